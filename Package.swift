@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Backchannel",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "backchannel", targets: ["backchannel"]),
+        .library(name: "BackchannelCore", targets: ["BackchannelCore"]),
+        .library(name: "BackchannelExtract", targets: ["BackchannelExtract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // libxml2's HTML parser, the parser under lxml and trafilatura.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // The document model and the Stage idea. Foundation only.
+        .target(name: "BackchannelCore"),
+        // HTML and plain text → Document (clean text, metadata, images).
+        .target(
+            name: "BackchannelExtract",
+            dependencies: ["BackchannelCore", "CLibXML2"]
+        ),
+        // The commands, as a library so that tests run them in-process.
+        .target(
+            name: "BackchannelCLI",
+            dependencies: [
+                "BackchannelCore",
+                "BackchannelExtract",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "backchannel", dependencies: ["BackchannelCLI"]),
+        .testTarget(name: "BackchannelCoreTests", dependencies: ["BackchannelCore"]),
+        .testTarget(
+            name: "BackchannelExtractTests",
+            dependencies: ["BackchannelExtract", "BackchannelCore"]
+        ),
+        .testTarget(
+            name: "BackchannelCLITests",
+            dependencies: ["BackchannelCLI", "backchannel"]
+        ),
+    ]
+)

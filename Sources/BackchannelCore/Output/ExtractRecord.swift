@@ -1,0 +1,78 @@
+/// The JSON object `backchannel extract` prints for one article (schema in docs/extract-json.md).
+///
+/// Every member is always present, `null` when unknown, so consumers can rely on
+/// the shape. Offsets count Unicode scalars (code points) of `article.text`.
+public struct ExtractRecord: Encodable, Sendable {
+    public var source: String?
+    public var document: Document
+
+    public init(source: String?, document: Document) {
+        self.source = source
+        self.document = document
+    }
+
+    enum CodingKeys: String, CodingKey { case source, article, entities, quotes, events, money }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(source, forKey: .source)
+        try c.encode(ArticleRecord(document), forKey: .article)
+        // Filled by the language, quote and event stages as they land; empty until then.
+        try c.encode([Int](), forKey: .entities)
+        try c.encode([Int](), forKey: .quotes)
+        try c.encode([Int](), forKey: .events)
+        try c.encode([Int](), forKey: .money)
+    }
+}
+
+/// The `article` member: metadata, clean text, blocks and images.
+public struct ArticleRecord: Encodable, Sendable {
+    let document: Document
+    public init(_ document: Document) { self.document = document }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, published, modified, authors, categories, tags, siteName, language, url, description
+        case text, wordCount, readingMinutes, blocks, images, encoding
+    }
+
+    struct BlockRecord: Encodable {
+        let kind: String
+        let start: Int
+        let end: Int
+    }
+
+    struct ImageRecord: Encodable {
+        let image: ArticleImage
+        enum CodingKeys: String, CodingKey { case src, caption, credit, alt }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(image.src, forKey: .src)
+            try c.encode(image.caption, forKey: .caption)
+            try c.encode(image.credit, forKey: .credit)
+            try c.encode(image.alt, forKey: .alt)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        let m = document.metadata
+        let stats = TextStatistics(text: document.text)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(document.id.rawValue, forKey: .id)
+        try c.encode(m.title, forKey: .title)
+        try c.encode(m.published?.description, forKey: .published)
+        try c.encode(m.modified?.description, forKey: .modified)
+        try c.encode(m.authors, forKey: .authors)
+        try c.encode(m.categories, forKey: .categories)
+        try c.encode(m.tags, forKey: .tags)
+        try c.encode(m.siteName, forKey: .siteName)
+        try c.encode(m.language, forKey: .language)
+        try c.encode(m.url, forKey: .url)
+        try c.encode(m.description, forKey: .description)
+        try c.encode(document.text, forKey: .text)
+        try c.encode(stats.wordCount, forKey: .wordCount)
+        try c.encode(stats.readingMinutes, forKey: .readingMinutes)
+        try c.encode(document.blocks.map { BlockRecord(kind: $0.kind.rawValue, start: $0.span.start, end: $0.span.end) }, forKey: .blocks)
+        try c.encode(document.images.map(ImageRecord.init), forKey: .images)
+        try c.encode(document.source.encoding, forKey: .encoding)
+    }
+}

@@ -1,0 +1,3 @@
+import BackchannelCLI
+
+BackchannelCommand.main()
