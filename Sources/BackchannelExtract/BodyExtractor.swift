@@ -1,5 +1,6 @@
 import BackchannelCore
 import CLibXML2
+import Foundation
 
 /// Finds the article body on a page: scores candidate containers by the paragraphs
 /// they hold (after Readability), keeps the best with its sibling parts (an article
@@ -24,7 +25,17 @@ struct BodyExtractor {
         guard let top = scores.max(by: { $0.value < $1.value })?.key else {
             return Result(blocks: clean(blocks, title: title), container: body)
         }
-        let containers = withSiblings(top, scores: scores, index: index)
+        var containers = withSiblings(top, scores: scores, index: index)
+        containers += sameKind(as: top, scores: scores, index: index).filter { c in
+            !containers.contains { index.contains($0, c) || index.contains(c, $0) }
+        }
+        if ProcessInfo.processInfo.environment["BC_DEBUG"] != nil {
+            for (i, sc) in scores.sorted(by: { $0.value > $1.value }).prefix(8) {
+                let n = index.nodes[i]
+                FileHandle.standardError.write("cand \(n.name) class=\(n.attribute("class") ?? "") id=\(n.attribute("id") ?? "") score=\(sc) len=\(index.textLength[i]) ld=\(index.linkDensity(i))\n".data(using: .utf8)!)
+            }
+            FileHandle.standardError.write("blocks=\(blocks.count) containers=\(containers)\n".data(using: .utf8)!)
+        }
         let chosen = blocks.filter { block in containers.contains { index.contains($0, block.owner) } }
         return Result(blocks: clean(chosen, title: title), container: index.nodes[top])
     }
@@ -36,7 +47,9 @@ struct BodyExtractor {
         var scores: [Int: Double] = [:]
         func initial(_ i: Int) -> Double {
             let node = index.nodes[i]
-            var s = BoilerplateRules.classWeight(of: node)
+            // Class names vouch for a container only as far as it holds text: a short
+            // "content-title" div must not outrank the article.
+            var s = BoilerplateRules.classWeight(of: node) * min(1, Double(index.textLength[i]) / 1000)
             switch node.name {
             case "div", "article", "main", "section": s += 5
             case "pre", "td", "blockquote": s += 3
@@ -95,6 +108,21 @@ struct BodyExtractor {
             }
         }
         return result
+    }
+
+    /// Other parts of an article cut into sections: containers elsewhere on the page with
+    /// the same tag and class as the top one and a fair share of its score.
+    func sameKind(as top: Int, scores: [Int: Double], index: NodeIndex) -> [Int] {
+        let node = index.nodes[top]
+        guard let cls = node.attribute("class"), !cls.isEmpty else { return [] }
+        let name = node.name
+        let threshold = max(10, (scores[top] ?? 0) * 0.2)
+        var found = scores.filter { i, s in
+            i != top && s >= threshold && index.nodes[i].name == name && index.nodes[i].attribute("class") == cls
+        }.map(\.key).sorted()
+        // Keep the outermost of nested matches.
+        found = found.filter { c in !found.contains { $0 != c && index.contains($0, c) } }
+        return found
     }
 
     /// Drops furniture blocks that made it into the container.

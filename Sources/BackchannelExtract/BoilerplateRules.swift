@@ -16,11 +16,11 @@ enum BoilerplateRules {
         "comment", "comments", "commentlist", "disqus", "respond",
         "share", "shares", "sharing", "sharebar", "social", "socials", "sociallinks",
         "related", "relatedposts", "recommended", "recommendations", "recirc", "recirculation", "outbrain", "taboola",
-        "newsletter", "newsletters", "subscribe", "subscription", "signup", "paywall", "registration",
+        "newsletter", "newsletters", "subscribe", "subscription", "signup", "registration",
         "cookie", "cookies", "consent", "gdpr",
         "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "adwrapper", "dfp",
         "sponsor", "sponsored", "promo", "promotion", "promoted",
-        "popup", "modal", "overlay", "breadcrumb", "breadcrumbs", "skiplink", "sronly",
+        "breadcrumb", "breadcrumbs", "skiplink", "sronly",
         "mostread", "popular", "trending",
     ]
 
@@ -29,6 +29,7 @@ enum BoilerplateRules {
         "sidebar", "footer", "nav", "navbar", "navigation", "menu", "header", "masthead", "widget", "widgets",
         "banner", "meta", "byline", "author", "bio", "tags", "tag", "toolbar", "tools", "caption", "credit",
         "hidden", "print", "pagination", "pager", "rail", "aside", "dateline", "timestamp", "keyevents",
+        "popup", "modal", "overlay",
     ]
 
     /// Class or id words of article containers.
@@ -94,23 +95,22 @@ enum BoilerplateRules {
             return .skip
         }
         guard let (words, raw) = words(of: node) else { return .keep }
-        let classes = raw.split(separator: " ")
-        if classes.contains(where: { strongNegative.contains(String($0)) }) { return .skip }
-        var strong = false, weak = false, good = false
-        for w in words {
-            let s = String(w)
-            if strongNegative.contains(s) { strong = true }
-            else if weakNegative.contains(s) { weak = true }
-            else if positive.contains(s) { good = true }
+        let good = words.contains { positive.contains(String($0)) }
+        for name in raw.split(separator: " ") {
+            let parts = name.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+            guard let last = parts.last, let first = parts.first else { continue }
+            // The last word of a class name says what the element is ("article-comments",
+            // "social-share"); a leading "ad" marks an ad slot ("ad-slot", "ad_container").
+            if strongNegative.contains(last) || adPrefixes.contains(first) { return .skip }
+            // Elsewhere a strong word counts unless the element also names itself the article
+            // ("box article modal-enabled" is the article on a site with modals).
+            if !good && parts.contains(where: strongNegative.contains) { return .skip }
         }
-        if strong && !good { return .skip }
-        if strong && good {
-            // "comment-body", "share-content": the negative word names what the content is.
-            return .skip
-        }
-        if weak && !good { return .skip }
-        return .keep
+        let weak = words.contains { weakNegative.contains(String($0)) }
+        return weak && !good ? .skip : .keep
     }
+
+    static let adPrefixes: Set<String> = ["ad", "ads", "advert", "advertisement", "dfp", "gpt"]
 
     /// A class/id score for a container, in the spirit of Readability's class weight.
     static func classWeight(of node: NodePtr) -> Double {
