@@ -44,11 +44,13 @@ public struct ArticleExtractor: Sendable {
             let body = BodyExtractor().extract(from: tree, title: metadata.title)
             let images = ImageExtractor().extract(around: body.container, tree: tree, pageURL: metadata.url ?? options.url)
             if metadata.title == nil, let first = body.blocks.first?.text, first.count < 200 { metadata.title = first }
+            if metadata.language == nil { metadata.language = LanguageGuesser.guess(body.blocks.lazy.map(\.text).joined(separator: " ")) }
             document = Self.assemble(blocks: body.blocks.map { ($0.kind, $0.text) }, metadata: metadata, images: images, source: source)
         case .text:
             let result = PlainTextExtractor().extract(decoded.text)
             var metadata = result.metadata
             metadata.url = options.url
+            if metadata.language == nil { metadata.language = LanguageGuesser.guess(decoded.text) }
             document = Self.assemble(blocks: result.blocks, metadata: metadata, images: result.images, source: source)
         }
         if let published = options.published { document.metadata.published = published }

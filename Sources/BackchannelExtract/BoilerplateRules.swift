@@ -21,7 +21,9 @@ enum BoilerplateRules {
         "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "adwrapper", "dfp",
         "sponsor", "sponsored", "promo", "promotion", "promoted",
         "breadcrumb", "breadcrumbs", "skiplink", "sronly",
-        "mostread", "popular", "trending",
+        "mostread",
+        // Standfirsts and kickers belong to the headline, not the body.
+        "standfirst", "dek", "deck", "strapline", "subtitle", "subheadline", "kicker", "popular", "trending",
     ]
 
     /// Class or id words that mark furniture unless the element also looks like the article.

@@ -153,6 +153,16 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return Whitespace.collapse(out)
     }
 
+    /// Whether `ancestor` is this node or one of its ancestors.
+    func isInside(_ ancestor: NodePtr) -> Bool {
+        var node: NodePtr? = self
+        while let n = node {
+            if n == ancestor { return true }
+            node = n.parent
+        }
+        return false
+    }
+
     /// The nearest ancestor (or self) with one of `names`.
     func closest(_ names: Set<String>) -> NodePtr? {
         var node: NodePtr? = self

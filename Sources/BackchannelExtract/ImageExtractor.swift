@@ -11,15 +11,19 @@ import Foundation
 /// or an element whose class names a credit.
 struct ImageExtractor {
     func extract(around container: NodePtr?, tree: HTMLTree, pageURL: String?) -> [ArticleImage] {
-        guard let container else { return [] }
-        let region = container.closest(["article", "main"]) ?? container.parent ?? container
+        guard let body = tree.body else { return [] }
+        let region = container.map { $0.closest(["article", "main"]) ?? $0.parent ?? $0 }
         var images: [ArticleImage] = []
         var seen = Set<String>()
-        for node in tree.elements(under: region) {
+        var walker = ElementSequence(start: body)
+        while let node = walker.next() {
             let name = node.name
             guard name == "figure" || ((name == "img" || name == "amp-img") && node.closest(["figure"]) == nil) else { continue }
-            guard var image = image(from: node, pageURL: pageURL) else { continue }
-            if name != "figure" && image.caption == nil { continue } // a bare icon or avatar
+            guard !isFurniture(node, below: body), var image = image(from: node, pageURL: pageURL) else { continue }
+            let inRegion = region.map { node.isInside($0) } ?? false
+            // Outside the article's region only captioned pictures count (a lead photo above
+            // the headline); bare images are icons, avatars and teasers.
+            if image.caption == nil && !(inRegion && name == "figure") { continue }
             let key = (image.src ?? "") + "|" + (image.caption ?? "")
             if seen.insert(key).inserted {
                 if image.caption?.isEmpty == true { image.caption = nil }
@@ -29,15 +33,36 @@ struct ImageExtractor {
         return images
     }
 
+    /// Inside navigation, asides, footers, or blocks the boilerplate rules skip (related stories, promos).
+    private func isFurniture(_ node: NodePtr, below body: NodePtr) -> Bool {
+        var ancestor = node.parent
+        var depth = 0
+        while let a = ancestor, a != body, depth < 64 {
+            let name = a.name
+            if name == "nav" || name == "aside" || name == "footer" || name == "header" && a.closest(["article"]) == nil { return true }
+            if BoilerplateRules.verdict(for: a) == .skip { return true }
+            ancestor = a.parent
+            depth += 1
+        }
+        return false
+    }
+
     private func image(from node: NodePtr, pageURL: String?) -> ArticleImage? {
         var src: String?, alt: String?, captionNode: NodePtr?, creditText: String?
+        var fromSource = false
         for element in ElementSequence(start: node) {
             switch element.name {
-            case "img", "amp-img", "source":
-                if src == nil {
+            case "img", "amp-img":
+                if src == nil || fromSource {
                     src = element.attribute("src") ?? element.attribute("data-src") ?? element.attribute("data-lazy-src")
                         ?? element.attribute("srcset")?.split(separator: " ").first.map(String.init)
                     alt = element.attribute("alt")
+                    fromSource = false
+                }
+            case "source":
+                if src == nil, let set = element.attribute("srcset") {
+                    src = set.split(separator: " ").first.map(String.init)
+                    fromSource = true
                 }
             case "figcaption":
                 captionNode = captionNode ?? element
@@ -48,14 +73,9 @@ struct ImageExtractor {
                 }
             }
         }
-        if node.name != "figure" {
-            // An image captioned by the element right after it (<img><p class="caption">…).
-            var sibling = node.pointee.next
-            while let s = sibling, !s.isElement { sibling = s.pointee.next }
-            if let s = sibling, let cls = s.attribute("class")?.lowercased(), cls.contains("caption") { captionNode = s }
-        }
+        if node.name != "figure" { captionNode = nearbyCaption(of: node) }
         guard src != nil || captionNode != nil else { return nil }
-        var caption = captionNode?.textContent
+        var caption = captionNode.map { Self.stripLicensing($0.textContent) }
         if let creditText, !creditText.isEmpty, let c = caption, let r = c.range(of: creditText) {
             caption = c.replacingCharacters(in: r, with: "").trimmingCharacters(in: .whitespaces)
         }
@@ -71,6 +91,36 @@ struct ImageExtractor {
         }
         return ArticleImage(src: resolved, caption: caption.flatMap { $0.isEmpty ? nil : $0 },
                             credit: credit.flatMap { $0.isEmpty ? nil : $0 }, alt: alt.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    /// A caption element near an image outside `<figure>`: within the closest of its
+    /// three nearest ancestors that holds no other image (`<td class="caption">` in the
+    /// next table row, `<p class="wp-caption-text">` beside it).
+    private func nearbyCaption(of image: NodePtr) -> NodePtr? {
+        var ancestor = image.parent
+        for _ in 0..<3 {
+            guard let a = ancestor else { return nil }
+            var images = 0
+            var caption: NodePtr?
+            for element in ElementSequence(start: a) {
+                let name = element.name
+                if name == "img" || name == "amp-img" { images += 1 }
+                if caption == nil, element != image, let cls = element.attribute("class")?.lowercased(),
+                   cls.contains("caption") || cls.contains("legend") { caption = element }
+            }
+            if images > 1 { return nil }
+            if let caption { return caption }
+            ancestor = a.parent
+        }
+        return nil
+    }
+
+    private static let licensing = try! NSRegularExpression(
+        pattern: #"\s*(purchase licensing rights|buy this (photo|image)|reprints?|enlarge( this)? (image|photo)|expand)\s*$"#,
+        options: .caseInsensitive)
+
+    static func stripLicensing(_ text: String) -> String {
+        licensing.stringByReplacingMatches(in: text, range: NSRange(location: 0, length: (text as NSString).length), withTemplate: "")
     }
 
     private static let creditPatterns: [NSRegularExpression] = [

@@ -21,6 +21,8 @@ struct MetadataExtractor {
         var categoryLinks: [String] = []
         var tagLinks: [String] = []
         var datelines: [String] = []
+        /// Breadcrumb trail, without "Home" and without the article itself.
+        var breadcrumbs: [String] = []
 
         func first(_ keys: String...) -> String? {
             for key in keys {
@@ -46,6 +48,7 @@ struct MetadataExtractor {
                                signals.h1.first, signals.titleTag].compactMap { $0 }.map(Whitespace.collapse)
         m.title = titleCandidates.first.map { stripSiteSuffix($0, siteName: m.siteName, h1: signals.h1.first) }
             .flatMap { $0.isEmpty ? nil : $0 }
+        if m.siteName == nil, let tag = signals.titleTag { m.siteName = siteName(fromTitle: tag, headline: m.title) }
 
         m.published = published(article: article, signals: signals, url: url)
         m.modified = modified(article: article, signals: signals)
@@ -57,7 +60,8 @@ struct MetadataExtractor {
         if authors.isEmpty { authors = signals.bylines }
         m.authors = Self.cleanAuthors(authors)
 
-        var categories = JSONLD.strings(article["articleSection"])
+        var categories = signals.breadcrumbs
+        categories += JSONLD.strings(article["articleSection"])
         categories += signals.meta["article:section"] ?? []
         categories += signals.categoryLinks
         m.categories = Self.unique(categories)
@@ -69,9 +73,9 @@ struct MetadataExtractor {
         tags += signals.tagLinks
         m.tags = Self.unique(tags).filter { $0.count <= 60 }
 
-        m.language = signals.htmlLanguage ?? signals.first("content-language", "og:locale", "language")
+        let declared = signals.htmlLanguage ?? signals.first("content-language", "og:locale")
             ?? JSONLD.string(article["inLanguage"])
-        m.language = m.language.map { $0.replacingOccurrences(of: "_", with: "-") }
+        m.language = declared.flatMap(LanguageGuesser.primarySubtag)
         let canonical = signals.canonical ?? signals.first("og:url") ?? JSONLD.string(article["url"])
         m.url = canonical.map { resolve($0, against: url) } ?? url
         m.description = signals.first("description", "og:description", "twitter:description")
@@ -157,6 +161,9 @@ struct MetadataExtractor {
                 let value = node.attribute("content") ?? node.attribute("datetime") ?? node.textContent
                 s.itemprops[itemprop, default: []].append(value)
             }
+            if name != "meta", name != "script", s.breadcrumbs.isEmpty, Self.isBreadcrumb(node) {
+                s.breadcrumbs = Self.breadcrumbItems(node, h1: s.h1.first)
+            }
             if name != "meta", name != "script", let cls = node.attribute("class")?.lowercased() {
                 if cls.contains("byline") || cls.split(separator: " ").contains(where: { $0 == "author" || $0.hasSuffix("author-name") }) {
                     let t = node.textContent
@@ -169,6 +176,24 @@ struct MetadataExtractor {
             }
         }
         return s
+    }
+
+    static func isBreadcrumb(_ node: NodePtr) -> Bool {
+        let label = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "") + " "
+                     + (node.attribute("aria-label") ?? "")).lowercased()
+        return label.contains("crumb")
+    }
+
+    static func breadcrumbItems(_ node: NodePtr, h1: String?) -> [String] {
+        var items: [String] = []
+        for element in ElementSequence(start: node) where element.name == "a" {
+            let text = element.textContent
+            let lower = text.lowercased()
+            if text.isEmpty || lower == "home" || lower == "homepage" || lower == "start" || text.count > 40 { continue }
+            if let h1, text == h1 { continue }
+            items.append(text)
+        }
+        return items
     }
 
     /// The raw text of a script element (its CDATA or text children).
@@ -198,6 +223,18 @@ struct MetadataExtractor {
             }
         }
         return title
+    }
+
+    private static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", ": "]
+
+    /// "The Valley Courier :: Gaza deal announced" with headline "Gaza deal announced" → "The Valley Courier".
+    func siteName(fromTitle title: String, headline: String?) -> String? {
+        let title = Whitespace.collapse(title)
+        guard let headline, !headline.isEmpty, title != headline, let range = title.range(of: headline) else { return nil }
+        var rest = title.replacingCharacters(in: range, with: "\u{0}")
+        for separator in Self.titleSeparators { rest = rest.replacingOccurrences(of: separator.trimmingCharacters(in: .whitespaces), with: "") }
+        let name = rest.replacingOccurrences(of: "\u{0}", with: "").trimmingCharacters(in: .whitespaces)
+        return name.isEmpty || name.split(separator: " ").count > 6 ? nil : name
     }
 
     static func cleanAuthors(_ raw: [String]) -> [String] {

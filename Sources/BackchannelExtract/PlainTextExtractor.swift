@@ -35,6 +35,10 @@ struct PlainTextExtractor {
         if let t = titleIndex {
             let title = units[t]
             result.metadata.title = title
+            // A short line above the title is the site's name ("Meridian Policy Institute").
+            if t > 0, Self.wordCount(units[t - 1]) <= 5, !Self.endsSentence(units[t - 1]), Self.byline(units[t - 1]) == nil {
+                result.metadata.siteName = units[t - 1]
+            }
             units = Array(units[(t + 1)...]).filter { $0 != title }
         }
 
@@ -44,8 +48,14 @@ struct PlainTextExtractor {
             let unit = units[i]
             defer { i += 1 }
             if skippingRelated {
-                if Self.wordCount(unit) < 15 && !Self.endsSentence(unit) { continue }
+                // Headlines of related stories do not end like sentences.
+                if !Self.endsSentence(unit) && !Self.isFooterStart(unit) { continue }
                 skippingRelated = false
+            }
+            if Self.isFooterStart(unit) { break }
+            if let tags = Self.tagLine(unit) {
+                result.metadata.tags = MetadataExtractor.unique(result.metadata.tags + tags)
+                continue
             }
             if let name = Self.byline(unit), result.blocks.isEmpty {
                 result.metadata.authors = MetadataExtractor.cleanAuthors([name])
@@ -76,7 +86,6 @@ struct PlainTextExtractor {
                 skippingRelated = true
                 continue
             }
-            if Self.isFooterStart(unit) { break }
             if Self.isBoilerplate(unit) { continue }
             let kind: Block.Kind = Self.looksLikeHeading(unit) && i + 1 < units.count ? .heading
                 : (unit.hasPrefix("- ") || unit.hasPrefix("• ") || unit.hasPrefix("* ")) ? .listItem : .paragraph
@@ -122,6 +131,14 @@ struct PlainTextExtractor {
     static func isDateLine(_ s: String) -> Bool {
         s.count <= 60 && wordCount(s) <= 8 && DateParser.parseHuman(s) != nil
             && !s.contains("(") && !s.hasSuffix(".")
+    }
+
+    /// "Tagged: Russia, Ukraine" → ["Russia", "Ukraine"].
+    static func tagLine(_ s: String) -> [String]? {
+        for prefix in ["Tagged:", "Tags:", "Topics:", "Filed under:", "Tagged with:"] where s.hasPrefix(prefix) {
+            return s.dropFirst(prefix.count).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        return nil
     }
 
     static func standaloneCredit(_ s: String) -> String? {
