@@ -631,7 +631,7 @@ def render_wire(article, all_articles):
     <div class="article-body" data-testid="ArticleBody">
 {chr(10).join(paras)}
       <p class="trailer" data-testid="Body-trailer">{esc(trailer)}</p>
-      <p class="article-body__standards"><a href="{base}/about/trust-principles/">{B("Our Standards: The Trust Principles.")}</a></p>
+      <p class="article-body__standards"><a href="{base}/about/editorial-code/">{B("Our Standards: The Continental Editorial Code.")}</a></p>
     </div>
     <div class="article-topics"><span class="label">{B("Topics:")}</span> {', '.join('<a href="%s/topic/%s/">%s</a>' % (base, slugify(t), esc(t)) for t in article['tags'])}</div>
     </article>
@@ -1329,7 +1329,7 @@ def render_text(article, all_articles):
                 lines += ["", "%s %s" % (im["caption"], B("(Image Credit: %s)" % im["credit"]))]
                 images.append({"src": None, "caption": im["caption"], "credit": im["credit"]})
     if tpl == "wire":
-        lines += ["", B(wire_trailer(article)), "", B("Our Standards: The Trust Principles.")]
+        lines += ["", B(wire_trailer(article)), "", B("Our Standards: The Continental Editorial Code.")]
     else:
         lines += ["", B("Tagged: " + ", ".join(article["tags"]))]
     rel = related(article, all_articles, 3 if tpl == "thinktank" else 2)

@@ -16,8 +16,7 @@ enum Extract {
         init(options: Options) { self.options = options }
 
         /// Extracts every input and prints the results; returns the exit status.
-        func run(paths: [String], output: some TextOutputStream, errors: some TextOutputStream) -> Int32 {
-            var output = output, errors = errors
+        func run(paths: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream) -> Int32 {
             var failed = false
             let inputs = InputResolver.resolve(paths) { message in
                 errors.write("backchannel: error: \(message)\n")

@@ -37,7 +37,7 @@ struct ExtractCommand: ParsableCommand {
     var maxMegabytes: Int = 64
 
     @Argument(help: "Files, directories, or - for standard input.")
-    var paths: [String]
+    var paths: [String] = []
 
     func validate() throws {
         if let published, DateParser.parseMachine(published) == nil {
@@ -48,10 +48,10 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let out = FileStream(FileHandle.standardOutput)
-        let err = FileStream(FileHandle.standardError)
+        var out = FileStream(FileHandle.standardOutput)
+        var err = FileStream(FileHandle.standardError)
         let runner = Extract.Runner(options: runnerOptions())
-        let status = runner.run(paths: paths, output: out, errors: err)
+        let status = runner.run(paths: paths, output: &out, errors: &err)
         out.flush()
         err.flush()
         if status != 0 { throw ExitCode(status) }

@@ -15,7 +15,7 @@ public struct TextStatistics: Sendable, Equatable, Codable {
         var inWord = false
         var previousWasJoiner = false
         for scalar in text.unicodeScalars {
-            let isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            let isWordScalar = TextStatistics.isWordScalar(scalar)
             if isWordScalar {
                 if !inWord { count += 1 }
                 inWord = true
@@ -29,5 +29,15 @@ public struct TextStatistics: Sendable, Equatable, Codable {
         }
         wordCount = count
         readingMinutes = count == 0 ? 0 : max(1, (count + Self.wordsPerMinute - 1) / Self.wordsPerMinute)
+    }
+
+    /// Letters and digits; an ASCII fast path spares the Unicode property tables.
+    @inline(__always)
+    public static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 {
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

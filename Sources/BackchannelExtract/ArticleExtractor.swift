@@ -44,7 +44,7 @@ public struct ArticleExtractor: Sendable {
             let body = BodyExtractor().extract(from: tree, title: metadata.title)
             let images = ImageExtractor().extract(around: body.container, tree: tree, pageURL: metadata.url ?? options.url)
             if metadata.title == nil, let first = body.blocks.first?.text, first.count < 200 { metadata.title = first }
-            if metadata.language == nil { metadata.language = LanguageGuesser.guess(body.blocks.lazy.map(\.text).joined(separator: " ")) }
+            if metadata.language == nil { metadata.language = LanguageGuesser.guess(body.blocks.prefix(40).map(\.text).joined(separator: " ")) }
             document = Self.assemble(blocks: body.blocks.map { ($0.kind, $0.text) }, metadata: metadata, images: images, source: source)
         case .text:
             let result = PlainTextExtractor().extract(decoded.text)

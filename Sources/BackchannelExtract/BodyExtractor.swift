@@ -1,6 +1,5 @@
 import BackchannelCore
 import CLibXML2
-import Foundation
 
 /// Finds the article body on a page: scores candidate containers by the paragraphs
 /// they hold (after Readability), keeps the best with its sibling parts (an article
@@ -28,13 +27,6 @@ struct BodyExtractor {
         var containers = withSiblings(top, scores: scores, index: index)
         containers += sameKind(as: top, scores: scores, index: index).filter { c in
             !containers.contains { index.contains($0, c) || index.contains(c, $0) }
-        }
-        if ProcessInfo.processInfo.environment["BC_DEBUG"] != nil {
-            for (i, sc) in scores.sorted(by: { $0.value > $1.value }).prefix(8) {
-                let n = index.nodes[i]
-                FileHandle.standardError.write("cand \(n.name) class=\(n.attribute("class") ?? "") id=\(n.attribute("id") ?? "") score=\(sc) len=\(index.textLength[i]) ld=\(index.linkDensity(i))\n".data(using: .utf8)!)
-            }
-            FileHandle.standardError.write("blocks=\(blocks.count) containers=\(containers)\n".data(using: .utf8)!)
         }
         let chosen = blocks.filter { block in containers.contains { index.contains($0, block.owner) } }
         return Result(blocks: clean(chosen, title: title), container: index.nodes[top])
@@ -128,9 +120,12 @@ struct BodyExtractor {
     /// Drops furniture blocks that made it into the container.
     func clean(_ blocks: [RawBlock], title: String?) -> [RawBlock] {
         let normalizedTitle = title.map(Self.comparable)
+        let titleLength = title?.utf8.count ?? 0
         return blocks.filter { block in
             if block.kind == .heading && block.headingLevel == 1 { return false }
-            if let normalizedTitle, Self.comparable(block.text) == normalizedTitle { return false }
+            // Compare with the headline only when the lengths make a match possible.
+            if let normalizedTitle, abs(block.text.utf8.count - titleLength) <= 8,
+               Self.comparable(block.text) == normalizedTitle { return false }
             if block.linkDensity > 0.5 && block.visibleLength < 400 { return false }
             if BoilerplateRules.isBoilerplateBlock(block.text) { return false }
             return true

@@ -40,7 +40,9 @@ enum BoilerplateRules {
         "prose", "richtext",
     ]
 
-    /// Class or id compounds that name the article body on common publishing systems.
+    /// Class or id names, separators removed, that name the article body on common publishing systems.
+    static let knownBodyClassSet: Set<String> = Set(knownBodyClasses.map { $0.filter { $0.isLetter || $0.isNumber } })
+
     static let knownBodyClasses: [String] = [
         "articlebody", "article-body", "article__body", "article_body", "article-content", "article__content",
         "articlecontent", "entry-content", "post-content", "postcontent", "post-body", "postbody", "post-entry",
@@ -49,38 +51,83 @@ enum BoilerplateRules {
         "article-main", "main-text", "entry-body", "blog-post-body", "c-entry-content", "rich-text",
     ]
 
-    /// Whole-block texts that are furniture (matched case-insensitively on the trimmed block).
-    static let blockPatterns: [NSRegularExpression] = [
-        #"^advertisement$"#, #"^ad$"#, #"^sponsored( content)?$"#, #"^story continues below.*$"#,
-        #"^(continue reading|read more|read next|see also|related|related articles?|related stories|more on this story)\b.{0,120}$"#,
-        #"^(share|tweet|email|print|pin|save)( (this|on|via) .{0,40})?$"#,
-        #"^(share|follow us) on (facebook|twitter|x|linkedin|instagram|whatsapp).{0,60}$"#,
-        #"^(sign up|subscribe)\b.{0,160}$"#, #"^enter your e-?mail( address)?.{0,40}$"#,
-        #"^(leave a (comment|reply)|no comments?( yet)?|\d+ comments?|comments?|post a comment|join the conversation)\b.{0,40}$"#,
-        #"^\d+ ?(min|minute|minutes|mins)\.? read$"#, #"^reading time:? .{0,20}$"#,
-        #"^(©|\(c\)|copyright\b).{0,200}$"#, #"^all rights reserved\.?$"#,
-        #"^back to top\.?$"#, #"^(skip to|jump to) (main )?content$"#,
-        #"^(reporting|writing|editing|additional reporting|compiled) by .{0,200}$"#,
-        #"^our standards:.{0,80}$"#,
-        #"^(photo|image|photograph|picture)( credit)?:.{0,120}$"#, #"^\(?image credit:.{0,120}$"#,
-        #"^click here\b.{0,120}$"#, #"^we use cookies\b.*$"#,
-    ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+    /// Whole blocks that are furniture wherever they stand ("Advertisement", "No Comments").
+    static let furnitureBlocks: Set<String> = [
+        "advertisement", "ad", "ads", "sponsored", "sponsored content", "related", "related articles",
+        "related stories", "related posts", "more on this story", "read more", "read next", "see also",
+        "share", "share this", "share this article", "share this story", "tweet", "email", "print", "pin", "save",
+        "comment", "comments", "no comments", "no comment", "no comments yet", "leave a comment", "leave a reply",
+        "post a comment", "join the conversation", "show comments", "view comments",
+        "all rights reserved", "back to top", "skip to content", "skip to main content", "jump to content",
+        "text size", "listen to this article", "copy link", "subscribe", "sign up", "follow us",
+    ]
 
+    /// Starts of short blocks that are furniture ("Read more: …", "Photo: …", "© 2025 …").
+    static let furniturePrefixes: [String] = [
+        "story continues below", "continue reading", "read more:", "read more about", "read next:", "see also:",
+        "related:", "related coverage:", "share on ", "share this ", "follow us on ", "sign up for ", "sign up to ",
+        "subscribe to ", "subscribe for ", "enter your email", "enter your e-mail", "©", "(c) ", "copyright ",
+        "reporting by ", "writing by ", "editing by ", "additional reporting by ", "compiled by ",
+        "our standards:", "photo: ", "image: ", "image credit:", "(image credit:", "photograph: ", "picture: ",
+        "click here ", "we use cookies", "reading time", "this article was originally published",
+    ]
+
+    /// Whether a whole block is page furniture: a label, a prompt or a credit line, never a sentence
+    /// of the article. Only short blocks (300 characters at most) can match.
     static func isBoilerplateBlock(_ text: String) -> Bool {
-        guard text.count <= 300 else { return false }
-        let range = NSRange(text.startIndex..., in: text)
-        return blockPatterns.contains { $0.firstMatch(in: text, range: range) != nil }
+        guard text.utf8.count <= 300 else { return false }
+        var lower = text.lowercased()
+        while let last = lower.last, last == "." || last == ":" || last == "!" || last == "›" || last == "»" || last == " " {
+            lower.removeLast()
+        }
+        if furnitureBlocks.contains(lower) { return true }
+        if furniturePrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
+        // "12 comments", "6 min read", "6 minute read"
+        let words = lower.split(separator: " ")
+        if let first = words.first, first.allSatisfy(\.isNumber) {
+            let rest = words.dropFirst().joined(separator: " ")
+            if ["comment", "comments", "min read", "mins read", "minute read", "minutes read", "min. read", "shares"].contains(rest) { return true }
+        }
+        if let first = words.first, first.hasSuffix("min"), first.dropLast(3).allSatisfy(\.isNumber), words.dropFirst().joined(separator: " ") == "read" {
+            return true
+        }
+        return false
     }
 
-    /// Splits `class` and `id` values into lower-case words: "article-body__part adSlot" →
-    /// ["article", "body", "part", "adslot"], plus each whole class ("article-body__part").
-    static func words(of node: NodePtr) -> (words: [Substring], raw: String)? {
-        let cls = node.attribute("class")
-        let id = node.attribute("id")
+    /// The lower-case class names and id of an element, and the words inside them:
+    /// `class="article-body__part adSlot"` → names ["article-body__part", "adslot"],
+    /// words ["article", "body", "part", "adslot"]. Works on the bytes: no Unicode tables.
+    static func names(of node: NodePtr) -> (names: [[String]], words: [String])? {
+        let cls = node.rawAttribute("class")
+        let id = node.rawAttribute("id")
         if cls == nil && id == nil { return nil }
-        let raw = ((cls ?? "") + " " + (id ?? "")).lowercased()
-        let words = raw.split { !($0.isLetter || $0.isNumber) }
-        return (words, raw)
+        var names: [[String]] = []
+        var words: [String] = []
+        for value in [cls, id] {
+            guard var p = value else { continue }
+            var name: [String] = []
+            var word: [UInt8] = []
+            func endWord() {
+                if !word.isEmpty { name.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+            }
+            func endName() {
+                endWord()
+                if !name.isEmpty { names.append(name); words += name; name.removeAll() }
+            }
+            while true {
+                let b = UInt8(bitPattern: p.pointee)
+                if b == 0 { break }
+                switch b {
+                case 0x41...0x5A: word.append(b + 32)
+                case 0x61...0x7A, 0x30...0x39, 0x80...0xFF: word.append(b)
+                case 0x20, 0x09, 0x0A, 0x0D, 0x0C: endName()
+                default: endWord()
+                }
+                p += 1
+            }
+            endName()
+        }
+        return (names, words)
     }
 
     enum Verdict { case keep, skip }
@@ -96,10 +143,9 @@ enum BoilerplateRules {
            style.contains("display:none") || style.contains("visibility:hidden") {
             return .skip
         }
-        guard let (words, raw) = words(of: node) else { return .keep }
-        let good = words.contains { positive.contains(String($0)) }
-        for name in raw.split(separator: " ") {
-            let parts = name.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        guard let (names, words) = names(of: node) else { return .keep }
+        let good = words.contains(where: positive.contains)
+        for parts in names {
             guard let last = parts.last, let first = parts.first else { continue }
             // The last word of a class name says what the element is ("article-comments",
             // "social-share"); a leading "ad" marks an ad slot ("ad-slot", "ad_container").
@@ -108,7 +154,7 @@ enum BoilerplateRules {
             // ("box article modal-enabled" is the article on a site with modals).
             if !good && parts.contains(where: strongNegative.contains) { return .skip }
         }
-        let weak = words.contains { weakNegative.contains(String($0)) }
+        let weak = words.contains(where: weakNegative.contains)
         return weak && !good ? .skip : .keep
     }
 
@@ -118,16 +164,57 @@ enum BoilerplateRules {
     static func classWeight(of node: NodePtr) -> Double {
         var weight = 0.0
         if let itemprop = node.attribute("itemprop")?.lowercased(), itemprop.contains("articlebody") { weight += 50 }
-        guard let (words, raw) = words(of: node) else { return weight }
-        if knownBodyClasses.contains(where: { raw.contains($0) }) { weight += 40 }
-        var good = false, bad = false
-        for w in words {
-            let s = String(w)
-            if positive.contains(s) { good = true }
-            if strongNegative.contains(s) || weakNegative.contains(s) { bad = true }
-        }
+        guard let (names, words) = names(of: node) else { return weight }
+        let joined = names.map { $0.joined() }
+        if joined.contains(where: { name in knownBodyClassSet.contains { ASCII.contains(name, $0) } }) { weight += 40 }
+        let good = words.contains(where: positive.contains)
+        let bad = words.contains { strongNegative.contains($0) || weakNegative.contains($0) }
         if good { weight += 25 }
         if bad { weight -= 25 }
         return weight
+    }
+}
+
+/// Byte-level string helpers for ASCII vocabularies (class names, labels).
+enum ASCII {
+    /// Whether a lower-case ASCII `needle` occurs in a C string, ignoring the string's ASCII case.
+    static func contains(cString: UnsafePointer<CChar>, lowercaseNeedle needle: String) -> Bool {
+        var n = needle
+        return n.withUTF8 { nb in
+            guard let first = nb.first else { return true }
+            var p = UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self)
+            while p.pointee != 0 {
+                if p.pointee | 0x20 == first || p.pointee == first {
+                    var k = 0
+                    while k < nb.count {
+                        let c = p[k]
+                        if c == 0 { return false }
+                        let lower = (c >= 0x41 && c <= 0x5A) ? c + 32 : c
+                        if lower != nb[k] { break }
+                        k += 1
+                    }
+                    if k == nb.count { return true }
+                }
+                p += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether `needle` occurs in `haystack`, compared byte for byte.
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var h = haystack, n = needle
+        return h.withUTF8 { hb in
+            n.withUTF8 { nb in
+                guard nb.count <= hb.count else { return false }
+                if nb.isEmpty { return true }
+                var i = 0
+                while i + nb.count <= hb.count {
+                    if hb[i] == nb[0] && memcmp(hb.baseAddress! + i, nb.baseAddress!, nb.count) == 0 { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }

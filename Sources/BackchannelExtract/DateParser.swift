@@ -71,7 +71,7 @@ public enum DateParser {
         }
         guard let found = best else { return nil }
         // A time of day right after the date ("11 Apr 2025 18:20:00 GMT").
-        let rest = NSRange(location: found.end, length: min(12, ns.length - found.end))
+        let rest = NSRange(location: found.end, length: min(24, ns.length - found.end))
         if let t = timeOfDay.firstMatch(in: s, range: rest), t.range.location <= found.end + 3,
            var hh = Int(ns.substring(with: t.range(at: 1))), let mm = Int(ns.substring(with: t.range(at: 2))) {
             let ss = t.range(at: 3).location == NSNotFound ? 0 : Int(ns.substring(with: t.range(at: 3))) ?? 0

@@ -117,6 +117,27 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return nil
     }
 
+    /// The attribute's value as libxml2 holds it (no copy), valid while the tree lives.
+    /// Only for the common case of a value that is one text node.
+    func rawAttribute(_ name: String) -> UnsafePointer<CChar>? {
+        var property = pointee.properties
+        while let p = property {
+            if let pname = p.pointee.name,
+               pname.withMemoryRebound(to: CChar.self, capacity: 1, { strcasecmp($0, name) == 0 }) {
+                guard let text = p.pointee.children?.pointee.content else { return nil }
+                return UnsafePointer(text.withMemoryRebound(to: CChar.self, capacity: 1) { $0 })
+            }
+            property = p.pointee.next
+        }
+        return nil
+    }
+
+    /// Whether an attribute's value contains `needle`, ignoring ASCII case, without copying it.
+    func attribute(_ name: String, contains needle: String) -> Bool {
+        guard let value = rawAttribute(name) else { return false }
+        return ASCII.contains(cString: value, lowercaseNeedle: needle)
+    }
+
     var parent: NodePtr? {
         guard let p = pointee.parent, p.pointee.type == XML_ELEMENT_NODE else { return nil }
         return p

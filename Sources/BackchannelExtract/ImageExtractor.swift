@@ -18,9 +18,11 @@ struct ImageExtractor {
         var walker = ElementSequence(start: body)
         while let node = walker.next() {
             let name = node.name
-            guard name == "figure" || ((name == "img" || name == "amp-img") && node.closest(["figure"]) == nil) else { continue }
-            guard !isFurniture(node, below: body), var image = image(from: node, pageURL: pageURL) else { continue }
+            guard name == "figure" || name == "img" || name == "amp-img" else { continue }
             let inRegion = region.map { node.isInside($0) } ?? false
+            // Bare images count only inside the article; pictures in <figure> anywhere.
+            if name != "figure" && (!inRegion || node.closest(["figure"]) != nil) { continue }
+            guard !isFurniture(node, below: body), var image = image(from: node, pageURL: pageURL) else { continue }
             // Outside the article's region only captioned pictures count (a lead photo above
             // the headline); bare images are icons, avatars and teasers.
             if image.caption == nil && !(inRegion && name == "figure") { continue }
@@ -67,8 +69,8 @@ struct ImageExtractor {
             case "figcaption":
                 captionNode = captionNode ?? element
             default:
-                if let cls = element.attribute("class")?.lowercased(),
-                   cls.contains("credit") || cls.contains("copyright") || cls.contains("photographer") {
+                if element.attribute("class", contains: "credit") || element.attribute("class", contains: "copyright")
+                    || element.attribute("class", contains: "photographer") {
                     creditText = creditText ?? element.textContent
                 }
             }
@@ -105,8 +107,10 @@ struct ImageExtractor {
             for element in ElementSequence(start: a) {
                 let name = element.name
                 if name == "img" || name == "amp-img" { images += 1 }
-                if caption == nil, element != image, let cls = element.attribute("class")?.lowercased(),
-                   cls.contains("caption") || cls.contains("legend") { caption = element }
+                if caption == nil, element != image,
+                   element.attribute("class", contains: "caption") || element.attribute("class", contains: "legend") {
+                    caption = element
+                }
             }
             if images > 1 { return nil }
             if let caption { return caption }

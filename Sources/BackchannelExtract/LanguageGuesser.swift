@@ -1,3 +1,5 @@
+import BackchannelCore
+
 /// Guesses the language of a text when the page does not declare one.
 ///
 /// Counts the most frequent function words of a few languages common in
@@ -15,9 +17,11 @@ enum LanguageGuesser {
         ("nl", ["de", "het", "een", "van", "en", "in", "is", "dat", "op", "te", "zijn", "met", "voor", "niet", "aan", "er", "ook", "die", "als", "bij"]),
     ]
 
-    static func guess(_ text: String) -> String? {
+    static func guess(_ fullText: String) -> String? {
+        // A sample is enough, and keeps a 50 MB page cheap.
+        let text = String(fullText.unicodeScalars.prefix(20_000))
         var letters = 0, cyrillic = 0, arabic = 0, hebrew = 0, kana = 0, hangul = 0, han = 0, greek = 0
-        for s in text.unicodeScalars.prefix(20_000) where s.properties.isAlphabetic {
+        for s in text.unicodeScalars where s.value >= 0x80 ? s.properties.isAlphabetic : TextStatistics.isWordScalar(s) {
             letters += 1
             switch s.value {
             case 0x0400...0x04FF: cyrillic += 1

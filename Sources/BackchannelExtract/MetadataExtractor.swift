@@ -164,12 +164,16 @@ struct MetadataExtractor {
             if name != "meta", name != "script", s.breadcrumbs.isEmpty, Self.isBreadcrumb(node) {
                 s.breadcrumbs = Self.breadcrumbItems(node, h1: s.h1.first)
             }
-            if name != "meta", name != "script", let cls = node.attribute("class")?.lowercased() {
-                if cls.contains("byline") || cls.split(separator: " ").contains(where: { $0 == "author" || $0.hasSuffix("author-name") }) {
+            if name != "meta", name != "script", node.rawAttribute("class") != nil {
+                if node.attribute("class", contains: "byline")
+                    || (node.attribute("class", contains: "author")
+                        && (node.attribute("class")?.lowercased().split(separator: " ")
+                            .contains(where: { $0 == "author" || $0.hasSuffix("author-name") }) ?? false)) {
                     let t = node.textContent
                     if !t.isEmpty && t.count < 120 { s.bylines.append(t) }
                 }
-                if cls.contains("dateline") || cls.contains("date") || cls.contains("timestamp") || cls.contains("published") {
+                if node.attribute("class", contains: "date") || node.attribute("class", contains: "timestamp")
+                    || node.attribute("class", contains: "published") {
                     let t = node.textContent
                     if !t.isEmpty && t.count < 120 { s.datelines.append(t) }
                 }
@@ -179,9 +183,8 @@ struct MetadataExtractor {
     }
 
     static func isBreadcrumb(_ node: NodePtr) -> Bool {
-        let label = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "") + " "
-                     + (node.attribute("aria-label") ?? "")).lowercased()
-        return label.contains("crumb")
+        node.attribute("class", contains: "crumb") || node.attribute("id", contains: "crumb")
+            || node.attribute("aria-label", contains: "crumb")
     }
 
     static func breadcrumbItems(_ node: NodePtr, h1: String?) -> [String] {

@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import Testing
+
+@testable import BackchannelCLI
+
+/// Runs `backchannel extract` in-process and compares exact output.
+@Suite("backchannel extract")
+struct ExtractCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let corpusPage = repository.appendingPathComponent("Corpus/html/witkoff-putin-st-petersburg.html").path
+    static let corpusText = repository.appendingPathComponent("Corpus/text/witkoff-putin-st-petersburg.txt").path
+
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+        var json: Any? { try? JSONSerialization.jsonObject(with: Data(output.utf8)) }
+        var lines: [[String: Any]] {
+            output.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        }
+    }
+
+    func run(_ arguments: [String], stdin: String = "") throws -> Run {
+        let command = try ExtractCommand.parse(arguments)
+        var runner = Extract.Runner(options: command.runnerOptions())
+        runner.readStandardInput = { Array(stdin.utf8) }
+        var output = "", errors = ""
+        let status = runner.run(paths: command.paths, output: &output, errors: &errors)
+        return Run(status: status, output: output, errors: errors)
+    }
+
+    func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bc-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func oneInputPrintsOneObjectWithEveryMember() throws {
+        let result = try run([Self.corpusPage])
+        #expect(result.status == 0)
+        #expect(result.errors == "")
+        let object = try #require(result.json as? [String: Any])
+        #expect(Set(object.keys) == ["source", "article", "entities", "quotes", "events", "money"])
+        #expect(object["source"] as? String == Self.corpusPage)
+        let article = try #require(object["article"] as? [String: Any])
+        for key in ["title", "published", "modified", "authors", "categories", "siteName", "language", "url", "text",
+                    "wordCount", "readingMinutes", "images"] {
+            #expect(article.keys.contains(key), "article.\(key) missing")
+        }
+        #expect(article["title"] as? String == "In St. Petersburg, Witkoff’s Third Meeting With Putin Tests the Limits of Envoy Diplomacy")
+        #expect((article["readingMinutes"] as? Int ?? 0) >= 1)
+        #expect(object["entities"] as? [Any] != nil && (object["entities"] as? [Any])!.isEmpty)
+    }
+
+    @Test func jsonLinesCarryTheirSource() throws {
+        let result = try run(["--format", "jsonl", Self.corpusPage, Self.corpusText])
+        #expect(result.status == 0)
+        #expect(result.lines.map { $0["source"] as? String } == [Self.corpusPage, Self.corpusText])
+    }
+
+    @Test func severalInputsPrintAnArray() throws {
+        let result = try run([Self.corpusPage, Self.corpusText])
+        #expect((result.json as? [Any])?.count == 2)
+    }
+
+    @Test func brokenInputIsNamedAndTheOthersGoOn() throws {
+        let dir = try temporaryDirectory()
+        let empty = dir.appendingPathComponent("empty.html")
+        let binary = dir.appendingPathComponent("photo.html")
+        try Data().write(to: empty)
+        try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0]).write(to: binary)
+        let missing = dir.appendingPathComponent("missing.html").path
+        let result = try run(["--format", "jsonl", missing, empty.path, Self.corpusPage, binary.path])
+        #expect(result.status == 1)
+        #expect(result.errors == """
+            backchannel: error: \(missing): no such file or directory
+            backchannel: error: \(empty.path): the input is empty
+            backchannel: error: \(binary.path): not a text or HTML page (PNG image)
+
+            """)
+        #expect(result.lines.count == 1)
+    }
+
+    @Test func directoryExpandsToItsPagesInOrder() throws {
+        let dir = try temporaryDirectory()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let body = "<html><body><article><p>Delegations met in Geneva on Monday, officials said, for a third round.</p></article></body></html>"
+        for name in ["b.html", "a.htm", "sub/c.txt", "notes.md", "image.png"] {
+            let content = name.hasSuffix(".txt") ? "A headline for the text file\n\nThe text body has one sentence in it, said officials." : body
+            try Data(content.utf8).write(to: dir.appendingPathComponent(name))
+        }
+        let result = try run(["--format", "jsonl", dir.path])
+        #expect(result.status == 0)
+        let sources = result.lines.compactMap { $0["source"] as? String }.map { URL(fileURLWithPath: $0).lastPathComponent }
+        #expect(sources == ["a.htm", "b.html", "c.txt"])
+    }
+
+    @Test func standardInput() throws {
+        let result = try run(["--format", "text", "-"], stdin: "Envoys meet in Muscat\n\nThe talks lasted two hours, Omani officials said.")
+        #expect(result.status == 0)
+        #expect(result.output == "Envoys meet in Muscat\n\nThe talks lasted two hours, Omani officials said.\n")
+    }
+
+    @Test func bodyOnlyOffsetsIndexTheInputInCodePoints() throws {
+        let input = "Zelenskyy 🤝 Kyiv.\n\n“Productive”, said Peskov."
+        let result = try run(["--body-only", "--published", "2025-04-11", "-"], stdin: input)
+        let article = try #require((result.json as? [String: Any])?["article"] as? [String: Any])
+        #expect(article["text"] as? String == input)
+        #expect(article["published"] as? String == "2025-04-11")
+        let blocks = try #require(article["blocks"] as? [[String: Any]])
+        let scalars = Array(input.unicodeScalars)
+        let texts = blocks.map { block -> String in
+            let start = block["start"] as! Int, end = block["end"] as! Int
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            return String(view)
+        }
+        #expect(texts == ["Zelenskyy 🤝 Kyiv.", "“Productive”, said Peskov."])
+    }
+
+    @Test func publishedOverridesThePage() throws {
+        let result = try run(["--published", "2030-01-02", Self.corpusPage])
+        let article = try #require((result.json as? [String: Any])?["article"] as? [String: Any])
+        #expect(article["published"] as? String == "2030-01-02")
+    }
+
+    @Test(arguments: [
+        (["--published", "someday", "x.html"], "--published: cannot read 'someday' as a date; use YYYY-MM-DD or ISO 8601"),
+        (["--max-megabytes", "0", "x.html"], "--max-megabytes must be at least 1"),
+        ([String](), "give at least one PATH, or - for standard input"),
+    ])
+    func invalidArgumentsAreExplained(arguments: [String], message: String) {
+        do {
+            _ = try ExtractCommand.parse(arguments)
+            Issue.record("expected a validation error")
+        } catch {
+            #expect(ExtractCommand.message(for: error) == message)
+        }
+    }
+}
