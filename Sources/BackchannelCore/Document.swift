@@ -79,8 +79,22 @@ public struct Source: Sendable, Codable, Equatable {
 /// (not for security).
 public enum FNV1a {
     public static func hash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+        if let h = bytes.withContiguousStorageIfAvailable(hash(buffer:)) { return h }
+        return hash(buffer: UnsafeBufferPointer(start: nil, count: 0), continuing: bytes)
+    }
+
+    private static func hash<S: Sequence>(buffer: UnsafeBufferPointer<UInt8>, continuing rest: S) -> UInt64 where S.Element == UInt8 {
+        var h = hash(buffer: buffer)
+        for b in rest {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01b3
+        }
+        return h
+    }
+
+    private static func hash(buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
+        for b in buffer {
             h ^= UInt64(b)
             h = h &* 0x0000_0100_0000_01b3
         }

@@ -51,32 +51,32 @@ struct BlockCollector {
         }
 
         TreeWalker.walk(root, enter: { node in
-            let name = node.name
-            if name == "br" {
+            let tag = node.tag
+            if tag == .br {
                 consecutiveBreaks += 1
                 if consecutiveBreaks >= 2 { flush() } else { buffer += "\n" }
                 return .skip
             }
             if node != root {
-                if BoilerplateRules.skippedTags.contains(name) { skipped = node; return .skip }
+                if tag.isSkipped { skipped = node; return .skip }
                 if let i = index.index(of: node), BoilerplateRules.verdict(for: node) == .skip,
                    Double(index.textLength[i]) < protectedShare * Double(pageText) {
                     skipped = node
                     return .skip
                 }
             }
-            if HTMLTags.block.contains(name) {
+            if tag.isBlock {
                 flush()
                 consecutiveBreaks = 0
                 blockStack.append(index.index(of: node) ?? rootIndex)
-                switch name {
-                case "h1", "h2", "h3", "h4", "h5", "h6": headingLevel = Int(name.dropFirst())!
-                case "li", "dd", "dt": listDepth += 1
-                case "blockquote": quoteDepth += 1
-                case "pre": preDepth += 1
+                switch tag {
+                case .h1, .h2, .h3, .h4, .h5, .h6: headingLevel = tag.headingLevel
+                case .li, .dd, .dt: listDepth += 1
+                case .blockquote: quoteDepth += 1
+                case .pre: preDepth += 1
                 default: break
                 }
-            } else if name == "a" {
+            } else if tag == .a {
                 linkDepth += 1
             }
             return .children
@@ -87,25 +87,25 @@ struct BlockCollector {
             bufferVisible += visible
             if linkDepth > 0 { bufferLinks += visible }
         }, exit: { node in
-            let name = node.name
-            if name == "br" { return }
+            let tag = node.tag
+            if tag == .br { return }
             if node == skipped {
                 // A skipped element still ends the block before it.
-                if HTMLTags.block.contains(name) { flush() }
+                if tag.isBlock { flush() }
                 skipped = nil
                 return
             }
-            if HTMLTags.block.contains(name) {
+            if tag.isBlock {
                 flush()
                 if !blockStack.isEmpty, node == index.nodes[blockStack.last!] { blockStack.removeLast() }
-                switch name {
-                case "h1", "h2", "h3", "h4", "h5", "h6": headingLevel = 0
-                case "li", "dd", "dt": listDepth = max(0, listDepth - 1)
-                case "blockquote": quoteDepth = max(0, quoteDepth - 1)
-                case "pre": preDepth = max(0, preDepth - 1)
+                switch tag {
+                case .h1, .h2, .h3, .h4, .h5, .h6: headingLevel = 0
+                case .li, .dd, .dt: listDepth = max(0, listDepth - 1)
+                case .blockquote: quoteDepth = max(0, quoteDepth - 1)
+                case .pre: preDepth = max(0, preDepth - 1)
                 default: break
                 }
-            } else if name == "a" {
+            } else if tag == .a {
                 linkDepth = max(0, linkDepth - 1)
             }
         })

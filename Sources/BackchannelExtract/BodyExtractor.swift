@@ -42,11 +42,11 @@ struct BodyExtractor {
             // Class names vouch for a container only as far as it holds text: a short
             // "content-title" div must not outrank the article.
             var s = BoilerplateRules.classWeight(of: node) * min(1, Double(index.textLength[i]) / 1000)
-            switch node.name {
-            case "div", "article", "main", "section": s += 5
-            case "pre", "td", "blockquote": s += 3
-            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": s -= 3
-            case "h1", "h2", "h3", "h4", "h5", "h6", "th": s -= 5
+            switch node.tag {
+            case .div, .article, .main, .section: s += 5
+            case .pre, .td, .blockquote: s += 3
+            case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: s -= 3
+            case .h1, .h2, .h3, .h4, .h5, .h6, .th: s -= 5
             default: break
             }
             return s
@@ -57,9 +57,11 @@ struct BodyExtractor {
             let contentScore = 1 + Double(commas) + min(Double(block.visibleLength / 100), 3)
             // The block's own element counts as its parent when it is a paragraph-like leaf.
             var ancestor = block.owner
-            let leaf = index.nodes[ancestor].name
-            if leaf == "p" || leaf == "li" || leaf == "td" || leaf == "pre" || leaf == "blockquote" || HTMLTags.headings.contains(leaf) {
+            switch index.nodes[ancestor].tag {
+            case .p, .li, .td, .pre, .blockquote, .h1, .h2, .h3, .h4, .h5, .h6:
                 ancestor = index.parent[ancestor]
+            default:
+                break
             }
             var level = 0
             while ancestor >= 0 && level < 3 {
@@ -86,12 +88,12 @@ struct BodyExtractor {
             defer { child = c.pointee.next }
             guard c.isElement, let i = index.index(of: c) else { continue }
             if i == top { result.append(i); continue }
-            if BoilerplateRules.skippedTags.contains(c.name) || BoilerplateRules.verdict(for: c) == .skip { continue }
+            if c.tag.isSkipped || BoilerplateRules.verdict(for: c) == .skip { continue }
             var bonus = 0.0
             if let topClass, !topClass.isEmpty, c.attribute("class") == topClass { bonus = (scores[top] ?? 0) * 0.2 }
             if (scores[i] ?? 0) + bonus >= threshold {
                 result.append(i)
-            } else if c.name == "p" {
+            } else if c.tag == .p {
                 let length = index.textLength[i]
                 let density = index.linkDensity(i)
                 if (length > 80 && density < 0.25) || (length > 0 && length <= 80 && density == 0 && c.textContent.hasSuffix(".")) {
@@ -107,10 +109,10 @@ struct BodyExtractor {
     func sameKind(as top: Int, scores: [Int: Double], index: NodeIndex) -> [Int] {
         let node = index.nodes[top]
         guard let cls = node.attribute("class"), !cls.isEmpty else { return [] }
-        let name = node.name
+        let tag = node.tag
         let threshold = max(10, (scores[top] ?? 0) * 0.2)
         var found = scores.filter { i, s in
-            i != top && s >= threshold && index.nodes[i].name == name && index.nodes[i].attribute("class") == cls
+            i != top && s >= threshold && index.nodes[i].tag == tag && index.nodes[i].attribute("class") == cls
         }.map(\.key).sorted()
         // Keep the outermost of nested matches.
         found = found.filter { c in !found.contains { $0 != c && index.contains($0, c) } }

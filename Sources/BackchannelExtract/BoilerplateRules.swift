@@ -3,14 +3,6 @@ import Foundation
 /// The extractor's knowledge of page furniture, kept as data so it can be read and
 /// extended without touching the algorithm (rules as data, as in trafilatura's XPath lists).
 enum BoilerplateRules {
-    /// Elements whose whole subtree is never article body. Captions and figures are
-    /// taken by the image extractor instead.
-    static let skippedTags: Set<String> = HTMLTags.nonContent.union([
-        "nav", "aside", "footer", "header", "figure", "figcaption", "picture", "img", "amp-img",
-        "amp-ad", "amp-embed", "amp-social-share", "amp-sidebar", "amp-analytics", "amp-consent",
-        "menu", "label",
-    ])
-
     /// Class or id words that mark furniture wherever they appear.
     static let strongNegative: Set<String> = [
         "comment", "comments", "commentlist", "disqus", "respond",
@@ -72,10 +64,18 @@ enum BoilerplateRules {
         "click here ", "we use cookies", "reading time", "this article was originally published",
     ]
 
+    /// The lower-case first bytes of every furniture rule.
+    static let furnitureInitials: Set<UInt8> = Set((Array(furnitureBlocks) + furniturePrefixes).compactMap { $0.utf8.first.map { $0 | 0x20 } })
+
     /// Whether a whole block is page furniture: a label, a prompt or a credit line, never a sentence
     /// of the article. Only short blocks (300 characters at most) can match.
     static func isBoilerplateBlock(_ text: String) -> Bool {
         guard text.utf8.count <= 300 else { return false }
+        // Furniture starts like furniture: look at a sentence only when its first letters
+        // could begin a rule (cheap byte test before any lower-casing).
+        guard let first = text.utf8.first, furnitureInitials.contains(first | 0x20) || first >= 0x80 || first == 0x28 || (0x30...0x39).contains(first) else {
+            return false
+        }
         var lower = text.lowercased()
         while let last = lower.last, last == "." || last == ":" || last == "!" || last == "›" || last == "»" || last == " " {
             lower.removeLast()

@@ -34,7 +34,7 @@ final class HTMLTree {
         guard let root else { return nil }
         var child = root.pointee.children
         while let node = child {
-            if node.isElement && node.name == "body" { return node }
+            if node.isElement && node.tag == .body { return node }
             child = node.pointee.next
         }
         return root
@@ -96,44 +96,49 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return c.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
     }
 
-    /// The value of an attribute (names compared case-insensitively), without allocating a copy in libxml2.
-    func attribute(_ name: String) -> String? {
+    /// The attribute node named `name`. libxml2's HTML parser lower-cases attribute names,
+    /// so a byte comparison with a lower-case literal suffices (no string is built).
+    @inline(__always)
+    private func property(_ name: StaticString) -> UnsafeMutablePointer<xmlAttr>? {
         var property = pointee.properties
+        let wanted = UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)
         while let p = property {
             if let pname = p.pointee.name,
-               pname.withMemoryRebound(to: CChar.self, capacity: 1, { strcasecmp($0, name) == 0 }) {
-                var value = ""
-                var child = p.pointee.children
-                while let c = child {
-                    if let text = c.pointee.content {
-                        value += text.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
-                    }
-                    child = c.pointee.next
-                }
-                return value
+               pname.withMemoryRebound(to: CChar.self, capacity: 1, { strcmp($0, wanted) == 0 }) {
+                return p
             }
             property = p.pointee.next
         }
         return nil
+    }
+
+    /// The value of an attribute, or nil when the element does not have it.
+    func attribute(_ name: StaticString) -> String? {
+        guard let p = property(name) else { return nil }
+        var child = p.pointee.children
+        if let only = child, only.pointee.next == nil {
+            guard let text = only.pointee.content else { return "" }
+            return text.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
+        }
+        var value = ""
+        while let c = child {
+            if let text = c.pointee.content {
+                value += text.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
+            }
+            child = c.pointee.next
+        }
+        return value
     }
 
     /// The attribute's value as libxml2 holds it (no copy), valid while the tree lives.
     /// Only for the common case of a value that is one text node.
-    func rawAttribute(_ name: String) -> UnsafePointer<CChar>? {
-        var property = pointee.properties
-        while let p = property {
-            if let pname = p.pointee.name,
-               pname.withMemoryRebound(to: CChar.self, capacity: 1, { strcasecmp($0, name) == 0 }) {
-                guard let text = p.pointee.children?.pointee.content else { return nil }
-                return UnsafePointer(text.withMemoryRebound(to: CChar.self, capacity: 1) { $0 })
-            }
-            property = p.pointee.next
-        }
-        return nil
+    func rawAttribute(_ name: StaticString) -> UnsafePointer<CChar>? {
+        guard let text = property(name)?.pointee.children?.pointee.content else { return nil }
+        return UnsafePointer(text.withMemoryRebound(to: CChar.self, capacity: 1) { $0 })
     }
 
     /// Whether an attribute's value contains `needle`, ignoring ASCII case, without copying it.
-    func attribute(_ name: String, contains needle: String) -> Bool {
+    func attribute(_ name: StaticString, contains needle: String) -> Bool {
         guard let value = rawAttribute(name) else { return false }
         return ASCII.contains(cString: value, lowercaseNeedle: needle)
     }
@@ -163,7 +168,7 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
             if n.isText {
                 out += n.content
                 node = ElementSequence.successorSkippingChildren(of: n, within: self)
-            } else if n.isElement && HTMLTags.nonContent.contains(n.name) && n != self {
+            } else if n.isElement && n.tag.isNonContent && n != self {
                 node = ElementSequence.successorSkippingChildren(of: n, within: self)
             } else if n.isElement, n.pointee.children != nil {
                 node = n.pointee.children
@@ -184,32 +189,13 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return false
     }
 
-    /// The nearest ancestor (or self) with one of `names`.
-    func closest(_ names: Set<String>) -> NodePtr? {
+    /// The nearest ancestor (or self) with one of `tags`.
+    func closest(_ tags: Set<Tag>) -> NodePtr? {
         var node: NodePtr? = self
         while let n = node {
-            if n.isElement && names.contains(n.name) { return n }
+            if n.isElement && tags.contains(n.tag) { return n }
             node = n.parent
         }
         return nil
     }
-}
-
-/// Element vocabularies the extractor relies on.
-enum HTMLTags {
-    /// Never content: their text is code, styling or form widgets.
-    static let nonContent: Set<String> = [
-        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-        "canvas", "button", "select", "option", "textarea", "input", "head", "title", "meta", "link",
-        "video", "audio", "map", "dialog",
-    ]
-    /// Elements that start a new block of text.
-    static let block: Set<String> = [
-        "p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
-        "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
-        "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption",
-        "figure", "figcaption", "form", "fieldset", "address", "hr", "center", "details", "summary",
-        "body", "html", "br",
-    ]
-    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 }

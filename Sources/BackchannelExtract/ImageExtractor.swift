@@ -12,20 +12,20 @@ import Foundation
 struct ImageExtractor {
     func extract(around container: NodePtr?, tree: HTMLTree, pageURL: String?) -> [ArticleImage] {
         guard let body = tree.body else { return [] }
-        let region = container.map { $0.closest(["article", "main"]) ?? $0.parent ?? $0 }
+        let region = container.map { $0.closest([.article, .main]) ?? $0.parent ?? $0 }
         var images: [ArticleImage] = []
         var seen = Set<String>()
         var walker = ElementSequence(start: body)
         while let node = walker.next() {
-            let name = node.name
-            guard name == "figure" || name == "img" || name == "amp-img" else { continue }
+            let tag = node.tag
+            guard tag == .figure || tag == .img || tag == .amp_img else { continue }
             let inRegion = region.map { node.isInside($0) } ?? false
             // Bare images count only inside the article; pictures in <figure> anywhere.
-            if name != "figure" && (!inRegion || node.closest(["figure"]) != nil) { continue }
+            if tag != .figure && (!inRegion || node.closest([.figure]) != nil) { continue }
             guard !isFurniture(node, below: body), var image = image(from: node, pageURL: pageURL) else { continue }
             // Outside the article's region only captioned pictures count (a lead photo above
             // the headline); bare images are icons, avatars and teasers.
-            if image.caption == nil && !(inRegion && name == "figure") { continue }
+            if image.caption == nil && !(inRegion && tag == .figure) { continue }
             let key = (image.src ?? "") + "|" + (image.caption ?? "")
             if seen.insert(key).inserted {
                 if image.caption?.isEmpty == true { image.caption = nil }
@@ -40,8 +40,8 @@ struct ImageExtractor {
         var ancestor = node.parent
         var depth = 0
         while let a = ancestor, a != body, depth < 64 {
-            let name = a.name
-            if name == "nav" || name == "aside" || name == "footer" || name == "header" && a.closest(["article"]) == nil { return true }
+            let tag = a.tag
+            if tag == .nav || tag == .aside || tag == .footer || tag == .header && a.closest([.article]) == nil { return true }
             if BoilerplateRules.verdict(for: a) == .skip { return true }
             ancestor = a.parent
             depth += 1
@@ -53,20 +53,20 @@ struct ImageExtractor {
         var src: String?, alt: String?, captionNode: NodePtr?, creditText: String?
         var fromSource = false
         for element in ElementSequence(start: node) {
-            switch element.name {
-            case "img", "amp-img":
+            switch element.tag {
+            case .img, .amp_img:
                 if src == nil || fromSource {
                     src = element.attribute("src") ?? element.attribute("data-src") ?? element.attribute("data-lazy-src")
                         ?? element.attribute("srcset")?.split(separator: " ").first.map(String.init)
                     alt = element.attribute("alt")
                     fromSource = false
                 }
-            case "source":
+            case .source:
                 if src == nil, let set = element.attribute("srcset") {
                     src = set.split(separator: " ").first.map(String.init)
                     fromSource = true
                 }
-            case "figcaption":
+            case .figcaption:
                 captionNode = captionNode ?? element
             default:
                 if element.attribute("class", contains: "credit") || element.attribute("class", contains: "copyright")
@@ -75,7 +75,7 @@ struct ImageExtractor {
                 }
             }
         }
-        if node.name != "figure" { captionNode = nearbyCaption(of: node) }
+        if node.tag != .figure { captionNode = nearbyCaption(of: node) }
         guard src != nil || captionNode != nil else { return nil }
         var caption = captionNode.map { Self.stripLicensing($0.textContent) }
         if let creditText, !creditText.isEmpty, let c = caption, let r = c.range(of: creditText) {
@@ -105,8 +105,8 @@ struct ImageExtractor {
             var images = 0
             var caption: NodePtr?
             for element in ElementSequence(start: a) {
-                let name = element.name
-                if name == "img" || name == "amp-img" { images += 1 }
+                let tag = element.tag
+                if tag == .img || tag == .amp_img { images += 1 }
                 if caption == nil, element != image,
                    element.attribute("class", contains: "caption") || element.attribute("class", contains: "legend") {
                     caption = element

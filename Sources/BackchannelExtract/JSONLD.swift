@@ -20,13 +20,17 @@ struct JSONLD {
     /// Parses a script's JSON, tolerating the HTML comment wrappers and trailing
     /// semicolons that some sites leave around it.
     static func parse(_ script: String) -> Any? {
-        var text = script.trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.hasPrefix("<!--") { text = String(text.dropFirst(4)) }
-        if text.hasSuffix("-->") { text = String(text.dropLast(3)) }
-        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        while text.hasSuffix(";") { text.removeLast() }
-        guard let data = text.data(using: .utf8) else { return nil }
-        if let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) { return value }
+        var bytes = Array(script.utf8)[...]
+        func trim() {
+            while let f = bytes.first, f == 0x20 || f == 0x0A || f == 0x0D || f == 0x09 { bytes = bytes.dropFirst() }
+            while let l = bytes.last, l == 0x20 || l == 0x0A || l == 0x0D || l == 0x09 || l == 0x3B { bytes = bytes.dropLast() }
+        }
+        trim()
+        if bytes.starts(with: Array("<!--".utf8)) { bytes = bytes.dropFirst(4) }
+        if bytes.reversed().starts(with: Array("-->".utf8).reversed()) { bytes = bytes.dropLast(3) }
+        trim()
+        if let value = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) { return value }
+        let text = String(decoding: bytes, as: UTF8.self)
         // Raw control characters inside strings are the most common defect: replace them.
         let repaired = String(text.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
         return try? JSONSerialization.jsonObject(with: Data(repaired.utf8), options: [.fragmentsAllowed])

@@ -117,30 +117,30 @@ struct MetadataExtractor {
         guard let root = tree.root else { return s }
         s.htmlLanguage = root.attribute("lang").flatMap { $0.isEmpty ? nil : $0 }
         for node in tree.elements() {
-            let name = node.name
-            switch name {
-            case "meta":
+            let tag = node.tag
+            switch tag {
+            case .meta:
                 let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop")
                            ?? node.attribute("http-equiv"))?.lowercased()
                 if let key, let content = node.attribute("content") { s.meta[key, default: []].append(content) }
                 if let itemprop = node.attribute("itemprop")?.lowercased(), let content = node.attribute("content") {
                     s.itemprops[itemprop, default: []].append(content)
                 }
-            case "title":
-                if s.titleTag == nil, node.parent?.name != "svg" { s.titleTag = node.textContent }
-            case "h1":
+            case .title:
+                if s.titleTag == nil, node.parent?.tag != .svg { s.titleTag = node.textContent }
+            case .h1:
                 let t = node.textContent
                 if !t.isEmpty { s.h1.append(t) }
-            case "link":
+            case .link:
                 let rel = node.attribute("rel")?.lowercased() ?? ""
                 if rel.split(separator: " ").contains("canonical"), let href = node.attribute("href"), !href.isEmpty {
                     s.canonical = s.canonical ?? href
                 }
-            case "script":
+            case .script:
                 if node.attribute("type")?.lowercased().contains("ld+json") == true {
                     s.jsonLD.append(rawText(node))
                 }
-            case "time":
+            case .time:
                 if let dt = node.attribute("datetime") ?? node.attribute("content") {
                     let hint = ((node.attribute("class") ?? "") + " " + (node.attribute("itemprop") ?? "") + " "
                                 + (node.parent?.attribute("class") ?? "")).lowercased()
@@ -149,7 +149,7 @@ struct MetadataExtractor {
                 } else {
                     s.datelines.append(node.textContent)
                 }
-            case "a":
+            case .a:
                 let rel = node.attribute("rel")?.lowercased().split(separator: " ") ?? []
                 if rel.contains("author") { s.authorLinks.append(node.textContent) }
                 if rel.contains("category") { s.categoryLinks.append(node.textContent) }
@@ -157,14 +157,14 @@ struct MetadataExtractor {
             default:
                 break
             }
-            if let itemprop = node.attribute("itemprop")?.lowercased(), name != "meta" {
+            if let itemprop = node.attribute("itemprop")?.lowercased(), tag != .meta {
                 let value = node.attribute("content") ?? node.attribute("datetime") ?? node.textContent
                 s.itemprops[itemprop, default: []].append(value)
             }
-            if name != "meta", name != "script", s.breadcrumbs.isEmpty, Self.isBreadcrumb(node) {
+            if tag != .meta, tag != .script, s.breadcrumbs.isEmpty, Self.isBreadcrumb(node) {
                 s.breadcrumbs = Self.breadcrumbItems(node, h1: s.h1.first)
             }
-            if name != "meta", name != "script", node.rawAttribute("class") != nil {
+            if tag != .meta, tag != .script, node.rawAttribute("class") != nil {
                 if node.attribute("class", contains: "byline")
                     || (node.attribute("class", contains: "author")
                         && (node.attribute("class")?.lowercased().split(separator: " ")
@@ -189,7 +189,7 @@ struct MetadataExtractor {
 
     static func breadcrumbItems(_ node: NodePtr, h1: String?) -> [String] {
         var items: [String] = []
-        for element in ElementSequence(start: node) where element.name == "a" {
+        for element in ElementSequence(start: node) where element.tag == .a {
             let text = element.textContent
             let lower = text.lowercased()
             if text.isEmpty || lower == "home" || lower == "homepage" || lower == "start" || text.count > 40 { continue }

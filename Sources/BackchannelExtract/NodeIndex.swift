@@ -25,8 +25,9 @@ struct NodeIndex {
             linkLength.append(0)
             indexOf[node] = i
             stack.append(i)
-            if HTMLTags.nonContent.contains(node.name) { return .skip }
-            if node.name == "a" { linkDepth += 1 }
+            let tag = node.tag
+            if tag.isNonContent { return .skip }
+            if tag == .a { linkDepth += 1 }
             return .children
         }, text: { node in
             guard let top = stack.last else { return }
@@ -35,7 +36,7 @@ struct NodeIndex {
             if linkDepth > 0 { linkLength[top] += n }
         }, exit: { node in
             let i = stack.removeLast()
-            if node.name == "a" { linkDepth -= 1 }
+            if node.tag == .a { linkDepth -= 1 }
             last[i] = nodes.count - 1
             if let p = stack.last {
                 textLength[p] += textLength[i]

@@ -57,7 +57,10 @@ public enum TextDecoder {
         // (the claim is copied from a template); browsers make the same correction.
         if encoding == .utf16LE || encoding == .utf16BE { encoding = .utf8 }
         if encoding == nil || encoding == .utf8 {
-            if isValidUTF8(bytes) || encoding == .utf8 {
+            if let valid = String(validating: bytes, as: UTF8.self) {
+                return Decoded(text: valid, encoding: .utf8, unsupportedLabel: unsupported)
+            }
+            if encoding == .utf8 {
                 return Decoded(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8, unsupportedLabel: unsupported)
             }
             encoding = .windows1252
@@ -86,18 +89,6 @@ public enum TextDecoder {
             }
         }
         return nil
-    }
-
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
     }
 
     static func decodeUTF16<C: Collection>(_ bytes: C, bigEndian: Bool) -> String where C.Element == UInt8 {
