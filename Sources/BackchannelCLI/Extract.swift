@@ -22,8 +22,6 @@ enum Extract {
                 errors.write("backchannel: error: \(message)\n")
                 failed = true
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = options.format == .jsonl ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let asArray = options.format == .json && inputs.count > 1
             var printed = 0
             if asArray { output.write("[\n") }
@@ -32,9 +30,10 @@ enum Extract {
                 let record = ExtractRecord(source: input.name, document: document)
                 switch options.format {
                 case .json, .jsonl:
-                    guard let data = try? encoder.encode(record) else { continue }
+                    var json = JSONWriter(pretty: options.format == .json)
+                    record.write(to: &json)
                     if asArray && printed > 0 { output.write(",\n") }
-                    output.write(String(decoding: data, as: UTF8.self))
+                    output.write(json.string)
                     output.write("\n")
                 case .text:
                     if printed > 0 { output.write("\n") }

@@ -75,8 +75,8 @@ public struct Source: Sendable, Codable, Equatable {
     }
 }
 
-/// 64-bit FNV-1a: a small, fast, stable hash for IDs and change detection
-/// (not for security).
+/// A 64-bit FNV-1a variant: a small, fast, stable hash for IDs and change detection
+/// (not for security). Not interchangeable with byte-wise FNV-1a implementations.
 public enum FNV1a {
     public static func hash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
         if let h = bytes.withContiguousStorageIfAvailable(hash(buffer:)) { return h }
@@ -92,10 +92,19 @@ public enum FNV1a {
         return h
     }
 
+    /// FNV-1a over 64-bit little-endian words, then the remaining bytes one by one:
+    /// eight times fewer multiplications than byte-wise FNV-1a, with the same spread.
     private static func hash(buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in buffer {
-            h ^= UInt64(b)
+        guard let base = buffer.baseAddress else { return h }
+        let words = buffer.count / 8
+        let raw = UnsafeRawPointer(base)
+        for w in 0..<words {
+            h ^= UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self))
+            h = h &* 0x0000_0100_0000_01b3
+        }
+        for i in (words * 8)..<buffer.count {
+            h ^= UInt64(buffer[i])
             h = h &* 0x0000_0100_0000_01b3
         }
         return h

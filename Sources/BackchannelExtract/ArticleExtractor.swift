@@ -33,11 +33,11 @@ public struct ArticleExtractor: Sendable {
         if options.bodyOnly {
             return .article(bodyOnlyDocument(decoded.text, source: source))
         }
-        let format = options.format == .auto ? Self.sniff(decoded.text) : options.format
+        let format = options.format == .auto ? Self.sniff(decoded.utf8.prefix(2048)) : options.format
         var document: Document
         switch format {
         case .html, .auto:
-            guard let tree = HTMLTree(utf8: Array(decoded.text.utf8), url: options.url) else {
+            guard let tree = HTMLTree(utf8: MarkupPrefilter.strip(decoded.utf8), url: options.url) else {
                 return .skipped(.noArticleText)
             }
             var metadata = MetadataExtractor().extract(from: tree, url: options.url)
@@ -47,10 +47,11 @@ public struct ArticleExtractor: Sendable {
             if metadata.language == nil { metadata.language = LanguageGuesser.guess(body.blocks.prefix(40).map(\.text).joined(separator: " ")) }
             document = Self.assemble(blocks: body.blocks.map { ($0.kind, $0.text) }, metadata: metadata, images: images, source: source)
         case .text:
-            let result = PlainTextExtractor().extract(decoded.text)
+            let text = decoded.text
+            let result = PlainTextExtractor().extract(text)
             var metadata = result.metadata
             metadata.url = options.url
-            if metadata.language == nil { metadata.language = LanguageGuesser.guess(decoded.text) }
+            if metadata.language == nil { metadata.language = LanguageGuesser.guess(text) }
             document = Self.assemble(blocks: result.blocks, metadata: metadata, images: result.images, source: source)
         }
         if let published = options.published { document.metadata.published = published }
@@ -101,9 +102,8 @@ public struct ArticleExtractor: Sendable {
     }
 
     /// HTML when markup appears near the start; plain text otherwise.
-    static func sniff(_ text: String) -> ExtractionOptions.Format {
-        let head = text.unicodeScalars.prefix(2048)
-        let lowered = String(String.UnicodeScalarView(head)).lowercased()
+    static func sniff(_ head: ArraySlice<UInt8>) -> ExtractionOptions.Format {
+        let lowered = String(decoding: head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
         for marker in ["<!doctype html", "<html", "<head", "<body", "<p>", "<p ", "<div", "<article", "<meta", "<title", "<br", "<?xml"]
         where lowered.contains(marker) {
             return .html

@@ -64,35 +64,36 @@ enum BoilerplateRules {
         "click here ", "we use cookies", "reading time", "this article was originally published",
     ]
 
-    /// The lower-case first bytes of every furniture rule.
-    static let furnitureInitials: Set<UInt8> = Set((Array(furnitureBlocks) + furniturePrefixes).compactMap { $0.utf8.first.map { $0 | 0x20 } })
-
     /// Whether a whole block is page furniture: a label, a prompt or a credit line, never a sentence
     /// of the article. Only short blocks (300 characters at most) can match.
     static func isBoilerplateBlock(_ text: String) -> Bool {
         guard text.utf8.count <= 300 else { return false }
-        // Furniture starts like furniture: look at a sentence only when its first letters
-        // could begin a rule (cheap byte test before any lower-casing).
-        guard let first = text.utf8.first, furnitureInitials.contains(first | 0x20) || first >= 0x80 || first == 0x28 || (0x30...0x39).contains(first) else {
-            return false
+        // Lower-case (ASCII) the bytes once; trailing punctuation and spaces do not count.
+        var lower = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        while let last = lower.last, last == 0x2E || last == 0x3A || last == 0x21 || last == 0x20 { lower.removeLast() }
+        for ending in guillemets where lower.count >= ending.count && Array(lower.suffix(ending.count)) == ending {
+            lower.removeLast(ending.count)
+            while lower.last == 0x20 { lower.removeLast() }
         }
-        var lower = text.lowercased()
-        while let last = lower.last, last == "." || last == ":" || last == "!" || last == "›" || last == "»" || last == " " {
-            lower.removeLast()
-        }
-        if furnitureBlocks.contains(lower) { return true }
-        if furniturePrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
-        // "12 comments", "6 min read", "6 minute read"
-        let words = lower.split(separator: " ")
-        if let first = words.first, first.allSatisfy(\.isNumber) {
-            let rest = words.dropFirst().joined(separator: " ")
-            if ["comment", "comments", "min read", "mins read", "minute read", "minutes read", "min. read", "shares"].contains(rest) { return true }
-        }
-        if let first = words.first, first.hasSuffix("min"), first.dropLast(3).allSatisfy(\.isNumber), words.dropFirst().joined(separator: " ") == "read" {
-            return true
+        if lower.count <= furnitureBlockMaxLength, furnitureBlockBytes.contains(lower) { return true }
+        for prefix in furniturePrefixBytes where lower.starts(with: prefix) { return true }
+        // "12 comments", "6 min read", "6 minute read", "6min read"
+        var digits = 0
+        while digits < lower.count, (0x30...0x39).contains(lower[digits]) { digits += 1 }
+        if digits > 0 {
+            var rest = Array(lower[digits...])
+            if rest.first == 0x20 { rest.removeFirst() }
+            if countedFurniture.contains(rest) { return true }
         }
         return false
     }
+
+    private static let guillemets: [[UInt8]] = [Array("›".utf8), Array("»".utf8)]
+    private static let furnitureBlockBytes: Set<[UInt8]> = Set(furnitureBlocks.map { Array($0.utf8) })
+    private static let furnitureBlockMaxLength = furnitureBlocks.map(\.utf8.count).max() ?? 0
+    private static let furniturePrefixBytes: [[UInt8]] = furniturePrefixes.map { Array($0.utf8) }
+    private static let countedFurniture: Set<[UInt8]> = Set(["comment", "comments", "min read", "mins read", "minute read",
+                                                             "minutes read", "min. read", "shares"].map { Array($0.utf8) })
 
     /// The lower-case class names and id of an element, and the words inside them:
     /// `class="article-body__part adSlot"` → names ["article-body__part", "adslot"],
@@ -132,30 +133,55 @@ enum BoilerplateRules {
 
     enum Verdict { case keep, skip }
 
-    /// Whether an element's class and id mark it as furniture.
+    /// Whether an element's role, visibility, class and id mark it as furniture.
+    /// Runs on every element of every page, so it reads libxml2's bytes and allocates nothing.
     static func verdict(for node: NodePtr) -> Verdict {
-        if let role = node.attribute("role")?.lowercased(),
-           ["navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu", "menubar"].contains(role) {
-            return .skip
+        if let role = node.rawAttribute("role"), furnitureRoles.contains(PackedWord(cString: role)) { return .skip }
+        if node.hasAttribute("hidden") { return .skip }
+        if let hidden = node.rawAttribute("aria-hidden"), PackedWord(cString: hidden) == PackedWord("true") { return .skip }
+        if let style = node.rawAttribute("style"), hidesElement(style) { return .skip }
+
+        var good = false, weak = false, strongInside = false
+        for attribute in [node.rawAttribute("class"), node.rawAttribute("id")] {
+            guard let value = attribute else { continue }
+            var verdict: Verdict = .keep
+            ClassNames.forEachName(in: value) { words in
+                // The last word of a class name says what the element is ("article-comments",
+                // "social-share"); a leading "ad" marks an ad slot ("ad-slot", "ad_container").
+                if let last = words.last, strongKeys.contains(last) { verdict = .skip }
+                if let first = words.first, adPrefixKeys.contains(first) { verdict = .skip }
+                for word in words {
+                    if strongKeys.contains(word) { strongInside = true }
+                    else if weakKeys.contains(word) { weak = true }
+                    else if positiveKeys.contains(word) { good = true }
+                }
+            }
+            if verdict == .skip { return .skip }
         }
-        if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return .skip }
-        if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
-           style.contains("display:none") || style.contains("visibility:hidden") {
-            return .skip
-        }
-        guard let (names, words) = names(of: node) else { return .keep }
-        let good = words.contains(where: positive.contains)
-        for parts in names {
-            guard let last = parts.last, let first = parts.first else { continue }
-            // The last word of a class name says what the element is ("article-comments",
-            // "social-share"); a leading "ad" marks an ad slot ("ad-slot", "ad_container").
-            if strongNegative.contains(last) || adPrefixes.contains(first) { return .skip }
-            // Elsewhere a strong word counts unless the element also names itself the article
-            // ("box article modal-enabled" is the article on a site with modals).
-            if !good && parts.contains(where: strongNegative.contains) { return .skip }
-        }
-        let weak = words.contains(where: weakNegative.contains)
+        // Elsewhere in a name a strong word counts unless the element also names itself the
+        // article ("box article modal-enabled" is the article on a site with modals).
+        if strongInside && !good { return .skip }
         return weak && !good ? .skip : .keep
+    }
+
+    static let furnitureRoles: Set<PackedWord> = Set(["navigation", "banner", "contentinfo", "complementary", "dialog",
+                                                      "alertdialog", "search", "menu", "menubar"].map(PackedWord.init))
+    static let strongKeys = Set(strongNegative.map(PackedWord.init))
+    static let weakKeys = Set(weakNegative.map(PackedWord.init))
+    static let positiveKeys = Set(positive.map(PackedWord.init))
+    static let adPrefixKeys = Set(adPrefixes.map(PackedWord.init))
+
+    /// `display:none` or `visibility:hidden` in a style attribute, spaces and case ignored.
+    static func hidesElement(_ style: UnsafePointer<CChar>) -> Bool {
+        var compact: [UInt8] = []
+        var p = UnsafeRawPointer(style).assumingMemoryBound(to: UInt8.self)
+        while p.pointee != 0 && compact.count < 512 {
+            let b = p.pointee
+            if b != 0x20 && b != 0x09 && b != 0x0A { compact.append(b >= 0x41 && b <= 0x5A ? b + 32 : b) }
+            p += 1
+        }
+        let text = String(decoding: compact, as: UTF8.self)
+        return ASCII.contains(text, "display:none") || ASCII.contains(text, "visibility:hidden")
     }
 
     static let adPrefixes: Set<String> = ["ad", "ads", "advert", "advertisement", "dfp", "gpt"]
@@ -175,8 +201,119 @@ enum BoilerplateRules {
     }
 }
 
+/// A word of up to 16 bytes packed into two integers: set membership without building strings.
+/// Longer words get a key no vocabulary word has.
+struct PackedWord: Hashable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    init(_ word: String) {
+        for (i, b) in word.utf8.enumerated() { add(b, at: i) }
+        if word.utf8.count > 16 { high = .max }
+    }
+
+    /// The whole C string, lower-cased (ASCII).
+    init(cString: UnsafePointer<CChar>) {
+        var p = UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self)
+        var i = 0
+        while p.pointee != 0 {
+            add(ClassNames.lower(p.pointee), at: i)
+            i += 1
+            p += 1
+        }
+        if i > 16 { high = .max }
+    }
+
+    init() {}
+
+    @inline(__always)
+    mutating func add(_ byte: UInt8, at i: Int) {
+        if i < 8 { low |= UInt64(byte) << (8 * UInt64(i)) } else if i < 16 { high |= UInt64(byte) << (8 * UInt64(i - 8)) }
+    }
+}
+
+/// Splits `class` and `id` values into names (separated by spaces) and words (separated
+/// by anything but letters and digits), lower-cased: "article-body__part adSlot" →
+/// [["article", "body", "part"], ["adslot"]].
+enum ClassNames {
+    @inline(__always)
+    static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
+
+    static func forEachName(in value: UnsafePointer<CChar>, _ body: ([PackedWord]) -> Void) {
+        var words: [PackedWord] = []
+        words.reserveCapacity(8)
+        var word = PackedWord()
+        var length = 0
+        func endWord() {
+            if length > 0 {
+                if length > 16 { word.high = .max }
+                words.append(word)
+            }
+            word = PackedWord()
+            length = 0
+        }
+        var p = UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self)
+        while true {
+            let b = p.pointee
+            switch b {
+            case 0:
+                endWord()
+                if !words.isEmpty { body(words) }
+                return
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x80...0xFF:
+                word.add(lower(b), at: length)
+                length += 1
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
+                endWord()
+                if !words.isEmpty { body(words) }
+                words.removeAll(keepingCapacity: true)
+            default:
+                endWord()
+            }
+            p += 1
+        }
+    }
+}
+
 /// Byte-level string helpers for ASCII vocabularies (class names, labels).
 enum ASCII {
+    /// Lower-case ASCII needles to look for together (at most 64).
+    struct NeedleSet: Sendable {
+        let needles: [[UInt8]]
+        /// For each byte, a mask of the needles that start with it (upper-case bytes included).
+        let starting: [UInt64]
+
+        init(_ words: [String]) {
+            needles = words.map { Array($0.utf8) }
+            var starting = [UInt64](repeating: 0, count: 256)
+            for (i, needle) in needles.enumerated() {
+                starting[Int(needle[0])] |= 1 << i
+                if needle[0] >= 0x61 && needle[0] <= 0x7A { starting[Int(needle[0] - 32)] |= 1 << i }
+            }
+            self.starting = starting
+        }
+    }
+
+    /// Which needles occur in a C string (ASCII case ignored), as a bit mask (bit i for
+    /// needle i), in one pass that looks closer only where a needle could start.
+    static func needlesFound(in cString: UnsafePointer<CChar>, _ set: NeedleSet) -> UInt64 {
+        var found: UInt64 = 0
+        var p = UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self)
+        while p.pointee != 0 {
+            var candidates = set.starting[Int(p.pointee)] & ~found
+            while candidates != 0 {
+                let i = candidates.trailingZeroBitCount
+                candidates &= candidates - 1
+                let needle = set.needles[i]
+                var k = 1
+                while k < needle.count, p[k] != 0, ClassNames.lower(p[k]) == needle[k] { k += 1 }
+                if k == needle.count { found |= 1 << i }
+            }
+            p += 1
+        }
+        return found
+    }
+
     /// Whether a lower-case ASCII `needle` occurs in a C string, ignoring the string's ASCII case.
     static func contains(cString: UnsafePointer<CChar>, lowercaseNeedle needle: String) -> Bool {
         var n = needle

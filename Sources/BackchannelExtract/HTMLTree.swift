@@ -112,6 +112,9 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return nil
     }
 
+    /// Whether the element has the attribute, with or without a value.
+    func hasAttribute(_ name: StaticString) -> Bool { property(name) != nil }
+
     /// The value of an attribute, or nil when the element does not have it.
     func attribute(_ name: StaticString) -> String? {
         guard let p = property(name) else { return nil }

@@ -17,6 +17,8 @@ enum LanguageGuesser {
         ("nl", ["de", "het", "een", "van", "en", "in", "is", "dat", "op", "te", "zijn", "met", "voor", "niet", "aan", "er", "ook", "die", "als", "bij"]),
     ]
 
+    private static let packedStopwords: [(String, Set<PackedWord>)] = stopwords.map { ($0.0, Set($0.1.map(PackedWord.init))) }
+
     static func guess(_ fullText: String) -> String? {
         // A sample is enough, and keeps a 50 MB page cheap.
         let text = String(fullText.unicodeScalars.prefix(20_000))
@@ -44,11 +46,26 @@ enum LanguageGuesser {
         if share(hebrew) > 0.5 { return "he" }
         if share(greek) > 0.5 { return "el" }
 
-        let words = text.lowercased().split { !$0.isLetter }.prefix(5_000)
+        // Words as packed lower-case bytes: ASCII letters and any non-ASCII byte make words.
+        var words: [PackedWord] = []
+        var word = PackedWord(), length = 0
+        for b in text.utf8 {
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b >= 0x80 {
+                word.add(ClassNames.lower(b), at: length)
+                length += 1
+            } else if length > 0 {
+                if length > 16 { word.high = .max }
+                words.append(word)
+                word = PackedWord()
+                length = 0
+                if words.count == 5_000 { break }
+            }
+        }
+        if length > 0 { words.append(word) }
         guard words.count >= 20 else { return nil }
         var best: (String, Int)?
-        for (language, list) in stopwords {
-            let hits = words.reduce(0) { $0 + (list.contains(String($1)) ? 1 : 0) }
+        for (language, list) in packedStopwords {
+            let hits = words.reduce(0) { $0 + (list.contains($1) ? 1 : 0) }
             if best == nil || hits > best!.1 { best = (language, hits) }
         }
         guard let (language, hits) = best, Double(hits) / Double(words.count) >= 0.1 else { return nil }

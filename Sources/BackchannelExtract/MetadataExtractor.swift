@@ -161,26 +161,28 @@ struct MetadataExtractor {
                 let value = node.attribute("content") ?? node.attribute("datetime") ?? node.textContent
                 s.itemprops[itemprop, default: []].append(value)
             }
-            if tag != .meta, tag != .script, s.breadcrumbs.isEmpty, Self.isBreadcrumb(node) {
+            guard tag != .meta, tag != .script else { continue }
+            if s.breadcrumbs.isEmpty, Self.isBreadcrumb(node) {
                 s.breadcrumbs = Self.breadcrumbItems(node, h1: s.h1.first)
             }
-            if tag != .meta, tag != .script, node.rawAttribute("class") != nil {
-                if node.attribute("class", contains: "byline")
-                    || (node.attribute("class", contains: "author")
-                        && (node.attribute("class")?.lowercased().split(separator: " ")
-                            .contains(where: { $0 == "author" || $0.hasSuffix("author-name") }) ?? false)) {
-                    let t = node.textContent
-                    if !t.isEmpty && t.count < 120 { s.bylines.append(t) }
-                }
-                if node.attribute("class", contains: "date") || node.attribute("class", contains: "timestamp")
-                    || node.attribute("class", contains: "published") {
-                    let t = node.textContent
-                    if !t.isEmpty && t.count < 120 { s.datelines.append(t) }
-                }
+            guard let cls = node.rawAttribute("class") else { continue }
+            let found = ASCII.needlesFound(in: cls, Self.classNeedles)
+            if found & 0b11 != 0 {
+                // "byline", or "author" as a whole class or an "…author-name" class.
+                let isAuthor = found & 0b01 != 0 || (node.attribute("class")?.lowercased().split(separator: " ")
+                    .contains(where: { $0 == "author" || $0.hasSuffix("author-name") }) ?? false)
+                let t = isAuthor ? node.textContent : ""
+                if !t.isEmpty && t.count < 120 { s.bylines.append(t) }
+            }
+            if found & 0b11100 != 0 {
+                let t = node.textContent
+                if !t.isEmpty && t.count < 120 { s.datelines.append(t) }
             }
         }
         return s
     }
+
+    static let classNeedles = ASCII.NeedleSet(["byline", "author", "date", "timestamp", "published"])
 
     static func isBreadcrumb(_ node: NodePtr) -> Bool {
         node.attribute("class", contains: "crumb") || node.attribute("id", contains: "crumb")

@@ -11,7 +11,6 @@ struct NodeIndex {
     private(set) var textLength: [Int] = []
     /// The part of `textLength` inside links.
     private(set) var linkLength: [Int] = []
-    private var indexOf: [NodePtr: Int] = [:]
 
     init(root: NodePtr) {
         var stack: [Int] = []
@@ -23,7 +22,8 @@ struct NodeIndex {
             last.append(i)
             textLength.append(0)
             linkLength.append(0)
-            indexOf[node] = i
+            // libxml2 leaves `_private` to the application: it holds the index + 1.
+            node.pointee._private = UnsafeMutableRawPointer(bitPattern: i + 1)
             stack.append(i)
             let tag = node.tag
             if tag.isNonContent { return .skip }
@@ -45,7 +45,11 @@ struct NodeIndex {
         })
     }
 
-    func index(of node: NodePtr) -> Int? { indexOf[node] }
+    func index(of node: NodePtr) -> Int? {
+        guard let bits = node.pointee._private else { return nil }
+        let i = Int(bitPattern: bits) - 1
+        return i < nodes.count && nodes[i] == node ? i : nil
+    }
 
     func contains(_ ancestor: Int, _ descendant: Int) -> Bool {
         ancestor <= descendant && descendant <= last[ancestor]

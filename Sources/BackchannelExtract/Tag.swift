@@ -21,14 +21,34 @@ enum Tag: UInt8, CaseIterable {
         var high: UInt64
     }
 
-    private static let byKey: [Key: Tag] = {
-        var table: [Key: Tag] = [:]
+    /// Open addressing with a multiplicative hash: the lookup runs for every element many
+    /// times over, and Swift's seeded hashing cost more than the rest of it.
+    private static let slots = 512
+    private static let slotTable: [(key: Key, tag: Tag)?] = {
+        var table = [(key: Key, tag: Tag)?](repeating: nil, count: slots)
         for tag in allCases where tag != .other {
             let bytes = Array(tag.name.utf8)
-            table[key(bytes.count, { bytes[$0] })] = tag
+            let k = key(bytes.count, { bytes[$0] })
+            var slot = slot(for: k)
+            while table[slot] != nil { slot = (slot + 1) & (slots - 1) }
+            table[slot] = (k, tag)
         }
         return table
     }()
+
+    @inline(__always)
+    private static func slot(for key: Key) -> Int {
+        Int(truncatingIfNeeded: ((key.low ^ (key.high &* 31)) &* 0x9E37_79B9_7F4A_7C15) >> 55)
+    }
+
+    private static func lookup(_ key: Key) -> Tag {
+        var slot = slot(for: key)
+        while let entry = slotTable[slot] {
+            if entry.key == key { return entry.tag }
+            slot = (slot + 1) & (slots - 1)
+        }
+        return .other
+    }
 
     @inline(__always)
     private static func key(_ count: Int, _ byte: (Int) -> UInt8) -> Key {
@@ -46,7 +66,7 @@ enum Tag: UInt8, CaseIterable {
             count += 1
             if count > 16 { self = .other; return }
         }
-        self = Tag.byKey[Tag.key(count, { name[$0] })] ?? .other
+        self = Tag.lookup(Tag.key(count, { name[$0] }))
     }
 
     private static func flags(_ tags: Set<Tag>) -> [Bool] { allCases.map(tags.contains) }

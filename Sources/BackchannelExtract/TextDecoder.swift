@@ -33,21 +33,23 @@ public enum TextDecoder {
     }
 
     public struct Decoded: Sendable {
-        public var text: String
+        /// The text as UTF-8 bytes: the input itself when it was valid UTF-8.
+        public var utf8: [UInt8]
         public var encoding: Encoding
+        public var text: String { String(decoding: utf8, as: UTF8.self) }
         /// The charset label the page declared, when it declared one we do not support.
         public var unsupportedLabel: String?
     }
 
     public static func decode(_ bytes: [UInt8], charsetHint: String? = nil) -> Decoded {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            return Decoded(text: String(decoding: bytes.dropFirst(3), as: UTF8.self), encoding: .utf8)
+            return Decoded(utf8: Array(String(decoding: bytes.dropFirst(3), as: UTF8.self).utf8), encoding: .utf8)
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return Decoded(text: decodeUTF16(bytes.dropFirst(2), bigEndian: false), encoding: .utf16LE)
+            return Decoded(utf8: Array(decodeUTF16(bytes.dropFirst(2), bigEndian: false).utf8), encoding: .utf16LE)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return Decoded(text: decodeUTF16(bytes.dropFirst(2), bigEndian: true), encoding: .utf16BE)
+            return Decoded(utf8: Array(decodeUTF16(bytes.dropFirst(2), bigEndian: true).utf8), encoding: .utf16BE)
         }
         var unsupported: String?
         let label = charsetHint ?? declaredCharset(in: bytes)
@@ -57,38 +59,82 @@ public enum TextDecoder {
         // (the claim is copied from a template); browsers make the same correction.
         if encoding == .utf16LE || encoding == .utf16BE { encoding = .utf8 }
         if encoding == nil || encoding == .utf8 {
-            if let valid = String(validating: bytes, as: UTF8.self) {
-                return Decoded(text: valid, encoding: .utf8, unsupportedLabel: unsupported)
+            if isValidUTF8(bytes) {
+                return Decoded(utf8: bytes, encoding: .utf8, unsupportedLabel: unsupported)
             }
             if encoding == .utf8 {
-                return Decoded(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8, unsupportedLabel: unsupported)
+                return Decoded(utf8: Array(String(decoding: bytes, as: UTF8.self).utf8), encoding: .utf8, unsupportedLabel: unsupported)
             }
             encoding = .windows1252
         }
-        return Decoded(text: decodeWindows1252(bytes), encoding: .windows1252, unsupportedLabel: unsupported)
+        return Decoded(utf8: Array(decodeWindows1252(bytes).utf8), encoding: .windows1252, unsupportedLabel: unsupported)
     }
 
-    /// The charset a page declares in its first 4 KB (`<meta charset>`, http-equiv, or `<?xml encoding>`).
+    /// Whether the bytes are well-formed UTF-8 (no overlongs, surrogates or values past
+    /// U+10FFFF). Eight ASCII bytes at a time, which is most of any page.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            let raw = UnsafeRawPointer(b.baseAddress)
+            while i < n {
+                if let raw, i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                let length: Int, minimum: UInt32
+                switch c {
+                case 0xC2...0xDF: length = 2; minimum = 0x80
+                case 0xE0...0xEF: length = 3; minimum = 0x800
+                case 0xF0...0xF4: length = 4; minimum = 0x10000
+                default: return false
+                }
+                guard i + length <= n else { return false }
+                var value = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length {
+                    let cc = b[i + k]
+                    guard cc & 0xC0 == 0x80 else { return false }
+                    value = value << 6 | UInt32(cc & 0x3F)
+                }
+                if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return false }
+                i += length
+            }
+            return true
+        }
+    }
+
+    /// The charset a page declares in its first 4 KB (`<meta charset>`, http-equiv, or `<?xml encoding>`):
+    /// the value after the first `charset=` or `encoding=` that stands inside a tag.
     static func declaredCharset(in bytes: [UInt8]) -> String? {
-        let head = bytes.prefix(4096)
-        // ASCII-lowercase the prefix; non-ASCII bytes cannot be part of a label.
-        let lowered = String(decoding: head.map { (0x41...0x5A).contains($0) ? $0 + 32 : ($0 < 0x80 ? $0 : 0x20) }, as: UTF8.self)
-        for marker in ["charset=", "encoding="] {
-            var search = lowered[...]
-            while let range = search.range(of: marker) {
-                let before = lowered[lowered.startIndex..<range.lowerBound].suffix(200)
-                // Only inside a tag: the last '<' comes after the last '>'.
-                let lastOpen = before.lastIndex(of: "<")
-                let lastClose = before.lastIndex(of: ">")
-                let insideTag = lastOpen != nil && (lastClose == nil || lastClose! < lastOpen!)
-                let after = lowered[range.upperBound...]
-                let value = after.drop { $0 == "\"" || $0 == "'" || $0 == " " }
-                    .prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." }
-                if insideTag, !value.isEmpty { return String(value) }
-                search = after
+        let head = bytes.prefix(4096).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        var best: String?
+        var bestPosition = Int.max
+        for marker in [Array("charset=".utf8), Array("encoding=".utf8)] {
+            var i = 0
+            while i + marker.count <= head.count {
+                guard head[i] == marker[0], Array(head[i..<(i + marker.count)]) == marker else { i += 1; continue }
+                // Inside a tag: the last '<' before it comes after the last '>'.
+                let before = head[max(0, i - 200)..<i]
+                let lastOpen = before.lastIndex(of: 0x3C), lastClose = before.lastIndex(of: 0x3E)
+                var j = i + marker.count
+                while j < head.count, head[j] == 0x22 || head[j] == 0x27 || head[j] == 0x20 { j += 1 }
+                var value: [UInt8] = []
+                while j < head.count, value.count < 40 {
+                    let c = head[j]
+                    guard (0x61...0x7A).contains(c) || (0x30...0x39).contains(c) || c == 0x2D || c == 0x5F || c == 0x3A || c == 0x2E else { break }
+                    value.append(c)
+                    j += 1
+                }
+                if let lastOpen, lastClose == nil || lastClose! < lastOpen, !value.isEmpty {
+                    if i < bestPosition { best = String(decoding: value, as: UTF8.self); bestPosition = i }
+                    break
+                }
+                i += marker.count
             }
         }
-        return nil
+        return best
     }
 
     static func decodeUTF16<C: Collection>(_ bytes: C, bigEndian: Bool) -> String where C.Element == UInt8 {
