@@ -36,6 +36,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "backchannel", dependencies: ["BackchannelCLI"]),
+        // Sentences and tokens.
+        .target(name: "BackchannelSegment", dependencies: ["BackchannelCore"]),
+        .testTarget(name: "BackchannelSegmentTests", dependencies: ["BackchannelSegment", "BackchannelCore"]),
+        // Dates normalised against the publication date; amounts of money.
+        .target(name: "BackchannelDates", dependencies: ["BackchannelCore"]),
+        .target(name: "BackchannelMoney", dependencies: ["BackchannelCore"]),
+        .testTarget(name: "BackchannelValuesTests", dependencies: ["BackchannelDates", "BackchannelMoney", "BackchannelSegment", "BackchannelCore"]),
         .testTarget(name: "BackchannelCoreTests", dependencies: ["BackchannelCore"]),
         .testTarget(
             name: "BackchannelExtractTests",

@@ -24,6 +24,11 @@ public struct Document: Sendable, Codable, Equatable {
     public var blocks: [Block]
     /// The article's images with caption and credit; kept beside the body, not in it.
     public var images: [ArticleImage]
+    public var sentences: [Sentence] = []
+    public var tokens: [Token] = []
+    public var entities: [Entity] = []
+    public var dates: [DateMention] = []
+    public var money: [MoneyMention] = []
     public var layers: Set<Layer>
 
     public init(

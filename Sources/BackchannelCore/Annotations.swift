@@ -1,0 +1,124 @@
+import Foundation
+
+/// A sentence of `Document.text`.
+public struct Sentence: Sendable, Codable, Equatable {
+    public var span: TextSpan
+    public init(span: TextSpan) { self.span = span }
+}
+
+/// A token of `Document.text`: a word, a number, a punctuation mark or a symbol.
+public struct Token: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable { case word, number, punctuation, symbol }
+    public var span: TextSpan
+    public var kind: Kind
+    public init(span: TextSpan, kind: Kind) {
+        self.span = span
+        self.kind = kind
+    }
+}
+
+/// The kinds of named entity Backchannel recognises (OntoNotes names).
+public enum EntityType: String, Sendable, Codable, CaseIterable {
+    /// People.
+    case person = "PERSON"
+    /// Organisations: governments' bodies, agencies, armed groups, companies, media.
+    case org = "ORG"
+    /// Countries, cities, states and regions that are political units.
+    case gpe = "GPE"
+    /// Seas, rivers, mountains, continents and regions that are not states.
+    case loc = "LOC"
+    /// Nationalities, religious and political groups ("Russian", "Palestinians").
+    case norp = "NORP"
+    /// Buildings, airports, bases, bridges.
+    case fac = "FAC"
+}
+
+/// One actor, place or group in an article, with every mention of it.
+public struct Entity: Sendable, Codable, Equatable {
+    /// "E1", "E2"… within one document.
+    public struct ID: Hashable, Codable, Sendable, RawRepresentable, CustomStringConvertible {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+    }
+
+    public var id: ID
+    /// The fullest form of the name in the text ("Steve Witkoff"), or the canonical
+    /// name a gazetteer gives ("United States" for "U.S.").
+    public var name: String
+    public var type: EntityType
+    /// Titles the text gives a person, with their qualifiers ("U.S. Special Envoy").
+    public var roles: [Role]
+    /// The country or organisation a person belongs to, when the text says so.
+    public var affiliation: String?
+    /// For a place or body used for a government ("Moscow", "the Kremlin"): that country.
+    public var refersTo: String?
+    public var mentions: [Mention]
+
+    public init(id: ID, name: String, type: EntityType, roles: [Role] = [], affiliation: String? = nil,
+                refersTo: String? = nil, mentions: [Mention] = []) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.roles = roles
+        self.affiliation = affiliation
+        self.refersTo = refersTo
+        self.mentions = mentions
+    }
+}
+
+/// Where an entity is named in the text.
+public struct Mention: Sendable, Codable, Equatable {
+    public var span: TextSpan
+    public init(span: TextSpan) { self.span = span }
+}
+
+/// A title or role of a person as the text gives it ("Kremlin spokesman").
+public struct Role: Sendable, Codable, Equatable, Hashable {
+    public var title: String
+    /// Where the role is written (Unicode scalar offsets).
+    public var span: TextSpan
+    public init(title: String, span: TextSpan) {
+        self.title = title
+        self.span = span
+    }
+}
+
+/// A date or period written in the text, normalised against the publication date.
+public struct DateMention: Sendable, Codable, Equatable {
+    public enum Granularity: String, Sendable, Codable { case day, week, month, year }
+
+    public var span: TextSpan
+    /// ISO 8601 at the granularity: "2025-04-11", "2025-W15", "2025-04", "2025".
+    public var value: String
+    public var granularity: Granularity
+    /// "mid-2025", "about two weeks ago", "less than 48 hours before": only roughly that time.
+    public var approximate: Bool
+    /// Resolved against the publication date ("Friday", "last week").
+    public var relative: Bool
+
+    public init(span: TextSpan, value: String, granularity: Granularity, approximate: Bool = false, relative: Bool = false) {
+        self.span = span
+        self.value = value
+        self.granularity = granularity
+        self.approximate = approximate
+        self.relative = relative
+    }
+}
+
+/// An amount of money written in the text ("over $24 billion").
+public struct MoneyMention: Sendable, Codable, Equatable {
+    public var span: TextSpan
+    public var amount: Double
+    /// ISO 4217 code ("USD", "EUR", "GBP").
+    public var currency: String
+    /// "over", "about", "up to", "nearly", "at least", "more than", "less than"…
+    public var qualifier: String?
+
+    public init(span: TextSpan, amount: Double, currency: String, qualifier: String? = nil) {
+        self.span = span
+        self.amount = amount
+        self.currency = currency
+        self.qualifier = qualifier
+    }
+}

@@ -1,0 +1,205 @@
+import BackchannelCore
+import Foundation
+
+/// Finds dates and periods and normalises them against the publication date.
+///
+/// Absolute: "April 11, 2025", "11 April 2025", "April 11", "11 April", "April 2025",
+/// "2029", "mid-2025", "early 2024". Relative to the publication date: weekdays ("on
+/// Friday": the last one on or before it, or the next one after "next"), "yesterday",
+/// "today", "tomorrow", "last week", "this week", "next week", "this year", "last
+/// month", "in February" (the nearest February at or before the publication month, or
+/// after it with "by", "until" or "next"), "by May", "48 hours before" (approximate).
+/// Without a publication date, relative expressions are skipped.
+public struct DateRecognizer: Stage {
+    public let name = "dates"
+    public let requires: Set<Layer> = [.tokens]
+    public let provides: Set<Layer> = [.dates]
+
+    public init() {}
+
+    public func process(_ document: inout Document) throws(StageError) {
+        document.dates = recognize(text: document.text, tokens: document.tokens, published: document.metadata.published?.date)
+        document.layers.insert(.dates)
+    }
+
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "jan.": 1, "february": 2, "feb": 2, "feb.": 2, "march": 3, "mar.": 3, "april": 4, "apr": 4,
+        "apr.": 4, "may": 5, "june": 6, "jun": 6, "jun.": 6, "july": 7, "jul": 7, "jul.": 7, "august": 8, "aug": 8,
+        "aug.": 8, "september": 9, "sept": 9, "sept.": 9, "sep": 9, "sep.": 9, "october": 10, "oct": 10, "oct.": 10,
+        "november": 11, "nov": 11, "nov.": 11, "december": 12, "dec": 12, "dec.": 12,
+    ]
+    static let weekdays: [String: Int] = [
+        "sunday": 1, "monday": 2, "tuesday": 3, "wednesday": 4, "thursday": 5, "friday": 6, "saturday": 7,
+    ]
+    static let approximators: [String: String] = ["mid": "mid", "early": "early", "late": "late", "end": "end"]
+
+    var calendar: Calendar { Timestamp.utcCalendar }
+
+    public func recognize(text: String, tokens: [Token], published: Date?) -> [DateMention] {
+        let scalars = Array(text.unicodeScalars)
+        let words = tokens.map { String(String.UnicodeScalarView(scalars[$0.span.start..<$0.span.end])) }
+        let lower = words.map { $0.lowercased() }
+        var found: [DateMention] = []
+        var k = 0
+        func span(_ a: Int, _ b: Int) -> TextSpan { TextSpan(start: tokens[a].span.start, end: tokens[b].span.end) }
+        func year(_ i: Int) -> Int? {
+            guard i < tokens.count, tokens[i].kind == .number, words[i].count == 4, let y = Int(words[i]), (1900...2100).contains(y) else { return nil }
+            return y
+        }
+        func day(_ i: Int) -> Int? {
+            guard i < tokens.count else { return nil }
+            let w = lower[i].replacingOccurrences(of: "st", with: "").replacingOccurrences(of: "nd", with: "")
+                .replacingOccurrences(of: "rd", with: "").replacingOccurrences(of: "th", with: "")
+            guard let d = Int(w), (1...31).contains(d), words[i].count <= 4 else { return nil }
+            return d
+        }
+        let pubComponents = published.map { calendar.dateComponents([.year, .month, .day, .weekday], from: $0) }
+
+        while k < tokens.count {
+            // Month-led: "April 11, 2025", "April 11", "April 2025", "April"
+            if let month = Self.months[lower[k]], isMonthWord(words[k], lower: lower[k], next: k + 1 < words.count ? words[k + 1] : "") {
+                if let d = day(k + 1) {
+                    var end = k + 1
+                    var y: Int? = nil
+                    if end + 1 < tokens.count, words[end + 1] == ",", let yy = year(end + 2) { y = yy; end += 2 }
+                    else if let yy = year(end + 1) { y = yy; end += 1 }
+                    if let mention = dayMention(year: y, month: month, day: d, span: span(k, end), published: pubComponents) {
+                        found.append(mention)
+                    }
+                    k = end + 1
+                    continue
+                }
+                if let y = year(k + 1) {
+                    found.append(DateMention(span: span(k, k + 1), value: String(format: "%04d-%02d", y, month), granularity: .month))
+                    k += 2
+                    continue
+                }
+                if let pub = pubComponents, lower[k] != "may" || (k > 0 && ["in", "by", "until", "since", "from", "early", "late", "mid", "end", "of"].contains(lower[k - 1])) {
+                    let forward = k > 0 && ["by", "until", "next", "till"].contains(lower[k - 1])
+                    var y = pub.year!
+                    if forward && month < pub.month! { y += 1 }
+                    if !forward && month > pub.month! { y -= 1 }
+                    found.append(DateMention(span: span(k, k), value: String(format: "%04d-%02d", y, month), granularity: .month, relative: true))
+                }
+                k += 1
+                continue
+            }
+            // Day-led: "11 April 2025", "11 April"
+            if let d = day(k), k + 1 < tokens.count, let month = Self.months[lower[k + 1]], words[k + 1].first?.isUppercase == true {
+                var end = k + 1
+                var y: Int? = nil
+                if let yy = year(k + 2) { y = yy; end = k + 2 }
+                if let mention = dayMention(year: y, month: month, day: d, span: span(k, end), published: pubComponents) {
+                    found.append(mention)
+                }
+                k = end + 1
+                continue
+            }
+            // "mid-2025", "early 2024", "late-2023"
+            if let hyphen = lower[k].firstIndex(of: "-"), Self.approximators[String(lower[k][..<hyphen])] != nil,
+               let y = Int(lower[k][lower[k].index(after: hyphen)...]), (1900...2100).contains(y) {
+                found.append(DateMention(span: span(k, k), value: String(y), granularity: .year, approximate: true))
+                k += 1
+                continue
+            }
+            if Self.approximators[lower[k]] != nil, let y = year(k + 1) {
+                found.append(DateMention(span: span(k, k + 1), value: String(y), granularity: .year, approximate: true))
+                k += 2
+                continue
+            }
+            // A bare year: "in 2029", "2025's"
+            if let y = year(k), !(k + 1 < tokens.count && ["%", "percent", "people", "troops"].contains(lower[k + 1])),
+               !(k > 0 && ["$", "€", "£"].contains(words[k - 1])) {
+                found.append(DateMention(span: span(k, k), value: String(y), granularity: .year))
+                k += 1
+                continue
+            }
+            if let pub = pubComponents, let published, let (mention, consumed) = relative(at: k, lower: lower, words: words, span: span, pub: pub, published: published) {
+                found.append(mention)
+                k += consumed
+                continue
+            }
+            k += 1
+        }
+        return found
+    }
+
+    /// "May" is a month only with a capital and not as the verb ("May I…" is rare in news; "may" lower-case is the verb).
+    private func isMonthWord(_ word: String, lower: String, next: String) -> Bool {
+        guard word.first?.isUppercase == true else { return false }
+        if lower == "march" || lower == "may" {
+            return next.first?.isNumber == true || next == "," || next == "." || next.isEmpty || next.first?.isUppercase == false
+        }
+        return true
+    }
+
+    private func dayMention(year: Int?, month: Int, day: Int, span: TextSpan, published: DateComponents?) -> DateMention? {
+        var y = year
+        var relative = false
+        if y == nil {
+            guard let pub = published else { return nil }
+            y = pub.year!
+            // A day-month without a year more than ~2 months after publication is last year's.
+            if month > pub.month! + 2 { y! -= 1 }
+            relative = true
+        }
+        guard Timestamp(year: y!, month: month, day: day) != nil else { return nil }
+        return DateMention(span: span, value: String(format: "%04d-%02d-%02d", y!, month, day), granularity: .day, relative: relative)
+    }
+
+    private func relative(at k: Int, lower: [String], words: [String], span: (Int, Int) -> TextSpan,
+                          pub: DateComponents, published: Date) -> (DateMention, Int)? {
+        func dayValue(_ date: Date) -> String {
+            let c = calendar.dateComponents([.year, .month, .day], from: date)
+            return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        }
+        func weekValue(_ date: Date) -> String {
+            var iso = Calendar(identifier: .iso8601)
+            iso.timeZone = TimeZone(identifier: "UTC")!
+            let c = iso.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
+            return String(format: "%04d-W%02d", c.yearForWeekOfYear!, c.weekOfYear!)
+        }
+        let w = lower[k]
+        if let weekday = Self.weekdays[w], words[k].first?.isUppercase == true {
+            let next = k > 0 && lower[k - 1] == "next"
+            let last = k > 0 && lower[k - 1] == "last"
+            var delta = weekday - pub.weekday!
+            if next { if delta <= 0 { delta += 7 } } else if delta > 0 || (last && delta == 0) { delta -= 7 }
+            let date = calendar.date(byAdding: .day, value: delta, to: published)!
+            let start = (next || last) ? k - 1 : k
+            return (DateMention(span: span(start, k), value: dayValue(date), granularity: .day, relative: true), 1)
+        }
+        switch w {
+        case "yesterday", "today", "tomorrow":
+            let delta = w == "yesterday" ? -1 : w == "today" ? 0 : 1
+            let date = calendar.date(byAdding: .day, value: delta, to: published)!
+            return (DateMention(span: span(k, k), value: dayValue(date), granularity: .day, relative: true), 1)
+        case "last", "this", "next", "past":
+            guard k + 1 < lower.count else { return nil }
+            let step = w == "next" ? 1 : (w == "this" ? 0 : -1)
+            switch lower[k + 1] {
+            case "week":
+                let date = calendar.date(byAdding: .day, value: 7 * step, to: published)!
+                return (DateMention(span: span(k, k + 1), value: weekValue(date), granularity: .week, relative: true), 2)
+            case "month":
+                let date = calendar.date(byAdding: .month, value: step, to: published)!
+                let c = calendar.dateComponents([.year, .month], from: date)
+                return (DateMention(span: span(k, k + 1), value: String(format: "%04d-%02d", c.year!, c.month!), granularity: .month, relative: true), 2)
+            case "year":
+                return (DateMention(span: span(k, k + 1), value: String(pub.year! + step), granularity: .year, relative: true), 2)
+            default:
+                return nil
+            }
+        default:
+            // "48 hours before", "two days ago", "three weeks earlier"
+            let numbers = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "a": 1]
+            guard let n = Int(w) ?? numbers[w], k + 2 < lower.count else { return nil }
+            let units: [String: (Calendar.Component, Int)] = ["hours": (.hour, 1), "hour": (.hour, 1), "days": (.day, 1), "day": (.day, 1), "weeks": (.day, 7), "week": (.day, 7)]
+            guard let (unit, factor) = units[lower[k + 1]], ["ago", "before", "earlier", "later"].contains(lower[k + 2]) else { return nil }
+            let sign = lower[k + 2] == "later" ? 1 : -1
+            let start = k >= 2 && lower[k - 2] == "less" && lower[k - 1] == "than" ? k - 2 : (k >= 1 && ["about", "some", "nearly", "almost"].contains(lower[k - 1]) ? k - 1 : k)
+            let date = calendar.date(byAdding: unit, value: sign * n * factor, to: published)!
+            return (DateMention(span: span(start, k + 2), value: dayValue(date), granularity: .day, approximate: true, relative: true), 3)
+        }
+    }
+}

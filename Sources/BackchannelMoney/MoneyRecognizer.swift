@@ -1,0 +1,128 @@
+import BackchannelCore
+
+/// Finds amounts of money: "$24 billion", "21 billion euros", "€11 billion", "£4.5bn",
+/// "$584 million", "over $24 billion", "US$3m", "1.5 trillion roubles".
+///
+/// Works on tokens: a currency sign or code before a number, or a currency word after
+/// it, with an optional multiplier word and an optional qualifier before ("over",
+/// "about", "up to", "nearly", "at least", "more than", "less than", …).
+public struct MoneyRecognizer: Stage {
+    public let name = "money"
+    public let requires: Set<Layer> = [.tokens]
+    public let provides: Set<Layer> = [.money]
+
+    public init() {}
+
+    public func process(_ document: inout Document) throws(StageError) {
+        document.money = recognize(text: document.text, tokens: document.tokens)
+        document.layers.insert(.money)
+    }
+
+    static let symbols: [String: String] = [
+        "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH", "₹": "INR", "₪": "ILS", "₩": "KRW",
+    ]
+    static let codes: Set<String> = ["USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "CHF", "INR", "ILS", "SAR", "AED", "QAR", "TRY", "IRR"]
+    static let words: [String: String] = [
+        "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
+        "sterling": "GBP", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
+        "hryvnias": "UAH", "hryvnias'": "UAH", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "rupee": "INR", "rupees": "INR",
+        "shekel": "ILS", "shekels": "ILS", "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED",
+        "lira": "TRY", "liras": "TRY", "francs": "CHF", "franc": "CHF", "rial": "IRR", "rials": "IRR",
+    ]
+    static let multipliers: [String: Double] = [
+        "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+        "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    ]
+    /// Qualifiers, longest first, as token sequences.
+    static let qualifiers: [[String]] = [
+        ["as", "much", "as"], ["more", "than"], ["less", "than"], ["fewer", "than"], ["at", "least"], ["up", "to"],
+        ["close", "to"], ["in", "excess", "of"], ["over"], ["about"], ["around"], ["nearly"], ["almost"], ["roughly"],
+        ["some"], ["approximately"], ["under"], ["below"], ["above"], ["just", "over"], ["just", "under"], ["an", "estimated"],
+    ]
+
+    public func recognize(text: String, tokens: [Token]) -> [MoneyMention] {
+        let scalars = Array(text.unicodeScalars)
+        let words = tokens.map { String(String.UnicodeScalarView(scalars[$0.span.start..<$0.span.end])) }
+        var found: [MoneyMention] = []
+        var k = 0
+        while k < tokens.count {
+            var currency: String?
+            var numberIndex = k
+            // "$", "€", "US$", "USD"
+            if let c = Self.symbols[words[k]] {
+                currency = c
+                numberIndex = k + 1
+                if k > 0, ["US", "U.S.", "A", "C", "HK", "NZ"].contains(words[k - 1]), tokens[k - 1].span.end == tokens[k].span.start {
+                    // "US$" starts one token earlier; the code stays USD for "US$", others are local dollars
+                    if words[k - 1] != "US" && words[k - 1] != "U.S." { currency = words[k - 1] + "D" }
+                }
+            } else if Self.codes.contains(words[k]), k + 1 < tokens.count, tokens[k + 1].kind == .number {
+                currency = words[k]
+                numberIndex = k + 1
+            }
+            guard currency != nil, numberIndex < tokens.count, tokens[numberIndex].kind == .number,
+                  let value = Double(words[numberIndex].replacingOccurrences(of: ",", with: "")) else {
+                if let m = wordCurrency(at: k, words: words, tokens: tokens) {
+                    found.append(qualified(m, words: words, tokens: tokens, scalars: scalars))
+                    k = m.lastToken + 1
+                } else {
+                    k += 1
+                }
+                continue
+            }
+            var amount = value
+            var last = numberIndex
+            if last + 1 < tokens.count, let mult = Self.multipliers[words[last + 1].lowercased()] {
+                amount *= mult
+                last += 1
+            }
+            let start = currency != nil && k > 0 && tokens[k - 1].span.end == tokens[k].span.start
+                && ["US", "U.S."].contains(words[k - 1]) ? k - 1 : k
+            let match = Match(firstToken: start, lastToken: last, amount: amount, currency: currency!)
+            found.append(qualified(match, words: words, tokens: tokens, scalars: scalars))
+            k = last + 1
+        }
+        return found
+    }
+
+    struct Match {
+        var firstToken: Int
+        var lastToken: Int
+        var amount: Double
+        var currency: String
+    }
+
+    /// "21 billion euros", "500 million dollars", "1.5 trillion roubles", "20 euros".
+    private func wordCurrency(at k: Int, words: [String], tokens: [Token]) -> Match? {
+        guard tokens[k].kind == .number, let value = Double(words[k].replacingOccurrences(of: ",", with: "")) else { return nil }
+        var amount = value
+        var j = k + 1
+        if j < tokens.count, let mult = Self.multipliers[words[j].lowercased()] {
+            amount *= mult
+            j += 1
+        }
+        guard j < tokens.count else { return nil }
+        if let c = Self.words[words[j].lowercased()] {
+            return Match(firstToken: k, lastToken: j, amount: amount, currency: c)
+        }
+        if Self.codes.contains(words[j]) {
+            return Match(firstToken: k, lastToken: j, amount: amount, currency: words[j])
+        }
+        return nil
+    }
+
+    private func qualified(_ match: Match, words: [String], tokens: [Token], scalars: [Unicode.Scalar]) -> MoneyMention {
+        var first = match.firstToken
+        var qualifier: String?
+        for q in Self.qualifiers where first >= q.count {
+            let candidate = Array(words[(first - q.count)..<first]).map { $0.lowercased() }
+            if candidate == q {
+                qualifier = q.joined(separator: " ")
+                first -= q.count
+                break
+            }
+        }
+        let span = TextSpan(start: tokens[first].span.start, end: tokens[match.lastToken].span.end)
+        return MoneyMention(span: span, amount: match.amount, currency: match.currency, qualifier: qualifier)
+    }
+}

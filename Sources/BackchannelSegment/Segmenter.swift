@@ -1,0 +1,31 @@
+import BackchannelCore
+
+/// The sentence and token stage: fills `Document.tokens` and `Document.sentences`.
+public struct Segmenter: Stage {
+    public let name = "segmenter"
+    public let requires: Set<Layer> = [.text]
+    public let provides: Set<Layer> = [.sentences, .tokens]
+
+    public init() {}
+
+    public func process(_ document: inout Document) throws(StageError) {
+        let result = segment(document.text, blocks: document.blocks.map(\.span))
+        document.tokens = result.tokens
+        document.sentences = result.sentences
+        document.layers.formUnion(provides)
+    }
+
+    public struct Result: Sendable {
+        public var tokens: [Token]
+        public var sentences: [Sentence]
+    }
+
+    /// Tokens and sentences of a text; `blocks` are its paragraphs (the whole text when empty).
+    public func segment(_ text: String, blocks: [TextSpan] = []) -> Result {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = Tokenizer().tokenize(scalars)
+        let paragraphs = blocks.isEmpty ? [TextSpan(start: 0, end: scalars.count)] : blocks
+        let sentences = SentenceSplitter().split(tokens, scalars: scalars, blocks: paragraphs)
+        return Result(tokens: tokens, sentences: sentences)
+    }
+}

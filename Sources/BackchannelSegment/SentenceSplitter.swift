@@ -1,0 +1,80 @@
+import BackchannelCore
+
+/// Cuts tokens into sentences for news English.
+///
+/// A sentence ends at ".", "!", "?" or "…" (with any closing quotes and brackets after
+/// it) when the next token starts a sentence (a capital, a digit, an opening quote), at
+/// the end of a block, and at a line break before a capitalised line (a headline without
+/// a full stop). Abbreviations ("Gen.", "Mr.", "Jan.") never end a sentence; "U.S."
+/// ends one only before a word that usually starts one ("The", "He", "It", …).
+public struct SentenceSplitter: Sendable {
+    public init() {}
+
+    static let terminals: Set<String> = [".", "!", "?", "…", "...", "?!", "!?"]
+    static let closers: Set<String> = ["\"", "'", "\u{201D}", "\u{2019}", ")", "]", "»", "›"]
+    static let openers: Set<String> = ["\"", "'", "\u{201C}", "\u{2018}", "(", "[", "«", "‹", "—", "–", "-"]
+    /// Words that commonly open a sentence after an initialism such as "U.S.".
+    static let sentenceStarters: Set<String> = [
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That", "These", "Those", "But", "And",
+        "In", "On", "At", "As", "If", "When", "While", "After", "Before", "Since", "His", "Her", "Its", "Their",
+        "There", "Meanwhile", "However", "Officials", "President", "Some", "Many", "Both", "No", "Yet", "So",
+    ]
+
+    /// Sentences of `tokens` (which lie in `scalars`), never crossing a block boundary.
+    public func split(_ tokens: [Token], scalars: [Unicode.Scalar], blocks: [TextSpan]) -> [Sentence] {
+        var sentences: [Sentence] = []
+        var blockIndex = 0
+        var start: Int?
+        var lastEnd = 0
+        func text(_ t: Token) -> String { String(String.UnicodeScalarView(scalars[t.span.start..<t.span.end])) }
+        func close(at end: Int) {
+            if let s = start, end > s { sentences.append(Sentence(span: TextSpan(start: s, end: end))) }
+            start = nil
+        }
+        for (k, token) in tokens.enumerated() {
+            // A new block always starts a new sentence.
+            while blockIndex < blocks.count, token.span.start >= blocks[blockIndex].end {
+                close(at: lastEnd)
+                blockIndex += 1
+            }
+            if start == nil { start = token.span.start }
+            lastEnd = token.span.end
+            let next = k + 1 < tokens.count ? tokens[k + 1] : nil
+            guard let next else { continue }
+            if blockIndex < blocks.count, next.span.start >= blocks[blockIndex].end { continue } // handled above
+            let word = text(token)
+            let nextWord = text(next)
+            let gap = String.UnicodeScalarView(scalars[token.span.end..<next.span.start])
+            if gap.contains("\n") {
+                if startsSentence(nextWord) && ![",", ";", ":", "-", "–", "—", "and", "or", "of", "the"].contains(word) {
+                    close(at: token.span.end)
+                }
+                continue
+            }
+            if Self.closers.contains(word), k > 0, Self.terminals.contains(text(tokens[k - 1])) || endsWithPeriodAbbreviation(text(tokens[k - 1])) {
+                if startsSentence(nextWord) && !Self.closers.contains(nextWord) { close(at: token.span.end) }
+                continue
+            }
+            if Self.terminals.contains(word) {
+                if Self.closers.contains(nextWord) { continue } // the closing quote ends it
+                if startsSentence(nextWord) { close(at: token.span.end) }
+                continue
+            }
+            // "… sanctions on the U.S. The next day …"
+            if word.count >= 4, word.hasSuffix("."), word.filter({ $0 == "." }).count >= 2, Self.sentenceStarters.contains(nextWord) {
+                close(at: token.span.end)
+            }
+        }
+        close(at: lastEnd)
+        return sentences
+    }
+
+    private func endsWithPeriodAbbreviation(_ word: String) -> Bool {
+        word.count >= 4 && word.hasSuffix(".") && word.filter({ $0 == "." }).count >= 2
+    }
+
+    private func startsSentence(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first else { return false }
+        return first.properties.isUppercase || first.properties.numericType != nil || Self.openers.contains(word)
+    }
+}

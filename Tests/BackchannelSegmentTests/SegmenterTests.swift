@@ -1,0 +1,105 @@
+import BackchannelCore
+import Testing
+
+@testable import BackchannelSegment
+
+@Suite("Tokens")
+struct TokenizerTests {
+    func tokens(_ text: String) -> [String] {
+        Segmenter().segment(text).tokens.map { text.slice($0.span) }
+    }
+
+    @Test(arguments: [
+        // initialisms and possessives
+        ("U.S. Special Envoy Steve Witkoff met Trump's aides.", ["U.S.", "Special", "Envoy", "Steve", "Witkoff", "met", "Trump", "'s", "aides", "."]),
+        ("J.D. Vance and Gen. Keith Kellogg", ["J.D.", "Vance", "and", "Gen.", "Keith", "Kellogg"]),
+        // curly possessive, hyphenated words
+        ("Russia’s so-called 30-day truce", ["Russia", "’s", "so-called", "30-day", "truce"]),
+        // money and numbers
+        ("$24 billion, €11bn and £4.5bn; 1,000.5 people", ["$", "24", "billion", ",", "€", "11", "bn", "and", "£", "4.5", "bn", ";", "1,000.5", "people"]),
+        // quotes and dashes of every kind
+        ("“Productive” — he said… \"Yes\" -- 'no'", ["“", "Productive", "”", "—", "he", "said", "…", "\"", "Yes", "\"", "--", "'", "no", "'"]),
+        // ordinals and apostrophes inside names
+        ("the 17th package, O'Brien's view", ["the", "17th", "package", ",", "O'Brien", "'s", "view"]),
+        // St. Petersburg keeps its abbreviation
+        ("in St. Petersburg on Friday", ["in", "St.", "Petersburg", "on", "Friday"]),
+    ])
+    func tokenization(text: String, expected: [String]) {
+        #expect(tokens(text) == expected)
+    }
+}
+
+@Suite("Sentences")
+struct SentenceSplitterTests {
+    func sentences(_ text: String, blocks: [TextSpan] = []) -> [String] {
+        let result = Segmenter().segment(text, blocks: blocks)
+        return result.sentences.map { text.slice($0.span) }
+    }
+
+    @Test(arguments: [
+        // abbreviations do not end sentences
+        ("Gen. Keith Kellogg met Mr. Umerov in St. Petersburg on Jan. 5. They talked.",
+         ["Gen. Keith Kellogg met Mr. Umerov in St. Petersburg on Jan. 5.", "They talked."]),
+        // an initialism ends a sentence before a typical opener, not before a name
+        ("Sanctions hit the U.S. The next day talks resumed.", ["Sanctions hit the U.S.", "The next day talks resumed."]),
+        ("The U.S. Treasury acted.", ["The U.S. Treasury acted."]),
+        // closing quotes stay with their sentence
+        ("“It is up to Russia now.” Rubio said so. “Is it?” he asked.",
+         ["“It is up to Russia now.”", "Rubio said so.", "“Is it?” he asked."]),
+        // decimals and thousands separators
+        ("Aid rose by 4.5 percent to $1,200.50 million. Officials agreed.", ["Aid rose by 4.5 percent to $1,200.50 million.", "Officials agreed."]),
+        // a headline without a full stop on its own line
+        ("Envoy meets Putin in St. Petersburg\nThe talks lasted four hours.", ["Envoy meets Putin in St. Petersburg", "The talks lasted four hours."]),
+    ])
+    func splitting(text: String, expected: [String]) {
+        #expect(sentences(text) == expected)
+    }
+
+    @Test func sentencesNeverCrossBlocks() {
+        let text = "First block without a stop\n\nSecond block. Two sentences."
+        let blocks = [TextSpan(start: 0, end: 26), TextSpan(start: 28, end: 56)]
+        #expect(sentences(text, blocks: blocks) == ["First block without a stop", "Second block.", "Two sentences."])
+    }
+
+    @Test(arguments: 0..<100)
+    func invariantsOnRandomUnicode(seed: Int) {
+        var rng = SplitMix(seed: UInt64(seed))
+        let pieces = ["Kyiv", "U.S.", ".", " ", "\n", "\n\n", "“", "”", "’s", "Tést🤣String", "e\u{301}", "Москва", "1,000.5", "$", "—", "?", "Mr.", "\u{200B}", "a", "Z"]
+        let text = (0..<Int.random(in: 0...60, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+        let result = Segmenter().segment(text)
+        let count = text.scalarCount
+        var previous = 0
+        for token in result.tokens {
+            #expect(token.span.start >= previous && token.span.end <= count && !token.span.isEmpty)
+            previous = token.span.end
+        }
+        previous = 0
+        for sentence in result.sentences {
+            #expect(sentence.span.start >= previous && sentence.span.end <= count && !sentence.span.isEmpty)
+            previous = sentence.span.end
+        }
+        // Tokens and the gaps between them reproduce the text; gaps are only white space.
+        var rebuilt = ""
+        var cursor = 0
+        for token in result.tokens {
+            let gap = text.slice(TextSpan(start: cursor, end: token.span.start))
+            #expect(gap.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" })
+            rebuilt += gap + text.slice(token.span)
+            cursor = token.span.end
+        }
+        rebuilt += text.slice(TextSpan(start: cursor, end: count))
+        #expect(rebuilt == text)
+    }
+}
+
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,67 @@
+import BackchannelCore
+import BackchannelSegment
+import Foundation
+import Testing
+
+@testable import BackchannelDates
+@testable import BackchannelMoney
+
+/// Fri 11 April 2025, the day Witkoff met Putin in St. Petersburg.
+let published = Timestamp(year: 2025, month: 4, day: 11)!.date
+
+func dates(_ text: String) -> [String] {
+    let tokens = Segmenter().segment(text).tokens
+    return DateRecognizer().recognize(text: text, tokens: tokens, published: published).map { mention in
+        "\(text.slice(mention.span))=\(mention.value)/\(mention.granularity.rawValue)\(mention.approximate ? "~" : "")"
+    }
+}
+
+func money(_ text: String) -> [String] {
+    let tokens = Segmenter().segment(text).tokens
+    return MoneyRecognizer().recognize(text: text, tokens: tokens).map { m in
+        let amount = m.amount >= 1e9 ? "\(m.amount / 1e9)bn" : m.amount >= 1e6 ? "\(m.amount / 1e6)m" : "\(m.amount)"
+        return "\(text.slice(m.span))=\(m.qualifier.map { $0 + " " } ?? "")\(amount) \(m.currency)"
+    }
+}
+
+@Suite("Dates")
+struct DateTests {
+    @Test(arguments: [
+        ("They met on April 11, 2025.", ["April 11, 2025=2025-04-11/day"]),
+        ("They met on 11 April and again in 2029.", ["11 April=2025-04-11/day", "2029=2029/year"]),
+        ("A deal is expected by mid-2025.", ["mid-2025=2025/year~"]),
+        ("The envoy arrived on Friday.", ["Friday=2025-04-11/day"]),          // publication day is a Friday
+        ("The call took place on Tuesday.", ["Tuesday=2025-04-08/day"]),
+        ("Talks resume next Monday.", ["next Monday=2025-04-14/day"]),
+        ("They spoke last week.", ["last week=2025-W14/week"]),
+        ("Spending rose this year.", ["this year=2025/year"]),
+        ("The truce began in February.", ["February=2025-02/month"]),
+        ("A deal must be signed by May.", ["May=2025-05/month"]),
+        ("It was agreed in December.", ["December=2024-12/month"]),        // a month after publication lies in the past
+        ("The strike came less than 48 hours before the meeting.", ["less than 48 hours before=2025-04-09/day~"]),
+        ("Officials may meet in March 2026.", ["March 2026=2026-03/month"]),
+        ("He spent $2025 on it.", []),                                       // an amount, not a year
+    ])
+    func normalisation(text: String, expected: [String]) {
+        #expect(dates(text) == expected)
+    }
+}
+
+@Suite("Money")
+struct MoneyTests {
+    @Test(arguments: [
+        ("Allies pledged $24 billion.", ["$24 billion=24.0bn USD"]),
+        ("Germany promised 21 billion euros.", ["21 billion euros=21.0bn EUR"]),
+        ("Brussels freed €11 billion.", ["€11 billion=11.0bn EUR"]),
+        ("London added £4.5bn.", ["£4.5bn=4.5bn GBP"]),
+        ("A $584 million package.", ["$584 million=584.0m USD"]),
+        ("Aid of over $24 billion arrived.", ["over $24 billion=over 24.0bn USD"]),
+        ("Up to US$3m was set aside.", ["Up to US$3m=up to 3.0m USD"]),
+        ("Sales fell 4 percent to 1.5 trillion roubles.", ["1.5 trillion roubles=1500.0bn RUB"]),
+        ("It cost about 20,000 dollars.", ["about 20,000 dollars=about 20000.0 USD"]),
+        ("Twenty people came in 2025.", []),
+    ])
+    func amounts(text: String, expected: [String]) {
+        #expect(money(text) == expected)
+    }
+}
