@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "backchannel", targets: ["backchannel"]),
         .library(name: "BackchannelCore", targets: ["BackchannelCore"]),
         .library(name: "BackchannelExtract", targets: ["BackchannelExtract"]),
+        .library(name: "BackchannelPipeline", targets: ["BackchannelPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -32,6 +33,8 @@ let package = Package(
             dependencies: [
                 "BackchannelCore",
                 "BackchannelExtract",
+                "BackchannelPipeline",
+                "BackchannelEntities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +45,18 @@ let package = Package(
         // Dates normalised against the publication date; amounts of money.
         .target(name: "BackchannelDates", dependencies: ["BackchannelCore"]),
         .target(name: "BackchannelMoney", dependencies: ["BackchannelCore"]),
+        // Named entities (gazetteer + averaged perceptron), one entity per actor, roles.
+        .target(
+            name: "BackchannelEntities",
+            dependencies: ["BackchannelCore"],
+            resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/ner.model")]
+        ),
+        // Assembly of the stages.
+        .target(
+            name: "BackchannelPipeline",
+            dependencies: ["BackchannelCore", "BackchannelSegment", "BackchannelEntities", "BackchannelDates", "BackchannelMoney", "BackchannelExtract"]
+        ),
+        .testTarget(name: "BackchannelEntitiesTests", dependencies: ["BackchannelEntities", "BackchannelSegment", "BackchannelCore"]),
         .testTarget(name: "BackchannelValuesTests", dependencies: ["BackchannelDates", "BackchannelMoney", "BackchannelSegment", "BackchannelCore"]),
         .testTarget(name: "BackchannelCoreTests", dependencies: ["BackchannelCore"]),
         .testTarget(

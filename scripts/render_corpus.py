@@ -39,6 +39,7 @@ ARTICLE_KEYS = ["slug", "storyline", "split", "template", "title", "published", 
 BLOCK_KINDS = {"paragraph", "heading", "listItem", "quote"}
 TEMPLATES = ["thinktank", "wire", "amp", "newsroom", "liveblog", "legacy"]
 TEXT_TEMPLATES = {"thinktank", "wire"}
+ARTICLE_COUNT = 26
 
 # Legacy pages are Windows-1252 unless listed here.
 LATIN1_SLUGS = {"eu-17th-sanctions-shadow-fleet"}
@@ -1474,8 +1475,8 @@ def check(arts):
                 json.dumps(clean(a), ensure_ascii=False).encode(enc)
             except UnicodeEncodeError as e:
                 err("%s: not encodable as %s: %s" % (name, enc, e))
-    if len(arts) != 18:
-        err("expected 18 articles, found %d" % len(arts))
+    if len(arts) != ARTICLE_COUNT:
+        err("expected %d articles, found %d" % (ARTICLE_COUNT, len(arts)))
     if len(storylines) < 6:
         err("only %d storylines" % len(storylines))
     if set(templates) != set(TEMPLATES):

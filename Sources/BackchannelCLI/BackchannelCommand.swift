@@ -6,7 +6,7 @@ public struct BackchannelCommand: ParsableCommand {
         commandName: "backchannel",
         abstract: "Read news articles about diplomacy and conflict into a structured record.",
         version: "0.1.0",
-        subcommands: [ExtractCommand.self]
+        subcommands: [ExtractCommand.self, TrainNERCommand.self]
     )
 
     public init() {}

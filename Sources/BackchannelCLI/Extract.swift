@@ -1,5 +1,6 @@
 import BackchannelCore
 import BackchannelExtract
+import BackchannelPipeline
 import Foundation
 
 /// The work behind `backchannel extract`, apart from argument parsing so tests can run it in-process.
@@ -8,12 +9,17 @@ enum Extract {
         struct Options {
             var extraction: ExtractionOptions
             var format: ExtractCommand.OutputFormat
+            var pipeline = PipelineOptions()
         }
 
         let options: Options
+        let pipeline: Pipeline
         var readStandardInput: () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }
 
-        init(options: Options) { self.options = options }
+        init(options: Options) {
+            self.options = options
+            pipeline = StandardPipeline.make(options.pipeline)
+        }
 
         /// Extracts every input and prints the results; returns the exit status.
         func run(paths: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream) -> Int32 {
@@ -68,7 +74,8 @@ enum Extract {
             if extraction.format == .auto { extraction.format = input.formatHint }
             do {
                 switch try ArticleExtractor(options: extraction).extract(bytes, name: input.name) {
-                case .article(let document):
+                case .article(var document):
+                    try pipeline.run(&document)
                     return document
                 case .skipped(let reason):
                     errors.write("backchannel: error: \(input.name): \(reason)\n")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackchannelCore
 import BackchannelExtract
+import BackchannelPipeline
 import Foundation
 
 /// `backchannel extract`: pages in, clean articles out as JSON.
@@ -33,6 +34,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Take each input verbatim as the article body: no title or boilerplate detection.")
     var bodyOnly = false
 
+    @Flag(name: .long, help: "Extract the article only: no sentences, entities, dates or money.")
+    var noAnalysis = false
+
     @Option(name: .long, help: "Refuse inputs larger than this many megabytes.")
     var maxMegabytes: Int = 64
 
@@ -60,7 +64,7 @@ struct ExtractCommand: ParsableCommand {
     func runnerOptions() -> Extract.Runner.Options {
         var options = ExtractionOptions(format: input, url: url, published: published.flatMap(DateParser.parseMachine), bodyOnly: bodyOnly)
         options.maximumBytes = maxMegabytes << 20
-        return Extract.Runner.Options(extraction: options, format: format)
+        return Extract.Runner.Options(extraction: options, format: format, pipeline: PipelineOptions(analyse: !noAnalysis))
     }
 }
 

@@ -121,7 +121,23 @@ public struct DateRecognizer: Stage {
             }
             k += 1
         }
-        return found
+        return Self.mergeWeekdays(found, scalars: scalars)
+    }
+
+    /// "Friday, April 11": the weekday and the date are one mention, with the date's value.
+    static func mergeWeekdays(_ mentions: [DateMention], scalars: [Unicode.Scalar]) -> [DateMention] {
+        var result: [DateMention] = []
+        for mention in mentions {
+            if let last = result.last, last.granularity == .day, mention.granularity == .day,
+               mention.span.start - last.span.end <= 2,
+               Self.weekdays[String(String.UnicodeScalarView(scalars[last.span.start..<last.span.end])).lowercased()] != nil {
+                result[result.count - 1] = DateMention(span: TextSpan(start: last.span.start, end: mention.span.end), value: mention.value,
+                                                       granularity: .day, approximate: mention.approximate, relative: mention.relative)
+            } else {
+                result.append(mention)
+            }
+        }
+        return result
     }
 
     /// "May" is a month only with a capital and not as the verb ("May I…" is rare in news; "may" lower-case is the verb).

@@ -41,7 +41,7 @@ struct ExtractCommandTests {
         #expect(result.status == 0)
         #expect(result.errors == "")
         let object = try #require(result.json as? [String: Any])
-        #expect(Set(object.keys) == ["source", "article", "entities", "quotes", "events", "money"])
+        #expect(Set(object.keys) == ["source", "article", "entities", "dates", "money", "quotes", "events"])
         #expect(object["source"] as? String == Self.corpusPage)
         let article = try #require(object["article"] as? [String: Any])
         for key in ["title", "published", "modified", "authors", "categories", "siteName", "language", "url", "text",
@@ -50,7 +50,21 @@ struct ExtractCommandTests {
         }
         #expect(article["title"] as? String == "In St. Petersburg, Witkoff’s Third Meeting With Putin Tests the Limits of Envoy Diplomacy")
         #expect((article["readingMinutes"] as? Int ?? 0) >= 1)
-        #expect(object["entities"] as? [Any] != nil && (object["entities"] as? [Any])!.isEmpty)
+        // Every offset counts code points of article.text and carries its text.
+        let scalars = Array((article["text"] as? String ?? "").unicodeScalars)
+        func text(_ o: [String: Any]) -> String {
+            let start = o["start"] as! Int, end = o["end"] as! Int
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            return String(view)
+        }
+        let entities = try #require(object["entities"] as? [[String: Any]])
+        #expect(entities.contains { $0["name"] as? String == "Steve Witkoff" && $0["type"] as? String == "PERSON" })
+        for entity in entities {
+            for mention in entity["mentions"] as? [[String: Any]] ?? [] { #expect(text(mention) == mention["text"] as? String) }
+        }
+        for date in object["dates"] as? [[String: Any]] ?? [] { #expect(text(date) == date["text"] as? String) }
+        #expect((object["dates"] as? [[String: Any]])?.contains { $0["value"] as? String == "2025-04-11" } == true)
     }
 
     @Test func jsonLinesCarryTheirSource() throws {

@@ -1,11 +1,61 @@
 extension ExtractRecord {
     /// Writes the record as `backchannel extract` prints it (the same members as `Encodable`,
-    /// in the documented order: source, article, entities, quotes, events, money).
+    /// in the documented order: source, article, entities, dates, money, quotes, events).
     public func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("source", source)
             json.field("article") { ArticleRecord(document).write(to: &$0) }
-            for member in ["entities", "quotes", "events", "money"] {
+            let scalars = Array(document.text.unicodeScalars)
+            func text(_ span: TextSpan) -> String {
+                String(String.UnicodeScalarView(scalars[max(0, span.start)..<min(scalars.count, span.end)]))
+            }
+            json.field("entities") { json in
+                json.array(document.entities) { json, entity in
+                    json.object { json in
+                        json.field("id", entity.id.rawValue)
+                        json.field("name", entity.name)
+                        json.field("type", entity.type.rawValue)
+                        json.field("roles", entity.roles.map(\.title))
+                        json.field("affiliation", entity.affiliation)
+                        json.field("refersTo", entity.refersTo)
+                        json.field("mentions") { json in
+                            json.array(entity.mentions) { json, mention in
+                                json.object { json in
+                                    json.field("start", mention.span.start)
+                                    json.field("end", mention.span.end)
+                                    json.field("text", text(mention.span))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            json.field("dates") { json in
+                json.array(document.dates) { json, date in
+                    json.object { json in
+                        json.field("value", date.value)
+                        json.field("granularity", date.granularity.rawValue)
+                        json.field("approximate", date.approximate)
+                        json.field("relative", date.relative)
+                        json.field("start", date.span.start)
+                        json.field("end", date.span.end)
+                        json.field("text", text(date.span))
+                    }
+                }
+            }
+            json.field("money") { json in
+                json.array(document.money) { json, money in
+                    json.object { json in
+                        json.field("amount", money.amount)
+                        json.field("currency", money.currency)
+                        json.field("qualifier", money.qualifier)
+                        json.field("start", money.span.start)
+                        json.field("end", money.span.end)
+                        json.field("text", text(money.span))
+                    }
+                }
+            }
+            for member in ["quotes", "events"] {
                 json.field(member) { $0.array([Int]()) { _, _ in } }
             }
         }

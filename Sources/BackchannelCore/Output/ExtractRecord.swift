@@ -11,17 +11,77 @@ public struct ExtractRecord: Encodable, Sendable {
         self.document = document
     }
 
-    enum CodingKeys: String, CodingKey { case source, article, entities, quotes, events, money }
+    enum CodingKeys: String, CodingKey { case source, article, entities, dates, money, quotes, events }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        let text = document.text
         try c.encode(source, forKey: .source)
         try c.encode(ArticleRecord(document), forKey: .article)
-        // Filled by the language, quote and event stages as they land; empty until then.
-        try c.encode([Int](), forKey: .entities)
+        try c.encode(document.entities.map { EntityRecord(entity: $0, text: text) }, forKey: .entities)
+        try c.encode(document.dates.map { DateRecord(date: $0, text: text.slice($0.span)) }, forKey: .dates)
+        try c.encode(document.money.map { MoneyRecord(money: $0, text: text.slice($0.span)) }, forKey: .money)
+        // Filled by the quote and event stages as they land; empty until then.
         try c.encode([Int](), forKey: .quotes)
         try c.encode([Int](), forKey: .events)
-        try c.encode([Int](), forKey: .money)
+    }
+
+    struct SpanRecord: Encodable {
+        let start: Int, end: Int, text: String
+    }
+
+    struct EntityRecord: Encodable {
+        let id: String, name: String, type: String, roles: [String], affiliation: String?, refersTo: String?
+        let mentions: [SpanRecord]
+        init(entity: Entity, text: String) {
+            id = entity.id.rawValue
+            name = entity.name
+            type = entity.type.rawValue
+            roles = entity.roles.map(\.title)
+            affiliation = entity.affiliation
+            refersTo = entity.refersTo
+            mentions = entity.mentions.map { SpanRecord(start: $0.span.start, end: $0.span.end, text: text.slice($0.span)) }
+        }
+        enum CodingKeys: String, CodingKey { case id, name, type, roles, affiliation, refersTo, mentions }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(type, forKey: .type)
+            try c.encode(roles, forKey: .roles)
+            try c.encode(affiliation, forKey: .affiliation)
+            try c.encode(refersTo, forKey: .refersTo)
+            try c.encode(mentions, forKey: .mentions)
+        }
+    }
+
+    struct DateRecord: Encodable {
+        let date: DateMention, text: String
+        enum CodingKeys: String, CodingKey { case value, granularity, approximate, relative, start, end, text }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(date.value, forKey: .value)
+            try c.encode(date.granularity.rawValue, forKey: .granularity)
+            try c.encode(date.approximate, forKey: .approximate)
+            try c.encode(date.relative, forKey: .relative)
+            try c.encode(date.span.start, forKey: .start)
+            try c.encode(date.span.end, forKey: .end)
+            try c.encode(text, forKey: .text)
+        }
+    }
+
+    struct MoneyRecord: Encodable {
+        let money: MoneyMention, text: String
+        enum CodingKeys: String, CodingKey { case amount, currency, qualifier, start, end, text }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(money.amount, forKey: .amount)
+            try c.encode(money.currency, forKey: .currency)
+            try c.encode(money.qualifier, forKey: .qualifier)
+            try c.encode(money.span.start, forKey: .start)
+            try c.encode(money.span.end, forKey: .end)
+            try c.encode(text, forKey: .text)
+        }
     }
 }
 

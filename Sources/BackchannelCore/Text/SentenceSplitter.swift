@@ -1,4 +1,4 @@
-import BackchannelCore
+
 
 /// Cuts tokens into sentences for news English.
 ///

@@ -1,6 +1,7 @@
-import BackchannelCore
-
 /// Splits news English into tokens, every one a span of the text in Unicode scalars.
+///
+/// It lives in Core because more than one stage needs the same word boundaries (the
+/// segmenter, and the gazetteer of the entity stage); stages share through Core.
 ///
 /// Words keep their inner hyphens and apostrophes ("so-called", "30-day", "don't");
 /// a possessive is its own token ("Trump", "'s"); abbreviations and initials keep their
@@ -124,18 +125,18 @@ public struct Tokenizer: Sendable {
     }
 
     @inline(__always)
-    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+    public static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
     @inline(__always)
-    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+    public static func isSpace(_ c: Unicode.Scalar) -> Bool {
         c.properties.isWhitespace || c == "\u{200B}" || c == "\u{FEFF}"
     }
 }
 
 extension Unicode.GeneralCategory {
-    var isPunctuation: Bool {
+    public var isPunctuation: Bool {
         switch self {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation: true

@@ -1,0 +1,136 @@
+import BackchannelCore
+
+/// Groups entity mentions into one entity per actor within an article.
+///
+/// "Witkoff" joins "Steve Witkoff" (a person's shorter name ends the longer one);
+/// spelling variants of a surname join ("Zelensky", "Zelenskyy", "Zelenskiy");
+/// gazetteer variants join under their canonical name ("U.S.", "US", "United States");
+/// an acronym joins the name it abbreviates ("UDCG"). A capital or seat of government
+/// used for its government ("Moscow said", "the Kremlin") keeps its own entity and gets
+/// `refersTo` its country. Persons get the titles written before their name or in an
+/// apposition after it, and an affiliation from those titles.
+struct EntityResolver {
+    struct Found {
+        var tokens: Range<Int>
+        var type: EntityType
+    }
+
+    let gazetteer: Gazetteer
+
+    /// Seats of government, for "Moscow said…"; the gazetteer's own links are used first.
+    static let seats: [String: String] = [
+        "Moscow": "Russia", "Kremlin": "Russia", "Washington": "United States", "White House": "United States",
+        "Pentagon": "United States", "State Department": "United States", "Kyiv": "Ukraine", "Kiev": "Ukraine",
+        "Beijing": "China", "London": "United Kingdom", "Downing Street": "United Kingdom", "Paris": "France",
+        "Élysée": "France", "Elysee": "France", "Berlin": "Germany", "Tehran": "Iran", "Ankara": "Turkey",
+        "Riyadh": "Saudi Arabia", "Doha": "Qatar", "Muscat": "Oman", "Cairo": "Egypt", "Kinshasa": "Democratic Republic of the Congo",
+        "Kigali": "Rwanda", "Tokyo": "Japan", "New Delhi": "India", "Islamabad": "Pakistan", "Damascus": "Syria",
+        "Baghdad": "Iraq", "Beirut": "Lebanon", "Minsk": "Belarus", "Warsaw": "Poland", "Baku": "Azerbaijan",
+        "Yerevan": "Armenia", "Pyongyang": "North Korea", "Seoul": "South Korea", "Jerusalem": "Israel", "Rome": "Italy",
+    ]
+    static let placePrepositions: Set<String> = ["in", "to", "from", "at", "near", "outside", "into", "across", "around", "via", "toward", "towards", "through", "inside", "visited", "visit", "left", "reached", "arrived"]
+    static let leadingWords: Set<String> = ["the", "The", "THE"]
+
+    func resolve(_ found: [Found], tokens: [Token], words: [String]) -> [Entity] {
+        var entities: [Entity] = []
+        var keyToEntity: [String: Int] = [:]
+        func surface(_ r: Range<Int>) -> String {
+            var s = ""
+            for k in r {
+                if k > r.lowerBound, tokens[k].span.start > tokens[k - 1].span.end { s += " " }
+                s += words[k]
+            }
+            return s
+        }
+        // Longest mentions first, so that a short name finds the full one whatever the order;
+        // entity ids then follow the first appearance.
+        var mentions: [(range: Range<Int>, type: EntityType, text: String)] = []
+        for f in found {
+            var r = f.tokens
+            while r.count > 1, Self.leadingWords.contains(words[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
+            // A title alone ("Lt.", "Gen.") is not a person.
+            if f.type == .person, r.allSatisfy({ RoleFinder.heads.contains(words[$0].lowercased()) || words[$0].hasSuffix(".") && words[$0].count <= 5 }) {
+                continue
+            }
+            let text = surface(r)
+            let known = gazetteer.lookup(text).first { EntityType(rawValue: $0.type) != nil }
+            let type = known.flatMap { EntityType(rawValue: $0.type) } ?? f.type
+            mentions.append((r, type, text))
+        }
+        let ordered = mentions.indices.sorted { mentions[$0].text.count > mentions[$1].text.count }
+        var entityOfMention = [Int](repeating: -1, count: mentions.count)
+        for m in ordered {
+            let mention = mentions[m]
+            let key = self.key(mention.text, type: mention.type)
+            if let e = keyToEntity[key] { entityOfMention[m] = e; continue }
+            if let e = joinable(mention.text, type: mention.type, entities: entities) {
+                entityOfMention[m] = e
+                keyToEntity[key] = e
+                continue
+            }
+            let canonical = gazetteer.lookup(mention.text).first { EntityType(rawValue: $0.type) != nil }?.canonical ?? mention.text
+            entities.append(Entity(id: Entity.ID(rawValue: ""), name: canonical, type: mention.type))
+            entityOfMention[m] = entities.count - 1
+            keyToEntity[key] = entities.count - 1
+        }
+        for (m, mention) in mentions.enumerated() {
+            let e = entityOfMention[m]
+            let span = TextSpan(start: tokens[mention.range.lowerBound].span.start, end: tokens[mention.range.upperBound - 1].span.end)
+            entities[e].mentions.append(Mention(span: span))
+            if entities[e].refersTo == nil, let country = Self.seats[mention.text] ?? Self.seats[entities[e].name],
+               entities[e].type == .org || mention.range.lowerBound == 0 || !Self.placePrepositions.contains(words[mention.range.lowerBound - 1].lowercased()) {
+                entities[e].refersTo = country
+            }
+        }
+        // Roles and affiliations of persons.
+        let roles = RoleFinder(gazetteer: gazetteer)
+        for (m, mention) in mentions.enumerated() where mention.type == .person {
+            let e = entityOfMention[m]
+            for role in roles.roles(of: mention.range, tokens: tokens, words: words) where !entities[e].roles.contains(where: { $0.title == role.title }) {
+                entities[e].roles.append(role.role)
+                if entities[e].affiliation == nil { entities[e].affiliation = role.affiliation }
+            }
+        }
+        // Order by first mention and number them.
+        var result = entities.filter { !$0.mentions.isEmpty }
+        for i in result.indices { result[i].mentions.sort { $0.span < $1.span } }
+        result.sort { $0.mentions[0].span < $1.mentions[0].span }
+        for i in result.indices { result[i].id = Entity.ID(rawValue: "E\(i + 1)") }
+        return result
+    }
+
+    /// The key that makes two mentions the same entity outright.
+    func key(_ text: String, type: EntityType) -> String {
+        if let known = gazetteer.lookup(text).first(where: { EntityType(rawValue: $0.type) != nil }) { return type.rawValue + ":" + known.canonical }
+        return type.rawValue + ":" + Self.fold(text)
+    }
+
+    /// "Zelenskyy", "Zelenskiy", "Zelensky" → "zelensky": transliteration variants fold together.
+    static func fold(_ text: String) -> String {
+        var s = text.lowercased().filter { $0.isLetter || $0 == " " }
+        for (from, to) in [("iy", "y"), ("yy", "y"), ("ii", "i"), ("ï", "i"), ("é", "e"), ("kh", "h"), ("ts", "c")] {
+            s = s.replacingOccurrences(of: from, with: to)
+        }
+        return s
+    }
+
+    /// An existing entity this mention is a shorter form of.
+    func joinable(_ text: String, type: EntityType, entities: [Entity]) -> Int? {
+        let parts = text.split(separator: " ").map { Self.fold(String($0)) }
+        for (i, entity) in entities.enumerated() where entity.type == type {
+            let full = entity.name.split(separator: " ").map { Self.fold(String($0)) }
+            switch type {
+            case .person:
+                // "Witkoff" / "Steve Witkoff": the short form ends the long one (surname), or is its first name… only the surname.
+                if parts.count < full.count, Array(full.suffix(parts.count)) == parts { return i }
+            default:
+                // "UDCG" abbreviates "Ukraine Defense Contact Group".
+                let initials = String(entity.name.split(separator: " ").compactMap { $0.first }.filter(\.isUppercase))
+                if parts.count == 1, text.count >= 2, initials.count >= 2, text == initials { return i }
+                // "Contact Group" ends "Ukraine Defense Contact Group".
+                if parts.count >= 2, parts.count < full.count, Array(full.suffix(parts.count)) == parts { return i }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// An averaged perceptron over hashed features: the statistical part of the entity tagger.
+///
+/// Weights are kept per (feature hash, label). Training uses the usual lazy averaging
+/// (each weight remembers when it last changed); `finish()` replaces weights by their
+/// averages and drops the bookkeeping. The model is saved as little-endian binary:
+/// a header line, the label names, then (hash: UInt64, label: UInt8, weight: Float32) rows.
+public final class Perceptron: @unchecked Sendable {
+    public let labels: [String]
+    private(set) var weights: [UInt64: [Float]] = [:]
+    private var totals: [UInt64: [Double]] = [:]
+    private var stamps: [UInt64: [Int]] = [:]
+    private var instances = 0
+
+    public init(labels: [String]) {
+        self.labels = labels
+    }
+
+    /// Scores of every label for a set of features.
+    @inline(__always)
+    func scores(_ features: [UInt64], into scores: inout [Float]) {
+        for i in scores.indices { scores[i] = 0 }
+        for f in features {
+            guard let w = weights[f] else { continue }
+            for i in 0..<w.count { scores[i] += w[i] }
+        }
+    }
+
+    /// One training step: moves weight from the predicted label to the right one.
+    func update(truth: Int, guess: Int, features: [UInt64]) {
+        instances += 1
+        guard truth != guess else { return }
+        for f in features {
+            if weights[f] == nil {
+                weights[f] = [Float](repeating: 0, count: labels.count)
+                totals[f] = [Double](repeating: 0, count: labels.count)
+                stamps[f] = [Int](repeating: 0, count: labels.count)
+            }
+            for (label, delta) in [(truth, Float(1)), (guess, Float(-1))] {
+                let w = weights[f]![label]
+                totals[f]![label] += Double(instances - stamps[f]![label]) * Double(w)
+                stamps[f]![label] = instances
+                weights[f]![label] = w + delta
+            }
+        }
+    }
+
+    /// Replaces each weight by its average over all training steps.
+    func finish() {
+        for (f, w) in weights {
+            var averaged = w
+            for label in 0..<labels.count {
+                let total = totals[f]![label] + Double(instances - stamps[f]![label]) * Double(w[label])
+                averaged[label] = Float(total / Double(max(instances, 1)))
+            }
+            weights[f] = averaged.allSatisfy { abs($0) < 1e-4 } ? nil : averaged
+        }
+        totals = [:]
+        stamps = [:]
+    }
+
+    // MARK: - Storage
+
+    static let magic = "backchannel-perceptron 1\n"
+
+    public func serialized() -> Data {
+        var data = Data(Self.magic.utf8)
+        data.append(contentsOf: (labels.joined(separator: " ") + "\n").utf8)
+        for (f, w) in weights.sorted(by: { $0.key < $1.key }) {
+            for (label, value) in w.enumerated() where abs(value) >= 1e-4 {
+                withUnsafeBytes(of: f.littleEndian) { data.append(contentsOf: $0) }
+                data.append(UInt8(label))
+                withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
+            }
+        }
+        return data
+    }
+
+    public convenience init?(serialized data: Data) {
+        let bytes = [UInt8](data)
+        let magic = Array(Self.magic.utf8)
+        guard bytes.starts(with: magic), let newline = bytes[magic.count...].firstIndex(of: 0x0A) else { return nil }
+        let labels = String(decoding: bytes[magic.count..<newline], as: UTF8.self).split(separator: " ").map(String.init)
+        self.init(labels: labels)
+        var i = newline + 1
+        var weights: [UInt64: [Float]] = [:]
+        while i + 13 <= bytes.count {
+            var f: UInt64 = 0
+            for k in 0..<8 { f |= UInt64(bytes[i + k]) << (8 * UInt64(k)) }
+            let label = Int(bytes[i + 8])
+            var bits: UInt32 = 0
+            for k in 0..<4 { bits |= UInt32(bytes[i + 9 + k]) << (8 * UInt32(k)) }
+            guard label < labels.count else { return nil }
+            weights[f, default: [Float](repeating: 0, count: labels.count)][label] = Float(bitPattern: bits)
+            i += 13
+        }
+        self.weights = weights
+    }
+}

@@ -1,0 +1,129 @@
+import BackchannelCore
+
+/// Finds the titles a text gives a person: before the name ("U.S. Special Envoy Steve
+/// Witkoff", "Kremlin spokesman Dmitry Peskov", "acting German defense minister Boris
+/// Pistorius", "Putin's investment adviser Kirill Dmitriev") or in an apposition after it
+/// ("Kirill Dmitriev, the head of Russia's sovereign wealth fund,").
+struct RoleFinder {
+    let gazetteer: Gazetteer
+
+    struct Found {
+        var role: Role
+        var title: String { role.title }
+        var affiliation: String?
+    }
+
+    /// Head words of titles: a role must contain one.
+    static let heads: Set<String> = [
+        "president", "minister", "secretary", "envoy", "spokesman", "spokeswoman", "spokesperson", "ambassador",
+        "chancellor", "king", "emir", "prince", "general", "gen.", "admiral", "commander", "chief", "adviser", "advisor",
+        "negotiator", "mediator", "chairman", "chairwoman", "chair", "governor", "mayor", "senator", "sen.", "rep.",
+        "representative", "speaker", "leader", "head", "director", "premier", "monarch", "sultan", "pope", "officer",
+        "lt.", "col.", "colonel", "lieutenant", "marshal", "deputy", "aide", "official", "coordinator", "commissioner",
+        "representative", "delegate", "diplomat", "attorney", "judge", "prosecutor", "ceo", "founder", "czar", "tsar",
+    ]
+    /// Words that may stand inside a title before the name, lower case.
+    static let modifiers: Set<String> = [
+        "acting", "former", "deputy", "interim", "chief", "top", "senior", "special", "foreign", "defense", "defence",
+        "national", "security", "press", "economic", "investment", "finance", "prime", "vice", "first", "state", "white",
+        "house", "middle", "east", "presidential", "military", "intelligence", "policy", "assistant", "high", "lead",
+        "general", "energy", "trade", "treasury", "interior", "justice", "health", "armed", "forces", "army", "navy",
+        "ukraine", "russia", "u.s.", "of", "for", "affairs", "and", "'s", "’s", "new", "incoming", "outgoing",
+    ]
+    static let stops: Set<String> = ["the", "a", "an", ",", "said", "told", "says", "with", "by", "and", "to", "on", "in", "as", "that", "\"", "“", "”", "(", ")"]
+
+    func roles(of name: Range<Int>, tokens: [Token], words: [String]) -> [Found] {
+        var found: [Found] = []
+        if let before = before(name, words: words) { found.append(make(before, tokens: tokens, words: words)) }
+        if let after = apposition(name, words: words) {
+            for part in splitConjoined(after, words: words) { found.append(make(part, tokens: tokens, words: words)) }
+        }
+        return found
+    }
+
+    /// "the head of Russia's wealth fund and Putin's special envoy for investment" is two roles:
+    /// split at the first "and" with a title head word on both sides.
+    private func splitConjoined(_ range: Range<Int>, words: [String]) -> [Range<Int>] {
+        let isHead = { (k: Int) in Self.heads.contains(words[k].lowercased()) }
+        for k in range where words[k] == "and" {
+            let left = range.lowerBound..<k
+            var rightStart = k + 1
+            while rightStart < range.upperBound, ["the", "a", "an"].contains(words[rightStart].lowercased()) { rightStart += 1 }
+            let right = rightStart..<range.upperBound
+            if left.contains(where: isHead), right.contains(where: isHead) { return [left, right] }
+        }
+        return [range]
+    }
+
+    /// Tokens of a title right before the name.
+    private func before(_ name: Range<Int>, words: [String]) -> Range<Int>? {
+        var j = name.lowerBound
+        while j > 0 {
+            let w = words[j - 1]
+            let lower = w.lowercased()
+            if Self.stops.contains(lower) && !(lower == "and" && false) { break }
+            let capitalised = w.first?.isUppercase == true
+            if capitalised || Self.modifiers.contains(lower) || Self.heads.contains(lower) { j -= 1 } else { break }
+            if name.lowerBound - j > 8 { break }
+        }
+        // "of" or "'s" cannot start a title.
+        while j < name.lowerBound, ["of", "for", "and", "'s", "’s"].contains(words[j].lowercased()) { j += 1 }
+        var range = j..<name.lowerBound
+        // A title does not end in "of", "for", "and" or a possessive.
+        while !range.isEmpty, ["of", "for", "and", "'s", "’s"].contains(words[range.upperBound - 1].lowercased()) {
+            range = range.lowerBound..<(range.upperBound - 1)
+        }
+        guard !range.isEmpty, range.contains(where: { Self.heads.contains(words[$0].lowercased()) }) else { return nil }
+        return range
+    }
+
+    /// "Name, the head of Russia's sovereign wealth fund," → the words between the commas.
+    private func apposition(_ name: Range<Int>, words: [String]) -> Range<Int>? {
+        var j = name.upperBound
+        guard j < words.count, words[j] == "," else { return nil }
+        j += 1
+        while j < words.count, ["the", "a", "an"].contains(words[j].lowercased()) { j += 1 }
+        let start = j
+        while j < words.count, j - start < 24, ![",", ".", ";", ":", "—", "–", "(", ")", "said", "who", "which"].contains(words[j].lowercased()) { j += 1 }
+        guard j < words.count, [",", ".", ";", "—", "–"].contains(words[j]) else { return nil }
+        let range = start..<j
+        guard !range.isEmpty, range.contains(where: { Self.heads.contains(words[$0].lowercased()) }),
+              !range.contains(where: { ["is", "was", "has", "had", "will", "said", "says"].contains(words[$0].lowercased()) }) else { return nil }
+        return range
+    }
+
+    private func make(_ range: Range<Int>, tokens: [Token], words: [String]) -> Found {
+        var title = ""
+        for k in range {
+            if k > range.lowerBound, tokens[k].span.start > tokens[k - 1].span.end { title += " " }
+            title += words[k]
+        }
+        let span = TextSpan(start: tokens[range.lowerBound].span.start, end: tokens[range.upperBound - 1].span.end)
+        // Affiliation: a country, nationality or organisation named inside the title.
+        var affiliation: String?
+        // Qualifiers before the head word give the affiliation ("U.S. Special Envoy", "Kremlin
+        // spokesman"); after it only a possessive does ("head of Russia's wealth fund"), not a
+        // complement ("envoy for Ukraine" serves Ukraine's file, not Ukraine).
+        let words = Array(words[range])
+        let firstHead = words.firstIndex { Self.heads.contains($0.lowercased()) } ?? words.count
+        for match in gazetteer.matches(words) where match.entry.type != "TITLE" {
+            let possessive = match.tokens.upperBound < words.count && ["'s", "’s"].contains(words[match.tokens.upperBound])
+            guard match.tokens.lowerBound < firstHead || possessive else { continue }
+            switch match.entry.type {
+            case "GPE": affiliation = match.entry.canonical
+            case "NORP": affiliation = match.entry.kind.flatMap(Self.country(fromKind:)) ?? affiliation
+            case "ORG": affiliation = EntityResolver.seats[match.entry.canonical] ?? match.entry.canonical
+            default: break
+            }
+            if affiliation != nil { break }
+        }
+        return Found(role: Role(title: title, span: span), affiliation: affiliation)
+    }
+
+    /// The gazetteer's kind column links a nationality to its country ("demonym:Russia").
+    static func country(fromKind kind: String) -> String? {
+        guard let colon = kind.firstIndex(of: ":") else { return nil }
+        let country = String(kind[kind.index(after: colon)...])
+        return country.isEmpty ? nil : country
+    }
+}

@@ -1,0 +1,165 @@
+import BackchannelCore
+
+/// Turns a sentence into hashed features for each token, for the entity tagger.
+///
+/// Per token: the word, its lower case, its shape ("Xx", "X.X.", "d-x"), prefix and suffix,
+/// the words and shapes around it, gazetteer hits (type and position in the match),
+/// the role lexicon ("spokesman", "special envoy") on it and just before it, and the
+/// labels already given to the previous two tokens.
+struct TaggerFeatures {
+    let words: [String]
+    private let lower: [UInt64]
+    private let exact: [UInt64]
+    private let shape: [UInt64]
+    private let prefix: [UInt64]
+    private let suffix: [UInt64]
+    private var gazetteer: [[UInt64]]
+    private let headline: Bool
+    /// Per token: features of the run of capitalised words it stands in.
+    private var runs: [[UInt64]]
+
+    /// Words that name organisations when they end a capitalised run ("… University", "… Ministry").
+    static let organisationHeads: Set<String> = [
+        "university", "ministry", "council", "party", "group", "agency", "association", "company", "corporation",
+        "corp", "inc", "ltd", "institute", "committee", "commission", "bank", "court", "army", "forces", "force",
+        "union", "foundation", "club", "league", "department", "office", "service", "services", "organisation",
+        "organization", "society", "alliance", "movement", "front", "brigade", "brigades", "guard", "police",
+        "news", "times", "post", "press", "television", "radio", "network", "airlines", "fund", "programme",
+        "program", "parliament", "assembly", "senate", "congress", "cabinet", "administration", "authority",
+        "board", "centre", "center", "school", "college", "academy", "federation", "team", "orchestra", "church",
+    ]
+    /// Words that join a capitalised run without breaking it ("Museum of Flight", "Bank of England").
+    static let runJoiners: Set<String> = ["of", "for", "and", "de", "la", "du", "al", "bin", "van", "von", "der", "&"]
+
+    init(words: [String], gazetteer: Gazetteer, lowercaseSeen: Set<String> = []) {
+        self.words = words
+        // Curly quotes and apostrophes look like straight ones to the model (training text
+        // mostly has straight ones).
+        let words = words.map(Self.straighten)
+        exact = words.map { FNV1a.hash($0.utf8) }
+        let lowered = words.map { $0.lowercased() }
+        lower = lowered.map { FNV1a.hash($0.utf8) }
+        shape = words.map { FNV1a.hash(Self.shape(of: $0).utf8) }
+        prefix = lowered.map { FNV1a.hash($0.prefix(3).utf8) }
+        suffix = lowered.map { FNV1a.hash($0.suffix(3).utf8) }
+        let letters = words.filter { $0.unicodeScalars.contains { $0.properties.isAlphabetic } }
+        headline = letters.count >= 3 && letters.allSatisfy { !$0.unicodeScalars.contains { $0.properties.isLowercase } }
+        var gaz = [[UInt64]](repeating: [], count: words.count)
+        for match in gazetteer.matches(words) {
+            let type = FNV1a.hash(match.entry.type.utf8)
+            let kind = FNV1a.hash((match.entry.kind ?? "").utf8)
+            for i in match.tokens {
+                let position: UInt64 = match.tokens.count == 1 ? 1 : i == match.tokens.lowerBound ? 2 : i == match.tokens.upperBound - 1 ? 3 : 4
+                gaz[i].append(Self.combine(16, type &+ position))
+                gaz[i].append(Self.combine(17, kind))
+                if match.entry.type == "TITLE" {
+                    gaz[i].append(Self.combine(18, 1))
+                    if match.tokens.upperBound < words.count, i == match.tokens.upperBound - 1 {
+                        gaz[match.tokens.upperBound].append(Self.combine(19, 1)) // the token after a title
+                    }
+                }
+            }
+        }
+        self.gazetteer = gaz
+
+        // Runs of capitalised words: position in the run, its length, what ends it, and
+        // whether the word also appears in lower case in the document (a common word).
+        var runFeatures = [[UInt64]](repeating: [], count: words.count)
+        let capitalised = words.map { $0.first.map { $0.isUppercase } ?? false }
+        var i = 0
+        while i < words.count {
+            guard capitalised[i] else {
+                if !lowercaseSeen.isEmpty, i < words.count { runFeatures[i].append(Self.combine(30, 0)) }
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < words.count, capitalised[j] || (Self.runJoiners.contains(words[j]) && j + 1 < words.count && capitalised[j + 1]) { j += 1 }
+            let length = UInt64(min(j - i, 5))
+            let last = words[j - 1].lowercased()
+            let orgHead: UInt64 = Self.organisationHeads.contains(last) ? 1 : 0
+            for k in i..<j {
+                let position: UInt64 = j - i == 1 ? 1 : k == i ? 2 : k == j - 1 ? 3 : 4
+                runFeatures[k].append(Self.combine(31, position * 8 + length))
+                runFeatures[k].append(Self.combine(32, orgHead * 8 + position))
+                runFeatures[k].append(Self.combine(33, i == 0 ? 1 : 0))
+                if lowercaseSeen.contains(words[k].lowercased()) { runFeatures[k].append(Self.combine(34, position)) }
+            }
+            i = j
+        }
+        runs = runFeatures
+    }
+
+    /// Words written in lower case somewhere in a text (not at a sentence start): a
+    /// capitalised token whose lower case is among them is likely a common word.
+    static func lowercaseVocabulary(_ words: [String]) -> Set<String> {
+        Set(words.filter { $0.first?.isLowercase == true })
+    }
+
+    @inline(__always)
+    static func combine(_ id: UInt64, _ value: UInt64) -> UInt64 {
+        var z = (id &* 0x9E37_79B9_7F4A_7C15) ^ value
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    static func straighten(_ word: String) -> String {
+        guard word.unicodeScalars.contains(where: { $0.value >= 0x2018 && $0.value <= 0x201F }) else { return word }
+        return String(String.UnicodeScalarView(word.unicodeScalars.map { s -> Unicode.Scalar in
+            switch s.value {
+            case 0x2018, 0x2019, 0x201B: "'"
+            case 0x201C, 0x201D, 0x201F: "\""
+            default: s
+            }
+        }))
+    }
+
+    /// "Witkoff" → "Xx", "U.S." → "X.X.", "2025" → "d", "30-day" → "d-x", "McDonald" → "XxXx".
+    static func shape(of word: String) -> String {
+        var out = ""
+        var last: Character?
+        for s in word.unicodeScalars {
+            let c: Character = s.properties.isUppercase ? "X" : s.properties.isLowercase ? "x"
+                : s.properties.numericType != nil ? "d" : Character(s)
+            if c != last { out.append(c) }
+            last = c
+        }
+        return out
+    }
+
+    static let bos: UInt64 = 0x1111, eos: UInt64 = 0x2222
+
+    /// Features of token `i`, given the labels of the two tokens before it.
+    func features(at i: Int, previous: Int, previous2: Int) -> [UInt64] {
+        var f: [UInt64] = []
+        f.reserveCapacity(32)
+        let n = words.count
+        f.append(Self.combine(1, 0))
+        f.append(Self.combine(2, exact[i]))
+        f.append(Self.combine(3, lower[i]))
+        f.append(Self.combine(4, shape[i]))
+        f.append(Self.combine(5, prefix[i]))
+        f.append(Self.combine(6, suffix[i]))
+        f.append(Self.combine(7, i > 0 ? lower[i - 1] : Self.bos))
+        f.append(Self.combine(8, i + 1 < n ? lower[i + 1] : Self.eos))
+        f.append(Self.combine(9, i > 0 ? shape[i - 1] : Self.bos))
+        f.append(Self.combine(10, i + 1 < n ? shape[i + 1] : Self.eos))
+        f.append(Self.combine(11, i > 1 ? lower[i - 2] : Self.bos))
+        f.append(Self.combine(12, i + 2 < n ? lower[i + 2] : Self.eos))
+        f.append(Self.combine(13, UInt64(previous)))
+        f.append(Self.combine(14, UInt64(previous2 * 64 + previous)))
+        f.append(Self.combine(15, UInt64(previous) &* 0x1000_0001 ^ shape[i]))
+        f.append(Self.combine(20, i == 0 ? shape[i] : 0))
+        f.append(Self.combine(22, (i > 0 ? lower[i - 1] : Self.bos) &* 31 ^ exact[i]))
+        f.append(Self.combine(23, exact[i] &* 31 ^ (i + 1 < n ? lower[i + 1] : Self.eos)))
+        f.append(Self.combine(24, headline ? 1 : 0))
+        for g in gazetteer[i] {
+            f.append(g)
+            f.append(Self.combine(25, g &+ UInt64(previous)))
+        }
+        f.append(contentsOf: runs[i])
+        f.append(Self.combine(35, UInt64(previous) &* 0x100_0001 ^ (i + 1 < n ? lower[i + 1] : Self.eos)))
+        return f
+    }
+}

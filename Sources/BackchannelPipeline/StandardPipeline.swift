@@ -1,0 +1,32 @@
+import BackchannelCore
+import BackchannelDates
+import BackchannelEntities
+import BackchannelExtract
+import BackchannelMoney
+import BackchannelSegment
+
+/// What to run on each article.
+public struct PipelineOptions: Sendable {
+    /// Sentences, tokens, entities, dates and money (on by default). Off: extraction only.
+    public var analyse = true
+
+    public init(analyse: Bool = true) {
+        self.analyse = analyse
+    }
+}
+
+/// The stages Backchannel runs after extraction, in order:
+///
+/// | stage | requires | provides |
+/// | --- | --- | --- |
+/// | `Segmenter` | text | sentences, tokens |
+/// | `EntityRecognizer` | tokens, sentences | entities |
+/// | `DateRecognizer` | tokens | dates |
+/// | `MoneyRecognizer` | tokens | money |
+public enum StandardPipeline {
+    public static func make(_ options: PipelineOptions = PipelineOptions()) -> Pipeline {
+        guard options.analyse else { return try! Pipeline([]) }
+        // Assembly cannot fail: the order above satisfies every requirement (checked by a test).
+        return try! Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer()])
+    }
+}
