@@ -22,7 +22,7 @@ struct TrainNERCommand: ParsableCommand {
     var output: String = "Sources/BackchannelEntities/Resources/ner.model"
 
     @Option(name: .long, help: "Passes over the training data.")
-    var epochs: Int = 8
+    var epochs: Int = 12
 
     @Option(name: .long, help: "Seed for the order of training sentences.")
     var seed: UInt64 = 1

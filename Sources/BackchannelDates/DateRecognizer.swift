@@ -37,7 +37,7 @@ public struct DateRecognizer: Stage {
 
     public func recognize(text: String, tokens: [Token], published: Date?) -> [DateMention] {
         let scalars = Array(text.unicodeScalars)
-        let words = tokens.map { String(String.UnicodeScalarView(scalars[$0.span.start..<$0.span.end])) }
+        let words = text.texts(of: tokens)
         let lower = words.map { $0.lowercased() }
         var found: [DateMention] = []
         var k = 0
@@ -47,10 +47,10 @@ public struct DateRecognizer: Stage {
             return y
         }
         func day(_ i: Int) -> Int? {
-            guard i < tokens.count else { return nil }
-            let w = lower[i].replacingOccurrences(of: "st", with: "").replacingOccurrences(of: "nd", with: "")
-                .replacingOccurrences(of: "rd", with: "").replacingOccurrences(of: "th", with: "")
-            guard let d = Int(w), (1...31).contains(d), words[i].count <= 4 else { return nil }
+            guard i < tokens.count, words[i].utf8.count <= 4, let first = words[i].utf8.first, first >= 0x30 && first <= 0x39 else { return nil }
+            var w = Substring(lower[i])
+            for suffix in ["st", "nd", "rd", "th"] where w.hasSuffix(suffix) { w = w.dropLast(2) }
+            guard let d = Int(w), (1...31).contains(d) else { return nil }
             return d
         }
         let pubComponents = published.map { calendar.dateComponents([.year, .month, .day, .weekday], from: $0) }

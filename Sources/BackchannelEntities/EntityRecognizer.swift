@@ -19,21 +19,22 @@ public struct EntityRecognizer: Stage {
         guard let tagger else {
             throw StageError(stage: name, document: document.id, message: "the entity model (Resources/ner.model) is missing")
         }
-        let scalars = Array(document.text.unicodeScalars)
-        let words = document.tokens.map { String(String.UnicodeScalarView(scalars[$0.span.start..<$0.span.end])) }
+        let words = document.text.texts(of: document.tokens)
         let lowercaseSeen = TaggerFeatures.lowercaseVocabulary(words)
         var found: [EntityResolver.Found] = []
         var k = 0
+        var sentenceStarts = Set<Int>()
         for sentence in document.sentences {
             let first = k
+            sentenceStarts.insert(first)
             while k < document.tokens.count, document.tokens[k].span.start < sentence.span.end { k += 1 }
             guard k > first else { continue }
             for span in tagger.spans(Array(words[first..<k]), lowercaseSeen: lowercaseSeen) {
                 found.append(EntityResolver.Found(tokens: (span.tokens.lowerBound + first)..<(span.tokens.upperBound + first), type: span.type))
             }
         }
-        found = NameConsistency().apply(found, words: words)
-        document.entities = EntityResolver(gazetteer: gazetteer).resolve(found, tokens: document.tokens, words: words)
+        found = NameConsistency(gazetteer: gazetteer).apply(found, words: words)
+        document.entities = EntityResolver(gazetteer: gazetteer).resolve(found, tokens: document.tokens, words: words, sentenceStarts: sentenceStarts)
         document.layers.insert(.entities)
     }
 }

@@ -31,7 +31,7 @@ struct EntityResolver {
     static let placePrepositions: Set<String> = ["in", "to", "from", "at", "near", "outside", "into", "across", "around", "via", "toward", "towards", "through", "inside", "visited", "visit", "left", "reached", "arrived"]
     static let leadingWords: Set<String> = ["the", "The", "THE"]
 
-    func resolve(_ found: [Found], tokens: [Token], words: [String]) -> [Entity] {
+    func resolve(_ found: [Found], tokens: [Token], words: [String], sentenceStarts: Set<Int> = []) -> [Entity] {
         var entities: [Entity] = []
         var keyToEntity: [String: Int] = [:]
         func surface(_ r: Range<Int>) -> String {
@@ -47,7 +47,15 @@ struct EntityResolver {
         var mentions: [(range: Range<Int>, type: EntityType, text: String)] = []
         for f in found {
             var r = f.tokens
-            while r.count > 1, Self.leadingWords.contains(words[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
+            // "the" is not part of a name, unless the name is "The Hague".
+            while r.count > 1, Self.leadingWords.contains(words[r.lowerBound]),
+                  gazetteer.lookup(words[r].joined(separator: " ")).isEmpty {
+                r = (r.lowerBound + 1)..<r.upperBound
+            }
+            // Titles stay out of a person's name ("Lt. Gen. Keith Kellogg" → "Keith Kellogg").
+            if f.type == .person {
+                while r.count > 1, Self.isTitleWord(words[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
+            }
             // A title alone ("Lt.", "Gen.") is not a person.
             if f.type == .person, r.allSatisfy({ RoleFinder.heads.contains(words[$0].lowercased()) || words[$0].hasSuffix(".") && words[$0].count <= 5 }) {
                 continue
@@ -59,17 +67,19 @@ struct EntityResolver {
         }
         let ordered = mentions.indices.sorted { mentions[$0].text.count > mentions[$1].text.count }
         var entityOfMention = [Int](repeating: -1, count: mentions.count)
+        var foldedNames: [[String]] = []
         for m in ordered {
             let mention = mentions[m]
             let key = self.key(mention.text, type: mention.type)
             if let e = keyToEntity[key] { entityOfMention[m] = e; continue }
-            if let e = joinable(mention.text, type: mention.type, entities: entities) {
+            if let e = joinable(mention.text, type: mention.type, entities: entities, folded: foldedNames) {
                 entityOfMention[m] = e
                 keyToEntity[key] = e
                 continue
             }
             let canonical = gazetteer.lookup(mention.text).first { EntityType(rawValue: $0.type) != nil }?.canonical ?? mention.text
             entities.append(Entity(id: Entity.ID(rawValue: ""), name: canonical, type: mention.type))
+            foldedNames.append(canonical.split(separator: " ").map { Self.fold(String($0)) })
             entityOfMention[m] = entities.count - 1
             keyToEntity[key] = entities.count - 1
         }
@@ -86,7 +96,7 @@ struct EntityResolver {
         let roles = RoleFinder(gazetteer: gazetteer)
         for (m, mention) in mentions.enumerated() where mention.type == .person {
             let e = entityOfMention[m]
-            for role in roles.roles(of: mention.range, tokens: tokens, words: words) where !entities[e].roles.contains(where: { $0.title == role.title }) {
+            for role in roles.roles(of: mention.range, tokens: tokens, words: words, sentenceStarts: sentenceStarts) where !entities[e].roles.contains(where: { $0.title == role.title }) {
                 entities[e].roles.append(role.role)
                 if entities[e].affiliation == nil { entities[e].affiliation = role.affiliation }
             }
@@ -99,26 +109,42 @@ struct EntityResolver {
         return result
     }
 
+    static func isTitleWord(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        return RoleFinder.heads.contains(lower) || (word.hasSuffix(".") && Tokenizer.abbreviations.contains(String(word.dropLast()))
+            && !["St", "Mt", "Ft"].contains(String(word.dropLast()))) || ["mr", "mrs", "ms", "sheikh", "ayatollah", "dr", "sir", "dame", "lord", "lady"].contains(lower)
+    }
+
     /// The key that makes two mentions the same entity outright.
     func key(_ text: String, type: EntityType) -> String {
         if let known = gazetteer.lookup(text).first(where: { EntityType(rawValue: $0.type) != nil }) { return type.rawValue + ":" + known.canonical }
         return type.rawValue + ":" + Self.fold(text)
     }
 
-    /// "Zelenskyy", "Zelenskiy", "Zelensky" → "zelensky": transliteration variants fold together.
+    /// "Zelenskyy", "Zelenskiy", "Zelensky" → "zelensky": transliteration variants fold together
+    /// ("iy"/"yy" → "y", "ii" → "i", "kh" → "h", "ts" → "c", accents dropped). One pass.
     static func fold(_ text: String) -> String {
-        var s = text.lowercased().filter { $0.isLetter || $0 == " " }
-        for (from, to) in [("iy", "y"), ("yy", "y"), ("ii", "i"), ("ï", "i"), ("é", "e"), ("kh", "h"), ("ts", "c")] {
-            s = s.replacingOccurrences(of: from, with: to)
+        var out: [Character] = []
+        for ch in text.lowercased() {
+            guard ch.isLetter || ch == " " else { continue }
+            var c = ch
+            if c == "ï" || c == "í" || c == "î" { c = "i" } else if c == "é" || c == "è" || c == "ë" { c = "e" }
+            if let last = out.last {
+                if (last == "i" || last == "y") && c == "y" { out[out.count - 1] = "y"; continue }
+                if last == "i" && c == "i" { continue }
+                if last == "k" && c == "h" { out[out.count - 1] = "h"; continue }
+                if last == "t" && c == "s" { out[out.count - 1] = "c"; continue }
+            }
+            out.append(c)
         }
-        return s
+        return String(out)
     }
 
     /// An existing entity this mention is a shorter form of.
-    func joinable(_ text: String, type: EntityType, entities: [Entity]) -> Int? {
+    func joinable(_ text: String, type: EntityType, entities: [Entity], folded: [[String]]) -> Int? {
         let parts = text.split(separator: " ").map { Self.fold(String($0)) }
         for (i, entity) in entities.enumerated() where entity.type == type {
-            let full = entity.name.split(separator: " ").map { Self.fold(String($0)) }
+            let full = folded[i]
             switch type {
             case .person:
                 // "Witkoff" / "Steve Witkoff": the short form ends the long one (surname), or is its first name… only the surname.

@@ -55,13 +55,14 @@ public struct Gazetteer: Sendable {
         var i = 0
         while i < words.count {
             var matched = false
-            for candidate in [words[i], Self.titleCased(words[i])] {
+            let caps = Self.isAllCaps(words[i])
+            for candidate in caps ? [words[i], Self.titleCased(words[i])] : [words[i]] {
                 guard let longest = firstWords[candidate] else { continue }
                 var n = min(longest, words.count - i)
                 while n >= 1 {
-                    var parts = [candidate]
-                    if n > 1 { parts += words[(i + 1)..<(i + n)].map { Self.isAllCaps($0) ? Self.titleCased($0) : $0 } }
-                    if let found = entries[parts.joined(separator: " ")] {
+                    var key = candidate
+                    if n > 1 { for w in words[(i + 1)..<(i + n)] { key += " "; key += Self.isAllCaps(w) ? Self.titleCased(w) : w } }
+                    if let found = entries[key] {
                         for entry in found { result.append(Match(tokens: i..<(i + n), entry: entry)) }
                         i += n
                         matched = true
@@ -82,7 +83,12 @@ public struct Gazetteer: Sendable {
     }
 
     static func isAllCaps(_ word: String) -> Bool {
-        word.count > 1 && word.unicodeScalars.allSatisfy { !$0.properties.isLowercase } && word.unicodeScalars.contains { $0.properties.isUppercase }
+        // Cheap rejection first: most words have a lower-case second letter.
+        let scalars = word.unicodeScalars
+        guard scalars.count > 1 else { return false }
+        let second = scalars[scalars.index(after: scalars.startIndex)]
+        if second.value >= 0x61 && second.value <= 0x7A { return false }
+        return scalars.allSatisfy { !$0.properties.isLowercase } && scalars.contains { $0.properties.isUppercase }
     }
 
     static func titleCased(_ word: String) -> String {

@@ -9,6 +9,9 @@ import Foundation
 public final class Perceptron: @unchecked Sendable {
     public let labels: [String]
     private(set) var weights: [UInt64: [Float]] = [:]
+    /// The final weights in one flat open-addressing table, for tagging: built by `finish()`
+    /// and when a model is loaded; nil while training.
+    private var frozen: FrozenWeights?
     private var totals: [UInt64: [Double]] = [:]
     private var stamps: [UInt64: [Int]] = [:]
     private var instances = 0
@@ -21,6 +24,10 @@ public final class Perceptron: @unchecked Sendable {
     @inline(__always)
     func scores(_ features: [UInt64], into scores: inout [Float]) {
         for i in scores.indices { scores[i] = 0 }
+        if let frozen {
+            frozen.add(features, into: &scores)
+            return
+        }
         for f in features {
             guard let w = weights[f] else { continue }
             for i in 0..<w.count { scores[i] += w[i] }
@@ -58,6 +65,7 @@ public final class Perceptron: @unchecked Sendable {
         }
         totals = [:]
         stamps = [:]
+        frozen = FrozenWeights(weights, labels: labels.count)
     }
 
     // MARK: - Storage
@@ -96,5 +104,60 @@ public final class Perceptron: @unchecked Sendable {
             i += 13
         }
         self.weights = weights
+        frozen = FrozenWeights(weights, labels: labels.count)
+    }
+}
+
+/// Weights frozen for tagging: keys and rows in flat arrays with linear probing, so a
+/// lookup is a multiply, a shift and a compare instead of a dictionary's hashing.
+struct FrozenWeights {
+    private let keys: [UInt64]
+    private let rows: [Float]
+    private let labels: Int
+    private let mask: Int
+    private static let empty: UInt64 = 0
+
+    init(_ weights: [UInt64: [Float]], labels: Int) {
+        var capacity = 1
+        while capacity < weights.count * 2 { capacity <<= 1 }
+        var keys = [UInt64](repeating: Self.empty, count: capacity)
+        var rows = [Float](repeating: 0, count: capacity * labels)
+        let mask = capacity - 1
+        for (key, row) in weights where key != Self.empty {
+            var slot = Self.slot(key, mask)
+            while keys[slot] != Self.empty { slot = (slot + 1) & mask }
+            keys[slot] = key
+            for l in 0..<labels { rows[slot * labels + l] = row[l] }
+        }
+        self.keys = keys
+        self.rows = rows
+        self.labels = labels
+        self.mask = mask
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+    }
+
+    @inline(__always)
+    func add(_ features: [UInt64], into scores: inout [Float]) {
+        keys.withUnsafeBufferPointer { keys in
+            rows.withUnsafeBufferPointer { rows in
+                for f in features {
+                    var slot = Self.slot(f, mask)
+                    while true {
+                        let k = keys[slot]
+                        if k == f {
+                            let base = slot * labels
+                            for l in 0..<labels { scores[l] += rows[base + l] }
+                            break
+                        }
+                        if k == Self.empty { break }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
     }
 }

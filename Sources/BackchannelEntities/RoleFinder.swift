@@ -29,12 +29,24 @@ struct RoleFinder {
         "house", "middle", "east", "presidential", "military", "intelligence", "policy", "assistant", "high", "lead",
         "general", "energy", "trade", "treasury", "interior", "justice", "health", "armed", "forces", "army", "navy",
         "ukraine", "russia", "u.s.", "of", "for", "affairs", "and", "'s", "’s", "new", "incoming", "outgoing",
+        "retired", "ministry", "government", "administration", "office", "department", "council", "party", "air",
+        "force", "agency", "bank", "central", "supreme", "joint", "staff", "delegation", "team", "mission", "union",
+        "european", "commission", "nuclear", "atomic", "international", "executive", "sovereign", "wealth", "fund",
+        "cooperation", "relations", "development", "crown", "co-", "regional", "elect",
     ]
+
+    /// Whether a word can head a title: "minister", "Secretary-General", "President-elect".
+    static func isHead(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        if heads.contains(lower) { return true }
+        guard lower.contains("-") else { return false }
+        return lower.split(separator: "-").contains { heads.contains(String($0)) }
+    }
     static let stops: Set<String> = ["the", "a", "an", ",", "said", "told", "says", "with", "by", "and", "to", "on", "in", "as", "that", "\"", "“", "”", "(", ")"]
 
-    func roles(of name: Range<Int>, tokens: [Token], words: [String]) -> [Found] {
+    func roles(of name: Range<Int>, tokens: [Token], words: [String], sentenceStarts: Set<Int> = []) -> [Found] {
         var found: [Found] = []
-        if let before = before(name, words: words) { found.append(make(before, tokens: tokens, words: words)) }
+        if let before = before(name, words: words, sentenceStarts: sentenceStarts) { found.append(make(before, tokens: tokens, words: words)) }
         if let after = apposition(name, words: words) {
             for part in splitConjoined(after, words: words) { found.append(make(part, tokens: tokens, words: words)) }
         }
@@ -44,7 +56,7 @@ struct RoleFinder {
     /// "the head of Russia's wealth fund and Putin's special envoy for investment" is two roles:
     /// split at the first "and" with a title head word on both sides.
     private func splitConjoined(_ range: Range<Int>, words: [String]) -> [Range<Int>] {
-        let isHead = { (k: Int) in Self.heads.contains(words[k].lowercased()) }
+        let isHead = { (k: Int) in Self.isHead(words[k]) }
         for k in range where words[k] == "and" {
             let left = range.lowerBound..<k
             var rightStart = k + 1
@@ -56,14 +68,24 @@ struct RoleFinder {
     }
 
     /// Tokens of a title right before the name.
-    private func before(_ name: Range<Int>, words: [String]) -> Range<Int>? {
+    private func before(_ name: Range<Int>, words: [String], sentenceStarts: Set<Int>) -> Range<Int>? {
+        // Names inside the window: capitalised qualifiers are allowed only when they are
+        // places, bodies or nationalities ("Kremlin", "U.S.", "German"), title words or
+        // followed by a possessive — not another name ("… Huis ten Bosch King …").
+        let windowStart = max(0, name.lowerBound - 10)
+        var named = Set<Int>()
+        for match in gazetteer.matches(Array(words[windowStart..<name.lowerBound])) where EntityType(rawValue: match.entry.type) != nil {
+            for k in match.tokens { named.insert(k + windowStart) }
+        }
         var j = name.lowerBound
-        while j > 0 {
+        while j > 0, !sentenceStarts.contains(j) {
             let w = words[j - 1]
             let lower = w.lowercased()
-            if Self.stops.contains(lower) && !(lower == "and" && false) { break }
-            let capitalised = w.first?.isUppercase == true
-            if capitalised || Self.modifiers.contains(lower) || Self.heads.contains(lower) { j -= 1 } else { break }
+            if Self.stops.contains(lower) { break }
+            let possessed = j < words.count && ["'s", "’s"].contains(words[j])
+            let allowed = Self.modifiers.contains(lower) || Self.isHead(w) || named.contains(j - 1)
+                || (w.first?.isUppercase == true && possessed)
+            if allowed { j -= 1 } else { break }
             if name.lowerBound - j > 8 { break }
         }
         // "of" or "'s" cannot start a title.
@@ -73,7 +95,7 @@ struct RoleFinder {
         while !range.isEmpty, ["of", "for", "and", "'s", "’s"].contains(words[range.upperBound - 1].lowercased()) {
             range = range.lowerBound..<(range.upperBound - 1)
         }
-        guard !range.isEmpty, range.contains(where: { Self.heads.contains(words[$0].lowercased()) }) else { return nil }
+        guard !range.isEmpty, range.contains(where: { Self.isHead(words[$0]) }) else { return nil }
         return range
     }
 
@@ -87,7 +109,7 @@ struct RoleFinder {
         while j < words.count, j - start < 24, ![",", ".", ";", ":", "—", "–", "(", ")", "said", "who", "which"].contains(words[j].lowercased()) { j += 1 }
         guard j < words.count, [",", ".", ";", "—", "–"].contains(words[j]) else { return nil }
         let range = start..<j
-        guard !range.isEmpty, range.contains(where: { Self.heads.contains(words[$0].lowercased()) }),
+        guard !range.isEmpty, range.contains(where: { Self.isHead(words[$0]) }),
               !range.contains(where: { ["is", "was", "has", "had", "will", "said", "says"].contains(words[$0].lowercased()) }) else { return nil }
         return range
     }
@@ -105,7 +127,7 @@ struct RoleFinder {
         // spokesman"); after it only a possessive does ("head of Russia's wealth fund"), not a
         // complement ("envoy for Ukraine" serves Ukraine's file, not Ukraine).
         let words = Array(words[range])
-        let firstHead = words.firstIndex { Self.heads.contains($0.lowercased()) } ?? words.count
+        let firstHead = words.firstIndex { Self.isHead($0) } ?? words.count
         for match in gazetteer.matches(words) where match.entry.type != "TITLE" {
             let possessive = match.tokens.upperBound < words.count && ["'s", "’s"].contains(words[match.tokens.upperBound])
             guard match.tokens.lowerBound < firstHead || possessive else { continue }

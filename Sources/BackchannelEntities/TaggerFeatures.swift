@@ -120,8 +120,13 @@ struct TaggerFeatures {
         var out = ""
         var last: Character?
         for s in word.unicodeScalars {
-            let c: Character = s.properties.isUppercase ? "X" : s.properties.isLowercase ? "x"
-                : s.properties.numericType != nil ? "d" : Character(s)
+            let v = s.value
+            let c: Character
+            if v < 0x80 {
+                c = v >= 0x41 && v <= 0x5A ? "X" : v >= 0x61 && v <= 0x7A ? "x" : v >= 0x30 && v <= 0x39 ? "d" : Character(s)
+            } else {
+                c = s.properties.isUppercase ? "X" : s.properties.isLowercase ? "x" : s.properties.numericType != nil ? "d" : Character(s)
+            }
             if c != last { out.append(c) }
             last = c
         }

@@ -41,8 +41,7 @@ public struct MoneyRecognizer: Stage {
     ]
 
     public func recognize(text: String, tokens: [Token]) -> [MoneyMention] {
-        let scalars = Array(text.unicodeScalars)
-        let words = tokens.map { String(String.UnicodeScalarView(scalars[$0.span.start..<$0.span.end])) }
+        let words = text.texts(of: tokens)
         var found: [MoneyMention] = []
         var k = 0
         while k < tokens.count {
@@ -63,7 +62,7 @@ public struct MoneyRecognizer: Stage {
             guard currency != nil, numberIndex < tokens.count, tokens[numberIndex].kind == .number,
                   let value = Double(words[numberIndex].replacingOccurrences(of: ",", with: "")) else {
                 if let m = wordCurrency(at: k, words: words, tokens: tokens) {
-                    found.append(qualified(m, words: words, tokens: tokens, scalars: scalars))
+                    found.append(qualified(m, words: words, tokens: tokens))
                     k = m.lastToken + 1
                 } else {
                     k += 1
@@ -79,7 +78,7 @@ public struct MoneyRecognizer: Stage {
             let start = currency != nil && k > 0 && tokens[k - 1].span.end == tokens[k].span.start
                 && ["US", "U.S."].contains(words[k - 1]) ? k - 1 : k
             let match = Match(firstToken: start, lastToken: last, amount: amount, currency: currency!)
-            found.append(qualified(match, words: words, tokens: tokens, scalars: scalars))
+            found.append(qualified(match, words: words, tokens: tokens))
             k = last + 1
         }
         return found
@@ -111,7 +110,7 @@ public struct MoneyRecognizer: Stage {
         return nil
     }
 
-    private func qualified(_ match: Match, words: [String], tokens: [Token], scalars: [Unicode.Scalar]) -> MoneyMention {
+    private func qualified(_ match: Match, words: [String], tokens: [Token]) -> MoneyMention {
         var first = match.firstToken
         var qualifier: String?
         for q in Self.qualifiers where first >= q.count {

@@ -26,7 +26,12 @@ public struct SentenceSplitter: Sendable {
         var blockIndex = 0
         var start: Int?
         var lastEnd = 0
-        func text(_ t: Token) -> String { String(String.UnicodeScalarView(scalars[t.span.start..<t.span.end])) }
+        let texts = tokens.map { t -> String in
+            // Tokens are short: building each from its scalars is cheap enough here.
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[t.span.start..<t.span.end])
+            return String(view)
+        }
         func close(at end: Int) {
             if let s = start, end > s { sentences.append(Sentence(span: TextSpan(start: s, end: end))) }
             start = nil
@@ -42,8 +47,8 @@ public struct SentenceSplitter: Sendable {
             let next = k + 1 < tokens.count ? tokens[k + 1] : nil
             guard let next else { continue }
             if blockIndex < blocks.count, next.span.start >= blocks[blockIndex].end { continue } // handled above
-            let word = text(token)
-            let nextWord = text(next)
+            let word = texts[k]
+            let nextWord = texts[k + 1]
             let gap = String.UnicodeScalarView(scalars[token.span.end..<next.span.start])
             if gap.contains("\n") {
                 if startsSentence(nextWord) && ![",", ";", ":", "-", "–", "—", "and", "or", "of", "the"].contains(word) {
@@ -51,7 +56,7 @@ public struct SentenceSplitter: Sendable {
                 }
                 continue
             }
-            if Self.closers.contains(word), k > 0, Self.terminals.contains(text(tokens[k - 1])) || endsWithPeriodAbbreviation(text(tokens[k - 1])) {
+            if Self.closers.contains(word), k > 0, Self.terminals.contains(texts[k - 1]) || endsWithPeriodAbbreviation(texts[k - 1]) {
                 if startsSentence(nextWord) && !Self.closers.contains(nextWord) { close(at: token.span.end) }
                 continue
             }

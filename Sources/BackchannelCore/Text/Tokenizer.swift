@@ -77,11 +77,11 @@ public struct Tokenizer: Sendable {
     private func initialism(_ s: [Unicode.Scalar], from i: Int, end: Int) -> Int? {
         guard i == 0 || !Self.isWordScalar(s[i - 1]) else { return nil }
         var j = i, letters = 0
-        while j + 1 < end, s[j].properties.isAlphabetic, s[j + 1] == "." {
+        while j + 1 < end, Self.isLetter(s[j]), s[j + 1] == "." {
             letters += 1
             j += 2
             // Another "X." must follow directly for the run to go on.
-            guard j + 1 < end, s[j].properties.isAlphabetic, s[j + 1] == "." else { break }
+            guard j + 1 < end, Self.isLetter(s[j]), s[j + 1] == "." else { break }
         }
         guard letters >= 2, j >= end || !Self.isWordScalar(s[j]) else { return nil }
         return j
@@ -93,20 +93,20 @@ public struct Tokenizer: Sendable {
         var sawDigit = false
         while i < end {
             let c = s[i]
-            if c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark {
+            if Self.isLetter(c) || (c.value >= 0x80 && c.properties.generalCategory == .nonspacingMark) {
                 // Digits then letters: split "4.5bn" into "4.5" and "bn", but keep ordinals and "30-day".
                 if sawDigit && !sawLetter && !isOrdinalSuffix(s, at: i, end: end) { break }
                 sawLetter = true
                 i += 1
-            } else if c.properties.numericType != nil {
+            } else if Self.isDigit(c) {
                 sawDigit = true
                 i += 1
-            } else if (c == "," || c == "."), sawDigit, !sawLetter, i + 1 < end, s[i + 1].properties.numericType != nil {
+            } else if (c == "," || c == "."), sawDigit, !sawLetter, i + 1 < end, Self.isDigit(s[i + 1]) {
                 i += 1 // 1,000 and 4.5
             } else if (c == "-" || c == "\u{2011}"), i + 1 < end, Self.isWordScalar(s[i + 1]), i > start {
                 i += 1 // so-called, 30-day
-                sawLetter = sawLetter || s[i].properties.isAlphabetic
-            } else if (c == "'" || c == "\u{2019}"), i + 1 < end, s[i + 1].properties.isAlphabetic, sawLetter {
+                sawLetter = sawLetter || Self.isLetter(s[i])
+            } else if (c == "'" || c == "\u{2019}"), i + 1 < end, Self.isLetter(s[i + 1]), sawLetter {
                 // A possessive ends the word; other apostrophes (don't, O'Brien) stay inside.
                 if (s[i + 1] == "s" || s[i + 1] == "S") && (i + 2 >= end || !Self.isWordScalar(s[i + 2])) { break }
                 i += 1
@@ -126,12 +126,25 @@ public struct Tokenizer: Sendable {
 
     @inline(__always)
     public static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || c.properties.numericType != nil
+        TextStatistics.isWordScalar(c)
     }
 
     @inline(__always)
     public static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isWhitespace || c == "\u{200B}" || c == "\u{FEFF}"
+        if c.value < 0x80 { return c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{0B}" || c == "\u{0C}" }
+        return c.properties.isWhitespace || c == "\u{200B}" || c == "\u{FEFF}"
+    }
+
+    @inline(__always)
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x61 && c.value <= 0x7A) }
+        return c.properties.isAlphabetic
+    }
+
+    @inline(__always)
+    static func isDigit(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return c.value >= 0x30 && c.value <= 0x39 }
+        return c.properties.numericType != nil
     }
 }
 

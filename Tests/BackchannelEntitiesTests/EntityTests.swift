@@ -1,0 +1,120 @@
+import BackchannelCore
+import BackchannelSegment
+import Testing
+
+@testable import BackchannelEntities
+
+/// Runs segmenter + entity stage over one text.
+func entities(_ text: String) throws -> [Entity] {
+    var document = Document(text: text, layers: [.text])
+    try Segmenter().process(&document)
+    try EntityRecognizer().process(&document)
+    return document.entities
+}
+
+func summary(_ entities: [Entity], in text: String) -> [String] {
+    entities.map { e in
+        var s = "\(e.type.rawValue) \(e.name) [\(e.mentions.map { text.slice($0.span) }.joined(separator: "|"))]"
+        if !e.roles.isEmpty { s += " roles=\(e.roles.map(\.title).joined(separator: ";"))" }
+        if let a = e.affiliation { s += " of=\(a)" }
+        if let r = e.refersTo { s += " -> \(r)" }
+        return s
+    }
+}
+
+/// The resolver and role finder on hand-made tagger output: their rules do not depend on the model.
+@Suite("One entity per actor")
+struct EntityResolverTests {
+    func resolve(_ text: String, _ spans: [(String, EntityType)]) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = Tokenizer().tokenize(scalars)
+        let words = tokens.map { text.slice($0.span) }
+        var found: [EntityResolver.Found] = []
+        var used = Set<Int>()
+        for (phrase, type) in spans {
+            let parts = Gazetteer.tokens(of: phrase)
+            for k in 0...(words.count - parts.count)
+            where Array(words[k..<(k + parts.count)]) == parts && used.isDisjoint(with: k..<(k + parts.count)) {
+                found.append(EntityResolver.Found(tokens: k..<(k + parts.count), type: type))
+                used.formUnion(k..<(k + parts.count))
+                break
+            }
+        }
+        return summary(EntityResolver(gazetteer: .shared).resolve(found, tokens: tokens, words: words), in: text)
+    }
+
+    @Test func surnameJoinsTheFullName() {
+        let text = "U.S. Special Envoy Steve Witkoff met Putin. Witkoff said little."
+        #expect(resolve(text, [("U.S.", .gpe), ("Steve Witkoff", .person), ("Putin", .person), ("Witkoff", .person)]) == [
+            "GPE United States [U.S.]",
+            "PERSON Steve Witkoff [Steve Witkoff|Witkoff] roles=U.S. Special Envoy of=United States",
+            "PERSON Putin [Putin]",
+        ])
+    }
+
+    @Test func transliterationsAndGazetteerVariantsJoin() {
+        let text = "Zelenskyy spoke. Zelensky agreed and Zelenskiy left. The U.S. and the United States and the US."
+        #expect(resolve(text, [("Zelenskyy", .person), ("Zelensky", .person), ("Zelenskiy", .person),
+                               ("U.S.", .gpe), ("United States", .gpe), ("US", .gpe)]) == [
+            "PERSON Zelenskyy [Zelenskyy|Zelensky|Zelenskiy]",
+            "GPE United States [U.S.|United States|US]",
+        ])
+    }
+
+    @Test func seatsOfGovernmentReferToTheirCountryOnlyWhenActing() {
+        let text = "Moscow rejected the plan. Talks were held in Kyiv. The Kremlin said nothing."
+        #expect(resolve(text, [("Moscow", .gpe), ("Kyiv", .gpe), ("Kremlin", .org)]) == [
+            "GPE Moscow [Moscow] -> Russia",
+            "GPE Kyiv [Kyiv]",
+            "ORG Kremlin [Kremlin] -> Russia",
+        ])
+    }
+
+    @Test func acronymJoinsItsName() {
+        let text = "The Ukraine Defense Contact Group met. The UDCG pledged more."
+        #expect(resolve(text, [("Ukraine Defense Contact Group", .org), ("UDCG", .org)]) == [
+            "ORG Ukraine Defense Contact Group [Ukraine Defense Contact Group|UDCG]",
+        ])
+    }
+
+    @Test(arguments: [
+        ("Kremlin spokesman Dmitry Peskov said so.", "Dmitry Peskov", "roles=Kremlin spokesman of=Russia"),
+        ("acting German defense minister Boris Pistorius spoke.", "Boris Pistorius", "roles=acting German defense minister of=Germany"),
+        ("Trump's Middle East envoy Steve Witkoff flew in.", "Steve Witkoff", "roles=Trump's Middle East envoy"),
+        ("Kirill Dmitriev, the head of Russia's sovereign wealth fund and Putin's special envoy for investment, was upbeat.",
+         "Kirill Dmitriev", "roles=head of Russia's sovereign wealth fund;Putin's special envoy for investment of=Russia"),
+        ("White House Press Secretary Karoline Leavitt said.", "Karoline Leavitt", "roles=White House Press Secretary of=United States"),
+        ("Keith Kellogg, the envoy for Ukraine, arrived.", "Keith Kellogg", "roles=envoy for Ukraine"),   // a complement is not an affiliation
+    ])
+    func rolesAndAffiliation(text: String, name: String, expected: String) {
+        let line = resolve(text, [(name, .person)]).first ?? ""
+        #expect(line.hasSuffix(expected), "\(line)")
+    }
+}
+
+/// The whole stage on sentences written for these cases (model included).
+@Suite("Entity stage")
+struct EntityStageTests {
+    @Test func possessiveAndInitialsAreOneMention() throws {
+        let text = "President Donald Trump’s envoy met Vice President J.D. Vance in Washington on Friday."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.contains("PERSON Donald Trump [Donald Trump] roles=President"))
+        #expect(lines.contains("PERSON J.D. Vance [J.D. Vance] roles=Vice President"))
+    }
+
+    @Test func transliteratedPlacesAreKnown() throws {
+        let text = "Missiles hit Kryvyi Rih and Zaporizhzhia overnight, officials in Kyiv said."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.contains { $0.hasPrefix("GPE Kryvyi Rih [Kryvyi Rih]") })
+        #expect(lines.contains { $0.hasPrefix("GPE Zaporizhzhia [Zaporizhzhia]") })
+    }
+
+    @Test func offsetsIndexTheText() throws {
+        let text = "Zelenskyy 🤝 Kremlin spokesman Dmitry Peskov said talks in St. Petersburg were “useful”."
+        for entity in try entities(text) {
+            for mention in entity.mentions {
+                #expect(mention.span.end <= text.scalarCount && !text.slice(mention.span).isEmpty)
+            }
+        }
+    }
+}

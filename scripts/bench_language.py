@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Words per second of the language stages (sentences, tokens, entities, dates, money).
+
+Runs `backchannel extract --body-only` on one core over the bodies of the team's corpus
+(Corpus/articles, repeated to make the run long enough), once with `--no-analysis` and
+once with the full pipeline, and reports words per second of the whole run and of the
+analysis alone (the difference of the two times). Words = whitespace-separated tokens,
+as spaCy benchmarks count them.
+
+    swift build -c release
+    python3 scripts/bench_language.py [--copies 40] [--repeat 5]
+"""
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--binary", type=Path, default=REPO / ".build" / "release" / "backchannel")
+    ap.add_argument("--copies", type=int, default=40, help="how many times each article body is used")
+    ap.add_argument("--repeat", type=int, default=5, help="runs per mode; the median is reported")
+    args = ap.parse_args()
+    if not args.binary.exists():
+        sys.exit("binary not found: %s (swift build -c release)" % args.binary)
+    bodies = []
+    for path in sorted((REPO / "Corpus" / "articles").glob("*.json")):
+        article = json.loads(path.read_text(encoding="utf-8"))
+        bodies.append("\n\n".join(block["text"] for block in article["blocks"]))
+    words = sum(len(b.split()) for b in bodies) * args.copies
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for c in range(args.copies):
+            for i, body in enumerate(bodies):
+                path = Path(tmp) / ("a%03d-%02d.txt" % (c, i))
+                path.write_text(body, encoding="utf-8")
+                files.append(str(path))
+
+        def run(extra):
+            cmd = ["taskset", "-c", "0", str(args.binary), "extract", "--body-only", "--published", "2025-04-11",
+                   "--format", "jsonl"] + extra + files
+            start = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
+            return time.perf_counter() - start
+
+        base = statistics.median(run(["--no-analysis"]) for _ in range(args.repeat))
+        full = statistics.median(run([]) for _ in range(args.repeat))
+    analysis = max(full - base, 1e-9)
+    print("documents        %d (%d articles x %d)" % (len(files), len(bodies), args.copies))
+    print("words            %d" % words)
+    print("without analysis %.3f s" % base)
+    print("full pipeline    %.3f s  (%.0f words/s end to end)" % (full, words / full))
+    print("analysis alone   %.3f s  (%.0f words/s)" % (analysis, words / analysis))
+    print("spaCy en_core_web_sm: about 4,500 words/s here; target 50x = 225,000 words/s")
+
+
+if __name__ == "__main__":
+    main()
