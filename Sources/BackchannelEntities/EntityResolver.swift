@@ -61,7 +61,9 @@ struct EntityResolver {
                 continue
             }
             let text = surface(r)
-            let known = gazetteer.lookup(text).first { EntityType(rawValue: $0.type) != nil }
+            // "MUSCAT" in a dateline is Muscat.
+            let known = (gazetteer.lookup(text) + (Gazetteer.isAllCaps(text) ? gazetteer.lookup(Gazetteer.titleCased(text)) : []))
+                .first { EntityType(rawValue: $0.type) != nil }
             let type = known.flatMap { EntityType(rawValue: $0.type) } ?? f.type
             mentions.append((r, type, text))
         }
@@ -77,7 +79,8 @@ struct EntityResolver {
                 keyToEntity[key] = e
                 continue
             }
-            let canonical = gazetteer.lookup(mention.text).first { EntityType(rawValue: $0.type) != nil }?.canonical ?? mention.text
+            let canonical = (gazetteer.lookup(mention.text) + (Gazetteer.isAllCaps(mention.text) ? gazetteer.lookup(Gazetteer.titleCased(mention.text)) : []))
+                .first { EntityType(rawValue: $0.type) != nil }?.canonical ?? mention.text
             entities.append(Entity(id: Entity.ID(rawValue: ""), name: canonical, type: mention.type))
             foldedNames.append(canonical.split(separator: " ").map { Self.fold(String($0)) })
             entityOfMention[m] = entities.count - 1

@@ -8,7 +8,9 @@ struct NameConsistency {
     let gazetteer: Gazetteer
 
     func apply(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
-        let found = knownNames(extendBeforePossessives(titledNames(found, words: words), words: words), words: words)
+        var found = extendBeforePossessives(titledNames(found, words: words), words: words)
+        found = knownNames(found, words: words)
+        found = personNames(found, words: words)
         var votes: [[String]: [EntityType: Int]] = [:]
         for f in found {
             votes[Array(words[f.tokens]), default: [:]][f.type, default: 0] += 1
@@ -18,7 +20,13 @@ struct NameConsistency {
             let last = [words[f.tokens.upperBound - 1]]
             if votes[last] == nil, last[0].first?.isUppercase == true, last[0].count > 2 { votes[last] = [.person: 1] }
         }
-        let typeOf = votes.mapValues { counts in counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }!.key }
+        var typeOf = votes.mapValues { counts in counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }!.key }
+        // A word that ends a person's full name is that person wherever it stands alone,
+        // whatever the tagger said of it there ("Hegseth" tagged GPE beside "Pete Hegseth").
+        for f in found where f.type == .person && f.tokens.count >= 2 {
+            let last = [words[f.tokens.upperBound - 1]]
+            if typeOf[last] != nil, typeOf[last] != .person, !isKnownPlaceOrBody(last[0]) { typeOf[last] = .person }
+        }
         var result = found.map { EntityResolver.Found(tokens: $0.tokens, type: typeOf[Array(words[$0.tokens])] ?? $0.type) }
 
         // Untagged occurrences of known names, longest names first.
@@ -45,19 +53,82 @@ struct NameConsistency {
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
+    func isKnownPlaceOrBody(_ word: String) -> Bool {
+        gazetteer.lookup(word).contains { ["GPE", "ORG", "LOC", "NORP", "FAC"].contains($0.type) }
+    }
+
     /// Names the gazetteer knows (countries, cities, bodies, nationalities) that the tagger
-    /// left untagged: "Iranian Foreign Minister", "the Strait of Hormuz", "United Nations".
+    /// left untagged ("Iranian Foreign Minister", "United Nations") or cut in pieces
+    /// ("West" + "Bank" for "West Bank"): a longer known name replaces the pieces inside it.
     func knownNames(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
-        var covered = [Bool](repeating: false, count: words.count)
-        for f in found { for k in f.tokens { covered[k] = true } }
         var result = found
         for match in gazetteer.matches(words) {
-            guard let type = EntityType(rawValue: match.entry.type), !covered[match.tokens].contains(true),
-                  words[match.tokens.lowerBound].first?.isUppercase == true else { continue }
-            result.append(EntityResolver.Found(tokens: match.tokens, type: type))
-            for k in match.tokens { covered[k] = true }
+            guard let type = EntityType(rawValue: match.entry.type), words[match.tokens.lowerBound].first?.isUppercase == true else { continue }
+            let overlapping = result.filter { $0.tokens.overlaps(match.tokens) }
+            if overlapping.isEmpty {
+                result.append(EntityResolver.Found(tokens: match.tokens, type: type))
+            } else if match.tokens.count >= 2, overlapping.allSatisfy({ match.tokens.contains($0.tokens.lowerBound) && $0.tokens.upperBound <= match.tokens.upperBound }),
+                      overlapping.count > 1 || overlapping[0].tokens.count < match.tokens.count {
+                result.removeAll { $0.tokens.overlaps(match.tokens) }
+                result.append(EntityResolver.Found(tokens: match.tokens, type: type))
+            }
         }
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    static let nameParticles: Set<String> = ["bin", "bint", "ibn", "al", "Al", "el", "El", "ten", "van", "von", "de", "da", "di", "du", "abu", "Abu"]
+    static let facilityHeads: Set<String> = [
+        "base", "palace", "airport", "prison", "bridge", "square", "hospital", "stadium", "tower", "embassy", "building",
+        "mosque", "cathedral", "hotel", "dam", "pipeline", "crossing", "terminal", "port", "plant", "facility", "centre", "center",
+    ]
+    static let naturalFeatureWords: Set<String> = ["sea", "ocean", "river", "gulf", "strait", "lake", "mountains", "bay", "channel", "desert", "peninsula"]
+    static let notNames: Set<String> = ["The", "A", "An", "This", "That", "It", "He", "She", "They", "We", "I", "In", "On", "But"]
+
+    /// Person names with particles ("Abdel Fattah al-Sisi", "Tamim bin Hamad Al Thani"),
+    /// names that start with a known given name ("Vladimir Putin" is not a place), facility
+    /// and natural-feature names by their head word, and no bare "The".
+    func personNames(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var result: [EntityResolver.Found] = []
+        var starts = Set(found.map(\.tokens.lowerBound))
+        for var f in found {
+            if f.tokens.count == 1, Self.notNames.contains(words[f.tokens.lowerBound]) { continue }
+            if f.type == .person {
+                var end = f.tokens.upperBound
+                while end < words.count, !starts.contains(end) || found.contains(where: { $0.tokens.lowerBound == end && $0.type == .person }) {
+                    let w = words[end]
+                    if Self.isParticleName(w) { end += 1; continue }
+                    if Self.nameParticles.contains(w), end + 1 < words.count, words[end + 1].first?.isUppercase == true { end += 2; continue }
+                    break
+                }
+                if end > f.tokens.upperBound {
+                    // Capitalised words after a particle belong to the name too ("Al Thani").
+                    while end < words.count, words[end].first?.isUppercase == true, words[end].count > 1,
+                          words[end].unicodeScalars.contains(where: { $0.properties.isLowercase }) { end += 1 }
+                    result.removeAll { $0.tokens.lowerBound >= f.tokens.upperBound && $0.tokens.lowerBound < end }
+                    f.tokens = f.tokens.lowerBound..<end
+                    for k in f.tokens { starts.insert(k) }
+                }
+            } else if f.type == .gpe || f.type == .loc || f.type == .fac || f.type == .org, f.tokens.count >= 2,
+                      gazetteer.lookup(words[f.tokens.lowerBound]).contains(where: { $0.type == "FIRSTNAME" }),
+                      !isKnownPlaceOrBody(words[f.tokens].joined(separator: " ")) {
+                f.type = .person
+            }
+            let head = words[f.tokens.upperBound - 1].lowercased()
+            if f.type != .person, f.tokens.count >= 2, Self.facilityHeads.contains(head) { f.type = .fac }
+            if f.type == .gpe || f.type == .org, f.tokens.count >= 2, Self.naturalFeatureWords.contains(head) || Self.naturalFeatureWords.contains(words[f.tokens.lowerBound].lowercased()) {
+                f.type = .loc
+            }
+            if result.contains(where: { $0.tokens.overlaps(f.tokens) }) { continue }
+            result.append(f)
+        }
+        return result
+    }
+
+    /// "al-Sisi", "bin-Salman", "el-Sisi": a name with an Arabic article or particle.
+    static func isParticleName(_ word: String) -> Bool {
+        guard let dash = word.firstIndex(of: "-") else { return false }
+        let head = word[..<dash].lowercased()
+        return ["al", "el", "ad", "as", "ash", "bin", "ibn", "abu"].contains(head) && word[word.index(after: dash)...].first?.isUppercase == true
     }
 
     /// A capitalised name right after a title is a person: "Kremlin spokesman Dmitry Peskov",
