@@ -21,7 +21,14 @@ struct RoleFinder {
         "representative", "speaker", "leader", "head", "director", "premier", "monarch", "sultan", "pope", "officer",
         "lt.", "col.", "colonel", "lieutenant", "marshal", "deputy", "aide", "official", "coordinator", "commissioner",
         "representative", "delegate", "diplomat", "attorney", "judge", "prosecutor", "ceo", "founder", "czar", "tsar",
+        "queen", "princess", "crown", "investor", "friend", "spokesperson", "envoy", "counterpart", "secretary-general",
     ]
+    /// Honorifics that stand between a title and a name but belong to neither ("Supreme Leader
+    /// Ayatollah Ali Khamenei", "Emir Sheikh Tamim").
+    static let honorifics: Set<String> = ["ayatollah", "sheikh", "sheik", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "his", "her"]
+    /// Words that open a title written before a name and a comma ("his Middle East envoy, Steve Witkoff").
+    static let openers: Set<String> = ["his", "her", "its", "their", "whose", "a", "an", "the", "our", "your"]
+    static let verbs: Set<String> = ["said", "says", "told", "tells", "added", "met", "meets", "called", "urged", "warned", "is", "was", "has", "had", "will", "would"]
     /// Words that may stand inside a title before the name, lower case.
     static let modifiers: Set<String> = [
         "acting", "former", "deputy", "interim", "chief", "top", "senior", "special", "foreign", "defense", "defence",
@@ -47,6 +54,7 @@ struct RoleFinder {
     func roles(of name: Range<Int>, tokens: [Token], words: [String], sentenceStarts: Set<Int> = []) -> [Found] {
         var found: [Found] = []
         if let before = before(name, words: words, sentenceStarts: sentenceStarts) { found.append(make(before, tokens: tokens, words: words)) }
+        if let before = commaBefore(name, words: words, sentenceStarts: sentenceStarts) { found.append(make(before, tokens: tokens, words: words)) }
         if let after = apposition(name, words: words) {
             for part in splitConjoined(after, words: words) { found.append(make(part, tokens: tokens, words: words)) }
         }
@@ -78,6 +86,9 @@ struct RoleFinder {
             for k in match.tokens { named.insert(k + windowStart) }
         }
         var j = name.lowerBound
+        // Honorifics right before the name belong to neither the name nor the title.
+        while j > 0, !sentenceStarts.contains(j), Self.honorifics.contains(words[j - 1].lowercased()) { j -= 1 }
+        let titleEnd = j
         while j > 0, !sentenceStarts.contains(j) {
             let w = words[j - 1]
             let lower = w.lowercased()
@@ -89,13 +100,37 @@ struct RoleFinder {
             if name.lowerBound - j > 8 { break }
         }
         // "of" or "'s" cannot start a title.
-        while j < name.lowerBound, ["of", "for", "and", "'s", "’s"].contains(words[j].lowercased()) { j += 1 }
-        var range = j..<name.lowerBound
+        while j < titleEnd, ["of", "for", "and", "'s", "’s"].contains(words[j].lowercased()) { j += 1 }
+        var range = j..<titleEnd
         // A title does not end in "of", "for", "and" or a possessive.
         while !range.isEmpty, ["of", "for", "and", "'s", "’s"].contains(words[range.upperBound - 1].lowercased()) {
             range = range.lowerBound..<(range.upperBound - 1)
         }
         guard !range.isEmpty, range.contains(where: { Self.isHead(words[$0]) }) else { return nil }
+        return range
+    }
+
+    /// "his Middle East envoy, Steve Witkoff", "whose prime minister, Viktor Orbán", "Qatar's
+    /// minister of state at the foreign ministry, Mohammed Al-Khulaifi": a title, a comma, the name.
+    private func commaBefore(_ name: Range<Int>, words: [String], sentenceStarts: Set<Int>) -> Range<Int>? {
+        let comma = name.lowerBound - 1
+        guard comma > 0, words[comma] == "," else { return nil }
+        var j = comma
+        while j > 0, comma - j < 10 {
+            let lower = words[j - 1].lowercased()
+            if Self.openers.contains(lower) && lower != "the" || [",", ";", ":", "(", "“", "\"", "—", "–"].contains(lower) || Self.verbs.contains(lower) { break }
+            if lower == "the" && (j - 1 == 0 || Self.verbs.contains(words[j - 2].lowercased()) || words[j - 2] == ",") { break }
+            j -= 1
+            if sentenceStarts.contains(j) { break }
+        }
+        while j < comma, ["the", "of", "and"].contains(words[j].lowercased()) { j += 1 }
+        let range = j..<comma
+        guard !range.isEmpty, Self.isHead(words[comma - 1]) || range.contains(where: { Self.isHead(words[$0]) && $0 >= comma - 3 }),
+              !range.contains(where: { Self.verbs.contains(words[$0].lowercased()) }),
+              // The words must describe a role, not name someone else ("Pashinyan, Bayramov").
+              !range.contains(where: { words[$0].first?.isUppercase == true && !Self.isHead(words[$0]) && !Self.modifiers.contains(words[$0].lowercased())
+                  && !(($0 + 1 < words.count) && ["'s", "’s"].contains(words[$0 + 1])) && gazetteer.lookup(words[$0]).isEmpty })
+        else { return nil }
         return range
     }
 
@@ -115,6 +150,20 @@ struct RoleFinder {
     }
 
     private func make(_ range: Range<Int>, tokens: [Token], words: [String]) -> Found {
+        // "director general of the International Atomic Energy Agency": the body named after
+        // "of" is the affiliation; the title keeps it, as written.
+        var bodyAffiliation: String?
+        if let of = range.firstIndex(where: { words[$0] == "of" }), of > range.lowerBound, range[range.lowerBound..<of].contains(where: { Self.isHead(words[$0]) }) {
+            var start = of + 1
+            if start < range.upperBound, words[start].lowercased() == "the" { start += 1 }
+            let complement = Array(words[start..<range.upperBound])
+            let surface = complement.joined(separator: " ")
+            let known = gazetteer.lookup(surface).first { $0.type == "ORG" || $0.type == "GPE" }
+            let capitalisedName = complement.count >= 2 && complement.allSatisfy { $0.first?.isUppercase == true || $0 == "of" || $0 == "and" || $0 == "for" }
+            if known != nil || capitalisedName {
+                bodyAffiliation = known?.canonical ?? surface
+            }
+        }
         var title = ""
         for k in range {
             if k > range.lowerBound, tokens[k].span.start > tokens[k - 1].span.end { title += " " }
@@ -139,7 +188,7 @@ struct RoleFinder {
             }
             if affiliation != nil { break }
         }
-        return Found(role: Role(title: title, span: span), affiliation: affiliation)
+        return Found(role: Role(title: title, span: span), affiliation: affiliation ?? bodyAffiliation)
     }
 
     /// The gazetteer's kind column links a nationality to its country ("demonym:Russia").
