@@ -32,6 +32,14 @@ public struct DateRecognizer: Stage {
         "sunday": 1, "monday": 2, "tuesday": 3, "wednesday": 4, "thursday": 5, "friday": 6, "saturday": 7,
     ]
     static let approximators: [String: String] = ["mid": "mid", "early": "early", "late": "late", "end": "end"]
+    static let lowercaseStarters: Set<String> = [
+        "yesterday", "today", "tomorrow", "last", "this", "next", "past", "mid", "early", "late", "end", "less", "about",
+        "some", "nearly", "almost", "one", "two", "three", "four", "five", "six", "seven", "ten", "a",
+    ]
+    static let numbers: [String: Int] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "a": 1]
+    static let units: [String: (Calendar.Component, Int)] = [
+        "hours": (.hour, 1), "hour": (.hour, 1), "days": (.day, 1), "day": (.day, 1), "weeks": (.day, 7), "week": (.day, 7),
+    ]
 
     var calendar: Calendar { Timestamp.utcCalendar }
 
@@ -56,6 +64,13 @@ public struct DateRecognizer: Stage {
         let pubComponents = published.map { calendar.dateComponents([.year, .month, .day, .weekday], from: $0) }
 
         while k < tokens.count {
+            // Dates start with a capital (months, weekdays), a digit, or one of a few words.
+            if let first = words[k].utf8.first, !(first >= 0x41 && first <= 0x5A), !(first >= 0x30 && first <= 0x39),
+               !Self.lowercaseStarters.contains(lower[k]), !lower[k].hasPrefix("mid-"), !lower[k].hasPrefix("early-"),
+               !lower[k].hasPrefix("late-"), !lower[k].hasPrefix("end-") {
+                k += 1
+                continue
+            }
             // Month-led: "April 11, 2025", "April 11", "April 2025", "April"
             if let month = Self.months[lower[k]], isMonthWord(words[k], lower: lower[k], next: k + 1 < words.count ? words[k + 1] : "") {
                 if let d = day(k + 1) {
@@ -208,10 +223,8 @@ public struct DateRecognizer: Stage {
             }
         default:
             // "48 hours before", "two days ago", "three weeks earlier"
-            let numbers = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "a": 1]
-            guard let n = Int(w) ?? numbers[w], k + 2 < lower.count else { return nil }
-            let units: [String: (Calendar.Component, Int)] = ["hours": (.hour, 1), "hour": (.hour, 1), "days": (.day, 1), "day": (.day, 1), "weeks": (.day, 7), "week": (.day, 7)]
-            guard let (unit, factor) = units[lower[k + 1]], ["ago", "before", "earlier", "later"].contains(lower[k + 2]) else { return nil }
+            guard k + 2 < lower.count, let (unit, factor) = Self.units[lower[k + 1]], let n = Int(w) ?? Self.numbers[w],
+                  ["ago", "before", "earlier", "later"].contains(lower[k + 2]) else { return nil }
             let sign = lower[k + 2] == "later" ? 1 : -1
             let start = k >= 2 && lower[k - 2] == "less" && lower[k - 1] == "than" ? k - 2 : (k >= 1 && ["about", "some", "nearly", "almost"].contains(lower[k - 1]) ? k - 1 : k)
             let date = calendar.date(byAdding: unit, value: sign * n * factor, to: published)!

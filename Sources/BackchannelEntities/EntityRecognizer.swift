@@ -21,6 +21,10 @@ public struct EntityRecognizer: Stage {
         }
         let words = document.text.texts(of: document.tokens)
         let lowercaseSeen = TaggerFeatures.lowercaseVocabulary(words)
+        // Gazetteer matches once for the document (a match never crosses a sentence in practice;
+        // one that does is given to the sentence it starts in, cut at its end).
+        let matches = gazetteer.matches(words)
+        var m = 0
         var found: [EntityResolver.Found] = []
         var k = 0
         var sentenceStarts = Set<Int>()
@@ -29,11 +33,20 @@ public struct EntityRecognizer: Stage {
             sentenceStarts.insert(first)
             while k < document.tokens.count, document.tokens[k].span.start < sentence.span.end { k += 1 }
             guard k > first else { continue }
-            for span in tagger.spans(Array(words[first..<k]), lowercaseSeen: lowercaseSeen) {
+            var local: [Gazetteer.Match] = []
+            while m < matches.count, matches[m].tokens.lowerBound < k {
+                if matches[m].tokens.lowerBound >= first {
+                    var match = matches[m]
+                    match.tokens = (match.tokens.lowerBound - first)..<(min(match.tokens.upperBound, k) - first)
+                    local.append(match)
+                }
+                m += 1
+            }
+            for span in tagger.spans(Array(words[first..<k]), lowercaseSeen: lowercaseSeen, matches: local) {
                 found.append(EntityResolver.Found(tokens: (span.tokens.lowerBound + first)..<(span.tokens.upperBound + first), type: span.type))
             }
         }
-        found = NameConsistency(gazetteer: gazetteer).apply(found, words: words)
+        found = NameConsistency(gazetteer: gazetteer).apply(found, words: words, matches: matches)
         document.entities = EntityResolver(gazetteer: gazetteer).resolve(found, tokens: document.tokens, words: words, sentenceStarts: sentenceStarts)
         document.layers.insert(.entities)
     }

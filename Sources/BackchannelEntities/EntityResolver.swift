@@ -10,6 +10,19 @@ import BackchannelCore
 /// `refersTo` its country. Persons get the titles written before their name or in an
 /// apposition after it, and an affiliation from those titles.
 struct EntityResolver {
+    /// Gazetteer entries by surface, remembered for one document (the same names recur).
+    final class Lookups {
+        let gazetteer: Gazetteer
+        private var cache: [String: [Gazetteer.Entry]] = [:]
+        init(_ gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+        func callAsFunction(_ surface: String) -> [Gazetteer.Entry] {
+            if let hit = cache[surface] { return hit }
+            let found = gazetteer.lookup(surface)
+            cache[surface] = found
+            return found
+        }
+    }
+
     struct Found {
         var tokens: Range<Int>
         var type: EntityType
@@ -32,6 +45,7 @@ struct EntityResolver {
     static let leadingWords: Set<String> = ["the", "The", "THE"]
 
     func resolve(_ found: [Found], tokens: [Token], words: [String], sentenceStarts: Set<Int> = []) -> [Entity] {
+        let lookup = Lookups(gazetteer)
         var entities: [Entity] = []
         var keyToEntity: [String: Int] = [:]
         func surface(_ r: Range<Int>) -> String {
@@ -49,7 +63,7 @@ struct EntityResolver {
             var r = f.tokens
             // "the" is not part of a name, unless the name is "The Hague".
             while r.count > 1, Self.leadingWords.contains(words[r.lowerBound]),
-                  gazetteer.lookup(words[r].joined(separator: " ")).isEmpty {
+                  lookup(words[r].joined(separator: " ")).isEmpty {
                 r = (r.lowerBound + 1)..<r.upperBound
             }
             // Titles stay out of a person's name ("Lt. Gen. Keith Kellogg" → "Keith Kellogg").
@@ -62,7 +76,7 @@ struct EntityResolver {
             }
             let text = surface(r)
             // "MUSCAT" in a dateline is Muscat.
-            let known = (gazetteer.lookup(text) + (Gazetteer.isAllCaps(text) ? gazetteer.lookup(Gazetteer.titleCased(text)) : []))
+            let known = (lookup(text) + (Gazetteer.isAllCaps(text) ? lookup(Gazetteer.titleCased(text)) : []))
                 .first { EntityType(rawValue: $0.type) != nil }
             let type = known.flatMap { EntityType(rawValue: $0.type) } ?? f.type
             mentions.append((r, type, text))
@@ -72,14 +86,14 @@ struct EntityResolver {
         var foldedNames: [[String]] = []
         for m in ordered {
             let mention = mentions[m]
-            let key = self.key(mention.text, type: mention.type)
+            let key = self.key(mention.text, type: mention.type, lookup: lookup)
             if let e = keyToEntity[key] { entityOfMention[m] = e; continue }
             if let e = joinable(mention.text, type: mention.type, entities: entities, folded: foldedNames) {
                 entityOfMention[m] = e
                 keyToEntity[key] = e
                 continue
             }
-            let canonical = (gazetteer.lookup(mention.text) + (Gazetteer.isAllCaps(mention.text) ? gazetteer.lookup(Gazetteer.titleCased(mention.text)) : []))
+            let canonical = (lookup(mention.text) + (Gazetteer.isAllCaps(mention.text) ? lookup(Gazetteer.titleCased(mention.text)) : []))
                 .first { EntityType(rawValue: $0.type) != nil }?.canonical ?? mention.text
             entities.append(Entity(id: Entity.ID(rawValue: ""), name: canonical, type: mention.type))
             foldedNames.append(canonical.split(separator: " ").map { Self.fold(String($0)) })
@@ -119,14 +133,15 @@ struct EntityResolver {
     }
 
     /// The key that makes two mentions the same entity outright.
-    func key(_ text: String, type: EntityType) -> String {
-        if let known = gazetteer.lookup(text).first(where: { EntityType(rawValue: $0.type) != nil }) { return type.rawValue + ":" + known.canonical }
+    func key(_ text: String, type: EntityType, lookup: Lookups) -> String {
+        if let known = lookup(text).first(where: { EntityType(rawValue: $0.type) != nil }) { return type.rawValue + ":" + known.canonical }
         return type.rawValue + ":" + Self.fold(text)
     }
 
     /// "Zelenskyy", "Zelenskiy", "Zelensky" → "zelensky": transliteration variants fold together
     /// ("iy"/"yy" → "y", "ii" → "i", "kh" → "h", "ts" → "c", accents dropped). One pass.
     static func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
         var out: [Character] = []
         for ch in text.lowercased() {
             guard ch.isLetter || ch == " " else { continue }
@@ -141,6 +156,24 @@ struct EntityResolver {
             out.append(c)
         }
         return String(out)
+    }
+
+    /// `fold` for ASCII text, on bytes.
+    static func foldASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for b in text.utf8 {
+            var c = b >= 0x41 && b <= 0x5A ? b + 32 : b
+            guard (c >= 0x61 && c <= 0x7A) || c == 0x20 else { continue }
+            if let last = out.last {
+                if (last == 0x69 || last == 0x79) && c == 0x79 { out[out.count - 1] = 0x79; continue } // iy, yy → y
+                if last == 0x69 && c == 0x69 { continue }                                           // ii → i
+                if last == 0x6B && c == 0x68 { out[out.count - 1] = 0x68; continue }                // kh → h
+                if last == 0x74 && c == 0x73 { c = 0x63; out[out.count - 1] = c; continue }         // ts → c
+            }
+            out.append(c)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// An existing entity this mention is a shorter form of.

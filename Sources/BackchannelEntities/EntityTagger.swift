@@ -28,8 +28,8 @@ public struct EntityTagger: Sendable {
     }
 
     /// Label indices for the words of one sentence (greedy, left to right, BIO-consistent).
-    func labelIndices(_ words: [String], lowercaseSeen: Set<String> = []) -> [Int] {
-        let features = TaggerFeatures(words: words, gazetteer: gazetteer, lowercaseSeen: lowercaseSeen)
+    func labelIndices(_ words: [String], lowercaseSeen: Set<String> = [], matches: [Gazetteer.Match]? = nil) -> [Int] {
+        let features = TaggerFeatures(words: words, gazetteer: gazetteer, lowercaseSeen: lowercaseSeen, matches: matches)
         var result: [Int] = []
         result.reserveCapacity(words.count)
         var scores = [Float](repeating: 0, count: Self.labels.count)
@@ -58,8 +58,8 @@ public struct EntityTagger: Sendable {
 
     /// Entity spans of one sentence's words.
     /// `lowercaseSeen`: the words the whole document writes in lower case (see ``TaggerFeatures``).
-    public func spans(_ words: [String], lowercaseSeen: Set<String> = []) -> [Span] {
-        Self.spans(from: labelIndices(words, lowercaseSeen: lowercaseSeen))
+    public func spans(_ words: [String], lowercaseSeen: Set<String> = [], matches: [Gazetteer.Match]? = nil) -> [Span] {
+        Self.spans(from: labelIndices(words, lowercaseSeen: lowercaseSeen, matches: matches))
     }
 
     static func spans(from labels: [Int]) -> [Span] {

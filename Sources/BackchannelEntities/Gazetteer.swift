@@ -13,6 +13,7 @@ public struct Gazetteer: Sendable {
     }
 
     public struct Match: Sendable, Equatable {
+        // (tokens is var: a caller may re-base a document's matches onto a sentence.)
         /// Token range of the match.
         public var tokens: Range<Int>
         public var entry: Entry
@@ -23,8 +24,9 @@ public struct Gazetteer: Sendable {
     private var firstWords: [String: Int] = [:] // first token → longest surface length in tokens
 
     public init(tsv: String) {
-        for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        // Split on bytes: String's Character-level splitting costs more than the rest of loading.
+        for line in tsv.utf8.split(separator: 0x0A) where line.first != 0x23 { // '#'
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             guard fields.count >= 3, !fields[0].isEmpty else { continue }
             let tokens = Self.tokens(of: fields[0])
             guard let first = tokens.first else { continue }
@@ -55,7 +57,7 @@ public struct Gazetteer: Sendable {
         var i = 0
         while i < words.count {
             var matched = false
-            let caps = Self.isAllCaps(words[i])
+            let caps = words[i].utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } == true && Self.isAllCaps(words[i])
             for candidate in caps ? [words[i], Self.titleCased(words[i])] : [words[i]] {
                 guard let longest = firstWords[candidate] else { continue }
                 var n = min(longest, words.count - i)
@@ -78,8 +80,48 @@ public struct Gazetteer: Sendable {
     }
 
     static func tokens(of surface: String) -> [String] {
+        // Words of letters, digits, periods, hyphens and apostrophes separated by single
+        // spaces tokenize to themselves ("St. Petersburg", "U.S.", "Côte d'Ivoire").
+        if isPlain(surface) {
+            let words = surface.split(separator: " ").map(String.init)
+            if words.allSatisfy(tokenizesWhole) { return words }
+        }
         let scalars = Array(surface.unicodeScalars)
         return Tokenizer().tokenize(scalars).map { String(String.UnicodeScalarView(scalars[$0.span.start..<$0.span.end])) }
+    }
+
+    static func isPlain(_ surface: String) -> Bool {
+        var previousSpace = true
+        var previous: Unicode.Scalar = " "
+        for s in surface.unicodeScalars {
+            let v = s.value
+            if v == 0x20 {
+                if previousSpace || previous == "'" || previous == "’" { return false }
+                previousSpace = true
+            } else if (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || (v >= 0xC0 && v < 0x250) {
+                // A possessive ("X's") is split by the tokenizer: not plain.
+                if (previous == "'" || previous == "’") && (s == "s" || s == "S") { return false }
+                previousSpace = false
+            } else if s == "." || s == "-" || s == "'" || s == "’" {
+                // Only inside or after a word; a period after a multi-letter word ends it in the tokenizer.
+                if previousSpace { return false }
+                previousSpace = false
+            } else {
+                return false
+            }
+            previous = s
+        }
+        return !previousSpace
+    }
+
+    /// A word with a period stays one token only as an initialism or a known abbreviation.
+    static func tokenizesWhole(_ word: String) -> Bool {
+        let bytes = Array(word.utf8)
+        guard bytes.contains(0x2E) else { return true }
+        if bytes.last == 0x2E, bytes.filter({ $0 == 0x2E }).count == 1, Tokenizer.abbreviations.contains(String(word.dropLast())) { return true }
+        // "U.S.", "J.D.": letter, period, letter, period…
+        guard bytes.count >= 4, bytes.count % 2 == 0 else { return false }
+        return stride(from: 0, to: bytes.count, by: 2).allSatisfy { (bytes[$0] | 0x20) >= 0x61 && (bytes[$0] | 0x20) <= 0x7A && bytes[$0 + 1] == 0x2E }
     }
 
     static func isAllCaps(_ word: String) -> Bool {

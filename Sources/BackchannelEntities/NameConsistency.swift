@@ -7,9 +7,10 @@ import BackchannelCore
 struct NameConsistency {
     let gazetteer: Gazetteer
 
-    func apply(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
-        var found = extendBeforePossessives(titledNames(found, words: words), words: words)
-        found = knownNames(found, words: words)
+    func apply(_ found: [EntityResolver.Found], words: [String], matches: [Gazetteer.Match]? = nil) -> [EntityResolver.Found] {
+        let matches = matches ?? gazetteer.matches(words)
+        var found = extendBeforePossessives(titledNames(found, words: words, matches: matches), words: words)
+        found = knownNames(found, words: words, matches: matches)
         found = personNames(found, words: words)
         var votes: [[String]: [EntityType: Int]] = [:]
         for f in found {
@@ -60,9 +61,9 @@ struct NameConsistency {
     /// Names the gazetteer knows (countries, cities, bodies, nationalities) that the tagger
     /// left untagged ("Iranian Foreign Minister", "United Nations") or cut in pieces
     /// ("West" + "Bank" for "West Bank"): a longer known name replaces the pieces inside it.
-    func knownNames(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+    func knownNames(_ found: [EntityResolver.Found], words: [String], matches: [Gazetteer.Match]) -> [EntityResolver.Found] {
         var result = found
-        for match in gazetteer.matches(words) {
+        for match in matches {
             guard let type = EntityType(rawValue: match.entry.type), words[match.tokens.lowerBound].first?.isUppercase == true else { continue }
             let overlapping = result.filter { $0.tokens.overlaps(match.tokens) }
             if overlapping.isEmpty {
@@ -134,9 +135,9 @@ struct NameConsistency {
     /// A capitalised name right after a title is a person: "Kremlin spokesman Dmitry Peskov",
     /// "Vice President J.D. Vance", "Secretary of State Marco Rubio". Fills in what the
     /// tagger missed and completes what it cut short; places and bodies are left alone.
-    func titledNames(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+    func titledNames(_ found: [EntityResolver.Found], words: [String], matches: [Gazetteer.Match]) -> [EntityResolver.Found] {
         var result = found
-        for match in gazetteer.matches(words) where match.entry.type == "TITLE" {
+        for match in matches where match.entry.type == "TITLE" {
             var end = match.tokens.upperBound
             let start = end
             while end < words.count, end - start < 4, Self.isNameWord(words[end]) { end += 1 }

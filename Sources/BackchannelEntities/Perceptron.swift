@@ -91,8 +91,11 @@ public final class Perceptron: @unchecked Sendable {
         guard bytes.starts(with: magic), let newline = bytes[magic.count...].firstIndex(of: 0x0A) else { return nil }
         let labels = String(decoding: bytes[magic.count..<newline], as: UTF8.self).split(separator: " ").map(String.init)
         self.init(labels: labels)
+        // Rows go straight into the frozen table: a loaded model only tags. Rows of one
+        // feature are stored together (the file is sorted by feature).
+        var rows: [(UInt64, Int, Float)] = []
+        rows.reserveCapacity((bytes.count - newline) / 13)
         var i = newline + 1
-        var weights: [UInt64: [Float]] = [:]
         while i + 13 <= bytes.count {
             var f: UInt64 = 0
             for k in 0..<8 { f |= UInt64(bytes[i + k]) << (8 * UInt64(k)) }
@@ -100,11 +103,10 @@ public final class Perceptron: @unchecked Sendable {
             var bits: UInt32 = 0
             for k in 0..<4 { bits |= UInt32(bytes[i + 9 + k]) << (8 * UInt32(k)) }
             guard label < labels.count else { return nil }
-            weights[f, default: [Float](repeating: 0, count: labels.count)][label] = Float(bitPattern: bits)
+            rows.append((f, label, Float(bitPattern: bits)))
             i += 13
         }
-        self.weights = weights
-        frozen = FrozenWeights(weights, labels: labels.count)
+        frozen = FrozenWeights(rows: rows, labels: labels.count)
     }
 }
 
@@ -116,6 +118,28 @@ struct FrozenWeights {
     private let labels: Int
     private let mask: Int
     private static let empty: UInt64 = 0
+
+    /// From (feature, label, weight) rows.
+    init(rows input: [(UInt64, Int, Float)], labels: Int) {
+        var features = 0
+        var last: UInt64?
+        for (f, _, _) in input where f != last { features += 1; last = f }
+        var capacity = 1
+        while capacity < features * 2 { capacity <<= 1 }
+        var keys = [UInt64](repeating: Self.empty, count: capacity)
+        var rows = [Float](repeating: 0, count: capacity * labels)
+        let mask = capacity - 1
+        for (key, label, weight) in input where key != Self.empty {
+            var slot = Self.slot(key, mask)
+            while keys[slot] != Self.empty && keys[slot] != key { slot = (slot + 1) & mask }
+            keys[slot] = key
+            rows[slot * labels + label] = weight
+        }
+        self.keys = keys
+        self.rows = rows
+        self.labels = labels
+        self.mask = mask
+    }
 
     init(_ weights: [UInt64: [Float]], labels: Int) {
         var capacity = 1

@@ -31,21 +31,39 @@ struct TaggerFeatures {
     /// Words that join a capitalised run without breaking it ("Museum of Flight", "Bank of England").
     static let runJoiners: Set<String> = ["of", "for", "and", "de", "la", "du", "al", "bin", "van", "von", "der", "&"]
 
-    init(words: [String], gazetteer: Gazetteer, lowercaseSeen: Set<String> = []) {
+    /// - Parameter matches: the gazetteer's matches in these words, when the caller has them
+    ///   already (the entity stage finds them once per document).
+    init(words: [String], gazetteer: Gazetteer, lowercaseSeen: Set<String> = [], matches known: [Gazetteer.Match]? = nil) {
         self.words = words
         // Curly quotes and apostrophes look like straight ones to the model (training text
         // mostly has straight ones).
         let words = words.map(Self.straighten)
         exact = words.map { FNV1a.hash($0.utf8) }
-        let lowered = words.map { $0.lowercased() }
-        lower = lowered.map { FNV1a.hash($0.utf8) }
-        shape = words.map { FNV1a.hash(Self.shape(of: $0).utf8) }
-        prefix = lowered.map { FNV1a.hash($0.prefix(3).utf8) }
-        suffix = lowered.map { FNV1a.hash($0.suffix(3).utf8) }
+        var lower: [UInt64] = [], prefix: [UInt64] = [], suffix: [UInt64] = [], shape: [UInt64] = []
+        for word in words {
+            // Lower-case bytes without building strings for ASCII words (most of them).
+            let bytes: [UInt8] = word.utf8.allSatisfy { $0 < 0x80 }
+                ? word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 } : Array(word.lowercased().utf8)
+            lower.append(FNV1a.hash(bytes))
+            // Prefix and suffix of three characters (bytes for ASCII; whole scalars otherwise).
+            if word.utf8.allSatisfy({ $0 < 0x80 }) {
+                prefix.append(FNV1a.hash(bytes.prefix(3)))
+                suffix.append(FNV1a.hash(bytes.suffix(3)))
+            } else {
+                let lowered = word.lowercased()
+                prefix.append(FNV1a.hash(lowered.prefix(3).utf8))
+                suffix.append(FNV1a.hash(lowered.suffix(3).utf8))
+            }
+            shape.append(FNV1a.hash(Self.shape(of: word).utf8))
+        }
+        self.lower = lower
+        self.prefix = prefix
+        self.suffix = suffix
+        self.shape = shape
         let letters = words.filter { $0.unicodeScalars.contains { $0.properties.isAlphabetic } }
         headline = letters.count >= 3 && letters.allSatisfy { !$0.unicodeScalars.contains { $0.properties.isLowercase } }
         var gaz = [[UInt64]](repeating: [], count: words.count)
-        for match in gazetteer.matches(words) {
+        for match in known ?? gazetteer.matches(words) {
             let type = FNV1a.hash(match.entry.type.utf8)
             let kind = FNV1a.hash((match.entry.kind ?? "").utf8)
             for i in match.tokens {

@@ -25,7 +25,7 @@ public struct Segmenter: Stage {
         let scalars = Array(text.unicodeScalars)
         let tokens = Tokenizer().tokenize(scalars)
         let paragraphs = blocks.isEmpty ? [TextSpan(start: 0, end: scalars.count)] : blocks
-        let sentences = SentenceSplitter().split(tokens, scalars: scalars, blocks: paragraphs)
+        let sentences = SentenceSplitter().split(tokens, text: text, blocks: paragraphs)
         return Result(tokens: tokens, sentences: sentences)
     }
 }

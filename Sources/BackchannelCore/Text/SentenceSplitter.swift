@@ -21,17 +21,34 @@ public struct SentenceSplitter: Sendable {
     ]
 
     /// Sentences of `tokens` (which lie in `scalars`), never crossing a block boundary.
+    public func split(_ tokens: [Token], text: String, blocks: [TextSpan]) -> [Sentence] {
+        let texts = text.texts(of: tokens)
+        // Whether a line break stands between each token and the next.
+        var breakAfter = [Bool](repeating: false, count: tokens.count)
+        var k = 0
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                while k < tokens.count, tokens[k].span.end <= offset { k += 1 }
+                if k > 0 { breakAfter[k - 1] = true }
+            }
+            offset += 1
+        }
+        return split(tokens, texts: texts, breakAfter: breakAfter, blocks: blocks)
+    }
+
+    /// As `split(_:text:blocks:)`, over a text already cut into scalars.
     public func split(_ tokens: [Token], scalars: [Unicode.Scalar], blocks: [TextSpan]) -> [Sentence] {
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars)
+        return split(tokens, text: String(text), blocks: blocks)
+    }
+
+    private func split(_ tokens: [Token], texts: [String], breakAfter: [Bool], blocks: [TextSpan]) -> [Sentence] {
         var sentences: [Sentence] = []
         var blockIndex = 0
         var start: Int?
         var lastEnd = 0
-        let texts = tokens.map { t -> String in
-            // Tokens are short: building each from its scalars is cheap enough here.
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[t.span.start..<t.span.end])
-            return String(view)
-        }
         func close(at end: Int) {
             if let s = start, end > s { sentences.append(Sentence(span: TextSpan(start: s, end: end))) }
             start = nil
@@ -49,8 +66,7 @@ public struct SentenceSplitter: Sendable {
             if blockIndex < blocks.count, next.span.start >= blocks[blockIndex].end { continue } // handled above
             let word = texts[k]
             let nextWord = texts[k + 1]
-            let gap = String.UnicodeScalarView(scalars[token.span.end..<next.span.start])
-            if gap.contains("\n") {
+            if breakAfter[k] {
                 if startsSentence(nextWord) && ![",", ";", ":", "-", "–", "—", "and", "or", "of", "the"].contains(word) {
                     close(at: token.span.end)
                 }

@@ -14,7 +14,8 @@ extension String {
             }
             index = scalars.index(index, offsetBy: span.start - offset)
             let end = scalars.index(index, offsetBy: span.end - span.start)
-            result.append(String(scalars[index..<end]))
+            // Scalar-aligned String indices: the substring copies UTF-8 bytes at once.
+            result.append(String(self[index..<end]))
             index = end
             offset = span.end
         }
