@@ -1068,9 +1068,33 @@ def build():
     return g
 
 
+# Given names frequent in international news that the US census lists lack (written by us).
+WORLD_GIVEN_NAMES = """
+Vladimir Volodymyr Sergei Sergey Serhiy Dmitry Dmitri Dmytro Kirill Andrii Andriy Andrei Andrey Oleksandr Alexander
+Alexei Alexey Oleksii Mykhailo Mikhail Yuri Yury Yulia Yuliia Igor Ihor Oleg Olena Elena Natalia Nataliya Tatiana
+Svetlana Maria Anastasia Viktor Viktoriya Vitali Vitaly Nikolai Mykola Pavel Pavlo Petro Pyotr Rustem Denys Denis
+Valery Valeriy Yevgeny Evgeny Gennady Konstantin Maxim Maksym Ruslan Arseniy Taras Bohdan Roman Vadim Vasily Leonid
+Anatoly Boris Grigory Lavrentiy Ramzan Alexandr Aleksandr Emmanuel Olaf Friedrich Annalena Ursula Kaja Josep Antonio
+Pedro Giorgia Matteo Sergio Viktor Donald Recep Tayyip Hakan Mevlut Ahmet Mehmet Ekrem Ilham Nikol Ararat Jeyhun
+Abbas Ali Hassan Hossein Hussein Mohammad Mohammed Muhammad Mahmoud Masoud Javad Ebrahim Ismail Esmail Abdel Abdul
+Abdullah Abdulrahman Abdulaziz Badr Faisal Fahd Salman Tamim Majed Khalil Khaled Khalid Yahya Yasser Ismail Marwan
+Benjamin Benny Naftali Yair Yoav Isaac Itamar Bezalel Gideon Herzi Ehud Mahmoud Hamad Sultan Zayed Ayman Fattah
+Tedros Abiy Felix Félix Paul Yoweri Uhuru William Cyril Jacob Bola Muhammadu Emmerson Denis Corneille Thérèse
+Xi Li Wang Qiang Yi Kim Jong Moon Yoon Narendra Shehbaz Shahbaz Asim Imran Subrahmanyam Ajit Rajnath
+""".split()
+
+
 def add_personal_names(g, surnames=5000):
     import names as names_package
     folder = os.path.dirname(names_package.__file__)
+    # A city named like a person ("Vladimir") is read as the person: news names the man far
+    # more often than the city.
+    given = set(WORLD_GIVEN_NAMES)
+    for key in [k for k in g.entries if k[0] in given and k[1] == "GPE" and g.entries[k].startswith("city")]:
+        del g.entries[key]
+    for name in WORLD_GIVEN_NAMES:
+        if not any(k[0] == name for k in g.entries):
+            g.add(name, "FIRSTNAME", name, "firstname")
     taken = {key[0] for key in g.entries}
     for file, kind, limit in [("dist.male.first", "FIRSTNAME", None), ("dist.female.first", "FIRSTNAME", None),
                               ("dist.all.last", "SURNAME", surnames)]:
