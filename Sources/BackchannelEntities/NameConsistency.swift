@@ -10,6 +10,8 @@ struct NameConsistency {
     func apply(_ found: [EntityResolver.Found], words: [String], matches: [Gazetteer.Match]? = nil) -> [EntityResolver.Found] {
         let matches = matches ?? gazetteer.matches(words)
         var found = extendBeforePossessives(titledNames(found, words: words, matches: matches), words: words)
+        found = givenNames(found, words: words)
+        found = organisationRuns(found, words: words)
         found = knownNames(found, words: words, matches: matches)
         found = personNames(found, words: words)
         var votes: [[String]: [EntityType: Int]] = [:]
@@ -75,6 +77,81 @@ struct NameConsistency {
             }
         }
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// "Valeska Paris", "Frank Messina": a person's span that ends in a given name continues
+    /// with the capitalised word after it, even when that word is also a city.
+    func givenNames(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var result: [EntityResolver.Found] = []
+        var k = 0
+        // Walk the spans in order; a person span may swallow a one-word span right after it.
+        let sorted = found.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        while k < sorted.count {
+            var f = sorted[k]
+            k += 1
+            let end = f.tokens.upperBound
+            guard f.type == .person, end < words.count, Self.isNameWord(words[end]),
+                  gazetteer.lookup(words[end - 1]).contains(where: { $0.type == "FIRSTNAME" }),
+                  !gazetteer.lookup(words[end]).contains(where: { $0.type == "TITLE" || $0.type == "NORP" || $0.type == "ORG" }) else {
+                result.append(f)
+                continue
+            }
+            if k < sorted.count, sorted[k].tokens.lowerBound == end {
+                guard sorted[k].tokens.count == 1 else { result.append(f); continue }
+                k += 1 // the one-word span after the given name is the surname
+            }
+            f.tokens = f.tokens.lowerBound..<(end + 1)
+            result.append(f)
+        }
+        return result
+    }
+
+    /// Head words that make a capitalised run an organisation: last ("Civil Defense Authority",
+    /// "United States Navy") or before "of" ("University of Sheffield", "Massachusetts Institute of Technology").
+    static let organisationLastWords: Set<String> = TaggerFeatures.organisationHeads.union([
+        "navy", "magazine", "authority", "office", "institute", "ministry", "commission", "agency",
+    ])
+    static let organisationFirstWords: Set<String> = [
+        "university", "ministry", "bank", "municipality", "department", "office", "council", "organisation",
+        "organization", "committee", "commission", "institute", "federation", "union", "association", "society",
+        "league", "board", "court", "house", "museum", "school", "college",
+    ]
+
+    /// A capitalised run with an organisation head word is one organisation, replacing the
+    /// places and pieces the tagger found inside it ("Massachusetts" in "Massachusetts
+    /// Institute of Technology"). Runs holding a person are left alone.
+    func organisationRuns(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var result = found
+        var i = 0
+        while i < words.count {
+            guard Self.isCapitalised(words[i]) else { i += 1; continue }
+            var j = i + 1
+            while j < words.count, Self.isCapitalised(words[j])
+                    || (["of", "for", "and"].contains(words[j]) && j + 1 < words.count && Self.isCapitalised(words[j + 1])) { j += 1 }
+            var start = i
+            while start < j, Self.notNames.contains(words[start]) { start += 1 }
+            defer { i = j }
+            guard j - start >= 2 else { continue }
+            let run = start..<j
+            let last = words[j - 1].lowercased(), first = words[start].lowercased()
+            _ = first
+            // "… Institute of Technology", "Bank of England": a head word followed by "of".
+            let isOrganisation = Self.organisationLastWords.contains(last)
+                || run.dropLast().contains { Self.organisationFirstWords.contains(words[$0].lowercased()) && words[$0 + 1] == "of" }
+            guard isOrganisation, !result.contains(where: { $0.tokens.overlaps(run) && ($0.type == .person || !run.contains($0.tokens.lowerBound) || $0.tokens.upperBound > run.upperBound) }) else { continue }
+            if start > 0, ["'s", "’s"].contains(words[start - 1]) { continue }
+            // A known place keeps its reading ("Soviet Union", "European Union" stays the gazetteer's).
+            if let known = gazetteer.lookup(words[run].joined(separator: " ")).first(where: { EntityType(rawValue: $0.type) != nil }),
+               known.type != "ORG" { continue }
+            result.removeAll { $0.tokens.overlaps(run) }
+            result.append(EntityResolver.Found(tokens: run, type: .org))
+        }
+        return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    static func isCapitalised(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first else { return false }
+        return first.properties.isUppercase && word.unicodeScalars.contains { $0.properties.isLowercase || $0.properties.isUppercase }
     }
 
     static let nameParticles: Set<String> = ["bin", "bint", "ibn", "al", "Al", "el", "El", "ten", "van", "von", "de", "da", "di", "du", "abu", "Abu"]

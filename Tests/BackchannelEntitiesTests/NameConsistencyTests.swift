@@ -1,0 +1,48 @@
+import BackchannelCore
+import Testing
+
+@testable import BackchannelEntities
+
+/// The document rules on hand-made tagger output.
+@Suite("Document name rules")
+struct NameConsistencyTests {
+    typealias F = EntityResolver.Found
+
+    func apply(_ sentence: String, _ found: [F]) -> [String] {
+        let words = sentence.split(separator: " ").map(String.init)
+        return NameConsistency(gazetteer: .shared).apply(found, words: words).map {
+            "\($0.type.rawValue) \(words[$0.tokens].joined(separator: " "))"
+        }
+    }
+
+    @Test(arguments: [
+        // a title before capitalised words makes a person, initials included
+        ("Vice President J.D. Vance said so", [F](), ["PERSON J.D. Vance"]),
+        // a name cut before a possessive is completed
+        ("Donald Trump 's plan", [F(tokens: 0..<1, type: .person)], ["PERSON Donald Trump"]),
+        // a given name continues into a word that is also a city
+        ("Frank Messina said so", [F(tokens: 0..<1, type: .person), F(tokens: 1..<2, type: .gpe)], ["PERSON Frank Messina"]),
+        // particles join a name
+        ("Abdel Fattah al-Sisi spoke", [F(tokens: 0..<2, type: .person)], ["PERSON Abdel Fattah al-Sisi"]),
+        ("Tamim bin Hamad Al Thani spoke", [F(tokens: 0..<1, type: .person)], ["PERSON Tamim bin Hamad Al Thani"]),
+        // an organisation head word makes the whole run an organisation
+        ("at Massachusetts Institute of Technology today", [F(tokens: 1..<2, type: .gpe)], ["ORG Massachusetts Institute of Technology"]),
+        // a known multi-word name replaces the pieces the tagger cut
+        ("in the West Bank today", [F(tokens: 2..<3, type: .org), F(tokens: 3..<4, type: .gpe)], ["GPE West Bank"]),
+        // names the gazetteer knows are added where the tagger saw nothing
+        ("Iranian officials met in Muscat", [F](), ["NORP Iranian", "GPE Muscat"]),
+        // facility heads
+        ("at Ramstein Air Base today", [F(tokens: 1..<4, type: .org)], ["FAC Ramstein Air Base"]),
+        // a bare article is no name
+        ("The talks ended", [F(tokens: 0..<1, type: .person)], [String]()),
+    ])
+    func rule(sentence: String, found: [F], expected: [String]) {
+        #expect(apply(sentence, found) == expected)
+    }
+
+    @Test func everyOccurrenceGetsTheSameReading() {
+        // "Sunak" tagged once as a person: the untagged occurrence and the surname follow.
+        let result = apply("Rishi Sunak spoke . Later Sunak left . Sunak returned", [F(tokens: 0..<2, type: .person), F(tokens: 8..<9, type: .gpe)])
+        #expect(result == ["PERSON Rishi Sunak", "PERSON Sunak", "PERSON Sunak"])
+    }
+}
