@@ -771,6 +771,17 @@ ORGS = [
     ("FSB", "agency", ["Federal Security Service"]), ("GRU", "agency", []), ("SVR", "agency", []),
     ("Gazprom", "company", []), ("Rosneft", "company", []), ("Lukoil", "company", []),
     ("Rosatom", "company", []), ("Naftogaz", "company", []), ("Aramco", "company", ["Saudi Aramco"]),
+] + [(name, "company", []) for name in """
+Apple Google Alphabet Microsoft Amazon Meta Facebook Instagram WhatsApp YouTube Twitter Telegram TikTok ByteDance
+Spotify Reddit Netflix Disney Sony Nintendo Samsung Huawei Xiaomi ZTE Alibaba Tencent Baidu BYD Tesla SpaceX Starlink
+Nvidia Intel IBM Oracle OpenAI Anthropic Palantir Uber Airbnb Slack Zoom Wikipedia Wikinews Wikimedia Adidas Nike
+Boeing Airbus Lockheed Raytheon Northrop BAE Thales Rheinmetall Leonardo Saab Embraer Lufthansa Ryanair Aeroflot
+Emirates Maersk Shell ExxonMobil Chevron TotalEnergies Equinor Eni Glencore BHP Pfizer Moderna AstraZeneca Novartis
+Bayer Siemens Volkswagen BMW Mercedes-Benz Toyota Honda Nissan Hyundai Walmart Visa Mastercard HSBC Barclays JPMorgan
+Citigroup UBS BlackRock Euroclear SWIFT Deutsche Bank Goldman Sachs Morgan Stanley Credit Suisse Lockheed Martin
+""".replace("Deutsche Bank", "Deutsche_Bank").replace("Goldman Sachs", "Goldman_Sachs").replace("Morgan Stanley", "Morgan_Stanley")
+    .replace("Credit Suisse", "Credit_Suisse").replace("Lockheed Martin", "Lockheed_Martin").split()
+    for name in [name.replace("_", " ")]] + [
     ("Ministry of Foreign Affairs", "gov", ["Foreign Ministry", "foreign ministry", "MFA"]),
     ("Defence Ministry", "gov", ["Defense Ministry", "Ministry of Defense", "defence ministry", "defense ministry"]),
     ("Interior Ministry", "gov", ["Ministry of Interior", "Ministry of the Interior"]),
