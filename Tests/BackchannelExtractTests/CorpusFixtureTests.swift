@@ -43,7 +43,7 @@ struct CorpusFixtureTests {
     }()
 
     @Test func corpusHasEveryTemplate() {
-        // 18 HTML pages in six templates plus the text copies.
+        // An HTML page for every article, in six templates, plus text copies of some.
         #expect(Self.pages.filter { $0.hasSuffix(".html") }.count >= 15)
         #expect(Self.pages.filter { $0.hasSuffix(".txt") }.count >= 5)
     }

@@ -19,7 +19,7 @@ struct RobustnessTests {
     }
 
     @Test func binaryGarbageIsRefusedWithItsName() {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let garbage = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
         #expect(throws: ExtractionError.binary(input: "noise.bin", kind: "binary data")) {
             try extractor.extract(garbage, name: "noise.bin")
@@ -105,7 +105,7 @@ struct RobustnessTests {
 
     @Test(arguments: 0..<200)
     func randomMarkupNeverBreaksTheInvariants(seed: Int) throws {
-        var generator = SeededGenerator(seed: UInt64(seed))
+        var generator = SplitMix64(seed: UInt64(seed))
         let html = RandomHTML.make(using: &generator)
         guard let document = try extractor.extract(Array(html.utf8), name: "random.html").document else { return }
         let count = document.text.scalarCount
@@ -118,19 +118,6 @@ struct RobustnessTests {
     }
 }
 
-/// A seeded SplitMix64 generator, so failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random tag soup with non-ASCII text, unbalanced tags and stray entities.
 enum RandomHTML {
     static let tags = ["div", "p", "span", "a", "article", "section", "nav", "footer", "h2", "li", "ul", "blockquote",
@@ -139,7 +126,7 @@ enum RandomHTML {
                         "ceasefire", "&amp;", "&nbsp;", "&#x1F600;", "—", "“quoted”", "e\u{301}", "\u{200B}", "<", ">", "&"]
     static let classes = ["content", "share", "related", "article-body", "comments", "ad-slot", "entry-content", "nav"]
 
-    static func make(using generator: inout SeededGenerator) -> String {
+    static func make(using generator: inout SplitMix64) -> String {
         var out = "<html><body>"
         for _ in 0..<Int.random(in: 1...120, using: &generator) {
             switch Int.random(in: 0..<4, using: &generator) {
