@@ -7,6 +7,7 @@ the peak resident set size of the extractor process, and RSS divided by page siz
     swift build -c release
     python3 scripts/bench_memory.py                 # 1, 5, 20 and 50 MB pages
     python3 scripts/bench_memory.py --sizes 1 100   # other sizes, in MB
+    python3 scripts/bench_memory.py --no-analysis   # extraction only
 
 The pages are generated (our own filler text inside a realistic page skeleton with
 navigation, scripts, ads and comments), written to a temporary folder and deleted.
@@ -50,6 +51,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--binary", type=Path, default=REPO / ".build" / "release" / "backchannel")
     ap.add_argument("--sizes", type=float, nargs="+", default=[1, 5, 20, 50], help="page sizes in MB")
+    ap.add_argument("--no-analysis", action="store_true", help="extraction only (extract --no-analysis)")
     args = ap.parse_args()
     if not args.binary.exists():
         sys.exit("binary not found: %s (swift build -c release)" % args.binary)
@@ -63,7 +65,8 @@ def main():
             if pid == 0:
                 with open(os.devnull, "wb") as null:
                     os.dup2(null.fileno(), 1)
-                    os.execv(str(args.binary), [str(args.binary), "extract", "--format", "jsonl", str(path)])
+                    extra = ["--no-analysis"] if args.no_analysis else []
+                    os.execv(str(args.binary), [str(args.binary), "extract", "--format", "jsonl"] + extra + [str(path)])
             _, status, usage = os.wait4(pid, 0)
             seconds = time.perf_counter() - start
             if os.waitstatus_to_exitcode(status) != 0:
