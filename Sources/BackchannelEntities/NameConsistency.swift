@@ -6,6 +6,13 @@ import BackchannelCore
 /// The tagger sees one sentence at a time; this pass gives it the document.
 struct NameConsistency {
     let gazetteer: Gazetteer
+    /// Token indices that start a sentence: no rule joins words across them.
+    var sentenceStarts: Set<Int> = []
+
+    /// Whether tokens `range` lie in one sentence.
+    func inOneSentence(_ range: Range<Int>) -> Bool {
+        !range.dropFirst().contains { sentenceStarts.contains($0) }
+    }
 
     func apply(_ found: [EntityResolver.Found], words: [String], matches: [Gazetteer.Match]? = nil) -> [EntityResolver.Found] {
         let matches = matches ?? gazetteer.matches(words)
@@ -44,6 +51,7 @@ struct NameConsistency {
             guard !covered[k], let candidates = byFirst[words[k]] else { k += 1; continue }
             var matched = false
             for name in candidates where k + name.count <= words.count && Array(words[k..<(k + name.count)]) == name
+                && inOneSentence(k..<(k + name.count))
                 && !covered[k..<(k + name.count)].contains(true) {
                 result.append(EntityResolver.Found(tokens: k..<(k + name.count), type: typeOf[name]!))
                 for j in k..<(k + name.count) { covered[j] = true }
@@ -66,7 +74,8 @@ struct NameConsistency {
     func knownNames(_ found: [EntityResolver.Found], words: [String], matches: [Gazetteer.Match]) -> [EntityResolver.Found] {
         var result = found
         for match in matches {
-            guard let type = EntityType(rawValue: match.entry.type), words[match.tokens.lowerBound].first?.isUppercase == true else { continue }
+            guard let type = EntityType(rawValue: match.entry.type), words[match.tokens.lowerBound].first?.isUppercase == true,
+                  inOneSentence(match.tokens) else { continue }
             let overlapping = result.filter { $0.tokens.overlaps(match.tokens) }
             if overlapping.isEmpty {
                 result.append(EntityResolver.Found(tokens: match.tokens, type: type))
@@ -90,7 +99,7 @@ struct NameConsistency {
             var f = sorted[k]
             k += 1
             let end = f.tokens.upperBound
-            guard f.type == .person, end < words.count, Self.isNameWord(words[end]),
+            guard f.type == .person, end < words.count, !sentenceStarts.contains(end), Self.isNameWord(words[end]),
                   gazetteer.lookup(words[end - 1]).contains(where: { $0.type == "FIRSTNAME" }),
                   !gazetteer.lookup(words[end]).contains(where: { $0.type == "TITLE" || $0.type == "NORP" || $0.type == "ORG" }) else {
                 result.append(f)
@@ -126,8 +135,8 @@ struct NameConsistency {
         while i < words.count {
             guard Self.isCapitalised(words[i]) else { i += 1; continue }
             var j = i + 1
-            while j < words.count, Self.isCapitalised(words[j])
-                    || (["of", "for", "and"].contains(words[j]) && j + 1 < words.count && Self.isCapitalised(words[j + 1])) { j += 1 }
+            while j < words.count, !sentenceStarts.contains(j), Self.isCapitalised(words[j])
+                    || (["of", "for", "and"].contains(words[j]) && j + 1 < words.count && !sentenceStarts.contains(j + 1) && Self.isCapitalised(words[j + 1])) { j += 1 }
             var start = i
             while start < j, Self.notNames.contains(words[start]) { start += 1 }
             defer { i = j }
@@ -172,15 +181,15 @@ struct NameConsistency {
             if f.tokens.count == 1, Self.notNames.contains(words[f.tokens.lowerBound]) { continue }
             if f.type == .person {
                 var end = f.tokens.upperBound
-                while end < words.count, !starts.contains(end) || found.contains(where: { $0.tokens.lowerBound == end && $0.type == .person }) {
+                while end < words.count, !sentenceStarts.contains(end), !starts.contains(end) || found.contains(where: { $0.tokens.lowerBound == end && $0.type == .person }) {
                     let w = words[end]
                     if Self.isParticleName(w) { end += 1; continue }
-                    if Self.nameParticles.contains(w), end + 1 < words.count, words[end + 1].first?.isUppercase == true { end += 2; continue }
+                    if Self.nameParticles.contains(w), end + 1 < words.count, !sentenceStarts.contains(end + 1), words[end + 1].first?.isUppercase == true { end += 2; continue }
                     break
                 }
                 if end > f.tokens.upperBound {
                     // Capitalised words after a particle belong to the name too ("Al Thani").
-                    while end < words.count, words[end].first?.isUppercase == true, words[end].count > 1,
+                    while end < words.count, !sentenceStarts.contains(end), words[end].first?.isUppercase == true, words[end].count > 1,
                           words[end].unicodeScalars.contains(where: { $0.properties.isLowercase }) { end += 1 }
                     result.removeAll { $0.tokens.lowerBound >= f.tokens.upperBound && $0.tokens.lowerBound < end }
                     f.tokens = f.tokens.lowerBound..<end
@@ -217,7 +226,7 @@ struct NameConsistency {
         for match in matches where match.entry.type == "TITLE" {
             var end = match.tokens.upperBound
             let start = end
-            while end < words.count, end - start < 4, Self.isNameWord(words[end]) { end += 1 }
+            while end < words.count, end - start < 4, !sentenceStarts.contains(end), Self.isNameWord(words[end]) { end += 1 }
             guard end > start else { continue }
             let run = start..<end
             let surface = words[run].joined(separator: " ")
@@ -246,7 +255,7 @@ struct NameConsistency {
         var starts = Set(found.map(\.tokens.lowerBound))
         for i in result.indices {
             let end = result[i].tokens.upperBound
-            guard end + 1 < words.count, !starts.contains(end), ["'s", "\u{2019}s"].contains(words[end + 1]),
+            guard end + 1 < words.count, !starts.contains(end), !sentenceStarts.contains(end), ["'s", "\u{2019}s"].contains(words[end + 1]),
                   let first = words[end].unicodeScalars.first, first.properties.isUppercase,
                   words[end].unicodeScalars.contains(where: { $0.properties.isLowercase }) else { continue }
             result[i].tokens = result[i].tokens.lowerBound..<(end + 1)
