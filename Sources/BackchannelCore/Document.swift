@@ -26,6 +26,14 @@ public struct Document: Sendable, Codable, Equatable {
     public var images: [ArticleImage]
     public var sentences: [Sentence] = []
     public var tokens: [Token] = []
+    /// The text of each token, in step with `tokens`: part of the tokens layer, so that
+    /// every later stage does not cut the text again.
+    public var tokenTexts: [String] = []
+
+    /// The token texts, from `tokenTexts` when they are in step with `tokens`.
+    public var wordsOfTokens: [String] {
+        tokenTexts.count == tokens.count ? tokenTexts : text.texts(of: tokens)
+    }
     public var entities: [Entity] = []
     public var dates: [DateMention] = []
     public var money: [MoneyMention] = []

@@ -18,7 +18,8 @@ public struct DateRecognizer: Stage {
     public init() {}
 
     public func process(_ document: inout Document) throws(StageError) {
-        document.dates = recognize(text: document.text, tokens: document.tokens, published: document.metadata.published?.date)
+        document.dates = recognize(text: document.text, tokens: document.tokens, words: document.wordsOfTokens,
+                                   published: document.metadata.published?.date)
         document.layers.insert(.dates)
     }
 
@@ -43,9 +44,8 @@ public struct DateRecognizer: Stage {
 
     var calendar: Calendar { Timestamp.utcCalendar }
 
-    public func recognize(text: String, tokens: [Token], published: Date?) -> [DateMention] {
-        let scalars = Array(text.unicodeScalars)
-        let words = text.texts(of: tokens)
+    public func recognize(text: String, tokens: [Token], words known: [String]? = nil, published: Date?) -> [DateMention] {
+        let words = known ?? text.texts(of: tokens)
         let lower = words.map { $0.lowercased() }
         var found: [DateMention] = []
         var k = 0
@@ -136,16 +136,16 @@ public struct DateRecognizer: Stage {
             }
             k += 1
         }
-        return Self.mergeWeekdays(found, scalars: scalars)
+        return Self.mergeWeekdays(found, text: text)
     }
 
     /// "Friday, April 11": the weekday and the date are one mention, with the date's value.
-    static func mergeWeekdays(_ mentions: [DateMention], scalars: [Unicode.Scalar]) -> [DateMention] {
+    static func mergeWeekdays(_ mentions: [DateMention], text: String) -> [DateMention] {
         var result: [DateMention] = []
         for mention in mentions {
             if let last = result.last, last.granularity == .day, mention.granularity == .day,
                mention.span.start - last.span.end <= 2,
-               Self.weekdays[String(String.UnicodeScalarView(scalars[last.span.start..<last.span.end])).lowercased()] != nil {
+               Self.weekdays[text.slice(last.span).lowercased()] != nil {
                 result[result.count - 1] = DateMention(span: TextSpan(start: last.span.start, end: mention.span.end), value: mention.value,
                                                        granularity: .day, approximate: mention.approximate, relative: mention.relative)
             } else {

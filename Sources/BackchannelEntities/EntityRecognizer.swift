@@ -19,7 +19,7 @@ public struct EntityRecognizer: Stage {
         guard let tagger else {
             throw StageError(stage: name, document: document.id, message: "the entity model (Resources/ner.model) is missing")
         }
-        let words = document.text.texts(of: document.tokens)
+        let words = document.wordsOfTokens
         let lowercaseSeen = TaggerFeatures.lowercaseVocabulary(words)
         // Gazetteer matches once for the document (a match never crosses a sentence in practice;
         // one that does is given to the sentence it starts in, cut at its end).

@@ -81,7 +81,9 @@ struct EntityResolver {
             let type = known.flatMap { EntityType(rawValue: $0.type) } ?? f.type
             mentions.append((r, type, text))
         }
-        let ordered = mentions.indices.sorted { mentions[$0].text.count > mentions[$1].text.count }
+        // (utf8.count: counting Characters would walk every string at every comparison.)
+        let lengths = mentions.map { $0.text.utf8.count }
+        let ordered = mentions.indices.sorted { lengths[$0] > lengths[$1] || (lengths[$0] == lengths[$1] && $0 < $1) }
         var entityOfMention = [Int](repeating: -1, count: mentions.count)
         var foldedNames: [[String]] = []
         for m in ordered {

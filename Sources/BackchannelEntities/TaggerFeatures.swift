@@ -54,7 +54,7 @@ struct TaggerFeatures {
                 prefix.append(FNV1a.hash(lowered.prefix(3).utf8))
                 suffix.append(FNV1a.hash(lowered.suffix(3).utf8))
             }
-            shape.append(FNV1a.hash(Self.shape(of: word).utf8))
+            shape.append(Self.shapeHash(of: word))
         }
         self.lower = lower
         self.prefix = prefix
@@ -111,7 +111,10 @@ struct TaggerFeatures {
     /// Words written in lower case somewhere in a text (not at a sentence start): a
     /// capitalised token whose lower case is among them is likely a common word.
     static func lowercaseVocabulary(_ words: [String]) -> Set<String> {
-        Set(words.filter { $0.first?.isLowercase == true })
+        Set(words.filter { word in
+            guard let b = word.utf8.first else { return false }
+            return b < 0x80 ? (b >= 0x61 && b <= 0x7A) : word.unicodeScalars.first!.properties.isLowercase
+        })
     }
 
     @inline(__always)
@@ -120,6 +123,31 @@ struct TaggerFeatures {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    /// The FNV-1a hash of `shape(of:)`, computed without building the string.
+    static func shapeHash(of word: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ byte: UInt8) {
+            h ^= UInt64(byte)
+            h = h &* 0x0000_0100_0000_01b3
+        }
+        var last: UInt32 = 0xFFFF_FFFF
+        for s in word.unicodeScalars {
+            let v = s.value
+            let c: UInt32
+            if v < 0x80 {
+                c = v >= 0x41 && v <= 0x5A ? 0x58 : v >= 0x61 && v <= 0x7A ? 0x78 : v >= 0x30 && v <= 0x39 ? 0x64 : v
+            } else {
+                c = s.properties.isUppercase ? 0x58 : s.properties.isLowercase ? 0x78 : s.properties.numericType != nil ? 0x64 : v
+            }
+            if c != last {
+                // The UTF-8 bytes of the class character, as `shape(of:)` would hold them.
+                for byte in String(Unicode.Scalar(c)!).utf8 { add(byte) }
+            }
+            last = c
+        }
+        return h
     }
 
     static func straighten(_ word: String) -> String {

@@ -14,7 +14,7 @@ public struct MoneyRecognizer: Stage {
     public init() {}
 
     public func process(_ document: inout Document) throws(StageError) {
-        document.money = recognize(text: document.text, tokens: document.tokens)
+        document.money = recognize(text: document.text, tokens: document.tokens, words: document.wordsOfTokens)
         document.layers.insert(.money)
     }
 
@@ -40,8 +40,8 @@ public struct MoneyRecognizer: Stage {
         ["some"], ["approximately"], ["under"], ["below"], ["above"], ["just", "over"], ["just", "under"], ["an", "estimated"],
     ]
 
-    public func recognize(text: String, tokens: [Token]) -> [MoneyMention] {
-        let words = text.texts(of: tokens)
+    public func recognize(text: String, tokens: [Token], words known: [String]? = nil) -> [MoneyMention] {
+        let words = known ?? text.texts(of: tokens)
         var found: [MoneyMention] = []
         var k = 0
         while k < tokens.count {

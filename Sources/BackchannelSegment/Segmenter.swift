@@ -11,12 +11,14 @@ public struct Segmenter: Stage {
     public func process(_ document: inout Document) throws(StageError) {
         let result = segment(document.text, blocks: document.blocks.map(\.span))
         document.tokens = result.tokens
+        document.tokenTexts = result.texts
         document.sentences = result.sentences
         document.layers.formUnion(provides)
     }
 
     public struct Result: Sendable {
         public var tokens: [Token]
+        public var texts: [String]
         public var sentences: [Sentence]
     }
 
@@ -25,7 +27,8 @@ public struct Segmenter: Stage {
         let scalars = Array(text.unicodeScalars)
         let tokens = Tokenizer().tokenize(scalars)
         let paragraphs = blocks.isEmpty ? [TextSpan(start: 0, end: scalars.count)] : blocks
-        let sentences = SentenceSplitter().split(tokens, text: text, blocks: paragraphs)
-        return Result(tokens: tokens, sentences: sentences)
+        let texts = text.texts(of: tokens)
+        let sentences = SentenceSplitter().split(tokens, text: text, texts: texts, blocks: paragraphs)
+        return Result(tokens: tokens, texts: texts, sentences: sentences)
     }
 }

@@ -21,8 +21,8 @@ public struct SentenceSplitter: Sendable {
     ]
 
     /// Sentences of `tokens` (which lie in `scalars`), never crossing a block boundary.
-    public func split(_ tokens: [Token], text: String, blocks: [TextSpan]) -> [Sentence] {
-        let texts = text.texts(of: tokens)
+    public func split(_ tokens: [Token], text: String, texts known: [String]? = nil, blocks: [TextSpan]) -> [Sentence] {
+        let texts = known ?? text.texts(of: tokens)
         // Whether a line break stands between each token and the next.
         var breakAfter = [Bool](repeating: false, count: tokens.count)
         var k = 0
