@@ -51,10 +51,13 @@ let package = Package(
             dependencies: ["BackchannelCore"],
             resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/ner.model")]
         ),
+        // Direct quotations and their speakers.
+        .target(name: "BackchannelQuotes", dependencies: ["BackchannelCore"]),
+        .testTarget(name: "BackchannelQuotesTests", dependencies: ["BackchannelQuotes", "BackchannelEntities", "BackchannelSegment", "BackchannelCore"]),
         // Assembly of the stages.
         .target(
             name: "BackchannelPipeline",
-            dependencies: ["BackchannelCore", "BackchannelSegment", "BackchannelEntities", "BackchannelDates", "BackchannelMoney", "BackchannelExtract"]
+            dependencies: ["BackchannelCore", "BackchannelSegment", "BackchannelEntities", "BackchannelDates", "BackchannelMoney", "BackchannelQuotes", "BackchannelExtract"]
         ),
         .testTarget(name: "BackchannelEntitiesTests", dependencies: ["BackchannelEntities", "BackchannelSegment", "BackchannelCore"]),
         .testTarget(name: "BackchannelValuesTests", dependencies: ["BackchannelDates", "BackchannelMoney", "BackchannelSegment", "BackchannelCore"]),

@@ -1,8 +1,17 @@
 #!/usr/bin/env python3
-"""Check the entity gold annotations in Corpus/gold/ against the article sources.
+"""Check the entity and quote gold annotations in Corpus/gold/ against the article sources.
 
 Usage:
-    python3 scripts/check_gold.py        # prints per-type counts, then OK (exit 0) or the errors (exit 1)
+    python3 scripts/check_gold.py        # prints per-type and per-kind counts, then OK (exit 0) or the errors (exit 1)
+
+Quotes (``"quotes"``, after ``"entities"``): one object per direct quotation of the body,
+``{"text", "speaker", "cue", "kind"}``, in body order. ``text`` occurs verbatim in the body and
+is what lies between the quotation marks, without them (a comma just before the closing mark,
+"…,” he said", is left out); ``speaker`` is the ``name`` of an entity of the same file or
+null; ``cue`` occurs in the body or is null; ``kind`` is ``full``, ``partial`` or ``scare``
+(scare quotes have no speaker). Every double-quoted span of the body (curly or straight; a
+quotation continued over paragraphs, each reopened with an opening mark, is one span) must
+be one gold quote, in order, and vice versa.
 
 Python standard library only. See "Gold entity annotations" in Corpus/README.md for the rules.
 """
@@ -19,6 +28,8 @@ KEYS = {"name", "type", "mentions", "roles", "affiliation"}
 OPTIONAL = {"refersTo"}
 # affiliation / refersTo normally name another entity of the same file; when the article never
 # names that country or organisation, its standard English name is used and must be listed here.
+QUOTE_KEYS = {"text", "speaker", "cue", "kind"}
+QUOTE_KINDS = ("full", "partial", "scare")
 CANONICAL = {"United States", "Russia", "Ukraine", "United Kingdom", "Germany", "Italy", "Turkey",
              "Israel", "Iran", "Pakistan", "India", "Rwanda"}
 
@@ -30,8 +41,8 @@ def body_text(article):
 def check_file(slug, body, gold, err):
     if gold.get("slug") != slug:
         err("%s: slug is %r" % (slug, gold.get("slug")))
-    if set(gold) != {"slug", "entities"}:
-        err("%s: top-level keys %s" % (slug, sorted(gold)))
+    if list(gold) != ["slug", "entities", "quotes"]:
+        err("%s: top-level keys %s (want slug, entities, quotes in that order)" % (slug, list(gold)))
     ents = gold.get("entities", [])
     names = [e.get("name") for e in ents]
     dupes = sorted({n for n in names if names.count(n) > 1})
@@ -88,7 +99,86 @@ def check_file(slug, body, gold, err):
                 err("%s: %s points to itself" % (where, key))
             elif v not in names and v not in CANONICAL:
                 err("%s: %s %r is neither an entity of this file nor a canonical name" % (where, key, v))
+    check_quotes(slug, body, gold.get("quotes", []), set(names), err)
     return ents
+
+
+def quoted_spans(body):
+    """(start, end) of every double-quoted span of body, without the marks, and a list of
+    problems (unbalanced marks). “ opens, ” closes, a straight " opens or closes. A paragraph
+    that ends inside a quotation continues it when the next paragraph starts with an opening
+    mark (news style); that mark is part of the span."""
+    spans, problems = [], []
+    open_at = None
+    pos = 0
+    for para in body.split("\n\n"):
+        if open_at is not None and not para.startswith(("\u201c", '"')):
+            problems.append("unclosed quotation at %d: %r" % (open_at, body[open_at:open_at + 40]))
+            open_at = None
+        for i, c in enumerate(para):
+            at = pos + i
+            if i == 0 and open_at is not None:
+                continue  # the reopening mark of a continued quotation
+            if c == "\u201c" or (c == '"' and open_at is None):
+                if open_at is not None:
+                    problems.append("opening mark inside a quotation at %d" % at)
+                open_at = at + 1
+            elif c == "\u201d" or c == '"':
+                if open_at is None:
+                    problems.append("closing mark without an opening one at %d" % at)
+                else:
+                    spans.append((open_at, at))
+                    open_at = None
+        pos += len(para) + 2
+    if open_at is not None:
+        problems.append("unclosed quotation at %d: %r" % (open_at, body[open_at:open_at + 40]))
+    return spans, problems
+
+
+def check_quotes(slug, body, quotes, names, err):
+    if not isinstance(quotes, list):
+        err("%s: quotes must be a list" % slug)
+        return
+    for i, q in enumerate(quotes):
+        where = "%s: quote %d" % (slug, i)
+        if not isinstance(q, dict) or set(q) != QUOTE_KEYS:
+            err("%s: keys %s" % (where, sorted(q) if isinstance(q, dict) else q))
+            continue
+        t = q["text"]
+        if not isinstance(t, str) or not t or t != t.strip():
+            err("%s: bad text %r" % (where, t))
+            continue
+        where = "%s: quote %r" % (slug, t[:40])
+        if t not in body:
+            err("%s: text not in body" % where)
+        if t[0] in "\u201c\u201d\"\u2018" or t[-1] in "\u201c\u201d\"\u2019":
+            err("%s: text keeps its quotation marks" % where)
+        if q["speaker"] is not None and q["speaker"] not in names:
+            err("%s: speaker %r is not an entity name of this file" % (where, q["speaker"]))
+        if q["cue"] is not None and (not isinstance(q["cue"], str) or not q["cue"].strip()
+                                     or q["cue"] not in body):
+            err("%s: cue %r not in body" % (where, q["cue"]))
+        if q["kind"] not in QUOTE_KINDS:
+            err("%s: bad kind %r" % (where, q["kind"]))
+        elif q["kind"] == "scare" and q["speaker"] is not None:
+            err("%s: a scare quote has no speaker" % where)
+    spans, problems = quoted_spans(body)
+    for p in problems:
+        err("%s: %s" % (slug, p))
+    found = []
+    for a, b in spans:
+        t = body[a:b].strip()
+        found.append(t[:-1].rstrip() if t.endswith(",") else t)
+    have = [q.get("text") for q in quotes if isinstance(q, dict)]
+    if found != have:
+        for t in found:
+            if t not in have:
+                err("%s: quoted span %r has no gold quote" % (slug, t))
+        for t in have:
+            if t not in found:
+                err("%s: gold quote %r is not a quoted span of the body" % (slug, t))
+        if sorted(found) == sorted(have):
+            err("%s: gold quotes are not in body order" % slug)
 
 
 def main():
@@ -103,6 +193,7 @@ def main():
         err("gold/%s.json: no such article" % slug)
     counts = {t: 0 for t in sorted(TYPES)}
     n_mentions = 0
+    qcounts = {}
     for slug, a in sorted(articles.items()):
         if slug not in gold_paths:
             err("%s: missing gold/%s.json" % (slug, slug))
@@ -116,6 +207,10 @@ def main():
             if e.get("type") in counts:
                 counts[e["type"]] += 1
             n_mentions += len(e.get("mentions") or [])
+        for q in gold.get("quotes") or []:
+            if isinstance(q, dict):
+                key = (a.get("split"), q.get("kind"))
+                qcounts[key] = qcounts.get(key, 0) + 1
     if errors:
         for e in errors:
             print(e)
@@ -124,6 +219,10 @@ def main():
     print("gold files: %d  entities: %d  mention strings: %d" % (
         len(articles), sum(counts.values()), n_mentions))
     print("  " + "  ".join("%s %d" % kv for kv in counts.items()))
+    print("quotes: %d" % sum(qcounts.values()))
+    for split in ("dev", "test"):
+        print("  %-4s %3d  " % (split, sum(n for (sp, _), n in qcounts.items() if sp == split))
+              + "  ".join("%s %d" % (k, qcounts.get((split, k), 0)) for k in QUOTE_KINDS))
     print("OK")
     return 0
 

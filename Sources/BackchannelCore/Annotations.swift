@@ -122,3 +122,30 @@ public struct MoneyMention: Sendable, Codable, Equatable {
         self.qualifier = qualifier
     }
 }
+
+/// A direct quotation and who said it.
+public struct Quote: Sendable, Codable, Equatable {
+    public struct ID: Hashable, Codable, Sendable, RawRepresentable, CustomStringConvertible {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+    }
+
+    public var id: ID
+    /// The quoted words, without the quotation marks.
+    public var span: TextSpan
+    /// The entity the text gives as the speaker, or nil when it names none.
+    public var speaker: Entity.ID?
+    /// The attribution word as written ("said", "told", "according to").
+    public var cue: String?
+    /// The sentence that carries the attribution, or the quote's first sentence.
+    public var sentence: TextSpan
+
+    public init(id: ID, span: TextSpan, speaker: Entity.ID? = nil, cue: String? = nil, sentence: TextSpan) {
+        self.id = id
+        self.span = span
+        self.speaker = speaker
+        self.cue = cue
+        self.sentence = sentence
+    }
+}

@@ -37,6 +37,7 @@ public struct Document: Sendable, Codable, Equatable {
     public var entities: [Entity] = []
     public var dates: [DateMention] = []
     public var money: [MoneyMention] = []
+    public var quotes: [Quote] = []
     public var layers: Set<Layer>
 
     public init(

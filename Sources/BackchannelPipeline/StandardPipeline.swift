@@ -3,6 +3,7 @@ import BackchannelDates
 import BackchannelEntities
 import BackchannelExtract
 import BackchannelMoney
+import BackchannelQuotes
 import BackchannelSegment
 
 /// What to run on each article.
@@ -23,10 +24,11 @@ public struct PipelineOptions: Sendable {
 /// | `EntityRecognizer` | tokens, sentences | entities |
 /// | `DateRecognizer` | tokens | dates |
 /// | `MoneyRecognizer` | tokens | money |
+/// | `QuoteDetector` | tokens, sentences, entities | quotes |
 public enum StandardPipeline {
     public static func make(_ options: PipelineOptions = PipelineOptions()) -> Pipeline {
         guard options.analyse else { return try! Pipeline([]) }
         // Assembly cannot fail: the order above satisfies every requirement (checked by a test).
-        return try! Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer()])
+        return try! Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector()])
     }
 }

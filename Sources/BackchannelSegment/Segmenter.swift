@@ -22,6 +22,28 @@ public struct Segmenter: Stage {
         public var sentences: [Sentence]
     }
 
+    /// The blank-line-separated paragraphs of a text (for texts that come without blocks).
+    public static func paragraphs(of text: String) -> [TextSpan] {
+        var spans: [TextSpan] = []
+        var start: Int?
+        var offset = 0
+        var newlines = 0
+        var lastVisible = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                newlines += 1
+                if newlines >= 2, let s = start { spans.append(TextSpan(start: s, end: lastVisible)); start = nil }
+            } else if !Tokenizer.isSpace(scalar) {
+                if start == nil { start = offset }
+                newlines = 0
+                lastVisible = offset + 1
+            }
+            offset += 1
+        }
+        if let s = start { spans.append(TextSpan(start: s, end: lastVisible)) }
+        return spans
+    }
+
     /// Tokens and sentences of a text; `blocks` are its paragraphs (the whole text when empty).
     public func segment(_ text: String, blocks: [TextSpan] = []) -> Result {
         let scalars = Array(text.unicodeScalars)

@@ -55,9 +55,26 @@ extension ExtractRecord {
                     }
                 }
             }
-            for member in ["quotes", "events"] {
-                json.field(member) { $0.array([Int]()) { _, _ in } }
+            json.field("quotes") { json in
+                json.array(document.quotes) { json, quote in
+                    json.object { json in
+                        json.field("id", quote.id.rawValue)
+                        json.field("text", text(quote.span))
+                        json.field("start", quote.span.start)
+                        json.field("end", quote.span.end)
+                        json.field("speaker", quote.speaker?.rawValue)
+                        json.field("cue", quote.cue)
+                        json.field("sentence") { json in
+                            json.object { json in
+                                json.field("start", quote.sentence.start)
+                                json.field("end", quote.sentence.end)
+                                json.field("text", text(quote.sentence))
+                            }
+                        }
+                    }
+                }
             }
+            json.field("events") { $0.array([Int]()) { _, _ in } }
         }
     }
 }

@@ -21,8 +21,8 @@ public struct ExtractRecord: Encodable, Sendable {
         try c.encode(document.entities.map { EntityRecord(entity: $0, text: text) }, forKey: .entities)
         try c.encode(document.dates.map { DateRecord(date: $0, text: text.slice($0.span)) }, forKey: .dates)
         try c.encode(document.money.map { MoneyRecord(money: $0, text: text.slice($0.span)) }, forKey: .money)
-        // Filled by the quote and event stages as they land; empty until then.
-        try c.encode([Int](), forKey: .quotes)
+        try c.encode(document.quotes.map { QuoteRecord(quote: $0, text: text) }, forKey: .quotes)
+        // Filled by the event stage when it lands; empty until then.
         try c.encode([Int](), forKey: .events)
     }
 
@@ -52,6 +52,21 @@ public struct ExtractRecord: Encodable, Sendable {
             try c.encode(affiliation, forKey: .affiliation)
             try c.encode(refersTo, forKey: .refersTo)
             try c.encode(mentions, forKey: .mentions)
+        }
+    }
+
+    struct QuoteRecord: Encodable {
+        let quote: Quote, text: String
+        enum CodingKeys: String, CodingKey { case id, text, start, end, speaker, cue, sentence }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(quote.id.rawValue, forKey: .id)
+            try c.encode(text.slice(quote.span), forKey: .text)
+            try c.encode(quote.span.start, forKey: .start)
+            try c.encode(quote.span.end, forKey: .end)
+            try c.encode(quote.speaker?.rawValue, forKey: .speaker)
+            try c.encode(quote.cue, forKey: .cue)
+            try c.encode(SpanRecord(start: quote.sentence.start, end: quote.sentence.end, text: text.slice(quote.sentence)), forKey: .sentence)
         }
     }
 

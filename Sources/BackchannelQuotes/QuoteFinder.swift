@@ -1,0 +1,64 @@
+import BackchannelCore
+
+/// Finds quotations in a text: curly “…” and straight "…" marks, across sentences, and
+/// across paragraphs in the news convention (a quoted paragraph left open continues in
+/// the next paragraph that opens with a quotation mark).
+struct QuoteFinder {
+    /// A quotation: where its words lie (without marks) and where the marks are.
+    struct Found {
+        var content: TextSpan
+        var open: Int
+        var close: Int?
+    }
+
+    static let opening: Set<Unicode.Scalar> = ["\u{201C}", "\u{201E}", "\u{00AB}"]
+    static let closing: Set<Unicode.Scalar> = ["\u{201D}", "\u{00BB}"]
+
+    func find(in scalars: [Unicode.Scalar]) -> [Found] {
+        var found: [Found] = []
+        var i = 0
+        let n = scalars.count
+        while i < n {
+            let c = scalars[i]
+            let isStraightOpening = c == "\"" && (i == 0 || Self.opensAfter(scalars[i - 1])) && i + 1 < n && !scalars[i + 1].properties.isWhitespace
+            guard Self.opening.contains(c) || isStraightOpening else { i += 1; continue }
+            let start = i + 1
+            var j = start
+            var close: Int?
+            var end = n
+            while j < n {
+                let d = scalars[j]
+                if Self.closing.contains(d) || (d == "\"" && j > start && !scalars[j - 1].properties.isWhitespace) {
+                    close = j
+                    end = j
+                    break
+                }
+                if d == "\n", j + 1 < n, scalars[j + 1] == "\n" {
+                    // A paragraph break inside a quotation: it goes on only if the next
+                    // paragraph opens with a quotation mark.
+                    var k = j
+                    while k < n, scalars[k].properties.isWhitespace { k += 1 }
+                    if k < n, Self.opening.contains(scalars[k]) || scalars[k] == "\"" {
+                        j = k + 1
+                        continue
+                    }
+                    end = j
+                    break
+                }
+                j += 1
+            }
+            var contentStart = start, contentEnd = end
+            while contentStart < contentEnd, scalars[contentStart].properties.isWhitespace { contentStart += 1 }
+            while contentEnd > contentStart, scalars[contentEnd - 1].properties.isWhitespace { contentEnd -= 1 }
+            if contentEnd > contentStart {
+                found.append(Found(content: TextSpan(start: contentStart, end: contentEnd), open: i, close: close))
+            }
+            i = (close ?? end) + 1
+        }
+        return found
+    }
+
+    static func opensAfter(_ previous: Unicode.Scalar) -> Bool {
+        previous.properties.isWhitespace || "([{—–-:,".unicodeScalars.contains(previous)
+    }
+}

@@ -1,0 +1,76 @@
+import BackchannelCore
+import BackchannelEntities
+import BackchannelSegment
+import Testing
+
+@testable import BackchannelQuotes
+
+/// Quotes through the real segmenter and entity stage, on sentences written for each case.
+func quotes(_ text: String) throws -> [String] {
+    var document = Document(text: text, blocks: Segmenter.paragraphs(of: text).map { Block(kind: .paragraph, span: $0) }, layers: [.text])
+    try Segmenter().process(&document)
+    try EntityRecognizer().process(&document)
+    try QuoteDetector().process(&document)
+    return document.quotes.map { quote in
+        let speaker = quote.speaker.flatMap { id in document.entities.first { $0.id == id }?.name } ?? "-"
+        return "\(text.slice(quote.span)) | \(speaker) | \(quote.cue ?? "-")"
+    }
+}
+
+@Suite("Quotes")
+struct QuoteTests {
+    @Test(arguments: [
+        // "X said" after the quote, curly marks
+        ("“We are ready to talk,” Kremlin spokesman Dmitry Peskov said on Monday.",
+         ["We are ready to talk, | Dmitry Peskov | said"]),
+        // "said X", straight marks
+        ("\"The door is open,\" said Secretary of State Marco Rubio.",
+         ["The door is open, | Marco Rubio | said"]),
+        // "X told reporters" and a partial quote described as
+        ("Kremlin spokesman Dmitry Peskov described the talks as “useful” but told reporters that no date was set.",
+         ["useful | Dmitry Peskov | described"]),
+        // a colon introduces the quote
+        ("Posting on Truth Social, President Donald Trump wrote: “Russia has to get moving.”",
+         ["Russia has to get moving. | Donald Trump | wrote"]),
+        // according to
+        ("According to Foreign Minister Abbas Araghchi, “the atmosphere was calm.”",
+         ["the atmosphere was calm. | Abbas Araghchi | According to"]),
+        // an organisation speaks
+        ("The Kremlin said in a statement that the call was “frank and substantive”.",
+         ["frank and substantive | Kremlin | said"]),
+        // scare quotes have no speaker
+        ("The so-called “coalition of the willing” met again in Paris.",
+         ["coalition of the willing | - | -"]),
+    ])
+    func attribution(text: String, expected: [String]) throws {
+        #expect(try quotes(text) == expected)
+    }
+
+    @Test func pronounIsTheSubjectOfThePreviousSentence() throws {
+        let text = "Kirill Dmitriev, the head of Russia's wealth fund and Putin's envoy, was upbeat. He called the session “productive”."
+        #expect(try quotes(text) == ["productive | Kirill Dmitriev | called"])
+    }
+
+    @Test func roleNounIsThePersonWithThatTitle() throws {
+        let text = "Kremlin spokesman Dmitry Peskov briefed reporters. “Nothing is agreed yet,” the spokesman said."
+        #expect(try quotes(text) == ["Nothing is agreed yet, | Dmitry Peskov | said"])
+    }
+
+    @Test func quoteRunsAcrossParagraphs() throws {
+        let text = "Secretary of State Marco Rubio spoke after the meeting. “The offer is on the table.\n\n“Now it is up to Moscow,” he said."
+        let found = try quotes(text)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("The offer is on the table.\n\n“Now it is up to Moscow,") == true)
+        #expect(found.first?.hasSuffix("| Marco Rubio | said") == true)
+    }
+
+    @Test func quoteOffsetsIndexTheText() throws {
+        let text = "Zelenskyy 🤝 said: “We will not trade territory for promises.”"
+        var document = Document(text: text, layers: [.text])
+        try Segmenter().process(&document)
+        try EntityRecognizer().process(&document)
+        try QuoteDetector().process(&document)
+        #expect(document.quotes.map { text.slice($0.span) } == ["We will not trade territory for promises."])
+        #expect(document.quotes.allSatisfy { $0.sentence.contains($0.span) || $0.sentence.overlaps($0.span) })
+    }
+}
