@@ -75,7 +75,7 @@ public struct QuoteDetector: Stage {
                 tokens[t].span.start >= sentence.start && tokens[t].span.end <= sentence.end
                     && !(tokens[t].span.start >= quote.open && tokens[t].span.end <= quoteEnd)
             }
-            if let found = cue(in: outside, words: words, entityAt: entityAt, document: document, before: quote.open) {
+            if let found = cue(in: outside, words: words, entityAt: entityAt, document: document, quote: quote.open..<quoteEnd) {
                 return Attribution(speaker: found.speaker, cue: found.cue, sentence: sentence)
             }
         }
@@ -85,7 +85,7 @@ public struct QuoteDetector: Stage {
             let next = document.sentences[last + 1].span
             let inNext = tokens.indices.filter { tokens[$0].span.start >= next.start && tokens[$0].span.end <= next.end }
             if let head = inNext.prefix(4).first(where: { Self.cues.contains(words[$0].lowercased()) }),
-               let found = cue(in: Array(inNext.prefix(through: head)), words: words, entityAt: entityAt, document: document, before: quote.open) {
+               let found = cue(in: Array(inNext.prefix(through: head)), words: words, entityAt: entityAt, document: document, quote: quote.open..<quoteEnd) {
                 return Attribution(speaker: found.speaker, cue: found.cue, sentence: next)
             }
         }
@@ -93,31 +93,87 @@ public struct QuoteDetector: Stage {
             let previous = document.sentences[sentenceIndex - 1].span
             let inPrevious = tokens.indices.filter { tokens[$0].span.start >= previous.start && tokens[$0].span.end <= previous.end }
             if let lastToken = inPrevious.last, words[lastToken] == ":",
-               let found = cue(in: inPrevious, words: words, entityAt: entityAt, document: document, before: quote.open) {
+               let found = cue(in: inPrevious, words: words, entityAt: entityAt, document: document, quote: quote.open..<quoteEnd) {
                 return Attribution(speaker: found.speaker, cue: found.cue, sentence: previous)
             }
         }
         return Attribution(speaker: nil, cue: nil, sentence: first)
     }
 
-    /// The first cue among `tokens` and the speaker next to it.
-    private func cue(in tokens: [Int], words: [String], entityAt: [Int?], document: Document, before position: Int) -> (speaker: Int?, cue: String)? {
+    static let anonymous: Set<String> = ["official", "officials", "source", "sources", "diplomat", "diplomats", "person", "people", "aide", "aides"]
+    static let indefinite: Set<String> = ["a", "an", "one", "two", "three", "several", "some", "other"]
+    static let clauseBreaks: Set<String> = [";", "while", "whereas", "but", "and", "—", "–"]
+
+    /// The cue nearest the quotation among `tokens` (those of its sentence outside the marks),
+    /// and the speaker that goes with it.
+    private func cue(in tokens: [Int], words: [String], entityAt: [Int?], document: Document, quote: Range<Int>) -> (speaker: Int?, cue: String)? {
+        var best: (n: Int, cue: String, distance: Int)?
         for (n, t) in tokens.enumerated() {
             let word = words[t].lowercased()
             var cueText: String?
             if Self.cues.contains(word) { cueText = words[t] }
             if word == "according", n + 1 < tokens.count, words[tokens[n + 1]].lowercased() == "to" { cueText = words[t] + " " + words[tokens[n + 1]] }
             guard let cue = cueText else { continue }
-            // The speaker: a named entity, pronoun or role just before the cue, or just after it.
-            let before = tokens[max(0, n - 4)..<n].reversed()
-            let according = cue.lowercased() == "according to"
-            let after = tokens[(n + 1)..<min(tokens.count, n + (according ? 6 : 5))]
-            for t2 in according ? Array(after.dropFirst()) : Array(before) + Array(after) {
-                if let e = entityAt[t2], [.person, .org, .gpe].contains(document.entities[e].type) { return (e, cue) }
-                if Self.pronouns.contains(words[t2]) { return (lastPerson(before: document.tokens[t2].span.start, document: document), cue) }
-                if let e = entityWithRole(words[t2], document: document) { return (e, cue) }
+            let span = document.tokens[t].span
+            var distance = span.end <= quote.lowerBound ? quote.lowerBound - span.end : max(0, span.start - quote.upperBound)
+            // After a quotation the cue follows at once (",” he said", "” said Rubio"); a verb
+            // further on ("… “useful” but told reporters") is a new statement.
+            if span.start >= quote.upperBound {
+                let between = tokens.filter { document.tokens[$0].span.start >= quote.upperBound && document.tokens[$0].span.end <= span.start }
+                let speakerLike = between.allSatisfy { b in
+                    [",", "the", "a", "an"].contains(words[b].lowercased()) || Self.pronouns.contains(words[b]) || entityAt[b] != nil
+                        || entityWithRole(words[b], document: document) != nil || words[b].first?.isUppercase == true
+                }
+                if between.count > 6 || !speakerLike { distance += 10_000 }
             }
-            return (nil, cue)
+            if best == nil || distance < best!.distance { best = (n, cue, distance) }
+        }
+        guard let (n, cue, _) = best else { return nil }
+        return (speaker(ofCueAt: n, cue: cue, in: tokens, words: words, entityAt: entityAt, document: document), cue)
+    }
+
+    /// Who a cue belongs to. Before the cue, back to the start of its clause, the nearest
+    /// person (an organisation or country only right before the cue: "the Kremlin said");
+    /// a pronoun is resolved; "a senior official said" names nobody. After the cue ("said
+    /// Rubio", "said a spokesman for the government, Patrick Muyaya", "according to X"),
+    /// the first person or body named.
+    private func speaker(ofCueAt n: Int, cue: String, in tokens: [Int], words: [String], entityAt: [Int?], document: Document) -> Int? {
+        let according = cue.lowercased() == "according to"
+        if !according {
+            var k = n - 1
+            var nearestBody: Int?
+            while k >= 0, !Self.clauseBreaks.contains(words[tokens[k]].lowercased()) {
+                let t = tokens[k]
+                if let e = entityAt[t] {
+                    let type = document.entities[e].type
+                    if type == .person { return e }
+                    if (type == .org || type == .gpe), nearestBody == nil, n - k <= 4 { nearestBody = e }
+                }
+                if Self.pronouns.contains(words[t]) { return lastPerson(before: document.tokens[t].span.start, document: document) }
+                if Self.anonymous.contains(words[t].lowercased()), tokens[max(0, k - 4)..<k].contains(where: { Self.indefinite.contains(words[$0].lowercased()) }) {
+                    return nil
+                }
+                if let e = entityWithRole(words[t], document: document) { return e }
+                k -= 1
+            }
+            if let nearestBody { return nearestBody }
+        }
+        var k = n + (according ? 2 : 1)
+        while k < tokens.count, k - n <= 14 {
+            let t = tokens[k]
+            if [".", ";", "“", "\""].contains(words[t]) { break }
+            if let e = entityAt[t], [.person, .org, .gpe].contains(document.entities[e].type) {
+                // "said a spokesman for the Congolese government, Patrick Muyaya": the person
+                // after the role, not the government inside it.
+                if document.entities[e].type != .person, let person = tokens[k..<min(tokens.count, n + 15)].compactMap({ entityAt[$0] }).first(where: { document.entities[$0].type == .person }) {
+                    return person
+                }
+                return e
+            }
+            if Self.pronouns.contains(words[t]) { return lastPerson(before: document.tokens[t].span.start, document: document) }
+            if Self.anonymous.contains(words[t].lowercased()) { return nil }
+            if let e = entityWithRole(words[t], document: document) { return e }
+            k += 1
         }
         return nil
     }
@@ -143,7 +199,9 @@ public struct QuoteDetector: Stage {
         let lower = word.lowercased()
         guard lower.count > 3, !Self.pronouns.contains(word) else { return nil }
         return document.entities.firstIndex { entity in
-            entity.type == .person && entity.roles.contains { $0.title.lowercased().hasSuffix(lower) }
+            entity.type == .person && entity.roles.contains { role in
+                role.title.lowercased().split(separator: " ").contains { $0 == lower }
+            }
         }
     }
 }
