@@ -68,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BackchannelCLITests",
-            dependencies: ["BackchannelCLI", "backchannel"]
+            dependencies: ["BackchannelCLI", "BackchannelPipeline", "BackchannelCore", "backchannel"]
         ),
     ]
 )

@@ -231,6 +231,12 @@ struct NameConsistency {
             let run = start..<end
             let surface = words[run].joined(separator: " ")
             if gazetteer.lookup(surface).contains(where: { ["GPE", "ORG", "LOC", "NORP", "FAC", "TITLE"].contains($0.type) }) { continue }
+            // A body's name the tagger ran on into the title and the person ("United Nations
+            // Secretary-General António Guterres" as one ORG) is cut back to before the title.
+            for i in result.indices where result[i].type != .person && result[i].tokens.overlaps(run)
+                && result[i].tokens.lowerBound < match.tokens.lowerBound {
+                result[i].tokens = result[i].tokens.lowerBound..<match.tokens.lowerBound
+            }
             let overlapping = result.indices.filter { result[$0].tokens.overlaps(run) }
             if overlapping.contains(where: { result[$0].type != .person }) { continue }
             result.removeAll { $0.tokens.overlaps(run) && $0.type == .person && run.contains($0.tokens.lowerBound) && $0.tokens.upperBound <= run.upperBound }

@@ -84,8 +84,8 @@ public struct QuoteDetector: Stage {
         if last + 1 < document.sentences.count {
             let next = document.sentences[last + 1].span
             let inNext = tokens.indices.filter { tokens[$0].span.start >= next.start && tokens[$0].span.end <= next.end }
-            if let head = inNext.prefix(4).first(where: { Self.cues.contains(words[$0].lowercased()) }),
-               let found = cue(in: Array(inNext.prefix(through: head)), words: words, entityAt: entityAt, document: document, quote: quote.open..<quoteEnd) {
+            if let head = inNext.prefix(4).firstIndex(where: { Self.cues.contains(words[$0].lowercased()) }),
+               let found = cue(in: Array(inNext[...head]), words: words, entityAt: entityAt, document: document, quote: quote.open..<quoteEnd) {
                 return Attribution(speaker: found.speaker, cue: found.cue, sentence: next)
             }
         }

@@ -73,4 +73,23 @@ struct QuoteTests {
         #expect(document.quotes.map { text.slice($0.span) } == ["We will not trade territory for promises."])
         #expect(document.quotes.allSatisfy { $0.sentence.contains($0.span) || $0.sentence.overlaps($0.span) })
     }
+
+    @Test(arguments: 0..<150)
+    func randomTextsNeverBreakTheStage(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed))
+        let pieces = ["“", "”", "\"", "'", "he said", "said", "Peskov", "Dmitry Peskov", "Kremlin spokesman", ",", ".", ":",
+                      "\n\n", "\n", " ", "according to", "told reporters", "She", "the spokesman", "Kyiv", "🤝", "e\u{301}",
+                      "Secretary of State Marco Rubio", "described it as", "a senior official"]
+        let text = (0..<Int.random(in: 0...50, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined(separator: " ")
+        var document = Document(text: text, blocks: Segmenter.paragraphs(of: text).map { Block(kind: .paragraph, span: $0) }, layers: [.text])
+        try Segmenter().process(&document)
+        try EntityRecognizer().process(&document)
+        try QuoteDetector().process(&document)
+        let count = text.scalarCount
+        for quote in document.quotes {
+            #expect(quote.span.start >= 0 && quote.span.end <= count && !quote.span.isEmpty)
+            #expect(quote.sentence.end <= count)
+            if let speaker = quote.speaker { #expect(document.entities.contains { $0.id == speaker }) }
+        }
+    }
 }

@@ -1,0 +1,36 @@
+import BackchannelCore
+import BackchannelPipeline
+import Foundation
+import Testing
+
+/// The whole language pipeline over real text from other sources (the NER development
+/// files in ../shared, when present): nothing traps, every annotation indexes the text.
+@Suite("Pipeline on shared NER texts")
+struct SharedDataPipelineTests {
+    static let folder = ExtractCommandTests.repository.deletingLastPathComponent().appendingPathComponent("shared/data/ner")
+    static var available: Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent("gum_dev.jsonl").path) }
+
+    @Test(.enabled(if: available, "../shared/data/ner is not present"))
+    func everyDocumentGoesThroughThePipeline() throws {
+        let pipeline = StandardPipeline.make()
+        var documents = 0
+        for file in ["gum_dev.jsonl", "uner_pud_dev.jsonl"] {
+            let lines = try String(contentsOf: Self.folder.appendingPathComponent(file), encoding: .utf8).split(separator: "\n")
+            for line in lines {
+                guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                      let text = object["text"] as? String else { continue }
+                var document = Document(metadata: Metadata(published: Timestamp(year: 2020, month: 1, day: 1)), text: text, layers: [.text])
+                try pipeline.run(&document)
+                let count = text.scalarCount
+                for entity in document.entities {
+                    #expect(!entity.mentions.isEmpty)
+                    for mention in entity.mentions { #expect(mention.span.end <= count && !mention.span.isEmpty) }
+                }
+                for quote in document.quotes { #expect(quote.span.end <= count) }
+                for date in document.dates { #expect(date.span.end <= count) }
+                documents += 1
+            }
+        }
+        #expect(documents == 218)
+    }
+}
