@@ -54,10 +54,13 @@ let package = Package(
         // Direct quotations and their speakers.
         .target(name: "BackchannelQuotes", dependencies: ["BackchannelCore"]),
         .testTarget(name: "BackchannelQuotesTests", dependencies: ["BackchannelQuotes", "BackchannelEntities", "BackchannelSegment", "BackchannelCore"]),
+        // Who did what to whom: PLOVER events with positions.
+        .target(name: "BackchannelEvents", dependencies: ["BackchannelCore"]),
+        .testTarget(name: "BackchannelEventsTests", dependencies: ["BackchannelEvents", "BackchannelQuotes", "BackchannelEntities", "BackchannelDates", "BackchannelMoney", "BackchannelSegment", "BackchannelCore"]),
         // Assembly of the stages.
         .target(
             name: "BackchannelPipeline",
-            dependencies: ["BackchannelCore", "BackchannelSegment", "BackchannelEntities", "BackchannelDates", "BackchannelMoney", "BackchannelQuotes", "BackchannelExtract"]
+            dependencies: ["BackchannelCore", "BackchannelSegment", "BackchannelEntities", "BackchannelDates", "BackchannelMoney", "BackchannelQuotes", "BackchannelEvents", "BackchannelExtract"]
         ),
         .testTarget(name: "BackchannelEntitiesTests", dependencies: ["BackchannelEntities", "BackchannelSegment", "BackchannelCore"]),
         .testTarget(name: "BackchannelValuesTests", dependencies: ["BackchannelDates", "BackchannelMoney", "BackchannelSegment", "BackchannelCore"]),

@@ -10,6 +10,7 @@ enum Extract {
             var extraction: ExtractionOptions
             var format: ExtractCommand.OutputFormat
             var pipeline = PipelineOptions()
+            var explain = false
         }
 
         let options: Options
@@ -34,6 +35,7 @@ enum Extract {
             for input in inputs {
                 guard let document = extract(input, errors: &errors) else { failed = true; continue }
                 let record = ExtractRecord(source: input.name, document: document)
+                if options.explain { errors.write(Self.explanation(of: document, source: input.name)) }
                 switch options.format {
                 case .json, .jsonl:
                     var json = JSONWriter(pretty: options.format == .json)
@@ -51,6 +53,23 @@ enum Extract {
             }
             if asArray { output.write("]\n") }
             return failed ? 1 : 0
+        }
+
+        /// One line per event: its type, the trigger in its sentence, actors and targets.
+        ///
+        ///     page.html V1 CONSULT ‹met› — “Witkoff [met] Putin in St. Petersburg.” actors: Steve Witkoff; targets: Vladimir Putin
+        static func explanation(of document: Document, source: String) -> String {
+            let name = { (id: Entity.ID) in document.entities.first { $0.id == id }?.name ?? id.rawValue }
+            var out = ""
+            for event in document.events {
+                let before = document.text.slice(TextSpan(start: event.sentence.start, end: event.trigger.start))
+                let trigger = document.text.slice(event.trigger)
+                let after = document.text.slice(TextSpan(start: event.trigger.end, end: event.sentence.end))
+                out += "\(source) \(event.id) \(event.type.rawValue) ‹\(trigger)› — “\(before)[\(trigger)]\(after)”"
+                out += " actors: \(event.actors.map(name).joined(separator: ", ")); targets: \(event.targets.map(name).joined(separator: ", "))"
+                out += "; modality: \(event.modality.rawValue)\n"
+            }
+            return out
         }
 
         private func extract(_ input: InputResolver.Input, errors: inout some TextOutputStream) -> Document? {

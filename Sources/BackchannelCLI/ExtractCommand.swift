@@ -34,8 +34,11 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Take each input verbatim as the article body: no title or boilerplate detection.")
     var bodyOnly = false
 
-    @Flag(name: .long, help: "Extract the article only: no sentences, entities, dates or money.")
+    @Flag(name: .long, help: "Extract the article only: no sentences, entities, dates, money, quotes or events.")
     var noAnalysis = false
+
+    @Flag(name: .long, help: "Also print, on standard error, the words that triggered each event.")
+    var explain = false
 
     @Option(name: .long, help: "Refuse inputs larger than this many megabytes.")
     var maxMegabytes: Int = 64
@@ -64,7 +67,7 @@ struct ExtractCommand: ParsableCommand {
     func runnerOptions() -> Extract.Runner.Options {
         var options = ExtractionOptions(format: input, url: url, published: published.flatMap(DateParser.parseMachine), bodyOnly: bodyOnly)
         options.maximumBytes = maxMegabytes << 20
-        return Extract.Runner.Options(extraction: options, format: format, pipeline: PipelineOptions(analyse: !noAnalysis))
+        return Extract.Runner.Options(extraction: options, format: format, pipeline: PipelineOptions(analyse: !noAnalysis), explain: explain)
     }
 }
 

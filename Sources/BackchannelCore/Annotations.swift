@@ -53,6 +53,9 @@ public struct Entity: Sendable, Codable, Equatable {
     public var affiliation: String?
     /// For a place or body used for a government ("Moscow", "the Kremlin"): that country.
     public var refersTo: String?
+    /// What the gazetteer knows the entity as: "country", "city", "region", "demonym", "org",
+    /// "media", "armed"…; nil when it is not in the gazetteer.
+    public var kind: String?
     public var mentions: [Mention]
 
     public init(id: ID, name: String, type: EntityType, roles: [Role] = [], affiliation: String? = nil,
@@ -147,5 +150,93 @@ public struct Quote: Sendable, Codable, Equatable {
         self.speaker = speaker
         self.cue = cue
         self.sentence = sentence
+    }
+}
+
+/// Who did what to whom, when and where: an event in the PLOVER ontology, with the
+/// sentence it was read from.
+public struct Event: Sendable, Codable, Equatable {
+    public struct ID: Hashable, Codable, Sendable, RawRepresentable, CustomStringConvertible {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+    }
+
+    /// PLOVER event types, plus ACCUSE and REQUEST, and STATEMENT and APPEAL, which PLOVER
+    /// drops but analysts need.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case agree = "AGREE", consult = "CONSULT", support = "SUPPORT", concede = "CONCEDE", cooperate = "COOPERATE"
+        case aid = "AID", retreat = "RETREAT", investigate = "INVESTIGATE", demand = "DEMAND", disapprove = "DISAPPROVE"
+        case reject = "REJECT", threaten = "THREATEN", sanction = "SANCTION", protest = "PROTEST", crime = "CRIME"
+        case mobilize = "MOBILIZE", coerce = "COERCE", assault = "ASSAULT", fight = "FIGHT", accuse = "ACCUSE"
+        case request = "REQUEST", statement = "STATEMENT", appeal = "APPEAL"
+    }
+
+    /// Whether the text says the event happened.
+    public enum Modality: String, Sendable, Codable, CaseIterable {
+        case asserted, denied, planned, hypothetical, reported
+    }
+
+    public struct Casualties: Sendable, Codable, Equatable {
+        public var killed: Int?
+        public var injured: Int?
+        public init(killed: Int? = nil, injured: Int? = nil) {
+            self.killed = killed
+            self.injured = injured
+        }
+    }
+
+    /// Where a party stands on an issue: what the negotiation tracker is built from.
+    public struct Position: Sendable, Codable, Equatable {
+        public enum Stance: String, Sendable, Codable { case demands, offers, accepts, rejects }
+        /// A short normalised phrase: "30-day ceasefire", "full ceasefire".
+        public var issue: String
+        public var stance: Stance
+        public var holder: Entity.ID?
+        public var addressee: Entity.ID?
+        public init(issue: String, stance: Stance, holder: Entity.ID?, addressee: Entity.ID?) {
+            self.issue = issue
+            self.stance = stance
+            self.holder = holder
+            self.addressee = addressee
+        }
+    }
+
+    public var id: ID
+    public var type: Kind
+    /// CONSULT: visit, phone, meeting, mediation; AID: military, economic, humanitarian.
+    public var mode: String?
+    public var modality: Modality
+    public var actors: [Entity.ID]
+    public var targets: [Entity.ID]
+    public var place: Entity.ID?
+    public var date: DateMention?
+    public var amounts: [MoneyMention]
+    public var casualties: Casualties?
+    public var position: Position?
+    /// The evidence sentence.
+    public var sentence: TextSpan
+    /// The words that triggered the event.
+    public var trigger: TextSpan
+    /// 0…1: how sure the rules are.
+    public var confidence: Double
+
+    public init(id: ID, type: Kind, mode: String? = nil, modality: Modality = .asserted, actors: [Entity.ID] = [],
+                targets: [Entity.ID] = [], place: Entity.ID? = nil, date: DateMention? = nil, amounts: [MoneyMention] = [],
+                casualties: Casualties? = nil, position: Position? = nil, sentence: TextSpan, trigger: TextSpan, confidence: Double) {
+        self.id = id
+        self.type = type
+        self.mode = mode
+        self.modality = modality
+        self.actors = actors
+        self.targets = targets
+        self.place = place
+        self.date = date
+        self.amounts = amounts
+        self.casualties = casualties
+        self.position = position
+        self.sentence = sentence
+        self.trigger = trigger
+        self.confidence = confidence
     }
 }

@@ -38,6 +38,7 @@ public struct Document: Sendable, Codable, Equatable {
     public var dates: [DateMention] = []
     public var money: [MoneyMention] = []
     public var quotes: [Quote] = []
+    public var events: [Event] = []
     public var layers: Set<Layer>
 
     public init(

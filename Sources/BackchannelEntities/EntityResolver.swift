@@ -97,7 +97,10 @@ struct EntityResolver {
             }
             let canonical = (lookup(mention.text) + (Gazetteer.isAllCaps(mention.text) ? lookup(Gazetteer.titleCased(mention.text)) : []))
                 .first { EntityType(rawValue: $0.type) != nil }?.canonical ?? mention.text
-            entities.append(Entity(id: Entity.ID(rawValue: ""), name: canonical, type: mention.type))
+            var entity = Entity(id: Entity.ID(rawValue: ""), name: canonical, type: mention.type)
+            entity.kind = (lookup(mention.text) + (Gazetteer.isAllCaps(mention.text) ? lookup(Gazetteer.titleCased(mention.text)) : []))
+                .first { EntityType(rawValue: $0.type) != nil }?.kind.map { String($0.split(separator: ":").first ?? "") }
+            entities.append(entity)
             foldedNames.append(canonical.split(separator: " ").map { Self.fold(String($0)) })
             entityOfMention[m] = entities.count - 1
             keyToEntity[key] = entities.count - 1

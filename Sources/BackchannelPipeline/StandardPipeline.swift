@@ -4,6 +4,7 @@ import BackchannelEntities
 import BackchannelExtract
 import BackchannelMoney
 import BackchannelQuotes
+import BackchannelEvents
 import BackchannelSegment
 
 /// What to run on each article.
@@ -25,10 +26,11 @@ public struct PipelineOptions: Sendable {
 /// | `DateRecognizer` | tokens | dates |
 /// | `MoneyRecognizer` | tokens | money |
 /// | `QuoteDetector` | tokens, sentences, entities | quotes |
+/// | `EventDetector` | tokens, sentences, entities, dates, money, quotes | events |
 public enum StandardPipeline {
     public static func make(_ options: PipelineOptions = PipelineOptions()) -> Pipeline {
         guard options.analyse else { return try! Pipeline([]) }
         // Assembly cannot fail: the order above satisfies every requirement (checked by a test).
-        return try! Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector()])
+        return try! Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector()])
     }
 }

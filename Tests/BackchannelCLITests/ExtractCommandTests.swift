@@ -152,4 +152,14 @@ struct ExtractCommandTests {
             #expect(ExtractCommand.message(for: error) == message)
         }
     }
+
+    @Test func explainPrintsTheTriggerOfEachEvent() throws {
+        let result = try run(["--explain", "--body-only", "--format", "jsonl", "-"],
+                             stdin: "U.S. Special Envoy Steve Witkoff met Vladimir Putin in St. Petersburg on Friday.")
+        #expect(result.status == 0)
+        #expect(result.errors == "- V1 CONSULT ‹met› — “U.S. Special Envoy Steve Witkoff [met] Vladimir Putin in St. Petersburg on Friday.” actors: Steve Witkoff; targets: Vladimir Putin; modality: asserted\n")
+        let events = try #require((result.lines.first?["events"] as? [[String: Any]]))
+        #expect(events.first?["type"] as? String == "CONSULT")
+        #expect((events.first?["trigger"] as? [String: Any])?["text"] as? String == "met")
+    }
 }

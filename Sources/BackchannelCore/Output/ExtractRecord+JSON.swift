@@ -74,7 +74,69 @@ extension ExtractRecord {
                     }
                 }
             }
-            json.field("events") { $0.array([Int]()) { _, _ in } }
+            json.field("events") { json in
+                json.array(document.events) { json, event in
+                    json.object { json in
+                        json.field("id", event.id.rawValue)
+                        json.field("type", event.type.rawValue)
+                        json.field("mode", event.mode)
+                        json.field("modality", event.modality.rawValue)
+                        json.field("actors", event.actors.map(\.rawValue))
+                        json.field("targets", event.targets.map(\.rawValue))
+                        json.field("place", event.place?.rawValue)
+                        json.field("date") { json in
+                            guard let date = event.date else { return json.null() }
+                            json.object { json in
+                                json.field("value", date.value)
+                                json.field("granularity", date.granularity.rawValue)
+                                json.field("approximate", date.approximate)
+                                json.field("text", text(date.span))
+                            }
+                        }
+                        json.field("amounts") { json in
+                            json.array(event.amounts) { json, money in
+                                json.object { json in
+                                    json.field("amount", money.amount)
+                                    json.field("currency", money.currency)
+                                    json.field("qualifier", money.qualifier)
+                                    json.field("text", text(money.span))
+                                }
+                            }
+                        }
+                        json.field("casualties") { json in
+                            guard let c = event.casualties else { return json.null() }
+                            json.object { json in
+                                json.field("killed", c.killed)
+                                json.field("injured", c.injured)
+                            }
+                        }
+                        json.field("position") { json in
+                            guard let p = event.position else { return json.null() }
+                            json.object { json in
+                                json.field("issue", p.issue)
+                                json.field("stance", p.stance.rawValue)
+                                json.field("holder", p.holder?.rawValue)
+                                json.field("addressee", p.addressee?.rawValue)
+                            }
+                        }
+                        json.field("sentence") { json in
+                            json.object { json in
+                                json.field("start", event.sentence.start)
+                                json.field("end", event.sentence.end)
+                                json.field("text", text(event.sentence))
+                            }
+                        }
+                        json.field("trigger") { json in
+                            json.object { json in
+                                json.field("start", event.trigger.start)
+                                json.field("end", event.trigger.end)
+                                json.field("text", text(event.trigger))
+                            }
+                        }
+                        json.field("confidence", (event.confidence * 100).rounded() / 100)
+                    }
+                }
+            }
         }
     }
 }

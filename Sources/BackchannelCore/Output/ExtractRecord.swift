@@ -22,8 +22,7 @@ public struct ExtractRecord: Encodable, Sendable {
         try c.encode(document.dates.map { DateRecord(date: $0, text: text.slice($0.span)) }, forKey: .dates)
         try c.encode(document.money.map { MoneyRecord(money: $0, text: text.slice($0.span)) }, forKey: .money)
         try c.encode(document.quotes.map { QuoteRecord(quote: $0, text: text) }, forKey: .quotes)
-        // Filled by the event stage when it lands; empty until then.
-        try c.encode([Int](), forKey: .events)
+        try c.encode(document.events.map { EventRecord(event: $0, text: text) }, forKey: .events)
     }
 
     struct SpanRecord: Encodable {
@@ -52,6 +51,60 @@ public struct ExtractRecord: Encodable, Sendable {
             try c.encode(affiliation, forKey: .affiliation)
             try c.encode(refersTo, forKey: .refersTo)
             try c.encode(mentions, forKey: .mentions)
+        }
+    }
+
+    /// The same members as the JSON writer's `events` (tests compare the two).
+    struct EventRecord: Encodable {
+        let event: Event, text: String
+        enum CodingKeys: String, CodingKey {
+            case id, type, mode, modality, actors, targets, place, date, amounts, casualties, position, sentence, trigger, confidence
+        }
+        struct DateOut: Encodable { let value: String, granularity: String, approximate: Bool, text: String }
+        struct MoneyOut: Encodable { let amount: Double, currency: String, qualifier: String?, text: String
+            enum CodingKeys: String, CodingKey { case amount, currency, qualifier, text }
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(amount, forKey: .amount)
+                try c.encode(currency, forKey: .currency)
+                try c.encode(qualifier, forKey: .qualifier)
+                try c.encode(text, forKey: .text)
+            }
+        }
+        struct CasualtiesOut: Encodable { let killed: Int?, injured: Int?
+            enum CodingKeys: String, CodingKey { case killed, injured }
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(killed, forKey: .killed)
+                try c.encode(injured, forKey: .injured)
+            }
+        }
+        struct PositionOut: Encodable { let issue: String, stance: String, holder: String?, addressee: String?
+            enum CodingKeys: String, CodingKey { case issue, stance, holder, addressee }
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(issue, forKey: .issue)
+                try c.encode(stance, forKey: .stance)
+                try c.encode(holder, forKey: .holder)
+                try c.encode(addressee, forKey: .addressee)
+            }
+        }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(event.id.rawValue, forKey: .id)
+            try c.encode(event.type.rawValue, forKey: .type)
+            try c.encode(event.mode, forKey: .mode)
+            try c.encode(event.modality.rawValue, forKey: .modality)
+            try c.encode(event.actors.map(\.rawValue), forKey: .actors)
+            try c.encode(event.targets.map(\.rawValue), forKey: .targets)
+            try c.encode(event.place?.rawValue, forKey: .place)
+            try c.encode(event.date.map { DateOut(value: $0.value, granularity: $0.granularity.rawValue, approximate: $0.approximate, text: text.slice($0.span)) }, forKey: .date)
+            try c.encode(event.amounts.map { MoneyOut(amount: $0.amount, currency: $0.currency, qualifier: $0.qualifier, text: text.slice($0.span)) }, forKey: .amounts)
+            try c.encode(event.casualties.map { CasualtiesOut(killed: $0.killed, injured: $0.injured) }, forKey: .casualties)
+            try c.encode(event.position.map { PositionOut(issue: $0.issue, stance: $0.stance.rawValue, holder: $0.holder?.rawValue, addressee: $0.addressee?.rawValue) }, forKey: .position)
+            try c.encode(SpanRecord(start: event.sentence.start, end: event.sentence.end, text: text.slice(event.sentence)), forKey: .sentence)
+            try c.encode(SpanRecord(start: event.trigger.start, end: event.trigger.end, text: text.slice(event.trigger)), forKey: .trigger)
+            try c.encode((event.confidence * 100).rounded() / 100, forKey: .confidence)
         }
     }
 

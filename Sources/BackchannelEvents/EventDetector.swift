@@ -1,0 +1,244 @@
+import BackchannelCore
+
+/// The event stage: reads who did what to whom, when and where, sentence by sentence.
+///
+/// A trigger word (``TriggerLexicon``) gives the type; the actor is the entity that is the
+/// subject of the trigger's clause (the nearest person, body or country before it), the
+/// target the first one after it; the place is a place named after "in", "at", "near"; the
+/// date and amounts are the sentence's; casualties are read from "killed N" / "N people
+/// were killed"; the modality from negation, future and conditional words and from
+/// reporting verbs. Quotes that are acts become events too: a quoted "must" or "has to"
+/// is a DEMAND by the speaker, a quoted threat a THREATEN.
+public struct EventDetector: Stage {
+    public let name = "events"
+    public let requires: Set<Layer> = [.tokens, .sentences, .entities, .dates, .money, .quotes]
+    public let provides: Set<Layer> = [.events]
+
+    public init() {}
+
+    public func process(_ document: inout Document) throws(StageError) {
+        document.events = detect(in: document)
+        document.layers.insert(.events)
+    }
+
+    static let placePrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
+    static let negations: Set<String> = ["not", "never", "no", "n't", "without", "neither", "nor"]
+    static let planned: Set<String> = ["will", "expected", "plans", "planned", "plan", "scheduled", "set", "due", "intends", "aims"]
+    static let hypothetical: Set<String> = ["if", "would", "could", "might", "may", "unless"]
+    static let reporting: Set<String> = ["said", "says", "told", "reported", "according", "claimed", "alleged"]
+    static let clauseBreaks: Set<String> = [";", "while", "whereas", "but", ":", "—", "–"]
+
+    func detect(in document: Document) -> [Event] {
+        let words = document.wordsOfTokens
+        let lower = words.map { $0.lowercased() }
+        let tokens = document.tokens
+        var entityAt = [Int?](repeating: nil, count: tokens.count)
+        let mentions = document.entities.enumerated().flatMap { e, entity in entity.mentions.map { (e, $0.span) } }.sorted { $0.1 < $1.1 }
+        var k = 0
+        for (e, span) in mentions {
+            while k < tokens.count, tokens[k].span.end <= span.start { k += 1 }
+            var t = k
+            while t < tokens.count, tokens[t].span.start < span.end { entityAt[t] = e; t += 1 }
+        }
+        var events: [Event] = []
+        var first = 0
+        for sentence in document.sentences {
+            var last = first
+            while last < tokens.count, tokens[last].span.start < sentence.span.end { last += 1 }
+            let range = first..<last
+            first = last
+            guard !range.isEmpty else { continue }
+            var seen = Set<String>()
+            var i = range.lowerBound
+            while i < range.upperBound {
+                var trigger: TriggerLexicon.Trigger?
+                if i + 1 < range.upperBound { trigger = TriggerLexicon.pairs[lower[i] + " " + lower[i + 1]] }
+                if trigger == nil { trigger = TriggerLexicon.single[lower[i]] }
+                // Inside a quotation a word is the speaker's, not the writer's report.
+                guard let found = trigger, !inQuote(tokens[i].span, document: document) else { i += 1; continue }
+                let triggerTokens = i..<(i + found.length)
+                let event = build(found, at: triggerTokens, in: range, sentence: sentence.span, document: document,
+                                  words: words, lower: lower, entityAt: entityAt)
+                let key = "\(event.type.rawValue)|\(event.actors)|\(event.targets)"
+                if !event.actors.isEmpty || event.confidence >= 0.7, seen.insert(key).inserted {
+                    events.append(event)
+                }
+                i += found.length
+            }
+        }
+        events += quoteActs(document: document, entityAt: entityAt, words: words)
+        events.sort { ($0.sentence.start, $0.trigger.start) < ($1.sentence.start, $1.trigger.start) }
+        for n in events.indices { events[n].id = Event.ID(rawValue: "V\(n + 1)") }
+        return events
+    }
+
+    private func inQuote(_ span: TextSpan, document: Document) -> Bool {
+        document.quotes.contains { $0.span.contains(span) }
+    }
+
+    private func build(_ trigger: TriggerLexicon.Trigger, at triggerTokens: Range<Int>, in range: Range<Int>, sentence: TextSpan,
+                       document: Document, words: [String], lower: [String], entityAt: [Int?]) -> Event {
+        let tokens = document.tokens
+        let isActorType: (Int) -> Bool = { [.person, .org, .gpe, .norp].contains(document.entities[$0].type) }
+        // Actor: the subject of the trigger's clause — the first person, body or country from
+        // the clause's start (after a reporting verb: "officials said Russia struck…"); a person
+        // named with a body right after it acts ("Kremlin spokesman Dmitry Peskov"). Cities
+        // do not act unless they stand for a government ("Moscow rejected…").
+        var clauseStart = triggerTokens.lowerBound
+        while clauseStart > range.lowerBound, !Self.clauseBreaks.contains(lower[clauseStart - 1]),
+              !["said", "says", "that", "told"].contains(lower[clauseStart - 1]) { clauseStart -= 1 }
+        let canAct: (Int) -> Bool = { e in
+            let entity = document.entities[e]
+            return isActorType(e) && !(entity.type == .gpe && entity.refersTo == nil && entity.kind != "country")
+        }
+        var actor: Int?
+        var k = clauseStart
+        while k < triggerTokens.lowerBound {
+            if let e = entityAt[k], canAct(e), !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: range) {
+                actor = e
+                var m = k
+                while m < triggerTokens.lowerBound, entityAt[m] == e { m += 1 }
+                if document.entities[e].type != .person,
+                   let person = (m..<min(triggerTokens.lowerBound, m + 3)).compactMap({ entityAt[$0] }).first(where: { document.entities[$0].type == .person }) {
+                    actor = person
+                }
+                break
+            }
+            k += 1
+        }
+        // Targets: the first person, body or country after the trigger (not a place after "in").
+        var targets: [Int] = []
+        var j = triggerTokens.upperBound
+        while j < range.upperBound, j - triggerTokens.upperBound < 12, ![".", ";"].contains(lower[j]) {
+            if let e = entityAt[j], isActorType(e), e != actor, !precededByPlacePreposition(j, lower: lower, entityAt: entityAt, range: range) {
+                if !targets.contains(e) { targets.append(e) }
+                // "met X and Y" keeps both; one target otherwise.
+                var m = j + 1
+                while m < range.upperBound, entityAt[m] == e { m += 1 }
+                if m < range.upperBound, lower[m] == "and" { j = m + 1; continue }
+                break
+            }
+            j += 1
+        }
+        // Place: a place named after "in", "at", "near".
+        var place: Int?
+        for t in range where t > range.lowerBound && Self.placePrepositions.contains(lower[t - 1]) {
+            if let e = entityAt[t], [.gpe, .loc, .fac].contains(document.entities[e].type) { place = e; break }
+        }
+        let date = document.dates.filter { sentence.contains($0.span) }
+            .min { abs($0.span.start - tokens[triggerTokens.lowerBound].span.start) < abs($1.span.start - tokens[triggerTokens.lowerBound].span.start) }
+        let amounts = document.money.filter { sentence.contains($0.span) }
+        var mode = trigger.mode
+        if trigger.type == .aid {
+            mode = TriggerLexicon.aidModes.first { entry in range.contains { entry.words.contains(lower[$0]) } }?.mode
+        }
+        let modality = self.modality(triggerTokens, in: range, lower: lower, actor: actor, document: document, entityAt: entityAt)
+        var confidence = trigger.confidence
+        if actor == nil { confidence -= 0.2 }
+        if !targets.isEmpty { confidence += 0.05 }
+        let ids = document.entities.map(\.id)
+        var event = Event(id: Event.ID(rawValue: ""), type: trigger.type, mode: mode, modality: modality,
+                          actors: actor.map { [ids[$0]] } ?? [], targets: targets.map { ids[$0] },
+                          place: place.map { ids[$0] }, date: date, amounts: amounts,
+                          casualties: casualties(in: range, lower: lower),
+                          sentence: sentence,
+                          trigger: TextSpan(start: tokens[triggerTokens.lowerBound].span.start, end: tokens[triggerTokens.upperBound - 1].span.end),
+                          confidence: min(1, max(0.05, confidence)))
+        event.position = position(for: event, after: triggerTokens, in: range, words: words, lower: lower)
+        return event
+    }
+
+    private func precededByPlacePreposition(_ k: Int, lower: [String], entityAt: [Int?], range: Range<Int>) -> Bool {
+        var start = k
+        while start > range.lowerBound, entityAt[start - 1] != nil, entityAt[start - 1] == entityAt[k] { start -= 1 }
+        return start > range.lowerBound && Self.placePrepositions.contains(lower[start - 1])
+    }
+
+    /// Denied, planned, hypothetical or only reported, from the words of the trigger's clause.
+    private func modality(_ trigger: Range<Int>, in range: Range<Int>, lower: [String], actor: Int?, document: Document, entityAt: [Int?]) -> Event.Modality {
+        let window = max(range.lowerBound, trigger.lowerBound - 4)..<trigger.lowerBound
+        if window.contains(where: { Self.negations.contains(lower[$0]) }) { return .denied }
+        if window.contains(where: { Self.hypothetical.contains(lower[$0]) }) { return .hypothetical }
+        // "expected to meet", "persuade Moscow to accept": not (yet) done.
+        if window.contains(where: { Self.planned.contains(lower[$0]) }) || (trigger.lowerBound > range.lowerBound && lower[trigger.lowerBound - 1] == "to") {
+            return .planned
+        }
+        // "Ukrainian officials said Russian missiles struck…": reported unless the actor speaks.
+        let before = range.lowerBound..<trigger.lowerBound
+        if let cue = before.last(where: { Self.reporting.contains(lower[$0]) }) {
+            let speaker = (range.lowerBound..<cue).reversed().first { entityAt[$0] != nil }.flatMap { entityAt[$0] }
+            if speaker == nil || speaker != actor { return .reported }
+        }
+        return .asserted
+    }
+
+    /// "killed 20 civilians, including nine children" → killed 20; "N people were wounded" → injured N.
+    private func casualties(in range: Range<Int>, lower: [String]) -> Event.Casualties? {
+        var result = Event.Casualties()
+        let numbers: [String: Int] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                                      "nine": 9, "ten": 10, "dozens": 24, "hundreds": 200]
+        func number(_ t: Int) -> Int? { Int(lower[t].replacingOccurrences(of: ",", with: "")) ?? numbers[lower[t]] }
+        for t in range {
+            let w = lower[t]
+            let killed = ["killed", "killing", "kills", "dead", "died"].contains(w)
+            let injured = ["injured", "wounded", "injuring", "wounding"].contains(w)
+            guard killed || injured else { continue }
+            var value: Int?
+            // "killed 20 civilians", "killing at least 400"
+            for n in (t + 1)..<min(range.upperBound, t + 5) { if let v = number(n) { value = v; break } }
+            // "20 people were killed", "more than 400 dead"
+            if value == nil { for n in stride(from: t - 1, through: max(range.lowerBound, t - 5), by: -1) { if let v = number(n) { value = v; break } } }
+            guard let v = value else { continue }
+            if killed, result.killed == nil { result.killed = v }
+            if injured, result.injured == nil { result.injured = v }
+        }
+        return result.killed == nil && result.injured == nil ? nil : result
+    }
+
+    /// The position a demand, refusal or agreement states: the words after the trigger up to
+    /// the end of the phrase, without articles ("rejected a full ceasefire" → "full ceasefire").
+    private func position(for event: Event, after trigger: Range<Int>, in range: Range<Int>, words: [String], lower: [String]) -> Event.Position? {
+        let stance: Event.Position.Stance
+        switch event.type {
+        case .demand, .request, .appeal: stance = .demands
+        case .reject: stance = .rejects
+        case .agree where ["proposed", "proposes", "offered", "offers"].contains(lower[trigger.lowerBound]): stance = .offers
+        case .agree, .concede: stance = .accepts
+        default: return nil
+        }
+        var t = trigger.upperBound
+        // Skip the addressee and linking words: "urged Russia to accept", "demanded that".
+        while t < range.upperBound, ["that", "to", "on", "for", "the", "a", "an", "its", "their", "his", "her"].contains(lower[t]) || event.targets.isEmpty == false && words[t].first?.isUppercase == true {
+            t += 1
+        }
+        var issue: [String] = []
+        let phraseEnds: Set<String> = ["in", "that", "which", "as", "by", "from", "with", "after", "before", "until", "if", "on", "at", "who", "when"]
+        while t < range.upperBound, issue.count < 8, ![",", ".", ";", ":", "and", "but", "while", "which", "who", "“", "\""].contains(lower[t]),
+              !(issue.count >= 2 && phraseEnds.contains(lower[t])) {
+            if !["a", "an", "the", "its", "their", "his", "her"].contains(lower[t]) { issue.append(lower[t]) }
+            t += 1
+        }
+        guard !issue.isEmpty else { return nil }
+        return Event.Position(issue: issue.joined(separator: " "), stance: stance, holder: event.actors.first, addressee: event.targets.first)
+    }
+
+    /// Quotes that are acts: a "must" or "has to" is a DEMAND by the speaker, a threat a THREATEN.
+    private func quoteActs(document: Document, entityAt: [Int?], words: [String]) -> [Event] {
+        var events: [Event] = []
+        for quote in document.quotes {
+            guard let speaker = quote.speaker else { continue }
+            let text = document.text.slice(quote.span).lowercased()
+            let type: Event.Kind
+            if [" must ", " has to ", " have to ", " should ", "must ", "has to "].contains(where: { text.contains($0) }) { type = .demand }
+            else if ["retaliate", "will respond", "consequences", "destroy", "wipe out"].contains(where: { text.contains($0) }) { type = .threaten }
+            else { continue }
+            // The target: a body or country named inside the quotation.
+            let inside = document.tokens.indices.filter { quote.span.contains(document.tokens[$0].span) }
+            let target = inside.compactMap { entityAt[$0] }.first { [.gpe, .org, .person].contains(document.entities[$0].type) && document.entities[$0].id != speaker }
+            events.append(Event(id: Event.ID(rawValue: ""), type: type, modality: .asserted, actors: [speaker],
+                                targets: target.map { [document.entities[$0].id] } ?? [],
+                                sentence: quote.sentence, trigger: quote.span, confidence: 0.6))
+        }
+        return events
+    }
+}

@@ -1,0 +1,82 @@
+import BackchannelCore
+
+/// Words that signal an event, with the PLOVER type they signal: rules as data.
+///
+/// Each entry is a lower-case word form (or a two-word phrase) → type, optional mode,
+/// and a base confidence (how often the word means that event in news copy).
+enum TriggerLexicon {
+    struct Trigger {
+        var type: Event.Kind
+        var mode: String?
+        var confidence: Double
+        /// Number of tokens the trigger spans.
+        var length: Int
+    }
+
+    private static func forms(_ base: String, _ extra: [String] = []) -> [String] {
+        var result = [base] + extra
+        if base.hasSuffix("e") { result += [base + "s", base + "d", String(base.dropLast()) + "ing"] } else { result += [base + "s", base + "ed", base + "ing"] }
+        return result
+    }
+
+    static let single: [String: Trigger] = {
+        var table: [String: Trigger] = [:]
+        func add(_ words: [String], _ type: Event.Kind, mode: String? = nil, _ confidence: Double = 0.7) {
+            for w in words { table[w] = Trigger(type: type, mode: mode, confidence: confidence, length: 1) }
+        }
+        add(["met", "meet", "meets", "meeting"], .consult, mode: "meeting", 0.8)
+        add(forms("visit"), .consult, mode: "visit", 0.8)
+        add(forms("host"), .consult, mode: "meeting", 0.7)
+        add(forms("mediate", ["mediation"]), .consult, mode: "mediation", 0.8)
+        add(["talks", "negotiated", "negotiating", "negotiations"], .consult, mode: "meeting", 0.6)
+        add(forms("agree", ["agreed"]), .agree, 0.8)
+        add(forms("sign", ["signed"]), .agree, 0.8)
+        add(forms("accept"), .agree, 0.7)
+        add(forms("endorse") + forms("back") + forms("support") + forms("welcome") + forms("praise"), .support, 0.6)
+        add(forms("demand"), .demand, 0.85)
+        add(forms("insist"), .demand, 0.6)
+        add(forms("urge") + ["appealed", "appeals"], .appeal, 0.75)
+        add(forms("request") + ["asked", "sought"], .request, 0.7)
+        add(forms("reject") + forms("refuse") + forms("dismiss") + ["vetoed", "declined"], .reject, 0.8)
+        add(forms("condemn") + forms("criticise") + forms("criticize") + forms("denounce") + forms("deplore"), .disapprove, 0.8)
+        add(forms("accuse") + forms("blame") + ["alleged"], .accuse, 0.8)
+        add(forms("threaten"), .threaten, 0.85)
+        add(forms("warn"), .threaten, 0.45)
+        add(forms("sanction") + ["embargo", "blacklisted"], .sanction, 0.75)
+        add(forms("pledge") + forms("donate") + ["delivered", "provided", "supplied"], .aid, 0.75)
+        add(forms("attack") + forms("bomb") + forms("shell") + ["struck", "strikes", "strike", "shot", "killed", "killing"], .assault, 0.75)
+        add(["fought", "clashed", "clashes", "fighting"], .fight, 0.7)
+        add(forms("mobilise") + forms("mobilize") + forms("deploy"), .mobilize, 0.75)
+        add(forms("seize") + forms("detain") + forms("arrest") + forms("expel") + forms("blockade") + forms("deport"), .coerce, 0.75)
+        add(forms("kidnap") + ["kidnapped", "looted", "hijacked"], .crime, 0.75)
+        add(["withdrew", "withdraw", "withdrawn", "withdrawal", "retreated"], .retreat, 0.75)
+        add(forms("release") + forms("concede") + ["eased", "lifted"], .concede, 0.7)
+        add(forms("cooperate") + ["exchanged", "swapped"], .cooperate, 0.65)
+        add(forms("investigate") + forms("inspect") + ["probe", "probed"], .investigate, 0.7)
+        add(forms("protest") + ["rallied", "marched", "demonstrated"], .protest, 0.7)
+        add(forms("announce") + forms("declare"), .statement, 0.5)
+        add(["proposed", "proposes", "offered", "offers"], .agree, 0.5)
+        return table
+    }()
+
+    /// Two-word triggers, checked before single words.
+    static let pairs: [String: Trigger] = [
+        "spoke by": Trigger(type: .consult, mode: "phone", confidence: 0.8, length: 2),
+        "phone call": Trigger(type: .consult, mode: "phone", confidence: 0.85, length: 2),
+        "called for": Trigger(type: .appeal, mode: nil, confidence: 0.7, length: 2),
+        "called on": Trigger(type: .appeal, mode: nil, confidence: 0.75, length: 2),
+        "ruled out": Trigger(type: .reject, mode: nil, confidence: 0.8, length: 2),
+        "turned down": Trigger(type: .reject, mode: nil, confidence: 0.8, length: 2),
+        "pulled out": Trigger(type: .retreat, mode: nil, confidence: 0.7, length: 2),
+        "held talks": Trigger(type: .consult, mode: "meeting", confidence: 0.85, length: 2),
+        "air strikes": Trigger(type: .assault, mode: nil, confidence: 0.8, length: 2),
+        "opened fire": Trigger(type: .assault, mode: nil, confidence: 0.8, length: 2),
+    ]
+
+    /// Words that make an AID event military, economic or humanitarian.
+    static let aidModes: [(mode: String, words: Set<String>)] = [
+        ("military", ["military", "weapons", "arms", "missiles", "air", "defence", "defense", "ammunition", "drones", "tanks", "artillery", "shells"]),
+        ("humanitarian", ["humanitarian", "food", "medicine", "medical", "shelter", "relief", "trucks", "lorries"]),
+        ("economic", ["economic", "financial", "budget", "loan", "loans", "grant", "reconstruction", "energy"]),
+    ]
+}

@@ -1,0 +1,74 @@
+import BackchannelCore
+import BackchannelDates
+import BackchannelEntities
+import BackchannelMoney
+import BackchannelQuotes
+import BackchannelSegment
+import Testing
+
+@testable import BackchannelEvents
+
+/// The stages up to events over sentences written for each case, published Fri 11 April 2025.
+func events(_ text: String) throws -> [String] {
+    var document = Document(metadata: Metadata(published: Timestamp(year: 2025, month: 4, day: 11)), text: text,
+                            blocks: Segmenter.paragraphs(of: text).map { Block(kind: .paragraph, span: $0) }, layers: [.text])
+    let pipeline = try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector()])
+    try pipeline.run(&document)
+    let name = { (id: Entity.ID) in document.entities.first { $0.id == id }?.name ?? "?" }
+    return document.events.map { e in
+        var s = "\(e.type.rawValue) \(e.modality.rawValue) \(e.actors.map(name)) -> \(e.targets.map(name))"
+        if let mode = e.mode { s += " mode=\(mode)" }
+        if let place = e.place { s += " @\(name(place))" }
+        if let date = e.date { s += " on=\(date.value)" }
+        if let c = e.casualties { s += " killed=\(c.killed.map(String.init) ?? "-")" }
+        if !e.amounts.isEmpty { s += " amounts=\(e.amounts.map { Int($0.amount / 1e9) })bn" }
+        if let p = e.position { s += " position=\(p.stance.rawValue):\(p.issue)" }
+        return s
+    }
+}
+
+@Suite("Events")
+struct EventTests {
+    @Test(arguments: [
+        // denied: the text says it did not happen
+        ("Russia has not formally accepted the proposal.", "AGREE denied [\"Russia\"] -> [] position=accepts:proposal"),
+        // planned: expected to, with place and a relative date
+        ("U.S. Special Envoy Steve Witkoff is expected to meet Vladimir Putin in Moscow on Friday.",
+         "CONSULT planned [\"Steve Witkoff\"] -> [\"Vladimir Putin\"] mode=meeting @Moscow on=2025-04-11"),
+        // casualties
+        ("A Russian missile struck Kryvyi Rih on April 4, killing 20 civilians, including nine children.",
+         "ASSAULT asserted [\"Russian\"] -> [] on=2025-04-04 killed=20"),
+        // aid with its mode and amount
+        ("Germany pledged €11 billion in military aid to Ukraine.", "AID asserted [\"Germany\"] -> [\"Ukraine\"] mode=military amounts=[11]bn"),
+        // a phone call
+        ("Donald Trump and Vladimir Putin spoke by phone on Tuesday.", "CONSULT asserted [\"Donald Trump\"] -> [] mode=phone on=2025-04-08"),
+        // a rejection with its position
+        ("Moscow rejected the 30-day ceasefire.", "REJECT asserted [\"Moscow\"] -> [] position=rejects:30-day ceasefire"),
+    ])
+    func reading(text: String, expected: String) throws {
+        let found = try events(text)
+        #expect(found.contains(expected), "\(found)")
+    }
+
+    @Test func quotedDemandIsAnEvent() throws {
+        let found = try events("“Russia has to get moving,” President Donald Trump wrote on Friday.")
+        #expect(found.contains { $0.hasPrefix("DEMAND asserted [\"Donald Trump\"] -> [\"Russia\"]") }, "\(found)")
+    }
+
+    @Test func reportedClaimsAreMarked() throws {
+        let found = try events("Ukrainian officials said Russian drones attacked Odesa overnight.")
+        #expect(found.contains { $0.hasPrefix("ASSAULT reported [\"Russian\"]") }, "\(found)")
+    }
+
+    @Test func everyEventPointsIntoItsSentence() throws {
+        let text = "Kremlin spokesman Dmitry Peskov said Moscow rejected the plan. 🤝 Kyiv welcomed the talks in Jeddah."
+        var document = Document(text: text, layers: [.text])
+        try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector()]).run(&document)
+        #expect(!document.events.isEmpty)
+        for event in document.events {
+            #expect(event.sentence.contains(event.trigger))
+            #expect(event.confidence > 0 && event.confidence <= 1)
+            for id in event.actors + event.targets { #expect(document.entities.contains { $0.id == id }) }
+        }
+    }
+}
