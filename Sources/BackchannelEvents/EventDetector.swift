@@ -27,6 +27,8 @@ public struct EventDetector: Stage {
     static let hypothetical: Set<String> = ["if", "would", "could", "might", "may", "unless"]
     static let reporting: Set<String> = ["said", "says", "told", "reported", "according", "claimed", "alleged"]
     static let clauseBreaks: Set<String> = [";", "while", "whereas", "but", ":", "—", "–"]
+    static let numberWords: [String: Int] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                                             "eight": 8, "nine": 9, "ten": 10, "dozens": 24, "hundreds": 200]
 
     func detect(in document: Document) -> [Event] {
         let words = document.wordsOfTokens
@@ -52,7 +54,9 @@ public struct EventDetector: Stage {
             var i = range.lowerBound
             while i < range.upperBound {
                 var trigger: TriggerLexicon.Trigger?
-                if i + 1 < range.upperBound { trigger = TriggerLexicon.pairs[lower[i] + " " + lower[i + 1]] }
+                if i + 1 < range.upperBound, TriggerLexicon.pairFirstWords.contains(lower[i]) {
+                    trigger = TriggerLexicon.pairs[lower[i] + " " + lower[i + 1]]
+                }
                 if trigger == nil { trigger = TriggerLexicon.single[lower[i]] }
                 // Inside a quotation a word is the speaker's, not the writer's report.
                 guard let found = trigger, !inQuote(tokens[i].span, document: document) else { i += 1; continue }
@@ -175,9 +179,11 @@ public struct EventDetector: Stage {
     /// "killed 20 civilians, including nine children" → killed 20; "N people were wounded" → injured N.
     private func casualties(in range: Range<Int>, lower: [String]) -> Event.Casualties? {
         var result = Event.Casualties()
-        let numbers: [String: Int] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                                      "nine": 9, "ten": 10, "dozens": 24, "hundreds": 200]
-        func number(_ t: Int) -> Int? { Int(lower[t].replacingOccurrences(of: ",", with: "")) ?? numbers[lower[t]] }
+        func number(_ t: Int) -> Int? {
+            if let n = Self.numberWords[lower[t]] { return n }
+            guard lower[t].utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true else { return nil }
+            return Int(lower[t].filter { $0 != "," })
+        }
         for t in range {
             let w = lower[t]
             let killed = ["killed", "killing", "kills", "dead", "died"].contains(w)

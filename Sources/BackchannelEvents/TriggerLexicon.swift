@@ -73,6 +73,8 @@ enum TriggerLexicon {
         "opened fire": Trigger(type: .assault, mode: nil, confidence: 0.8, length: 2),
     ]
 
+    static let pairFirstWords: Set<String> = Set(pairs.keys.map { String($0.split(separator: " ")[0]) })
+
     /// Words that make an AID event military, economic or humanitarian.
     static let aidModes: [(mode: String, words: Set<String>)] = [
         ("military", ["military", "weapons", "arms", "missiles", "air", "defence", "defense", "ammunition", "drones", "tanks", "artillery", "shells"]),

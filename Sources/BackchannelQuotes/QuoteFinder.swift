@@ -20,7 +20,7 @@ struct QuoteFinder {
         let n = scalars.count
         while i < n {
             let c = scalars[i]
-            let isStraightOpening = c == "\"" && (i == 0 || Self.opensAfter(scalars[i - 1])) && i + 1 < n && !scalars[i + 1].properties.isWhitespace
+            let isStraightOpening = c == "\"" && (i == 0 || Self.opensAfter(scalars[i - 1])) && i + 1 < n && !Self.isSpace(scalars[i + 1])
             guard Self.opening.contains(c) || isStraightOpening else { i += 1; continue }
             let start = i + 1
             var j = start
@@ -28,7 +28,7 @@ struct QuoteFinder {
             var end = n
             while j < n {
                 let d = scalars[j]
-                if Self.closing.contains(d) || (d == "\"" && j > start && !scalars[j - 1].properties.isWhitespace) {
+                if Self.closing.contains(d) || (d == "\"" && j > start && !Self.isSpace(scalars[j - 1])) {
                     close = j
                     end = j
                     break
@@ -37,7 +37,7 @@ struct QuoteFinder {
                     // A paragraph break inside a quotation: it goes on only if the next
                     // paragraph opens with a quotation mark.
                     var k = j
-                    while k < n, scalars[k].properties.isWhitespace { k += 1 }
+                    while k < n, Self.isSpace(scalars[k]) { k += 1 }
                     if k < n, Self.opening.contains(scalars[k]) || scalars[k] == "\"" {
                         j = k + 1
                         continue
@@ -48,8 +48,8 @@ struct QuoteFinder {
                 j += 1
             }
             var contentStart = start, contentEnd = end
-            while contentStart < contentEnd, scalars[contentStart].properties.isWhitespace { contentStart += 1 }
-            while contentEnd > contentStart, scalars[contentEnd - 1].properties.isWhitespace { contentEnd -= 1 }
+            while contentStart < contentEnd, Self.isSpace(scalars[contentStart]) { contentStart += 1 }
+            while contentEnd > contentStart, Self.isSpace(scalars[contentEnd - 1]) { contentEnd -= 1 }
             if contentEnd > contentStart {
                 found.append(Found(content: TextSpan(start: contentStart, end: contentEnd), open: i, close: close))
             }
@@ -58,7 +58,12 @@ struct QuoteFinder {
         return found
     }
 
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s == " " || s == "\n" || s == "\t" || s == "\r") : s.properties.isWhitespace
+    }
+
     static func opensAfter(_ previous: Unicode.Scalar) -> Bool {
-        previous.properties.isWhitespace || "([{—–-:,".unicodeScalars.contains(previous)
+        Self.isSpace(previous) || "([{—–-:,".unicodeScalars.contains(previous)
     }
 }
