@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Check the entity and quote gold annotations in Corpus/gold/ against the article sources.
+"""Check the entity, quote and event gold annotations in Corpus/gold/ against the article sources.
 
 Usage:
-    python3 scripts/check_gold.py        # prints per-type and per-kind counts, then OK (exit 0) or the errors (exit 1)
+    python3 scripts/check_gold.py        # prints per-type, per-kind and per-event-type counts, then OK (exit 0) or the errors (exit 1)
 
 Quotes (``"quotes"``, after ``"entities"``): one object per direct quotation of the body,
 ``{"text", "speaker", "cue", "kind"}``, in body order. ``text`` occurs verbatim in the body and
@@ -13,12 +13,26 @@ null; ``cue`` occurs in the body or is null; ``kind`` is ``full``, ``partial`` o
 quotation continued over paragraphs, each reopened with an opening mark, is one span) must
 be one gold quote, in order, and vice versa.
 
+Events (``"events"``, after ``"quotes"``): ``{"type", "mode", "actors", "targets", "place", "date",
+"modality", "sentence"}`` plus optional ``position``, ``casualties`` and ``amounts``. ``type`` is a
+PLOVER type or STATEMENT / APPEAL; ``mode`` is one of the modes of its type (CONSULT, AID) or
+null; ``actors`` / ``targets`` are lists of distinct ``name``s of ORG, GPE or PERSON entities of
+the same file; ``place`` is the name of a GPE, LOC or FAC entity or null; ``date`` is null,
+``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a real date); ``modality`` is asserted, denied, planned,
+hypothetical or reported; ``sentence`` is one sentence of one block, verbatim. ``position``
+(DEMAND, REJECT, CONCEDE, AGREE, REQUEST only) is ``{"issue", "stance", "holder", "addressee"}``
+with a stance of demands / offers / accepts / rejects and entity names (or null) for holder and
+addressee; ``casualties`` is ``{"killed"?: int, "injured"?: int}``; ``amounts`` are money strings
+that occur in the sentence. No two events share type, actors, targets and sentence.
+
 Python standard library only. See "Gold entity annotations" in Corpus/README.md for the rules.
 """
 
+import datetime
 import glob
 import json
 import os
+import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -30,6 +44,19 @@ OPTIONAL = {"refersTo"}
 # names that country or organisation, its standard English name is used and must be listed here.
 QUOTE_KEYS = {"text", "speaker", "cue", "kind"}
 QUOTE_KINDS = ("full", "partial", "scare")
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
+               "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "CRIME", "MOBILIZE",
+               "COERCE", "ASSAULT", "FIGHT", "ACCUSE", "REQUEST", "STATEMENT", "APPEAL")
+EVENT_MODES = {"CONSULT": ("visit", "phone", "meeting", "mediation"),
+               "AID": ("military", "economic", "humanitarian")}
+MODALITIES = ("asserted", "denied", "planned", "hypothetical", "reported")
+STANCES = ("demands", "offers", "accepts", "rejects")
+POSITION_TYPES = {"DEMAND", "REJECT", "CONCEDE", "AGREE", "REQUEST"}
+EVENT_KEYS = ("type", "mode", "actors", "targets", "place", "date", "modality", "sentence")
+EVENT_OPTIONAL = {"position", "casualties", "amounts"}
+ACTOR_TYPES = {"ORG", "GPE", "PERSON"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CANONICAL = {"United States", "Russia", "Ukraine", "United Kingdom", "Germany", "Italy", "Turkey",
              "Israel", "Iran", "Pakistan", "India", "Rwanda"}
 
@@ -41,8 +68,8 @@ def body_text(article):
 def check_file(slug, body, gold, err):
     if gold.get("slug") != slug:
         err("%s: slug is %r" % (slug, gold.get("slug")))
-    if list(gold) != ["slug", "entities", "quotes"]:
-        err("%s: top-level keys %s (want slug, entities, quotes in that order)" % (slug, list(gold)))
+    if list(gold) != ["slug", "entities", "quotes", "events"]:
+        err("%s: top-level keys %s (want slug, entities, quotes, events in that order)" % (slug, list(gold)))
     ents = gold.get("entities", [])
     names = [e.get("name") for e in ents]
     dupes = sorted({n for n in names if names.count(n) > 1})
@@ -100,7 +127,107 @@ def check_file(slug, body, gold, err):
             elif v not in names and v not in CANONICAL:
                 err("%s: %s %r is neither an entity of this file nor a canonical name" % (where, key, v))
     check_quotes(slug, body, gold.get("quotes", []), set(names), err)
+    check_events(slug, body, gold.get("events", []), {e.get("name"): e.get("type") for e in ents}, err)
     return ents
+
+
+def valid_date(v):
+    if not isinstance(v, str) or not DATE_RE.match(v):
+        return False
+    parts = [int(x) for x in v.split("-")] + [1, 1]
+    try:
+        datetime.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return 1900 <= parts[0] <= 2100
+
+
+def check_events(slug, body, events, etype, err):
+    """etype: entity name -> entity type for this file."""
+    if not isinstance(events, list):
+        err("%s: events must be a list" % slug)
+        return
+    blocks = body.split("\n\n")
+    seen = set()
+    for i, ev in enumerate(events):
+        where = "%s: event %d" % (slug, i)
+        if not isinstance(ev, dict):
+            err("%s: not an object" % where)
+            continue
+        keys = list(ev)
+        if keys[:len(EVENT_KEYS)] != list(EVENT_KEYS) or set(keys[len(EVENT_KEYS):]) - EVENT_OPTIONAL:
+            err("%s: keys %s (want %s in that order, then optional %s)" % (
+                where, keys, ", ".join(EVENT_KEYS), ", ".join(sorted(EVENT_OPTIONAL))))
+            continue
+        t = ev["type"]
+        where = "%s: event %d (%s)" % (slug, i, t)
+        if t not in EVENT_TYPES:
+            err("%s: bad type %r" % (where, t))
+        mode = ev["mode"]
+        if mode is not None and mode not in EVENT_MODES.get(t, ()):
+            err("%s: mode %r not allowed for %s (modes: %s)" % (where, mode, t, EVENT_MODES.get(t, "none")))
+        if ev["modality"] not in MODALITIES:
+            err("%s: bad modality %r" % (where, ev["modality"]))
+
+        def name_ok(n, types, what):
+            if not isinstance(n, str) or n not in etype:
+                err("%s: %s %r is not an entity name of this file" % (where, what, n))
+            elif etype[n] not in types:
+                err("%s: %s %r is a %s (want %s)" % (where, what, n, etype[n], "/".join(sorted(types))))
+
+        for role in ("actors", "targets"):
+            vs = ev[role]
+            if not isinstance(vs, list):
+                err("%s: %s must be a list" % (where, role))
+                continue
+            if len(set(map(str, vs))) != len(vs):
+                err("%s: repeated name in %s" % (where, role))
+            for n in vs:
+                name_ok(n, ACTOR_TYPES, role[:-1])
+        if isinstance(ev["actors"], list) and isinstance(ev["targets"], list) and \
+                set(map(str, ev["actors"])) & set(map(str, ev["targets"])):
+            err("%s: a name is both actor and target" % where)
+        if ev["place"] is not None:
+            name_ok(ev["place"], PLACE_TYPES, "place")
+        if ev["date"] is not None and not valid_date(ev["date"]):
+            err("%s: bad date %r (want YYYY, YYYY-MM or YYYY-MM-DD)" % (where, ev["date"]))
+        sent = ev["sentence"]
+        if not isinstance(sent, str) or not sent or sent != sent.strip():
+            err("%s: bad sentence %r" % (where, sent))
+            sent = ""
+        elif not any(sent in b for b in blocks):
+            err("%s: sentence not in body (within one block): %r" % (where, sent[:60]))
+        pos = ev.get("position")
+        if pos is not None:
+            if t not in POSITION_TYPES:
+                err("%s: position only on %s" % (where, ", ".join(sorted(POSITION_TYPES))))
+            if not isinstance(pos, dict) or set(pos) != {"issue", "stance", "holder", "addressee"}:
+                err("%s: position keys %s" % (where, sorted(pos) if isinstance(pos, dict) else pos))
+            else:
+                if not isinstance(pos["issue"], str) or not pos["issue"].strip():
+                    err("%s: empty position issue" % where)
+                if pos["stance"] not in STANCES:
+                    err("%s: bad stance %r" % (where, pos["stance"]))
+                for k in ("holder", "addressee"):
+                    if pos[k] is not None:
+                        name_ok(pos[k], ACTOR_TYPES, "position " + k)
+        cas = ev.get("casualties")
+        if cas is not None:
+            if not isinstance(cas, dict) or not cas or set(cas) - {"killed", "injured"} or \
+                    any(not isinstance(v, int) or isinstance(v, bool) or v < 0 for v in cas.values()):
+                err("%s: bad casualties %r" % (where, cas))
+        amts = ev.get("amounts")
+        if amts is not None:
+            if not isinstance(amts, list) or not amts:
+                err("%s: amounts must be a non-empty list" % where)
+            else:
+                for a in amts:
+                    if not isinstance(a, str) or not a or a not in sent:
+                        err("%s: amount %r not in the sentence" % (where, a))
+        key = (t, tuple(sorted(map(str, ev["actors"] or []))), tuple(sorted(map(str, ev["targets"] or []))), sent)
+        if key in seen:
+            err("%s: same type, actors, targets and sentence as an earlier event" % where)
+        seen.add(key)
 
 
 def quoted_spans(body):
@@ -194,6 +321,8 @@ def main():
     counts = {t: 0 for t in sorted(TYPES)}
     n_mentions = 0
     qcounts = {}
+    ecounts = {}
+    mcounts = {}
     for slug, a in sorted(articles.items()):
         if slug not in gold_paths:
             err("%s: missing gold/%s.json" % (slug, slug))
@@ -211,6 +340,12 @@ def main():
             if isinstance(q, dict):
                 key = (a.get("split"), q.get("kind"))
                 qcounts[key] = qcounts.get(key, 0) + 1
+        for ev in gold.get("events") or []:
+            if isinstance(ev, dict):
+                key = (a.get("split"), ev.get("type"))
+                ecounts[key] = ecounts.get(key, 0) + 1
+                key = (a.get("split"), ev.get("modality"))
+                mcounts[key] = mcounts.get(key, 0) + 1
     if errors:
         for e in errors:
             print(e)
@@ -223,6 +358,11 @@ def main():
     for split in ("dev", "test"):
         print("  %-4s %3d  " % (split, sum(n for (sp, _), n in qcounts.items() if sp == split))
               + "  ".join("%s %d" % (k, qcounts.get((split, k), 0)) for k in QUOTE_KINDS))
+    print("events: %d" % sum(ecounts.values()))
+    for split in ("dev", "test"):
+        print("  %-4s %3d  " % (split, sum(n for (sp, _), n in ecounts.items() if sp == split))
+              + "  ".join("%s %d" % (k, ecounts[(split, k)]) for k in EVENT_TYPES if (split, k) in ecounts))
+        print("        modality  " + "  ".join("%s %d" % (k, mcounts.get((split, k), 0)) for k in MODALITIES))
     print("OK")
     return 0
 

@@ -46,6 +46,7 @@ struct RoleFinder {
     static func isHead(_ word: String) -> Bool {
         let lower = word.lowercased()
         if heads.contains(lower) { return true }
+        if lower.hasSuffix("s"), heads.contains(String(lower.dropLast())) { return true } // "ministers"
         guard lower.contains("-") else { return false }
         return lower.split(separator: "-").contains { heads.contains(String($0)) }
     }
@@ -54,7 +55,19 @@ struct RoleFinder {
     func roles(of name: Range<Int>, tokens: [Token], words: [String], sentenceStarts: Set<Int> = []) -> [Found] {
         var found: [Found] = []
         if let before = before(name, words: words, sentenceStarts: sentenceStarts) { found.append(make(before, tokens: tokens, words: words)) }
-        if let before = commaBefore(name, words: words, sentenceStarts: sentenceStarts) { found.append(make(before, tokens: tokens, words: words)) }
+        if let before = commaBefore(name, words: words, sentenceStarts: sentenceStarts) {
+            for part in splitConjoined(before, words: words) { found.append(make(part, tokens: tokens, words: words)) }
+        } else if name.lowerBound >= 3, words[name.lowerBound - 1] == "and" {
+            // "their foreign ministers, Jeyhun Bayramov and Ararat Mirzoyan": a plural title
+            // before a list belongs to each name in it.
+            var j = name.lowerBound - 2
+            while j > 0, words[j].first?.isUppercase == true { j -= 1 }
+            if words[j] == ",", j + 1 < name.lowerBound - 1,
+               let shared = commaBefore((j + 1)..<(name.lowerBound - 1), words: words, sentenceStarts: sentenceStarts),
+               let last = shared.last, words[last].lowercased().hasSuffix("s"), Self.isHead(words[last]) {
+                found.append(make(shared, tokens: tokens, words: words))
+            }
+        }
         if let after = apposition(name, words: words) {
             for part in splitConjoined(after, words: words) { found.append(make(part, tokens: tokens, words: words)) }
         }
@@ -113,7 +126,9 @@ struct RoleFinder {
     /// "his Middle East envoy, Steve Witkoff", "whose prime minister, Viktor Orbán", "Qatar's
     /// minister of state at the foreign ministry, Mohammed Al-Khulaifi": a title, a comma, the name.
     private func commaBefore(_ name: Range<Int>, words: [String], sentenceStarts: Set<Int>) -> Range<Int>? {
-        let comma = name.lowerBound - 1
+        var comma = name.lowerBound - 1
+        // "…, Sheikh Mohammed bin Abdulrahman": an honorific between the comma and the name.
+        while comma > 0, Self.honorifics.contains(words[comma].lowercased()) { comma -= 1 }
         guard comma > 0, words[comma] == "," else { return nil }
         var j = comma
         while j > 0, comma - j < 10 {
@@ -125,7 +140,7 @@ struct RoleFinder {
         }
         while j < comma, ["the", "of", "and"].contains(words[j].lowercased()) { j += 1 }
         let range = j..<comma
-        guard !range.isEmpty, Self.isHead(words[comma - 1]) || range.contains(where: { Self.isHead(words[$0]) && $0 >= comma - 3 }),
+        guard !range.isEmpty, range.contains(where: { Self.isHead(words[$0]) }),
               !range.contains(where: { Self.verbs.contains(words[$0].lowercased()) }),
               // The words must describe a role, not name someone else ("Pashinyan, Bayramov").
               !range.contains(where: { words[$0].first?.isUppercase == true && !Self.isHead(words[$0]) && !Self.modifiers.contains(words[$0].lowercased())
@@ -168,6 +183,10 @@ struct RoleFinder {
         for k in range {
             if k > range.lowerBound, tokens[k].span.start > tokens[k - 1].span.end { title += " " }
             title += words[k]
+        }
+        // A plural title shared by several people is each one's title in the singular.
+        if let last = range.last, Self.isHead(words[last]), !Self.heads.contains(words[last].lowercased()), words[last].hasSuffix("s") {
+            title = String(title.dropLast())
         }
         let span = TextSpan(start: tokens[range.lowerBound].span.start, end: tokens[range.upperBound - 1].span.end)
         // Affiliation: a country, nationality or organisation named inside the title.

@@ -85,10 +85,23 @@ struct EntityResolverTests {
          "Kirill Dmitriev", "roles=head of Russia's sovereign wealth fund;Putin's special envoy for investment of=Russia"),
         ("White House Press Secretary Karoline Leavitt said.", "Karoline Leavitt", "roles=White House Press Secretary of=United States"),
         ("Keith Kellogg, the envoy for Ukraine, arrived.", "Keith Kellogg", "roles=envoy for Ukraine"),   // a complement is not an affiliation
+        // a title before a comma, and an honorific between title and name
+        ("said a spokesman for the Congolese government, Patrick Muyaya, on Monday.", "Patrick Muyaya", "roles=spokesman for the Congolese government"),
+        ("an adviser to Supreme Leader Ayatollah Ali Khamenei said.", "Ali Khamenei", "roles=Supreme Leader"),
     ])
     func rolesAndAffiliation(text: String, name: String, expected: String) {
         let line = resolve(text, [(name, .person)]).first ?? ""
         #expect(line.hasSuffix(expected), "\(line)")
+    }
+}
+
+@Suite("Shared titles")
+struct SharedTitleTests {
+    @Test func pluralTitleBeforeAListBelongsToEachName() {
+        let text = "Leaders watched their foreign ministers, Jeyhun Bayramov and Ararat Mirzoyan, initial the text."
+        let lines = EntityResolverTests().resolve(text, [("Jeyhun Bayramov", .person), ("Ararat Mirzoyan", .person)])
+        #expect(lines == ["PERSON Jeyhun Bayramov [Jeyhun Bayramov] roles=foreign minister",
+                          "PERSON Ararat Mirzoyan [Ararat Mirzoyan] roles=foreign minister"])
     }
 }
 

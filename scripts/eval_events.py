@@ -1,0 +1,643 @@
+#!/usr/bin/env python3
+"""Event-level evaluation of Backchannel's event stage on the team's own corpus.
+
+Gold: the ``events`` member of ``Corpus/gold/<slug>.json`` (see ``scripts/check_gold.py`` and
+"Gold events" in ``Corpus/README.md``): ``[{"type", "mode", "actors", "targets", "place", "date",
+"modality", "sentence", "position"?, "casualties"?, "amounts"?}]`` where actors / targets / place
+are entity ``name``s of the same file and ``date`` is ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or null.
+By default only ``split == "dev"`` is scored (``--split test`` / ``--split all`` must be asked
+for; the ``test`` split is for the final measurement of a piece of work only).
+
+System under test. The binary is run once over all the selected pages:
+
+    BINARY extract --format jsonl Corpus/html/<slug>.html ...
+
+Each output line has ``source``, ``article`` (with ``text``), ``entities`` (``[{"id", "name", …,
+"mentions": [{"text", …}]}]``) and ``events``: ``[{"id", "type", "mode", "modality", "actors":
+[entity ids], "targets": [entity ids], "place": entity id | null, "date": {"value",
+"granularity"} | null, "amounts", "casualties", "position", "sentence": {"start", "end", "text"},
+"confidence", "trigger": {"start", "end", "text"}}]``. Sentence and trigger offsets are checked
+against ``article.text`` (warnings only). If no output line has a non-empty ``events`` list the
+stage does not exist yet: the script says so, prints the gold counts and exits 0.
+
+Matching (per article, greedy and one-to-one):
+
+* Sentences are compared after collapsing runs of white space: they match when equal or when
+  one contains the other.
+* An entity reference matches a gold name when the predicted entity's ``name`` or any of its
+  mention texts equals the gold name or any of the gold entity's ``mentions`` (ignoring case,
+  runs of white space, curly versus straight apostrophes and a leading "the ").
+* *type + actors*: same type, matching sentences, and the actor sets intersect (some predicted
+  actor matches some gold actor). A gold event with no actors needs no actor match.
+* *type only*: same type and matching sentences.
+* Candidate pairs are taken best first: equal sentences before containment, then more matched
+  actors, then gold and prediction order.
+
+Figures, over the *type + actors* matches:
+
+* targets right: the predicted targets map one-to-one onto the gold targets (both may be empty);
+* place right: both null, or the predicted place entity matches the gold place;
+* date right: both null, or the predicted ``date.value`` equals the gold date;
+* modality right, mode right (null equals null);
+* positions, where the gold event has one: stance right, holder right (the predicted holder is
+  an entity id, or a name, that matches the gold holder).
+
+Targets (from the issue), printed beside the figures: precision and recall on type + actors
+>= 0.80; place right and date right >= 0.80 of the matched events; modality right >= 0.90.
+
+Usage:
+    python3 scripts/eval_events.py                 # dev split
+    python3 scripts/eval_events.py --errors 10     # plus per-article errors (up to 10 of each list)
+    python3 scripts/eval_events.py --split test    # final measurement only
+    python3 scripts/eval_events.py --json
+    python3 scripts/eval_events.py --selftest
+
+Python standard library only.
+"""
+
+import argparse
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CORPUS = os.path.join(ROOT, "Corpus")
+MODALITIES = ("asserted", "denied", "planned", "hypothetical", "reported")
+TARGETS = {"precision": 0.80, "recall": 0.80, "place_right": 0.80, "date_right": 0.80,
+           "modality_right": 0.90}
+ATTRS = ("targets", "place", "date", "modality", "mode")
+
+
+# ---------------------------------------------------------------- normalisation
+
+def norm_space(s):
+    return re.sub(r"\s+", " ", s or "").strip()
+
+
+def norm_name(s):
+    s = (s or "").replace("\u2019", "'").replace("\u2018", "'")
+    s = re.sub(r"\s+", " ", s).strip().lower()
+    if s.startswith("the "):
+        s = s[4:].lstrip()
+    return s
+
+
+def sentence_match(g, p):
+    """0 = equal, 1 = one contains the other, None = no match (texts already normalised)."""
+    if not g or not p:
+        return None
+    if g == p:
+        return 0
+    if g in p or p in g:
+        return 1
+    return None
+
+
+def gold_name_set(name, gold_entities):
+    s = {norm_name(name)}
+    for e in gold_entities:
+        if e.get("name") == name:
+            s |= {norm_name(m) for m in e.get("mentions") or []}
+    return s
+
+
+def pred_name_set(ref, pents):
+    """Names of a predicted entity reference: an id of pents, or (fallback) a plain name."""
+    if ref is None:
+        return set()
+    e = pents.get(ref) if isinstance(ref, str) else None
+    if e is None:
+        return {norm_name(ref)} if isinstance(ref, str) and ref.strip() else set()
+    s = {norm_name(e.get("name"))}
+    s |= {norm_name(m.get("text")) for m in e.get("mentions") or [] if isinstance(m, dict) and m.get("text")}
+    s.discard("")
+    return s
+
+
+def ref_label(ref, pents):
+    e = pents.get(ref) if isinstance(ref, str) else None
+    return e.get("name") if e else ref
+
+
+def refs_match(gold_name, ref, gents, pents):
+    return bool(gold_name_set(gold_name, gents) & pred_name_set(ref, pents))
+
+
+def actor_overlap(gold_actors, pred_actors, gents, pents):
+    """Number of gold actors matched by some predicted actor."""
+    return sum(1 for g in gold_actors if any(refs_match(g, p, gents, pents) for p in pred_actors))
+
+
+def targets_equal(gold_targets, pred_targets, gents, pents):
+    """True when the predicted targets map one-to-one onto the gold targets."""
+    if len(gold_targets) != len(pred_targets):
+        return False
+    # small sets: bipartite matching by augmenting paths
+    adj = [[j for j, p in enumerate(pred_targets) if refs_match(g, p, gents, pents)] for g in gold_targets]
+    owner = {}
+
+    def augment(i, seen):
+        for j in adj[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    return all(augment(i, set()) for i in range(len(gold_targets)))
+
+
+def pred_date_value(d):
+    if d is None:
+        return None
+    if isinstance(d, dict):
+        return d.get("value")
+    return d if isinstance(d, str) else None
+
+
+def as_list(v):
+    return v if isinstance(v, list) else []
+
+
+# ---------------------------------------------------------------- matching and scoring
+
+def match(gold, pred, gents, pents, with_actors):
+    """Greedy one-to-one matching. Returns (g2p, p2g)."""
+    gs = [norm_space(g.get("sentence")) for g in gold]
+    ps = [norm_space((p.get("sentence") or {}).get("text") if isinstance(p.get("sentence"), dict)
+                     else p.get("sentence")) for p in pred]
+    cands = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            if g.get("type") != p.get("type"):
+                continue
+            how = sentence_match(gs[gi], ps[pi])
+            if how is None:
+                continue
+            ov = actor_overlap(g.get("actors") or [], as_list(p.get("actors")), gents, pents)
+            if with_actors and g.get("actors") and ov == 0:
+                continue
+            cands.append((how, -ov, gi, pi))
+    cands.sort()
+    g2p, p2g = {}, {}
+    for _, _, gi, pi in cands:
+        if gi in g2p or pi in p2g:
+            continue
+        g2p[gi] = pi
+        p2g[pi] = gi
+    return g2p, p2g
+
+
+def new_counts():
+    c = {"gold": 0, "pred": 0, "tp_actors": 0, "tp_type": 0,
+         "by_type": {}, "by_modality": {}}
+    for a in ATTRS:
+        c[a] = [0, 0]          # right, total
+    c["stance"] = [0, 0]
+    c["holder"] = [0, 0]
+    return c
+
+
+def add_counts(total, c):
+    for k, v in c.items():
+        if isinstance(v, list):
+            total[k][0] += v[0]
+            total[k][1] += v[1]
+        elif isinstance(v, dict):
+            for kk, (a, b, n) in v.items():
+                t = total[k].setdefault(kk, [0, 0, 0])
+                t[0] += a
+                t[1] += b
+                t[2] += n
+        else:
+            total[k] += v
+
+
+def describe_pred(p, pents):
+    sent = p.get("sentence")
+    text = sent.get("text") if isinstance(sent, dict) else sent
+    return {"type": p.get("type"), "actors": [ref_label(r, pents) for r in as_list(p.get("actors"))],
+            "targets": [ref_label(r, pents) for r in as_list(p.get("targets"))],
+            "sentence": norm_space(text)[:160]}
+
+
+def describe_gold(g):
+    return {"type": g.get("type"), "actors": g.get("actors"), "targets": g.get("targets"),
+            "sentence": g.get("sentence", "")[:160]}
+
+
+def score_article(gold, gents, pred, pents_list):
+    """gold: gold events; pred: predicted events; pents_list: predicted entities.
+    Returns (counts, details)."""
+    pents = {e.get("id"): e for e in pents_list or [] if isinstance(e, dict)}
+    c = new_counts()
+    c["gold"] = len(gold)
+    c["pred"] = len(pred)
+    g2p, p2g = match(gold, pred, gents, pents, True)
+    t2p, tp2g = match(gold, pred, gents, pents, False)
+    c["tp_actors"] = len(g2p)
+    c["tp_type"] = len(t2p)
+    for gi, g in enumerate(gold):
+        bt = c["by_type"].setdefault(g.get("type"), [0, 0, 0])   # found, gold, predicted
+        bt[1] += 1
+        if gi in g2p:
+            bt[0] += 1
+        bm = c["by_modality"].setdefault(g.get("modality"), [0, 0, 0])  # modality right, found, gold
+        bm[2] += 1
+    for p in pred:
+        c["by_type"].setdefault(p.get("type"), [0, 0, 0])[2] += 1
+    det = {"missed": [describe_gold(gold[gi]) for gi in range(len(gold)) if gi not in g2p],
+           "spurious": [describe_pred(pred[pi], pents) for pi in range(len(pred)) if pi not in p2g],
+           "attribute_errors": []}
+    for gi, pi in sorted(g2p.items()):
+        g, p = gold[gi], pred[pi]
+        wrong = {}
+        ok = targets_equal(g.get("targets") or [], as_list(p.get("targets")), gents, pents)
+        if not ok:
+            wrong["targets"] = (g.get("targets"), [ref_label(r, pents) for r in as_list(p.get("targets"))])
+        res = {"targets": ok}
+        gp, pp = g.get("place"), p.get("place")
+        res["place"] = (gp is None and pp is None) or (gp is not None and pp is not None
+                                                       and refs_match(gp, pp, gents, pents))
+        if not res["place"]:
+            wrong["place"] = (gp, ref_label(pp, pents))
+        gd, pd = g.get("date"), pred_date_value(p.get("date"))
+        res["date"] = gd == pd
+        if not res["date"]:
+            wrong["date"] = (gd, pd)
+        res["modality"] = g.get("modality") == p.get("modality")
+        if not res["modality"]:
+            wrong["modality"] = (g.get("modality"), p.get("modality"))
+        res["mode"] = g.get("mode") == p.get("mode")
+        if not res["mode"]:
+            wrong["mode"] = (g.get("mode"), p.get("mode"))
+        for a in ATTRS:
+            c[a][1] += 1
+            c[a][0] += 1 if res[a] else 0
+        bm = c["by_modality"][g.get("modality")]
+        bm[1] += 1
+        bm[0] += 1 if res["modality"] else 0
+        gpos = g.get("position")
+        if gpos:
+            ppos = p.get("position") if isinstance(p.get("position"), dict) else {}
+            c["stance"][1] += 1
+            if ppos.get("stance") == gpos.get("stance"):
+                c["stance"][0] += 1
+            else:
+                wrong["stance"] = (gpos.get("stance"), ppos.get("stance"))
+            if gpos.get("holder") is not None:
+                c["holder"][1] += 1
+                if ppos.get("holder") is not None and refs_match(gpos["holder"], ppos.get("holder"), gents, pents):
+                    c["holder"][0] += 1
+                else:
+                    wrong["holder"] = (gpos.get("holder"), ref_label(ppos.get("holder"), pents))
+        if wrong:
+            det["attribute_errors"].append({"type": g.get("type"), "actors": g.get("actors"),
+                                            "sentence": g.get("sentence", "")[:100],
+                                            "wrong": {k: {"gold": v[0], "pred": v[1]} for k, v in wrong.items()}})
+    return c, det
+
+
+# ---------------------------------------------------------------- binary
+
+def find_binary(given):
+    if given:
+        return given
+    for kind in ("release", "debug"):
+        p = os.path.join(ROOT, ".build", kind, "backchannel")
+        if os.path.exists(p):
+            return p
+    sys.exit("no backchannel binary under .build/release or .build/debug; pass --binary")
+
+
+def run_binary(binary, slugs, warn):
+    paths = [os.path.join("Corpus", "html", s + ".html") for s in slugs]
+    proc = subprocess.run([binary, "extract", "--format", "jsonl"] + paths, cwd=ROOT,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if proc.returncode != 0:
+        warn("binary exited with %d: %s" % (proc.returncode, proc.stderr.decode("utf-8", "replace").strip()[:500]))
+    out = {}
+    for n, line in enumerate(proc.stdout.decode("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+        except ValueError as e:
+            warn("output line %d is not JSON: %s" % (n, e))
+            continue
+        src = os.path.basename(d.get("source") or "")
+        slug = src[:-5] if src.endswith(".html") else src
+        out[slug] = d
+    return out
+
+
+def check_offsets(slug, text, events, warn):
+    bad = {"sentence": 0, "trigger": 0}
+    for ev in events:
+        for key in bad:
+            span = ev.get(key)
+            if span is None and key == "trigger":
+                continue
+            if not isinstance(span, dict):
+                bad[key] += 1
+                continue
+            s, e = span.get("start"), span.get("end")
+            if text is None or not isinstance(s, int) or not isinstance(e, int) or text[s:e] != span.get("text"):
+                bad[key] += 1
+    for key, n in bad.items():
+        if n:
+            warn("%s: %d event %s offset(s) do not match article.text" % (slug, n, key))
+
+
+# ---------------------------------------------------------------- report
+
+def ratio(a, b):
+    return a / b if b else 0.0
+
+
+def summarize(t):
+    s = {"precision": ratio(t["tp_actors"], t["pred"]), "recall": ratio(t["tp_actors"], t["gold"]),
+         "type_precision": ratio(t["tp_type"], t["pred"]), "type_recall": ratio(t["tp_type"], t["gold"])}
+    for pre in ("", "type_"):
+        p, r = s[pre + "precision"], s[pre + "recall"]
+        s[pre + "f1"] = 2 * p * r / (p + r) if p + r else 0.0
+    for a in ATTRS:
+        s[a + "_right"] = ratio(*t[a])
+    s["stance_right"] = ratio(*t["stance"])
+    s["holder_right"] = ratio(*t["holder"])
+    s["recall_by_type"] = {k: ratio(v[0], v[1]) for k, v in sorted(t["by_type"].items()) if v[1]}
+    return s
+
+
+def target_mark(key, value):
+    if key not in TARGETS:
+        return ""
+    goal = TARGETS[key]
+    return "   target >= %.2f  %s" % (goal, "ok" if value >= goal - 1e-12 else "BELOW")
+
+
+def gold_counts(slugs, golds, articles):
+    types, mods = {}, {}
+    for slug in slugs:
+        sp = articles[slug].get("split")
+        for ev in golds[slug]["events"]:
+            types[(sp, ev.get("type"))] = types.get((sp, ev.get("type")), 0) + 1
+            mods[(sp, ev.get("modality"))] = mods.get((sp, ev.get("modality")), 0) + 1
+    return types, mods
+
+
+def print_gold_counts(split, slugs, golds, articles):
+    types, mods = gold_counts(slugs, golds, articles)
+    print("split: %s  articles: %d  gold events: %d" % (split, len(slugs), sum(types.values())))
+    for sp in sorted({k[0] for k in types}):
+        print("  %-4s  " % sp + "  ".join("%s %d" % (k[1], n) for k, n in sorted(types.items()) if k[0] == sp))
+        print("        modality  " + "  ".join("%s %d" % (m, mods.get((sp, m), 0)) for m in MODALITIES))
+
+
+def print_report(split, slugs, golds, articles, t, s, warnings, details, n_errors):
+    print_gold_counts(split, slugs, golds, articles)
+    print("predicted events: %d" % t["pred"])
+    print("type + actors (same sentence):")
+    print("  precision  %.3f  (%d/%d)%s" % (s["precision"], t["tp_actors"], t["pred"], target_mark("precision", s["precision"])))
+    print("  recall     %.3f  (%d/%d)%s" % (s["recall"], t["tp_actors"], t["gold"], target_mark("recall", s["recall"])))
+    print("  F1         %.3f" % s["f1"])
+    print("type only (same sentence):")
+    print("  precision  %.3f  (%d/%d)" % (s["type_precision"], t["tp_type"], t["pred"]))
+    print("  recall     %.3f  (%d/%d)" % (s["type_recall"], t["tp_type"], t["gold"]))
+    print("  F1         %.3f" % s["type_f1"])
+    print("among the %d type + actors matches:" % t["tp_actors"])
+    for a in ATTRS:
+        key = a + "_right"
+        print("  %-15s %.3f  (%d/%d)%s" % (a + " right", s[key], t[a][0], t[a][1], target_mark(key, s[key])))
+    print("  %-15s %.3f  (%d/%d)" % ("stance right", s["stance_right"], t["stance"][0], t["stance"][1]))
+    print("  %-15s %.3f  (%d/%d)" % ("holder right", s["holder_right"], t["holder"][0], t["holder"][1]))
+    print("recall by type (type + actors; found/gold, predicted):")
+    print("  " + "  ".join("%s %d/%d,%d" % (k, v[0], v[1], v[2]) for k, v in sorted(t["by_type"].items())))
+    print("modality right by gold modality (right/found of gold):")
+    print("  " + "  ".join("%s %d/%d of %d" % (k, v[0], v[1], v[2]) for k, v in sorted(t["by_modality"].items())))
+    if warnings:
+        print("warnings:")
+        for w in warnings:
+            print("  " + w)
+    if n_errors:
+        labels = [("missed", "missed gold"), ("spurious", "unmatched predicted"),
+                  ("attribute_errors", "attribute wrong")]
+        for slug in slugs:
+            det = details.get(slug) or {}
+            if not any(det.get(k) for k, _ in labels):
+                continue
+            print("== %s" % slug)
+            for key, label in labels:
+                items = det.get(key) or []
+                for it in items[:n_errors]:
+                    print("  %-22s %s" % (label + ":", json.dumps(it, ensure_ascii=False)))
+                if len(items) > n_errors:
+                    print("  %-22s … %d more" % (label + ":", len(items) - n_errors))
+
+
+# ---------------------------------------------------------------- main
+
+def body_text(article):
+    return "\n\n".join(b["text"] for b in article["blocks"])
+
+
+def load(split, warn):
+    articles = {}
+    for p in sorted(glob.glob(os.path.join(CORPUS, "articles", "*.json"))):
+        a = json.load(open(p, encoding="utf-8"))
+        if split == "all" or a.get("split") == split:
+            articles[a["slug"]] = a
+    slugs, golds = [], {}
+    for slug in sorted(articles):
+        gp = os.path.join(CORPUS, "gold", slug + ".json")
+        if not os.path.exists(gp):
+            warn("%s: no gold file, skipped" % slug)
+            continue
+        g = json.load(open(gp, encoding="utf-8"))
+        if "events" not in g:
+            warn("%s: gold file has no events, skipped" % slug)
+            continue
+        golds[slug] = g
+        slugs.append(slug)
+    return articles, slugs, golds
+
+
+def evaluate(binary, split):
+    warnings = []
+    warn = warnings.append
+    articles, slugs, golds = load(split, warn)
+    out = run_binary(binary, slugs, warn)
+    has_events = any(d.get("events") for d in out.values())
+    total = new_counts()
+    details = {}
+    if not has_events:
+        return articles, slugs, golds, total, warnings, details, False
+    for slug in slugs:
+        d = out.get(slug)
+        if d is None:
+            warn("%s: no output line; scored as predicting nothing" % slug)
+            pred, pents = [], []
+        else:
+            text = (d.get("article") or {}).get("text")
+            if text != body_text(articles[slug]):
+                warn("%s: article.text differs from the gold body" % slug)
+            if "events" not in d:
+                warn("%s: output line has no events member; scored as predicting nothing" % slug)
+            pred = [e for e in d.get("events") or [] if isinstance(e, dict)]
+            pents = d.get("entities") or []
+            check_offsets(slug, text, pred, warn)
+        c, det = score_article(golds[slug]["events"], golds[slug]["entities"], pred, pents)
+        add_counts(total, c)
+        details[slug] = det
+    return articles, slugs, golds, total, warnings, details, True
+
+
+def selftest():
+    fails = []
+
+    def check(name, got, want):
+        if got != want:
+            fails.append("%s: got %r, want %r" % (name, got, want))
+
+    S1 = "U.S. Special Envoy Steve Witkoff spent more than four hours with Russian President Vladimir Putin in St. Petersburg on Friday, April 11."
+    S2 = "Kremlin spokesman Dmitry Peskov described the talks as “useful”."
+    S3 = "He wrote that Russia had to start moving."
+    S4 = "Fighting has continued in parts of North and South Kivu."
+    gents = [{"name": "Steve Witkoff", "mentions": ["Steve Witkoff", "Witkoff"]},
+             {"name": "Vladimir Putin", "mentions": ["Vladimir Putin", "Putin"]},
+             {"name": "St. Petersburg", "mentions": ["St. Petersburg"]},
+             {"name": "Dmitry Peskov", "mentions": ["Dmitry Peskov"]},
+             {"name": "Donald Trump", "mentions": ["Donald Trump", "Trump"]},
+             {"name": "Russia", "mentions": ["Russia"]},
+             {"name": "Kremlin", "mentions": ["Kremlin"]}]
+    gold = [
+        {"type": "CONSULT", "mode": "visit", "actors": ["Steve Witkoff"], "targets": ["Vladimir Putin"],
+         "place": "St. Petersburg", "date": "2025-04-11", "modality": "asserted", "sentence": S1},
+        {"type": "STATEMENT", "mode": None, "actors": ["Dmitry Peskov"], "targets": [], "place": None,
+         "date": None, "modality": "asserted", "sentence": S2},
+        {"type": "DEMAND", "mode": None, "actors": ["Donald Trump"], "targets": ["Russia"], "place": None,
+         "date": None, "modality": "asserted", "sentence": S3,
+         "position": {"issue": "x", "stance": "demands", "holder": "Donald Trump", "addressee": "Russia"}},
+        {"type": "FIGHT", "mode": None, "actors": [], "targets": [], "place": None, "date": None,
+         "modality": "asserted", "sentence": S4},
+    ]
+    pents = [{"id": "E1", "name": "Witkoff", "mentions": [{"text": "Steve Witkoff"}, {"text": "Witkoff"}]},
+             {"id": "E2", "name": "Putin", "mentions": [{"text": "Vladimir Putin"}]},
+             {"id": "E3", "name": "St. Petersburg", "mentions": [{"text": "St. Petersburg"}]},
+             {"id": "E4", "name": "Kremlin", "mentions": [{"text": "Kremlin"}]},
+             {"id": "E5", "name": "Trump", "mentions": [{"text": "Trump"}]},
+             {"id": "E6", "name": "Russia", "mentions": [{"text": "Russia"}]},
+             {"id": "E7", "name": "Dmitry Peskov", "mentions": [{"text": "Dmitry Peskov"}]}]
+
+    def sent(t):
+        return {"start": 0, "end": len(t), "text": t}
+
+    pred = [
+        # right type, sentence contained, actor by mention, everything right; but the duplicate
+        # below has the equal sentence and wins the pair, so this one ends up unmatched
+        {"type": "CONSULT", "mode": "visit", "actors": ["E1"], "targets": ["E2"], "place": "E3",
+         "date": {"value": "2025-04-11", "granularity": "day"}, "modality": "asserted",
+         "sentence": sent(S1[:60])},
+        # right type and sentence, wrong actor -> type-only match
+        {"type": "STATEMENT", "mode": None, "actors": ["E4"], "targets": [], "place": None, "date": None,
+         "modality": "asserted", "sentence": sent(S2)},
+        # right, but modality, date and target wrong; position holder right, stance wrong
+        {"type": "DEMAND", "mode": None, "actors": ["E5"], "targets": [], "place": None,
+         "date": {"value": "2025-04-11", "granularity": "day"}, "modality": "reported", "sentence": sent(S3),
+         "position": {"issue": "y", "stance": "offers", "holder": "E5", "addressee": None}},
+        # empty gold actors: any actor is fine
+        {"type": "FIGHT", "mode": None, "actors": ["E6"], "targets": [], "place": None, "date": None,
+         "modality": "asserted", "sentence": sent("  Fighting has continued in parts of North and\nSouth Kivu. ")},
+        # same event with the equal sentence -> matched (mode, place and date wrong)
+        {"type": "CONSULT", "mode": "meeting", "actors": ["E1"], "targets": ["E2"], "place": None,
+         "date": None, "modality": "asserted", "sentence": sent(S1)},
+        # wrong type
+        {"type": "ASSAULT", "mode": None, "actors": ["E6"], "targets": [], "place": None, "date": None,
+         "modality": "asserted", "sentence": sent(S4)},
+    ]
+    c, det = score_article(gold, gents, pred, pents)
+    check("gold", c["gold"], 4)
+    check("pred", c["pred"], 6)
+    check("tp type+actors", c["tp_actors"], 3)
+    check("tp type only", c["tp_type"], 4)
+    check("missed", [m["type"] for m in det["missed"]], ["STATEMENT"])
+    check("spurious", sorted(m["type"] for m in det["spurious"]), ["ASSAULT", "CONSULT", "STATEMENT"])
+    check("targets", c["targets"], [2, 3])
+    check("place", c["place"], [2, 3])
+    check("date", c["date"], [1, 3])
+    check("modality", c["modality"], [2, 3])
+    check("mode", c["mode"], [2, 3])
+    check("stance", c["stance"], [0, 1])
+    check("holder", c["holder"], [1, 1])
+    s = summarize(c)
+    check("precision", round(s["precision"], 3), 0.5)
+    check("recall", s["recall"], 0.75)
+    check("type recall", s["type_recall"], 1.0)
+    # the better pair wins: an exact-sentence candidate over a containment one
+    g2p, _ = match(gold[:1], [pred[0], pred[4]], gents, {e["id"]: e for e in pents}, True)
+    check("exact sentence first", g2p, {0: 1})
+    # targets: one-to-one, order-free; an extra or a missing target is wrong
+    pe = {e["id"]: e for e in pents}
+    check("targets equal", targets_equal(["Vladimir Putin", "Russia"], ["E6", "E2"], gents, pe), True)
+    check("targets extra", targets_equal(["Vladimir Putin"], ["E2", "E6"], gents, pe), False)
+    check("targets both empty", targets_equal([], [], gents, pe), True)
+    # name normalisation and the plain-name fallback
+    check("name fallback", refs_match("Donald Trump", "trump", gents, pe), True)
+    check("no match", refs_match("Kremlin", "E6", gents, pe), False)
+    check("date string", pred_date_value("2025-04"), "2025-04")
+    if fails:
+        for f in fails:
+            print("FAIL " + f)
+        return 1
+    print("selftest OK")
+    return 0
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Event-level evaluation of Backchannel on Corpus/gold (see docstring).")
+    ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
+    ap.add_argument("--split", choices=["dev", "test", "all"], default="dev",
+                    help="articles to score (default dev; test only for the final measurement)")
+    ap.add_argument("--errors", type=int, default=0, metavar="N",
+                    help="per article, print up to N items of each error list")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--selftest", action="store_true", help="check the scorer on hand-made cases")
+    args = ap.parse_args(argv)
+    if args.selftest:
+        return selftest()
+    binary = find_binary(args.binary)
+    articles, slugs, golds, total, warnings, details, has_events = evaluate(binary, args.split)
+    if not has_events:
+        msg = "the binary's output has no events (missing or all empty): nothing to score"
+        if args.json:
+            types, mods = gold_counts(slugs, golds, articles)
+            json.dump({"split": args.split, "articles": slugs, "binary": binary, "status": msg,
+                       "gold": {"%s/%s" % k: v for k, v in sorted(types.items())},
+                       "gold_modality": {"%s/%s" % k: v for k, v in sorted(mods.items())},
+                       "warnings": warnings}, sys.stdout, ensure_ascii=False, indent=1)
+            print()
+        else:
+            print_gold_counts(args.split, slugs, golds, articles)
+            print(msg)
+            for w in warnings:
+                print("  " + w)
+        return 0
+    s = summarize(total)
+    if args.json:
+        json.dump({"split": args.split, "articles": slugs, "binary": binary, "targets": TARGETS,
+                   "summary": s, "counts": total, "warnings": warnings,
+                   "details": details if args.errors else None},
+                  sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        print_report(args.split, slugs, golds, articles, total, s, warnings, details, args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
