@@ -125,6 +125,12 @@ COUNTRY_ALIASES = {
 # Not in pycountry's ISO list.
 EXTRA_COUNTRIES = {"XK": "Kosovo"}
 
+# States that no longer exist but that news and history still name (kind "country").
+FORMER_COUNTRIES = {
+    "Soviet Union": ["USSR", "U.S.S.R."], "Yugoslavia": [], "Czechoslovakia": [], "East Germany": ["GDR"],
+    "West Germany": [], "Ottoman Empire": [], "Austria-Hungary": [], "Rhodesia": [], "Zaire": [],
+}
+
 # ---------------------------------------------------------------------------
 # Demonyms: country canonical -> (adjective, [plural/person nouns])
 # ---------------------------------------------------------------------------
@@ -1072,6 +1078,10 @@ def build():
             g.add(s, "TITLE", canon, "title")
             cap = " ".join(title_case(w) for w in s.split(" "))
             g.add(cap, "TITLE", canon, "title")
+
+    for canon, aliases in FORMER_COUNTRIES.items():
+        for s in [canon] + aliases:
+            g.add(s, "GPE", canon, "country")
 
     # Given names and frequent surnames (US census lists in the `names` package, MIT):
     # soft evidence for the tagger, never entities on their own.

@@ -75,9 +75,11 @@ struct EntityResolver {
                 continue
             }
             let text = surface(r)
-            // "MUSCAT" in a dateline is Muscat.
-            let known = (lookup(text) + (Gazetteer.isAllCaps(text) ? lookup(Gazetteer.titleCased(text)) : []))
-                .first { EntityType(rawValue: $0.type) != nil }
+            // "MUSCAT" in a dateline is Muscat. Where the gazetteer has several readings ("Red Sea"
+            // the sea and the Sudanese state), the one the tagger and rules chose wins.
+            let entries = (lookup(text) + (Gazetteer.isAllCaps(text) ? lookup(Gazetteer.titleCased(text)) : []))
+                .filter { EntityType(rawValue: $0.type) != nil }
+            let known = entries.first { $0.type == f.type.rawValue } ?? entries.first
             let type = known.flatMap { EntityType(rawValue: $0.type) } ?? f.type
             mentions.append((r, type, text))
         }
