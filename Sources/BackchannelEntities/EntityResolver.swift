@@ -100,8 +100,13 @@ struct EntityResolver {
             let canonical = (lookup(mention.text) + (Gazetteer.isAllCaps(mention.text) ? lookup(Gazetteer.titleCased(mention.text)) : []))
                 .first { EntityType(rawValue: $0.type) != nil }?.canonical ?? mention.text
             var entity = Entity(id: Entity.ID(rawValue: ""), name: canonical, type: mention.type)
-            entity.kind = (lookup(mention.text) + (Gazetteer.isAllCaps(mention.text) ? lookup(Gazetteer.titleCased(mention.text)) : []))
-                .first { EntityType(rawValue: $0.type) != nil }?.kind.map { String($0.split(separator: ":").first ?? "") }
+            let fullKind = (lookup(mention.text) + (Gazetteer.isAllCaps(mention.text) ? lookup(Gazetteer.titleCased(mention.text)) : []))
+                .first { EntityType(rawValue: $0.type) != nil }?.kind
+            entity.kind = fullKind.map { String($0.split(separator: ":").first ?? "") }
+            // A nationality refers to its country ("Egyptian" → Egypt), for the event stage.
+            if mention.type == .norp, let fullKind, let colon = fullKind.firstIndex(of: ":") {
+                entity.refersTo = String(fullKind[fullKind.index(after: colon)...])
+            }
             entities.append(entity)
             foldedNames.append(canonical.split(separator: " ").map { Self.fold(String($0)) })
             entityOfMention[m] = entities.count - 1

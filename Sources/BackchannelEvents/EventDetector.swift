@@ -51,6 +51,14 @@ public struct EventDetector: Stage {
             first = last
             guard !range.isEmpty else { continue }
             var seen = Set<String>()
+            let eventsBefore = events.count
+            defer {
+                // A sentence that reports a statement and no other act is a STATEMENT.
+                if events.count == eventsBefore, let statement = self.statement(in: range, sentence: sentence.span, document: document,
+                                                                                  words: words, lower: lower, entityAt: entityAt) {
+                    events.append(statement)
+                }
+            }
             var i = range.lowerBound
             while i < range.upperBound {
                 var trigger: TriggerLexicon.Trigger?
@@ -95,27 +103,37 @@ public struct EventDetector: Stage {
             let entity = document.entities[e]
             return isActorType(e) && !(entity.type == .gpe && entity.refersTo == nil && entity.kind != "country")
         }
-        var actor: Int?
+        var actors: [Int] = []
         var k = clauseStart
         while k < triggerTokens.lowerBound {
             if let e = entityAt[k], canAct(e), !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: range) {
-                actor = e
                 var m = k
                 while m < triggerTokens.lowerBound, entityAt[m] == e { m += 1 }
+                // "Qatar's minister …, Mohammed Al-Khulaifi": a possessor is not the subject.
+                if m < triggerTokens.lowerBound, ["'s", "’s"].contains(lower[m]) { k = m + 1; continue }
+                var actor = e
                 if document.entities[e].type != .person,
                    let person = (m..<min(triggerTokens.lowerBound, m + 3)).compactMap({ entityAt[$0] }).first(where: { document.entities[$0].type == .person }) {
                     actor = person
+                    while m < triggerTokens.lowerBound, entityAt[m] == person || entityAt[m] == e { m += 1 }
+                }
+                actors.append(actor)
+                // "Trump and Putin spoke": coordinated subjects act together.
+                if m + 1 < triggerTokens.lowerBound, lower[m] == "and", let other = entityAt[m + 1], canAct(other), other != actor {
+                    actors.append(other)
                 }
                 break
             }
             k += 1
         }
+        actors = actors.compactMap { countryOf($0, document: document) }
+        let actor = actors.first
         // Targets: the first person, body or country after the trigger (not a place after "in").
         var targets: [Int] = []
         var j = triggerTokens.upperBound
         while j < range.upperBound, j - triggerTokens.upperBound < 12, ![".", ";"].contains(lower[j]) {
-            if let e = entityAt[j], isActorType(e), e != actor, !precededByPlacePreposition(j, lower: lower, entityAt: entityAt, range: range) {
-                if !targets.contains(e) { targets.append(e) }
+            if let e = entityAt[j], isActorType(e), !actors.contains(e), !precededByPlacePreposition(j, lower: lower, entityAt: entityAt, range: range) {
+                if let target = countryOf(e, document: document), !targets.contains(target), !actors.contains(target) { targets.append(target) }
                 // "met X and Y" keeps both; one target otherwise.
                 var m = j + 1
                 while m < range.upperBound, entityAt[m] == e { m += 1 }
@@ -136,13 +154,17 @@ public struct EventDetector: Stage {
         if trigger.type == .aid {
             mode = TriggerLexicon.aidModes.first { entry in range.contains { entry.words.contains(lower[$0]) } }?.mode
         }
-        let modality = self.modality(triggerTokens, in: range, lower: lower, actor: actor, document: document, entityAt: entityAt)
+        var modality = self.modality(triggerTokens, in: range, lower: lower, actor: actor, document: document, entityAt: entityAt)
+        // Pledged or promised aid is not yet delivered.
+        if trigger.type == .aid, modality == .asserted, ["pledged", "pledge", "pledges", "promised"].contains(lower[triggerTokens.lowerBound]) {
+            modality = .planned
+        }
         var confidence = trigger.confidence
         if actor == nil { confidence -= 0.2 }
         if !targets.isEmpty { confidence += 0.05 }
         let ids = document.entities.map(\.id)
         var event = Event(id: Event.ID(rawValue: ""), type: trigger.type, mode: mode, modality: modality,
-                          actors: actor.map { [ids[$0]] } ?? [], targets: targets.map { ids[$0] },
+                          actors: actors.map { ids[$0] }, targets: targets.map { ids[$0] },
                           place: place.map { ids[$0] }, date: date, amounts: amounts,
                           casualties: casualties(in: range, lower: lower),
                           sentence: sentence,
@@ -150,6 +172,15 @@ public struct EventDetector: Stage {
                           confidence: min(1, max(0.05, confidence)))
         event.position = position(for: event, after: triggerTokens, in: range, words: words, lower: lower)
         return event
+    }
+
+    /// Nationalities do not act: "Egyptian" stands for Egypt when the article names Egypt,
+    /// and is dropped otherwise.
+    private func countryOf(_ e: Int, document: Document) -> Int? {
+        let entity = document.entities[e]
+        guard entity.type == .norp else { return e }
+        guard let country = entity.refersTo else { return nil }
+        return document.entities.firstIndex { $0.name == country && $0.type == .gpe }
     }
 
     private func precededByPlacePreposition(_ k: Int, lower: [String], entityAt: [Int?], range: Range<Int>) -> Bool {
@@ -226,6 +257,20 @@ public struct EventDetector: Stage {
         }
         guard !issue.isEmpty else { return nil }
         return Event.Position(issue: issue.joined(separator: " "), stance: stance, holder: event.actors.first, addressee: event.targets.first)
+    }
+
+    /// "X said …" / "X told reporters …" with no other event in the sentence.
+    private func statement(in range: Range<Int>, sentence: TextSpan, document: Document, words: [String], lower: [String], entityAt: [Int?]) -> Event? {
+        guard let cue = range.first(where: { ["said", "says", "told", "stated"].contains(lower[$0]) && !inQuote(document.tokens[$0].span, document: document) }) else {
+            return nil
+        }
+        let trigger = TriggerLexicon.Trigger(type: .statement, mode: nil, confidence: 0.5, length: 1)
+        let event = build(trigger, at: cue..<(cue + 1), in: range, sentence: sentence, document: document, words: words, lower: lower, entityAt: entityAt)
+        guard !event.actors.isEmpty else { return nil }
+        var statement = event
+        statement.targets = []
+        statement.modality = .asserted
+        return statement
     }
 
     /// Quotes that are acts: a "must" or "has to" is a DEMAND by the speaker, a threat a THREATEN.

@@ -44,8 +44,11 @@ enum TriggerLexicon {
         add(forms("warn"), .threaten, 0.45)
         add(forms("sanction") + ["embargo", "blacklisted"], .sanction, 0.75)
         add(forms("pledge") + forms("donate") + ["delivered", "provided", "supplied"], .aid, 0.75)
-        add(forms("attack") + forms("bomb") + forms("shell") + ["struck", "strikes", "strike", "shot", "killed", "killing"], .assault, 0.75)
+        // Strikes and offensives between parties at war are FIGHT (PLOVER); ASSAULT is violence
+        // against people who are not fighting ("gunmen shot", "massacred").
+        add(forms("attack") + forms("bomb") + forms("shell") + ["struck", "strikes", "strike", "killed", "killing", "offensive", "retook", "captured"], .fight, 0.7)
         add(["fought", "clashed", "clashes", "fighting"], .fight, 0.7)
+        add(["shot", "massacred", "executed", "tortured"], .assault, 0.7)
         add(forms("mobilise") + forms("mobilize") + forms("deploy"), .mobilize, 0.75)
         add(forms("seize") + forms("detain") + forms("arrest") + forms("expel") + forms("blockade") + forms("deport"), .coerce, 0.75)
         add(forms("kidnap") + ["kidnapped", "looted", "hijacked"], .crime, 0.75)
