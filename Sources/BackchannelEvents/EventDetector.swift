@@ -69,8 +69,9 @@ public struct EventDetector: Stage {
                 // Inside a quotation a word is the speaker's, not the writer's report.
                 guard let found = trigger, !inQuote(tokens[i].span, document: document) else { i += 1; continue }
                 let triggerTokens = i..<(i + found.length)
+                let previousActor = events.last?.actors.first.flatMap { id in document.entities.firstIndex { $0.id == id } }
                 let event = build(found, at: triggerTokens, in: range, sentence: sentence.span, document: document,
-                                  words: words, lower: lower, entityAt: entityAt)
+                                  words: words, lower: lower, entityAt: entityAt, previousActor: previousActor)
                 let key = "\(event.type.rawValue)|\(event.actors)|\(event.targets)"
                 if !event.actors.isEmpty || event.confidence >= 0.7, seen.insert(key).inserted {
                     events.append(event)
@@ -89,7 +90,7 @@ public struct EventDetector: Stage {
     }
 
     private func build(_ trigger: TriggerLexicon.Trigger, at triggerTokens: Range<Int>, in range: Range<Int>, sentence: TextSpan,
-                       document: Document, words: [String], lower: [String], entityAt: [Int?]) -> Event {
+                       document: Document, words: [String], lower: [String], entityAt: [Int?], previousActor: Int? = nil) -> Event {
         let tokens = document.tokens
         let isActorType: (Int) -> Bool = { [.person, .org, .gpe, .norp].contains(document.entities[$0].type) }
         // Actor: the subject of the trigger's clause — the first person, body or country from
@@ -127,6 +128,11 @@ public struct EventDetector: Stage {
             k += 1
         }
         actors = actors.compactMap { countryOf($0, document: document) }
+        // "It also banned exports…": a pronoun subject is the last actor named before.
+        if actors.isEmpty, clauseStart < triggerTokens.lowerBound, ["it", "they", "he", "she"].contains(lower[clauseStart]),
+           let previous = previousActor {
+            actors = [previous]
+        }
         let actor = actors.first
         // Targets: the first person, body or country after the trigger (not a place after "in").
         var targets: [Int] = []
