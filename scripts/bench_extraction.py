@@ -235,7 +235,8 @@ def run_binary(binary, pages, one_core):
     paths = [str(p["html_path"]) for p in pages]
     by_path = {str(p["html_path"]): p["id"] for p in pages}
     ids = {p["id"] for p in pages}
-    prefix = [str(binary), "extract", "--format", "jsonl"]
+    # Extraction only: the language stages are measured by bench_language.py.
+    prefix = [str(binary), "extract", "--no-analysis", "--format", "jsonl"]
     if one_core:
         prefix = ["taskset", "-c", "0"] + prefix
     cmd = prefix + paths
