@@ -60,16 +60,15 @@ Usage:
 Python standard library only.
 """
 
-import argparse
-import glob
 import json
 import os
 import re
-import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CORPUS = os.path.join(ROOT, "Corpus")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import corpus_eval as ce  # noqa: E402  (shared corpus loading, binary run, report helpers)
+from corpus_eval import ratio  # noqa: E402
+
 TYPES = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"]
 TARGETS = {"entity_precision": 0.95, "entity_recall": 0.95, "role_recall": 0.95}
 
@@ -84,20 +83,12 @@ ALIASES = {
 
 # ---------------------------------------------------------------- normalisation
 
-def _basic(s):
-    s = s.replace("\u2019", "'").replace("\u2018", "'")
-    s = re.sub(r"\s+", " ", s).strip().lower()
-    if s.startswith("the "):
-        s = s[4:].lstrip()
-    return s
-
-
 def norm_role(s):
-    return _basic(s or "")
+    return ce.norm_text(s)
 
 
 def norm_name(s):
-    s = _basic(s or "")
+    s = ce.norm_text(s)
     if s.endswith("'s"):
         s = s[:-2]
     return ALIASES.get(s, s)
@@ -108,7 +99,7 @@ def norm_name(s):
 def mention_set(ent, gold):
     if gold:
         return set(ent.get("mentions") or [])
-    return {m.get("text") for m in (ent.get("mentions") or []) if m.get("text")}
+    return set(ce.mention_texts(ent))
 
 
 def match(gold, pred, typed=True):
@@ -123,14 +114,7 @@ def match(gold, pred, typed=True):
             k = len(gsets[gi] & psets[pi])
             if k:
                 cands.append((-k, gi, pi))
-    cands.sort()
-    g2p, p2g = {}, {}
-    for _, gi, pi in cands:
-        if gi in g2p or pi in p2g:
-            continue
-        g2p[gi] = pi
-        p2g[pi] = gi
-    return g2p, p2g
+    return ce.one_to_one(cands)
 
 
 def _inside(x, y):
@@ -315,44 +299,7 @@ def score_article(gold, pred):
     return c, details
 
 
-# ---------------------------------------------------------------- running the binary
-
-def find_binary(given):
-    if given:
-        return given
-    for kind in ("release", "debug"):
-        p = os.path.join(ROOT, ".build", kind, "backchannel")
-        if os.path.exists(p):
-            return p
-    sys.exit("no backchannel binary under .build/release or .build/debug; pass --binary")
-
-
-def run_binary(binary, slugs, warn):
-    paths = [os.path.join("Corpus", "html", s + ".html") for s in slugs]
-    proc = subprocess.run([binary, "extract", "--format", "jsonl"] + paths, cwd=ROOT,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    if proc.returncode != 0:
-        warn("binary exited with %d: %s" % (proc.returncode, proc.stderr.decode("utf-8", "replace").strip()[:500]))
-    out = {}
-    for n, line in enumerate(proc.stdout.decode("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-        except ValueError as e:
-            warn("output line %d is not JSON: %s" % (n, e))
-            continue
-        src = os.path.basename(d.get("source") or "")
-        slug = src[:-5] if src.endswith(".html") else src
-        out[slug] = d
-    return out
-
-
 # ---------------------------------------------------------------- report
-
-def ratio(a, b):
-    return a / b if b else 0.0
-
 
 def summarize(total):
     s = {
@@ -366,7 +313,7 @@ def summarize(total):
         "refersTo_accuracy": ratio(total["ref_ok"], total["ref_n"]),
     }
     p, r = s["entity_precision"], s["entity_recall"]
-    s["entity_f1"] = 2 * p * r / (p + r) if p + r else 0.0
+    s["entity_f1"] = ce.f1(p, r)
     s["per_type"] = {t: {"precision": ratio(d["tp_pred"], d["pred"]), "recall": ratio(d["tp_gold"], d["gold"]),
                          "pred": d["pred"], "gold": d["gold"], "tp_pred": d["tp_pred"], "tp_gold": d["tp_gold"]}
                      for t, d in total["per_type"].items() if d["pred"] or d["gold"]}
@@ -374,10 +321,7 @@ def summarize(total):
 
 
 def target_mark(key, value):
-    t = TARGETS.get(key)
-    if t is None:
-        return ""
-    return "  target >= %.2f  %s" % (t, "MET" if value >= t else "not met")
+    return ce.target_mark(TARGETS, key, value, sep="  ", words=("MET", "not met"), slack=0)
 
 
 def print_report(split, slugs, total, s, warnings, details, n_errors):
@@ -440,49 +384,19 @@ def print_report(split, slugs, total, s, warnings, details, n_errors):
 
 # ---------------------------------------------------------------- main
 
-def body_text(article):
-    return "\n\n".join(b["text"] for b in article["blocks"])
-
-
-def first_diff(a, b):
-    for i, (x, y) in enumerate(zip(a, b)):
-        if x != y:
-            return i
-    return min(len(a), len(b))
-
-
 def evaluate(binary, split):
     warnings = []
     warn = warnings.append
-    articles = {}
-    for p in sorted(glob.glob(os.path.join(CORPUS, "articles", "*.json"))):
-        a = json.load(open(p, encoding="utf-8"))
-        if split == "all" or a.get("split") == split:
-            articles[a["slug"]] = a
-    slugs = []
-    golds = {}
-    for slug in sorted(articles):
-        gp = os.path.join(CORPUS, "gold", slug + ".json")
-        if not os.path.exists(gp):
-            warn("%s: no gold file, skipped" % slug)
-            continue
-        golds[slug] = json.load(open(gp, encoding="utf-8"))["entities"]
-        slugs.append(slug)
-    out = run_binary(binary, slugs, warn)
+    articles, slugs, golds = ce.load(split, warn)
+    golds = {slug: g["entities"] for slug, g in golds.items()}
+    out = ce.run_binary(binary, slugs, warn)
     total = new_counts()
     details = {}
     for slug in slugs:
-        d = out.get(slug)
-        body = body_text(articles[slug])
+        d, text = ce.output_for(slug, out, articles[slug], warn, show_diff=True)
         if d is None:
-            warn("%s: no output line; scored as predicting nothing" % slug)
             pred = []
         else:
-            text = (d.get("article") or {}).get("text")
-            if text != body:
-                i = first_diff(text or "", body)
-                warn("%s: article.text differs from the gold body at %d: got %r, want %r" % (
-                    slug, i, (text or "")[max(0, i - 20):i + 40], body[max(0, i - 20):i + 40]))
             pred = d.get("entities") or []
             bad = 0
             for e in pred:
@@ -594,27 +508,16 @@ def selftest():
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description="Entity-level evaluation of Backchannel on Corpus/gold (see docstring).")
-    ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="dev",
-                    help="articles to score (default dev; test only for the final measurement)")
-    ap.add_argument("--errors", type=int, default=0, metavar="N",
-                    help="per article, print up to N unmatched gold / unmatched predicted / duplicates")
-    ap.add_argument("--json", action="store_true", help="print the results as JSON")
-    ap.add_argument("--selftest", action="store_true", help="check the scorer on hand-made cases")
-    args = ap.parse_args(argv)
+    args = ce.parse_args("Entity-level evaluation of Backchannel on Corpus/gold (see docstring).",
+                         "per article, print up to N unmatched gold / unmatched predicted / duplicates", argv)
     if args.selftest:
         return selftest()
-    binary = find_binary(args.binary)
+    binary = ce.find_binary(args.binary)
     slugs, total, warnings, details = evaluate(binary, args.split)
     s = summarize(total)
     if args.json:
         counts = {k: v for k, v in total.items() if k != "per_type"}
-        json.dump({"split": args.split, "articles": slugs, "binary": binary, "targets": TARGETS,
-                   "summary": s, "counts": counts, "warnings": warnings,
-                   "details": details if args.errors else None},
-                  sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        ce.dump_results(args, slugs, binary, TARGETS, s, counts, warnings, details)
     else:
         print_report(args.split, slugs, total, s, warnings, details, args.errors)
     return 0

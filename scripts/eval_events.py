@@ -55,16 +55,14 @@ Usage:
 Python standard library only.
 """
 
-import argparse
-import glob
-import json
 import os
 import re
-import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CORPUS = os.path.join(ROOT, "Corpus")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import corpus_eval as ce  # noqa: E402  (shared corpus loading, binary run, report helpers)
+from corpus_eval import ratio  # noqa: E402
+
 MODALITIES = ("asserted", "denied", "planned", "hypothetical", "reported")
 TARGETS = {"precision": 0.80, "recall": 0.80, "place_right": 0.80, "date_right": 0.80,
            "modality_right": 0.90}
@@ -75,14 +73,6 @@ ATTRS = ("targets", "place", "date", "modality", "mode")
 
 def norm_space(s):
     return re.sub(r"\s+", " ", s or "").strip()
-
-
-def norm_name(s):
-    s = (s or "").replace("\u2019", "'").replace("\u2018", "'")
-    s = re.sub(r"\s+", " ", s).strip().lower()
-    if s.startswith("the "):
-        s = s[4:].lstrip()
-    return s
 
 
 def sentence_match(g, p):
@@ -97,11 +87,9 @@ def sentence_match(g, p):
 
 
 def gold_name_set(name, gold_entities):
-    s = {norm_name(name)}
-    for e in gold_entities:
-        if e.get("name") == name:
-            s |= {norm_name(m) for m in e.get("mentions") or []}
-    return s
+    """Normalised gold *name* and the mentions of every gold entity of that name."""
+    return ce.name_set(name, [m for e in gold_entities if e.get("name") == name
+                              for m in e.get("mentions") or []])
 
 
 def pred_name_set(ref, pents):
@@ -110,9 +98,9 @@ def pred_name_set(ref, pents):
         return set()
     e = pents.get(ref) if isinstance(ref, str) else None
     if e is None:
-        return {norm_name(ref)} if isinstance(ref, str) and ref.strip() else set()
-    s = {norm_name(e.get("name"))}
-    s |= {norm_name(m.get("text")) for m in e.get("mentions") or [] if isinstance(m, dict) and m.get("text")}
+        return {ce.norm_text(ref)} if isinstance(ref, str) and ref.strip() else set()
+    s = ce.name_set(e.get("name"), [m.get("text") for m in e.get("mentions") or []
+                                    if isinstance(m, dict) and m.get("text")])
     s.discard("")
     return s
 
@@ -183,14 +171,7 @@ def match(gold, pred, gents, pents, with_actors):
             if with_actors and g.get("actors") and ov == 0:
                 continue
             cands.append((how, -ov, gi, pi))
-    cands.sort()
-    g2p, p2g = {}, {}
-    for _, _, gi, pi in cands:
-        if gi in g2p or pi in p2g:
-            continue
-        g2p[gi] = pi
-        p2g[pi] = gi
-    return g2p, p2g
+    return ce.one_to_one(cands)
 
 
 def new_counts():
@@ -303,38 +284,7 @@ def score_article(gold, gents, pred, pents_list):
     return c, det
 
 
-# ---------------------------------------------------------------- binary
-
-def find_binary(given):
-    if given:
-        return given
-    for kind in ("release", "debug"):
-        p = os.path.join(ROOT, ".build", kind, "backchannel")
-        if os.path.exists(p):
-            return p
-    sys.exit("no backchannel binary under .build/release or .build/debug; pass --binary")
-
-
-def run_binary(binary, slugs, warn):
-    paths = [os.path.join("Corpus", "html", s + ".html") for s in slugs]
-    proc = subprocess.run([binary, "extract", "--format", "jsonl"] + paths, cwd=ROOT,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    if proc.returncode != 0:
-        warn("binary exited with %d: %s" % (proc.returncode, proc.stderr.decode("utf-8", "replace").strip()[:500]))
-    out = {}
-    for n, line in enumerate(proc.stdout.decode("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-        except ValueError as e:
-            warn("output line %d is not JSON: %s" % (n, e))
-            continue
-        src = os.path.basename(d.get("source") or "")
-        slug = src[:-5] if src.endswith(".html") else src
-        out[slug] = d
-    return out
-
+# ---------------------------------------------------------------- offsets
 
 def check_offsets(slug, text, events, warn):
     bad = {"sentence": 0, "trigger": 0}
@@ -346,8 +296,7 @@ def check_offsets(slug, text, events, warn):
             if not isinstance(span, dict):
                 bad[key] += 1
                 continue
-            s, e = span.get("start"), span.get("end")
-            if text is None or not isinstance(s, int) or not isinstance(e, int) or text[s:e] != span.get("text"):
+            if not ce.span_ok(text, span.get("start"), span.get("end"), span.get("text")):
                 bad[key] += 1
     for key, n in bad.items():
         if n:
@@ -356,16 +305,12 @@ def check_offsets(slug, text, events, warn):
 
 # ---------------------------------------------------------------- report
 
-def ratio(a, b):
-    return a / b if b else 0.0
-
-
 def summarize(t):
     s = {"precision": ratio(t["tp_actors"], t["pred"]), "recall": ratio(t["tp_actors"], t["gold"]),
          "type_precision": ratio(t["tp_type"], t["pred"]), "type_recall": ratio(t["tp_type"], t["gold"])}
     for pre in ("", "type_"):
         p, r = s[pre + "precision"], s[pre + "recall"]
-        s[pre + "f1"] = 2 * p * r / (p + r) if p + r else 0.0
+        s[pre + "f1"] = ce.f1(p, r)
     for a in ATTRS:
         s[a + "_right"] = ratio(*t[a])
     s["stance_right"] = ratio(*t["stance"])
@@ -375,10 +320,7 @@ def summarize(t):
 
 
 def target_mark(key, value):
-    if key not in TARGETS:
-        return ""
-    goal = TARGETS[key]
-    return "   target >= %.2f  %s" % (goal, "ok" if value >= goal - 1e-12 else "BELOW")
+    return ce.target_mark(TARGETS, key, value)
 
 
 def gold_counts(slugs, golds, articles):
@@ -420,74 +362,30 @@ def print_report(split, slugs, golds, articles, t, s, warnings, details, n_error
     print("  " + "  ".join("%s %d/%d,%d" % (k, v[0], v[1], v[2]) for k, v in sorted(t["by_type"].items())))
     print("modality right by gold modality (right/found of gold):")
     print("  " + "  ".join("%s %d/%d of %d" % (k, v[0], v[1], v[2]) for k, v in sorted(t["by_modality"].items())))
-    if warnings:
-        print("warnings:")
-        for w in warnings:
-            print("  " + w)
+    ce.print_warnings(warnings)
     if n_errors:
         labels = [("missed", "missed gold"), ("spurious", "unmatched predicted"),
                   ("attribute_errors", "attribute wrong")]
-        for slug in slugs:
-            det = details.get(slug) or {}
-            if not any(det.get(k) for k, _ in labels):
-                continue
-            print("== %s" % slug)
-            for key, label in labels:
-                items = det.get(key) or []
-                for it in items[:n_errors]:
-                    print("  %-22s %s" % (label + ":", json.dumps(it, ensure_ascii=False)))
-                if len(items) > n_errors:
-                    print("  %-22s … %d more" % (label + ":", len(items) - n_errors))
+        ce.print_error_lists(slugs, details, labels, n_errors, 22)
 
 
 # ---------------------------------------------------------------- main
 
-def body_text(article):
-    return "\n\n".join(b["text"] for b in article["blocks"])
-
-
-def load(split, warn):
-    articles = {}
-    for p in sorted(glob.glob(os.path.join(CORPUS, "articles", "*.json"))):
-        a = json.load(open(p, encoding="utf-8"))
-        if split == "all" or a.get("split") == split:
-            articles[a["slug"]] = a
-    slugs, golds = [], {}
-    for slug in sorted(articles):
-        gp = os.path.join(CORPUS, "gold", slug + ".json")
-        if not os.path.exists(gp):
-            warn("%s: no gold file, skipped" % slug)
-            continue
-        g = json.load(open(gp, encoding="utf-8"))
-        if "events" not in g:
-            warn("%s: gold file has no events, skipped" % slug)
-            continue
-        golds[slug] = g
-        slugs.append(slug)
-    return articles, slugs, golds
-
-
 def evaluate(binary, split):
     warnings = []
     warn = warnings.append
-    articles, slugs, golds = load(split, warn)
-    out = run_binary(binary, slugs, warn)
+    articles, slugs, golds = ce.load(split, warn, "events")
+    out = ce.run_binary(binary, slugs, warn)
     has_events = any(d.get("events") for d in out.values())
     total = new_counts()
     details = {}
     if not has_events:
         return articles, slugs, golds, total, warnings, details, False
     for slug in slugs:
-        d = out.get(slug)
+        d, text = ce.output_for(slug, out, articles[slug], warn, member="events")
         if d is None:
-            warn("%s: no output line; scored as predicting nothing" % slug)
             pred, pents = [], []
         else:
-            text = (d.get("article") or {}).get("text")
-            if text != body_text(articles[slug]):
-                warn("%s: article.text differs from the gold body" % slug)
-            if "events" not in d:
-                warn("%s: output line has no events member; scored as predicting nothing" % slug)
             pred = [e for e in d.get("events") or [] if isinstance(e, dict)]
             pents = d.get("entities") or []
             check_offsets(slug, text, pred, warn)
@@ -498,11 +396,7 @@ def evaluate(binary, split):
 
 
 def selftest():
-    fails = []
-
-    def check(name, got, want):
-        if got != want:
-            fails.append("%s: got %r, want %r" % (name, got, want))
+    check = ce.Checks()
 
     S1 = "U.S. Special Envoy Steve Witkoff spent more than four hours with Russian President Vladimir Putin in St. Petersburg on Friday, April 11."
     S2 = "Kremlin spokesman Dmitry Peskov described the talks as “useful”."
@@ -590,50 +484,25 @@ def selftest():
     check("name fallback", refs_match("Donald Trump", "trump", gents, pe), True)
     check("no match", refs_match("Kremlin", "E6", gents, pe), False)
     check("date string", pred_date_value("2025-04"), "2025-04")
-    if fails:
-        for f in fails:
-            print("FAIL " + f)
-        return 1
-    print("selftest OK")
-    return 0
+    return check.report()
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description="Event-level evaluation of Backchannel on Corpus/gold (see docstring).")
-    ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="dev",
-                    help="articles to score (default dev; test only for the final measurement)")
-    ap.add_argument("--errors", type=int, default=0, metavar="N",
-                    help="per article, print up to N items of each error list")
-    ap.add_argument("--json", action="store_true", help="print the results as JSON")
-    ap.add_argument("--selftest", action="store_true", help="check the scorer on hand-made cases")
-    args = ap.parse_args(argv)
+    args = ce.parse_args("Event-level evaluation of Backchannel on Corpus/gold (see docstring).",
+                         "per article, print up to N items of each error list", argv)
     if args.selftest:
         return selftest()
-    binary = find_binary(args.binary)
+    binary = ce.find_binary(args.binary)
     articles, slugs, golds, total, warnings, details, has_events = evaluate(binary, args.split)
     if not has_events:
         msg = "the binary's output has no events (missing or all empty): nothing to score"
-        if args.json:
-            types, mods = gold_counts(slugs, golds, articles)
-            json.dump({"split": args.split, "articles": slugs, "binary": binary, "status": msg,
-                       "gold": {"%s/%s" % k: v for k, v in sorted(types.items())},
-                       "gold_modality": {"%s/%s" % k: v for k, v in sorted(mods.items())},
-                       "warnings": warnings}, sys.stdout, ensure_ascii=False, indent=1)
-            print()
-        else:
-            print_gold_counts(args.split, slugs, golds, articles)
-            print(msg)
-            for w in warnings:
-                print("  " + w)
-        return 0
+        types, mods = gold_counts(slugs, golds, articles)
+        return ce.report_no_stage(args, slugs, binary, msg, warnings,
+                                  {"gold": ce.keyed_counts(types), "gold_modality": ce.keyed_counts(mods)},
+                                  lambda: print_gold_counts(args.split, slugs, golds, articles))
     s = summarize(total)
     if args.json:
-        json.dump({"split": args.split, "articles": slugs, "binary": binary, "targets": TARGETS,
-                   "summary": s, "counts": total, "warnings": warnings,
-                   "details": details if args.errors else None},
-                  sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        ce.dump_results(args, slugs, binary, TARGETS, s, total, warnings, details)
     else:
         print_report(args.split, slugs, golds, articles, total, s, warnings, details, args.errors)
     return 0

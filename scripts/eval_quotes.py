@@ -51,17 +51,15 @@ Usage:
 Python standard library only.
 """
 
-import argparse
-import glob
-import json
 import os
 import re
-import subprocess
 import sys
 import unicodedata
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CORPUS = os.path.join(ROOT, "Corpus")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import corpus_eval as ce  # noqa: E402  (shared corpus loading, binary run, report helpers)
+from corpus_eval import ratio  # noqa: E402
+
 KINDS = ("full", "partial", "scare")
 TARGETS = {"quote_recall": 0.95, "speaker_accuracy": 0.92}
 OVERLAP_MIN = 0.8
@@ -78,14 +76,6 @@ def strip_outer(s):
     while j > i and (s[j - 1].isspace() or unicodedata.category(s[j - 1]).startswith("P")):
         j -= 1
     return s[i:j]
-
-
-def norm_name(s):
-    s = (s or "").replace("\u2019", "'").replace("\u2018", "'")
-    s = re.sub(r"\s+", " ", s).strip().lower()
-    if s.startswith("the "):
-        s = s[4:].lstrip()
-    return s
 
 
 def text_match(g, p):
@@ -111,14 +101,7 @@ def match(gold_texts, pred_texts, mode):
             if how is None or (mode == "exact" and how != "exact"):
                 continue
             cands.append((0 if how == "exact" else 1, -r, gi, pi))
-    cands.sort()
-    g2p, p2g = {}, {}
-    for _, _, gi, pi in cands:
-        if gi in g2p or pi in p2g:
-            continue
-        g2p[gi] = pi
-        p2g[pi] = gi
-    return g2p, p2g
+    return ce.one_to_one(cands)
 
 
 # ---------------------------------------------------------------- scoring
@@ -155,12 +138,9 @@ def speaker_ok(gold_speaker, gold_entities, pred_speaker, pred_entities):
     ent = next((e for e in pred_entities if e.get("id") == pred_speaker), None)
     if ent is None:
         return False, "%s (no such entity)" % pred_speaker
-    gset = {norm_name(gold_speaker)}
     ge = next((e for e in gold_entities if e.get("name") == gold_speaker), None)
-    if ge:
-        gset |= {norm_name(m) for m in ge.get("mentions") or []}
-    pset = {norm_name(ent.get("name"))}
-    pset |= {norm_name(m.get("text")) for m in ent.get("mentions") or [] if m.get("text")}
+    gset = ce.name_set(gold_speaker, (ge.get("mentions") or []) if ge else [])
+    pset = ce.name_set(ent.get("name"), ce.mention_texts(ent))
     return bool(gset & pset), ent.get("name")
 
 
@@ -232,50 +212,18 @@ def score_article(gold, gold_entities, pred, pred_entities):
     return c, det
 
 
-# ---------------------------------------------------------------- binary
-
-def find_binary(given):
-    if given:
-        return given
-    for kind in ("release", "debug"):
-        p = os.path.join(ROOT, ".build", kind, "backchannel")
-        if os.path.exists(p):
-            return p
-    sys.exit("no backchannel binary under .build/release or .build/debug; pass --binary")
-
-
-def run_binary(binary, slugs, warn):
-    paths = [os.path.join("Corpus", "html", s + ".html") for s in slugs]
-    proc = subprocess.run([binary, "extract", "--format", "jsonl"] + paths, cwd=ROOT,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    if proc.returncode != 0:
-        warn("binary exited with %d: %s" % (proc.returncode, proc.stderr.decode("utf-8", "replace").strip()[:500]))
-    out = {}
-    for n, line in enumerate(proc.stdout.decode("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-        except ValueError as e:
-            warn("output line %d is not JSON: %s" % (n, e))
-            continue
-        src = os.path.basename(d.get("source") or "")
-        slug = src[:-5] if src.endswith(".html") else src
-        out[slug] = d
-    return out
-
+# ---------------------------------------------------------------- offsets
 
 def check_offsets(slug, text, quotes, warn):
     bad_q = bad_s = 0
     for q in quotes:
         s, e = q.get("start"), q.get("end")
-        if text is None or not isinstance(s, int) or not isinstance(e, int) or text[s:e] != q.get("text"):
+        if not ce.span_ok(text, s, e, q.get("text")):
             bad_q += 1
         sent = q.get("sentence")
         if isinstance(sent, dict):
             ss, se = sent.get("start"), sent.get("end")
-            if (text is None or not isinstance(ss, int) or not isinstance(se, int)
-                    or text[ss:se] != sent.get("text")):
+            if not ce.span_ok(text, ss, se, sent.get("text")):
                 bad_s += 1
     if bad_q:
         warn("%s: %d quote offset(s) do not match article.text" % (slug, bad_q))
@@ -284,10 +232,6 @@ def check_offsets(slug, text, quotes, warn):
 
 
 # ---------------------------------------------------------------- report
-
-def ratio(a, b):
-    return a / b if b else 0.0
-
 
 def summarize(t):
     s = {}
@@ -299,17 +243,14 @@ def summarize(t):
             "recall_by_kind": {k: ratio(a, b) for k, (a, b) in m["by_kind"].items()},
         }
         p, r = s[mode]["quote_precision"], s[mode]["quote_recall"]
-        s[mode]["quote_f1"] = 2 * p * r / (p + r) if p + r else 0.0
+        s[mode]["quote_f1"] = ce.f1(p, r)
     s["speaker_accuracy"] = ratio(t["spk_correct"], t["spk_total"])
     s["cue_agreement"] = ratio(t["cue_correct"], t["cue_total"])
     return s
 
 
 def target_mark(key, value):
-    if key not in TARGETS:
-        return ""
-    goal = TARGETS[key]
-    return "   target >= %.2f  %s" % (goal, "ok" if value >= goal - 1e-12 else "BELOW")
+    return ce.target_mark(TARGETS, key, value)
 
 
 def gold_counts(golds, articles):
@@ -351,77 +292,32 @@ def print_report(split, slugs, golds, articles, t, s, warnings, details, n_error
     print("  gold speaker null but a speaker predicted: %d of %d" % (
         t["spk_null_gold_predicted"], t["spk_null_gold"]))
     print("cue agreement (information only): %.3f  (%d/%d)" % (s["cue_agreement"], t["cue_correct"], t["cue_total"]))
-    if warnings:
-        print("warnings:")
-        for w in warnings:
-            print("  " + w)
+    ce.print_warnings(warnings)
     if n_errors:
         labels = [("missed", "missed gold"), ("spurious", "unmatched predicted"),
                   ("overlap_only", "overlap, not exact"), ("speaker_errors", "speaker wrong"),
                   ("speaker_on_null_gold", "speaker on a null-speaker gold quote"),
                   ("cue_errors", "cue differs")]
-        for slug in slugs:
-            det = details.get(slug) or {}
-            if not any(det.get(k) for k, _ in labels):
-                continue
-            print("== %s" % slug)
-            for key, label in labels:
-                items = det.get(key) or []
-                for it in items[:n_errors]:
-                    print("  %-36s %s" % (label + ":", json.dumps(it, ensure_ascii=False)))
-                if len(items) > n_errors:
-                    print("  %-36s … %d more" % (label + ":", len(items) - n_errors))
+        ce.print_error_lists(slugs, details, labels, n_errors, 36)
 
 
 # ---------------------------------------------------------------- main
 
-def body_text(article):
-    return "\n\n".join(b["text"] for b in article["blocks"])
-
-
-def load(split, warn):
-    articles = {}
-    for p in sorted(glob.glob(os.path.join(CORPUS, "articles", "*.json"))):
-        a = json.load(open(p, encoding="utf-8"))
-        if split == "all" or a.get("split") == split:
-            articles[a["slug"]] = a
-    slugs, golds = [], {}
-    for slug in sorted(articles):
-        gp = os.path.join(CORPUS, "gold", slug + ".json")
-        if not os.path.exists(gp):
-            warn("%s: no gold file, skipped" % slug)
-            continue
-        g = json.load(open(gp, encoding="utf-8"))
-        if "quotes" not in g:
-            warn("%s: gold file has no quotes, skipped" % slug)
-            continue
-        golds[slug] = g
-        slugs.append(slug)
-    return articles, slugs, golds
-
-
 def evaluate(binary, split):
     warnings = []
     warn = warnings.append
-    articles, slugs, golds = load(split, warn)
-    out = run_binary(binary, slugs, warn)
+    articles, slugs, golds = ce.load(split, warn, "quotes")
+    out = ce.run_binary(binary, slugs, warn)
     has_quotes = any("quotes" in d for d in out.values())
     total = new_counts()
     details = {}
     if not has_quotes:
         return articles, slugs, golds, total, warnings, details, False
     for slug in slugs:
-        d = out.get(slug)
-        body = body_text(articles[slug])
+        d, text = ce.output_for(slug, out, articles[slug], warn, member="quotes")
         if d is None:
-            warn("%s: no output line; scored as predicting nothing" % slug)
             pred, pents = [], []
         else:
-            text = (d.get("article") or {}).get("text")
-            if text != body:
-                warn("%s: article.text differs from the gold body" % slug)
-            if "quotes" not in d:
-                warn("%s: output line has no quotes member; scored as predicting nothing" % slug)
             pred = d.get("quotes") or []
             pents = d.get("entities") or []
             check_offsets(slug, text, pred, warn)
@@ -432,11 +328,7 @@ def evaluate(binary, split):
 
 
 def selftest():
-    fails = []
-
-    def check(name, got, want):
-        if got != want:
-            fails.append("%s: got %r, want %r" % (name, got, want))
+    check = ce.Checks()
 
     check("strip", strip_outer(" “Hello, world,” "), "Hello, world")
     check("strip dash", strip_outer("— not weakness”."), "not weakness")
@@ -496,49 +388,24 @@ def selftest():
     check("speaker by mention", speaker_ok("Marco Rubio", gents, "E2", pents)[0], True)
     check("speaker other", speaker_ok("Kremlin", gents, "E3", pents)[0], False)
 
-    if fails:
-        for f in fails:
-            print("FAIL " + f)
-        return 1
-    print("selftest OK")
-    return 0
+    return check.report()
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description="Quote-level evaluation of Backchannel on Corpus/gold (see docstring).")
-    ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="dev",
-                    help="articles to score (default dev; test only for the final measurement)")
-    ap.add_argument("--errors", type=int, default=0, metavar="N",
-                    help="per article, print up to N items of each error list")
-    ap.add_argument("--json", action="store_true", help="print the results as JSON")
-    ap.add_argument("--selftest", action="store_true", help="check the scorer on hand-made cases")
-    args = ap.parse_args(argv)
+    args = ce.parse_args("Quote-level evaluation of Backchannel on Corpus/gold (see docstring).",
+                         "per article, print up to N items of each error list", argv)
     if args.selftest:
         return selftest()
-    binary = find_binary(args.binary)
+    binary = ce.find_binary(args.binary)
     articles, slugs, golds, total, warnings, details, has_quotes = evaluate(binary, args.split)
     if not has_quotes:
         msg = "the binary's output has no quotes member yet: nothing to score"
-        if args.json:
-            per = gold_counts(golds, articles)
-            json.dump({"split": args.split, "articles": slugs, "binary": binary, "status": msg,
-                       "gold": {"%s/%s" % k: v for k, v in sorted(per.items())},
-                       "warnings": warnings}, sys.stdout, ensure_ascii=False, indent=1)
-            print()
-        else:
-            print_gold_counts(args.split, slugs, golds, articles)
-            print(msg)
-            for w in warnings:
-                print("  " + w)
-        return 0
+        return ce.report_no_stage(args, slugs, binary, msg, warnings,
+                                  {"gold": ce.keyed_counts(gold_counts(golds, articles))},
+                                  lambda: print_gold_counts(args.split, slugs, golds, articles))
     s = summarize(total)
     if args.json:
-        json.dump({"split": args.split, "articles": slugs, "binary": binary, "targets": TARGETS,
-                   "summary": s, "counts": total, "warnings": warnings,
-                   "details": details if args.errors else None},
-                  sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        ce.dump_results(args, slugs, binary, TARGETS, s, total, warnings, details)
     else:
         print_report(args.split, slugs, golds, articles, total, s, warnings, details, args.errors)
     return 0
