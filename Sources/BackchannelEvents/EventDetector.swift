@@ -99,7 +99,9 @@ public struct EventDetector: Stage {
         // do not act unless they stand for a government ("Moscow rejected…").
         var clauseStart = triggerTokens.lowerBound
         while clauseStart > range.lowerBound, !Self.clauseBreaks.contains(lower[clauseStart - 1]),
-              !["said", "says", "that", "told"].contains(lower[clauseStart - 1]) { clauseStart -= 1 }
+              !["said", "says", "that", "told"].contains(lower[clauseStart - 1]),
+              // ", and his envoy took part": a comma before "and" opens a new clause.
+              !(lower[clauseStart - 1] == "and" && clauseStart - 2 >= range.lowerBound && lower[clauseStart - 2] == ",") { clauseStart -= 1 }
         let canAct: (Int) -> Bool = { e in
             let entity = document.entities[e]
             return isActorType(e) && !(entity.type == .gpe && entity.refersTo == nil && entity.kind != "country")
@@ -127,6 +129,24 @@ public struct EventDetector: Stage {
             }
             k += 1
         }
+        // "a meeting between A and B", "a phone call between A and B": A and B meet.
+        var betweenParties = false
+        if trigger.type == .consult, let between = (triggerTokens.upperBound..<min(range.upperBound, triggerTokens.upperBound + 3)).first(where: { lower[$0] == "between" }) {
+            var parties: [Int] = []
+            var j = between + 1
+            while j < range.upperBound, j - between < 16, parties.count < 4, ![".", ";", "that", "which", "who"].contains(lower[j]) {
+                if let e = entityAt[j], isActorType(e), !parties.contains(e) {
+                    if document.entities[e].type != .person, let person = (j + 1..<min(range.upperBound, j + 4)).compactMap({ entityAt[$0] }).first(where: { document.entities[$0].type == .person }) {
+                        parties.append(person)
+                        while j < range.upperBound, entityAt[j] == e || entityAt[j] == person { j += 1 }
+                        continue
+                    }
+                    parties.append(e)
+                }
+                j += 1
+            }
+            if parties.count >= 2 { actors = parties; betweenParties = true }
+        }
         actors = actors.compactMap { countryOf($0, document: document) }
         // "It also banned exports…": a pronoun subject is the last actor named before.
         if actors.isEmpty, clauseStart < triggerTokens.lowerBound, ["it", "they", "he", "she"].contains(lower[clauseStart]),
@@ -136,7 +156,7 @@ public struct EventDetector: Stage {
         let actor = actors.first
         // Targets: the first person, body or country after the trigger (not a place after "in").
         var targets: [Int] = []
-        var j = triggerTokens.upperBound
+        var j = betweenParties ? range.upperBound : triggerTokens.upperBound
         while j < range.upperBound, j - triggerTokens.upperBound < 12, ![".", ";"].contains(lower[j]) {
             if let e = entityAt[j], isActorType(e), !actors.contains(e), !precededByPlacePreposition(j, lower: lower, entityAt: entityAt, range: range) {
                 if let target = countryOf(e, document: document), !targets.contains(target), !actors.contains(target) { targets.append(target) }

@@ -66,6 +66,9 @@ enum TriggerLexicon {
     /// Two-word triggers, checked before single words.
     static let pairs: [String: Trigger] = [
         "spoke by": Trigger(type: .consult, mode: "phone", confidence: 0.8, length: 2),
+        "spoke to": Trigger(type: .consult, mode: "phone", confidence: 0.6, length: 2),
+        "spoke with": Trigger(type: .consult, mode: "phone", confidence: 0.6, length: 2),
+        "took part": Trigger(type: .consult, mode: "meeting", confidence: 0.6, length: 2),
         "phone call": Trigger(type: .consult, mode: "phone", confidence: 0.85, length: 2),
         "called for": Trigger(type: .appeal, mode: nil, confidence: 0.7, length: 2),
         "called on": Trigger(type: .appeal, mode: nil, confidence: 0.75, length: 2),

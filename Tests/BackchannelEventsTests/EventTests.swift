@@ -43,6 +43,9 @@ struct EventTests {
         ("Donald Trump and Vladimir Putin agreed on a 30-day pause.", "AGREE asserted [\"Donald Trump\", \"Vladimir Putin\"] -> [] position=accepts:30-day pause"),
         // a nationality stands for its country when the article names it
         ("Egypt presented its plan. Egyptian officials condemned the strikes.", "DISAPPROVE asserted [\"Egypt\"] -> []"),
+        // "a call between A and B": both are actors
+        ("The decision came after a phone call between President Donald Trump and President Vladimir Putin.",
+         "CONSULT asserted [\"Donald Trump\", \"Vladimir Putin\"] -> [] mode=phone"),
         // a sentence that only reports speech is a STATEMENT
         ("Kremlin spokesman Dmitry Peskov said the talks would continue.", "STATEMENT asserted [\"Dmitry Peskov\"] -> []"),
         // aid with its mode and amount
