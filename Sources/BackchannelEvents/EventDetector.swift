@@ -181,6 +181,11 @@ public struct EventDetector: Stage {
             mode = TriggerLexicon.aidModes.first { entry in range.contains { entry.words.contains(lower[$0]) } }?.mode
         }
         var modality = self.modality(triggerTokens, in: range, lower: lower, actor: actor, document: document, entityAt: entityAt)
+        // An event dated after the article was written has not happened yet.
+        if modality == .asserted, let date, let published = document.metadata.published?.description.prefix(10),
+           date.value.count == 10, date.value > published {
+            modality = .planned
+        }
         // Pledged or promised aid is not yet delivered.
         if trigger.type == .aid, modality == .asserted, ["pledged", "pledge", "pledges", "promised"].contains(lower[triggerTokens.lowerBound]) {
             modality = .planned
@@ -219,10 +224,19 @@ public struct EventDetector: Stage {
     private func modality(_ trigger: Range<Int>, in range: Range<Int>, lower: [String], actor: Int?, document: Document, entityAt: [Int?]) -> Event.Modality {
         let window = max(range.lowerBound, trigger.lowerBound - 4)..<trigger.lowerBound
         if window.contains(where: { Self.negations.contains(lower[$0]) }) { return .denied }
-        if window.contains(where: { Self.hypothetical.contains(lower[$0]) }) { return .hypothetical }
+        // "X said Iran would oppose…": "would" in reported speech states a position, it is no
+        // condition; "if", "could", "might" still are.
+        let reportedWould = window.contains { lower[$0] == "would" }
+            && (range.lowerBound..<trigger.lowerBound).contains { Self.reporting.contains(lower[$0]) }
+        if window.contains(where: { Self.hypothetical.contains(lower[$0]) && !(reportedWould && lower[$0] == "would") }) { return .hypothetical }
         // "expected to meet", "persuade Moscow to accept": not (yet) done.
         if window.contains(where: { Self.planned.contains(lower[$0]) }) || (trigger.lowerBound > range.lowerBound && lower[trigger.lowerBound - 1] == "to") {
             return .planned
+        }
+        // "…, according to Israeli authorities": the whole claim is someone else's.
+        if let according = range.firstIndex(where: { lower[$0] == "according" }), according + 1 < range.upperBound,
+           lower[according + 1] == "to", according > trigger.lowerBound {
+            return .reported
         }
         // "Ukrainian officials said Russian missiles struck…": reported unless the actor speaks.
         let before = range.lowerBound..<trigger.lowerBound

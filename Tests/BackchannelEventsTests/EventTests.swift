@@ -46,6 +46,10 @@ struct EventTests {
         // "a call between A and B": both are actors
         ("The decision came after a phone call between President Donald Trump and President Vladimir Putin.",
          "CONSULT asserted [\"Donald Trump\", \"Vladimir Putin\"] -> [] mode=phone"),
+        // a claim attributed at the end of the sentence is reported
+        ("Iran struck Haifa overnight, according to Israeli authorities.", "FIGHT reported [\"Iran\"] -> [\"Haifa\"]"),
+        // an event dated after publication is planned
+        ("Germany called a meeting of NATO allies for April 14.", "CONSULT planned [\"Germany\"] -> [\"NATO\"] mode=meeting on=2025-04-14"),
         // a sentence that only reports speech is a STATEMENT
         ("Kremlin spokesman Dmitry Peskov said the talks would continue.", "STATEMENT asserted [\"Dmitry Peskov\"] -> []"),
         // aid with its mode and amount
