@@ -194,7 +194,17 @@ public struct EventDetector: Stage {
         if actor == nil { confidence -= 0.2 }
         if !targets.isEmpty { confidence += 0.05 }
         let ids = document.entities.map(\.id)
-        var event = Event(id: Event.ID(rawValue: ""), type: trigger.type, mode: mode, modality: modality,
+        // "would not accept", "refuses to endorse": a stated refusal is a REJECT; "has not
+        // accepted" stays an AGREE that did not happen.
+        var type = trigger.type
+        if modality == .denied, [.agree, .support, .consult, .cooperate].contains(type) {
+            let before = max(range.lowerBound, triggerTokens.lowerBound - 3)..<triggerTokens.lowerBound
+            if before.contains(where: { ["would", "will", "wo", "refuses", "refused", "refuse"].contains(lower[$0]) }) {
+                type = .reject
+                modality = .asserted
+            }
+        }
+        var event = Event(id: Event.ID(rawValue: ""), type: type, mode: mode, modality: modality,
                           actors: actors.map { ids[$0] }, targets: targets.map { ids[$0] },
                           place: place.map { ids[$0] }, date: date, amounts: amounts,
                           casualties: casualties(in: range, lower: lower),

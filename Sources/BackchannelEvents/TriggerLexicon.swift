@@ -43,7 +43,8 @@ enum TriggerLexicon {
         add(forms("threaten"), .threaten, 0.85)
         add(forms("warn"), .threaten, 0.45)
         add(forms("sanction") + ["embargo", "blacklisted", "banned", "bans", "tariffs", "penalties", "imposed", "blacklist"], .sanction, 0.7)
-        add(forms("oppose"), .reject, 0.7)
+        add(forms("oppose") + ["denies", "denied", "deny"], .reject, 0.7)
+        add(["wants", "want", "seeks"], .demand, 0.5)
         add(forms("pledge") + forms("donate") + ["delivered", "provided", "supplied"], .aid, 0.75)
         // Strikes and offensives between parties at war are FIGHT (PLOVER); ASSAULT is violence
         // against people who are not fighting ("gunmen shot", "massacred").
@@ -77,6 +78,7 @@ enum TriggerLexicon {
         "pulled out": Trigger(type: .retreat, mode: nil, confidence: 0.7, length: 2),
         "held talks": Trigger(type: .consult, mode: "meeting", confidence: 0.85, length: 2),
         "cut off": Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 2),
+        "conditional on": Trigger(type: .demand, mode: nil, confidence: 0.7, length: 2),
         "price cap": Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 2),
         "air strikes": Trigger(type: .assault, mode: nil, confidence: 0.8, length: 2),
         "opened fire": Trigger(type: .assault, mode: nil, confidence: 0.8, length: 2),

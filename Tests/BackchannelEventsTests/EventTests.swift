@@ -46,6 +46,9 @@ struct EventTests {
         // "a call between A and B": both are actors
         ("The decision came after a phone call between President Donald Trump and President Vladimir Putin.",
          "CONSULT asserted [\"Donald Trump\", \"Vladimir Putin\"] -> [] mode=phone"),
+        // a stated refusal is a REJECT, a fact not (yet) true an AGREE that is denied
+        ("In Kyiv, President Volodymyr Zelensky said Ukraine would not accept any deal negotiated without it.",
+         "REJECT asserted [\"Ukraine\"] -> [] @Kyiv position=rejects:any deal negotiated without it"),
         // a claim attributed at the end of the sentence is reported
         ("Iran struck Haifa overnight, according to Israeli authorities.", "FIGHT reported [\"Iran\"] -> [\"Haifa\"]"),
         // an event dated after publication is planned
