@@ -6,8 +6,15 @@ extension ExtractRecord {
             json.field("source", source)
             json.field("article") { ArticleRecord(document).write(to: &$0) }
             let scalars = Array(document.text.unicodeScalars)
+            // Sentences are printed once per quote and event: cut each span's text once.
+            var cache: [TextSpan: String] = [:]
             func text(_ span: TextSpan) -> String {
-                String(String.UnicodeScalarView(scalars[max(0, span.start)..<min(scalars.count, span.end)]))
+                if let known = cache[span] { return known }
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[max(0, span.start)..<min(scalars.count, span.end)])
+                let result = String(view)
+                cache[span] = result
+                return result
             }
             json.field("entities") { json in
                 json.array(document.entities) { json, entity in

@@ -105,6 +105,17 @@ public struct JSONWriter {
 
     private mutating func write(_ string: String) {
         bytes.append(0x22)
+        var string = string
+        // Most text needs no escaping: copy runs of plain bytes at once.
+        let plain = string.withUTF8 { utf8 -> Bool in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if plain {
+            bytes.append(0x22)
+            return
+        }
         for b in string.utf8 {
             switch b {
             case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
