@@ -125,7 +125,9 @@ struct TaggerFeatures {
         return z ^ (z >> 31)
     }
 
-    /// The FNV-1a hash of `shape(of:)`, computed without building the string.
+    /// The FNV-1a hash of a word's shape, computed without building the string. The shape
+    /// maps capitals to X, small letters to x and digits to d, keeps other characters, and
+    /// collapses repeats: "Witkoff" → "Xx", "U.S." → "X.X.", "2025" → "d", "30-day" → "d-x".
     static func shapeHash(of word: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         func add(_ byte: UInt8) {
@@ -142,7 +144,7 @@ struct TaggerFeatures {
                 c = s.properties.isUppercase ? 0x58 : s.properties.isLowercase ? 0x78 : s.properties.numericType != nil ? 0x64 : v
             }
             if c != last {
-                // The UTF-8 bytes of the class character, as `shape(of:)` would hold them.
+                // The UTF-8 bytes of the class character.
                 for byte in String(Unicode.Scalar(c)!).utf8 { add(byte) }
             }
             last = c
@@ -159,24 +161,6 @@ struct TaggerFeatures {
             default: s
             }
         }))
-    }
-
-    /// "Witkoff" → "Xx", "U.S." → "X.X.", "2025" → "d", "30-day" → "d-x", "McDonald" → "XxXx".
-    static func shape(of word: String) -> String {
-        var out = ""
-        var last: Character?
-        for s in word.unicodeScalars {
-            let v = s.value
-            let c: Character
-            if v < 0x80 {
-                c = v >= 0x41 && v <= 0x5A ? "X" : v >= 0x61 && v <= 0x7A ? "x" : v >= 0x30 && v <= 0x39 ? "d" : Character(s)
-            } else {
-                c = s.properties.isUppercase ? "X" : s.properties.isLowercase ? "x" : s.properties.numericType != nil ? "d" : Character(s)
-            }
-            if c != last { out.append(c) }
-            last = c
-        }
-        return out
     }
 
     static let bos: UInt64 = 0x1111, eos: UInt64 = 0x2222
