@@ -26,6 +26,10 @@ struct RoleFinder {
     /// Honorifics that stand between a title and a name but belong to neither ("Supreme Leader
     /// Ayatollah Ali Khamenei", "Emir Sheikh Tamim").
     static let honorifics: Set<String> = ["ayatollah", "sheikh", "sheik", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "his", "her"]
+    /// Military ranks that may stand between a comma and a name ("the army chief, Gen. …").
+    static let ranks: Set<String> = ["gen.", "gen", "lt.", "col.", "maj.", "adm.", "brig.", "capt.", "sgt."]
+    /// Words that end a title written before a name and a comma, because they belong to a clause.
+    static let clauseBreaks: Set<String> = ["he", "she", "they", "it", "we", "i", "you", "with", "who", "which", "that"]
     /// Words that open a title written before a name and a comma ("his Middle East envoy, Steve Witkoff").
     static let openers: Set<String> = ["his", "her", "its", "their", "whose", "a", "an", "the", "our", "your"]
     static let verbs: Set<String> = ["said", "says", "told", "tells", "added", "met", "meets", "called", "urged", "warned", "is", "was", "has", "had", "will", "would"]
@@ -127,13 +131,16 @@ struct RoleFinder {
     /// minister of state at the foreign ministry, Mohammed Al-Khulaifi": a title, a comma, the name.
     private func commaBefore(_ name: Range<Int>, words: [String], sentenceStarts: Set<Int>) -> Range<Int>? {
         var comma = name.lowerBound - 1
-        // "…, Sheikh Mohammed bin Abdulrahman": an honorific between the comma and the name.
-        while comma > 0, Self.honorifics.contains(words[comma].lowercased()) { comma -= 1 }
+        // "…, Sheikh Mohammed bin Abdulrahman", "the army chief, Gen. Abdel Fattah al-Burhan":
+        // an honorific or a rank between the comma and the name.
+        while comma > 0, Self.honorifics.contains(words[comma].lowercased()) || Self.ranks.contains(words[comma].lowercased()) { comma -= 1 }
         guard comma > 0, words[comma] == "," else { return nil }
         var j = comma
         while j > 0, comma - j < 10 {
             let lower = words[j - 1].lowercased()
             if Self.openers.contains(lower) && lower != "the" || [",", ";", ":", "(", "“", "\"", "—", "–"].contains(lower) || Self.verbs.contains(lower) { break }
+            // A clause ends the title: "the arrangement he agreed with the agency's director general, …".
+            if Self.clauseBreaks.contains(lower) { break }
             if lower == "the" && (j - 1 == 0 || Self.verbs.contains(words[j - 2].lowercased()) || words[j - 2] == ",") { break }
             j -= 1
             if sentenceStarts.contains(j) { break }
@@ -158,7 +165,12 @@ struct RoleFinder {
         let start = j
         while j < words.count, j - start < 24, ![",", ".", ";", ":", "—", "–", "(", ")", "said", "who", "which"].contains(words[j].lowercased()) { j += 1 }
         guard j < words.count, [",", ".", ";", "—", "–"].contains(words[j]) else { return nil }
-        let range = start..<j
+        var range = start..<j
+        // "a long-time friend of the president with no background in arms control": a "with"
+        // phrase describes the person, not the role.
+        if let with = range.first(where: { words[$0].lowercased() == "with" }), range[start..<with].contains(where: { Self.isHead(words[$0]) }) {
+            range = start..<with
+        }
         guard !range.isEmpty, range.contains(where: { Self.isHead(words[$0]) }),
               !range.contains(where: { ["is", "was", "has", "had", "will", "said", "says"].contains(words[$0].lowercased()) }) else { return nil }
         return range

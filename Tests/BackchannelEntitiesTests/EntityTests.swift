@@ -88,10 +88,18 @@ struct EntityResolverTests {
         // a title before a comma, and an honorific between title and name
         ("said a spokesman for the Congolese government, Patrick Muyaya, on Monday.", "Patrick Muyaya", "roles=spokesman for the Congolese government"),
         ("an adviser to Supreme Leader Ayatollah Ali Khamenei said.", "Ali Khamenei", "roles=Supreme Leader"),
+        // a clause before the title is not part of it; a "with" phrase after it describes the person
+        ("the deal she struck with the bank's managing director, Anna Varga, in May held.", "Anna Varga", "roles=bank's managing director"),
+        ("They trust Tom Hale, an investor and old friend of the mayor with no diplomatic experience.", "Tom Hale", "roles=investor;old friend of the mayor"),
     ])
     func rolesAndAffiliation(text: String, name: String, expected: String) {
         let line = resolve(text, [(name, .person)]).first ?? ""
         #expect(line.hasSuffix(expected), "\(line)")
+    }
+
+    @Test func aRankBetweenTheCommaAndTheNameKeepsTheTitleBeforeIt() {
+        let line = resolve("Washington sanctioned the army chief, Gen. Omar Bashar, in January.", [("Omar Bashar", .person)]).first ?? ""
+        #expect(line.contains("army chief"), "\(line)")
     }
 }
 
