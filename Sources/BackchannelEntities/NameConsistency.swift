@@ -163,7 +163,9 @@ struct NameConsistency {
         return first.properties.isUppercase && word.unicodeScalars.contains { $0.properties.isLowercase || $0.properties.isUppercase }
     }
 
-    static let nameParticles: Set<String> = ["bin", "bint", "ibn", "al", "Al", "el", "El", "ten", "van", "von", "de", "da", "di", "du", "abu", "Abu"]
+    static let nameParticles: Set<String> = ["bin", "bint", "ibn", "al", "Al", "el", "El", "ten", "van", "von", "de", "da", "di", "du", "del", "della", "dos", "abu", "Abu"]
+    /// Particles that follow another one inside a name ("von der", "van den", "de la").
+    static let secondParticles: Set<String> = ["der", "den", "la", "las", "los"]
     static let facilityHeads: Set<String> = [
         "base", "palace", "airport", "prison", "bridge", "square", "hospital", "stadium", "tower", "embassy", "building",
         "mosque", "cathedral", "hotel", "dam", "pipeline", "crossing", "terminal", "port", "plant", "facility", "centre", "center",
@@ -184,7 +186,12 @@ struct NameConsistency {
                 while end < words.count, !sentenceStarts.contains(end), !starts.contains(end) || found.contains(where: { $0.tokens.lowerBound == end && $0.type == .person }) {
                     let w = words[end]
                     if Self.isParticleName(w) { end += 1; continue }
-                    if Self.nameParticles.contains(w), end + 1 < words.count, !sentenceStarts.contains(end + 1), words[end + 1].first?.isUppercase == true { end += 2; continue }
+                    if Self.nameParticles.contains(w) {
+                        // "von der Leyen", "van den Broek", "de la Cruz": a particle may take a second one.
+                        var next = end + 1
+                        if next < words.count, !sentenceStarts.contains(next), Self.secondParticles.contains(words[next]) { next += 1 }
+                        if next < words.count, !sentenceStarts.contains(next), words[next].first?.isUppercase == true { end = next + 1; continue }
+                    }
                     break
                 }
                 if end > f.tokens.upperBound {

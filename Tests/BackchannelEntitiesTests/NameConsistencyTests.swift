@@ -25,6 +25,7 @@ struct NameConsistencyTests {
         // particles join a name
         ("Abdel Fattah al-Sisi spoke", [F(tokens: 0..<2, type: .person)], ["PERSON Abdel Fattah al-Sisi"]),
         ("Tamim bin Hamad Al Thani spoke", [F(tokens: 0..<1, type: .person)], ["PERSON Tamim bin Hamad Al Thani"]),
+        ("Ursula von der Leyen spoke", [F(tokens: 0..<1, type: .person), F(tokens: 3..<4, type: .person)], ["PERSON Ursula von der Leyen"]),
         // an organisation head word makes the whole run an organisation
         ("at Massachusetts Institute of Technology today", [F(tokens: 1..<2, type: .gpe)], ["ORG Massachusetts Institute of Technology"]),
         // a known multi-word name replaces the pieces the tagger cut
