@@ -21,6 +21,10 @@ struct NameConsistency {
         found = organisationRuns(found, words: words)
         found = knownNames(found, words: words, matches: matches)
         found = personNames(found, words: words)
+        let speakers = speakerNames(found, words: words)
+        found = found.map { f in
+            f.tokens.count == 1 && speakers.contains(words[f.tokens.lowerBound]) ? EntityResolver.Found(tokens: f.tokens, type: .person) : f
+        }
         var votes: [[String]: [EntityType: Int]] = [:]
         for f in found {
             votes[Array(words[f.tokens]), default: [:]][f.type, default: 0] += 1
@@ -37,6 +41,7 @@ struct NameConsistency {
             let last = [words[f.tokens.upperBound - 1]]
             if typeOf[last] != nil, typeOf[last] != .person, !isKnownPlaceOrBody(last[0]) { typeOf[last] = .person }
         }
+        for name in speakers { typeOf[[name]] = .person }
         var result = found.map { EntityResolver.Found(tokens: $0.tokens, type: typeOf[Array(words[$0.tokens])] ?? $0.type) }
 
         // Untagged occurrences of known names, longest names first.
@@ -62,6 +67,30 @@ struct NameConsistency {
             if !matched { k += 1 }
         }
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    static let speechVerbs: Set<String> = ["said", "says", "told", "tells", "added", "insisted", "replied", "wrote"]
+
+    /// "Trump said", "Putin told reporters": a single capitalised word that speaks is a
+    /// person, whatever the tagger made of it, unless it is a known place or body ("Moscow
+    /// said", "Hamas said") or a pronoun. To keep sentence-initial common nouns out
+    /// ("Officials said"), the word must also stand capitalised inside a sentence somewhere
+    /// in the document. The tagger, which sees one sentence, often reads a bare surname it
+    /// has never met as a place.
+    func speakerNames(_ found: [EntityResolver.Found], words: [String]) -> Set<String> {
+        var inside = Set<String>()
+        for (k, w) in words.enumerated() where !sentenceStarts.contains(k) && k > 0 && Self.isCapitalised(w) { inside.insert(w) }
+        var partOfLonger = Set<Int>()
+        for f in found where f.tokens.count > 1 { for k in f.tokens { partOfLonger.insert(k) } }
+        var names = Set<String>()
+        for k in 0..<max(0, words.count - 1) where Self.speechVerbs.contains(words[k + 1]) && !sentenceStarts.contains(k + 1) {
+            let w = words[k]
+            guard Self.isNameWord(w), w.count > 2, !w.contains("."), !Self.notNames.contains(w), inside.contains(w), !partOfLonger.contains(k),
+                  k == 0 || sentenceStarts.contains(k) || !Self.isCapitalised(words[k - 1]),
+                  gazetteer.lookup(w).allSatisfy({ $0.type == "FIRSTNAME" || $0.type == "SURNAME" }) else { continue }
+            names.insert(w)
+        }
+        return names
     }
 
     func isKnownPlaceOrBody(_ word: String) -> Bool {

@@ -46,4 +46,17 @@ struct NameConsistencyTests {
         let result = apply("Rishi Sunak spoke . Later Sunak left . Sunak returned", [F(tokens: 0..<2, type: .person), F(tokens: 8..<9, type: .gpe)])
         #expect(result == ["PERSON Rishi Sunak", "PERSON Sunak", "PERSON Sunak"])
     }
+
+    @Test func aBareNameThatSpeaksIsAPerson() {
+        // The tagger read "Orlov" as a place twice; "Orlov said" settles it, and it also stands
+        // capitalised inside a sentence. "Officials said" and "Moscow said" stay what they were.
+        let text = "Orlov said little . Officials said so . Moscow said no . They met Orlov in Oslo"
+        let words = text.split(separator: " ").map(String.init)
+        let starts: Set<Int> = [0, 4, 8, 12]
+        let found = [F(tokens: 0..<1, type: .gpe), F(tokens: 8..<9, type: .gpe), F(tokens: 14..<15, type: .gpe), F(tokens: 16..<17, type: .gpe)]
+        let result = NameConsistency(gazetteer: .shared, sentenceStarts: starts).apply(found, words: words).map {
+            "\($0.type.rawValue) \(words[$0.tokens].joined(separator: " "))"
+        }
+        #expect(result == ["PERSON Orlov", "GPE Moscow", "PERSON Orlov", "GPE Oslo"])
+    }
 }
