@@ -142,6 +142,17 @@ public struct QuoteDetector: Stage {
         if !according {
             var k = n - 1
             var nearestBody: Int?
+            // "Guterres urged both sides … and said aid had to reach Gaza “…”": a verb right
+            // after "and" or "but" shares the subject of the clause before.
+            if n >= 1, ["and", "but"].contains(words[tokens[n - 1]].lowercased()) || (n >= 2 && ["and", "but"].contains(words[tokens[n - 2]].lowercased())
+                && words[tokens[n - 1]].first?.isLowercase == true && entityAt[tokens[n - 1]] == nil && !Self.pronouns.contains(words[tokens[n - 1]])) {
+                let conjunction = ["and", "but"].contains(words[tokens[n - 1]].lowercased()) ? n - 1 : n - 2
+                var start = conjunction - 1
+                while start > 0, !Self.clauseBreaks.contains(words[tokens[start - 1]].lowercased()) { start -= 1 }
+                if start >= 0, start < conjunction, let subject = clauseSubject(tokens[start..<conjunction], words: words, entityAt: entityAt, document: document) {
+                    return subject
+                }
+            }
             while k >= 0, !Self.clauseBreaks.contains(words[tokens[k]].lowercased()) {
                 let t = tokens[k]
                 if let e = entityAt[t] {
@@ -174,6 +185,21 @@ public struct QuoteDetector: Stage {
             if Self.anonymous.contains(words[t].lowercased()) { return nil }
             if let e = entityWithRole(words[t], document: document) { return e }
             k += 1
+        }
+        return nil
+    }
+
+    /// The subject of a clause: its first person, or the person its first pronoun stands
+    /// for, when that comes before the clause's first verb-like lower-case word run ends.
+    private func clauseSubject(_ clause: ArraySlice<Int>, words: [String], entityAt: [Int?], document: Document) -> Int? {
+        for t in clause.prefix(8) {
+            if let e = entityAt[t] {
+                if document.entities[e].type == .person { return e }
+                continue
+            }
+            if Self.pronouns.contains(words[t]) { return lastPerson(before: document.tokens[t].span.start, document: document) }
+            if let e = entityWithRole(words[t], document: document) { return e }
+            if Self.cues.contains(words[t].lowercased()) { return nil }
         }
         return nil
     }

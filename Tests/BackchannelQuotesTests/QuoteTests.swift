@@ -38,6 +38,11 @@ struct QuoteTests {
         // an organisation speaks
         ("The Kremlin said in a statement that the call was “frank and substantive”.",
          ["frank and substantive | Kremlin | said"]),
+        // a verb after "and" shares the subject of the clause before, not the place after it
+        ("Secretary-General António Guterres praised the truce and said supplies must reach Gaza “without delay and at scale”.",
+         ["without delay and at scale | António Guterres | said"]),
+        ("President Vladimir Putin said the talks had gone well, and warned Kyiv not to “derail” them.",
+         ["derail | Vladimir Putin | warned"]),
         // scare quotes have no speaker
         ("The so-called “coalition of the willing” met again in Paris.",
          ["coalition of the willing | - | -"]),
