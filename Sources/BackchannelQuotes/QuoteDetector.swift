@@ -144,12 +144,10 @@ public struct QuoteDetector: Stage {
             var nearestBody: Int?
             // "Guterres urged both sides … and said aid had to reach Gaza “…”": a verb right
             // after "and" or "but" shares the subject of the clause before.
-            if n >= 1, ["and", "but"].contains(words[tokens[n - 1]].lowercased()) || (n >= 2 && ["and", "but"].contains(words[tokens[n - 2]].lowercased())
-                && words[tokens[n - 1]].first?.isLowercase == true && entityAt[tokens[n - 1]] == nil && !Self.pronouns.contains(words[tokens[n - 1]])) {
-                let conjunction = ["and", "but"].contains(words[tokens[n - 1]].lowercased()) ? n - 1 : n - 2
-                var start = conjunction - 1
+            if let conjunction = conjunction(before: n, tokens: tokens, words: words, entityAt: entityAt) {
+                var start = conjunction
                 while start > 0, !Self.clauseBreaks.contains(words[tokens[start - 1]].lowercased()) { start -= 1 }
-                if start >= 0, start < conjunction, let subject = clauseSubject(tokens[start..<conjunction], words: words, entityAt: entityAt, document: document) {
+                if let subject = clauseSubject(tokens[start..<conjunction], words: words, entityAt: entityAt, document: document) {
                     return subject
                 }
             }
@@ -189,8 +187,21 @@ public struct QuoteDetector: Stage {
         return nil
     }
 
-    /// The subject of a clause: its first person, or the person its first pronoun stands
-    /// for, when that comes before the clause's first verb-like lower-case word run ends.
+    /// "… and said", "… but later told": the position of the "and" or "but" right before the
+    /// cue at `n`, with at most one lower-case word (an adverb) between them.
+    private func conjunction(before n: Int, tokens: [Int], words: [String], entityAt: [Int?]) -> Int? {
+        for c in [n - 1, n - 2] where c >= 0 && ["and", "but"].contains(words[tokens[c]].lowercased()) {
+            if c == n - 2 {
+                let between = words[tokens[n - 1]]
+                guard between.first?.isLowercase == true, entityAt[tokens[n - 1]] == nil, !Self.pronouns.contains(between) else { return nil }
+            }
+            return c
+        }
+        return nil
+    }
+
+    /// The subject of a clause: among its first eight words and before any speech verb, the
+    /// first person named, or the person a pronoun or a role word ("the envoy") stands for.
     private func clauseSubject(_ clause: ArraySlice<Int>, words: [String], entityAt: [Int?], document: Document) -> Int? {
         for t in clause.prefix(8) {
             if let e = entityAt[t] {
