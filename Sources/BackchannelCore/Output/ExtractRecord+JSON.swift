@@ -16,6 +16,12 @@ extension ExtractRecord {
                 cache[span] = result
                 return result
             }
+            /// The `start`, `end` and `text` members of a span.
+            func spanFields(_ span: TextSpan, _ json: inout JSONWriter) {
+                json.field("start", span.start)
+                json.field("end", span.end)
+                json.field("text", text(span))
+            }
             json.field("entities") { json in
                 json.array(document.entities) { json, entity in
                     json.object { json in
@@ -28,9 +34,7 @@ extension ExtractRecord {
                         json.field("mentions") { json in
                             json.array(entity.mentions) { json, mention in
                                 json.object { json in
-                                    json.field("start", mention.span.start)
-                                    json.field("end", mention.span.end)
-                                    json.field("text", text(mention.span))
+                                    spanFields(mention.span, &json)
                                 }
                             }
                         }
@@ -44,9 +48,7 @@ extension ExtractRecord {
                         json.field("granularity", date.granularity.rawValue)
                         json.field("approximate", date.approximate)
                         json.field("relative", date.relative)
-                        json.field("start", date.span.start)
-                        json.field("end", date.span.end)
-                        json.field("text", text(date.span))
+                        spanFields(date.span, &json)
                     }
                 }
             }
@@ -56,9 +58,7 @@ extension ExtractRecord {
                         json.field("amount", money.amount)
                         json.field("currency", money.currency)
                         json.field("qualifier", money.qualifier)
-                        json.field("start", money.span.start)
-                        json.field("end", money.span.end)
-                        json.field("text", text(money.span))
+                        spanFields(money.span, &json)
                     }
                 }
             }
@@ -71,13 +71,7 @@ extension ExtractRecord {
                         json.field("end", quote.span.end)
                         json.field("speaker", quote.speaker?.rawValue)
                         json.field("cue", quote.cue)
-                        json.field("sentence") { json in
-                            json.object { json in
-                                json.field("start", quote.sentence.start)
-                                json.field("end", quote.sentence.end)
-                                json.field("text", text(quote.sentence))
-                            }
-                        }
+                        json.field("sentence") { json in json.object { spanFields(quote.sentence, &$0) } }
                     }
                 }
             }
@@ -126,20 +120,8 @@ extension ExtractRecord {
                                 json.field("addressee", p.addressee?.rawValue)
                             }
                         }
-                        json.field("sentence") { json in
-                            json.object { json in
-                                json.field("start", event.sentence.start)
-                                json.field("end", event.sentence.end)
-                                json.field("text", text(event.sentence))
-                            }
-                        }
-                        json.field("trigger") { json in
-                            json.object { json in
-                                json.field("start", event.trigger.start)
-                                json.field("end", event.trigger.end)
-                                json.field("text", text(event.trigger))
-                            }
-                        }
+                        json.field("sentence") { json in json.object { spanFields(event.sentence, &$0) } }
+                        json.field("trigger") { json in json.object { spanFields(event.trigger, &$0) } }
                         json.field("confidence", (event.confidence * 100).rounded() / 100)
                     }
                 }
