@@ -12,6 +12,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // libxml2's HTML parser, the parser under lxml and trafilatura.
@@ -35,6 +40,8 @@ let package = Package(
                 "BackchannelExtract",
                 "BackchannelPipeline",
                 "BackchannelEntities",
+                "BackchannelStore",
+                "BackchannelIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +69,47 @@ let package = Package(
             name: "BackchannelPipeline",
             dependencies: ["BackchannelCore", "BackchannelSegment", "BackchannelEntities", "BackchannelDates", "BackchannelMoney", "BackchannelQuotes", "BackchannelEvents", "BackchannelExtract"]
         ),
+        // The store: articles and their facts in SQLite (default) or PostgreSQL, through SQLKit.
+        .target(
+            name: "BackchannelStore",
+            dependencies: [
+                "BackchannelCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // Shared by the test targets: throwaway PostgreSQL servers and hand-built articles.
+        .target(
+            name: "BackchannelTestSupport",
+            dependencies: ["BackchannelStore", "BackchannelCore", .product(name: "SQLKit", package: "sql-kit")]
+        ),
+        .testTarget(
+            name: "BackchannelStoreTests",
+            dependencies: ["BackchannelStore", "BackchannelTestSupport", "BackchannelPipeline", "BackchannelExtract", "BackchannelCore", .product(name: "SQLKit", package: "sql-kit")]
+        ),
+        // Ingest: files, directories, feeds and URLs (with SSRF guards) into the store, through a queue.
+        .target(
+            name: "BackchannelIngest",
+            dependencies: [
+                "BackchannelCore", "BackchannelExtract", "BackchannelPipeline", "BackchannelStore", "CLibXML2",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "BackchannelIngestTests",
+            dependencies: [
+                "BackchannelIngest", "BackchannelStore", "BackchannelCore", "BackchannelTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "BackchannelEntitiesTests", dependencies: ["BackchannelEntities", "BackchannelSegment", "BackchannelCore"]),
         .testTarget(name: "BackchannelValuesTests", dependencies: ["BackchannelDates", "BackchannelMoney", "BackchannelSegment", "BackchannelCore"]),
         .testTarget(name: "BackchannelCoreTests", dependencies: ["BackchannelCore"]),
@@ -71,7 +119,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BackchannelCLITests",
-            dependencies: ["BackchannelCLI", "BackchannelPipeline", "BackchannelCore", "backchannel"]
+            dependencies: ["BackchannelCLI", "BackchannelPipeline", "BackchannelCore", "BackchannelStore", "BackchannelTestSupport", "backchannel", .product(name: "SQLKit", package: "sql-kit")]
         ),
     ]
 )

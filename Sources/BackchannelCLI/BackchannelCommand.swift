@@ -1,13 +1,29 @@
 import ArgumentParser
 
 /// `backchannel`: reads news about diplomacy and conflict and keeps a structured record of it.
-public struct BackchannelCommand: ParsableCommand {
+public struct BackchannelCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "backchannel",
         abstract: "Read news articles about diplomacy and conflict into a structured record.",
         version: "0.1.0",
-        subcommands: [ExtractCommand.self, TrainNERCommand.self]
+        subcommands: [ExtractCommand.self, IngestCommand.self, SearchCommand.self, ExportCommand.self, ActorsCommand.self, TrainNERCommand.self]
     )
 
     public init() {}
+}
+
+extension BackchannelCommand {
+    /// Parses the arguments and runs the command, awaiting the asynchronous ones (the store's).
+    public static func start(_ arguments: [String]? = nil) async {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -1,3 +1,3 @@
 import BackchannelCLI
 
-BackchannelCommand.main()
+await BackchannelCommand.start()

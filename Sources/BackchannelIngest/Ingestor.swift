@@ -1,0 +1,188 @@
+import BackchannelCore
+import BackchannelExtract
+import BackchannelPipeline
+import BackchannelStore
+import Foundation
+
+/// What `ingest` does with its inputs.
+public struct IngestOptions: Sendable {
+    public var fetch = FetchPolicy()
+    public var pipeline = PipelineOptions()
+    /// Files larger than this are refused (bytes).
+    public var maximumFileBytes = 64 << 20
+    /// Names this process in the queue ("host:pid").
+    public var worker = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+
+    public init() {}
+}
+
+/// The tally `ingest` prints at the end.
+public struct IngestSummary: Sendable, Equatable {
+    public var stored = 0
+    public var updated = 0
+    public var duplicates = 0
+    public var feeds = 0
+    public var feedItems = 0
+    public var failed: [(input: String, reason: String)] = []
+
+    public var processed: Int { stored + updated + duplicates + feeds + failed.count }
+
+    public static func == (a: IngestSummary, b: IngestSummary) -> Bool {
+        a.stored == b.stored && a.updated == b.updated && a.duplicates == b.duplicates && a.feeds == b.feeds
+            && a.feedItems == b.feedItems && a.failed.map(\.input) == b.failed.map(\.input) && a.failed.map(\.reason) == b.failed.map(\.reason)
+    }
+}
+
+/// Reads inputs into the store through the queue: files and directories, feeds (files or
+/// URLs, whose item links are queued in turn) and web pages.
+public final class Ingestor: @unchecked Sendable {
+    public let store: Store
+    public let options: IngestOptions
+    private let pipeline: Pipeline
+    private let fetcher: Fetcher
+
+    public init(store: Store, options: IngestOptions = IngestOptions()) {
+        self.store = store
+        self.options = options
+        pipeline = StandardPipeline.make(options.pipeline)
+        fetcher = Fetcher(policy: options.fetch)
+    }
+
+    public func shutdown() async { await fetcher.shutdown() }
+
+    /// The file extensions `ingest` picks up in a directory: pages, text and feeds.
+    public static let extensions: Set<String> = ["html", "htm", "xhtml", "txt", "text", "xml", "rss", "atom"]
+
+    /// Queues the inputs: URLs as given, files as absolute paths, directories as the
+    /// files below them. Returns the number queued and one message per unusable input.
+    public func enqueue(_ inputs: [String]) async throws -> (queued: Int, errors: [String]) {
+        var items: [String] = []
+        var errors: [String] = []
+        let fm = FileManager.default
+        for input in inputs {
+            if let scheme = URL(string: input)?.scheme?.lowercased(), scheme == "http" || scheme == "https" {
+                items.append(input)
+                continue
+            }
+            if input.contains("://") {
+                errors.append("\(input): only http and https URLs can be fetched")
+                continue
+            }
+            let path = URL(fileURLWithPath: input).standardizedFileURL.path
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                errors.append("\(input): no such file or directory")
+                continue
+            }
+            if isDirectory.boolValue {
+                guard let walker = fm.enumerator(atPath: path) else {
+                    errors.append("\(input): cannot list the directory")
+                    continue
+                }
+                var found: [String] = []
+                while let relative = walker.nextObject() as? String {
+                    if Self.extensions.contains((relative as NSString).pathExtension.lowercased()) {
+                        found.append((path as NSString).appendingPathComponent(relative))
+                    }
+                }
+                let files = found.filter { var d: ObjCBool = false; return fm.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
+                if files.isEmpty { errors.append("\(input): no pages or feeds in the directory") }
+                items += files.sorted()
+            } else {
+                items.append(path)
+            }
+        }
+        let queued = try await store.enqueue(items)
+        return (queued, errors)
+    }
+
+    /// Works the queue until nothing is pending; other processes may work it at the same time.
+    public func run(progress: IngestProgress? = nil) async throws -> IngestSummary {
+        var summary = IngestSummary()
+        progress?.start(total: try await store.pendingCount())
+        var consecutiveDatabaseErrors = 0
+        while true {
+            let next: (QueueItem, QueueResult)?
+            do {
+                next = try await store.processNext(worker: options.worker) { item in try await self.process(item) }
+                consecutiveDatabaseErrors = 0
+            } catch let error as QueueItemError {
+                // Rolled back (another worker stored the same article a moment earlier, say): retried.
+                consecutiveDatabaseErrors += 1
+                if consecutiveDatabaseErrors > 20 { throw error }
+                continue
+            }
+            guard let (item, result) = next else { break }
+            switch result {
+            case .stored(.stored): summary.stored += 1
+            case .stored(.updated): summary.updated += 1
+            case .stored(.duplicate): summary.duplicates += 1
+            case .expanded(let n):
+                summary.feeds += 1
+                summary.feedItems += n
+                progress?.grow(by: n)
+            case .failed(let reason): summary.failed.append((item.input, reason))
+            }
+            progress?.advance(item: item.input, result: result)
+        }
+        progress?.finish(summary)
+        return summary
+    }
+
+    /// One queue item, inside its transaction.
+    func process(_ item: QueueItem) async throws -> QueueResult {
+        let bytes: [UInt8]
+        var url: String?
+        var format = ExtractionOptions.Format.auto
+        if item.input.hasPrefix("http://") || item.input.hasPrefix("https://") {
+            do {
+                let page = try await fetcher.fetch(item.input)
+                bytes = page.bytes
+                url = page.url
+                if let type = page.contentType?.lowercased() {
+                    if type.hasPrefix("text/plain") { format = .text } else if type.contains("html") { format = .html }
+                }
+            } catch {
+                return .failed(reason: error.description)
+            }
+        } else {
+            let path = item.input
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+                return .failed(reason: "no such file")
+            }
+            if let size = attributes[.size] as? Int, size > options.maximumFileBytes {
+                return .failed(reason: "larger than \(options.maximumFileBytes / (1 << 20)) MB")
+            }
+            guard let data = FileManager.default.contents(atPath: path) else { return .failed(reason: "cannot be read") }
+            bytes = Array(data)
+            switch (path as NSString).pathExtension.lowercased() {
+            case "html", "htm", "xhtml": format = .html
+            case "txt", "text": format = .text
+            default: break
+            }
+        }
+        if format != .text, FeedParser.looksLikeFeed(bytes) {
+            guard let feed = FeedParser.parse(bytes, baseURL: url) else { return .failed(reason: "a feed that cannot be read") }
+            if feed.links.isEmpty {
+                let why = feed.brokenItems.first.map { ": \($0)" } ?? ""
+                return .failed(reason: "a feed with no usable item links\(why)")
+            }
+            let queued = try await store.enqueue(feed.links)
+            return .expanded(items: queued)
+        }
+        var extraction = ExtractionOptions(format: format, url: url)
+        extraction.maximumBytes = options.maximumFileBytes
+        var document: Document
+        do {
+            switch try ArticleExtractor(options: extraction).extract(bytes, name: item.input) {
+            case .article(let extracted): document = extracted
+            case .skipped(let reason): return .failed(reason: reason.description)
+            }
+            try pipeline.run(&document)
+        } catch {
+            return .failed(reason: String(describing: error))
+        }
+        // Database errors propagate: the item's transaction rolls back and the item is retried.
+        return .stored(try await store.write(document, input: item.input))
+    }
+}

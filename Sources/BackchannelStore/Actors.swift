@@ -1,0 +1,254 @@
+import BackchannelCore
+import Foundation
+import SQLKit
+
+/// One actor across articles: entities join an actor through the folded spellings it is
+/// known by (`actor_aliases`), and people also through their surname when the given names
+/// agree ("Witkoff" in March, "Steve Witkoff" in April).
+extension Store {
+    func resolveActor(for entity: Entity) async throws -> Int? {
+        let key = NameKey.fold(entity.name)
+        guard !key.isEmpty else { return nil }
+        let type = entity.type.rawValue
+        if let row = try await sql.raw("SELECT actor_id FROM actor_aliases WHERE type = \(bind: type) AND key = \(bind: key)").first() {
+            return try row.int("actor_id")
+        }
+        let surname = entity.type == .person ? NameKey.surname(ofFolded: key) : nil
+        if let surname {
+            let rows = try await sql.raw("SELECT actor_id, key FROM actor_aliases WHERE type = 'PERSON' AND surname = \(bind: surname) ORDER BY actor_id").all()
+            var keysByActor: [(Int, [String])] = []
+            for row in rows {
+                let actor = try row.int("actor_id"), other = try row.string("key")
+                if let i = keysByActor.firstIndex(where: { $0.0 == actor }) { keysByActor[i].1.append(other) } else { keysByActor.append((actor, [other])) }
+            }
+            if let match = keysByActor.first(where: { $0.1.allSatisfy { NameKey.compatiblePersons($0, key) } }) {
+                try await addAlias(actorID: match.0, type: type, key: key, alias: entity.name, surname: surname)
+                try await sql.raw("""
+                    UPDATE actors SET name = \(bind: entity.name)
+                    WHERE id = \(bind: match.0) AND name_locked = 0 AND LENGTH(name) < \(bind: entity.name.count)
+                    """).run()
+                return match.0
+            }
+        }
+        guard let created = try await sql.raw("""
+            INSERT INTO actors (name, type, name_locked, created_at) VALUES (\(bind: entity.name), \(bind: type), 0, \(bind: Store.now())) RETURNING id
+            """).first()?.int("id") else { return nil }
+        try await addAlias(actorID: created, type: type, key: key, alias: entity.name, surname: surname)
+        // Another worker may have claimed the spelling first: then its actor is the one.
+        let owner = try await sql.raw("SELECT actor_id FROM actor_aliases WHERE type = \(bind: type) AND key = \(bind: key)").first()?.int("actor_id")
+        if let owner, owner != created {
+            try await sql.raw("DELETE FROM actors WHERE id = \(bind: created)").run()
+            return owner
+        }
+        return created
+    }
+
+    func addAlias(actorID: Int, type: String, key: String, alias: String, surname: String?, pinned: Bool = false) async throws {
+        try await sql.raw("""
+            INSERT INTO actor_aliases (type, key, actor_id, alias, surname, pinned)
+            VALUES (\(bind: type), \(bind: key), \(bind: actorID), \(bind: alias), \(bind: surname), \(bind: pinned ? 1 : 0))
+            ON CONFLICT (type, key) DO NOTHING
+            """).run()
+    }
+}
+
+// MARK: - corrections by analysts
+
+/// An actor as the store knows it.
+public struct ActorSummary: Sendable, Equatable, Codable {
+    public var id: Int
+    public var name: String
+    public var type: String
+    public var aliases: [String]
+    public var articles: Int
+}
+
+extension Store {
+    /// Finds an actor by id ("12") or by any of its spellings; throws when none or several match.
+    public func actorID(named query: String) async throws -> Int {
+        if let id = Int(query) {
+            guard try await sql.raw("SELECT id FROM actors WHERE id = \(bind: id)").first() != nil else {
+                throw StoreError.notFound("no actor with id \(id)")
+            }
+            return id
+        }
+        let key = NameKey.fold(query)
+        var ids = Set(try await sql.raw("SELECT DISTINCT actor_id FROM actor_aliases WHERE key = \(bind: key)").all().map { try $0.int("actor_id") })
+        if ids.isEmpty {
+            ids = Set(try await sql.raw("SELECT id FROM actors WHERE LOWER(name) = \(bind: query.lowercased())").all().map { try $0.int("id") })
+        }
+        switch ids.count {
+        case 0: throw StoreError.notFound("no actor is known as \"\(query)\"")
+        case 1: return ids.first!
+        default:
+            throw StoreError.invalid("\"\(query)\" names several actors (ids \(ids.sorted().map(String.init).joined(separator: ", "))): give an id")
+        }
+    }
+
+    public func actor(_ id: Int) async throws -> ActorSummary {
+        guard let row = try await sql.raw("SELECT id, name, type FROM actors WHERE id = \(bind: id)").first() else {
+            throw StoreError.notFound("no actor with id \(id)")
+        }
+        let aliases = try await sql.raw("SELECT alias FROM actor_aliases WHERE actor_id = \(bind: id) ORDER BY alias").all().map { try $0.string("alias") }
+        let articles = try await sql.raw("SELECT COUNT(DISTINCT article_id) AS n FROM entities WHERE actor_id = \(bind: id)").first()?.int("n") ?? 0
+        return ActorSummary(id: try row.int("id"), name: try row.string("name"), type: try row.string("type"), aliases: aliases, articles: articles)
+    }
+
+    /// Actors by the number of articles that name them.
+    public func actors(type: String? = nil, limit: Int = 50, offset: Int = 0) async throws -> [ActorSummary] {
+        var q: SQLQueryString = """
+            SELECT a.id, COUNT(DISTINCT e.article_id) AS n FROM actors a LEFT JOIN entities e ON e.actor_id = a.id
+            """
+        if let type { q += " WHERE a.type = \(bind: type)" }
+        q += " GROUP BY a.id ORDER BY n DESC, a.id LIMIT \(bind: limit) OFFSET \(bind: offset)"
+        var result: [ActorSummary] = []
+        for row in try await sql.raw(q).all() { result.append(try await actor(try row.int("id"))) }
+        return result
+    }
+
+    /// `actors merge KEEP OTHER`: everything said of OTHER is now said of KEEP, and every
+    /// spelling of OTHER leads to KEEP in later ingests.
+    public func mergeActors(keep: Int, absorb: Int) async throws {
+        guard keep != absorb else { throw StoreError.invalid("an actor cannot be merged with itself") }
+        _ = try await actor(keep)
+        _ = try await actor(absorb)
+        try await transaction {
+            try await sql.raw("UPDATE actor_aliases SET actor_id = \(bind: keep) WHERE actor_id = \(bind: absorb)").run()
+            try await moveReferences(from: absorb, to: keep, entityFilter: nil)
+            try await sql.raw("DELETE FROM actors WHERE id = \(bind: absorb)").run()
+            try await recordCorrection(kind: "merge", actor: keep, other: absorb, value: nil)
+        }
+    }
+
+    /// `actors split ACTOR NAME`: the spelling NAME (and the entities written that way) become
+    /// an actor of their own; the spelling stays pinned to it in later ingests.
+    @discardableResult
+    public func splitActor(_ id: Int, alias: String) async throws -> Int {
+        let key = NameKey.fold(alias)
+        let summary = try await actor(id)
+        guard try await sql.raw("SELECT key FROM actor_aliases WHERE actor_id = \(bind: id) AND key = \(bind: key)").first() != nil else {
+            throw StoreError.notFound("actor \(id) (\(summary.name)) is not known as \"\(alias)\"; its spellings: \(summary.aliases.joined(separator: ", "))")
+        }
+        guard summary.aliases.count > 1 else { throw StoreError.invalid("actor \(id) has only one spelling: nothing to split") }
+        return try await transaction {
+            guard let created = try await sql.raw("""
+                INSERT INTO actors (name, type, name_locked, created_at) VALUES (\(bind: alias), \(bind: summary.type), 1, \(bind: Store.now())) RETURNING id
+                """).first()?.int("id") else { throw StoreError.invalid("could not create the new actor") }
+            try await sql.raw("UPDATE actor_aliases SET actor_id = \(bind: created), pinned = 1 WHERE actor_id = \(bind: id) AND key = \(bind: key)").run()
+            // Entities written that way move with the spelling.
+            let moved = try await sql.raw("SELECT id, name FROM entities WHERE actor_id = \(bind: id)").all()
+                .filter { NameKey.fold(try $0.string("name")) == key }.map { try $0.int("id") }
+            try await moveReferences(from: id, to: created, entityFilter: moved)
+            try await recordCorrection(kind: "split", actor: id, other: created, value: alias)
+            return created
+        }
+    }
+
+    /// `actors rename ACTOR NAME`: the name shown everywhere; later ingests keep it.
+    public func renameActor(_ id: Int, to name: String) async throws {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw StoreError.invalid("a new name cannot be empty") }
+        let summary = try await actor(id)
+        try await transaction {
+            try await sql.raw("UPDATE actors SET name = \(bind: trimmed), name_locked = 1 WHERE id = \(bind: id)").run()
+            let key = NameKey.fold(trimmed)
+            try await addAlias(actorID: id, type: summary.type, key: key, alias: trimmed,
+                               surname: summary.type == "PERSON" ? NameKey.surname(ofFolded: key) : nil)
+            try await recordCorrection(kind: "rename", actor: id, other: nil, value: trimmed)
+        }
+    }
+
+    private func recordCorrection(kind: String, actor: Int, other: Int?, value: String?) async throws {
+        try await sql.raw("""
+            INSERT INTO corrections (kind, actor_id, other_actor_id, value, created_at)
+            VALUES (\(bind: kind), \(bind: actor), \(bind: other), \(bind: value), \(bind: Store.now()))
+            """).run()
+    }
+
+    /// Points the facts of actor `from` (all, or only those of the given entities) at `to`.
+    private func moveReferences(from: Int, to: Int, entityFilter: [Int]?) async throws {
+        let fused = try await sql.raw("SELECT DISTINCT fused_id FROM fused_participants WHERE actor_id = \(bind: from)").all().map { try $0.int("fused_id") }
+        if let entities = entityFilter {
+            guard !entities.isEmpty else { return }
+            try await sql.raw("UPDATE entities SET actor_id = \(bind: to) WHERE id IN (\(binds: entities))").run()
+            try await sql.raw("UPDATE roles SET actor_id = \(bind: to) WHERE entity_id IN (\(binds: entities))").run()
+            try await sql.raw("UPDATE quotes SET speaker_actor_id = \(bind: to) WHERE speaker_entity_id IN (\(binds: entities))").run()
+            try await sql.raw("UPDATE event_participants SET actor_id = \(bind: to) WHERE entity_id IN (\(binds: entities))").run()
+            try await sql.raw("UPDATE events SET place_actor_id = \(bind: to) WHERE place_entity_id IN (\(binds: entities))").run()
+        } else {
+            try await sql.raw("UPDATE entities SET actor_id = \(bind: to) WHERE actor_id = \(bind: from)").run()
+            try await sql.raw("UPDATE roles SET actor_id = \(bind: to) WHERE actor_id = \(bind: from)").run()
+            try await sql.raw("UPDATE quotes SET speaker_actor_id = \(bind: to) WHERE speaker_actor_id = \(bind: from)").run()
+            try await sql.raw("UPDATE event_participants SET actor_id = \(bind: to) WHERE actor_id = \(bind: from)").run()
+            try await sql.raw("UPDATE events SET place_actor_id = \(bind: to) WHERE place_actor_id = \(bind: from)").run()
+            try await sql.raw("UPDATE fused_events SET place_actor_id = \(bind: to) WHERE place_actor_id = \(bind: from)").run()
+            try await sql.raw("UPDATE positions SET holder_actor_id = \(bind: to) WHERE holder_actor_id = \(bind: from)").run()
+            try await sql.raw("UPDATE positions SET addressee_actor_id = \(bind: to) WHERE addressee_actor_id = \(bind: from)").run()
+        }
+        for id in fused { try await refreshParticipants(fusedID: id) }
+    }
+}
+
+// MARK: - events, not reports
+
+extension Store {
+    /// Finds the real event this report is about (same type and kind of modality, dates
+    /// within two days, compatible place, shared actors) or starts a new one.
+    func fuse(type: String, modality: String, date: EventDate, placeActor: Int?, actors: [Int], targets: [Int]) async throws -> Int {
+        let modalityClass = ["planned", "hypothetical"].contains(modality) ? "future" : modality == "denied" ? "denied" : "past"
+        let participants = Set(actors + targets)
+        if !participants.isEmpty, let day = date.day {
+            var q: SQLQueryString = "SELECT id, place_actor_id FROM fused_events WHERE type = \(bind: type) AND modality_class = \(bind: modalityClass) AND "
+            if date.granularity == "day", let from = EventDate.shift(day, by: -2), let to = EventDate.shift(day, by: 2) {
+                q += "date_granularity = 'day' AND date_day BETWEEN \(bind: from) AND \(bind: to)"
+            } else {
+                q += "date_value = \(bind: date.value)"
+            }
+            q += " ORDER BY id DESC LIMIT 50"
+            for candidate in try await sql.raw(q).all() {
+                let id = try candidate.int("id")
+                let place = try candidate.optionalInt("place_actor_id")
+                if let place, let placeActor, place != placeActor { continue }
+                let theirs = Set(try await sql.raw("SELECT DISTINCT actor_id FROM fused_participants WHERE fused_id = \(bind: id)").all().map { try $0.int("actor_id") })
+                let shared = theirs.intersection(participants).count
+                let needed = min(2, theirs.count, participants.count)
+                guard shared > 0, shared >= needed else { continue }
+                try await addParticipants(fusedID: id, actors: actors, targets: targets)
+                if place == nil, let placeActor {
+                    try await sql.raw("UPDATE fused_events SET place_actor_id = \(bind: placeActor) WHERE id = \(bind: id)").run()
+                }
+                return id
+            }
+        }
+        guard let id = try await sql.raw("""
+            INSERT INTO fused_events (type, modality_class, date_value, date_granularity, date_day, place_actor_id, created_at)
+            VALUES (\(bind: type), \(bind: modalityClass), \(bind: date.value), \(bind: date.granularity), \(bind: date.day), \(bind: placeActor), \(bind: Store.now()))
+            RETURNING id
+            """).first()?.int("id") else { throw StoreError.invalid("the database returned no id for a new event") }
+        try await addParticipants(fusedID: id, actors: actors, targets: targets)
+        return id
+    }
+
+    private func addParticipants(fusedID: Int, actors: [Int], targets: [Int]) async throws {
+        let rows = Set(actors.map { ($0, "actor") }.map { "\($0.0)|\($0.1)" } + targets.map { "\($0)|target" })
+        guard !rows.isEmpty else { return }
+        var q: SQLQueryString = "INSERT INTO fused_participants (fused_id, actor_id, role) VALUES "
+        for (n, row) in rows.sorted().enumerated() {
+            let parts = row.split(separator: "|")
+            if n > 0 { q += ", " }
+            q += "(\(bind: fusedID), \(bind: Int(parts[0])!), \(bind: String(parts[1])))"
+        }
+        q += " ON CONFLICT (fused_id, actor_id, role) DO NOTHING"
+        try await sql.raw(q).run()
+    }
+}
+
+extension EventDate {
+    static func shift(_ day: String, by days: Int) -> String? {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, let start = Timestamp(year: parts[0], month: parts[1], day: parts[2]) else { return nil }
+        let moved = start.date.addingTimeInterval(Double(days) * 86_400)
+        let c = Timestamp.utcCalendar.dateComponents([.year, .month, .day], from: moved)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+}

@@ -1,0 +1,389 @@
+import BackchannelCore
+import Foundation
+import SQLKit
+
+/// What storing one article did.
+public enum StoreOutcome: Sendable, Equatable {
+    /// A new article.
+    case stored(articleID: Int)
+    /// An article already stored under the same key with other content: replaced, facts and all.
+    case updated(articleID: Int)
+    /// The same article with the same content: nothing changed.
+    case duplicate(articleID: Int)
+
+    public var articleID: Int {
+        switch self {
+        case .stored(let id), .updated(let id), .duplicate(let id): id
+        }
+    }
+}
+
+/// The identity of an article: its canonical URL when the page gives one, else its text.
+public enum ArticleKey {
+    public static func of(_ document: Document) -> String {
+        if let url = document.metadata.url ?? document.source.url, let canonical = canonicalURL(url) {
+            return "url:" + canonical
+        }
+        return "text:" + contentHash(document.text)
+    }
+
+    public static func contentHash(_ text: String) -> String {
+        FNV1a.hex(text) + FNV1a.hex("\u{1}" + text)
+    }
+
+    /// Lowercased scheme and host, no fragment, no tracking parameters, no trailing slash.
+    public static func canonicalURL(_ raw: String) -> String? {
+        guard var parts = URLComponents(string: raw.trimmingCharacters(in: .whitespacesAndNewlines)),
+              let scheme = parts.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = parts.host?.lowercased(), !host.isEmpty
+        else { return nil }
+        parts.scheme = scheme
+        parts.host = host
+        parts.fragment = nil
+        if let items = parts.queryItems {
+            let kept = items.filter { !$0.name.lowercased().hasPrefix("utm_") && !["fbclid", "gclid", "cmpid", "ref"].contains($0.name.lowercased()) }
+            parts.queryItems = kept.isEmpty ? nil : kept
+        }
+        if (scheme == "http" && parts.port == 80) || (scheme == "https" && parts.port == 443) { parts.port = nil }
+        var path = parts.path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        parts.path = path.isEmpty ? "/" : path
+        return parts.string
+    }
+}
+
+/// O(1) slices of a text by Unicode-scalar offsets.
+struct ScalarSlicer {
+    let text: String
+    private let indices: [String.Index]
+
+    init(_ text: String) {
+        self.text = text
+        var indices: [String.Index] = []
+        indices.reserveCapacity(text.utf8.count + 1)
+        var i = text.unicodeScalars.startIndex
+        while i < text.unicodeScalars.endIndex {
+            indices.append(i)
+            i = text.unicodeScalars.index(after: i)
+        }
+        indices.append(text.endIndex)
+        self.indices = indices
+    }
+
+    func callAsFunction(_ span: TextSpan) -> String {
+        let lower = min(max(span.start, 0), indices.count - 1)
+        let upper = min(max(span.end, lower), indices.count - 1)
+        return String(text.unicodeScalars[indices[lower]..<indices[upper]])
+    }
+}
+
+extension Store {
+    /// Stores an analysed article in one transaction: the article, its entities resolved to
+    /// actors, mentions, roles, quotes, events fused with earlier reports, and positions.
+    /// Call it inside ``transaction(_:)``; it does not open one itself, so that the queue can
+    /// commit the article and its queue entry together.
+    public func write(_ document: Document, input: String?) async throws -> StoreOutcome {
+        let key = ArticleKey.of(document)
+        let hash = ArticleKey.contentHash(document.text)
+        let existing = try await sql.raw("SELECT id, content_hash, version FROM articles WHERE key = \(bind: key)").first()
+        var articleID: Int
+        var isUpdate = false
+        let now = Store.now()
+        let m = document.metadata
+        let stats = TextStatistics(text: document.text)
+        let simhash = SimHash.of(document.text)
+        let bands = SimHash.bands(simhash)
+        let images = try String(decoding: JSONEncoder().encode(document.images.map { ["src": $0.src, "caption": $0.caption, "credit": $0.credit, "alt": $0.alt] }), as: UTF8.self)
+        let sourceID = try await sourceID(for: m.siteName ?? hostName(of: m.url ?? document.source.url))
+        let publishedDay = m.published.map { String($0.description.prefix(10)) }
+
+        if let existing {
+            articleID = try existing.int("id")
+            if try existing.string("content_hash") == hash { return .duplicate(articleID: articleID) }
+            isUpdate = true
+            try await deleteFacts(ofArticle: articleID)
+            try await sql.raw("""
+                UPDATE articles SET url = \(bind: m.url ?? document.source.url), content_hash = \(bind: hash), source_id = \(bind: sourceID),
+                  input = \(bind: input), title = \(bind: m.title), published = \(bind: m.published?.description), published_day = \(bind: publishedDay),
+                  modified = \(bind: m.modified?.description), authors = \(bind: json(m.authors)), categories = \(bind: json(m.categories)),
+                  tags = \(bind: json(m.tags)), site_name = \(bind: m.siteName), language = \(bind: m.language), description = \(bind: m.description),
+                  body = \(bind: document.text), word_count = \(bind: stats.wordCount), reading_minutes = \(bind: stats.readingMinutes),
+                  images = \(bind: images), simhash = \(bind: Int(bitPattern: UInt(simhash))), band0 = \(bind: bands[0]), band1 = \(bind: bands[1]),
+                  band2 = \(bind: bands[2]), band3 = \(bind: bands[3]), syndication_group = NULL, version = version + 1, updated_at = \(bind: now)
+                WHERE id = \(bind: articleID)
+                """).run()
+        } else {
+            let row = try await sql.raw("""
+                INSERT INTO articles (key, url, content_hash, source_id, input, title, published, published_day, modified, authors, categories, tags,
+                  site_name, language, description, body, word_count, reading_minutes, images, simhash, band0, band1, band2, band3, version, ingested_at, updated_at)
+                VALUES (\(bind: key), \(bind: m.url ?? document.source.url), \(bind: hash), \(bind: sourceID), \(bind: input), \(bind: m.title),
+                  \(bind: m.published?.description), \(bind: publishedDay), \(bind: m.modified?.description), \(bind: json(m.authors)),
+                  \(bind: json(m.categories)), \(bind: json(m.tags)), \(bind: m.siteName), \(bind: m.language), \(bind: m.description),
+                  \(bind: document.text), \(bind: stats.wordCount), \(bind: stats.readingMinutes), \(bind: images), \(bind: Int(bitPattern: UInt(simhash))),
+                  \(bind: bands[0]), \(bind: bands[1]), \(bind: bands[2]), \(bind: bands[3]), 1, \(bind: now), \(bind: now))
+                RETURNING id
+                """).first()
+            guard let row else { throw StoreError.invalid("the database returned no id for \(input ?? key)") }
+            articleID = try row.int("id")
+        }
+        try await indexText(articleID: articleID, title: m.title, body: document.text)
+        try await linkSyndicated(articleID: articleID, simhash: simhash, bands: bands)
+        try await writeFacts(document, articleID: articleID, day: publishedDay)
+        return isUpdate ? .updated(articleID: articleID) : .stored(articleID: articleID)
+    }
+
+    /// Removes an article's facts (before it is replaced by a new version).
+    func deleteFacts(ofArticle articleID: Int) async throws {
+        let fused = try await sql.raw("SELECT DISTINCT fused_id FROM events WHERE article_id = \(bind: articleID) AND fused_id IS NOT NULL").all().map { try $0.int("fused_id") }
+        if backend == .sqlite {
+            try await sql.raw("DELETE FROM quotes_fts WHERE rowid IN (SELECT id FROM quotes WHERE article_id = \(bind: articleID))").run()
+            try await sql.raw("DELETE FROM articles_fts WHERE rowid = \(bind: articleID)").run()
+        }
+        for table in ["positions", "events", "quotes", "roles", "mentions", "entities"] {
+            try await sql.raw("DELETE FROM \(ident: table) WHERE article_id = \(bind: articleID)").run()
+        }
+        try await dropEmptyFusedEvents(fused)
+    }
+
+    /// Fused events left without any report disappear; the others lose the departed actors.
+    func dropEmptyFusedEvents(_ ids: [Int]) async throws {
+        for id in ids {
+            let left = try await sql.raw("SELECT COUNT(*) AS n FROM events WHERE fused_id = \(bind: id)").first()?.int("n") ?? 0
+            if left == 0 {
+                try await sql.raw("DELETE FROM fused_events WHERE id = \(bind: id)").run()
+            } else {
+                try await refreshParticipants(fusedID: id)
+            }
+        }
+    }
+
+    func refreshParticipants(fusedID: Int) async throws {
+        try await sql.raw("DELETE FROM fused_participants WHERE fused_id = \(bind: fusedID)").run()
+        try await sql.raw("""
+            INSERT INTO fused_participants (fused_id, actor_id, role)
+            SELECT DISTINCT \(bind: fusedID), p.actor_id, p.role FROM event_participants p JOIN events e ON e.id = p.event_id
+            WHERE e.fused_id = \(bind: fusedID) AND p.actor_id IS NOT NULL
+            """).run()
+    }
+
+    private func indexText(articleID: Int, title: String?, body: String) async throws {
+        guard backend == .sqlite else { return } // PostgreSQL keeps a generated tsvector column.
+        try await sql.raw("DELETE FROM articles_fts WHERE rowid = \(bind: articleID)").run()
+        try await sql.raw("INSERT INTO articles_fts (rowid, title, body) VALUES (\(bind: articleID), \(bind: title ?? ""), \(bind: body))").run()
+    }
+
+    /// Near-copies of one story (SimHash within three bits, a shared band) join one group,
+    /// named by the id of its first article.
+    private func linkSyndicated(articleID: Int, simhash: UInt64, bands: [Int]) async throws {
+        let rows = try await sql.raw("""
+            SELECT id, simhash, syndication_group FROM articles
+            WHERE id <> \(bind: articleID) AND (band0 = \(bind: bands[0]) OR band1 = \(bind: bands[1]) OR band2 = \(bind: bands[2]) OR band3 = \(bind: bands[3]))
+            ORDER BY id LIMIT 200
+            """).all()
+        for row in rows {
+            let other = UInt64(UInt(bitPattern: try row.int("simhash")))
+            guard SimHash.distance(other, simhash) <= 3 else { continue }
+            let otherID = try row.int("id")
+            let group = try row.optionalInt("syndication_group") ?? min(otherID, articleID)
+            try await sql.raw("UPDATE articles SET syndication_group = \(bind: group) WHERE id IN (\(bind: otherID), \(bind: articleID))").run()
+            return
+        }
+    }
+
+    private func sourceID(for name: String?) async throws -> Int? {
+        guard let name, !name.isEmpty else { return nil }
+        if let row = try await sql.raw("SELECT id FROM sources WHERE name = \(bind: name)").first() { return try row.int("id") }
+        try await sql.raw("INSERT INTO sources (name) VALUES (\(bind: name)) ON CONFLICT (name) DO NOTHING").run()
+        return try await sql.raw("SELECT id FROM sources WHERE name = \(bind: name)").first()?.int("id")
+    }
+
+    private func hostName(of url: String?) -> String? {
+        url.flatMap { URLComponents(string: $0)?.host?.lowercased() }
+    }
+
+    private func json(_ strings: [String]) -> String {
+        (try? String(decoding: JSONEncoder().encode(strings), as: UTF8.self)) ?? "[]"
+    }
+
+    // MARK: facts
+
+    private func writeFacts(_ document: Document, articleID: Int, day: String?) async throws {
+        let slice = ScalarSlicer(document.text)
+        let sentences = document.sentences.map(\.span)
+        func sentence(containing offset: Int) -> TextSpan? {
+            var lo = 0, hi = sentences.count - 1
+            while lo <= hi {
+                let mid = (lo + hi) / 2
+                if sentences[mid].end <= offset { lo = mid + 1 } else if sentences[mid].start > offset { hi = mid - 1 } else { return sentences[mid] }
+            }
+            return nil
+        }
+
+        // Entities → actors.
+        var entityRows: [Entity.ID: Int] = [:]
+        var actorOf: [Entity.ID: Int] = [:]
+        for entity in document.entities {
+            let actorID = try await resolveActor(for: entity)
+            let row = try await sql.raw("""
+                INSERT INTO entities (article_id, local_id, actor_id, name, type, kind, affiliation, refers_to, mention_count)
+                VALUES (\(bind: articleID), \(bind: entity.id.rawValue), \(bind: actorID), \(bind: entity.name), \(bind: entity.type.rawValue),
+                  \(bind: entity.kind), \(bind: entity.affiliation), \(bind: entity.refersTo), \(bind: entity.mentions.count))
+                RETURNING id
+                """).first()
+            guard let entityRow = try row?.int("id") else { continue }
+            entityRows[entity.id] = entityRow
+            actorOf[entity.id] = actorID
+        }
+
+        // Every spelling the article uses becomes a spelling of the actor, unless another actor has it.
+        var spellings: [(String, String, Int, String, String?)] = []
+        var seenSpellings = Set<String>()
+        for entity in document.entities {
+            guard let actorID = actorOf[entity.id] else { continue }
+            for mention in entity.mentions {
+                let text = slice(mention.span)
+                let key = NameKey.fold(text)
+                guard !key.isEmpty, seenSpellings.insert(entity.type.rawValue + "|" + key).inserted else { continue }
+                spellings.append((entity.type.rawValue, key, actorID, text, entity.type == .person ? NameKey.surname(ofFolded: key) : nil))
+            }
+        }
+        for chunk in stride(from: 0, to: spellings.count, by: 100) {
+            var q: SQLQueryString = "INSERT INTO actor_aliases (type, key, actor_id, alias, surname, pinned) VALUES "
+            for (n, s) in spellings[chunk..<min(chunk + 100, spellings.count)].enumerated() {
+                if n > 0 { q += ", " }
+                q += "(\(bind: s.0), \(bind: s.1), \(bind: s.2), \(bind: s.3), \(bind: s.4), 0)"
+            }
+            q += " ON CONFLICT (type, key) DO NOTHING"
+            try await sql.raw(q).run()
+        }
+
+        // Mentions, many rows per statement.
+        var mentionRows: [(Int, Mention)] = []
+        for entity in document.entities {
+            guard let rowID = entityRows[entity.id] else { continue }
+            mentionRows += entity.mentions.map { (rowID, $0) }
+        }
+        for chunk in stride(from: 0, to: mentionRows.count, by: 100) {
+            var q: SQLQueryString = "INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, text, sentence_start, sentence_end) VALUES "
+            for (n, (entityRow, mention)) in mentionRows[chunk..<min(chunk + 100, mentionRows.count)].enumerated() {
+                let s = sentence(containing: mention.span.start)
+                if n > 0 { q += ", " }
+                q += "(\(bind: articleID), \(bind: entityRow), \(bind: mention.span.start), \(bind: mention.span.end), \(bind: slice(mention.span)), \(bind: s?.start), \(bind: s?.end))"
+            }
+            try await sql.raw(q).run()
+        }
+
+        // Roles, dated by the article.
+        for entity in document.entities where !entity.roles.isEmpty {
+            guard let entityRow = entityRows[entity.id] else { continue }
+            for role in entity.roles {
+                try await sql.raw("""
+                    INSERT INTO roles (actor_id, entity_id, article_id, title, affiliation, seen_on, start_offset, end_offset)
+                    VALUES (\(bind: actorOf[entity.id]), \(bind: entityRow), \(bind: articleID), \(bind: role.title), \(bind: entity.affiliation),
+                      \(bind: day), \(bind: role.span.start), \(bind: role.span.end))
+                    """).run()
+            }
+        }
+
+        // Quotes.
+        for quote in document.quotes {
+            let text = slice(quote.span)
+            let row = try await sql.raw("""
+                INSERT INTO quotes (article_id, local_id, text, start_offset, end_offset, speaker_entity_id, speaker_actor_id, cue,
+                  sentence_start, sentence_end, sentence_text, said_on)
+                VALUES (\(bind: articleID), \(bind: quote.id.rawValue), \(bind: text), \(bind: quote.span.start), \(bind: quote.span.end),
+                  \(bind: quote.speaker.flatMap { entityRows[$0] }), \(bind: quote.speaker.flatMap { actorOf[$0] }), \(bind: quote.cue),
+                  \(bind: quote.sentence.start), \(bind: quote.sentence.end), \(bind: slice(quote.sentence)), \(bind: day))
+                RETURNING id
+                """).first()
+            if backend == .sqlite, let id = try row?.int("id") {
+                try await sql.raw("INSERT INTO quotes_fts (rowid, text) VALUES (\(bind: id), \(bind: text))").run()
+            }
+        }
+
+        // Events, each fused with earlier reports of the same real event.
+        for event in document.events {
+            let date = EventDate(event.date, fallbackDay: day)
+            let placeActor = event.place.flatMap { actorOf[$0] }
+            let amounts = event.amounts.map { ["amount": String($0.amount), "currency": $0.currency, "qualifier": $0.qualifier ?? "", "text": slice($0.span)] }
+            let amountsJSON = (try? String(decoding: JSONEncoder().encode(amounts), as: UTF8.self)) ?? "[]"
+            let actors = event.actors.compactMap { actorOf[$0] }
+            let targets = event.targets.compactMap { actorOf[$0] }
+            let fusedID = try await fuse(type: event.type.rawValue, modality: event.modality.rawValue, date: date, placeActor: placeActor, actors: actors, targets: targets)
+            let row = try await sql.raw("""
+                INSERT INTO events (article_id, fused_id, local_id, type, mode, modality, place_entity_id, place_actor_id, date_value, date_granularity,
+                  date_approximate, date_day, killed, injured, amounts, confidence, sentence_start, sentence_end, sentence_text, trigger_start, trigger_end, trigger_text)
+                VALUES (\(bind: articleID), \(bind: fusedID), \(bind: event.id.rawValue), \(bind: event.type.rawValue), \(bind: event.mode),
+                  \(bind: event.modality.rawValue), \(bind: event.place.flatMap { entityRows[$0] }), \(bind: placeActor), \(bind: date.value),
+                  \(bind: date.granularity), \(bind: date.approximate ? 1 : 0), \(bind: date.day), \(bind: event.casualties?.killed),
+                  \(bind: event.casualties?.injured), \(bind: amountsJSON), \(bind: event.confidence), \(bind: event.sentence.start),
+                  \(bind: event.sentence.end), \(bind: slice(event.sentence)), \(bind: event.trigger.start), \(bind: event.trigger.end), \(bind: slice(event.trigger)))
+                RETURNING id
+                """).first()
+            guard let eventID = try row?.int("id") else { continue }
+            let participants = event.actors.map { ("actor", $0) } + event.targets.map { ("target", $0) }
+            if !participants.isEmpty {
+                var q: SQLQueryString = "INSERT INTO event_participants (event_id, role, entity_id, actor_id) VALUES "
+                var n = 0
+                for (role, entity) in participants {
+                    guard let entityRow = entityRows[entity] else { continue }
+                    if n > 0 { q += ", " }
+                    q += "(\(bind: eventID), \(bind: role), \(bind: entityRow), \(bind: actorOf[entity]))"
+                    n += 1
+                }
+                if n > 0 { try await sql.raw(q).run() }
+            }
+            if let position = event.position {
+                try await sql.raw("""
+                    INSERT INTO positions (event_id, article_id, issue, stance, holder_actor_id, addressee_actor_id, stated_on)
+                    VALUES (\(bind: eventID), \(bind: articleID), \(bind: position.issue), \(bind: position.stance.rawValue),
+                      \(bind: position.holder.flatMap { actorOf[$0] }), \(bind: position.addressee.flatMap { actorOf[$0] }), \(bind: date.day))
+                    """).run()
+            }
+        }
+    }
+}
+
+/// An event's date as stored: the normalised value, and the first day of its period for ranges.
+struct EventDate {
+    var value: String?
+    var granularity: String?
+    var approximate: Bool
+    var day: String?
+
+    init(_ mention: DateMention?, fallbackDay: String?) {
+        guard let mention else {
+            value = fallbackDay
+            granularity = fallbackDay == nil ? nil : "day"
+            approximate = true
+            day = fallbackDay
+            return
+        }
+        value = mention.value
+        granularity = mention.granularity.rawValue
+        approximate = mention.approximate
+        day = EventDate.firstDay(of: mention.value)
+    }
+
+    /// "2025-04-11" → itself; "2025-04" → "2025-04-01"; "2025" → "2025-01-01"; "2025-W15" → that Monday.
+    static func firstDay(of value: String) -> String? {
+        let parts = value.split(separator: "-")
+        guard let year = parts.first.flatMap({ Int($0) }) else { return nil }
+        if parts.count == 2, parts[1].hasPrefix("W"), let week = Int(parts[1].dropFirst()) {
+            var c = DateComponents()
+            c.yearForWeekOfYear = year
+            c.weekOfYear = week
+            c.weekday = 2
+            var calendar = Calendar(identifier: .iso8601)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            guard let date = calendar.date(from: c) else { return nil }
+            let d = calendar.dateComponents([.year, .month, .day], from: date)
+            return String(format: "%04d-%02d-%02d", d.year!, d.month!, d.day!)
+        }
+        switch parts.count {
+        case 1: return String(format: "%04d-01-01", year)
+        case 2: return Int(parts[1]).map { String(format: "%04d-%02d-01", year, $0) }
+        default: return String(value.prefix(10))
+        }
+    }
+}

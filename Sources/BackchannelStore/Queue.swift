@@ -1,0 +1,98 @@
+import Foundation
+import SQLKit
+
+/// One input waiting in the queue: a file path or a URL.
+public struct QueueItem: Sendable, Equatable {
+    public var id: Int
+    public var input: String
+    public var attempts: Int
+}
+
+/// How a queue item ended.
+public enum QueueResult: Sendable, Equatable {
+    case stored(StoreOutcome)
+    /// A feed: its items were queued.
+    case expanded(items: Int)
+    case failed(reason: String)
+}
+
+/// A database error while processing an item: the item's transaction was rolled back.
+public struct QueueItemError: Error, CustomStringConvertible {
+    public var item: QueueItem
+    public var underlying: any Error
+    public var description: String { "\(item.input): \(underlying)" }
+}
+
+/// The work queue several `ingest` processes share.
+///
+/// An item is claimed and finished inside one transaction together with the article it
+/// stores: a process killed mid-way leaves the item pending and nothing half-written. On
+/// PostgreSQL the claim is `FOR UPDATE SKIP LOCKED`, so two workers never take one item;
+/// SQLite has a single writer and needs no row locks.
+extension Store {
+    /// Queues inputs; an input already waiting is not queued twice. Returns how many were added.
+    @discardableResult
+    public func enqueue(_ inputs: [String]) async throws -> Int {
+        var added = 0
+        let now = Store.now()
+        for chunk in stride(from: 0, to: inputs.count, by: 200) {
+            let slice = inputs[chunk..<min(chunk + 200, inputs.count)]
+            var q: SQLQueryString = "INSERT INTO queue (input, state, attempts, enqueued_at) VALUES "
+            for (n, input) in slice.enumerated() {
+                if n > 0 { q += ", " }
+                q += "(\(bind: input), 'pending', 0, \(bind: now))"
+            }
+            q += " ON CONFLICT (input) WHERE state = 'pending' DO NOTHING RETURNING id"
+            added += try await sql.raw(q).all().count
+        }
+        return added
+    }
+
+    public func pendingCount() async throws -> Int {
+        try await sql.raw("SELECT COUNT(*) AS n FROM queue WHERE state = 'pending'").first()?.int("n") ?? 0
+    }
+
+    /// Claims the next pending item and runs `body` on it in the item's transaction.
+    /// Returns nil when nothing is pending. Throws ``QueueItemError`` when the database
+    /// refused the work; the item is then pending again, with one more attempt counted.
+    public func processNext(worker: String, _ body: (QueueItem) async throws -> QueueResult) async throws -> (QueueItem, QueueResult)? {
+        var claimed: QueueItem?
+        do {
+            return try await transaction {
+                let lock: SQLQueryString = backend == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+                guard let row = try await sql.raw("SELECT id, input, attempts FROM queue WHERE state = 'pending' ORDER BY id LIMIT 1" + lock).first() else {
+                    return nil
+                }
+                let item = QueueItem(id: try row.int("id"), input: try row.string("input"), attempts: try row.int("attempts"))
+                claimed = item
+                let result = try await body(item)
+                let (state, outcome, error, article): (String, String?, String?, Int?) = switch result {
+                case .stored(let o):
+                    switch o {
+                    case .stored(let id): ("done", "stored", nil, id)
+                    case .updated(let id): ("done", "updated", nil, id)
+                    case .duplicate(let id): ("done", "duplicate", nil, id)
+                    }
+                case .expanded(let n): ("done", "feed:\(n)", nil, nil)
+                case .failed(let reason): ("failed", nil, reason, nil)
+                }
+                try await sql.raw("""
+                    UPDATE queue SET state = \(bind: state), outcome = \(bind: outcome), error = \(bind: error), worker = \(bind: worker),
+                      article_id = \(bind: article), attempts = attempts + 1, finished_at = \(bind: Store.now())
+                    WHERE id = \(bind: item.id)
+                    """).run()
+                return (item, result)
+            }
+        } catch {
+            guard let item = claimed else { throw error }
+            // Count the attempt outside the rolled-back transaction; give up after three.
+            let attempts = item.attempts + 1
+            let state = attempts >= 3 ? "failed" : "pending"
+            try? await sql.raw("""
+                UPDATE queue SET attempts = \(bind: attempts), state = \(bind: state), error = \(bind: String(describing: error).prefix(500).description)
+                WHERE id = \(bind: item.id) AND state = 'pending'
+                """).run()
+            throw QueueItemError(item: item, underlying: error)
+        }
+    }
+}

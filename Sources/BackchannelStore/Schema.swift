@@ -1,0 +1,289 @@
+import SQLKit
+
+/// The tables, written once with a few placeholders for the column types that differ:
+/// `{pk}` an integer key the database assigns, `{int}` a 64-bit integer, `{real}` a double.
+///
+/// Every fact row carries its `article_id` and the offsets of its sentence in the article's
+/// body (`sentence_start`, `sentence_end`, Unicode scalars), so any fact leads back to the
+/// words it was read from. Deleting an article deletes its facts (`ON DELETE CASCADE`).
+enum Schema {
+    struct Migration {
+        let version: Int
+        let name: String
+        let shared: [String]
+        let sqlite: [String]
+        let postgres: [String]
+    }
+
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "articles, actors, facts, queue", shared: [
+            """
+            CREATE TABLE sources (
+              id {pk},
+              name TEXT NOT NULL UNIQUE)
+            """,
+            """
+            CREATE TABLE articles (
+              id {pk},
+              key TEXT NOT NULL UNIQUE,
+              url TEXT,
+              content_hash TEXT NOT NULL,
+              source_id {int} REFERENCES sources(id),
+              input TEXT,
+              title TEXT,
+              published TEXT,
+              published_day TEXT,
+              modified TEXT,
+              authors TEXT NOT NULL,
+              categories TEXT NOT NULL,
+              tags TEXT NOT NULL,
+              site_name TEXT,
+              language TEXT,
+              description TEXT,
+              body TEXT NOT NULL,
+              word_count {int} NOT NULL,
+              reading_minutes {int} NOT NULL,
+              images TEXT NOT NULL,
+              simhash {int} NOT NULL,
+              band0 {int} NOT NULL, band1 {int} NOT NULL, band2 {int} NOT NULL, band3 {int} NOT NULL,
+              syndication_group {int},
+              version {int} NOT NULL,
+              ingested_at TEXT NOT NULL,
+              updated_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX articles_published ON articles(published_day)",
+            "CREATE INDEX articles_band0 ON articles(band0)",
+            "CREATE INDEX articles_band1 ON articles(band1)",
+            "CREATE INDEX articles_band2 ON articles(band2)",
+            "CREATE INDEX articles_band3 ON articles(band3)",
+            "CREATE INDEX articles_group ON articles(syndication_group)",
+            """
+            CREATE TABLE actors (
+              id {pk},
+              name TEXT NOT NULL,
+              type TEXT NOT NULL,
+              name_locked {int} NOT NULL,
+              created_at TEXT NOT NULL)
+            """,
+            // Every spelling an actor is known by, folded (`NameKey`): the cross-article join.
+            """
+            CREATE TABLE actor_aliases (
+              type TEXT NOT NULL,
+              key TEXT NOT NULL,
+              actor_id {int} NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+              alias TEXT NOT NULL,
+              surname TEXT,
+              pinned {int} NOT NULL,
+              PRIMARY KEY (type, key))
+            """,
+            "CREATE INDEX actor_aliases_actor ON actor_aliases(actor_id)",
+            "CREATE INDEX actor_aliases_surname ON actor_aliases(type, surname)",
+            """
+            CREATE TABLE entities (
+              id {pk},
+              article_id {int} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+              local_id TEXT NOT NULL,
+              actor_id {int} REFERENCES actors(id) ON DELETE SET NULL,
+              name TEXT NOT NULL,
+              type TEXT NOT NULL,
+              kind TEXT,
+              affiliation TEXT,
+              refers_to TEXT,
+              mention_count {int} NOT NULL)
+            """,
+            "CREATE INDEX entities_article ON entities(article_id)",
+            "CREATE INDEX entities_actor ON entities(actor_id)",
+            """
+            CREATE TABLE mentions (
+              article_id {int} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+              entity_id {int} NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+              start_offset {int} NOT NULL,
+              end_offset {int} NOT NULL,
+              text TEXT NOT NULL,
+              sentence_start {int},
+              sentence_end {int})
+            """,
+            "CREATE INDEX mentions_article ON mentions(article_id)",
+            "CREATE INDEX mentions_entity ON mentions(entity_id)",
+            """
+            CREATE TABLE roles (
+              id {pk},
+              actor_id {int} REFERENCES actors(id) ON DELETE CASCADE,
+              entity_id {int} NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+              article_id {int} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+              title TEXT NOT NULL,
+              affiliation TEXT,
+              seen_on TEXT,
+              start_offset {int} NOT NULL,
+              end_offset {int} NOT NULL)
+            """,
+            "CREATE INDEX roles_actor ON roles(actor_id)",
+            "CREATE INDEX roles_article ON roles(article_id)",
+            """
+            CREATE TABLE quotes (
+              id {pk},
+              article_id {int} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+              local_id TEXT NOT NULL,
+              text TEXT NOT NULL,
+              start_offset {int} NOT NULL,
+              end_offset {int} NOT NULL,
+              speaker_entity_id {int} REFERENCES entities(id) ON DELETE SET NULL,
+              speaker_actor_id {int} REFERENCES actors(id) ON DELETE SET NULL,
+              cue TEXT,
+              sentence_start {int} NOT NULL,
+              sentence_end {int} NOT NULL,
+              sentence_text TEXT NOT NULL,
+              said_on TEXT)
+            """,
+            "CREATE INDEX quotes_article ON quotes(article_id)",
+            "CREATE INDEX quotes_speaker ON quotes(speaker_actor_id)",
+            // One real event, however many articles report it.
+            """
+            CREATE TABLE fused_events (
+              id {pk},
+              type TEXT NOT NULL,
+              modality_class TEXT NOT NULL,
+              date_value TEXT,
+              date_granularity TEXT,
+              date_day TEXT,
+              place_actor_id {int} REFERENCES actors(id) ON DELETE SET NULL,
+              created_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX fused_events_lookup ON fused_events(type, date_day)",
+            """
+            CREATE TABLE fused_participants (
+              fused_id {int} NOT NULL REFERENCES fused_events(id) ON DELETE CASCADE,
+              actor_id {int} NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+              role TEXT NOT NULL,
+              PRIMARY KEY (fused_id, actor_id, role))
+            """,
+            "CREATE INDEX fused_participants_actor ON fused_participants(actor_id)",
+            // One report of an event in one article.
+            """
+            CREATE TABLE events (
+              id {pk},
+              article_id {int} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+              fused_id {int} REFERENCES fused_events(id) ON DELETE SET NULL,
+              local_id TEXT NOT NULL,
+              type TEXT NOT NULL,
+              mode TEXT,
+              modality TEXT NOT NULL,
+              place_entity_id {int} REFERENCES entities(id) ON DELETE SET NULL,
+              place_actor_id {int} REFERENCES actors(id) ON DELETE SET NULL,
+              date_value TEXT,
+              date_granularity TEXT,
+              date_approximate {int},
+              date_day TEXT,
+              killed {int},
+              injured {int},
+              amounts TEXT NOT NULL,
+              confidence {real} NOT NULL,
+              sentence_start {int} NOT NULL,
+              sentence_end {int} NOT NULL,
+              sentence_text TEXT NOT NULL,
+              trigger_start {int} NOT NULL,
+              trigger_end {int} NOT NULL,
+              trigger_text TEXT NOT NULL)
+            """,
+            "CREATE INDEX events_article ON events(article_id)",
+            "CREATE INDEX events_fused ON events(fused_id)",
+            "CREATE INDEX events_type_day ON events(type, date_day)",
+            """
+            CREATE TABLE event_participants (
+              event_id {int} NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+              role TEXT NOT NULL,
+              entity_id {int} NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+              actor_id {int} REFERENCES actors(id) ON DELETE SET NULL)
+            """,
+            "CREATE INDEX event_participants_event ON event_participants(event_id)",
+            "CREATE INDEX event_participants_actor ON event_participants(actor_id)",
+            """
+            CREATE TABLE positions (
+              id {pk},
+              event_id {int} NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+              article_id {int} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+              issue TEXT NOT NULL,
+              stance TEXT NOT NULL,
+              holder_actor_id {int} REFERENCES actors(id) ON DELETE SET NULL,
+              addressee_actor_id {int} REFERENCES actors(id) ON DELETE SET NULL,
+              stated_on TEXT)
+            """,
+            "CREATE INDEX positions_article ON positions(article_id)",
+            "CREATE INDEX positions_holder ON positions(holder_actor_id)",
+            // What analysts changed by hand: kept so that re-ingestion does not undo it.
+            """
+            CREATE TABLE corrections (
+              id {pk},
+              kind TEXT NOT NULL,
+              actor_id {int},
+              other_actor_id {int},
+              value TEXT,
+              created_at TEXT NOT NULL)
+            """,
+            // The work queue: several `ingest` processes share it.
+            """
+            CREATE TABLE queue (
+              id {pk},
+              input TEXT NOT NULL,
+              state TEXT NOT NULL,
+              attempts {int} NOT NULL,
+              outcome TEXT,
+              error TEXT,
+              worker TEXT,
+              article_id {int},
+              enqueued_at TEXT NOT NULL,
+              finished_at TEXT)
+            """,
+            "CREATE UNIQUE INDEX queue_pending ON queue(input) WHERE state = 'pending'",
+            "CREATE INDEX queue_state ON queue(state, id)",
+        ], sqlite: [
+            // Contentless: the text lives once, in `articles.body` and `quotes.text`.
+            "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2')",
+            "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2')",
+        ], postgres: [
+            """
+            ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS
+              (setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', body), 'B')) STORED
+            """,
+            "CREATE INDEX articles_search ON articles USING GIN (search)",
+            "ALTER TABLE quotes ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED",
+            "CREATE INDEX quotes_search ON quotes USING GIN (search)",
+        ]),
+    ]
+
+    static func render(_ statement: String, for backend: Store.Backend) -> String {
+        switch backend {
+        case .sqlite:
+            statement.replacingOccurrences(of: "{pk}", with: "INTEGER PRIMARY KEY")
+                .replacingOccurrences(of: "{int}", with: "INTEGER")
+                .replacingOccurrences(of: "{real}", with: "REAL")
+        case .postgres:
+            statement.replacingOccurrences(of: "{pk}", with: "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY")
+                .replacingOccurrences(of: "{int}", with: "BIGINT")
+                .replacingOccurrences(of: "{real}", with: "DOUBLE PRECISION")
+        }
+    }
+
+    /// Applies the migrations the store has not seen, each in its own transaction.
+    /// On PostgreSQL an advisory lock keeps two processes starting at once from racing.
+    static func migrate(_ store: Store) async throws {
+        let db = store.sql
+        try await db.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)").run()
+        for migration in migrations {
+            try await store.transaction {
+                if store.backend == .postgres {
+                    try await db.raw("SELECT pg_advisory_xact_lock(727274)").run()
+                }
+                let done = try await db.raw("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)").all()
+                guard done.isEmpty else { return }
+                let statements = migration.shared + (store.backend == .sqlite ? migration.sqlite : migration.postgres)
+                for statement in statements {
+                    try await db.raw(SQLQueryString(render(statement, for: store.backend))).run()
+                }
+                try await db.raw("INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Store.now()))").run()
+            }
+        }
+    }
+
+    static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }
+}

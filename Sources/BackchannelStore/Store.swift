@@ -1,0 +1,175 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// Where the store keeps its data.
+public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
+    /// An SQLite file (the default), or `":memory:"` for a store that lives as long as the process.
+    case sqlite(path: String)
+    /// A PostgreSQL server: `postgres://user:password@host:port/database?tlsmode=disable`.
+    case postgres(url: String)
+
+    /// The file the default store uses inside a data folder.
+    public static let sqliteFileName = "backchannel.sqlite"
+
+    /// `--database` wins, then `DATABASE_URL`, then an SQLite file in `--data` (default `./backchannel-data`).
+    public static func resolve(data: String?, database: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DatabaseLocation {
+        if let url = database ?? environment["DATABASE_URL"], !url.isEmpty {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") { return .postgres(url: url) }
+            if url.hasPrefix("sqlite://") { return .sqlite(path: String(url.dropFirst("sqlite://".count))) }
+            throw StoreError.badLocation("\(url): a database URL starts with postgres:// or sqlite://")
+        }
+        let folder = data ?? "backchannel-data"
+        return .sqlite(path: (folder as NSString).appendingPathComponent(sqliteFileName))
+    }
+
+    public var description: String {
+        switch self {
+        case .sqlite(let path): return path
+        case .postgres(let url):
+            // Never print a password.
+            if var parts = URLComponents(string: url), parts.password != nil {
+                parts.password = "***"
+                return parts.string ?? "postgres://…"
+            }
+            return url
+        }
+    }
+}
+
+public enum StoreError: Error, CustomStringConvertible, Equatable {
+    case badLocation(String)
+    case cannotOpen(String)
+    case notFound(String)
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .badLocation(let m), .cannotOpen(let m), .notFound(let m), .invalid(let m): m
+        }
+    }
+}
+
+/// The database behind Backchannel: one connection, one code path for SQLite and PostgreSQL.
+///
+/// Queries are written once with SQLKit's bound interpolation (`\(bind: x)`), which each
+/// dialect renders with its own placeholders; the few places that differ (column types in
+/// the schema, full-text search, row locking in the queue) ask ``backend``.
+public final class Store: @unchecked Sendable {
+    public enum Backend: String, Sendable { case sqlite, postgres }
+
+    public let backend: Backend
+    public let location: DatabaseLocation
+    /// The connection, for queries of one's own.
+    public let sql: any SQLDatabase
+    private let closer: @Sendable () async throws -> Void
+    private let lock = NSLock()
+    private var closed = false
+
+    private init(backend: Backend, location: DatabaseLocation, sql: any SQLDatabase, closer: @escaping @Sendable () async throws -> Void) {
+        self.backend = backend
+        self.location = location
+        self.sql = sql
+        self.closer = closer
+    }
+
+    /// Opens (creating if needed) the store and brings its schema up to date.
+    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "backchannel.store")) async throws -> Store {
+        let store: Store
+        switch location {
+        case .sqlite(let path):
+            let storage: SQLiteConnection.Storage
+            if path == ":memory:" {
+                storage = .memory
+            } else {
+                let folder = (path as NSString).deletingLastPathComponent
+                if !folder.isEmpty {
+                    do {
+                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    } catch {
+                        throw StoreError.cannotOpen("\(folder): cannot create the data folder (\(error.localizedDescription))")
+                    }
+                }
+                storage = .file(path: path)
+            }
+            let pool = NIOThreadPool(numberOfThreads: 1)
+            pool.start()
+            let connection: SQLiteConnection
+            do {
+                connection = try await SQLiteConnection.open(storage: storage, threadPool: pool, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()).get()
+            } catch {
+                try? await pool.shutdownGracefully()
+                throw StoreError.cannotOpen("\(path): cannot open the SQLite database (\(error))")
+            }
+            store = Store(backend: .sqlite, location: location, sql: connection.sql(queryLogLevel: nil)) {
+                try await connection.close().get()
+                try await pool.shutdownGracefully()
+            }
+            for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"] {
+                try await store.sql.raw(SQLQueryString(pragma)).run()
+            }
+        case .postgres(let url):
+            let configuration: SQLPostgresConfiguration
+            do {
+                configuration = try SQLPostgresConfiguration(url: url)
+            } catch {
+                throw StoreError.badLocation("\(location): not a usable PostgreSQL URL (\(error))")
+            }
+            let connection: PostgresConnection
+            do {
+                connection = try await PostgresConnection.connect(configuration: configuration.coreConfiguration, id: 1, logger: logger)
+            } catch {
+                throw StoreError.cannotOpen("\(location): cannot connect to PostgreSQL (\(String(reflecting: error).prefix(300)))")
+            }
+            store = Store(backend: .postgres, location: location, sql: connection.sql(queryLogLevel: nil)) {
+                try await connection.close()
+            }
+            try await store.sql.raw("SET client_min_messages = WARNING").run()
+        }
+        do {
+            try await Schema.migrate(store)
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        return store
+    }
+
+    public func close() async throws {
+        let first: Bool = lock.withLock {
+            defer { closed = true }
+            return !closed
+        }
+        if first { try await closer() }
+    }
+
+    /// Runs `body` in one transaction: all of it is stored, or none of it.
+    public func transaction<T>(_ body: () async throws -> T) async throws -> T {
+        try await sql.raw(backend == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
+        do {
+            let value = try await body()
+            try await sql.raw("COMMIT").run()
+            return value
+        } catch {
+            try? await sql.raw("ROLLBACK").run()
+            throw error
+        }
+    }
+
+    /// The current time as stored (ISO 8601, UTC, seconds).
+    static func now() -> String {
+        ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withInternetDateTime])
+    }
+}
+
+extension SQLRow {
+    func int(_ column: String) throws -> Int { try decode(column: column, as: Int.self) }
+    func optionalInt(_ column: String) throws -> Int? { try decode(column: column, as: Int?.self) }
+    func string(_ column: String) throws -> String { try decode(column: column, as: String.self) }
+    func optionalString(_ column: String) throws -> String? { try decode(column: column, as: String?.self) }
+    func double(_ column: String) throws -> Double { try decode(column: column, as: Double.self) }
+}
