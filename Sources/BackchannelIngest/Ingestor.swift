@@ -125,6 +125,7 @@ public final class Ingestor: @unchecked Sendable {
             }
             progress?.advance(item: item.input, result: result)
         }
+        try? await store.optimize()
         progress?.finish(summary)
         return summary
     }

@@ -198,18 +198,26 @@ extension Store {
         let modalityClass = ["planned", "hypothetical"].contains(modality) ? "future" : modality == "denied" ? "denied" : "past"
         let participants = Set(actors + targets)
         if !participants.isEmpty, let day = date.day {
-            var q: SQLQueryString = "SELECT id, place_actor_id FROM fused_events WHERE type = \(bind: type) AND modality_class = \(bind: modalityClass) AND "
+            var q: SQLQueryString = """
+                SELECT f.id, f.place_actor_id, p.actor_id FROM fused_events f LEFT JOIN fused_participants p ON p.fused_id = f.id
+                WHERE f.type = \(bind: type) AND f.modality_class = \(bind: modalityClass) AND
+                """
             if date.granularity == "day", let from = EventDate.shift(day, by: -2), let to = EventDate.shift(day, by: 2) {
-                q += "date_granularity = 'day' AND date_day BETWEEN \(bind: from) AND \(bind: to)"
+                q += " f.date_granularity = 'day' AND f.date_day BETWEEN \(bind: from) AND \(bind: to)"
             } else {
-                q += "date_value = \(bind: date.value)"
+                q += " f.date_value = \(bind: date.value)"
             }
-            q += " ORDER BY id DESC LIMIT 50"
-            for candidate in try await sql.raw(q).all() {
-                let id = try candidate.int("id")
-                let place = try candidate.optionalInt("place_actor_id")
+            q += " ORDER BY f.id DESC LIMIT 400"
+            var order: [Int] = []
+            var candidates: [Int: (place: Int?, actors: Set<Int>)] = [:]
+            for row in try await sql.raw(q).all() {
+                let id = try row.int("id")
+                if candidates[id] == nil { order.append(id); candidates[id] = (try row.optionalInt("place_actor_id"), []) }
+                if let actor = try row.optionalInt("actor_id") { candidates[id]!.actors.insert(actor) }
+            }
+            for id in order {
+                let (place, theirs) = candidates[id]!
                 if let place, let placeActor, place != placeActor { continue }
-                let theirs = Set(try await sql.raw("SELECT DISTINCT actor_id FROM fused_participants WHERE fused_id = \(bind: id)").all().map { try $0.int("actor_id") })
                 let shared = theirs.intersection(participants).count
                 let needed = min(2, theirs.count, participants.count)
                 guard shared > 0, shared >= needed else { continue }
@@ -244,11 +252,28 @@ extension Store {
 }
 
 extension EventDate {
+    /// A day moved by `days`, by day numbers (no Calendar: this runs for every event stored).
     static func shift(_ day: String, by days: Int) -> String? {
         let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, let start = Timestamp(year: parts[0], month: parts[1], day: parts[2]) else { return nil }
-        let moved = start.date.addingTimeInterval(Double(days) * 86_400)
-        let c = Timestamp.utcCalendar.dateComponents([.year, .month, .day], from: moved)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        // Days from civil, and back (proleptic Gregorian calendar).
+        func toDays(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+            let y = m <= 2 ? y0 - 1 : y0
+            let era = (y >= 0 ? y : y - 399) / 400
+            let yoe = y - era * 400
+            let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+            return era * 146097 + doe - 719468
+        }
+        let z = toDays(parts[0], parts[1], parts[2]) + days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return String(format: "%04d-%02d-%02d", y, m, d)
     }
 }

@@ -207,6 +207,9 @@ extension Store {
 
     // MARK: facts
 
+    /// The facts go in a few multi-row statements (entities, spellings, mentions, roles,
+    /// quotes, events, participants, positions): each statement is a hop to the database's
+    /// thread, and those hops, not the rows, were most of the cost of storing an article.
     private func writeFacts(_ document: Document, articleID: Int, day: String?) async throws {
         let slice = ScalarSlicer(document.text)
         let sentences = document.sentences.map(\.span)
@@ -219,21 +222,32 @@ extension Store {
             return nil
         }
 
-        // Entities → actors.
-        var entityRows: [Entity.ID: Int] = [:]
+        // Entities → actors: the known spellings in one query, the rest one by one.
         var actorOf: [Entity.ID: Int] = [:]
-        for entity in document.entities {
-            let actorID = try await resolveActor(for: entity)
-            let row = try await sql.raw("""
-                INSERT INTO entities (article_id, local_id, actor_id, name, type, kind, affiliation, refers_to, mention_count)
-                VALUES (\(bind: articleID), \(bind: entity.id.rawValue), \(bind: actorID), \(bind: entity.name), \(bind: entity.type.rawValue),
-                  \(bind: entity.kind), \(bind: entity.affiliation), \(bind: entity.refersTo), \(bind: entity.mentions.count))
-                RETURNING id
-                """).first()
-            guard let entityRow = try row?.int("id") else { continue }
-            entityRows[entity.id] = entityRow
-            actorOf[entity.id] = actorID
+        let keys = document.entities.map { NameKey.fold($0.name) }
+        var known: [String: Int] = [:]
+        let distinctKeys = Array(Set(keys.filter { !$0.isEmpty }))
+        for chunk in stride(from: 0, to: distinctKeys.count, by: 500) {
+            let part = Array(distinctKeys[chunk..<min(chunk + 500, distinctKeys.count)])
+            for row in try await sql.raw("SELECT type, key, actor_id FROM actor_aliases WHERE key IN (\(binds: part))").all() {
+                known[try row.string("type") + "|" + row.string("key")] = try row.int("actor_id")
+            }
         }
+        for (entity, key) in zip(document.entities, keys) {
+            let slot = entity.type.rawValue + "|" + key
+            if let id = known[slot] {
+                actorOf[entity.id] = id
+            } else if let id = try await resolveActor(for: entity) {
+                actorOf[entity.id] = id
+                known[slot] = id
+            }
+        }
+
+        var entityRows: [Entity.ID: Int] = [:]
+        try await insertRows(document.entities, columns: "article_id, local_id, actor_id, name, type, kind, affiliation, refers_to, mention_count",
+                             into: "entities", returning: true) { entity in
+            "(\(bind: articleID), \(bind: entity.id.rawValue), \(bind: actorOf[entity.id]), \(bind: entity.name), \(bind: entity.type.rawValue), \(bind: entity.kind), \(bind: entity.affiliation), \(bind: entity.refersTo), \(bind: entity.mentions.count))"
+        } onRow: { local, id in entityRows[Entity.ID(rawValue: local)] = id }
 
         // Every spelling the article uses becomes a spelling of the actor, unless another actor has it.
         var spellings: [(String, String, Int, String, String?)] = []
@@ -243,102 +257,109 @@ extension Store {
             for mention in entity.mentions {
                 let text = slice(mention.span)
                 let key = NameKey.fold(text)
-                guard !key.isEmpty, seenSpellings.insert(entity.type.rawValue + "|" + key).inserted else { continue }
+                guard !key.isEmpty, known[entity.type.rawValue + "|" + key] == nil,
+                      seenSpellings.insert(entity.type.rawValue + "|" + key).inserted else { continue }
                 spellings.append((entity.type.rawValue, key, actorID, text, entity.type == .person ? NameKey.surname(ofFolded: key) : nil))
             }
         }
-        for chunk in stride(from: 0, to: spellings.count, by: 100) {
-            var q: SQLQueryString = "INSERT INTO actor_aliases (type, key, actor_id, alias, surname, pinned) VALUES "
-            for (n, s) in spellings[chunk..<min(chunk + 100, spellings.count)].enumerated() {
-                if n > 0 { q += ", " }
-                q += "(\(bind: s.0), \(bind: s.1), \(bind: s.2), \(bind: s.3), \(bind: s.4), 0)"
-            }
-            q += " ON CONFLICT (type, key) DO NOTHING"
-            try await sql.raw(q).run()
+        try await insertRows(spellings, columns: "type, key, actor_id, alias, surname, pinned", into: "actor_aliases",
+                             suffix: " ON CONFLICT (type, key) DO NOTHING") { s in
+            "(\(bind: s.0), \(bind: s.1), \(bind: s.2), \(bind: s.3), \(bind: s.4), 0)"
         }
 
-        // Mentions, many rows per statement.
         var mentionRows: [(Int, Mention)] = []
         for entity in document.entities {
             guard let rowID = entityRows[entity.id] else { continue }
             mentionRows += entity.mentions.map { (rowID, $0) }
         }
-        for chunk in stride(from: 0, to: mentionRows.count, by: 100) {
-            var q: SQLQueryString = "INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, text, sentence_start, sentence_end) VALUES "
-            for (n, (entityRow, mention)) in mentionRows[chunk..<min(chunk + 100, mentionRows.count)].enumerated() {
-                let s = sentence(containing: mention.span.start)
-                if n > 0 { q += ", " }
-                q += "(\(bind: articleID), \(bind: entityRow), \(bind: mention.span.start), \(bind: mention.span.end), \(bind: slice(mention.span)), \(bind: s?.start), \(bind: s?.end))"
-            }
-            try await sql.raw(q).run()
+        try await insertRows(mentionRows, columns: "article_id, entity_id, start_offset, end_offset, text, sentence_start, sentence_end", into: "mentions") { row in
+            let (entityRow, mention) = row
+            let s = sentence(containing: mention.span.start)
+            return "(\(bind: articleID), \(bind: entityRow), \(bind: mention.span.start), \(bind: mention.span.end), \(bind: slice(mention.span)), \(bind: s?.start), \(bind: s?.end))"
         }
 
         // Roles, dated by the article.
-        for entity in document.entities where !entity.roles.isEmpty {
+        var roleRows: [(Entity, Role, Int)] = []
+        for entity in document.entities {
             guard let entityRow = entityRows[entity.id] else { continue }
-            for role in entity.roles {
-                try await sql.raw("""
-                    INSERT INTO roles (actor_id, entity_id, article_id, title, affiliation, seen_on, start_offset, end_offset)
-                    VALUES (\(bind: actorOf[entity.id]), \(bind: entityRow), \(bind: articleID), \(bind: role.title), \(bind: entity.affiliation),
-                      \(bind: day), \(bind: role.span.start), \(bind: role.span.end))
-                    """).run()
-            }
+            roleRows += entity.roles.map { (entity, $0, entityRow) }
+        }
+        try await insertRows(roleRows, columns: "actor_id, entity_id, article_id, title, affiliation, seen_on, start_offset, end_offset", into: "roles") { row in
+            let (entity, role, entityRow) = row
+            return "(\(bind: actorOf[entity.id]), \(bind: entityRow), \(bind: articleID), \(bind: role.title), \(bind: entity.affiliation), \(bind: day), \(bind: role.span.start), \(bind: role.span.end))"
         }
 
-        // Quotes.
-        for quote in document.quotes {
-            let text = slice(quote.span)
-            let row = try await sql.raw("""
-                INSERT INTO quotes (article_id, local_id, text, start_offset, end_offset, speaker_entity_id, speaker_actor_id, cue,
-                  sentence_start, sentence_end, sentence_text, said_on)
-                VALUES (\(bind: articleID), \(bind: quote.id.rawValue), \(bind: text), \(bind: quote.span.start), \(bind: quote.span.end),
-                  \(bind: quote.speaker.flatMap { entityRows[$0] }), \(bind: quote.speaker.flatMap { actorOf[$0] }), \(bind: quote.cue),
-                  \(bind: quote.sentence.start), \(bind: quote.sentence.end), \(bind: slice(quote.sentence)), \(bind: day))
-                RETURNING id
-                """).first()
-            if backend == .sqlite, let id = try row?.int("id") {
-                try await sql.raw("INSERT INTO quotes_fts (rowid, text) VALUES (\(bind: id), \(bind: text))").run()
+        // Quotes, and their words for search.
+        var quoteRows: [String: Int] = [:]
+        try await insertRows(document.quotes, columns: "article_id, local_id, text, start_offset, end_offset, speaker_entity_id, speaker_actor_id, cue, sentence_start, sentence_end, sentence_text, said_on",
+                             into: "quotes", returning: true) { quote in
+            "(\(bind: articleID), \(bind: quote.id.rawValue), \(bind: slice(quote.span)), \(bind: quote.span.start), \(bind: quote.span.end), \(bind: quote.speaker.flatMap { entityRows[$0] }), \(bind: quote.speaker.flatMap { actorOf[$0] }), \(bind: quote.cue), \(bind: quote.sentence.start), \(bind: quote.sentence.end), \(bind: slice(quote.sentence)), \(bind: day))"
+        } onRow: { local, id in quoteRows[local] = id }
+        if backend == .sqlite {
+            try await insertRows(document.quotes.compactMap { q in quoteRows[q.id.rawValue].map { ($0, slice(q.span)) } }, columns: "rowid, text", into: "quotes_fts") { row in
+                "(\(bind: row.0), \(bind: row.1))"
             }
         }
 
         // Events, each fused with earlier reports of the same real event.
+        struct Prepared { let event: Event; let date: EventDate; let placeActor: Int?; let fusedID: Int; let amounts: String }
+        var prepared: [Prepared] = []
         for event in document.events {
             let date = EventDate(event.date, fallbackDay: day)
             let placeActor = event.place.flatMap { actorOf[$0] }
             let amounts = event.amounts.map { ["amount": String($0.amount), "currency": $0.currency, "qualifier": $0.qualifier ?? "", "text": slice($0.span)] }
             let amountsJSON = (try? String(decoding: JSONEncoder().encode(amounts), as: UTF8.self)) ?? "[]"
-            let actors = event.actors.compactMap { actorOf[$0] }
-            let targets = event.targets.compactMap { actorOf[$0] }
-            let fusedID = try await fuse(type: event.type.rawValue, modality: event.modality.rawValue, date: date, placeActor: placeActor, actors: actors, targets: targets)
-            let row = try await sql.raw("""
-                INSERT INTO events (article_id, fused_id, local_id, type, mode, modality, place_entity_id, place_actor_id, date_value, date_granularity,
-                  date_approximate, date_day, killed, injured, amounts, confidence, sentence_start, sentence_end, sentence_text, trigger_start, trigger_end, trigger_text)
-                VALUES (\(bind: articleID), \(bind: fusedID), \(bind: event.id.rawValue), \(bind: event.type.rawValue), \(bind: event.mode),
-                  \(bind: event.modality.rawValue), \(bind: event.place.flatMap { entityRows[$0] }), \(bind: placeActor), \(bind: date.value),
-                  \(bind: date.granularity), \(bind: date.approximate ? 1 : 0), \(bind: date.day), \(bind: event.casualties?.killed),
-                  \(bind: event.casualties?.injured), \(bind: amountsJSON), \(bind: event.confidence), \(bind: event.sentence.start),
-                  \(bind: event.sentence.end), \(bind: slice(event.sentence)), \(bind: event.trigger.start), \(bind: event.trigger.end), \(bind: slice(event.trigger)))
-                RETURNING id
-                """).first()
-            guard let eventID = try row?.int("id") else { continue }
-            let participants = event.actors.map { ("actor", $0) } + event.targets.map { ("target", $0) }
-            if !participants.isEmpty {
-                var q: SQLQueryString = "INSERT INTO event_participants (event_id, role, entity_id, actor_id) VALUES "
-                var n = 0
-                for (role, entity) in participants {
-                    guard let entityRow = entityRows[entity] else { continue }
-                    if n > 0 { q += ", " }
-                    q += "(\(bind: eventID), \(bind: role), \(bind: entityRow), \(bind: actorOf[entity]))"
-                    n += 1
-                }
-                if n > 0 { try await sql.raw(q).run() }
+            let fusedID = try await fuse(type: event.type.rawValue, modality: event.modality.rawValue, date: date, placeActor: placeActor,
+                                         actors: event.actors.compactMap { actorOf[$0] }, targets: event.targets.compactMap { actorOf[$0] })
+            prepared.append(Prepared(event: event, date: date, placeActor: placeActor, fusedID: fusedID, amounts: amountsJSON))
+        }
+        var eventRows: [String: Int] = [:]
+        try await insertRows(prepared, columns: """
+            article_id, fused_id, local_id, type, mode, modality, place_entity_id, place_actor_id, date_value, date_granularity, date_approximate, \
+            date_day, killed, injured, amounts, confidence, sentence_start, sentence_end, sentence_text, trigger_start, trigger_end, trigger_text
+            """, into: "events", returning: true) { p in
+            let e = p.event
+            return """
+                (\(bind: articleID), \(bind: p.fusedID), \(bind: e.id.rawValue), \(bind: e.type.rawValue), \(bind: e.mode), \(bind: e.modality.rawValue), \
+                \(bind: e.place.flatMap { entityRows[$0] }), \(bind: p.placeActor), \(bind: p.date.value), \(bind: p.date.granularity), \(bind: p.date.approximate ? 1 : 0), \
+                \(bind: p.date.day), \(bind: e.casualties?.killed), \(bind: e.casualties?.injured), \(bind: p.amounts), \(bind: e.confidence), \
+                \(bind: e.sentence.start), \(bind: e.sentence.end), \(bind: slice(e.sentence)), \(bind: e.trigger.start), \(bind: e.trigger.end), \(bind: slice(e.trigger)))
+                """
+        } onRow: { local, id in eventRows[local] = id }
+
+        var participants: [(Int, String, Int, Int?)] = []
+        var positions: [(Int, Event.Position, String?)] = []
+        for p in prepared {
+            guard let eventID = eventRows[p.event.id.rawValue] else { continue }
+            for (role, entity) in p.event.actors.map({ ("actor", $0) }) + p.event.targets.map({ ("target", $0) }) {
+                if let entityRow = entityRows[entity] { participants.append((eventID, role, entityRow, actorOf[entity])) }
             }
-            if let position = event.position {
-                try await sql.raw("""
-                    INSERT INTO positions (event_id, article_id, issue, stance, holder_actor_id, addressee_actor_id, stated_on)
-                    VALUES (\(bind: eventID), \(bind: articleID), \(bind: position.issue), \(bind: position.stance.rawValue),
-                      \(bind: position.holder.flatMap { actorOf[$0] }), \(bind: position.addressee.flatMap { actorOf[$0] }), \(bind: date.day))
-                    """).run()
+            if let position = p.event.position { positions.append((eventID, position, p.date.day)) }
+        }
+        try await insertRows(participants, columns: "event_id, role, entity_id, actor_id", into: "event_participants") { r in
+            "(\(bind: r.0), \(bind: r.1), \(bind: r.2), \(bind: r.3))"
+        }
+        try await insertRows(positions, columns: "event_id, article_id, issue, stance, holder_actor_id, addressee_actor_id, stated_on", into: "positions") { r in
+            "(\(bind: r.0), \(bind: articleID), \(bind: r.1.issue), \(bind: r.1.stance.rawValue), \(bind: r.1.holder.flatMap { actorOf[$0] }), \(bind: r.1.addressee.flatMap { actorOf[$0] }), \(bind: r.2))"
+        }
+    }
+
+    /// Inserts rows in statements of up to 100 rows. With `returning`, each new row's
+    /// `id` and `local_id` are handed to `onRow`.
+    private func insertRows<T>(_ items: [T], columns: String, into table: String, returning: Bool = false, suffix: String = "",
+                               values: (T) -> SQLQueryString, onRow: (String, Int) throws -> Void = { _, _ in }) async throws {
+        for chunk in stride(from: 0, to: items.count, by: 100) {
+            var q: SQLQueryString = "INSERT INTO \(ident: table) (\(unsafeRaw: columns)) VALUES "
+            for (n, item) in items[chunk..<min(chunk + 100, items.count)].enumerated() {
+                if n > 0 { q += ", " }
+                q += values(item)
+            }
+            q += SQLQueryString(suffix)
+            if returning {
+                q += " RETURNING id, local_id"
+                for row in try await sql.raw(q).all() { try onRow(try row.string("local_id"), try row.int("id")) }
+            } else {
+                try await sql.raw(q).run()
             }
         }
     }

@@ -92,7 +92,8 @@ enum Schema {
               mention_count {int} NOT NULL)
             """,
             "CREATE INDEX entities_article ON entities(article_id)",
-            "CREATE INDEX entities_actor ON entities(actor_id)",
+            // (actor, article): "articles naming this actor" and the search filter's exact probe.
+            "CREATE INDEX entities_actor ON entities(actor_id, article_id)",
             """
             CREATE TABLE mentions (
               article_id {int} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -185,7 +186,7 @@ enum Schema {
               trigger_end {int} NOT NULL,
               trigger_text TEXT NOT NULL)
             """,
-            "CREATE INDEX events_article ON events(article_id)",
+            "CREATE INDEX events_article ON events(article_id, type)",
             "CREATE INDEX events_fused ON events(fused_id)",
             "CREATE INDEX events_type_day ON events(type, date_day)",
             """

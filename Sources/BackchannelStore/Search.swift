@@ -62,9 +62,13 @@ extension Store {
         if !words.isEmpty {
             switch backend {
             case .sqlite:
+                // The matches first, ranked once (MATERIALIZED), then the filters per match:
+                // left to itself, SQLite 3.54 turns a filter's EXISTS into a join that it
+                // drives from the filter, matching the text once per candidate article.
                 q = """
-                    SELECT a.id, a.title, a.url, a.published, a.site_name, a.body FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                    WHERE articles_fts MATCH \(bind: Self.ftsExpression(words))
+                    WITH hits AS MATERIALIZED (
+                      SELECT rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH \(bind: Self.ftsExpression(words)))
+                    SELECT a.id, a.title, a.url, a.published, a.site_name, a.body FROM hits CROSS JOIN articles a ON a.id = hits.id WHERE 1 = 1
                     """
             case .postgres:
                 q = """
@@ -78,7 +82,7 @@ extension Store {
         q += try await filters(query, article: "a")
         if !words.isEmpty {
             q += backend == .sqlite
-                ? " ORDER BY bm25(articles_fts, 4.0, 1.0)"
+                ? " ORDER BY hits.score"
                 : " ORDER BY ts_rank(a.search, websearch_to_tsquery('english', \(bind: query.text ?? ""))) DESC"
         } else {
             q += " ORDER BY a.published_day DESC, a.id DESC"
@@ -102,9 +106,10 @@ extension Store {
         if !words.isEmpty {
             switch backend {
             case .sqlite:
-                q = columns + """
-                     FROM quotes_fts JOIN quotes qu ON qu.id = quotes_fts.rowid JOIN articles a ON a.id = qu.article_id
-                    LEFT JOIN actors ac ON ac.id = qu.speaker_actor_id WHERE quotes_fts MATCH \(bind: Self.ftsExpression(words))
+                q = "WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(quotes_fts) AS score FROM quotes_fts WHERE quotes_fts MATCH \(bind: Self.ftsExpression(words))) "
+                    + columns + """
+                     FROM hits CROSS JOIN quotes qu ON qu.id = hits.id JOIN articles a ON a.id = qu.article_id
+                    LEFT JOIN actors ac ON ac.id = qu.speaker_actor_id WHERE 1 = 1
                     """
             case .postgres:
                 q = columns + """
@@ -121,7 +126,7 @@ extension Store {
         }
         if let since = query.since { q += " AND a.published_day >= \(bind: since)" }
         if let until = query.until { q += " AND a.published_day <= \(bind: until)" }
-        q += !words.isEmpty && backend == .sqlite ? " ORDER BY bm25(quotes_fts)" : " ORDER BY a.published_day DESC, qu.id"
+        q += !words.isEmpty && backend == .sqlite ? " ORDER BY hits.score" : " ORDER BY a.published_day DESC, qu.id"
         q += " LIMIT \(bind: query.limit) OFFSET \(bind: query.offset)"
         return try await sql.raw(q).all().map { row in
             QuoteHit(id: try row.int("id"), text: try row.string("text"), speaker: try row.optionalString("speaker"),

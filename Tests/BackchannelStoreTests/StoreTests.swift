@@ -1,5 +1,5 @@
 import BackchannelCore
-import BackchannelStore
+@testable import BackchannelStore
 import Foundation
 import SQLKit
 import BackchannelTestSupport
@@ -340,3 +340,16 @@ struct NameKeyTests {
         #expect(SimHash.distance(SimHash.of(text), SimHash.of("Completely different words about grain and rain in spring.")) > 10)
     }
 }
+
+@Suite("event dates")
+struct EventDateTests {
+    @Test func daysShiftAcrossMonthsYearsAndLeapDays() {
+        #expect(EventDateProbe.shift("2024-02-28", by: 2) == "2024-03-01")
+        #expect(EventDateProbe.shift("2023-02-28", by: 1) == "2023-03-01")
+        #expect(EventDateProbe.shift("2025-01-01", by: -2) == "2024-12-30")
+        #expect(EventDateProbe.shift("2025-04-11", by: 0) == "2025-04-11")
+        #expect(EventDateProbe.shift("2025-13-01", by: 1) == nil)
+    }
+}
+
+typealias EventDateProbe = BackchannelStore.EventDate
