@@ -94,12 +94,16 @@ struct IngestCommand: AsyncParsableCommand {
         options.maximumFileBytes = maxMegabytes << 20
         let failed: Bool = try await withStore(store) { store in
             let ingestor = Ingestor(store: store, options: options)
-            defer { Task { await ingestor.shutdown() } }
-            let (_, errors) = try await ingestor.enqueue(inputs)
-            for error in errors { printError(error) }
-            let summary = try await ingestor.run(progress: .standardError(quiet: quiet))
-            await ingestor.shutdown()
-            return !errors.isEmpty || !summary.failed.isEmpty
+            do {
+                let (_, errors) = try await ingestor.enqueue(inputs)
+                for error in errors { printError(error) }
+                let summary = try await ingestor.run(progress: .standardError(quiet: quiet))
+                await ingestor.shutdown()
+                return !errors.isEmpty || !summary.failed.isEmpty
+            } catch {
+                await ingestor.shutdown()
+                throw error
+            }
         }
         if failed { throw ExitCode(1) }
     }

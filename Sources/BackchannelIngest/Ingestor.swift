@@ -39,16 +39,32 @@ public final class Ingestor: @unchecked Sendable {
     public let store: Store
     public let options: IngestOptions
     private let pipeline: Pipeline
-    private let fetcher: Fetcher
+    private let lock = NSLock()
+    private var madeFetcher: Fetcher?
+    /// Made on the first URL, so that ingesting files starts no HTTP client.
+    private var fetcher: Fetcher {
+        lock.withLock {
+            if let f = madeFetcher { return f }
+            let f = Fetcher(policy: options.fetch)
+            madeFetcher = f
+            return f
+        }
+    }
 
     public init(store: Store, options: IngestOptions = IngestOptions()) {
         self.store = store
         self.options = options
         pipeline = StandardPipeline.make(options.pipeline)
-        fetcher = Fetcher(policy: options.fetch)
     }
 
-    public func shutdown() async { await fetcher.shutdown() }
+    /// Closes the HTTP client, if one was made; call it before the ingestor goes.
+    public func shutdown() async {
+        let f: Fetcher? = lock.withLock {
+            defer { madeFetcher = nil }
+            return madeFetcher
+        }
+        await f?.shutdown()
+    }
 
     /// The file extensions `ingest` picks up in a directory: pages, text and feeds.
     public static let extensions: Set<String> = ["html", "htm", "xhtml", "txt", "text", "xml", "rss", "atom"]
