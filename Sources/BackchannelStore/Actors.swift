@@ -198,21 +198,29 @@ extension Store {
         let modalityClass = ["planned", "hypothetical"].contains(modality) ? "future" : modality == "denied" ? "denied" : "past"
         let participants = Set(actors + targets)
         if !participants.isEmpty, let day = date.day {
-            var q: SQLQueryString = """
-                SELECT f.id, f.place_actor_id, p.actor_id FROM fused_events f LEFT JOIN fused_participants p ON p.fused_id = f.id
-                WHERE f.type = \(bind: type) AND f.modality_class = \(bind: modalityClass) AND
-                """
+            var within: SQLQueryString
             if date.granularity == "day", let from = EventDate.shift(day, by: -2), let to = EventDate.shift(day, by: 2) {
-                q += " f.date_granularity = 'day' AND f.date_day BETWEEN \(bind: from) AND \(bind: to)"
+                within = "date_day BETWEEN \(bind: from) AND \(bind: to)"
             } else {
-                q += " f.date_value = \(bind: date.value)"
+                within = "date_day = \(bind: day)"
             }
-            q += " ORDER BY f.id DESC LIMIT 400"
+            var q: SQLQueryString = """
+                SELECT f.id, f.place_actor_id, f.date_day, p.actor_id FROM fused_events f JOIN fused_participants p ON p.fused_id = f.id
+                WHERE f.id IN (SELECT fused_id FROM fused_participants WHERE actor_id IN (\(binds: Array(participants))) AND type = \(bind: type) AND
+                """
+            q += " " + within + ") AND f.modality_class = \(bind: modalityClass) AND "
+            q += date.granularity == "day" ? "f.date_granularity = 'day'" : "f.date_value = \(bind: date.value)"
+            q += " ORDER BY f.id DESC"
             var order: [Int] = []
             var candidates: [Int: (place: Int?, actors: Set<Int>)] = [:]
+            var days: [Int: String?] = [:]
             for row in try await sql.raw(q).all() {
                 let id = try row.int("id")
-                if candidates[id] == nil { order.append(id); candidates[id] = (try row.optionalInt("place_actor_id"), []) }
+                if candidates[id] == nil {
+                    order.append(id)
+                    candidates[id] = (try row.optionalInt("place_actor_id"), [])
+                    days[id] = try row.optionalString("date_day")
+                }
                 if let actor = try row.optionalInt("actor_id") { candidates[id]!.actors.insert(actor) }
             }
             for id in order {
@@ -221,7 +229,7 @@ extension Store {
                 let shared = theirs.intersection(participants).count
                 let needed = min(2, theirs.count, participants.count)
                 guard shared > 0, shared >= needed else { continue }
-                try await addParticipants(fusedID: id, actors: actors, targets: targets)
+                try await addParticipants(fusedID: id, actors: actors, targets: targets, type: type, day: days[id] ?? day)
                 if place == nil, let placeActor {
                     try await sql.raw("UPDATE fused_events SET place_actor_id = \(bind: placeActor) WHERE id = \(bind: id)").run()
                 }
@@ -233,18 +241,18 @@ extension Store {
             VALUES (\(bind: type), \(bind: modalityClass), \(bind: date.value), \(bind: date.granularity), \(bind: date.day), \(bind: placeActor), \(bind: Store.now()))
             RETURNING id
             """).first()?.int("id") else { throw StoreError.invalid("the database returned no id for a new event") }
-        try await addParticipants(fusedID: id, actors: actors, targets: targets)
+        try await addParticipants(fusedID: id, actors: actors, targets: targets, type: type, day: date.day)
         return id
     }
 
-    private func addParticipants(fusedID: Int, actors: [Int], targets: [Int]) async throws {
+    private func addParticipants(fusedID: Int, actors: [Int], targets: [Int], type: String, day: String?) async throws {
         let rows = Set(actors.map { ($0, "actor") }.map { "\($0.0)|\($0.1)" } + targets.map { "\($0)|target" })
         guard !rows.isEmpty else { return }
-        var q: SQLQueryString = "INSERT INTO fused_participants (fused_id, actor_id, role) VALUES "
+        var q: SQLQueryString = "INSERT INTO fused_participants (fused_id, actor_id, role, type, date_day) VALUES "
         for (n, row) in rows.sorted().enumerated() {
             let parts = row.split(separator: "|")
             if n > 0 { q += ", " }
-            q += "(\(bind: fusedID), \(bind: Int(parts[0])!), \(bind: String(parts[1])))"
+            q += "(\(bind: fusedID), \(bind: Int(parts[0])!), \(bind: String(parts[1])), \(bind: type), \(bind: day))"
         }
         q += " ON CONFLICT (fused_id, actor_id, role) DO NOTHING"
         try await sql.raw(q).run()

@@ -160,8 +160,9 @@ extension Store {
     func refreshParticipants(fusedID: Int) async throws {
         try await sql.raw("DELETE FROM fused_participants WHERE fused_id = \(bind: fusedID)").run()
         try await sql.raw("""
-            INSERT INTO fused_participants (fused_id, actor_id, role)
-            SELECT DISTINCT \(bind: fusedID), p.actor_id, p.role FROM event_participants p JOIN events e ON e.id = p.event_id
+            INSERT INTO fused_participants (fused_id, actor_id, role, type, date_day)
+            SELECT DISTINCT \(bind: fusedID), p.actor_id, p.role, f.type, f.date_day FROM event_participants p
+            JOIN events e ON e.id = p.event_id JOIN fused_events f ON f.id = e.fused_id
             WHERE e.fused_id = \(bind: fusedID) AND p.actor_id IS NOT NULL
             """).run()
     }

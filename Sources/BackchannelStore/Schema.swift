@@ -77,6 +77,8 @@ enum Schema {
               PRIMARY KEY (type, key))
             """,
             "CREATE INDEX actor_aliases_actor ON actor_aliases(actor_id)",
+            // A spelling of any type: each article's entities are looked up by key in one query.
+            "CREATE INDEX actor_aliases_key ON actor_aliases(key)",
             "CREATE INDEX actor_aliases_surname ON actor_aliases(type, surname)",
             """
             CREATE TABLE entities (
@@ -156,9 +158,13 @@ enum Schema {
               fused_id {int} NOT NULL REFERENCES fused_events(id) ON DELETE CASCADE,
               actor_id {int} NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
               role TEXT NOT NULL,
+              type TEXT NOT NULL,
+              date_day TEXT,
               PRIMARY KEY (fused_id, actor_id, role))
             """,
-            "CREATE INDEX fused_participants_actor ON fused_participants(actor_id)",
+            // The event's type and day, copied here: a new report finds its candidates by
+            // (actor, type, day) in one index range, however many events the store holds.
+            "CREATE INDEX fused_participants_lookup ON fused_participants(actor_id, type, date_day)",
             // One report of an event in one article.
             """
             CREATE TABLE events (
