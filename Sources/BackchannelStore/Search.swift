@@ -17,6 +17,8 @@ public struct SearchQuery: Sendable, Equatable {
     public var limit: Int
     public var offset: Int
 
+    var hasFilters: Bool { actor != nil || eventType != nil || since != nil || until != nil || place != nil }
+
     public init(text: String? = nil, actor: String? = nil, eventType: String? = nil, since: String? = nil, until: String? = nil,
                 place: String? = nil, limit: Int = 20, offset: Int = 0) {
         self.text = text
@@ -58,6 +60,9 @@ extension Store {
     public func searchArticles(_ query: SearchQuery) async throws -> [ArticleHit] {
         try validate(query)
         let words = query.text.map(Self.searchTerms) ?? []
+        let filters = try await filters(query, article: "a")
+        // First the ids of one page of results, then their rows: joining every match with
+        // its article row (and body) before ranking cost more than the ranking itself.
         var q: SQLQueryString
         if !words.isEmpty {
             switch backend {
@@ -68,31 +73,33 @@ extension Store {
                 q = """
                     WITH hits AS MATERIALIZED (
                       SELECT rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH \(bind: Self.ftsExpression(words)))
-                    SELECT a.id, a.title, a.url, a.published, a.site_name, a.body FROM hits CROSS JOIN articles a ON a.id = hits.id WHERE 1 = 1
                     """
+                if query.hasFilters {
+                    q += " SELECT hits.id FROM hits CROSS JOIN articles a ON a.id = hits.id WHERE 1 = 1" + filters
+                } else {
+                    q += " SELECT hits.id FROM hits"
+                }
+                q += " ORDER BY hits.score"
             case .postgres:
                 q = """
-                    SELECT a.id, a.title, a.url, a.published, a.site_name, a.body FROM articles a
-                    WHERE a.search @@ websearch_to_tsquery('english', \(bind: query.text ?? ""))
+                    SELECT a.id FROM articles a WHERE a.search @@ websearch_to_tsquery('english', \(bind: query.text ?? ""))
                     """
+                q += filters + " ORDER BY ts_rank(a.search, websearch_to_tsquery('english', \(bind: query.text ?? ""))) DESC"
             }
         } else {
-            q = "SELECT a.id, a.title, a.url, a.published, a.site_name, a.body FROM articles a WHERE 1 = 1"
-        }
-        q += try await filters(query, article: "a")
-        if !words.isEmpty {
-            q += backend == .sqlite
-                ? " ORDER BY hits.score"
-                : " ORDER BY ts_rank(a.search, websearch_to_tsquery('english', \(bind: query.text ?? ""))) DESC"
-        } else {
-            q += " ORDER BY a.published_day DESC, a.id DESC"
+            q = "SELECT a.id FROM articles a WHERE 1 = 1" + filters + " ORDER BY a.published_day DESC, a.id DESC"
         }
         q += " LIMIT \(bind: query.limit) OFFSET \(bind: query.offset)"
-        return try await sql.raw(q).all().map { row in
-            ArticleHit(id: try row.int("id"), title: try row.optionalString("title"), url: try row.optionalString("url"),
-                       published: try row.optionalString("published"), site: try row.optionalString("site_name"),
-                       snippet: Self.snippet(of: try row.string("body"), around: words))
+        let ids = try await sql.raw(q).all().map { try $0.int("id") }
+        guard !ids.isEmpty else { return [] }
+        var hits: [Int: ArticleHit] = [:]
+        for row in try await sql.raw("SELECT id, title, url, published, site_name, body FROM articles WHERE id IN (\(binds: ids))").all() {
+            let hit = ArticleHit(id: try row.int("id"), title: try row.optionalString("title"), url: try row.optionalString("url"),
+                                 published: try row.optionalString("published"), site: try row.optionalString("site_name"),
+                                 snippet: Self.snippet(of: try row.string("body"), around: words))
+            hits[hit.id] = hit
         }
+        return ids.compactMap { hits[$0] }
     }
 
     /// Full-text search over quotes, filtered by speaker (`actor`) and dates.
