@@ -48,6 +48,7 @@ public final class IngestProgress: @unchecked Sendable {
         if interactive && !quiet && done > 0 { write("\r\u{1B}[2K" + bar(now: Date()) + "\n") }
         let seconds = max(Date().timeIntervalSince(started), 0.001)
         var line = "ingest: \(summary.stored) stored, \(summary.updated) updated, \(summary.duplicates) duplicates, \(summary.failed.count) failed"
+        if summary.skipped > 0 { line += ", \(summary.skipped) already queued or unchanged" }
         if summary.feeds > 0 { line += "; \(summary.feeds) feeds gave \(summary.feedItems) new links" }
         line += String(format: " in %.1f s (%.1f/s)\n", seconds, Double(summary.processed) / seconds)
         write(line)

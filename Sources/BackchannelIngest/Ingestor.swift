@@ -23,12 +23,14 @@ public struct IngestSummary: Sendable, Equatable {
     public var duplicates = 0
     public var feeds = 0
     public var feedItems = 0
+    /// Inputs not queued by this run: already waiting (another run has them), or files unchanged since they were ingested.
+    public var skipped = 0
     public var failed: [(input: String, reason: String)] = []
 
     public var processed: Int { stored + updated + duplicates + feeds + failed.count }
 
     public static func == (a: IngestSummary, b: IngestSummary) -> Bool {
-        a.stored == b.stored && a.updated == b.updated && a.duplicates == b.duplicates && a.feeds == b.feeds
+        a.stored == b.stored && a.updated == b.updated && a.duplicates == b.duplicates && a.feeds == b.feeds && a.skipped == b.skipped
             && a.feedItems == b.feedItems && a.failed.map(\.input) == b.failed.map(\.input) && a.failed.map(\.reason) == b.failed.map(\.reason)
     }
 }
@@ -41,6 +43,8 @@ public final class Ingestor: @unchecked Sendable {
     private let pipeline: Pipeline
     private let lock = NSLock()
     private var madeFetcher: Fetcher?
+    /// Inputs the last `enqueue` left out as unchanged; reported by the next `run`.
+    private var unchanged = 0
     /// Made on the first URL, so that ingesting files starts no HTTP client.
     private var fetcher: Fetcher {
         lock.withLock {
@@ -70,14 +74,22 @@ public final class Ingestor: @unchecked Sendable {
     public static let extensions: Set<String> = ["html", "htm", "xhtml", "txt", "text", "xml", "rss", "atom"]
 
     /// Queues the inputs: URLs as given, files as absolute paths, directories as the
-    /// files below them. Returns the number queued and one message per unusable input.
+    /// files below them. A file unchanged (same size and modification time) since it was
+    /// last ingested is not queued again. Returns the number queued and one message per
+    /// unusable input.
     public func enqueue(_ inputs: [String]) async throws -> (queued: Int, errors: [String]) {
-        var items: [String] = []
+        var items: [QueueInput] = []
         var errors: [String] = []
         let fm = FileManager.default
+        func fingerprint(_ path: String) -> String? {
+            guard let a = try? fm.attributesOfItem(atPath: path) else { return nil }
+            let size = (a[.size] as? Int) ?? -1
+            let modified = (a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(size):\(Int64(modified * 1000))"
+        }
         for input in inputs {
             if let scheme = URL(string: input)?.scheme?.lowercased(), scheme == "http" || scheme == "https" {
-                items.append(input)
+                items.append(QueueInput(input: input))
                 continue
             }
             if input.contains("://") {
@@ -103,18 +115,24 @@ public final class Ingestor: @unchecked Sendable {
                 }
                 let files = found.filter { var d: ObjCBool = false; return fm.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
                 if files.isEmpty { errors.append("\(input): no pages or feeds in the directory") }
-                items += files.sorted()
+                items += files.sorted().map { QueueInput(input: $0, fingerprint: fingerprint($0)) }
             } else {
-                items.append(path)
+                items.append(QueueInput(input: path, fingerprint: fingerprint(path)))
             }
         }
         let queued = try await store.enqueue(items)
+        let files = items.filter { $0.fingerprint != nil }.count
+        lock.withLock { unchanged += max(0, min(files, items.count - queued)) }
         return (queued, errors)
     }
 
     /// Works the queue until nothing is pending; other processes may work it at the same time.
     public func run(progress: IngestProgress? = nil) async throws -> IngestSummary {
         var summary = IngestSummary()
+        summary.skipped = lock.withLock {
+            defer { unchanged = 0 }
+            return unchanged
+        }
         progress?.start(total: try await store.pendingCount())
         var consecutiveDatabaseErrors = 0
         while true {
@@ -184,7 +202,8 @@ public final class Ingestor: @unchecked Sendable {
                 let why = feed.brokenItems.first.map { ": \($0)" } ?? ""
                 return .failed(reason: "a feed with no usable item links\(why)")
             }
-            let queued = try await store.enqueue(feed.links)
+            // A feed's items are queued once: reading the feed again does not fetch them again.
+            let queued = try await store.enqueue(feed.links.map { QueueInput(input: $0) }, onlyNew: true)
             return .expanded(items: queued)
         }
         var extraction = ExtractionOptions(format: format, url: url)

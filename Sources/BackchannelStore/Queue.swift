@@ -1,6 +1,17 @@
 import Foundation
 import SQLKit
 
+/// An input to queue: a file path with its fingerprint (size and modification time), or a URL.
+public struct QueueInput: Sendable, Equatable {
+    public var input: String
+    /// Equal fingerprints mean an unchanged input, which is not queued again; nil for URLs.
+    public var fingerprint: String?
+    public init(input: String, fingerprint: String? = nil) {
+        self.input = input
+        self.fingerprint = fingerprint
+    }
+}
+
 /// One input waiting in the queue: a file path or a URL.
 public struct QueueItem: Sendable, Equatable {
     public var id: Int
@@ -33,16 +44,29 @@ extension Store {
     /// Queues inputs; an input already waiting is not queued twice. Returns how many were added.
     @discardableResult
     public func enqueue(_ inputs: [String]) async throws -> Int {
+        try await enqueue(inputs.map { QueueInput(input: $0) })
+    }
+
+    /// Queues inputs, skipping those already waiting, those done or failed with the same
+    /// fingerprint (a file not changed since), and, with `onlyNew`, any input seen before.
+    /// Two workers given the same inputs thus never process one twice. Returns how many were added.
+    @discardableResult
+    public func enqueue(_ inputs: [QueueInput], onlyNew: Bool = false) async throws -> Int {
         var added = 0
         let now = Store.now()
         for chunk in stride(from: 0, to: inputs.count, by: 200) {
             let slice = inputs[chunk..<min(chunk + 200, inputs.count)]
-            var q: SQLQueryString = "INSERT INTO queue (input, state, attempts, enqueued_at) VALUES "
-            for (n, input) in slice.enumerated() {
+            var q: SQLQueryString = "INSERT INTO queue (input, fingerprint, state, attempts, enqueued_at) SELECT v.column1, v.column2, 'pending', 0, \(bind: now) FROM (VALUES "
+            for (n, item) in slice.enumerated() {
                 if n > 0 { q += ", " }
-                q += "(\(bind: input), 'pending', 0, \(bind: now))"
+                q += "(\(bind: item.input), \(bind: item.fingerprint ?? ""))"
             }
-            q += " ON CONFLICT (input) WHERE state = 'pending' DO NOTHING RETURNING id"
+            q += """
+                ) AS v WHERE NOT EXISTS (SELECT 1 FROM queue q WHERE q.input = v.column1 AND (q.state = 'pending'
+                  OR (v.column2 <> '' AND q.fingerprint = v.column2)
+                """
+            if onlyNew { q += " OR 1 = 1" }
+            q += ")) ON CONFLICT (input) WHERE state = 'pending' DO NOTHING RETURNING id"
             added += try await sql.raw(q).all().count
         }
         return added

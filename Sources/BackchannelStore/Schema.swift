@@ -232,6 +232,7 @@ enum Schema {
             CREATE TABLE queue (
               id {pk},
               input TEXT NOT NULL,
+              fingerprint TEXT,
               state TEXT NOT NULL,
               attempts {int} NOT NULL,
               outcome TEXT,
@@ -243,6 +244,7 @@ enum Schema {
             """,
             "CREATE UNIQUE INDEX queue_pending ON queue(input) WHERE state = 'pending'",
             "CREATE INDEX queue_state ON queue(state, id)",
+            "CREATE INDEX queue_input ON queue(input)",
         ], sqlite: [
             // Contentless: the text lives once, in `articles.body` and `quotes.text`.
             "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2')",

@@ -72,6 +72,8 @@ struct StoreCommandTests {
         try await Store.open(.postgres(url: url)).close()
         let total = try FileManager.default.contentsOfDirectory(atPath: Self.corpus).filter { $0.hasSuffix(".html") }.count
         let a = try Self.start(["ingest", "--quiet", "--database", url, Self.corpus])
+        // The second starts while the first is under way: it must not redo what the first finished.
+        usleep(800_000)
         let b = try Self.start(["ingest", "--quiet", "--database", url, Self.corpus])
         a.waitUntilExit()
         b.waitUntilExit()

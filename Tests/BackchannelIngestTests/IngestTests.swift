@@ -44,11 +44,23 @@ struct IngestTests {
         let (_, missing) = try await ingestor.enqueue([folder.path, "/nonexistent/page.html", "gopher://old.example/"])
         #expect(missing == ["/nonexistent/page.html: no such file or directory", "gopher://old.example/: only http and https URLs can be fetched"])
         let second = try await ingestor.run()
-        #expect(second.duplicates == 3)
+        // The three good files have not changed: they are not read again.
+        #expect(second.skipped == 3 && second.duplicates == 0 && second.stored == 0)
         #expect(second.failed.count == 3)
         #expect(second.failed.allSatisfy { !$0.reason.isEmpty && !$0.reason.contains("\n") })
         #expect(try await store.count("articles") == 3)
         #expect(try await store.count("entities") == entities)
+
+        // A file that changes is read again and its article replaced.
+        let page = try Self.corpusPages(1)[0]
+        let copy = folder.appendingPathComponent(page.lastPathComponent)
+        let html = try String(contentsOf: copy, encoding: .utf8)
+        try html.replacingOccurrences(of: "</article>", with: "<p>A late paragraph added by the desk after the talks ended.</p></article>")
+            .write(to: copy, atomically: true, encoding: .utf8)
+        _ = try await ingestor.enqueue([folder.path])
+        let third = try await ingestor.run()
+        #expect(third.updated == 1 && third.stored == 0)
+        #expect(try await store.count("articles") == 3)
     }
 
     @Test func feedsOverHTTPAreFollowedAndSSRFIsRefused() async throws {
