@@ -25,14 +25,14 @@ public struct IngestSummary: Sendable, Equatable {
     public var feedItems = 0
     /// Inputs not queued by this run: already waiting (another run has them), or files unchanged since they were ingested.
     public var skipped = 0
-    public var failed: [(input: String, reason: String)] = []
+    public var failed: [Failure] = []
+
+    public struct Failure: Sendable, Equatable {
+        public var input: String
+        public var reason: String
+    }
 
     public var processed: Int { stored + updated + duplicates + feeds + failed.count }
-
-    public static func == (a: IngestSummary, b: IngestSummary) -> Bool {
-        a.stored == b.stored && a.updated == b.updated && a.duplicates == b.duplicates && a.feeds == b.feeds && a.skipped == b.skipped
-            && a.feedItems == b.feedItems && a.failed.map(\.input) == b.failed.map(\.input) && a.failed.map(\.reason) == b.failed.map(\.reason)
-    }
 }
 
 /// Reads inputs into the store through the queue: files and directories, feeds (files or
@@ -155,7 +155,7 @@ public final class Ingestor: @unchecked Sendable {
                 summary.feeds += 1
                 summary.feedItems += n
                 progress?.grow(by: n)
-            case .failed(let reason): summary.failed.append((item.input, reason))
+            case .failed(let reason): summary.failed.append(IngestSummary.Failure(input: item.input, reason: reason))
             }
             progress?.advance(item: item.input, result: result)
         }

@@ -1,3 +1,4 @@
+import BackchannelCore
 import Foundation
 import SQLKit
 
@@ -199,15 +200,25 @@ indirect enum JSONValue {
     static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
     static func optionalInt(_ i: Int?) -> JSONValue { i.map(JSONValue.int) ?? .null }
 
+    /// One line of JSON, through the project's `JSONWriter`.
     var json: String {
+        var writer = JSONWriter(pretty: false)
+        write(to: &writer)
+        return writer.string
+    }
+
+    func write(to json: inout JSONWriter) {
         switch self {
-        case .string(let s): return JSONValue.quote(s)
-        case .int(let i): return String(i)
-        case .double(let d): return d.isFinite ? String((d * 1000).rounded() / 1000) : "null"
-        case .null: return "null"
-        case .rawList(let raw): return raw
-        case .list(let items): return "[" + items.map(\.json).joined(separator: ",") + "]"
-        case .object(let fields): return "{" + fields.map { JSONValue.quote($0.0) + ":" + $0.1.json }.joined(separator: ",") + "}"
+        case .string(let s): json.value(s)
+        case .int(let i): json.value(i)
+        case .double(let d): json.value(d.isFinite ? (d * 1000).rounded() / 1000 : nil)
+        case .null: json.null()
+        case .rawList(let raw): json.raw(raw)
+        case .list(let items): json.array(items) { writer, item in item.write(to: &writer) }
+        case .object(let fields):
+            json.object { writer in
+                for (key, value) in fields { writer.field(key) { value.write(to: &$0) } }
+            }
         }
     }
 
@@ -223,25 +234,6 @@ indirect enum JSONValue {
         case .list(let items): return items.map(\.cell).joined(separator: "; ")
         case .object(let fields): return fields.map { "\($0.0)=\($0.1.cell)" }.joined(separator: " ")
         }
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 }
 

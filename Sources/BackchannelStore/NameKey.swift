@@ -68,9 +68,8 @@ public enum SimHash {
         var words: [Substring] = []
         words.reserveCapacity(text.count / 5)
         var start: String.Index? = nil
-        var i = text.startIndex
         let lower = text.lowercased()
-        i = lower.startIndex
+        var i = lower.startIndex
         while i < lower.endIndex {
             let c = lower[i]
             if c.isLetter || c.isNumber {

@@ -74,6 +74,9 @@ public struct JSONWriter {
 
     public mutating func null() { bytes.append(contentsOf: "null".utf8) }
 
+    /// A value that is already JSON (a stored array, say), copied as it is.
+    public mutating func raw(_ json: String) { bytes.append(contentsOf: json.utf8) }
+
     // MARK: - Layout
 
     private mutating func open(_ bracket: UInt8) {
