@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
     ],
     targets: [
         // libxml2's HTML parser, the parser under lxml and trafilatura.
@@ -42,6 +43,7 @@ let package = Package(
                 "BackchannelEntities",
                 "BackchannelStore",
                 "BackchannelIngest",
+                "BackchannelWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -108,6 +110,22 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // The web application and the JSON API (Vapor), read-only over the store.
+        .target(
+            name: "BackchannelWeb",
+            dependencies: [
+                "BackchannelStore", "BackchannelCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+        .testTarget(
+            name: "BackchannelWebTests",
+            dependencies: [
+                "BackchannelWeb", "BackchannelStore", "BackchannelCore", "BackchannelTestSupport", "BackchannelIngest",
+                .product(name: "VaporTesting", package: "vapor"),
             ]
         ),
         .testTarget(name: "BackchannelEntitiesTests", dependencies: ["BackchannelEntities", "BackchannelSegment", "BackchannelCore"]),

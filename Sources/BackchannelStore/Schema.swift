@@ -258,6 +258,17 @@ enum Schema {
             "ALTER TABLE quotes ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED",
             "CREATE INDEX quotes_search ON quotes USING GIN (search)",
         ]),
+        // What the web application reads: the newest events, an actor's timeline and quotes,
+        // the week's speakers, a storyline's positions.
+        Migration(version: 2, name: "indexes for reading", shared: [
+            "CREATE INDEX fused_events_day ON fused_events(date_day, id)",
+            "CREATE INDEX fused_participants_actor_day ON fused_participants(actor_id, date_day, fused_id)",
+            "CREATE INDEX fused_participants_event ON fused_participants(fused_id)",
+            "CREATE INDEX quotes_speaker_day ON quotes(speaker_actor_id, said_on)",
+            "CREATE INDEX quotes_said ON quotes(said_on)",
+            "CREATE INDEX positions_event ON positions(event_id)",
+            "CREATE INDEX roles_actor_title ON roles(actor_id, title, seen_on)",
+        ], sqlite: [], postgres: []),
     ]
 
     static func render(_ statement: String, for backend: Store.Backend) -> String {

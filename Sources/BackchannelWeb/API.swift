@@ -1,0 +1,93 @@
+import BackchannelStore
+import Foundation
+import Vapor
+
+/// The JSON API under `/api/v1`: everything the pages show, with snake_case keys. Lists are
+/// paginated with `limit` and `offset` and say `next_offset` when there is more.
+/// Its OpenAPI document is at `/api/openapi.json`.
+enum API {
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.keyEncodingStrategy = .convertToSnakeCase
+        e.outputFormatting = [.withoutEscapingSlashes]
+        return e
+    }()
+
+    static func register(_ app: Application, store: Store) {
+        let v1 = app.grouped("api", "v1")
+        v1.get("home") { _ in try json(try await store.homeSummary()) }
+        v1.get("articles") { req in
+            let (limit, offset) = try Params(req).page()
+            return try json(try await store.articleList(limit: limit, offset: offset))
+        }
+        v1.get("articles", ":id") { req in try json(try await store.articleDetail(try req.id())) }
+        v1.get("actors") { req in
+            let p = Params(req)
+            let (limit, offset) = try p.page()
+            return try json(try await store.actorList(type: try p.actorType("type"), limit: limit, offset: offset))
+        }
+        v1.get("actors", ":id") { req in try json(try await store.actorDetail(try req.id())) }
+        v1.get("events") { req in
+            let p = Params(req)
+            let (limit, offset) = try p.page()
+            let actor = try await p.actors("actor", store: store)
+            guard actor.count <= 1 else { throw BadRequest(message: "actor: one actor at a time") }
+            return try json(try await store.eventList(type: try p.eventType("type"), actor: actor.first, since: try p.day("since"),
+                                                      until: try p.day("until"), limit: limit, offset: offset))
+        }
+        v1.get("events", ":id") { req in try json(try await store.eventDetail(try req.id())) }
+        v1.get("storyline") { req in
+            let (actors, query) = try await Pages.storylineInput(req, store)
+            return try json(try await store.storyline(actors: actors, query: query))
+        }
+        v1.get("tracker") { req in
+            let (actors, query) = try await Pages.storylineInput(req, store)
+            return try json(try await store.negotiationTracker(actors: actors, query: query))
+        }
+        v1.get("storylines") { req in
+            let p = Params(req)
+            let since = try p.day("since") ?? "0000-01-01"
+            return try json(try await store.activeStorylines(since: since, limit: try p.int("limit", default: 20, in: 1...100)))
+        }
+        v1.get("search") { req in
+            let (query, limit, offset) = try searchQuery(req)
+            let hits = try await store.searchArticles(query)
+            return try json(ListPage(items: Array(hits.prefix(limit)), limit: limit, offset: offset, nextOffset: hits.count > limit ? offset + limit : nil))
+        }
+        v1.get("quotes") { req in
+            let (query, limit, offset) = try searchQuery(req)
+            let hits = try await store.searchQuotes(query)
+            return try json(ListPage(items: Array(hits.prefix(limit)), limit: limit, offset: offset, nextOffset: hits.count > limit ? offset + limit : nil))
+        }
+        app.get("api", "openapi.json") { _ in
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            return Response(status: .ok, headers: headers, body: .init(string: OpenAPIDocument.json))
+        }
+    }
+
+    /// One more than asked for, so that a page knows whether there is a next one.
+    static func searchQuery(_ req: Request) throws -> (SearchQuery, Int, Int) {
+        let p = Params(req)
+        let (limit, offset) = try p.page()
+        let query = SearchQuery(text: try p.text("q"), actor: try p.text("actor"), eventType: try p.eventType("type"),
+                                since: try p.day("since"), until: try p.day("until"), place: try p.text("place"), limit: limit + 1, offset: offset)
+        return (query, limit, offset)
+    }
+
+    static func json<T: Encodable>(_ value: T, status: HTTPResponseStatus = .ok) throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: status, headers: headers, body: .init(data: try encoder.encode(value)))
+    }
+
+    struct ErrorBody: Encodable {
+        struct Detail: Encodable { var status: Int; var message: String }
+        var error: Detail
+    }
+
+    static func error(status: HTTPResponseStatus, message: String) -> Response {
+        (try? json(ErrorBody(error: .init(status: Int(status.code), message: message)), status: status))
+            ?? Response(status: status)
+    }
+}

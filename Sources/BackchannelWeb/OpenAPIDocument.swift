@@ -1,0 +1,161 @@
+import Foundation
+
+/// The OpenAPI 3.0 document of `/api/v1`, served at `/api/openapi.json`. The route tests
+/// validate real responses against these schemas, so the two cannot drift apart unnoticed.
+enum OpenAPIDocument {
+    typealias JSON = [String: Any]
+
+    static let json: String = {
+        let data = try! JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }()
+
+    // MARK: - schema helpers
+
+    static func ref(_ name: String) -> JSON { ["$ref": "#/components/schemas/\(name)"] }
+    nonisolated(unsafe) static let string: JSON = ["type": "string"]
+    nonisolated(unsafe) static let integer: JSON = ["type": "integer"]
+    nonisolated(unsafe) static let number: JSON = ["type": "number"]
+    static func nullable(_ schema: JSON) -> JSON {
+        if schema["$ref"] != nil { return ["allOf": [schema], "nullable": true] }
+        var s = schema
+        s["nullable"] = true
+        return s
+    }
+    static func array(_ items: JSON) -> JSON { ["type": "array", "items": items] }
+    static func object(_ properties: [String: JSON], optional: Set<String> = []) -> JSON {
+        ["type": "object", "properties": properties, "required": properties.keys.filter { !optional.contains($0) }.sorted(), "additionalProperties": false]
+    }
+    static func page(of item: String) -> JSON {
+        object(["items": array(ref(item)), "limit": integer, "offset": integer, "next_offset": nullable(integer)], optional: ["next_offset"])
+    }
+
+    nonisolated(unsafe) static let schemas: [String: JSON] = [
+        "ActorRef": object(["id": integer, "name": string, "type": string]),
+        "ArticleCard": object(["id": integer, "title": nullable(string), "url": nullable(string), "published": nullable(string),
+                               "site": nullable(string), "description": nullable(string), "reading_minutes": integer],
+                              optional: ["title", "url", "published", "site", "description"]),
+        "Excerpt": object(["start": integer, "end": integer, "text": string]),
+        "Amount": object(["amount": number, "currency": string, "qualifier": nullable(string), "text": string], optional: ["qualifier"]),
+        "EventCard": object(["id": integer, "type": string, "modality": string, "date": nullable(string), "date_granularity": nullable(string),
+                             "day": nullable(string), "place": nullable(ref("ActorRef")), "actors": array(ref("ActorRef")),
+                             "targets": array(ref("ActorRef")), "reports": integer, "sentence": string, "article_id": integer],
+                            optional: ["date", "date_granularity", "day", "place"]),
+        "PositionInfo": object(["issue": string, "stance": string, "holder": nullable(ref("ActorRef")), "addressee": nullable(ref("ActorRef")),
+                                "date": nullable(string)], optional: ["holder", "addressee", "date"]),
+        "EventReport": object(["id": integer, "article_id": integer, "article_title": nullable(string), "published": nullable(string),
+                               "site": nullable(string), "url": nullable(string), "mode": nullable(string), "modality": string,
+                               "date": nullable(string), "sentence": ref("Excerpt"), "trigger": ref("Excerpt"), "confidence": number,
+                               "killed": nullable(integer), "injured": nullable(integer), "amounts": array(ref("Amount")),
+                               "position": nullable(ref("PositionInfo"))],
+                              optional: ["article_title", "published", "site", "url", "mode", "date", "killed", "injured", "position"]),
+        "EventDetail": object(["event": ref("EventCard"), "reports": array(ref("EventReport"))]),
+        "EntityMark": object(["id": integer, "name": string, "type": string, "actor": nullable(ref("ActorRef")), "roles": array(string),
+                              "mentions": array(ref("Excerpt"))], optional: ["actor"]),
+        "QuoteInfo": object(["id": integer, "text": string, "start": integer, "end": integer, "speaker": nullable(ref("ActorRef")),
+                             "cue": nullable(string), "sentence": string, "article_id": integer, "article_title": nullable(string),
+                             "published": nullable(string)], optional: ["speaker", "cue", "article_title", "published"]),
+        "ImageInfo": object(["src": nullable(string), "caption": nullable(string), "credit": nullable(string), "alt": nullable(string)],
+                            optional: ["src", "caption", "credit", "alt"]),
+        "ArticleDetail": object(["id": integer, "title": nullable(string), "url": nullable(string), "published": nullable(string),
+                                 "modified": nullable(string), "site": nullable(string), "authors": array(string), "categories": array(string),
+                                 "tags": array(string), "language": nullable(string), "description": nullable(string), "word_count": integer,
+                                 "reading_minutes": integer, "images": array(ref("ImageInfo")), "text": string, "entities": array(ref("EntityMark")),
+                                 "quotes": array(ref("QuoteInfo")), "events": array(ref("EventCard")), "related": array(ref("ArticleCard")),
+                                 "syndicated": array(ref("ArticleCard"))],
+                                optional: ["title", "url", "published", "modified", "site", "language", "description"]),
+        "ActorSummary": object(["id": integer, "name": string, "type": string, "aliases": array(string), "articles": integer]),
+        "RoleSpan": object(["title": string, "affiliation": nullable(string), "first_seen": nullable(string), "last_seen": nullable(string),
+                            "articles": integer], optional: ["affiliation", "first_seen", "last_seen"]),
+        "Counterpart": object(["actor": ref("ActorRef"), "direction": ["type": "string", "enum": ["to", "from", "with"]], "type": string, "count": integer]),
+        "PeriodCount": object(["period": string, "type": string, "count": integer]),
+        "ActorDetail": object(["actor": ref("ActorRef"), "aliases": array(string), "article_count": integer, "roles": array(ref("RoleSpan")),
+                               "quotes": array(ref("QuoteInfo")), "events": array(ref("EventCard")), "counterparts": array(ref("Counterpart")),
+                               "articles": array(ref("ArticleCard")), "event_counts": array(ref("PeriodCount"))]),
+        "StorylineCard": object(["actors": array(ref("ActorRef")), "events": integer, "last_day": nullable(string)], optional: ["last_day"]),
+        "QuotedActor": object(["actor": ref("ActorRef"), "quotes": integer]),
+        "HomeSummary": object(["as_of": nullable(string), "week_from": nullable(string), "article_count": integer, "latest_events": array(ref("EventCard")),
+                               "storylines": array(ref("StorylineCard")), "most_quoted": array(ref("QuotedActor")),
+                               "latest_articles": array(ref("ArticleCard")), "event_counts": array(ref("PeriodCount"))],
+                              optional: ["as_of", "week_from"]),
+        "Storyline": object(["actors": array(ref("ActorRef")), "query": nullable(string), "events": array(ref("EventCard")),
+                             "articles": array(ref("ArticleCard")), "event_counts": array(ref("PeriodCount"))], optional: ["query"]),
+        "StanceChange": object(["stance": string, "date": nullable(string), "addressee": nullable(ref("ActorRef")), "event_id": integer,
+                                "article_id": integer, "sentence": string], optional: ["date", "addressee"]),
+        "TrackerCell": object(["party": integer, "issue": string, "stance": string, "history": array(ref("StanceChange"))]),
+        "NegotiationTracker": object(["actors": array(ref("ActorRef")), "query": nullable(string), "parties": array(ref("ActorRef")),
+                                      "issues": array(string), "cells": array(ref("TrackerCell"))], optional: ["query"]),
+        "ArticleHit": object(["id": integer, "title": nullable(string), "url": nullable(string), "published": nullable(string),
+                              "site": nullable(string), "snippet": string], optional: ["title", "url", "published", "site"]),
+        "QuoteHit": object(["id": integer, "text": string, "speaker": nullable(string), "speaker_actor_id": nullable(integer), "article_id": integer,
+                            "title": nullable(string), "url": nullable(string), "published": nullable(string), "sentence": string],
+                           optional: ["speaker", "speaker_actor_id", "title", "url", "published"]),
+        "ArticlePage": page(of: "ArticleCard"),
+        "EventPage": page(of: "EventCard"),
+        "ActorPage": page(of: "ActorSummary"),
+        "ArticleHitPage": page(of: "ArticleHit"),
+        "QuoteHitPage": page(of: "QuoteHit"),
+        "Error": object(["error": object(["status": integer, "message": string])]),
+    ]
+
+    // MARK: - parameters
+
+    static func query(_ name: String, _ description: String, _ schema: JSON = string) -> JSON {
+        ["name": name, "in": "query", "required": false, "description": description, "schema": schema]
+    }
+    nonisolated(unsafe) static let idParameter: JSON = ["name": "id", "in": "path", "required": true, "schema": ["type": "integer", "minimum": 1]]
+    nonisolated(unsafe) static let limit = query("limit", "Items per page (1–100, default 20).", ["type": "integer", "minimum": 1, "maximum": 100])
+    nonisolated(unsafe) static let offset = query("offset", "Items to skip (default 0).", ["type": "integer", "minimum": 0, "maximum": 100_000])
+    nonisolated(unsafe) static let day: JSON = ["type": "string", "format": "date"]
+    nonisolated(unsafe) static let eventType: JSON = ["type": "string", "enum": EventStyle.all]
+    nonisolated(unsafe) static let storylineParameters: [JSON] = [
+        query("actors", "Actors as ids or names, comma-separated (up to 4)."),
+        query("q", "Topic words: the events of the articles that match them."),
+    ]
+    nonisolated(unsafe) static let searchParameters: [JSON] = [
+        query("q", "Words; \"quoted phrases\" stay phrases."), query("actor", "An actor by id or any spelling."),
+        query("type", "Articles reporting an event of this type.", eventType), query("place", "A place by any spelling."),
+        query("since", "Published on or after.", day), query("until", "Published on or before.", day), limit, offset,
+    ]
+
+    static func get(_ summary: String, _ schema: String, parameters: [JSON] = [], notFound: Bool = false) -> JSON {
+        var responses: [String: JSON] = [
+            "200": ["description": "OK", "content": ["application/json": ["schema": ref(schema)]]],
+            "400": ["description": "A parameter is not valid.", "content": ["application/json": ["schema": ref("Error")]]],
+        ]
+        if notFound { responses["404"] = ["description": "No such item.", "content": ["application/json": ["schema": ref("Error")]]] }
+        return ["get": ["summary": summary, "parameters": parameters, "responses": responses]]
+    }
+
+    nonisolated(unsafe) static let document: JSON = [
+        "openapi": "3.0.3",
+        "info": [
+            "title": "Backchannel API",
+            "version": "1.0.0",
+            "description": "Read-only access to Backchannel's record: articles with their entities, quotes and events; actors; events fused across articles with every source sentence; storylines and the positions of the parties. Offsets count Unicode scalars into an article's text.",
+        ],
+        "paths": [
+            "/api/v1/home": get("Latest events, active storylines and the week's most quoted actors.", "HomeSummary"),
+            "/api/v1/articles": get("Articles, newest first.", "ArticlePage", parameters: [limit, offset]),
+            "/api/v1/articles/{id}": get("An article with its clean text, entities, quotes, events and related articles.", "ArticleDetail",
+                                         parameters: [idParameter], notFound: true),
+            "/api/v1/actors": get("Actors by the number of articles naming them.", "ActorPage",
+                                  parameters: [query("type", "PERSON, ORG, GPE, LOC, NORP or FAC."), limit, offset]),
+            "/api/v1/actors/{id}": get("An actor: names, roles over time, quotes, events, counterparts and articles.", "ActorDetail",
+                                       parameters: [idParameter], notFound: true),
+            "/api/v1/events": get("Events (each fused from all its reports), newest first.", "EventPage",
+                                  parameters: [query("type", "PLOVER type.", eventType), query("actor", "Involving this actor (id or name)."),
+                                               query("since", "On or after.", day), query("until", "On or before.", day), limit, offset]),
+            "/api/v1/events/{id}": get("An event with every sentence that reported it.", "EventDetail", parameters: [idParameter], notFound: true),
+            "/api/v1/storylines": get("The pairs of actors that share the most events.", "StorylineList",
+                                      parameters: [query("since", "Events on or after.", day),
+                                                   query("limit", "How many (1–100, default 20).", ["type": "integer", "minimum": 1, "maximum": 100])]),
+            "/api/v1/storyline": get("A storyline's events, articles and counts.", "Storyline", parameters: storylineParameters, notFound: true),
+            "/api/v1/tracker": get("A storyline's parties × issues: demands, offers, acceptances, rejections.", "NegotiationTracker",
+                                   parameters: storylineParameters, notFound: true),
+            "/api/v1/search": get("Full-text search over articles with facets.", "ArticleHitPage", parameters: searchParameters),
+            "/api/v1/quotes": get("Full-text search over quotes, by speaker (actor) and dates.", "QuoteHitPage", parameters: searchParameters),
+        ],
+        "components": ["schemas": schemas.merging(["StorylineList": array(ref("StorylineCard"))]) { a, _ in a }],
+    ]
+}

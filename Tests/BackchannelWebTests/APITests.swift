@@ -1,0 +1,159 @@
+@testable import BackchannelStore
+import BackchannelTestSupport
+@testable import BackchannelWeb
+import Foundation
+import Testing
+import VaporTesting
+
+private func getJSON(_ app: Application, _ path: String) async throws -> (HTTPStatus, HTTPHeaders, Any) {
+    var result: (HTTPStatus, HTTPHeaders, Data) = (.internalServerError, [:], Data())
+    try await app.testing().test(.GET, path) { res async in
+        result = (res.status, res.headers, Data(res.body.readableBytesView))
+    }
+    let value = try JSONSerialization.jsonObject(with: result.2, options: [.fragmentsAllowed])
+    return (result.0, result.1, value)
+}
+
+@Suite("JSON API and its OpenAPI document")
+struct APITests {
+    nonisolated(unsafe) static let document = try! JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as! [String: Any]
+    static var validator: SchemaValidator { SchemaValidator(document: document) }
+
+    /// The 200 (or other) response schema the document gives for a path.
+    static func schema(path: String, status: String = "200") -> [String: Any]? {
+        let paths = document["paths"] as? [String: Any]
+        let get = (paths?[path] as? [String: Any])?["get"] as? [String: Any]
+        let response = (get?["responses"] as? [String: Any])?[status] as? [String: Any]
+        return ((response?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any]
+    }
+
+    /// A real request for every path in the document.
+    static func requests(_ store: Store) async throws -> [String: String] {
+        let article = try await Fixture.id(store, "SELECT id FROM articles WHERE input LIKE '%witkoff-putin-st-petersburg.html'")
+        let actor = try await store.actorID(named: "Steve Witkoff")
+        let event = try await Fixture.id(store, "SELECT fused_id FROM events GROUP BY fused_id ORDER BY COUNT(*) DESC, fused_id LIMIT 1")
+        let russia = try await store.actorID(named: "Russia"), ukraine = try await store.actorID(named: "Ukraine")
+        return [
+            "/api/v1/home": "/api/v1/home",
+            "/api/v1/articles": "/api/v1/articles?limit=3",
+            "/api/v1/articles/{id}": "/api/v1/articles/\(article)",
+            "/api/v1/actors": "/api/v1/actors?limit=5&type=PERSON",
+            "/api/v1/actors/{id}": "/api/v1/actors/\(actor)",
+            "/api/v1/events": "/api/v1/events?limit=5",
+            "/api/v1/events/{id}": "/api/v1/events/\(event)",
+            "/api/v1/storylines": "/api/v1/storylines?limit=5",
+            "/api/v1/storyline": "/api/v1/storyline?actors=\(russia),\(ukraine)",
+            "/api/v1/tracker": "/api/v1/tracker?actors=\(russia),\(ukraine)",
+            "/api/v1/search": "/api/v1/search?q=ceasefire&limit=3",
+            "/api/v1/quotes": "/api/v1/quotes?q=talks&limit=3",
+        ]
+    }
+
+    @Test func everyDocumentedPathAnswersWhatTheDocumentSays() async throws {
+        try await Fixture.withWeb { app, store in
+            let requests = try await Self.requests(store)
+            let documented = Set((Self.document["paths"] as! [String: Any]).keys)
+            #expect(documented == Set(requests.keys), "every documented path is exercised, and only those")
+            for (path, request) in requests.sorted(by: { $0.key < $1.key }) {
+                let (status, headers, json) = try await getJSON(app, request)
+                #expect(status == .ok, "\(request)")
+                #expect(headers.contentType == .json, "\(request)")
+                let schema = try #require(Self.schema(path: path), "\(path) has a 200 schema")
+                let problems = Self.validator.validate(json, against: schema)
+                #expect(problems.isEmpty, "\(request): \(problems.prefix(5))")
+            }
+        }
+    }
+
+    @Test func theValidatorCatchesAResponseThatDoesNotConform() {
+        let schema = APITests.schema(path: "/api/v1/events/{id}")!
+        let wrong: [String: Any] = ["event": ["id": "seven"], "reports": [], "extra": 1]
+        let problems = Self.validator.validate(wrong, against: schema)
+        #expect(problems.contains { $0.contains("$.event.id: expected an integer") })
+        #expect(problems.contains { $0.contains("extra is not in the schema") })
+        #expect(problems.contains { $0.contains("missing required type") })
+    }
+
+    @Test func errorsAreJSONWithTheirStatus() async throws {
+        try await Fixture.withWeb { app, _ in
+            for (request, code) in [("/api/v1/articles/abc", 400), ("/api/v1/articles/99999999", 404), ("/api/v1/events?type=NOPE", 400),
+                                    ("/api/v1/search?since=yesterday", 400), ("/api/v1/nothing", 404), ("/api/v1/storyline", 400),
+                                    ("/api/v1/articles?offset=-1", 400)] {
+                let (status, headers, json) = try await getJSON(app, request)
+                #expect(Int(status.code) == code, "\(request)")
+                #expect(headers.contentType == .json)
+                let problems = Self.validator.validate(json, against: ["$ref": "#/components/schemas/Error"])
+                #expect(problems.isEmpty, "\(request): \(problems)")
+                let error = (json as? [String: Any])?["error"] as? [String: Any]
+                #expect(error?["status"] as? Int == code)
+                #expect((error?["message"] as? String)?.isEmpty == false)
+            }
+        }
+    }
+
+    @Test func offsetsLeadBackToTheWordsOfTheText() async throws {
+        let store = try await Fixture.store()
+        let id = try await Fixture.id(store, "SELECT id FROM articles WHERE input LIKE '%witkoff-putin-st-petersburg.html'")
+        let article = try await store.articleDetail(id)
+        let scalars = Array(article.text.unicodeScalars)
+        func slice(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(scalars[a..<b])) }
+        #expect(!article.entities.isEmpty && !article.quotes.isEmpty && !article.events.isEmpty)
+        for entity in article.entities {
+            for mention in entity.mentions { #expect(slice(mention.start, mention.end) == mention.text) }
+        }
+        for quote in article.quotes { #expect(slice(quote.start, quote.end) == quote.text) }
+        for card in article.events {
+            let detail = try await store.eventDetail(card.id)
+            for report in detail.reports where report.articleID == id {
+                #expect(slice(report.sentence.start, report.sentence.end) == report.sentence.text)
+                #expect(slice(report.trigger.start, report.trigger.end) == report.trigger.text)
+            }
+        }
+    }
+
+    @Test func pagesDoNotOverlapAndSayWhenThereIsMore() async throws {
+        try await Fixture.withWeb { app, store in
+            let total = try await store.count("articles")
+            var seen: [Int] = []
+            var offset: Int? = 0
+            while let current = offset {
+                let (_, _, json) = try await getJSON(app, "/api/v1/articles?limit=4&offset=\(current)")
+                let page = json as! [String: Any]
+                seen += (page["items"] as! [[String: Any]]).map { $0["id"] as! Int }
+                offset = page["next_offset"] as? Int
+            }
+            #expect(seen.count == total)
+            #expect(Set(seen).count == total)
+        }
+    }
+
+    @Test func eventsFilterByTypeActorAndDates() async throws {
+        try await Fixture.withWeb { app, store in
+            let witkoff = try await store.actorID(named: "Steve Witkoff")
+            let (_, _, json) = try await getJSON(app, "/api/v1/events?type=CONSULT&actor=\(witkoff)&since=2025-01-01&until=2025-12-31&limit=100")
+            let items = (json as! [String: Any])["items"] as! [[String: Any]]
+            #expect(!items.isEmpty)
+            for item in items {
+                #expect(item["type"] as? String == "CONSULT")
+                let day = item["day"] as? String ?? ""
+                #expect(day >= "2025-01-01" && day <= "2025-12-31")
+                let ids = ((item["actors"] as! [[String: Any]]) + (item["targets"] as! [[String: Any]])).map { $0["id"] as! Int }
+                #expect(ids.contains(witkoff))
+            }
+        }
+    }
+
+    @Test func theDocumentIsServedAndDescribesAllSchemas() async throws {
+        try await Fixture.withWeb { app, _ in
+            let (status, _, json) = try await getJSON(app, "/api/openapi.json")
+            #expect(status == .ok)
+            let doc = json as! [String: Any]
+            #expect(doc["openapi"] as? String == "3.0.3")
+            // Every $ref points at a schema that exists.
+            let schemas = Set(((doc["components"] as! [String: Any])["schemas"] as! [String: Any]).keys)
+            let refs = OpenAPIDocument.json.components(separatedBy: "#/components/schemas/").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            #expect(!refs.isEmpty)
+            for ref in refs { #expect(schemas.contains(ref), "\(ref)") }
+        }
+    }
+}

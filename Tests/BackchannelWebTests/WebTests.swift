@@ -1,0 +1,314 @@
+@testable import BackchannelStore
+import BackchannelTestSupport
+@testable import BackchannelWeb
+import Foundation
+import Testing
+import VaporTesting
+
+/// GETs `path` and returns status, headers and body.
+private func get(_ app: Application, _ path: String) async throws -> (HTTPStatus, HTTPHeaders, String) {
+    var result: (HTTPStatus, HTTPHeaders, String) = (.internalServerError, [:], "")
+    try await app.testing().test(.GET, path) { res async in
+        result = (res.status, res.headers, res.body.string)
+    }
+    return result
+}
+
+/// What a reader sees: tags removed, the five escapes undone.
+private func visibleText(_ html: String) -> String {
+    var out = ""
+    var inTag = false
+    for c in html {
+        if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
+    }
+    for (entity, c) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+        out = out.replacingOccurrences(of: entity, with: c)
+    }
+    return out
+}
+
+@Suite("web pages")
+struct PageTests {
+    @Test func homeShowsEventsStorylinesAndQuotedActors() async throws {
+        try await Fixture.withWeb { app, store in
+            let (status, headers, body) = try await get(app, "/")
+            #expect(status == .ok)
+            #expect(headers.contentType == .html)
+            #expect(body.contains("Latest events"))
+            #expect(body.contains("Active storylines"))
+            #expect(body.contains("Most quoted this week"))
+            // Every event on the page links to its event page, and the chart is drawn.
+            let latest = try await store.homeSummary().latestEvents
+            #expect(!latest.isEmpty)
+            for event in latest { #expect(body.contains("href=\"/events/\(event.id)\"")) }
+            #expect(body.contains("<svg class=\"chart counts\""))
+            // No scripts of any kind, and no inline styles.
+            #expect(!body.contains("<script"))
+            #expect(!body.contains("style=\""))
+        }
+    }
+
+    @Test func homeNeverListsEventsDatedAfterTheNewestArticle() async throws {
+        let store = try await Fixture.store()
+        let home = try await store.homeSummary()
+        let asOf = try #require(home.asOf)
+        for event in home.latestEvents { #expect((event.day ?? "") <= asOf) }
+    }
+
+    @Test func articleReaderMarksEntitiesAndQuotes() async throws {
+        try await Fixture.withWeb { app, store in
+            let id = try await Fixture.id(store, "SELECT id FROM articles WHERE input LIKE '%witkoff-putin-st-petersburg.html'")
+            let detail = try await store.articleDetail(id)
+            let (status, _, body) = try await get(app, "/articles/\(id)")
+            #expect(status == .ok)
+            #expect(body.contains(Markup.escape(detail.title ?? "—")))
+            #expect(body.contains("min read"))
+            for author in detail.authors { #expect(body.contains(Markup.escape(author))) }
+            // Entities link to their actors; quotes are marked; captions and credits are shown.
+            let linked = detail.entities.compactMap(\.actor).map(\.id)
+            #expect(!linked.isEmpty)
+            #expect(linked.contains { body.contains("href=\"/actors/\($0)\"") })
+            #expect(detail.quotes.isEmpty || body.contains("<mark class=\"q\""))
+            for image in detail.images { if let credit = image.credit { #expect(body.contains(Markup.escape(credit))) } }
+            #expect(body.contains("Events in this article"))
+            #expect(body.contains("Related articles"))
+            // The text is all there, paragraph by paragraph, once the marks are taken away.
+            let visible = visibleText(body)
+            for paragraph in detail.text.components(separatedBy: "\n\n") {
+                #expect(visible.contains(paragraph.replacingOccurrences(of: "\n", with: " ")), "missing: \(paragraph.prefix(60))")
+            }
+        }
+    }
+
+    @Test func markupInAnArticleIsShownAsText() async throws {
+        try await Fixture.withWeb { app, store in
+            let id = try await Fixture.hostileArticle(store)
+            let (status, headers, body) = try await get(app, "/articles/\(id)")
+            #expect(status == .ok)
+            #expect(!body.contains("<script"))
+            #expect(!body.contains("<img src=x"))
+            #expect(!body.contains("<b>Mark"))
+            #expect(body.contains("&lt;script&gt;alert(&quot;owned&quot;)&lt;/script&gt;"))
+            #expect(body.contains("&lt;img src=x onerror=alert(1)&gt;"))
+            // A javascript: URL is never a link.
+            #expect(!body.contains("javascript:"))
+            #expect(headers.first(name: "Content-Security-Policy")?.contains("default-src 'none'") == true)
+            // The same holds wherever the article's words travel: its event, its actor, search.
+            let eventID = try await Fixture.id(store, "SELECT fused_id FROM events WHERE article_id = \(id)")
+            let actorID = try await Fixture.id(store, "SELECT actor_id FROM entities WHERE article_id = \(id) AND type = 'PERSON'")
+            for path in ["/events/\(eventID)", "/actors/\(actorID)", "/search?q=owned", "/search?q=owned&scope=quotes", "/events"] {
+                let (s, _, page) = try await get(app, path)
+                #expect(s == .ok, "\(path)")
+                #expect(!page.contains("<script"), "\(path)")
+                #expect(!page.contains("<b>Mark"), "\(path)")
+            }
+        }
+    }
+
+    @Test func actorPageShowsRolesTimelineNetworkAndQuotes() async throws {
+        try await Fixture.withWeb { app, store in
+            let id = try await store.actorID(named: "Steve Witkoff")
+            let detail = try await store.actorDetail(id)
+            let (status, _, body) = try await get(app, "/actors/\(id)")
+            #expect(status == .ok)
+            #expect(body.contains("<h1>Steve Witkoff</h1>"))
+            #expect(!detail.roles.isEmpty)
+            for role in detail.roles { #expect(body.contains(Markup.escape(role.title))) }
+            #expect(!detail.events.isEmpty)
+            #expect(body.contains("<svg class=\"chart timeline\""))
+            #expect(body.contains("<svg class=\"chart network\""))
+            #expect(!detail.counterparts.isEmpty)
+            for quote in detail.quotes.prefix(3) { #expect(body.contains(Markup.escape(quote.text))) }
+        }
+    }
+
+    @Test func eventPageListsEverySourceSentence() async throws {
+        try await Fixture.withWeb { app, store in
+            // The event with the most reports.
+            let id = try await Fixture.id(store, "SELECT fused_id FROM events GROUP BY fused_id ORDER BY COUNT(DISTINCT article_id) DESC, fused_id LIMIT 1")
+            let detail = try await store.eventDetail(id)
+            let (status, _, body) = try await get(app, "/events/\(id)")
+            #expect(status == .ok)
+            #expect(body.contains(detail.event.type))
+            #expect(detail.reports.count >= 1)
+            for report in detail.reports {
+                #expect(body.contains("href=\"/articles/\(report.articleID)\""))
+                // The trigger is in bold inside its sentence.
+                #expect(body.contains("<strong>\(Markup.escape(report.trigger.text))</strong>"))
+            }
+        }
+    }
+
+    @Test func storylineAndTrackerForAPairOfActors() async throws {
+        try await Fixture.withWeb { app, store in
+            let russia = try await store.actorID(named: "Russia"), ukraine = try await store.actorID(named: "Ukraine")
+            let (status, _, body) = try await get(app, "/storyline?actors=\(russia),\(ukraine)")
+            #expect(status == .ok)
+            let storyline = try await store.storyline(actors: [russia, ukraine], query: nil)
+            #expect(!storyline.events.isEmpty)
+            for event in storyline.events {
+                let ids = Set((event.actors + event.targets).map(\.id))
+                #expect(ids.contains(russia) && ids.contains(ukraine))
+                #expect(body.contains("href=\"/events/\(event.id)\""))
+            }
+            // Names work as well as ids.
+            let (byName, _, _) = try await get(app, "/storyline?actors=Russia,Ukraine")
+            #expect(byName == .ok)
+
+            let (trackerStatus, _, trackerBody) = try await get(app, "/tracker?actors=\(russia),\(ukraine)")
+            #expect(trackerStatus == .ok)
+            let tracker = try await store.negotiationTracker(actors: [russia, ukraine], query: nil)
+            for cell in tracker.cells {
+                #expect(trackerBody.contains(Markup.escape(cell.issue)))
+                #expect(cell.stance == cell.history.last?.stance)
+                for change in cell.history { #expect(trackerBody.contains("href=\"/events/\(change.eventID)\"")) }
+            }
+        }
+    }
+
+    @Test func topicStorylineUsesTheArticlesThatMatch() async throws {
+        let store = try await Fixture.store()
+        let storyline = try await store.storyline(actors: [], query: "Oman")
+        #expect(!storyline.events.isEmpty)
+        let matching = Set(try await store.searchArticles(SearchQuery(text: "Oman", limit: 100)).map(\.id))
+        for event in storyline.events {
+            let articles = Set(try await store.ints("SELECT article_id FROM events WHERE fused_id = \(event.id)"))
+            #expect(!articles.isDisjoint(with: matching))
+        }
+    }
+
+    @Test func searchWithFacetsAndQuoteSearch() async throws {
+        try await Fixture.withWeb { app, _ in
+            let (status, _, body) = try await get(app, "/search?q=ceasefire")
+            #expect(status == .ok)
+            #expect(body.contains("<section id=\"results\"><ul"))
+            let (filtered, _, filteredBody) = try await get(app, "/search?q=ceasefire&actor=Witkoff&type=CONSULT&since=2025-01-01&until=2025-12-31")
+            #expect(filtered == .ok)
+            #expect(filteredBody.contains("value=\"Witkoff\""))
+            let (quotes, _, quotesBody) = try await get(app, "/search?scope=quotes&actor=Peskov")
+            #expect(quotes == .ok)
+            #expect(quotesBody.contains("“"))
+            let (none, _, noneBody) = try await get(app, "/search?q=zzzxqv")
+            #expect(none == .ok)
+            #expect(noneBody.contains("No articles match."))
+        }
+    }
+
+    @Test func listsPaginate() async throws {
+        try await Fixture.withWeb { app, _ in
+            for path in ["/articles?limit=3", "/events?limit=3", "/actors?limit=3", "/storylines", "/events?type=CONSULT", "/actors?type=PERSON"] {
+                let (status, _, body) = try await get(app, path)
+                #expect(status == .ok, "\(path)")
+                #expect(body.contains("<h1>"), "\(path)")
+            }
+            let (_, _, page) = try await get(app, "/articles?limit=3")
+            #expect(page.contains("rel=\"next\""))
+        }
+    }
+
+    @Test func stylesheetIsServed() async throws {
+        try await Fixture.withWeb { app, _ in
+            let (status, headers, body) = try await get(app, "/assets/app.css")
+            #expect(status == .ok)
+            #expect(headers.contentType?.subType == "css")
+            #expect(body.contains("--ink"))
+        }
+    }
+
+    @Test(arguments: [
+        ("/articles/abc", HTTPStatus.badRequest), ("/articles/0", .badRequest), ("/articles/99999999", .notFound),
+        ("/actors/99999999", .notFound), ("/events/99999999", .notFound), ("/no/such/page", .notFound),
+        ("/events?type=BOGUS", .badRequest), ("/events?since=2025-13-01", .badRequest), ("/articles?limit=0", .badRequest),
+        ("/articles?limit=abc", .badRequest), ("/search?scope=everything", .badRequest), ("/storyline", .badRequest),
+        ("/storyline?actors=Nobody%20Atall", .notFound), ("/tracker?actors=0", .badRequest), ("/actors?type=ALIEN", .badRequest),
+        ("/search?q=" + String(repeating: "a", count: 201), .badRequest),
+    ])
+    func badRequestsGetClearErrors(_ path: String, _ expected: HTTPStatus) async throws {
+        try await Fixture.withWeb { app, _ in
+            let (status, headers, body) = try await get(app, path)
+            #expect(status == expected)
+            #expect(headers.contentType == .html)
+            #expect(headers.first(name: "Content-Security-Policy") != nil)
+            #expect(body.contains("<div class=\"error\">"))
+        }
+    }
+
+    @Test func nothingWritesThroughTheWeb() async throws {
+        try await Fixture.withWeb { app, store in
+            let before = try await store.count("articles")
+            for (method, path) in [(HTTPMethod.POST, "/api/v1/articles"), (.PUT, "/api/v1/articles/1"), (.DELETE, "/api/v1/articles/1"),
+                                   (.POST, "/search"), (.DELETE, "/actors/1")] {
+                try await app.testing().test(method, path) { res async in
+                    #expect(res.status == .notFound || res.status == .methodNotAllowed, "\(method) \(path)")
+                }
+            }
+            #expect(try await store.count("articles") == before)
+        }
+    }
+}
+
+@Suite("SVG pictures")
+struct ChartTests {
+    @Test func timelineDrawsOneDotPerDatedEventAndEscapesNames() {
+        let a = ActorRef(id: 1, name: "<Evil & Co>", type: "ORG"), b = ActorRef(id: 2, name: "Beta", type: "GPE")
+        let events = [
+            EventCard(id: 1, type: "CONSULT", modality: "asserted", date: "2025-03-01", dateGranularity: "day", day: "2025-03-01", place: nil,
+                      actors: [a], targets: [b], reports: 1, sentence: "s", articleID: 1),
+            EventCard(id: 2, type: "DEMAND", modality: "asserted", date: "2025-04-01", dateGranularity: "day", day: "2025-04-01", place: nil,
+                      actors: [b], targets: [a], reports: 3, sentence: "s", articleID: 1),
+            EventCard(id: 3, type: "DEMAND", modality: "asserted", date: nil, dateGranularity: nil, day: nil, place: nil,
+                      actors: [b], targets: [a], reports: 1, sentence: "s", articleID: 1),
+        ]
+        let svg = Charts.timeline(events).html
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 2)
+        #expect(svg.contains("&lt;Evil &amp; Co&gt;"))
+        #expect(!svg.contains("<Evil"))
+        #expect(svg.contains("href=\"/events/2\""))
+    }
+
+    @Test func countsStackEveryMonthInTheRange() {
+        let counts = [PeriodCount(period: "2025-01", type: "CONSULT", count: 2), PeriodCount(period: "2025-04", type: "ASSAULT", count: 5),
+                      PeriodCount(period: "2025-04", type: "DEMAND", count: 1)]
+        let svg = Charts.counts(counts).html
+        // January and April have bars; February and March are empty months on the axis.
+        #expect(svg.components(separatedBy: "<rect").count - 1 == 3)
+        #expect(Charts.monthRange(from: "2025-01", to: "2025-04") == ["2025-01", "2025-02", "2025-03", "2025-04"])
+        #expect(svg.contains("2025-04: 5 material conflict"))
+    }
+
+    @Test func networkPlacesEveryNodeAndEdge() {
+        let refs = (1...4).map { ActorRef(id: $0, name: "A\($0)", type: "GPE") }
+        let svg = Charts.network(nodes: refs.map { Charts.Node(actor: $0, weight: $0.id) },
+                                 edges: [Charts.Edge(from: 1, to: 2, weight: 3, label: "DEMAND"), Charts.Edge(from: 3, to: 1, weight: 1, label: "CONSULT")],
+                                 center: 1).html
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 4)
+        #expect(svg.components(separatedBy: "<line").count - 1 == 2)
+        #expect(Charts.network(nodes: [Charts.Node(actor: refs[0], weight: 1)], edges: []).html.contains("Not enough"))
+    }
+
+    @Test func dayNumbersRoundTrip() {
+        for day in ["1970-01-01", "2024-02-29", "2025-12-31", "2000-03-01"] {
+            let n = Charts.dayNumber(day)!
+            let (y, m, d) = Charts.civil(n)
+            #expect(String(format: "%04d-%02d-%02d", y, m, d) == day)
+        }
+        #expect(Charts.dayNumber("1970-01-02") == 1)
+    }
+}
+
+@Suite("markup")
+struct MarkupTests {
+    @Test func interpolatedStringsAreEscapedMarkupIsNot() {
+        let name = "<script>\"x\" & 'y'</script>"
+        let inner: Markup = "<b>\(name)</b>"
+        let outer: Markup = "<p>\(inner)</p>"
+        #expect(outer.html == "<p><b>&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;</b></p>")
+    }
+
+    @Test func onlyWebAddressesBecomeLinks() {
+        #expect(Markup.externalURL("https://example.org/a") == "https://example.org/a")
+        #expect(Markup.externalURL("JavaScript:alert(1)") == nil)
+        #expect(Markup.externalURL("data:text/html,x") == nil)
+        #expect(Markup.externalURL(nil) == nil)
+    }
+}
