@@ -39,7 +39,7 @@ ARTICLE_KEYS = ["slug", "storyline", "split", "template", "title", "published", 
 BLOCK_KINDS = {"paragraph", "heading", "listItem", "quote"}
 TEMPLATES = ["thinktank", "wire", "amp", "newsroom", "liveblog", "legacy"]
 TEXT_TEMPLATES = {"thinktank", "wire"}
-ARTICLE_COUNT = 32
+ARTICLE_COUNT = 42
 
 # Legacy pages are Windows-1252 unless listed here.
 LATIN1_SLUGS = {"eu-17th-sanctions-shadow-fleet"}

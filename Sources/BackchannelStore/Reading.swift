@@ -528,18 +528,32 @@ extension Store {
     }
 
     /// Who demands, offers, accepts or rejects what, in a storyline, and how it changed.
+    /// The positions come from every article that names all the storyline's actors (and
+    /// matches its words): a demand by one party is part of the negotiation even when the
+    /// sentence does not name the other.
     public func negotiationTracker(actors: [Int], query: String?) async throws -> NegotiationTracker {
         let refs = try await actorRefs(actors)
-        let fusedIDs = try await storylineEventIDs(actors: actors, query: query, limit: 2000)
+        var scope: [SQLQueryString] = actors.map { "SELECT article_id FROM entities WHERE actor_id = \(bind: $0)" }
+        if let query, !query.isEmpty {
+            let articles = try await searchArticles(SearchQuery(text: query, limit: 1000)).map(\.id)
+            scope.append(articles.isEmpty ? "SELECT id FROM articles WHERE 1 = 0" : "SELECT id FROM articles WHERE id IN (\(binds: articles))")
+        }
+        var rows: [any SQLRow] = []
+        if !scope.isEmpty {
+            var inner: SQLQueryString = scope[0]
+            for part in scope.dropFirst() { inner += " INTERSECT " + part }
+            var full: SQLQueryString = """
+                SELECT p.event_id, p.article_id, p.issue, p.stance, p.holder_actor_id, p.addressee_actor_id, p.stated_on, e.fused_id, e.sentence_text
+                FROM positions p JOIN events e ON e.id = p.event_id
+                WHERE p.holder_actor_id IS NOT NULL AND e.fused_id IS NOT NULL AND p.article_id IN (
+                """
+            full += inner + ") ORDER BY p.stated_on DESC, p.id DESC LIMIT 5000"
+            rows = try await sql.raw(full).all().reversed()
+        }
         var cells: [String: TrackerCell] = [:]
         var partyCounts: [Int: Int] = [:]
         var issueCounts: [String: Int] = [:]
-        if !fusedIDs.isEmpty {
-            let rows = try await sql.raw("""
-                SELECT p.event_id, p.article_id, p.issue, p.stance, p.holder_actor_id, p.addressee_actor_id, p.stated_on, e.fused_id, e.sentence_text
-                FROM positions p JOIN events e ON e.id = p.event_id
-                WHERE e.fused_id IN (\(binds: fusedIDs)) AND p.holder_actor_id IS NOT NULL ORDER BY p.stated_on, p.id
-                """).all()
+        if !rows.isEmpty {
             let people = try await actorRefs(rows.flatMap { [try $0.optionalInt("holder_actor_id"), try $0.optionalInt("addressee_actor_id")].compactMap { $0 } })
             for row in rows {
                 let holder = try row.int("holder_actor_id"), issue = try row.string("issue"), stance = try row.string("stance")

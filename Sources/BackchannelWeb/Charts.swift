@@ -8,8 +8,10 @@ public enum Charts {
 
     /// Events along a time axis, one lane per event type; each dot links to its event.
     public static func timeline(_ events: [EventCard], width: Int = 1100) -> Markup {
-        let dated = events.compactMap { e in e.day.flatMap(dayNumber).map { (e, $0) } }
-        guard !dated.isEmpty else { return "<p class=\"muted\">No dated events to draw.</p>" }
+        let all = events.compactMap { e in e.day.flatMap(dayNumber).map { (e, $0) } }
+        guard let window = denseRange(all.map(\.1)) else { return "<p class=\"muted\">No dated events to draw.</p>" }
+        let dated = all.filter { window.contains($0.1) }
+        let leftOut = all.count - dated.count
         let types = EventStyle.all.filter { t in dated.contains { $0.0.type == t } }
         let lane = 26, left = 120, right = 20, top = 16, axis = 34
         let height = top + lane * types.count + axis
@@ -42,8 +44,9 @@ public enum Charts {
                 <a href="/events/\(event.id)"><circle cx="\(fmt(x(d)))" cy="\(y)" r="\(r)" fill="\(EventStyle.colour(of: event.type))" fill-opacity="0.85" stroke="#fff"><title>\(Layout.eventDate(event)) — \(event.type)\(who.isEmpty ? "" : ": " + who)</title></circle></a>
                 """)
         }
+        let note: Markup = leftOut == 0 ? "" : "<p class=\"muted small\">\(leftOut) \(leftOut == 1 ? "event" : "events") dated far from the rest (history recalled, or plans years ahead) not drawn.</p>"
         return """
-            <svg class="chart timeline" role="img" aria-label="Timeline of \(dated.count) events" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" xmlns="http://www.w3.org/2000/svg">\(parts)</svg>
+            <svg class="chart timeline" role="img" aria-label="Timeline of \(dated.count) events" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" xmlns="http://www.w3.org/2000/svg">\(parts)</svg>\(note)
             """
     }
 
@@ -55,15 +58,17 @@ public enum Charts {
     /// Actors on a circle (the `center` one in the middle), edges as wide as their counts.
     public static func network(nodes: [Node], edges: [Edge], center: Int? = nil, size: Int = 560) -> Markup {
         guard nodes.count > 1, !edges.isEmpty else { return "<p class=\"muted\">Not enough connections to draw.</p>" }
-        let c = Double(size) / 2
-        let radius = Double(size) / 2 - 90
+        // Wider than tall: the names on the left and right need room.
+        let width = size + size / 2
+        let c = Double(size) / 2, cx = Double(width) / 2
+        let radius = Double(size) / 2 - 50
         var position: [Int: (Double, Double)] = [:]
         let ring = nodes.filter { $0.actor.id != center }
         for (i, node) in ring.enumerated() {
             let angle = 2 * Double.pi * Double(i) / Double(ring.count) - Double.pi / 2
-            position[node.actor.id] = (c + radius * cos(angle), c + radius * sin(angle))
+            position[node.actor.id] = (cx + radius * cos(angle), c + radius * sin(angle))
         }
-        if let center { position[center] = (c, c) }
+        if let center { position[center] = (cx, c) }
         let maxEdge = max(1, edges.map(\.weight).max() ?? 1)
         let maxNode = max(1, nodes.map(\.weight).max() ?? 1)
         var parts: [Markup] = [
@@ -82,7 +87,7 @@ public enum Charts {
         for node in nodes {
             guard let (x, y) = position[node.actor.id] else { continue }
             let r = 6 + 10 * Double(node.weight) / Double(maxNode)
-            let anchor = x < c - 5 ? "end" : x > c + 5 ? "start" : "middle"
+            let anchor = x < cx - 5 ? "end" : x > cx + 5 ? "start" : "middle"
             let lx = anchor == "end" ? x - r - 4 : anchor == "start" ? x + r + 4 : x
             let ly = anchor == "middle" ? (y < c ? y - r - 6 : y + r + 14) : y + 4
             parts.append("""
@@ -90,7 +95,7 @@ public enum Charts {
                 """)
         }
         return """
-            <svg class="chart network" role="img" aria-label="Network of \(nodes.count) actors" viewBox="0 0 \(size) \(size)" width="\(size)" height="\(size)" xmlns="http://www.w3.org/2000/svg">\(parts)</svg>
+            <svg class="chart network" role="img" aria-label="Network of \(nodes.count) actors" viewBox="0 0 \(width) \(size)" width="\(width)" height="\(size)" xmlns="http://www.w3.org/2000/svg">\(parts)</svg>
             """
     }
 
@@ -103,7 +108,9 @@ public enum Charts {
 
     /// Stacked bars: events per month, coloured by PLOVER family.
     public static func counts(_ counts: [PeriodCount], width: Int = 1100, height: Int = 220) -> Markup {
-        guard !counts.isEmpty else { return "<p class=\"muted\">No dated events to count.</p>" }
+        let starts = counts.compactMap { dayNumber($0.period + "-01") }
+        guard let window = denseRange(starts) else { return "<p class=\"muted\">No dated events to count.</p>" }
+        let counts = counts.filter { dayNumber($0.period + "-01").map(window.contains) ?? false }
         let periods = monthRange(from: counts.map(\.period).min()!, to: counts.map(\.period).max()!)
         let families = ["coop", "verbal", "material", "other"]
         var totals: [String: [String: Int]] = [:]
@@ -207,8 +214,18 @@ public enum Charts {
         }
         var result: [Tick] = []
         var (y, m, _) = civil(lo)
+        if hi - lo > 730 {
+            let years = (hi - lo) / 365 + 1
+            let step = max(1, (years + 9) / 10)
+            while true {
+                y += 1
+                guard let d = dayNumber(String(format: "%04d-01-01", y)), d <= hi else { break }
+                if y % step == 0 { result.append(Tick(day: d, label: String(y))) }
+            }
+            return result
+        }
         let totalMonths = (hi - lo) / 30 + 1
-        let step = max(1, totalMonths / 10)
+        let step = max(1, (totalMonths + 11) / 12)
         while true {
             m += 1
             if m > 12 { m = 1; y += 1 }
@@ -216,6 +233,25 @@ public enum Charts {
             if (m - 1) % step == 0 { result.append(Tick(day: d, label: m == 1 ? "\(months[m - 1]) \(y)" : months[m - 1])) }
         }
         return result
+    }
+
+    /// The days worth drawing: leading or trailing dates cut off from the rest by a gap of
+    /// more than a year and longer than everything else spans (a war recalled from 1992 in a
+    /// 2025 storyline) are left out, so that they do not squeeze the picture into a line.
+    static func denseRange(_ days: [Int]) -> ClosedRange<Int>? {
+        var sorted = days.sorted()[...]
+        guard !sorted.isEmpty else { return nil }
+        while sorted.count > 1 {
+            let first = sorted[sorted.startIndex], next = sorted[sorted.startIndex + 1], last = sorted[sorted.endIndex - 1]
+            guard next - first > max(365, last - next) else { break }
+            sorted = sorted.dropFirst()
+        }
+        while sorted.count > 1 {
+            let last = sorted[sorted.endIndex - 1], previous = sorted[sorted.endIndex - 2], first = sorted[sorted.startIndex]
+            guard last - previous > max(365, previous - first) else { break }
+            sorted = sorted.dropLast()
+        }
+        return sorted.first!...sorted.last!
     }
 
     static func monthRange(from: String, to: String) -> [String] {

@@ -81,7 +81,9 @@ enum Pages {
         }
         let people = a.entities.filter { !$0.mentions.isEmpty }
         func entityGroup(_ title: String, _ types: Set<String>) -> Markup {
-            let list = people.filter { types.contains($0.type) }
+            // One line per actor, even where the text made two entities of it.
+            var seen = Set<String>()
+            let list = people.filter { types.contains($0.type) && seen.insert($0.actor.map { "#\($0.id)" } ?? $0.name).inserted }
             guard !list.isEmpty else { return "" }
             return """
                 <h3>\(title)</h3><ul class="plain">\(list.map { e in
@@ -411,7 +413,7 @@ enum Pages {
         var cells: [String: TrackerCell] = [:]
         for c in t.cells { cells["\(c.party)|\(c.issue)"] = c }
         let table: Markup = t.cells.isEmpty ? "<p class=\"muted\">No demands, offers, acceptances or rejections found in this storyline.</p>" : """
-            <table class="tracker"><thead><tr><th>Issue</th>\(t.parties.map { "<th>\(Layout.actorLink($0))</th>" })</tr></thead><tbody>\(t.issues.map { issue in
+            <div class="scroll"><table class="tracker"><thead><tr><th>Issue</th>\(t.parties.map { "<th>\(Layout.actorLink($0))</th>" })</tr></thead><tbody>\(t.issues.map { issue in
                 let row: [Markup] = t.parties.map { party in
                     guard let c = cells["\(party.id)|\(issue)"] else { return "<td></td>" }
                     let history: [Markup] = c.history.map { h in
@@ -420,7 +422,7 @@ enum Pages {
                     return "<td class=\"stance-\(c.stance)\"><span class=\"stance\">\(c.stance)</span><ol class=\"history\">\(history)</ol></td>"
                 }
                 return "<tr><th>\(issue)</th>\(row)</tr>"
-            })</tbody></table>
+            })</tbody></table></div>
             """
         let body: Markup = """
             <h1>\(title)</h1>

@@ -44,6 +44,8 @@ enum Stylesheet {
         .key-person { border-bottom: 2px solid #5b8def; } .key-org { border-bottom: 2px solid #9b59b6; } .key-place { border-bottom: 2px solid #27ae60; } .key-quote { background: var(--quote); }
         figure { margin: 0 0 1rem; padding: .6rem .8rem; background: #f3f5f7; border-radius: 4px; font-size: .9rem; }
         figcaption .credit { color: var(--muted); margin-left: .4rem; }
+        .scroll { overflow-x: auto; max-width: 100%; }
+        table.tracker th:first-child { min-width: 12rem; } table.tracker td { min-width: 8rem; }
         table { border-collapse: collapse; width: 100%; font-size: .92rem; background: #fff; }
         th, td { border: 1px solid var(--line); padding: .4rem .5rem; vertical-align: top; text-align: left; }
         th { background: #f0f3f6; }
