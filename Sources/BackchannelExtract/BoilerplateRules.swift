@@ -52,6 +52,9 @@ enum BoilerplateRules {
         "post a comment", "join the conversation", "show comments", "view comments",
         "all rights reserved", "back to top", "skip to content", "skip to main content", "jump to content",
         "text size", "listen to this article", "copy link", "subscribe", "sign up", "follow us",
+        // Live blogs' status lines.
+        "this blog is now closed", "this live blog is now closed", "live coverage has ended", "this live page is no longer being updated",
+        "load earlier updates", "show more updates",
     ]
 
     /// Starts of short blocks that are furniture ("Read more: …", "Photo: …", "© 2025 …").

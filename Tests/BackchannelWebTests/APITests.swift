@@ -1,5 +1,6 @@
 @testable import BackchannelStore
 import BackchannelTestSupport
+import BackchannelIngest
 @testable import BackchannelWeb
 import Foundation
 import Testing
@@ -155,5 +156,36 @@ struct APITests {
             #expect(!refs.isEmpty)
             for ref in refs { #expect(schemas.contains(ref), "\(ref)") }
         }
+    }
+}
+
+@Suite("the read model on both databases")
+struct ReadModelDatabaseTests {
+    /// The same API requests on a fresh SQLite file and on PostgreSQL: every query the pages
+    /// make is written once and must run on both.
+    @Test(arguments: TestDatabases.Kind.allCases)
+    func everyEndpointAnswersOnEachDatabase(_ kind: TestDatabases.Kind) async throws {
+        guard let store = try await TestDatabases.fresh(kind) else { return }
+        let ingestor = Ingestor(store: store)
+        _ = try await ingestor.enqueue(Fixture.slugs.map { Fixture.corpus.appendingPathComponent("\($0).html").path })
+        let summary = try await ingestor.run(progress: IngestProgress(interactive: false, quiet: true) { _ in })
+        await ingestor.shutdown()
+        #expect(summary.stored == Fixture.slugs.count)
+        try await withApp(configure: { app in try WebApp.configure(app, store: store) }) { app in
+            for (path, request) in try await APITests.requests(store).sorted(by: { $0.key < $1.key }) {
+                let (status, _, json) = try await getJSON(app, request)
+                #expect(status == .ok, "\(kind) \(request)")
+                let problems = APITests.validator.validate(json, against: APITests.schema(path: path)!)
+                #expect(problems.isEmpty, "\(kind) \(request): \(problems.prefix(3))")
+            }
+            for page in ["/", "/articles", "/events", "/actors", "/storylines", "/search?q=talks", "/search?scope=quotes&q=talks"] {
+                try await app.testing().test(.GET, page) { res async in
+                    #expect(res.status == .ok, "\(kind) \(page)")
+                }
+            }
+        }
+        let tracker = try await store.negotiationTracker(actors: [try await store.actorID(named: "Russia")], query: "ceasefire")
+        #expect(!tracker.cells.isEmpty, "\(kind): positions in the Russia × ceasefire storyline")
+        try await store.close()
     }
 }

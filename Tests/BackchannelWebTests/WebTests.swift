@@ -286,6 +286,19 @@ struct ChartTests {
         #expect(Charts.network(nodes: [Charts.Node(actor: refs[0], weight: 1)], edges: []).html.contains("Not enough"))
     }
 
+    @Test func farAwayDatesDoNotSqueezeThePicture() {
+        let d = { (s: String) in Charts.dayNumber(s)! }
+        let days = [d("1992-06-01"), d("2025-02-01"), d("2025-03-10"), d("2025-04-20"), d("2031-01-01")]
+        #expect(Charts.denseRange(days) == d("2025-02-01")...d("2025-04-20"))
+        // A long storyline with no outliers keeps its whole range.
+        let steady = stride(from: d("2019-01-01"), through: d("2025-01-01"), by: 200).map { $0 }
+        #expect(Charts.denseRange(steady) == steady.first!...steady.last!)
+        #expect(Charts.denseRange([]) == nil)
+        // Ticks over six years are years, at most ten of them.
+        let ticks = Charts.ticks(lo: d("2019-01-01"), hi: d("2025-01-01"))
+        #expect(ticks.count <= 10 && ticks.allSatisfy { $0.label.count == 4 })
+    }
+
     @Test func dayNumbersRoundTrip() {
         for day in ["1970-01-01", "2024-02-29", "2025-12-31", "2000-03-01"] {
             let n = Charts.dayNumber(day)!
