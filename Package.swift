@@ -119,6 +119,7 @@ let package = Package(
                 "BackchannelStore", "BackchannelCore",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .testTarget(

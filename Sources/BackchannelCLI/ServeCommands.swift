@@ -12,9 +12,32 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .long, help: "Port to listen on.")
     var port = 8080
 
+    @Option(name: .long, help: "Database connections that serve pages (more read in parallel).")
+    var readers = 2
+
+    @Option(name: .long, help: "Megabytes of rendered pages kept until the store changes (0: none).")
+    var cacheMegabytes = 64
+
     func validate() throws {
         if !(1...65535).contains(port) { throw ValidationError("--port \(port): expected 1 to 65535") }
         if hostname.isEmpty { throw ValidationError("--hostname cannot be empty") }
+        if !(1...16).contains(readers) { throw ValidationError("--readers \(readers): expected 1 to 16") }
+        if !(0...4096).contains(cacheMegabytes) { throw ValidationError("--cache-megabytes \(cacheMegabytes): expected 0 to 4096") }
+    }
+
+    /// Serves `store`, with extra connections to the same database for reading.
+    func serve(_ store: Store, ready: @escaping @Sendable (String) -> Void) async throws {
+        var readers: [Store] = []
+        if store.location != .sqlite(path: ":memory:") {
+            for _ in 1..<self.readers { readers.append(try await Store.open(store.location)) }
+        }
+        do {
+            try await WebApp.serve(store: store, readers: readers, cacheBytes: cacheMegabytes << 20, hostname: hostname, port: port, ready: ready)
+        } catch {
+            for reader in readers { try? await reader.close() }
+            throw error
+        }
+        for reader in readers { try? await reader.close() }
     }
 }
 
@@ -30,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withStore(store) { store in
-            try await WebApp.serve(store: store, hostname: server.hostname, port: server.port) { address in
+            try await server.serve(store) { address in
                 say("Backchannel is serving \(store.location) at \(address) (Ctrl-C to stop)")
             }
         }
@@ -74,7 +97,7 @@ struct DemoCommand: AsyncParsableCommand {
                 await ingestor.shutdown()
                 throw error
             }
-            try await WebApp.serve(store: store, hostname: server.hostname, port: server.port) { address in
+            try await server.serve(store) { address in
                 say("Backchannel demo is ready: open \(address) (Ctrl-C to stop)")
             }
         }

@@ -412,14 +412,24 @@ extension Store {
                 score[try row.int("article_id"), default: 0] += 10 * Double(try row.int("n"))
             }
         }
-        for actor in Array(Set(actors)).sorted().prefix(12) {
-            let rows = try await sql.raw("""
-                SELECT DISTINCT article_id FROM entities WHERE actor_id = \(bind: actor) AND article_id <> \(bind: id)
-                ORDER BY article_id DESC LIMIT 200
-                """).all()
-            // An actor in few articles says more about a link than one in many.
-            let weight = 1.0 / Double(max(1, rows.count)).squareRoot()
-            for row in rows { score[try row.int("article_id"), default: 0] += weight }
+        // Each actor's newest 200 other articles, in one statement.
+        let chosen = Array(Set(actors)).sorted().prefix(12)
+        if !chosen.isEmpty {
+            var q: SQLQueryString = ""
+            for (n, actor) in chosen.enumerated() {
+                if n > 0 { q += " UNION ALL " }
+                q += """
+                    SELECT * FROM (SELECT DISTINCT actor_id, article_id FROM entities WHERE actor_id = \(bind: actor) AND article_id <> \(bind: id)
+                    ORDER BY article_id DESC LIMIT 200) \(ident: "r\(n)")
+                    """
+            }
+            var byActor: [Int: [Int]] = [:]
+            for row in try await sql.raw(q).all() { byActor[try row.int("actor_id"), default: []].append(try row.int("article_id")) }
+            for (_, articles) in byActor {
+                // An actor in few articles says more about a link than one in many.
+                let weight = 1.0 / Double(max(1, articles.count)).squareRoot()
+                for article in articles { score[article, default: 0] += weight }
+            }
         }
         return score.filter { !excluding.contains($0.key) }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }
@@ -576,6 +586,16 @@ extension Store {
                                         .sorted { ($0.party, $0.issue) < ($1.party, $1.issue) })
         }
         return NegotiationTracker(actors: actors.compactMap { refs[$0] }, query: query, parties: [], issues: [], cells: [])
+    }
+
+    /// A value that changes whenever an ingest stores, updates or corrects something: the
+    /// newest article id and update time and the newest correction.
+    public func dataVersion() async throws -> String {
+        let row = try await sql.raw("""
+            SELECT (SELECT MAX(id) FROM articles) AS a, (SELECT MAX(updated_at) FROM articles) AS u, (SELECT MAX(id) FROM corrections) AS c
+            """).first()
+        guard let row else { return "" }
+        return "\(try row.optionalInt("a") ?? 0)|\(try row.optionalString("u") ?? "")|\(try row.optionalInt("c") ?? 0)"
     }
 
     // MARK: - building blocks

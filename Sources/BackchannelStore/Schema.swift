@@ -268,6 +268,8 @@ enum Schema {
             "CREATE INDEX quotes_said ON quotes(said_on)",
             "CREATE INDEX positions_event ON positions(event_id)",
             "CREATE INDEX roles_actor_title ON roles(actor_id, title, seen_on)",
+            // The web application's cache asks "has anything changed?" by the newest update.
+            "CREATE INDEX articles_updated ON articles(updated_at)",
         ], sqlite: [], postgres: []),
     ]
 

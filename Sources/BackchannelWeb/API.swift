@@ -13,50 +13,50 @@ enum API {
         return e
     }()
 
-    static func register(_ app: Application, store: Store) {
+    static func register(_ app: Application, pool: StorePool) {
         let v1 = app.grouped("api", "v1")
-        v1.get("home") { _ in try json(try await store.homeSummary()) }
+        v1.get("home") { _ in try json(try await pool.next().homeSummary()) }
         v1.get("articles") { req in
             let (limit, offset) = try Params(req).page()
-            return try json(try await store.articleList(limit: limit, offset: offset))
+            return try json(try await pool.next().articleList(limit: limit, offset: offset))
         }
-        v1.get("articles", ":id") { req in try json(try await store.articleDetail(try req.id())) }
+        v1.get("articles", ":id") { req in try json(try await pool.next().articleDetail(try req.id())) }
         v1.get("actors") { req in
             let p = Params(req)
             let (limit, offset) = try p.page()
-            return try json(try await store.actorList(type: try p.actorType("type"), limit: limit, offset: offset))
+            return try json(try await pool.next().actorList(type: try p.actorType("type"), limit: limit, offset: offset))
         }
-        v1.get("actors", ":id") { req in try json(try await store.actorDetail(try req.id())) }
+        v1.get("actors", ":id") { req in try json(try await pool.next().actorDetail(try req.id())) }
         v1.get("events") { req in
             let p = Params(req)
             let (limit, offset) = try p.page()
-            let actor = try await p.actors("actor", store: store)
+            let actor = try await p.actors("actor", store: pool.next())
             guard actor.count <= 1 else { throw BadRequest(message: "actor: one actor at a time") }
-            return try json(try await store.eventList(type: try p.eventType("type"), actor: actor.first, since: try p.day("since"),
+            return try json(try await pool.next().eventList(type: try p.eventType("type"), actor: actor.first, since: try p.day("since"),
                                                       until: try p.day("until"), limit: limit, offset: offset))
         }
-        v1.get("events", ":id") { req in try json(try await store.eventDetail(try req.id())) }
+        v1.get("events", ":id") { req in try json(try await pool.next().eventDetail(try req.id())) }
         v1.get("storyline") { req in
-            let (actors, query) = try await Pages.storylineInput(req, store)
-            return try json(try await store.storyline(actors: actors, query: query))
+            let (actors, query) = try await Pages.storylineInput(req, pool.next())
+            return try json(try await pool.next().storyline(actors: actors, query: query))
         }
         v1.get("tracker") { req in
-            let (actors, query) = try await Pages.storylineInput(req, store)
-            return try json(try await store.negotiationTracker(actors: actors, query: query))
+            let (actors, query) = try await Pages.storylineInput(req, pool.next())
+            return try json(try await pool.next().negotiationTracker(actors: actors, query: query))
         }
         v1.get("storylines") { req in
             let p = Params(req)
             let since = try p.day("since") ?? "0000-01-01"
-            return try json(try await store.activeStorylines(since: since, limit: try p.int("limit", default: 20, in: 1...100)))
+            return try json(try await pool.next().activeStorylines(since: since, limit: try p.int("limit", default: 20, in: 1...100)))
         }
         v1.get("search") { req in
             let (query, limit, offset) = try searchQuery(req)
-            let hits = try await store.searchArticles(query)
+            let hits = try await pool.next().searchArticles(query)
             return try json(ListPage(items: Array(hits.prefix(limit)), limit: limit, offset: offset, nextOffset: hits.count > limit ? offset + limit : nil))
         }
         v1.get("quotes") { req in
             let (query, limit, offset) = try searchQuery(req)
-            let hits = try await store.searchQuotes(query)
+            let hits = try await pool.next().searchQuotes(query)
             return try json(ListPage(items: Array(hits.prefix(limit)), limit: limit, offset: offset, nextOffset: hits.count > limit ? offset + limit : nil))
         }
         app.get("api", "openapi.json") { _ in

@@ -1,19 +1,26 @@
 import BackchannelStore
 import Foundation
+import NIOConcurrencyHelpers
 import Vapor
 
 /// The web application: server-rendered pages (no scripts) and the JSON API under
 /// `/api/v1`, both read-only over one store. Nothing here writes: data comes in through
 /// `ingest`.
 public enum WebApp {
-    /// Adds the routes and middleware to `app`.
-    public static func configure(_ app: Application, store: Store) throws {
+    /// Adds the routes and middleware to `app`. Requests are spread over `readers` (more
+    /// connections to the same store: SQLite in WAL mode reads on all of them at once);
+    /// `cacheBytes` above zero keeps rendered pages until the store changes (``PageCache``).
+    public static func configure(_ app: Application, store: Store, readers: [Store] = [], cacheBytes: Int = 0, cacheCheckInterval: Double = 1) throws {
+        let pool = StorePool([store] + readers)
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeaders())
         app.middleware.use(ErrorPages())
+        if cacheBytes > 0 {
+            app.middleware.use(CachedPages(cache: PageCache(capacityBytes: cacheBytes, checkInterval: cacheCheckInterval), store: store))
+        }
         app.routes.caseInsensitive = false
-        Pages.register(app, store: store)
-        API.register(app, store: store)
+        Pages.register(app, pool: pool)
+        API.register(app, pool: pool)
         app.get("assets", "app.css") { _ -> Response in
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
@@ -23,14 +30,15 @@ public enum WebApp {
     }
 
     /// Serves until interrupted (Ctrl-C). `ready` gets the address once the server listens.
-    public static func serve(store: Store, hostname: String, port: Int, ready: @Sendable (String) -> Void) async throws {
+    public static func serve(store: Store, readers: [Store] = [], cacheBytes: Int = 64 << 20, hostname: String, port: Int,
+                             ready: @Sendable (String) -> Void) async throws {
         // Vapor reads its own command line: give it one that only says "serve".
         let app = try await Application.make(Environment(name: "production", arguments: ["backchannel"]))
         app.logger.logLevel = .warning
         app.http.server.configuration.hostname = hostname
         app.http.server.configuration.port = port
         do {
-            try configure(app, store: store)
+            try configure(app, store: store, readers: readers, cacheBytes: cacheBytes)
             try await app.startup()
             let shown = hostname == "0.0.0.0" ? "127.0.0.1" : hostname
             ready("http://\(shown.contains(":") ? "[\(shown)]" : shown):\(app.http.server.shared.localAddress?.port ?? port)/")
@@ -40,6 +48,23 @@ public enum WebApp {
             throw error
         }
         try await app.asyncShutdown()
+    }
+}
+
+/// Connections to one store, handed out in turn.
+final class StorePool: @unchecked Sendable {
+    private let stores: [Store]
+    private let counter = NIOLockedValueBox(0)
+
+    init(_ stores: [Store]) { self.stores = stores }
+
+    func next() -> Store {
+        guard stores.count > 1 else { return stores[0] }
+        let n = counter.withLockedValue { value in
+            value &+= 1
+            return value
+        }
+        return stores[n % stores.count]
     }
 }
 

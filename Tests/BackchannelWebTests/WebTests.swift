@@ -325,3 +325,53 @@ struct MarkupTests {
         #expect(Markup.externalURL(nil) == nil)
     }
 }
+
+@Suite("page cache")
+struct PageCacheTests {
+    static func article(_ n: Int) -> ArticleBuilder {
+        var a = ArticleBuilder(url: "https://wire.example/\(n)", published: "2025-03-0\(n)", title: "Talks number \(n)",
+                               text: "Envoy Ann Example said \"we will meet again\" after talks in Exampleton number \(n).")
+        let ann = a.entity("Ann Example", .person)
+        a.quote("we will meet again", speaker: ann)
+        return a
+    }
+
+    @Test func pagesAreServedFromTheCacheUntilTheStoreChanges() async throws {
+        let store = try await Store.open(.sqlite(path: ":memory:"))
+        _ = try await store.transaction { try await store.write(Self.article(1).document, input: nil) }
+        try await withApp(configure: { app in try WebApp.configure(app, store: store, cacheBytes: 1 << 20, cacheCheckInterval: 0) }) { app in
+            func body(_ path: String) async throws -> String {
+                var text = ""
+                try await app.testing().test(.GET, path) { res async in text = res.body.string }
+                return text
+            }
+            let first = try await body("/search?scope=quotes&q=meet")
+            #expect(first.contains("we will meet again"))
+            // A change the version does not see: the cached page is still served.
+            try await store.sql.raw("DELETE FROM quotes").run()
+            #expect(try await body("/search?scope=quotes&q=meet") == first)
+            // An ingest changes the version: the next request is computed afresh.
+            _ = try await store.transaction { try await store.write(Self.article(2).document, input: nil) }
+            let fresh = try await body("/articles")
+            #expect(fresh.contains("Talks number 2"))
+            #expect(try await body("/search?scope=quotes&q=meet") != first)
+            // Errors are never cached.
+            try await app.testing().test(.GET, "/articles/999") { res async in #expect(res.status == .notFound) }
+        }
+        try await store.close()
+    }
+
+    @Test func theLeastRecentlyUsedPagesLeaveFirst() {
+        let cache = PageCache(capacityBytes: 8_000)
+        let page = ByteBuffer(string: String(repeating: "x", count: 900))
+        for n in 0..<8 { cache.store("/p\(n)", body: page, contentType: .html) }
+        _ = cache.lookup("/p0")   // used again: stays
+        cache.store("/p8", body: page, contentType: .html)   // over capacity: the oldest quarter goes
+        #expect(cache.lookup("/p0") != nil)
+        #expect(cache.lookup("/p1") == nil)
+        #expect(cache.lookup("/p8") != nil)
+        // A page larger than an eighth of the cache is not kept.
+        cache.store("/big", body: ByteBuffer(string: String(repeating: "y", count: 2_000)), contentType: .html)
+        #expect(cache.lookup("/big") == nil)
+    }
+}

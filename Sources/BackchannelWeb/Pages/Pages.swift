@@ -4,18 +4,18 @@ import Vapor
 
 /// The server-rendered pages. Each works without JavaScript; pictures are inline SVG.
 enum Pages {
-    static func register(_ app: Application, store: Store) {
-        app.get { req in try await home(req, store) }
-        app.get("articles", ":id") { req in try await article(req, store) }
-        app.get("articles") { req in try await articles(req, store) }
-        app.get("actors", ":id") { req in try await actor(req, store) }
-        app.get("actors") { req in try await actors(req, store) }
-        app.get("events", ":id") { req in try await event(req, store) }
-        app.get("events") { req in try await events(req, store) }
-        app.get("storylines") { req in try await storylines(req, store) }
-        app.get("storyline") { req in try await storyline(req, store) }
-        app.get("tracker") { req in try await tracker(req, store) }
-        app.get("search") { req in try await search(req, store) }
+    static func register(_ app: Application, pool: StorePool) {
+        app.get { req in try await home(req, pool.next()) }
+        app.get("articles", ":id") { req in try await article(req, pool.next()) }
+        app.get("articles") { req in try await articles(req, pool.next()) }
+        app.get("actors", ":id") { req in try await actor(req, pool.next()) }
+        app.get("actors") { req in try await actors(req, pool.next()) }
+        app.get("events", ":id") { req in try await event(req, pool.next()) }
+        app.get("events") { req in try await events(req, pool.next()) }
+        app.get("storylines") { req in try await storylines(req, pool.next()) }
+        app.get("storyline") { req in try await storyline(req, pool.next()) }
+        app.get("tracker") { req in try await tracker(req, pool.next()) }
+        app.get("search") { req in try await search(req, pool.next()) }
     }
 
     static func html(_ markup: Markup, status: HTTPResponseStatus = .ok) -> Response {
