@@ -85,13 +85,17 @@ def main():
     ap.add_argument("--duration", type=int, default=20)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--kinds", default="article,actor,search")
+    ap.add_argument("--no-cache", action="store_true", help="serve with --cache-megabytes 0: every request computed")
+    ap.add_argument("--readers", type=int, default=2, help="database connections serving pages")
     a = ap.parse_args()
     if not shutil.which("wrk"):
         sys.exit("bench_web: wrk is not installed (apt-get install wrk)")
     rng = random.Random(a.seed)
     port = free_port()
     data = tempfile.mkdtemp(prefix="bc-web-bench-") if a.demo else a.data
-    cmd = [a.binary, "demo" if a.demo else "serve", "--data", data, "--port", str(port)]
+    cmd = [a.binary, "demo" if a.demo else "serve", "--data", data, "--port", str(port), "--readers", str(a.readers)]
+    if a.no_cache:
+        cmd += ["--cache-megabytes", "0"]
     server = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         base = wait_ready(server)
@@ -112,7 +116,8 @@ def main():
             "actor": [f"/actors/{i}" for i in actors],
             "search": searches,
         }
-        print(f"bench_web: {total} articles; {a.connections} connections, {a.threads} wrk threads, {a.duration} s per kind")
+        print(f"bench_web: {total} articles; {a.connections} connections, {a.threads} wrk threads, {a.duration} s per kind; "
+              f"{'no cache' if a.no_cache else 'page cache'}, {a.readers} readers")
         for kind in a.kinds.split(","):
             paths = kinds[kind]
             # Warm up: each URL once, as a reader's first visit would.

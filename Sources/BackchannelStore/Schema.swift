@@ -262,7 +262,8 @@ enum Schema {
         // the week's speakers, a storyline's positions.
         Migration(version: 2, name: "indexes for reading", shared: [
             "CREATE INDEX fused_events_day ON fused_events(date_day, id)",
-            "CREATE INDEX fused_participants_actor_day ON fused_participants(actor_id, date_day, fused_id)",
+            // Covering: an actor's timeline, its events per month and its counterparts read only this index.
+            "CREATE INDEX fused_participants_actor_day ON fused_participants(actor_id, date_day, fused_id, type, role)",
             "CREATE INDEX fused_participants_event ON fused_participants(fused_id)",
             "CREATE INDEX quotes_speaker_day ON quotes(speaker_actor_id, said_on)",
             "CREATE INDEX quotes_said ON quotes(said_on)",

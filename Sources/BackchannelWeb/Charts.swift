@@ -172,7 +172,14 @@ public enum Charts {
 
     // MARK: - helpers
 
-    static func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
+    /// One decimal, without Foundation's `String(format:)` (a tenth of the actor page's time).
+    static func fmt(_ v: Double) -> String {
+        guard v.isFinite else { return "0" }
+        let tenths = Int((v * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        let a = abs(tenths)
+        return "\(sign)\(a / 10).\(a % 10)"
+    }
 
     /// Days since 1970-01-01 for `YYYY-MM-DD`.
     static func dayNumber(_ day: String) -> Int? {
@@ -219,7 +226,7 @@ public enum Charts {
             let step = max(1, (years + 9) / 10)
             while true {
                 y += 1
-                guard let d = dayNumber(String(format: "%04d-01-01", y)), d <= hi else { break }
+                guard let d = dayNumber("\(y)-01-01"), d <= hi else { break }
                 if y % step == 0 { result.append(Tick(day: d, label: String(y))) }
             }
             return result
@@ -229,7 +236,7 @@ public enum Charts {
         while true {
             m += 1
             if m > 12 { m = 1; y += 1 }
-            guard let d = dayNumber(String(format: "%04d-%02d-01", y, m)), d <= hi else { break }
+            guard let d = dayNumber("\(y)-\(m < 10 ? "0" : "")\(m)-01"), d <= hi else { break }
             if (m - 1) % step == 0 { result.append(Tick(day: d, label: m == 1 ? "\(months[m - 1]) \(y)" : months[m - 1])) }
         }
         return result
@@ -258,7 +265,7 @@ public enum Charts {
         guard var y = Int(from.prefix(4)), var m = Int(from.dropFirst(5).prefix(2)), let ey = Int(to.prefix(4)), let em = Int(to.dropFirst(5).prefix(2)) else { return [from] }
         var result: [String] = []
         while (y, m) <= (ey, em) && result.count < 240 {
-            result.append(String(format: "%04d-%02d", y, m))
+            result.append("\(y)-\(m < 10 ? "0" : "")\(m)")
             m += 1
             if m > 12 { m = 1; y += 1 }
         }

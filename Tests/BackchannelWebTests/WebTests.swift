@@ -318,6 +318,13 @@ struct MarkupTests {
         #expect(outer.html == "<p><b>&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;</b></p>")
     }
 
+    @Test func escapingKeepsEveryOtherCharacter() {
+        #expect(Markup.escape("Zelenskyy’s “plan” — €11bn") == "Zelenskyy’s “plan” — €11bn")
+        #expect(Markup.escape("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&#39;")
+        #expect(Markup.escape("") == "")
+        #expect(Charts.fmt(12.345) == "12.3" && Charts.fmt(-0.26) == "-0.3" && Charts.fmt(7) == "7.0")
+    }
+
     @Test func onlyWebAddressesBecomeLinks() {
         #expect(Markup.externalURL("https://example.org/a") == "https://example.org/a")
         #expect(Markup.externalURL("JavaScript:alert(1)") == nil)
