@@ -72,8 +72,10 @@ extension Store {
                 // drives from the filter, matching the text once per candidate article.
                 q = """
                     WITH hits AS MATERIALIZED (
-                      SELECT rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH \(bind: Self.ftsExpression(words)))
+                      SELECT rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH \(bind: Self.ftsExpression(words))
                     """
+                // Without filters, only the newest matches are ranked (see `rankedWindow`).
+                q += query.hasFilters ? ")" : " ORDER BY rowid DESC LIMIT \(bind: rankedWindow))"
                 if query.hasFilters {
                     q += " SELECT hits.id FROM hits CROSS JOIN articles a ON a.id = hits.id WHERE 1 = 1" + filters
                 } else {
@@ -81,10 +83,18 @@ extension Store {
                 }
                 q += " ORDER BY hits.score"
             case .postgres:
-                q = """
-                    SELECT a.id FROM articles a WHERE a.search @@ websearch_to_tsquery('english', \(bind: query.text ?? ""))
-                    """
-                q += filters + " ORDER BY ts_rank(a.search, websearch_to_tsquery('english', \(bind: query.text ?? ""))) DESC"
+                if query.hasFilters {
+                    q = """
+                        SELECT a.id FROM articles a WHERE a.search @@ websearch_to_tsquery('english', \(bind: query.text ?? ""))
+                        """
+                    q += filters + " ORDER BY ts_rank(a.search, websearch_to_tsquery('english', \(bind: query.text ?? ""))) DESC"
+                } else {
+                    q = """
+                        SELECT c.id FROM (SELECT a.id, a.search FROM articles a WHERE a.search @@ websearch_to_tsquery('english', \(bind: query.text ?? ""))
+                          ORDER BY a.id DESC LIMIT \(bind: rankedWindow)) c
+                        ORDER BY ts_rank(c.search, websearch_to_tsquery('english', \(bind: query.text ?? ""))) DESC
+                        """
+                }
             }
         } else {
             q = "SELECT a.id FROM articles a WHERE 1 = 1" + filters + " ORDER BY a.published_day DESC, a.id DESC"

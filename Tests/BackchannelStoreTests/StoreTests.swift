@@ -210,6 +210,27 @@ struct StoreTests {
     }
 
     @Test(arguments: TestDatabases.Kind.allCases)
+    func wordsAloneRankOnlyTheNewestMatches(_ kind: TestDatabases.Kind) async throws {
+        guard let store = try await TestDatabases.fresh(kind) else { return }
+        defer { Task { try? await store.close() } }
+        // Four articles with the word; the oldest mentions it most, so it ranks first in full.
+        for (i, text) in ["Truce truce truce: the truce holds, truce talks go on.", "A truce was agreed.", "Talk of a truce.", "The truce held."].enumerated() {
+            let a = ArticleBuilder(url: "https://t.example/\(i)", published: "2025-05-0\(i + 1)", title: "Report \(i)", text: text + " Officials met for talks.")
+            try await store.transaction { _ = try await store.write(a.document, input: nil) }
+        }
+        for i in 0..<4 {
+            let a = ArticleBuilder(url: "https://t.example/f\(i)", published: "2025-04-0\(i + 1)", title: "Filler \(i)", text: "Rain on the coast \(i).")
+            try await store.transaction { _ = try await store.write(a.document, input: nil) }
+        }
+        #expect(try await store.searchArticles(SearchQuery(text: "truce")).first?.title == "Report 0")
+        store.rankedWindow = 2
+        // Now only the two newest matches (by id) are ranked; a filter searches them all again.
+        let windowed = try await store.searchArticles(SearchQuery(text: "truce")).compactMap(\.title)
+        #expect(Set(windowed) == ["Report 2", "Report 3"])
+        #expect(try await store.searchArticles(SearchQuery(text: "truce", since: "2025-01-01")).count == 4)
+    }
+
+    @Test(arguments: TestDatabases.Kind.allCases)
     func exportsEveryFormat(_ kind: TestDatabases.Kind) async throws {
         guard let store = try await TestDatabases.fresh(kind) else { return }
         defer { Task { try? await store.close() } }
