@@ -443,8 +443,8 @@ extension Store {
     public func actorDetail(_ id: Int) async throws -> ActorDetail {
         let summary = try await actor(id)
         let roleRows = try await sql.raw("""
-            SELECT title, MIN(affiliation) AS affiliation, MIN(seen_on) AS first, MAX(seen_on) AS last, COUNT(DISTINCT article_id) AS n
-            FROM roles WHERE actor_id = \(bind: id) GROUP BY title ORDER BY last DESC, n DESC LIMIT 30
+            SELECT MIN(title) AS title, MAX(affiliation) AS affiliation, MIN(seen_on) AS first, MAX(seen_on) AS last, COUNT(DISTINCT article_id) AS n
+            FROM roles WHERE actor_id = \(bind: id) GROUP BY LOWER(title) ORDER BY last DESC, n DESC LIMIT 30
             """).all()
         let roles = try roleRows.map {
             RoleSpan(title: try $0.string("title"), affiliation: try $0.optionalString("affiliation"), firstSeen: try $0.optionalString("first"),
