@@ -76,6 +76,11 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let folder: String
         if let corpus {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: corpus, isDirectory: &isFolder), isFolder.boolValue else {
+                printError("--corpus \(corpus): not a folder of articles")
+                throw ExitCode(1)
+            }
             folder = corpus
         } else if let found = Self.findCorpus() {
             folder = found

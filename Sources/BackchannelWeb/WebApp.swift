@@ -1,6 +1,7 @@
 import BackchannelStore
 import Foundation
 import NIOConcurrencyHelpers
+import NIOCore
 import Vapor
 
 /// The web application: server-rendered pages (no scripts) and the JSON API under
@@ -39,7 +40,11 @@ public enum WebApp {
         app.http.server.configuration.port = port
         do {
             try configure(app, store: store, readers: readers, cacheBytes: cacheBytes)
-            try await app.startup()
+            do {
+                try await app.startup()
+            } catch let error as IOError {
+                throw ListenError(address: "\(hostname):\(port)", reason: error.errnoCode == EADDRINUSE ? "the address is already in use" : "\(error)")
+            }
             let shown = hostname == "0.0.0.0" ? "127.0.0.1" : hostname
             ready("http://\(shown.contains(":") ? "[\(shown)]" : shown):\(app.http.server.shared.localAddress?.port ?? port)/")
             try await app.running?.onStop.get()
@@ -49,6 +54,13 @@ public enum WebApp {
         }
         try await app.asyncShutdown()
     }
+}
+
+/// The server could not listen where it was asked to.
+public struct ListenError: Error, CustomStringConvertible {
+    public var address: String
+    public var reason: String
+    public var description: String { "cannot listen on \(address): \(reason) (try another --port)" }
 }
 
 /// Connections to one store, handed out in turn.

@@ -1,0 +1,72 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `serve` and `demo` as a user runs them: the binary, a loopback port, real HTTP.
+@Suite("serve and demo commands", .serialized)
+struct ServeCommandTests {
+    static func freePort() -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    static func get(_ url: String) async -> (Int, String)? {
+        guard let (data, response) = try? await URLSession.shared.data(from: URL(string: url)!) else { return nil }
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func demoIngestsTheCorpusThenServesIt() async throws {
+        let data = try StoreCommandTests.temporaryFolder()
+        let port = Self.freePort()
+        let process = Process()
+        process.executableURL = BinaryTests.binary
+        process.arguments = ["demo", "--data", data, "--port", String(port), "--corpus", StoreCommandTests.corpus]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        // The first line on standard output is the address to open.
+        var line = Data()
+        while !line.contains(0x0A) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line.append(chunk)
+        }
+        let ready = String(decoding: line, as: UTF8.self)
+        #expect(ready.contains("http://127.0.0.1:\(port)/"), "\(ready)")
+        let home = await Self.get("http://127.0.0.1:\(port)/")
+        #expect(home?.0 == 200)
+        #expect(home?.1.contains("articles, the newest from") == true)
+        let api = await Self.get("http://127.0.0.1:\(port)/api/v1/articles?limit=100")
+        let items = (try? JSONSerialization.jsonObject(with: Data((api?.1 ?? "").utf8))) as? [String: Any]
+        #expect((items?["items"] as? [Any])?.count == 42)
+
+        // A second server on the same port says so and stops.
+        let second = try StoreCommandTests.run(["serve", "--data", data, "--port", String(port)])
+        #expect(second.status == 1)
+        #expect(second.err.contains("cannot listen on 127.0.0.1:\(port): the address is already in use"))
+    }
+
+    @Test func badOptionsAreRefusedBeforeAnythingStarts() throws {
+        let data = try StoreCommandTests.temporaryFolder()
+        let missing = try StoreCommandTests.run(["demo", "--data", data, "--corpus", "/nonexistent/corpus"])
+        #expect(missing.status == 1)
+        #expect(missing.err == "backchannel: error: --corpus /nonexistent/corpus: not a folder of articles\n")
+        let port = try StoreCommandTests.run(["serve", "--data", data, "--port", "70000"])
+        #expect(port.status == 64)
+        #expect(port.err.contains("--port 70000: expected 1 to 65535"))
+        let readers = try StoreCommandTests.run(["serve", "--data", data, "--readers", "0"])
+        #expect(readers.status == 64)
+    }
+}
