@@ -578,10 +578,15 @@ extension Store {
                 partyCounts[holder, default: 0] += 1
                 issueCounts[issue, default: 0] += 1
             }
-            let partyRefs = people
-            let parties = partyCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(12).compactMap { partyRefs[$0.key] }
-            let issues = issueCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20).map(\.key)
+            let parties = partyCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(12).compactMap { people[$0.key] }
             let kept = Set(parties.map(\.id))
+            // Issues on which the most of the shown parties took a stance come first: the contested ones.
+            var holders: [String: Int] = [:]
+            for cell in cells.values where kept.contains(cell.party) { holders[cell.issue, default: 0] += 1 }
+            let issues = holders.keys.sorted { a, b in
+                (holders[a]!, issueCounts[a] ?? 0) != (holders[b]!, issueCounts[b] ?? 0)
+                    ? (holders[a]!, issueCounts[a] ?? 0) > (holders[b]!, issueCounts[b] ?? 0) : a < b
+            }.prefix(20).map { $0 }
             let keptIssues = Set(issues)
             return NegotiationTracker(actors: actors.compactMap { refs[$0] }, query: query, parties: parties, issues: issues,
                                       cells: cells.values.filter { kept.contains($0.party) && keptIssues.contains($0.issue) }

@@ -158,6 +158,10 @@ struct PageTests {
             let (trackerStatus, _, trackerBody) = try await get(app, "/tracker?actors=\(russia),\(ukraine)")
             #expect(trackerStatus == .ok)
             let tracker = try await store.negotiationTracker(actors: [russia, ukraine], query: nil)
+            #expect(!tracker.cells.isEmpty)
+            // No empty rows or columns: every issue and every party shown has a stance.
+            for issue in tracker.issues { #expect(tracker.cells.contains { $0.issue == issue }, "\(issue)") }
+            for party in tracker.parties { #expect(tracker.cells.contains { $0.party == party.id }, "\(party.name)") }
             for cell in tracker.cells {
                 #expect(trackerBody.contains(Markup.escape(cell.issue)))
                 #expect(cell.stance == cell.history.last?.stance)
