@@ -76,7 +76,7 @@ enum Pages {
         let chips: Markup = (a.categories + a.tags).isEmpty ? "" : "<ul class=\"chips\">\((a.categories + a.tags).map { "<li>\($0)</li>" })</ul>"
         let images: [Markup] = a.images.map { img in
             """
-            <figure><figcaption>\(img.caption ?? img.alt ?? "Image")\(img.credit.map { "<span class=\"credit\">\($0)</span>" } as Markup?)</figcaption></figure>
+            <figure><figcaption>\(img.caption ?? img.alt ?? "Image")\(img.credit.map { "<span class=\"credit\">\($0)</span>" } as Markup?)\(Markup.externalURL(img.src).map { " <a class=\"small\" href=\"\($0)\" rel=\"noopener noreferrer nofollow\">image</a>" } as Markup?)</figcaption></figure>
             """
         }
         let people = a.entities.filter { !$0.mentions.isEmpty }
