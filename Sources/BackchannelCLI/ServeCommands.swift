@@ -18,11 +18,20 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .long, help: "Megabytes of rendered pages kept until the store changes (0: none).")
     var cacheMegabytes = 64
 
+    @Flag(name: .long, help: "One user on one machine: no sign-in, every right (analyst and admin pages included).")
+    var open = false
+
+    @Flag(name: .long, help: "Mark session cookies Secure even without X-Forwarded-Proto: https (behind TLS).")
+    var secureCookies = false
+
     func validate() throws {
         if !(1...65535).contains(port) { throw ValidationError("--port \(port): expected 1 to 65535") }
         if hostname.isEmpty { throw ValidationError("--hostname cannot be empty") }
         if !(1...16).contains(readers) { throw ValidationError("--readers \(readers): expected 1 to 16") }
         if !(0...4096).contains(cacheMegabytes) { throw ValidationError("--cache-megabytes \(cacheMegabytes): expected 0 to 4096") }
+        if open && hostname != "127.0.0.1" && hostname != "localhost" && hostname != "::1" {
+            throw ValidationError("--open gives every right to whoever connects: it listens on 127.0.0.1 only")
+        }
     }
 
     /// Serves `store`, with extra connections to the same database for reading.
@@ -32,7 +41,8 @@ struct ServerOptions: ParsableArguments {
             for _ in 1..<self.readers { readers.append(try await Store.open(store.location)) }
         }
         do {
-            try await WebApp.serve(store: store, readers: readers, cacheBytes: cacheMegabytes << 20, hostname: hostname, port: port, ready: ready)
+            try await WebApp.serve(store: store, readers: readers, cacheBytes: cacheMegabytes << 20,
+                                   access: open ? .open : .accounts(secureCookies: secureCookies), hostname: hostname, port: port, ready: ready)
         } catch {
             for reader in readers { try? await reader.close() }
             throw error

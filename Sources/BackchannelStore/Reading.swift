@@ -595,14 +595,15 @@ extension Store {
         return NegotiationTracker(actors: actors.compactMap { refs[$0] }, query: query, parties: [], issues: [], cells: [])
     }
 
-    /// A value that changes whenever an ingest stores, updates or corrects something: the
-    /// newest article id and update time and the newest correction.
+    /// A value that changes whenever an ingest stores, updates or corrects something, or an
+    /// analyst writes a note: the newest article id and update time, correction and note.
     public func dataVersion() async throws -> String {
         let row = try await sql.raw("""
-            SELECT (SELECT MAX(id) FROM articles) AS a, (SELECT MAX(updated_at) FROM articles) AS u, (SELECT MAX(id) FROM corrections) AS c
+            SELECT (SELECT MAX(id) FROM articles) AS a, (SELECT MAX(updated_at) FROM articles) AS u, (SELECT MAX(id) FROM corrections) AS c,
+              (SELECT MAX(id) FROM notes) AS n
             """).first()
         guard let row else { return "" }
-        return "\(try row.optionalInt("a") ?? 0)|\(try row.optionalString("u") ?? "")|\(try row.optionalInt("c") ?? 0)"
+        return "\(try row.optionalInt("a") ?? 0)|\(try row.optionalString("u") ?? "")|\(try row.optionalInt("c") ?? 0)|\(try row.optionalInt("n") ?? 0)"
     }
 
     // MARK: - building blocks

@@ -272,6 +272,38 @@ enum Schema {
             // The web application's cache asks "has anything changed?" by the newest update.
             "CREATE INDEX articles_updated ON articles(updated_at)",
         ], sqlite: [], postgres: []),
+        // The analyst workspace: accounts, their sessions, and notes on articles, events and actors.
+        Migration(version: 3, name: "users, sessions, notes", shared: [
+            """
+            CREATE TABLE users (
+              id {pk},
+              name TEXT NOT NULL UNIQUE,
+              password_hash TEXT NOT NULL,
+              role TEXT NOT NULL,
+              created_at TEXT NOT NULL)
+            """,
+            // Only a hash of each session token is kept: a copy of the database opens no session.
+            """
+            CREATE TABLE sessions (
+              token_hash TEXT PRIMARY KEY,
+              user_id {int} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+              csrf TEXT NOT NULL,
+              created_at TEXT NOT NULL,
+              expires_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX sessions_user ON sessions(user_id)",
+            """
+            CREATE TABLE notes (
+              id {pk},
+              subject_kind TEXT NOT NULL,
+              subject_id {int} NOT NULL,
+              author_id {int} REFERENCES users(id) ON DELETE SET NULL,
+              author_name TEXT NOT NULL,
+              body TEXT NOT NULL,
+              created_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX notes_subject ON notes(subject_kind, subject_id, id)",
+        ], sqlite: [], postgres: []),
     ]
 
     static func render(_ statement: String, for backend: Store.Backend) -> String {

@@ -90,7 +90,13 @@ struct CachedPages: AsyncMiddleware {
     let store: Store
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.method == .GET else { return try await next.respond(to: request) }
+        // Only what every anonymous visitor sees alike: not a signed-in analyst's pages (notes,
+        // forms with their token), not the sign-in and admin pages.
+        let viewer = request.viewer
+        guard request.method == .GET, viewer.open || viewer.user == nil,
+              !request.url.path.hasPrefix("/login"), !request.url.path.hasPrefix("/admin") else {
+            return try await next.respond(to: request)
+        }
         try await cache.revalidate(store)
         let key = request.url.string
         if let hit = cache.lookup(key) {
@@ -99,7 +105,7 @@ struct CachedPages: AsyncMiddleware {
             return Response(status: .ok, headers: headers, body: .init(buffer: hit.body))
         }
         let response = try await next.respond(to: request)
-        if response.status == .ok, let buffer = response.body.buffer {
+        if response.status == .ok, response.headers[.setCookie].isEmpty, let buffer = response.body.buffer {
             cache.store(key, body: buffer, contentType: response.headers.contentType)
         }
         return response

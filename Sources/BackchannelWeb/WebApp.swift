@@ -11,17 +11,20 @@ public enum WebApp {
     /// Adds the routes and middleware to `app`. Requests are spread over `readers` (more
     /// connections to the same store: SQLite in WAL mode reads on all of them at once);
     /// `cacheBytes` above zero keeps rendered pages until the store changes (``PageCache``).
-    public static func configure(_ app: Application, store: Store, readers: [Store] = [], cacheBytes: Int = 0, cacheCheckInterval: Double = 1) throws {
+    public static func configure(_ app: Application, store: Store, readers: [Store] = [], cacheBytes: Int = 0, cacheCheckInterval: Double = 1,
+                                 access: AccessMode = .accounts(secureCookies: false), loginThrottle: (limit: Int, seconds: Double) = (5, 900)) throws {
         let pool = StorePool([store] + readers)
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeaders())
         app.middleware.use(ErrorPages())
+        app.middleware.use(Authentication(mode: access, store: store, openCSRF: Tokens.random()))
         if cacheBytes > 0 {
             app.middleware.use(CachedPages(cache: PageCache(capacityBytes: cacheBytes, checkInterval: cacheCheckInterval), store: store))
         }
         app.routes.caseInsensitive = false
         Pages.register(app, pool: pool)
         API.register(app, pool: pool)
+        Workspace.register(app, pool: pool, mode: access, throttle: LoginThrottle(limit: loginThrottle.limit, window: loginThrottle.seconds))
         app.get("assets", "app.css") { _ -> Response in
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
@@ -31,15 +34,15 @@ public enum WebApp {
     }
 
     /// Serves until interrupted (Ctrl-C). `ready` gets the address once the server listens.
-    public static func serve(store: Store, readers: [Store] = [], cacheBytes: Int = 64 << 20, hostname: String, port: Int,
-                             ready: @Sendable (String) -> Void) async throws {
+    public static func serve(store: Store, readers: [Store] = [], cacheBytes: Int = 64 << 20, access: AccessMode = .accounts(secureCookies: false),
+                             hostname: String, port: Int, ready: @Sendable (String) -> Void) async throws {
         // Vapor reads its own command line: give it one that only says "serve".
         let app = try await Application.make(Environment(name: "production", arguments: ["backchannel"]))
         app.logger.logLevel = .warning
         app.http.server.configuration.hostname = hostname
         app.http.server.configuration.port = port
         do {
-            try configure(app, store: store, readers: readers, cacheBytes: cacheBytes)
+            try configure(app, store: store, readers: readers, cacheBytes: cacheBytes, access: access)
             do {
                 try await app.startup()
             } catch let error as IOError {
@@ -110,8 +113,9 @@ struct ErrorPages: AsyncMiddleware {
             if request.url.path.hasPrefix("/api/") {
                 return API.error(status: status, message: message)
             }
-            let body = Layout.page(title: "\(status.code) \(status.reasonPhrase)", """
-                <div class="error"><h1>\(status.reasonPhrase)</h1><p>\(message)</p><p><a href="/">Back to today's events</a></p></div>
+            let signIn: Markup = status == .unauthorized ? "<p><a href=\"/login?next=\(urlEncode(request.url.path))\">Sign in</a></p>" : ""
+            let body = Layout.page(viewer: request.viewer, title: "\(status.code) \(status.reasonPhrase)", """
+                <div class="error"><h1>\(status.reasonPhrase)</h1><p>\(message)</p>\(signIn)<p><a href="/">Back to today's events</a></p></div>
                 """)
             return Pages.html(body, status: status)
         }
@@ -120,6 +124,7 @@ struct ErrorPages: AsyncMiddleware {
     static func describe(_ error: any Error, request: Request) -> (HTTPResponseStatus, String) {
         switch error {
         case let bad as BadRequest: return (.badRequest, bad.message)
+        case let denied as AccessDenied: return (denied.status, denied.message)
         case StoreError.notFound(let m): return (.notFound, m)
         case StoreError.invalid(let m), StoreError.badLocation(let m): return (.badRequest, m)
         case let abort as any AbortError:
@@ -145,6 +150,9 @@ struct Params {
             values[name, default: []].append(value)
         }
     }
+
+    /// Every value given for `name`, in order.
+    func values(_ name: String) -> [String] { values[name] ?? [] }
 
     static func decode(_ s: Substring) -> String {
         String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)

@@ -69,4 +69,54 @@ struct ServeCommandTests {
         let readers = try StoreCommandTests.run(["serve", "--data", data, "--readers", "0"])
         #expect(readers.status == 64)
     }
+
+    static func run(_ arguments: [String], stdin: String) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = BinaryTests.binary
+        process.arguments = arguments
+        let input = Pipe(), out = Pipe(), err = Pipe()
+        process.standardInput = input
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func usersAreManagedFromTheCommandLine() throws {
+        let data = try StoreCommandTests.temporaryFolder()
+        let add = try Self.run(["users", "add", "maria", "--role", "admin", "--password-stdin", "--data", data], stdin: "a long passphrase\n")
+        #expect(add.status == 0, "\(add.err)")
+        #expect(add.out == "added maria (admin)\n")
+        let again = try Self.run(["users", "add", "maria", "--password-stdin", "--data", data], stdin: "a long passphrase\n")
+        #expect(again.status == 1)
+        #expect(again.err.contains("there is already a user of that name"))
+        let short = try Self.run(["users", "add", "tom", "--password-stdin", "--data", data], stdin: "short\n")
+        #expect(short.status == 1)
+        #expect(short.err.contains("at least 10 characters"))
+        let noTerminal = try Self.run(["users", "add", "tom", "--data", data], stdin: "")
+        #expect(noTerminal.status != 0)
+        #expect(noTerminal.err.contains("--password-stdin"))
+        _ = try Self.run(["users", "add", "tom", "--role", "reader", "--password-stdin", "--data", data], stdin: "another long one\n")
+        let role = try Self.run(["users", "role", "tom", "analyst", "--data", data], stdin: "")
+        #expect(role.status == 0)
+        let list = try Self.run(["users", "list", "--data", data], stdin: "")
+        let lines = list.out.split(separator: "\n").map { $0.split(separator: "\t").prefix(2).joined(separator: " ") }
+        #expect(lines == ["maria admin", "tom analyst"])
+        let last = try Self.run(["users", "role", "maria", "reader", "--data", data], stdin: "")
+        #expect(last.status == 1)
+        #expect(last.err.contains("last admin"))
+        let passwd = try Self.run(["users", "passwd", "tom", "--password-stdin", "--data", data], stdin: "a newer long one\n")
+        #expect(passwd.status == 0)
+    }
+
+    @Test func openModeListensOnLoopbackOnly() throws {
+        let data = try StoreCommandTests.temporaryFolder()
+        let open = try StoreCommandTests.run(["serve", "--open", "--hostname", "0.0.0.0", "--data", data])
+        #expect(open.status == 64)
+        #expect(open.err.contains("--open gives every right"))
+    }
 }

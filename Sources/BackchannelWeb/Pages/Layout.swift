@@ -3,7 +3,7 @@ import Foundation
 
 /// The page shell: header with navigation and search, the main column, the footer.
 enum Layout {
-    static func page(title: String, active: String = "", query: String = "", _ body: Markup) -> Markup {
+    static func page(viewer: Viewer? = nil, title: String, active: String = "", query: String = "", _ body: Markup) -> Markup {
         func nav(_ href: String, _ label: String, _ key: String) -> Markup {
             key == active ? "<a href=\"\(href)\" aria-current=\"page\">\(label)</a>" : "<a href=\"\(href)\">\(label)</a>"
         }
@@ -20,6 +20,7 @@ enum Layout {
             <header class="top">
               <a class="brand" href="/">Backchannel</a>
               <nav>\(nav("/", "Today", "home"))\(nav("/events", "Events", "events"))\(nav("/actors", "Actors", "actors"))\(nav("/storylines", "Storylines", "storylines"))\(nav("/search", "Search", "search"))</nav>
+              \(account(viewer))
               <form class="quick" action="/search" method="get" role="search">
                 <input type="search" name="q" value="\(query)" placeholder="Search articles" aria-label="Search articles">
                 <button type="submit">Search</button>
@@ -31,6 +32,17 @@ enum Layout {
             <footer class="bottom">Backchannel reads news on diplomacy and conflict and links every fact to the sentence it came from. <a href="/api/openapi.json">JSON API</a></footer>
             </body>
             </html>
+            """
+    }
+
+    /// Who is reading: the sign-in link, or the user with a sign-out button.
+    static func account(_ viewer: Viewer?) -> Markup {
+        guard let viewer else { return "" }
+        let users: Markup = viewer.may(.admin) ? "<a href=\"/admin/users\">Users</a>" : ""
+        if viewer.open { return "<div class=\"who\"><span>Open mode</span>\(users)</div>" }
+        guard let user = viewer.user else { return "<div class=\"who\"><a href=\"/login\">Sign in</a></div>" }
+        return """
+            <div class="who"><span>\(user.name) · \(user.role.rawValue)</span>\(users)<form action="/logout" method="post"><input type="hidden" name="csrf" value="\(viewer.csrf ?? "")"><button class="link" type="submit">Sign out</button></form></div>
             """
     }
 

@@ -59,7 +59,7 @@ enum Pages {
             \(Charts.legend())
             \(Charts.counts(home.eventCounts))
             """
-        return html(Layout.page(title: "Today", active: "home", body))
+        return html(Layout.page(viewer: req.viewer, title: "Today", active: "home", body))
     }
 
     // MARK: - article reader
@@ -112,6 +112,7 @@ enum Pages {
                 <article class="reader" id="text">\(ArticleText.render(a))</article>
                 <h2>Events in this article</h2>
                 \(Layout.eventList(a.events, empty: "No events were found in this article."))
+                \(try await Workspace.notesSection(req, store, subject: .article, id: a.id))
               </div>
               <aside>
                 <h2>Who</h2>
@@ -125,7 +126,7 @@ enum Pages {
             </div>
             </article>
             """
-        return html(Layout.page(title: a.title ?? "Article", body))
+        return html(Layout.page(viewer: req.viewer, title: a.title ?? "Article", body))
     }
 
     static func articles(_ req: Request, _ store: Store) async throws -> Response {
@@ -137,7 +138,7 @@ enum Pages {
             \(Layout.articleList(page.items))
             \(Layout.pager(path: "/articles", params: [], page: ListPageInfo(limit: limit, offset: offset, nextOffset: page.nextOffset)))
             """
-        return html(Layout.page(title: "Articles", body))
+        return html(Layout.page(viewer: req.viewer, title: "Articles", body))
     }
 
     // MARK: - actors
@@ -194,6 +195,7 @@ enum Pages {
                 \(counterparts)
                 <h2>Events</h2>
                 \(Layout.eventList(d.events.reversed()))
+                \(try await Workspace.notesSection(req, store, subject: .actor, id: d.actor.id))
               </section>
               <aside>
                 <h2>Quotes</h2>
@@ -203,7 +205,7 @@ enum Pages {
               </aside>
             </div>
             """
-        return html(Layout.page(title: d.actor.name, active: "actors", body))
+        return html(Layout.page(viewer: req.viewer, title: d.actor.name, active: "actors", body))
     }
 
     static func typeName(_ type: String) -> String {
@@ -234,7 +236,7 @@ enum Pages {
             })</tbody></table>
             \(Layout.pager(path: "/actors", params: type.map { [("type", $0)] } ?? [], page: ListPageInfo(limit: limit, offset: offset, nextOffset: page.nextOffset)))
             """
-        return html(Layout.page(title: "Actors", active: "actors", body))
+        return html(Layout.page(viewer: req.viewer, title: "Actors", active: "actors", body))
     }
 
     // MARK: - events
@@ -274,8 +276,9 @@ enum Pages {
             <dl class="facts">\(facts)</dl>
             <h2>Every sentence that reported it</h2>
             <ol class="plain">\(reports)</ol>
+            \(try await Workspace.notesSection(req, store, subject: .event, id: e.id))
             """
-        return html(Layout.page(title: "\(e.type) event", active: "events", body))
+        return html(Layout.page(viewer: req.viewer, title: "\(e.type) event", active: "events", body))
     }
 
     /// The sentence with its trigger words in bold (offsets are scalars into the article).
@@ -310,7 +313,7 @@ enum Pages {
             \(Layout.eventList(page.items, empty: "No events match."))
             \(Layout.pager(path: "/events", params: params, page: ListPageInfo(limit: limit, offset: offset, nextOffset: page.nextOffset)))
             """
-        return html(Layout.page(title: "Events", active: "events", body))
+        return html(Layout.page(viewer: req.viewer, title: "Events", active: "events", body))
     }
 
     // MARK: - storylines and the tracker
@@ -333,7 +336,7 @@ enum Pages {
                 "<li><a href=\"/storyline?actors=\(s.actors.map { String($0.id) }.joined(separator: ","))\"><strong>\(s.actors.map(\.name).joined(separator: " & "))</strong></a><br><span class=\"muted small\">\(s.events) events · latest \(Layout.day(s.lastDay))</span> · <a class=\"small\" href=\"/tracker?actors=\(s.actors.map { String($0.id) }.joined(separator: ","))\">positions</a></li>"
             })</ul>
             """
-        return html(Layout.page(title: "Storylines", active: "storylines", body))
+        return html(Layout.page(viewer: req.viewer, title: "Storylines", active: "storylines", body))
     }
 
     static func storylineInput(_ req: Request, _ store: Store) async throws -> (actors: [Int], query: String?) {
@@ -403,7 +406,7 @@ enum Pages {
               </aside>
             </div>
             """
-        return html(Layout.page(title: title, active: "storylines", body))
+        return html(Layout.page(viewer: req.viewer, title: title, active: "storylines", body))
     }
 
     static func tracker(_ req: Request, _ store: Store) async throws -> Response {
@@ -430,7 +433,7 @@ enum Pages {
             <p><a href="/storyline?\(storylineQuery(ids, query))">← The storyline</a></p>
             \(table)
             """
-        return html(Layout.page(title: title, active: "storylines", body))
+        return html(Layout.page(viewer: req.viewer, title: title, active: "storylines", body))
     }
 
     // MARK: - search
@@ -483,6 +486,6 @@ enum Pages {
             <section id="results">\(results)</section>
             \(searched ? Layout.pager(path: "/search", params: params, page: ListPageInfo(limit: limit, offset: offset, nextOffset: more ? offset + limit : nil)) : "")
             """
-        return html(Layout.page(title: text.map { "Search: " + $0 } ?? "Search", active: "search", query: text ?? "", body))
+        return html(Layout.page(viewer: req.viewer, title: text.map { "Search: " + $0 } ?? "Search", active: "search", query: text ?? "", body))
     }
 }

@@ -11,7 +11,12 @@ enum Stylesheet {
         header.top a { color: #dce7f2; } header.top a[aria-current] { color: #fff; font-weight: 600; border-bottom: 2px solid #7fb2e5; }
         .brand { font-weight: 700; font-size: 1.25rem; letter-spacing: .02em; color: #fff !important; }
         header.top nav { display: flex; gap: 1.25rem; }
-        form.quick { margin-left: auto; display: flex; gap: .4rem; }
+        form.quick { display: flex; gap: .4rem; }
+        .who { margin-left: auto; display: flex; align-items: center; gap: .8rem; color: #dce7f2; font-size: .9rem; }
+        .who form { margin: 0; } button.link { background: none; border: none; color: #dce7f2; padding: 0; text-decoration: underline; }
+        p.error { background: #fdecea; border: 1px solid #e0b4b4; border-radius: 4px; padding: .5rem .8rem; }
+        form.note { display: flex; flex-direction: column; gap: .4rem; margin-top: .6rem; } textarea { font: inherit; padding: .4rem; border: 1px solid var(--line); border-radius: 4px; }
+        form.inline { display: inline-flex; gap: .3rem; margin: 0; }
         input, select, button { font: inherit; padding: .35rem .55rem; border: 1px solid var(--line); border-radius: 4px; }
         button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }
         main { max-width: 1180px; margin: 0 auto; padding: 1.5rem 2rem 3rem; }

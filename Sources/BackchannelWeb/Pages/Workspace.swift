@@ -1,0 +1,185 @@
+import BackchannelStore
+import Foundation
+import Vapor
+
+/// Signing in and out, notes, and user management: the routes that write.
+/// Every POST needs the role it names and the viewer's CSRF token.
+enum Workspace {
+    static func register(_ app: Application, pool: StorePool, mode: AccessMode, throttle: LoginThrottle) {
+        app.get("login") { req in try await loginPage(req, message: nil) }
+        app.post("login") { req in try await login(req, pool.next(), mode: mode, throttle: throttle) }
+        app.post("logout") { req in try await logout(req, pool.next()) }
+        for subject in NoteSubject.allCases {
+            app.post("\(subject.rawValue)s", ":id", "notes") { req in try await addNote(req, pool.next(), subject: subject) }
+        }
+        app.get("admin", "users") { req in try await users(req, pool.next(), message: nil) }
+        app.post("admin", "users") { req in try await addUser(req, pool.next()) }
+        app.post("admin", "users", "role") { req in try await changeRole(req, pool.next()) }
+    }
+
+    static func redirect(_ path: String) -> Response {
+        let response = Response(status: .seeOther)
+        response.headers.replaceOrAdd(name: .location, value: path)
+        return response
+    }
+
+    /// A local path to go back to after signing in (never another site).
+    static func localPath(_ raw: String?) -> String {
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), raw.count <= 300 else { return "/" }
+        return raw
+    }
+
+    // MARK: - signing in
+
+    static func loginPage(_ req: Request, message: String?, status: HTTPResponseStatus = .ok, name: String = "") async throws -> Response {
+        // A fresh token in a cookie and in the form (double submit): another site cannot sign a
+        // visitor into an account of its choosing.
+        let token = Tokens.random()
+        let next = localPath(Params(req).values("next").last)
+        let error: Markup = message.map { "<p class=\"error\">\($0)</p>" } ?? ""
+        let body: Markup = """
+            <h1>Sign in</h1>
+            \(error)
+            <form class="facets" action="/login" method="post">
+              <input type="hidden" name="csrf" value="\(token)">
+              <input type="hidden" name="next" value="\(next)">
+              <label>Name <input name="name" value="\(name)" autocomplete="username" required></label>
+              <label>Password <input type="password" name="password" autocomplete="current-password" required></label>
+              <button type="submit">Sign in</button>
+            </form>
+            <p class="muted small">Readers need no account. Accounts are made by an admin, on the Users page or with <code>backchannel users add</code>.</p>
+            """
+        let response = Pages.html(Layout.page(viewer: req.viewer, title: "Sign in", body), status: status)
+        response.cookies["bc_login"] = HTTPCookies.Value(string: token, maxAge: 3600, path: "/login", isSecure: false, isHTTPOnly: true, sameSite: .strict)
+        return response
+    }
+
+    static func login(_ req: Request, _ store: Store, mode: AccessMode, throttle: LoginThrottle) async throws -> Response {
+        let form = try req.form()
+        guard let expected = req.cookies["bc_login"]?.string, let given = form["csrf"], Tokens.same(expected, given) else {
+            throw AccessDenied(status: .forbidden, message: "the sign-in form's security token is missing or stale: reload the page and try again")
+        }
+        let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
+        let password = form["password"] ?? ""
+        guard !name.isEmpty, !password.isEmpty, name.count <= 40, password.count <= 200 else {
+            return try await loginPage(req, message: "give your name and password", status: .badRequest, name: String(name.prefix(40)))
+        }
+        let keys = ["address:\(req.remoteAddress?.ipAddress ?? "unknown")", "name:\(name.lowercased())"]
+        if let wait = throttle.wait(for: keys) {
+            return try await loginPage(req, message: "too many failed sign-ins: try again in \(max(1, (wait + 59) / 60)) minutes",
+                                       status: .tooManyRequests, name: name)
+        }
+        guard let (user, hash) = try await store.passwordHash(ofUser: name), Passwords.verify(password, hash: hash) else {
+            throttle.failed(keys)
+            return try await loginPage(req, message: "wrong name or password", status: .unauthorized, name: name)
+        }
+        throttle.succeeded(keys)
+        let token = Tokens.random()
+        try await store.openSession(userID: user.id, tokenHash: Tokens.hash(token), csrf: Tokens.random())
+        let response = redirect(localPath(form["next"]))
+        let secure: Bool
+        if case .accounts(let always) = mode { secure = always || req.headers.first(name: "X-Forwarded-Proto") == "https" } else { secure = false }
+        response.cookies[Tokens.cookie] = HTTPCookies.Value(string: token, maxAge: 14 * 86_400, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        return response
+    }
+
+    static func logout(_ req: Request, _ store: Store) async throws -> Response {
+        _ = try req.checkedForm()
+        if let token = req.cookies[Tokens.cookie]?.string { try await store.closeSession(tokenHash: Tokens.hash(token)) }
+        let response = redirect("/")
+        response.cookies[Tokens.cookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isHTTPOnly: true, sameSite: .lax)
+        return response
+    }
+
+    // MARK: - notes
+
+    static func addNote(_ req: Request, _ store: Store, subject: NoteSubject) async throws -> Response {
+        try req.viewer.require(.analyst)
+        let form = try req.checkedForm()
+        let id = try req.id()
+        guard let user = req.viewer.user else { throw AccessDenied(status: .unauthorized, message: "sign in to write notes") }
+        _ = try await store.addNote(on: subject, id: id, by: user, body: form["body"] ?? "")
+        return redirect("/\(subject.rawValue)s/\(id)#notes")
+    }
+
+    /// The notes on a page and the form to add one: for analysts and admins only.
+    static func notesSection(_ req: Request, _ store: Store, subject: NoteSubject, id: Int) async throws -> Markup {
+        let viewer = req.viewer
+        guard viewer.may(.analyst) else { return "" }
+        let notes = try await store.notes(on: subject, id: id)
+        let list: Markup = notes.isEmpty ? "<p class=\"muted\">No notes yet.</p>" : """
+            <ol class="plain notes">\(notes.map { n in
+                "<li class=\"hit\"><p class=\"muted small\">\(n.author) · \(Layout.day(n.createdAt)) \(String(n.createdAt.dropFirst(11).prefix(5)))</p><p>\(n.body)</p></li>"
+            })</ol>
+            """
+        return """
+            <section id="notes"><h2>Notes</h2>\(list)
+            <form class="note" action="/\(subject.rawValue)s/\(id)/notes" method="post">
+              <input type="hidden" name="csrf" value="\(viewer.csrf ?? "")">
+              <label for="note-body" class="muted small">Add a note (visible to analysts)</label>
+              <textarea id="note-body" name="body" rows="3" maxlength="5000" required></textarea>
+              <button type="submit">Add note</button>
+            </form></section>
+            """
+    }
+
+    // MARK: - users
+
+    static func users(_ req: Request, _ store: Store, message: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        try req.viewer.require(.admin)
+        let csrf = req.viewer.csrf ?? ""
+        let roles = AccessRole.allCases.map(\.rawValue)
+        func options(_ selected: String) -> [Markup] { roles.map { $0 == selected ? "<option selected>\($0)</option>" : "<option>\($0)</option>" } }
+        let rows: [Markup] = try await store.users().map { u in
+            """
+            <tr><td>\(u.name)</td><td>\(u.role.rawValue)</td><td>\(Layout.day(u.createdAt))</td><td>
+            <form class="inline" action="/admin/users/role" method="post"><input type="hidden" name="csrf" value="\(csrf)"><input type="hidden" name="name" value="\(u.name)">
+            <select name="role" aria-label="Role of \(u.name)">\(options(u.role.rawValue))</select> <button type="submit">Change</button></form></td></tr>
+            """
+        }
+        let body: Markup = """
+            <h1>Users</h1>
+            \(message.map { "<p class=\"error\">\($0)</p>" } as Markup?)
+            <table><thead><tr><th>Name</th><th>Role</th><th>Since</th><th></th></tr></thead><tbody>\(rows)</tbody></table>
+            <h2>Add a user</h2>
+            <form class="facets" action="/admin/users" method="post">
+              <input type="hidden" name="csrf" value="\(csrf)">
+              <label>Name <input name="name" required></label>
+              <label>Password (10 characters or more) <input type="password" name="password" autocomplete="new-password" required></label>
+              <label>Role <select name="role">\(options("analyst"))</select></label>
+              <button type="submit">Add</button>
+            </form>
+            """
+        return Pages.html(Layout.page(viewer: req.viewer, title: "Users", body), status: status)
+    }
+
+    static func addUser(_ req: Request, _ store: Store) async throws -> Response {
+        try req.viewer.require(.admin)
+        let form = try req.checkedForm()
+        let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard let role = AccessRole(rawValue: form["role"] ?? "") else {
+            return try await users(req, store, message: "role: one of reader, analyst, admin", status: .badRequest)
+        }
+        do {
+            let hash = try Passwords.hash(form["password"] ?? "")
+            try await store.addUser(name: name, passwordHash: hash, role: role)
+        } catch let error as StoreError {
+            return try await users(req, store, message: error.description, status: .badRequest)
+        }
+        return redirect("/admin/users")
+    }
+
+    static func changeRole(_ req: Request, _ store: Store) async throws -> Response {
+        try req.viewer.require(.admin)
+        let form = try req.checkedForm()
+        guard let role = AccessRole(rawValue: form["role"] ?? "") else {
+            return try await users(req, store, message: "role: one of reader, analyst, admin", status: .badRequest)
+        }
+        do {
+            try await store.setRole(ofUser: form["name"] ?? "", to: role)
+        } catch let error as StoreError {
+            return try await users(req, store, message: error.description, status: .badRequest)
+        }
+        return redirect("/admin/users")
+    }
+}

@@ -1,0 +1,290 @@
+@testable import BackchannelStore
+import BackchannelTestSupport
+@testable import BackchannelWeb
+import Foundation
+import Testing
+import VaporTesting
+
+/// A browser's view of one session: its cookies, and the last page's CSRF token.
+private struct Browser {
+    var cookies: [String: String] = [:]
+
+    var cookieHeader: HTTPHeaders {
+        var h = HTTPHeaders()
+        if !cookies.isEmpty { h.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        return h
+    }
+
+    mutating func keep(_ headers: HTTPHeaders) {
+        for value in headers[.setCookie] {
+            let pair = value.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            if pair.count == 2 { cookies[String(pair[0])] = String(pair[1]) }
+        }
+    }
+
+    static func csrf(in html: String) -> String? {
+        guard let r = html.range(of: "name=\"csrf\" value=\"") else { return nil }
+        return String(html[r.upperBound...].prefix { $0 != "\"" })
+    }
+
+    mutating func get(_ app: Application, _ path: String, headers extra: HTTPHeaders = [:]) async throws -> (HTTPStatus, HTTPHeaders, String) {
+        var result: (HTTPStatus, HTTPHeaders, String) = (.internalServerError, [:], "")
+        var headers = cookieHeader
+        for (k, v) in extra { headers.add(name: k, value: v) }
+        try await app.testing().test(.GET, path, headers: headers) { res async in result = (res.status, res.headers, res.body.string) }
+        keep(result.1)
+        return result
+    }
+
+    mutating func post(_ app: Application, _ path: String, _ form: [String: String], headers extra: HTTPHeaders = [:]) async throws -> (HTTPStatus, HTTPHeaders, String) {
+        var result: (HTTPStatus, HTTPHeaders, String) = (.internalServerError, [:], "")
+        var headers = cookieHeader
+        headers.contentType = .urlEncodedForm
+        for (k, v) in extra { headers.add(name: k, value: v) }
+        let body = form.map { "\(urlEncode($0.key))=\(urlEncode($0.value))" }.joined(separator: "&")
+        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(string: body)) { res async in
+            result = (res.status, res.headers, res.body.string)
+        }
+        keep(result.1)
+        return result
+    }
+
+    /// Signs in through the form, as a browser would.
+    mutating func signIn(_ app: Application, _ name: String, _ password: String = "correct horse battery", headers: HTTPHeaders = [:]) async throws -> (HTTPStatus, HTTPHeaders, String) {
+        let (_, _, page) = try await get(app, "/login")
+        return try await post(app, "/login", ["csrf": Self.csrf(in: page) ?? "", "name": name, "password": password], headers: headers)
+    }
+}
+
+@Suite("analyst workspace: accounts, authorisation, notes", .serialized)
+struct WorkspaceTests {
+    struct World {
+        let store: Store
+        let article: Int, event: Int, actor: Int
+    }
+
+    static func world() async throws -> World {
+        let store = try await Store.open(.sqlite(path: ":memory:"))
+        var a = ArticleBuilder(url: "https://wire.example/talks", published: "2025-04-11", title: "Envoy meets president",
+                               text: "Envoy Ann Example met President Bo Sample in Exampleton on Friday.")
+        let ann = a.entity("Ann Example", .person, roles: ["Envoy"]), bo = a.entity("Bo Sample", .person)
+        a.event(.consult, actors: [ann], targets: [bo], date: "2025-04-11", sentence: "Envoy Ann Example met President Bo Sample in Exampleton on Friday.", trigger: "met")
+        _ = try await store.transaction { try await store.write(a.document, input: nil) }
+        for (name, role) in [("ada", AccessRole.admin), ("ana", .analyst), ("rex", .reader)] {
+            try await store.addUser(name: name, passwordHash: try Passwords.hash("correct horse battery", cost: 4), role: role)
+        }
+        return World(store: store, article: try await store.ints("SELECT id FROM articles")[0],
+                     event: try await store.ints("SELECT id FROM fused_events")[0], actor: try await store.actorID(named: "Ann Example"))
+    }
+
+    static func withWorld(access: AccessMode = .accounts(secureCookies: false), cache: Int = 0, _ body: (Application, World) async throws -> Void) async throws {
+        let world = try await world()
+        try await withApp(configure: { app in
+            try WebApp.configure(app, store: world.store, cacheBytes: cache, cacheCheckInterval: 0, access: access, loginThrottle: (3, 900))
+        }) { app in try await body(app, world) }
+        try await world.store.close()
+    }
+
+    @Test func everyWriteRouteNeedsItsRole() async throws {
+        try await Self.withWorld { app, w in
+            let routes: [(String, [String: String], AccessRole)] = [
+                ("/articles/\(w.article)/notes", ["body": "Check the date."], .analyst),
+                ("/events/\(w.event)/notes", ["body": "Second source needed."], .analyst),
+                ("/actors/\(w.actor)/notes", ["body": "Also known as A. Example."], .analyst),
+                ("/admin/users", ["name": "newcomer", "password": "another long one", "role": "reader"], .admin),
+                ("/admin/users/role", ["name": "rex", "role": "reader"], .admin),
+            ]
+            // Anonymous: 401 everywhere.
+            var anonymous = Browser()
+            for (path, form, _) in routes {
+                let (status, _, _) = try await anonymous.post(app, path, form)
+                #expect(status == .unauthorized, "anonymous \(path)")
+            }
+            for (name, role) in [("rex", AccessRole.reader), ("ana", .analyst), ("ada", .admin)] {
+                var browser = Browser()
+                let (signedIn, _, _) = try await browser.signIn(app, name)
+                #expect(signedIn == .seeOther, "\(name) signs in")
+                let (_, _, home) = try await browser.get(app, "/")
+                let csrf = try #require(Browser.csrf(in: home), "\(name): the sign-out form carries a token")
+                for (path, form, needed) in routes {
+                    var f = form
+                    f["csrf"] = csrf
+                    if path == "/admin/users" { f["name"] = "new\(name)" }
+                    let (status, _, _) = try await browser.post(app, path, f)
+                    #expect(status == (role >= needed ? .seeOther : .forbidden), "\(name) \(path): \(status)")
+                }
+            }
+            // What was allowed happened, and only that: two analysts' rounds of three notes; one new user per admin.
+            #expect(try await w.store.count("notes") == 6)
+            #expect(try await w.store.users().map(\.name).sorted() == ["ada", "ana", "newada", "rex"])
+        }
+    }
+
+    @Test func aFormWithoutItsTokenChangesNothing() async throws {
+        try await Self.withWorld { app, w in
+            var analyst = Browser()
+            _ = try await analyst.signIn(app, "ana")
+            let (missing, _, page) = try await analyst.post(app, "/articles/\(w.article)/notes", ["body": "forged"])
+            #expect(missing == .forbidden)
+            #expect(page.contains("security token"))
+            // Another session's token is no better.
+            var other = Browser()
+            _ = try await other.signIn(app, "ada")
+            let (_, _, adminPage) = try await other.get(app, "/")
+            let (foreign, _, _) = try await analyst.post(app, "/articles/\(w.article)/notes", ["body": "forged", "csrf": Browser.csrf(in: adminPage)!])
+            #expect(foreign == .forbidden)
+            // A sign-in form posted from elsewhere (no login cookie) is refused too.
+            var stranger = Browser()
+            let (login, _, _) = try await stranger.post(app, "/login", ["name": "ana", "password": "correct horse battery", "csrf": "made-up"])
+            #expect(login == .forbidden)
+            #expect(try await w.store.count("notes") == 0)
+        }
+    }
+
+    @Test func signingInSetsASafeCookieAndSigningOutEndsIt() async throws {
+        try await Self.withWorld { app, _ in
+            var browser = Browser()
+            let (status, headers, _) = try await browser.signIn(app, "ana")
+            #expect(status == .seeOther)
+            #expect(headers.first(name: .location) == "/")
+            let cookie = try #require(headers[.setCookie].first { $0.hasPrefix("bc_session=") })
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Lax"))
+            #expect(!cookie.contains("Secure"))
+            let (_, _, home) = try await browser.get(app, "/")
+            #expect(home.contains("ana · analyst"))
+            _ = try await browser.post(app, "/logout", ["csrf": Browser.csrf(in: home)!])
+            let (_, _, after) = try await browser.get(app, "/")
+            #expect(after.contains("href=\"/login\""))
+            #expect(!after.contains("ana · analyst"))
+
+            // Behind a TLS proxy the cookie is Secure; the redirect stays on this site.
+            var secure = Browser()
+            let (_, _, page) = try await secure.get(app, "/login?next=//evil.example/x")
+            let (_, tls, _) = try await secure.post(app, "/login", ["csrf": Browser.csrf(in: page)!, "name": "ana", "password": "correct horse battery", "next": "//evil.example/x"],
+                                                   headers: ["X-Forwarded-Proto": "https"])
+            #expect(tls[.setCookie].contains { $0.hasPrefix("bc_session=") && $0.contains("Secure") })
+            #expect(tls.first(name: .location) == "/")
+        }
+    }
+
+    @Test func failedSignInsAreLimited() async throws {
+        try await Self.withWorld { app, _ in
+            var browser = Browser()
+            for _ in 0..<3 {
+                let (status, _, page) = try await browser.signIn(app, "ana", "wrong password!!")
+                #expect(status == .unauthorized)
+                #expect(page.contains("wrong name or password"))
+            }
+            // The limit (three here) reached: even the right password waits.
+            let (limited, _, page) = try await browser.signIn(app, "ana")
+            #expect(limited == .tooManyRequests)
+            #expect(page.contains("too many failed sign-ins"))
+            // The address is limited as well as the name: another name from it waits too.
+            let (sameAddress, _, _) = try await Browser().signIn_(app, "ada")
+            #expect(sameAddress == .tooManyRequests)
+        }
+    }
+
+    @Test func notesAreForAnalystsAndShownAsText() async throws {
+        try await Self.withWorld { app, w in
+            var analyst = Browser()
+            _ = try await analyst.signIn(app, "ana")
+            let (_, _, page) = try await analyst.get(app, "/articles/\(w.article)")
+            #expect(page.contains("Add a note"))
+            let token = Browser.csrf(in: page)!
+            let (empty, _, _) = try await analyst.post(app, "/articles/\(w.article)/notes", ["csrf": token, "body": "   "])
+            #expect(empty == .badRequest)
+            let (long, _, _) = try await analyst.post(app, "/articles/\(w.article)/notes", ["csrf": token, "body": String(repeating: "x", count: 5001)])
+            #expect(long == .badRequest)
+            let (missing, _, _) = try await analyst.post(app, "/articles/99999/notes", ["csrf": token, "body": "lost"])
+            #expect(missing == .notFound)
+            #expect(try await w.store.count("notes") == 0)
+            let (ok, headers, _) = try await analyst.post(app, "/articles/\(w.article)/notes", ["csrf": token, "body": "<script>alert(1)</script> Check the date."])
+            #expect(ok == .seeOther)
+            #expect(headers.first(name: .location) == "/articles/\(w.article)#notes")
+            let (_, _, after) = try await analyst.get(app, "/articles/\(w.article)")
+            #expect(after.contains("&lt;script&gt;alert(1)&lt;/script&gt; Check the date."))
+            #expect(after.contains("ana ·"))
+            // Readers and visitors see no notes.
+            var reader = Browser()
+            _ = try await reader.signIn(app, "rex")
+            let (_, _, readerPage) = try await reader.get(app, "/articles/\(w.article)")
+            #expect(!readerPage.contains("Check the date."))
+            let (_, _, visitorPage) = try await Browser().get_(app, "/articles/\(w.article)")
+            #expect(!visitorPage.contains("Check the date."))
+        }
+    }
+
+    @Test func theCacheNeverServesOnePersonsPageToAnother() async throws {
+        try await Self.withWorld(cache: 1 << 20) { app, w in
+            let (_, _, first) = try await Browser().get_(app, "/articles/\(w.article)")
+            #expect(!first.contains("Add a note"))
+            var analyst = Browser()
+            _ = try await analyst.signIn(app, "ana")
+            let (_, _, mine) = try await analyst.get(app, "/articles/\(w.article)")
+            #expect(mine.contains("Add a note"))
+            #expect(mine.contains("ana · analyst"))
+            let (_, _, again) = try await Browser().get_(app, "/articles/\(w.article)")
+            #expect(!again.contains("ana · analyst"))
+        }
+    }
+
+    @Test func adminFormsCheckTheirInput() async throws {
+        try await Self.withWorld { app, w in
+            var admin = Browser()
+            _ = try await admin.signIn(app, "ada")
+            let (_, _, page) = try await admin.get(app, "/admin/users")
+            let token = Browser.csrf(in: page)!
+            for (form, message) in [(["name": "bob", "password": "short", "role": "analyst"], "at least 10 characters"),
+                                    (["name": "b", "password": "long enough password", "role": "analyst"], "2 to 40"),
+                                    (["name": "ana", "password": "long enough password", "role": "analyst"], "already a user"),
+                                    (["name": "bob", "password": "long enough password", "role": "king"], "one of reader, analyst, admin")] {
+                var f = form
+                f["csrf"] = token
+                let (status, _, body) = try await admin.post(app, "/admin/users", f)
+                #expect(status == .badRequest, "\(form)")
+                #expect(body.contains(message), "\(form): \(message)")
+            }
+            #expect(try await w.store.users().count == 3)
+            let (last, _, body) = try await admin.post(app, "/admin/users/role", ["csrf": token, "name": "ada", "role": "reader"])
+            #expect(last == .badRequest)
+            #expect(body.contains("last admin"))
+        }
+    }
+
+    @Test func openModeNeedsNoSignInButStillATokenPerForm() async throws {
+        try await Self.withWorld(access: .open) { app, w in
+            var me = Browser()
+            let (_, _, page) = try await me.get(app, "/events/\(w.event)")
+            #expect(page.contains("Open mode"))
+            #expect(page.contains("Add a note"))
+            let (forged, _, _) = try await me.post(app, "/events/\(w.event)/notes", ["body": "no token"])
+            #expect(forged == .forbidden)
+            let (ok, _, _) = try await me.post(app, "/events/\(w.event)/notes", ["body": "Seen in two wires.", "csrf": Browser.csrf(in: page)!])
+            #expect(ok == .seeOther)
+            #expect(try await w.store.notes(on: .event, id: w.event).map(\.author) == ["local"])
+        }
+    }
+
+    @Test func passwordsAreHashedWithBcrypt() throws {
+        let hash = try Passwords.hash("correct horse battery", cost: 4)
+        #expect(hash.hasPrefix("$2b$04$"))
+        #expect(Passwords.verify("correct horse battery", hash: hash))
+        #expect(!Passwords.verify("correct horse batterY", hash: hash))
+        #expect(throws: StoreError.self) { try Passwords.hash("short") }
+    }
+}
+
+private extension Browser {
+    /// A request from a fresh browser (no cookies kept).
+    func get_(_ app: Application, _ path: String) async throws -> (HTTPStatus, HTTPHeaders, String) {
+        var copy = self
+        return try await copy.get(app, path)
+    }
+
+    func signIn_(_ app: Application, _ name: String) async throws -> (HTTPStatus, HTTPHeaders, String) {
+        var copy = self
+        return try await copy.signIn(app, name)
+    }
+}
