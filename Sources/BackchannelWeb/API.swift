@@ -59,6 +59,16 @@ enum API {
             let hits = try await pool.next().searchQuotes(query)
             return try json(ListPage(items: Array(hits.prefix(limit)), limit: limit, offset: offset, nextOffset: hits.count > limit ? offset + limit : nil))
         }
+        // Notes are for analysts and admins, like on the pages.
+        v1.get("notes") { req in
+            try req.viewer.require(.analyst)
+            let p = Params(req)
+            guard let raw = try p.text("subject"), let subject = NoteSubject(rawValue: raw) else {
+                throw BadRequest(message: "subject: one of article, event, actor")
+            }
+            let id = try p.int("id", default: 0, in: 1...Int.max)
+            return try json(try await pool.next().notes(on: subject, id: id))
+        }
         app.get("api", "openapi.json") { _ in
             var headers = HTTPHeaders()
             headers.contentType = .json

@@ -96,6 +96,8 @@ enum OpenAPIDocument {
         "ArticleHitPage": page(of: "ArticleHit"),
         "QuoteHitPage": page(of: "QuoteHit"),
         "Error": object(["error": object(["status": integer, "message": string])]),
+        "Note": object(["id": integer, "subject": ["type": "string", "enum": ["article", "event", "actor"]], "subject_id": integer,
+                        "author": string, "body": string, "created_at": string]),
     ]
 
     // MARK: - parameters
@@ -155,7 +157,10 @@ enum OpenAPIDocument {
                                    parameters: storylineParameters, notFound: true),
             "/api/v1/search": get("Full-text search over articles with facets.", "ArticleHitPage", parameters: searchParameters),
             "/api/v1/quotes": get("Full-text search over quotes, by speaker (actor) and dates.", "QuoteHitPage", parameters: searchParameters),
+            "/api/v1/notes": get("Analysts' notes on an article, an event or an actor, oldest first. Analysts and admins only (401 / 403 otherwise).",
+                                 "NoteList", parameters: [query("subject", "article, event or actor.", ["type": "string", "enum": ["article", "event", "actor"]]),
+                                                          query("id", "The subject's id.", ["type": "integer", "minimum": 1])]),
         ],
-        "components": ["schemas": schemas.merging(["StorylineList": array(ref("StorylineCard"))]) { a, _ in a }],
+        "components": ["schemas": schemas.merging(["StorylineList": array(ref("StorylineCard")), "NoteList": array(ref("Note"))]) { a, _ in a }],
     ]
 }

@@ -42,9 +42,9 @@ enum Fixture {
     static func store() async throws -> Store { try await shared.value }
 
     /// Runs `body` against an application over the shared store.
-    static func withWeb<T>(_ body: (Application, Store) async throws -> T) async throws -> T {
+    static func withWeb<T>(access: AccessMode = .accounts(secureCookies: false), _ body: (Application, Store) async throws -> T) async throws -> T {
         let store = try await store()
-        return try await withApp(configure: { app in try WebApp.configure(app, store: store) }) { app in
+        return try await withApp(configure: { app in try WebApp.configure(app, store: store, access: access) }) { app in
             try await body(app, store)
         }
     }
