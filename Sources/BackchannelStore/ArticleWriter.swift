@@ -129,6 +129,8 @@ extension Store {
         try await indexText(articleID: articleID, title: m.title, body: document.text)
         try await linkSyndicated(articleID: articleID, simhash: simhash, bands: bands)
         try await writeFacts(document, articleID: articleID, day: publishedDay)
+        // Analysts' corrections of this article's events hold for its new reading too.
+        if isUpdate { try await reapplyCorrections(articleID: articleID, key: key) }
         return isUpdate ? .updated(articleID: articleID) : .stored(articleID: articleID)
     }
 

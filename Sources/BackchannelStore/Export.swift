@@ -119,7 +119,7 @@ extension Store {
     private func eventPage(after: Int, since: String?, plover: Bool) async throws -> [(Int, [(String, JSONValue)])] {
         var q: SQLQueryString = """
             SELECT f.id, f.type, f.modality_class, f.date_value, f.date_granularity, f.date_day, pl.name AS place
-            FROM fused_events f LEFT JOIN actors pl ON pl.id = f.place_actor_id WHERE f.id > \(bind: after)
+            FROM fused_events f LEFT JOIN actors pl ON pl.id = f.place_actor_id WHERE f.id > \(bind: after) AND f.rejected = 0
             """
         if let since { q += " AND f.date_day >= \(bind: since)" }
         q += " ORDER BY f.id LIMIT \(bind: Self.pageSize)"

@@ -90,7 +90,11 @@ public struct EventReport: Sendable, Equatable, Codable {
 
 public struct EventDetail: Sendable, Equatable, Codable {
     public var event: EventCard
+    /// `accepted`, or `rejected` when an analyst marked it as no real event.
+    public var status: String
     public var reports: [EventReport]
+    /// What analysts changed, with who and when.
+    public var corrections: [CorrectionEntry]
 }
 
 public struct EntityMark: Sendable, Equatable, Codable {
@@ -271,13 +275,13 @@ extension Store {
                           limit: Int, offset: Int) async throws -> ListPage<EventCard> {
         var q: SQLQueryString
         if let actor {
-            q = "SELECT DISTINCT p.fused_id AS id, p.date_day FROM fused_participants p WHERE p.actor_id = \(bind: actor)"
+            q = "SELECT DISTINCT p.fused_id AS id, p.date_day FROM fused_participants p WHERE p.actor_id = \(bind: actor) AND p.fused_id NOT IN (SELECT id FROM fused_events WHERE rejected = 1)"
             if let type { q += " AND p.type = \(bind: type)" }
             if let since { q += " AND p.date_day >= \(bind: since)" }
             if let until { q += " AND p.date_day <= \(bind: until)" }
             q += " ORDER BY p.date_day DESC, p.fused_id DESC"
         } else {
-            q = "SELECT f.id FROM fused_events f WHERE 1 = 1"
+            q = "SELECT f.id FROM fused_events f WHERE f.rejected = 0"
             if let type { q += " AND f.type = \(bind: type)" }
             if let since { q += " AND f.date_day >= \(bind: since)" }
             if let until { q += " AND f.date_day <= \(bind: until)" }
@@ -308,7 +312,7 @@ extension Store {
         var counts: [PeriodCount] = []
         if let weekFrom {
             let yearFrom = EventDate.shift(newest!, by: -365) ?? weekFrom
-            counts = try await periodCounts("SELECT date_day, type FROM fused_events WHERE date_day >= \(bind: yearFrom)")
+            counts = try await periodCounts("SELECT date_day, type FROM fused_events WHERE date_day >= \(bind: yearFrom) AND rejected = 0")
             let rows = try await sql.raw("""
                 SELECT speaker_actor_id AS id, COUNT(*) AS n FROM quotes WHERE said_on >= \(bind: weekFrom) AND speaker_actor_id IS NOT NULL
                 GROUP BY speaker_actor_id ORDER BY n DESC, speaker_actor_id LIMIT 8
@@ -327,7 +331,7 @@ extension Store {
             SELECT a.actor_id AS x, b.actor_id AS y, COUNT(DISTINCT a.fused_id) AS n, MAX(a.date_day) AS last
             FROM fused_participants a JOIN fused_participants b ON b.fused_id = a.fused_id AND b.actor_id > a.actor_id
             JOIN actors ax ON ax.id = a.actor_id JOIN actors ay ON ay.id = b.actor_id
-            WHERE a.date_day >= \(bind: since) AND ax.type IN ('GPE', 'ORG', 'PERSON', 'NORP') AND ay.type IN ('GPE', 'ORG', 'PERSON', 'NORP')
+            WHERE a.date_day >= \(bind: since) AND a.fused_id NOT IN (SELECT id FROM fused_events WHERE rejected = 1) AND ax.type IN ('GPE', 'ORG', 'PERSON', 'NORP') AND ay.type IN ('GPE', 'ORG', 'PERSON', 'NORP')
             GROUP BY a.actor_id, b.actor_id ORDER BY n DESC, last DESC LIMIT \(bind: limit * 3)
             """).all()
         let refs = try await actorRefs(rows.flatMap { [try $0.int("x"), try $0.int("y")] })
@@ -379,7 +383,8 @@ extension Store {
         }
         let quotes = try await quoteInfos("qu.article_id = \(bind: id)", order: "qu.start_offset", limit: 500)
         let eventIDs = try await sql.raw("""
-            SELECT fused_id, MIN(sentence_start) AS s FROM events WHERE article_id = \(bind: id) AND fused_id IS NOT NULL GROUP BY fused_id ORDER BY s
+            SELECT fused_id, MIN(sentence_start) AS s FROM events WHERE article_id = \(bind: id) AND fused_id IS NOT NULL
+              AND fused_id NOT IN (SELECT id FROM fused_events WHERE rejected = 1) GROUP BY fused_id ORDER BY s
             """).all().map { try $0.int("fused_id") }
         let events = try await eventCards(eventIDs)
 
@@ -456,7 +461,8 @@ extension Store {
         // Counterparts over the actor's newest 500 events.
         let counterpartRows = try await sql.raw("""
             SELECT me.role AS mine, other.role AS theirs, other.actor_id, me.type, COUNT(*) AS n
-            FROM (SELECT fused_id, role, type FROM fused_participants WHERE actor_id = \(bind: id) ORDER BY date_day DESC LIMIT 500) me
+            FROM (SELECT fused_id, role, type FROM fused_participants WHERE actor_id = \(bind: id) AND fused_id NOT IN (SELECT id FROM fused_events WHERE rejected = 1)
+                  ORDER BY date_day DESC LIMIT 500) me
             JOIN fused_participants other ON other.fused_id = me.fused_id AND other.actor_id <> \(bind: id)
             GROUP BY me.role, other.role, other.actor_id, me.type ORDER BY n DESC LIMIT 40
             """).all()
@@ -471,7 +477,7 @@ extension Store {
         let articleIDs = try await sql.raw("""
             SELECT DISTINCT article_id FROM entities WHERE actor_id = \(bind: id) ORDER BY article_id DESC LIMIT 20
             """).all().map { try $0.int("article_id") }
-        let counts = try await periodCounts("SELECT date_day, type FROM fused_participants WHERE actor_id = \(bind: id) AND date_day IS NOT NULL")
+        let counts = try await periodCounts("SELECT date_day, type FROM fused_participants WHERE actor_id = \(bind: id) AND date_day IS NOT NULL AND fused_id NOT IN (SELECT id FROM fused_events WHERE rejected = 1)")
         return ActorDetail(actor: ActorRef(id: summary.id, name: summary.name, type: summary.type), aliases: summary.aliases,
                            articleCount: summary.articles, roles: roles, quotes: quotes, events: events, counterparts: counterparts,
                            articles: try await articleCards(articleIDs), eventCounts: counts)
@@ -498,7 +504,8 @@ extension Store {
                 confidence: try r.double("confidence"), killed: try r.optionalInt("killed"), injured: try r.optionalInt("injured"),
                 amounts: Self.amounts(try r.string("amounts")), position: positions[eventID])
         }
-        return EventDetail(event: card, reports: reports)
+        let rejected = try await sql.raw("SELECT rejected FROM fused_events WHERE id = \(bind: id)").first()?.int("rejected") ?? 0
+        return EventDetail(event: card, status: rejected == 1 ? "rejected" : "accepted", reports: reports, corrections: try await eventCorrections(id))
     }
 
     // MARK: - storylines and the negotiation tracker
@@ -525,9 +532,9 @@ extension Store {
             for (n, actor) in actors.dropFirst().enumerated() {
                 q += " JOIN fused_participants \(ident: "p\(n + 1)") ON \(ident: "p\(n + 1)").fused_id = p0.fused_id AND \(ident: "p\(n + 1)").actor_id = \(bind: actor)"
             }
-            q += " WHERE p0.actor_id = \(bind: first)"
+            q += " WHERE p0.actor_id = \(bind: first) AND p0.fused_id NOT IN (SELECT id FROM fused_events WHERE rejected = 1)"
         } else {
-            q = "SELECT f.id, f.date_day FROM fused_events f WHERE 1 = 1"
+            q = "SELECT f.id, f.date_day FROM fused_events f WHERE f.rejected = 0"
         }
         if let query, !query.isEmpty {
             let articles = try await searchArticles(SearchQuery(text: query, limit: 1000)).map(\.id)
@@ -557,7 +564,7 @@ extension Store {
             var full: SQLQueryString = """
                 SELECT p.event_id, p.article_id, p.issue, p.stance, p.holder_actor_id, p.addressee_actor_id, p.stated_on, e.fused_id, e.sentence_text
                 FROM positions p JOIN events e ON e.id = p.event_id
-                WHERE p.holder_actor_id IS NOT NULL AND e.fused_id IS NOT NULL AND p.article_id IN (
+                WHERE p.holder_actor_id IS NOT NULL AND e.fused_id IS NOT NULL AND e.fused_id NOT IN (SELECT id FROM fused_events WHERE rejected = 1) AND p.article_id IN (
                 """
             full += inner + ") ORDER BY p.stated_on DESC, p.id DESC LIMIT 5000"
             rows = try await sql.raw(full).all().reversed()

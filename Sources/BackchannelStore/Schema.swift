@@ -304,6 +304,24 @@ enum Schema {
             """,
             "CREATE INDEX notes_subject ON notes(subject_kind, subject_id, id)",
         ], sqlite: [], postgres: []),
+        // Analysts' corrections of events, anchored to the words of each report (article, sentence,
+        // trigger, the machine's type) so that they apply again when an article is read again.
+        Migration(version: 4, name: "event corrections", shared: [
+            "ALTER TABLE fused_events ADD COLUMN rejected {int} NOT NULL DEFAULT 0",
+            """
+            CREATE TABLE event_corrections (
+              id {pk},
+              article_key TEXT NOT NULL,
+              sentence_text TEXT NOT NULL,
+              trigger_text TEXT NOT NULL,
+              original_type TEXT NOT NULL,
+              field TEXT NOT NULL,
+              value TEXT NOT NULL,
+              user_name TEXT NOT NULL,
+              created_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX event_corrections_article ON event_corrections(article_key)",
+        ], sqlite: [], postgres: []),
     ]
 
     static func render(_ statement: String, for backend: Store.Backend) -> String {

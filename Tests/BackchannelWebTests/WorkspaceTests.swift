@@ -288,3 +288,87 @@ private extension Browser {
         return try await copy.signIn(app, name)
     }
 }
+
+@Suite("event corrections", .serialized)
+struct EventCorrectionTests {
+    static func talks(_ extra: String = "") -> ArticleBuilder {
+        var a = ArticleBuilder(url: "https://wire.example/corrected", published: "2025-04-11", title: "Envoy meets president",
+                               text: "Envoy Ann Example met President Bo Sample in Exampleton on Friday." + extra)
+        let ann = a.entity("Ann Example", .person, roles: ["Envoy"]), bo = a.entity("Bo Sample", .person)
+        a.event(.consult, actors: [ann], targets: [bo], date: "2025-04-11", sentence: "Envoy Ann Example met President Bo Sample in Exampleton on Friday.", trigger: "met")
+        return a
+    }
+
+    @Test(arguments: TestDatabases.Kind.allCases)
+    func correctionsHoldInExportsAndAfterTheArticleIsReadAgain(_ kind: TestDatabases.Kind) async throws {
+        guard let store = try await TestDatabases.fresh(kind) else { return }
+        _ = try await store.transaction { try await store.write(Self.talks().document, input: nil) }
+        let event = try await store.ints("SELECT id FROM fused_events")[0]
+        try await store.correctEvent(event, .type("AGREE"), by: "ana")
+        try await store.correctEvent(event, .modality("planned"), by: "ada")
+        var lines: [String] = []
+        try await store.export(.events, format: .jsonl) { lines.append($0) }
+        #expect(lines.count == 1 && lines[0].contains("\"AGREE\""))
+        let trail = try await store.eventDetail(event).corrections
+        #expect(trail.map(\.user) == ["ana", "ada"])
+        #expect(trail.map(\.field) == ["type", "modality"])
+
+        // The same article again: nothing changes. A new version (one more sentence): its
+        // events are read anew, and the corrections apply to them again.
+        _ = try await store.transaction { try await store.write(Self.talks().document, input: nil) }
+        _ = try await store.transaction { try await store.write(Self.talks(" Talks go on.").document, input: nil) }
+        let after = try await store.ints("SELECT id FROM fused_events")
+        #expect(after.count == 1)
+        let detail = try await store.eventDetail(after[0])
+        #expect(detail.event.type == "AGREE")
+        #expect(detail.reports.map(\.modality) == ["planned"])
+        #expect(detail.corrections.count == 2)
+
+        // Rejected: gone from lists and exports, still on its own page.
+        try await store.correctEvent(after[0], .reject, by: "ana")
+        #expect(try await store.eventList(limit: 10, offset: 0).items.isEmpty)
+        var none: [String] = []
+        try await store.export(.events, format: .plover) { none.append($0) }
+        #expect(none.isEmpty)
+        #expect(try await store.eventDetail(after[0]).status == "rejected")
+        _ = try await store.transaction { try await store.write(Self.talks(" Talks go on. Again.").document, input: nil) }
+        #expect(try await store.eventList(limit: 10, offset: 0).items.isEmpty, "still rejected after a new version")
+        await #expect(throws: StoreError.self) { try await store.correctEvent(999_999, .reject, by: "ana") }
+        try await store.close()
+    }
+
+    @Test func analystsCorrectFromTheEventPage() async throws {
+        let store = try await Store.open(.sqlite(path: ":memory:"))
+        _ = try await store.transaction { try await store.write(Self.talks().document, input: nil) }
+        for (name, role) in [("ana", AccessRole.analyst), ("rex", .reader)] {
+            try await store.addUser(name: name, passwordHash: try Passwords.hash("correct horse battery", cost: 4), role: role)
+        }
+        let event = try await store.ints("SELECT id FROM fused_events")[0]
+        try await withApp(configure: { app in try WebApp.configure(app, store: store) }) { app in
+            var reader = Browser()
+            _ = try await reader.signIn(app, "rex")
+            let (_, _, readerPage) = try await reader.get(app, "/events/\(event)")
+            #expect(!readerPage.contains("Change type"))
+            let (refused, _, _) = try await reader.post(app, "/events/\(event)/corrections", ["csrf": Browser.csrf(in: readerPage)!, "field": "reject"])
+            #expect(refused == .forbidden)
+
+            var analyst = Browser()
+            _ = try await analyst.signIn(app, "ana")
+            let (_, _, page) = try await analyst.get(app, "/events/\(event)")
+            #expect(page.contains("Change type"))
+            let token = Browser.csrf(in: page)!
+            let (bad, _, message) = try await analyst.post(app, "/events/\(event)/corrections", ["csrf": token, "field": "type", "type": "PARTY"])
+            #expect(bad == .badRequest)
+            #expect(message.contains("a correction is a PLOVER type"))
+            let (noToken, _, _) = try await analyst.post(app, "/events/\(event)/corrections", ["field": "reject"])
+            #expect(noToken == .forbidden)
+            #expect(try await store.count("event_corrections") == 0)
+            let (ok, _, _) = try await analyst.post(app, "/events/\(event)/corrections", ["csrf": token, "field": "type", "type": "DEMAND"])
+            #expect(ok == .seeOther)
+            let (_, _, after) = try await Browser().get_(app, "/events/\(event)")
+            #expect(after.contains("ana set the type to DEMAND"))
+            #expect(after.contains("<h1>DEMAND:"))
+        }
+        try await store.close()
+    }
+}

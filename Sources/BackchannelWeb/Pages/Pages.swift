@@ -273,9 +273,11 @@ enum Pages {
         let who = (e.actors + e.targets).map(\.name)
         let body: Markup = """
             <h1>\(e.type): \(who.isEmpty ? "event" : who.joined(separator: ", "))</h1>
+            \(d.status == "rejected" ? "<p class=\"error\">An analyst rejected this event: it is not in lists, timelines, trackers or exports.</p>" : "")
             <dl class="facts">\(facts)</dl>
             <h2>Every sentence that reported it</h2>
             <ol class="plain">\(reports)</ol>
+            \(Workspace.correctionsSection(req, detail: d))
             \(try await Workspace.notesSection(req, store, subject: .event, id: e.id))
             """
         return html(Layout.page(viewer: req.viewer, title: "\(e.type) event", active: "events", body))

@@ -17,6 +17,7 @@ enum Stylesheet {
         p.error { background: #fdecea; border: 1px solid #e0b4b4; border-radius: 4px; padding: .5rem .8rem; }
         form.note { display: flex; flex-direction: column; gap: .4rem; margin-top: .6rem; } textarea { font: inherit; padding: .4rem; border: 1px solid var(--line); border-radius: 4px; }
         form.inline { display: inline-flex; gap: .3rem; margin: 0; }
+        .correct { display: flex; flex-wrap: wrap; gap: .8rem; margin-top: .6rem; } button.danger { background: #c0392b; border-color: #c0392b; }
         input, select, button { font: inherit; padding: .35rem .55rem; border: 1px solid var(--line); border-radius: 4px; }
         button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }
         main { max-width: 1180px; margin: 0 auto; padding: 1.5rem 2rem 3rem; }

@@ -12,6 +12,7 @@ enum Workspace {
         for subject in NoteSubject.allCases {
             app.post("\(subject.rawValue)s", ":id", "notes") { req in try await addNote(req, pool.next(), subject: subject) }
         }
+        app.post("events", ":id", "corrections") { req in try await correctEvent(req, pool.next()) }
         app.get("admin", "users") { req in try await users(req, pool.next(), message: nil) }
         app.post("admin", "users") { req in try await addUser(req, pool.next()) }
         app.post("admin", "users", "role") { req in try await changeRole(req, pool.next()) }
@@ -121,6 +122,47 @@ enum Workspace {
               <button type="submit">Add note</button>
             </form></section>
             """
+    }
+
+    // MARK: - corrections
+
+    static func correctEvent(_ req: Request, _ store: Store) async throws -> Response {
+        try req.viewer.require(.analyst)
+        let form = try req.checkedForm()
+        let id = try req.id()
+        let field = form["field"] ?? ""
+        let value = field == "reject" ? "rejected" : (form[field] ?? form["value"] ?? "")
+        guard let correction = EventCorrection(field: field, value: value) else {
+            throw BadRequest(message: "\(field.isEmpty ? "field" : field)=\(value): a correction is a PLOVER type, a modality (\(EventCorrection.modalities.joined(separator: ", "))) or a rejection")
+        }
+        try await store.correctEvent(id, correction, by: req.viewer.user?.name ?? "unknown")
+        return redirect("/events/\(id)#corrections")
+    }
+
+    /// The audit trail of an event (for everyone) and, for analysts, the forms that correct it.
+    static func correctionsSection(_ req: Request, detail: EventDetail) -> Markup {
+        let trail: Markup = detail.corrections.isEmpty ? "<p class=\"muted\">None: this is the machine's reading.</p>" : """
+            <ol class="plain">\(detail.corrections.map { c in
+                let what = c.field == "reject" ? "rejected the event" : "set the \(c.field) to \(c.value)"
+                return "<li>\(c.user) \(what) <span class=\"muted small\">\(Layout.day(c.createdAt)) \(String(c.createdAt.dropFirst(11).prefix(5)))</span></li>"
+            })</ol>
+            """
+        var forms: Markup = ""
+        if req.viewer.may(.analyst) {
+            let csrf = req.viewer.csrf ?? ""
+            let types: [Markup] = EventStyle.all.map { $0 == detail.event.type ? "<option selected>\($0)</option>" : "<option>\($0)</option>" }
+            let modalities: [Markup] = EventCorrection.modalities.map { "<option>\($0)</option>" }
+            forms = """
+                <div class="correct">
+                <form class="inline" action="/events/\(detail.event.id)/corrections" method="post"><input type="hidden" name="csrf" value="\(csrf)"><input type="hidden" name="field" value="type">
+                  <select name="type" aria-label="Event type">\(types)</select> <button type="submit">Change type</button></form>
+                <form class="inline" action="/events/\(detail.event.id)/corrections" method="post"><input type="hidden" name="csrf" value="\(csrf)"><input type="hidden" name="field" value="modality">
+                  <select name="modality" aria-label="Modality">\(modalities)</select> <button type="submit">Change modality</button></form>
+                \(detail.status == "rejected" ? "" : Markup("<form class=\"inline\" action=\"/events/\(detail.event.id)/corrections\" method=\"post\"><input type=\"hidden\" name=\"csrf\" value=\"\(csrf)\"><input type=\"hidden\" name=\"field\" value=\"reject\"><button type=\"submit\" class=\"danger\">Reject: not a real event</button></form>"))
+                </div>
+                """
+        }
+        return "<section id=\"corrections\"><h2>Corrections</h2>\(trail)\(forms)</section>"
     }
 
     // MARK: - users
