@@ -15,7 +15,7 @@ enum Stylesheet {
         .who { margin-left: auto; display: flex; align-items: center; gap: .8rem; color: #dce7f2; font-size: .9rem; }
         .who form { margin: 0; } button.link { background: none; border: none; color: #dce7f2; padding: 0; text-decoration: underline; }
         p.error { background: #fdecea; border: 1px solid #e0b4b4; border-radius: 4px; padding: .5rem .8rem; }
-        form.note { display: flex; flex-direction: column; gap: .4rem; margin-top: .6rem; } textarea { font: inherit; padding: .4rem; border: 1px solid var(--line); border-radius: 4px; }
+        form.note { display: flex; flex-direction: column; gap: .4rem; margin-top: .6rem; } form.note button { align-self: flex-start; } textarea { font: inherit; padding: .4rem; border: 1px solid var(--line); border-radius: 4px; }
         form.inline { display: inline-flex; gap: .3rem; margin: 0; }
         .correct { display: flex; flex-wrap: wrap; gap: .8rem; margin-top: .6rem; } button.danger { background: #c0392b; border-color: #c0392b; }
         input, select, button { font: inherit; padding: .35rem .55rem; border: 1px solid var(--line); border-radius: 4px; }
