@@ -176,4 +176,15 @@ extension Store {
                  body: try r.string("body"), createdAt: try r.string("created_at"))
         }
     }
+
+    /// The notes on any of these subjects, oldest first.
+    public func notes(on subject: NoteSubject, ids: [Int]) async throws -> [Note] {
+        guard !ids.isEmpty else { return [] }
+        return try await sql.raw("""
+            SELECT id, subject_id, author_name, body, created_at FROM notes WHERE subject_kind = \(bind: subject.rawValue) AND subject_id IN (\(binds: ids)) ORDER BY id
+            """).all().map { r in
+            Note(id: try r.int("id"), subject: subject, subjectID: try r.int("subject_id"), author: try r.string("author_name"),
+                 body: try r.string("body"), createdAt: try r.string("created_at"))
+        }
+    }
 }

@@ -550,7 +550,7 @@ extension Store {
     /// The positions come from every article that names all the storyline's actors (and
     /// matches its words): a demand by one party is part of the negotiation even when the
     /// sentence does not name the other.
-    public func negotiationTracker(actors: [Int], query: String?) async throws -> NegotiationTracker {
+    public func negotiationTracker(actors: [Int], query: String?, since: String? = nil, until: String? = nil) async throws -> NegotiationTracker {
         let refs = try await actorRefs(actors)
         var scope: [SQLQueryString] = actors.map { "SELECT article_id FROM entities WHERE actor_id = \(bind: $0)" }
         if let query, !query.isEmpty {
@@ -566,7 +566,10 @@ extension Store {
                 FROM positions p JOIN events e ON e.id = p.event_id
                 WHERE p.holder_actor_id IS NOT NULL AND e.fused_id IS NOT NULL AND e.fused_id NOT IN (SELECT id FROM fused_events WHERE rejected = 1) AND p.article_id IN (
                 """
-            full += inner + ") ORDER BY p.stated_on DESC, p.id DESC LIMIT 5000"
+            full += inner + ")"
+            if let since { full += " AND p.stated_on >= \(bind: since)" }
+            if let until { full += " AND p.stated_on <= \(bind: until)" }
+            full += " ORDER BY p.stated_on DESC, p.id DESC LIMIT 5000"
             rows = try await sql.raw(full).all().reversed()
         }
         var cells: [String: TrackerCell] = [:]
@@ -739,3 +742,58 @@ extension Store {
         }
     }
 }
+
+// MARK: - briefings
+
+/// A backgrounder on a storyline over a date range: what happened, who said what, where
+/// the parties stand, and the sources, each fact with its evidence.
+public struct Briefing: Sendable, Equatable, Codable {
+    public var actors: [ActorRef]
+    public var query: String?
+    public var since: String?
+    public var until: String?
+    /// Oldest first.
+    public var events: [EventCard]
+    public var quotes: [QuoteInfo]
+    public var positions: NegotiationTracker
+    public var sources: [ArticleCard]
+    public var eventCounts: [PeriodCount]
+}
+
+extension Store {
+    public func briefing(actors: [Int], query: String?, since: String?, until: String?) async throws -> Briefing {
+        for (name, value) in [("since", since), ("until", until)] {
+            if let value, !Self.isDay(value) { throw StoreError.invalid("\(name)=\(value): expected a date as YYYY-MM-DD") }
+        }
+        let story = try await storyline(actors: actors, query: query, limit: 2000)
+        let events = story.events.filter { e in
+            guard let day = e.day else { return since == nil && until == nil }
+            return (since.map { day >= $0 } ?? true) && (until.map { day <= $0 } ?? true)
+        }
+        // Quotes of the storyline's actors in the range, or those in its articles for a topic.
+        var condition: SQLQueryString
+        if !actors.isEmpty {
+            condition = "qu.speaker_actor_id IN (\(binds: actors))"
+            if let query, !query.isEmpty {
+                let articles = try await searchArticles(SearchQuery(text: query, limit: 1000)).map(\.id)
+                condition += articles.isEmpty ? " AND 1 = 0" : " AND qu.article_id IN (\(binds: articles))"
+            }
+        } else {
+            let articles = Array(Set(events.map(\.articleID)))
+            condition = articles.isEmpty ? "1 = 0" : "qu.article_id IN (\(binds: articles))"
+        }
+        if let since { condition += " AND qu.said_on >= \(bind: since)" }
+        if let until { condition += " AND qu.said_on <= \(bind: until)" }
+        let quotes = try await quoteInfos(condition, order: "qu.said_on, qu.id", limit: 30)
+        let positions = try await negotiationTracker(actors: actors, query: query, since: since, until: until)
+        var sourceIDs: [Int] = []
+        for id in events.map(\.articleID) + quotes.map(\.articleID) + positions.cells.flatMap({ $0.history.map(\.articleID) }) where !sourceIDs.contains(id) {
+            sourceIDs.append(id)
+        }
+        var counts: [String: Int] = [:]
+        for event in events { if let day = event.day { counts["\(day.prefix(7))|\(event.type)", default: 0] += 1 } }
+        return Briefing(actors: story.actors, query: query, since: since, until: until, events: events, quotes: quotes,
+                        positions: positions, sources: try await articleCards(sourceIDs), eventCounts: Self.periodList(counts))
+    }
+}
+

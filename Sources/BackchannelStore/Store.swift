@@ -174,6 +174,9 @@ public final class Store: @unchecked Sendable {
         if backend == .sqlite { try await sql.raw("PRAGMA optimize").run() }
     }
 
+    /// The current time as stored, for callers outside the store.
+    public static func nowForDisplay() -> String { now() }
+
     /// The current time as stored (ISO 8601, UTC, seconds).
     /// Formatted by hand: a formatter per call was a sixth of the time of storing an article.
     static func now() -> String {

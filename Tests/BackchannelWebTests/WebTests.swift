@@ -210,6 +210,29 @@ struct PageTests {
         }
     }
 
+    /// Our own tags must never come out escaped: a sign that a piece of markup was typed as
+    /// a String (and escaped) instead of as Markup.
+    @Test func noPageShowsItsOwnMarkupAsText() async throws {
+        try await Fixture.withWeb(access: .open) { app, store in
+            let article = try await Fixture.id(store, "SELECT id FROM articles WHERE input LIKE '%witkoff-putin-st-petersburg.html'")
+            let event = try await Fixture.id(store, "SELECT fused_id FROM events WHERE article_id = \(article)")
+            let actor = try await store.actorID(named: "Steve Witkoff")
+            let russia = try await store.actorID(named: "Russia"), ukraine = try await store.actorID(named: "Ukraine")
+            let paths = ["/", "/articles", "/articles/\(article)", "/actors", "/actors/\(actor)", "/events", "/events/\(event)", "/storylines",
+                         "/storyline?actors=\(russia),\(ukraine)", "/tracker?actors=\(russia),\(ukraine)", "/search?q=talks", "/search?scope=quotes&q=talks",
+                         "/briefing?actors=\(russia),\(ukraine)", "/briefing?actors=\(russia)&since=2031-01-01", "/admin/users", "/login", "/search?q=zzzxqv",
+                         "/articles/0", "/nothing/here"]
+            for path in paths {
+                try await app.testing().test(.GET, path) { res async in
+                    let body = res.body.string
+                    for escaped in ["&lt;p", "&lt;ol", "&lt;ul", "&lt;li", "&lt;h2", "&lt;span", "&lt;a href", "&lt;div", "&lt;table", "&lt;strong"] {
+                        #expect(!body.contains(escaped), "\(path) shows \(escaped) as text")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func stylesheetIsServed() async throws {
         try await Fixture.withWeb { app, _ in
             let (status, headers, body) = try await get(app, "/assets/app.css")
@@ -384,5 +407,47 @@ struct PageCacheTests {
         // A page larger than an eighth of the cache is not kept.
         cache.store("/big", body: ByteBuffer(string: String(repeating: "y", count: 2_000)), contentType: .html)
         #expect(cache.lookup("/big") == nil)
+    }
+}
+
+@Suite("backgrounders")
+struct BriefingTests {
+    @Test func aBackgrounderCitesItsSourcesForEveryFact() async throws {
+        try await Fixture.withWeb { app, store in
+            let russia = try await store.actorID(named: "Russia"), ukraine = try await store.actorID(named: "Ukraine")
+            let b = try await store.briefing(actors: [russia, ukraine], query: nil, since: "2025-03-01", until: "2025-12-31")
+            #expect(!b.events.isEmpty)
+            for e in b.events {
+                #expect((e.day ?? "") >= "2025-03-01" && (e.day ?? "") <= "2025-12-31")
+                #expect(b.sources.contains { $0.id == e.articleID }, "every event's article is a numbered source")
+            }
+            for q in b.quotes { #expect(b.sources.contains { $0.id == q.articleID }) }
+            let md = Briefings.markdown(b, generated: "2026-11-26")
+            #expect(md.hasPrefix("# Backgrounder: Russia & Ukraine\n"))
+            #expect(md.contains("## Chronology") && md.contains("## Positions of the parties") && md.contains("## Sources"))
+            #expect(md.components(separatedBy: "\n").filter { $0.hasPrefix("- **") }.count == b.events.count)
+            for (i, s) in b.sources.enumerated() { #expect(md.contains("\n\(i + 1). ") && md.contains("(/articles/\(s.id))")) }
+
+            var page = ""
+            try await app.testing().test(.GET, "/briefing?actors=\(russia),\(ukraine)&since=2025-03-01&until=2025-12-31") { res async in
+                #expect(res.status == .ok)
+                page = res.body.string
+            }
+            #expect(page.contains("<svg class=\"chart timeline\""))
+            #expect(page.contains("id=\"source-\(b.sources.count)\""))
+            try await app.testing().test(.GET, "/briefing.md?actors=\(russia),\(ukraine)&since=2025-03-01&until=2025-12-31") { res async in
+                #expect(res.status == .ok)
+                #expect(res.headers.contentType?.subType == "markdown")
+                #expect(res.headers.first(name: .contentDisposition)?.contains("backgrounder-russia-ukraine") == true)
+                #expect(res.body.string.hasPrefix("# Backgrounder: Russia & Ukraine"))
+            }
+            try await app.testing().test(.GET, "/briefing?actors=\(russia)&since=March") { res async in
+                #expect(res.status == .badRequest)
+            }
+        }
+    }
+
+    @Test func markdownFromArticlesCannotBreakTheDocument() {
+        #expect(Briefings.md("*bold* [link](x) <b> #tag |pipe|") == "\\*bold\\* \\[link\\](x) \\<b\\> \\#tag \\|pipe\\|")
     }
 }

@@ -368,6 +368,13 @@ struct EventCorrectionTests {
             let (_, _, after) = try await Browser().get_(app, "/events/\(event)")
             #expect(after.contains("ana set the type to DEMAND"))
             #expect(after.contains("<h1>DEMAND:"))
+            let (rejected, _, _) = try await analyst.post(app, "/events/\(event)/corrections", ["csrf": token, "field": "reject"])
+            #expect(rejected == .seeOther)
+            let (_, _, gone) = try await Browser().get_(app, "/events/\(event)")
+            #expect(gone.contains("<p class=\"error\">An analyst rejected this event"))
+            #expect(gone.contains("ana rejected the event"))
+            let (_, _, list) = try await Browser().get_(app, "/events")
+            #expect(!list.contains("href=\"/events/\(event)\""))
         }
         try await store.close()
     }

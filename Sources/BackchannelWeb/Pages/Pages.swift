@@ -16,6 +16,8 @@ enum Pages {
         app.get("storyline") { req in try await storyline(req, pool.next()) }
         app.get("tracker") { req in try await tracker(req, pool.next()) }
         app.get("search") { req in try await search(req, pool.next()) }
+        app.get("briefing") { req in try await briefing(req, pool.next(), markdown: false) }
+        app.get("briefing.md") { req in try await briefing(req, pool.next(), markdown: true) }
     }
 
     static func html(_ markup: Markup, status: HTTPResponseStatus = .ok) -> Response {
@@ -273,7 +275,7 @@ enum Pages {
         let who = (e.actors + e.targets).map(\.name)
         let body: Markup = """
             <h1>\(e.type): \(who.isEmpty ? "event" : who.joined(separator: ", "))</h1>
-            \(d.status == "rejected" ? "<p class=\"error\">An analyst rejected this event: it is not in lists, timelines, trackers or exports.</p>" : "")
+            \(d.status == "rejected" ? "<p class=\"error\">An analyst rejected this event: it is not in lists, timelines, trackers or exports.</p>" : "" as Markup)
             <dl class="facts">\(facts)</dl>
             <h2>Every sentence that reported it</h2>
             <ol class="plain">\(reports)</ol>
@@ -389,7 +391,13 @@ enum Pages {
         let title = storylineTitle(s.actors, query)
         let body: Markup = """
             <h1>\(title)</h1>
-            <p class="meta"><span>\(s.events.count) events</span><span>\(s.articles.count) articles</span><span><a href="/tracker?\(storylineQuery(ids, query))">Negotiation tracker →</a></span></p>
+            <p class="meta"><span>\(s.events.count) events</span><span>\(s.articles.count) articles</span><span><a href="/tracker?\(storylineQuery(ids, query))">Negotiation tracker →</a></span><span><a href="/briefing?\(storylineQuery(ids, query))">Backgrounder →</a></span></p>
+            <form class="facets noprint" action="/briefing" method="get">
+              <input type="hidden" name="actors" value="\(ids.map(String.init).joined(separator: ","))">\(query.map { "<input type=\"hidden\" name=\"q\" value=\"\($0)\">" } as Markup?)
+              <label>Backgrounder from <input type="date" name="since"></label>
+              <label>to <input type="date" name="until"></label>
+              <button type="submit">Write backgrounder</button>
+            </form>
             <h2>Events per month</h2>
             \(Charts.legend())
             \(Charts.counts(s.eventCounts, height: 180))
@@ -436,6 +444,31 @@ enum Pages {
             \(table)
             """
         return html(Layout.page(viewer: req.viewer, title: title, active: "storylines", body))
+    }
+
+    // MARK: - briefings
+
+    /// `/briefing?actors=A,B&q=WORDS&since=DAY&until=DAY`: a printable backgrounder;
+    /// `/briefing.md` the same as a Markdown file. Analysts' notes are in it for analysts only.
+    static func briefing(_ req: Request, _ store: Store, markdown: Bool) async throws -> Response {
+        let (ids, query) = try await storylineInput(req, store)
+        let p = Params(req)
+        let since = try p.day("since"), until = try p.day("until")
+        let b = try await store.briefing(actors: ids, query: query, since: since, until: until)
+        let notes = req.viewer.may(.analyst) ? try await store.notes(on: .event, ids: b.events.map(\.id)) : []
+        var params = storylineQuery(ids, query)
+        if let since { params += "&since=\(since)" }
+        if let until { params += "&until=\(until)" }
+        if markdown {
+            let text = Briefings.markdown(b, notes: notes, generated: String(Store.nowForDisplay().prefix(10)))
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(type: "text", subType: "markdown", parameters: ["charset": "utf-8"])
+            let slug = Briefings.title(b).lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+                .split(separator: "-").joined(separator: "-").prefix(80)
+            headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(slug).md\"")
+            return Response(status: .ok, headers: headers, body: .init(string: text))
+        }
+        return html(Layout.page(viewer: req.viewer, title: Briefings.title(b), active: "storylines", Briefings.page(b, notes: notes, query: params)))
     }
 
     // MARK: - search

@@ -65,6 +65,12 @@ enum Stylesheet {
         .hit { padding: .6rem 0; border-bottom: 1px solid var(--line); } .hit p { margin: .2rem 0; }
         nav.pager { margin: 1rem 0; display: flex; gap: 1rem; }
         .error { background: #fff; border: 1px solid #e0b4b4; border-radius: 6px; padding: 1rem 1.2rem; }
+        ol.sources li { margin: .2rem 0; } a.ref { font-size: .8rem; }
+        @media print {
+          header.top, footer.bottom, .noprint, form { display: none !important; }
+          body { background: #fff; } main { max-width: none; padding: 0; }
+          svg, table, blockquote { break-inside: avoid; } a { color: inherit; }
+        }
         dl.facts { display: grid; grid-template-columns: 9rem 1fr; gap: .3rem .8rem; } dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
         """
 }
