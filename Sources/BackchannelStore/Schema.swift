@@ -322,6 +322,20 @@ enum Schema {
             """,
             "CREATE INDEX event_corrections_article ON event_corrections(article_key)",
         ], sqlite: [], postgres: []),
+        // What users follow: actors, a storyline or a search, each with a secret feed address.
+        Migration(version: 5, name: "watchlists", shared: [
+            """
+            CREATE TABLE watchlists (
+              id {pk},
+              owner TEXT NOT NULL,
+              name TEXT NOT NULL,
+              actors TEXT NOT NULL,
+              query TEXT,
+              token TEXT NOT NULL UNIQUE,
+              created_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX watchlists_owner ON watchlists(owner)",
+        ], sqlite: [], postgres: []),
     ]
 
     static func render(_ statement: String, for backend: Store.Backend) -> String {

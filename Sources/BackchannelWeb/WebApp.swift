@@ -25,6 +25,7 @@ public enum WebApp {
         Pages.register(app, pool: pool)
         API.register(app, pool: pool)
         Workspace.register(app, pool: pool, mode: access, throttle: LoginThrottle(limit: loginThrottle.limit, window: loginThrottle.seconds))
+        WatchlistPages.register(app, pool: pool)
         app.get("assets", "app.css") { _ -> Response in
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])

@@ -379,3 +379,53 @@ struct EventCorrectionTests {
         try await store.close()
     }
 }
+
+@Suite("watchlists", .serialized)
+struct WatchlistTests {
+    @Test func followingGivesAFeedOfTheEvents() async throws {
+        try await WorkspaceTests.withWorld { app, w in
+            var reader = Browser()
+            _ = try await reader.signIn(app, "rex")
+            let (_, _, actorPage) = try await reader.get(app, "/actors/\(w.actor)")
+            #expect(actorPage.contains(">Follow</button>"))
+            let token = Browser.csrf(in: actorPage)!
+            let (bad, _, message) = try await reader.post(app, "/watchlists", ["csrf": token, "name": "Nothing", "actors": "", "q": ""])
+            #expect(bad == .badRequest)
+            #expect(message.contains("follows actors, words or both"))
+            let (unknown, _, _) = try await reader.post(app, "/watchlists", ["csrf": token, "name": "Ghost", "actors": "Nobody Known"])
+            #expect(unknown == .badRequest)
+            let (ok, _, _) = try await reader.post(app, "/watchlists", ["csrf": token, "name": "Ann <Example>", "actors": "\(w.actor)"])
+            #expect(ok == .seeOther)
+            let list = try await w.store.watchlists(owner: "rex")
+            #expect(list.count == 1)
+
+            // The feed: Atom, one entry per event of the actor, names escaped.
+            var feed = ""
+            try await app.testing().test(.GET, "/feeds/\(list[0].token)") { res async in
+                #expect(res.status == .ok)
+                #expect(res.headers.contentType?.subType == "atom+xml")
+                feed = res.body.string
+            }
+            #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>"))
+            #expect(feed.contains("<title>Backchannel: Ann &lt;Example&gt;</title>"))
+            #expect(feed.components(separatedBy: "<entry>").count - 1 == 1)
+            #expect(feed.contains("<link href=\"/events/\(w.event)\"/>"))
+            try await app.testing().test(.GET, "/feeds/not-a-token") { res async in #expect(res.status == .notFound) }
+
+            // Another user neither sees nor removes it; anonymous visitors may not follow.
+            var analyst = Browser()
+            _ = try await analyst.signIn(app, "ana")
+            let (_, _, theirs) = try await analyst.get(app, "/watchlists")
+            #expect(!theirs.contains("Ann &lt;Example&gt;"))
+            let (refused, _, _) = try await analyst.post(app, "/watchlists/\(list[0].id)/delete", ["csrf": Browser.csrf(in: theirs)!])
+            #expect(refused == .notFound)
+            var stranger = Browser()
+            let (anonymous, _, _) = try await stranger.post(app, "/watchlists", ["name": "x", "q": "talks"])
+            #expect(anonymous == .unauthorized)
+            let (_, _, mine) = try await reader.get(app, "/watchlists")
+            let (removed, _, _) = try await reader.post(app, "/watchlists/\(list[0].id)/delete", ["csrf": Browser.csrf(in: mine)!])
+            #expect(removed == .seeOther)
+            #expect(try await w.store.watchlists(owner: "rex").isEmpty)
+        }
+    }
+}

@@ -182,6 +182,7 @@ enum Pages {
         let body: Markup = """
             <h1>\(d.actor.name)</h1>
             <p class="meta"><span>\(typeName(d.actor.type))</span><span>named in \(d.articleCount) \(d.articleCount == 1 ? "article" : "articles")</span></p>
+            \(WatchlistPages.followForm(req, name: d.actor.name, actors: [d.actor.id], query: nil))
             \(aliases)
             <h2>Titles and roles over time</h2>
             \(roles)
@@ -391,6 +392,7 @@ enum Pages {
         let title = storylineTitle(s.actors, query)
         let body: Markup = """
             <h1>\(title)</h1>
+            \(WatchlistPages.followForm(req, name: title, actors: ids, query: query))
             <p class="meta"><span>\(s.events.count) events</span><span>\(s.articles.count) articles</span><span><a href="/tracker?\(storylineQuery(ids, query))">Negotiation tracker →</a></span><span><a href="/briefing?\(storylineQuery(ids, query))">Backgrounder →</a></span></p>
             <form class="facets noprint" action="/briefing" method="get">
               <input type="hidden" name="actors" value="\(ids.map(String.init).joined(separator: ","))">\(query.map { "<input type=\"hidden\" name=\"q\" value=\"\($0)\">" } as Markup?)
@@ -518,6 +520,7 @@ enum Pages {
               <label>In <select name="scope"><option value="articles"\(scope == "articles" ? " selected" : "")>articles</option><option value="quotes"\(scope == "quotes" ? " selected" : "")>quotes</option></select></label>
               <button type="submit">Search</button>
             </form>
+            \(text.map { WatchlistPages.followForm(req, name: "Search: " + $0, actors: [], query: $0) } ?? "")
             <section id="results">\(results)</section>
             \(searched ? Layout.pager(path: "/search", params: params, page: ListPageInfo(limit: limit, offset: offset, nextOffset: more ? offset + limit : nil)) : "")
             """
