@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
     ],
     targets: [
         // libxml2's HTML parser, the parser under lxml and trafilatura.
@@ -116,8 +117,9 @@ let package = Package(
         .target(
             name: "BackchannelWeb",
             dependencies: [
-                "BackchannelStore", "BackchannelCore",
+                "BackchannelStore", "BackchannelCore", "BackchannelExtract", "BackchannelPipeline",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "Ink", package: "Ink"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -336,6 +336,19 @@ enum Schema {
             """,
             "CREATE INDEX watchlists_owner ON watchlists(owner)",
         ], sqlite: [], postgres: []),
+        // Analysts' own pieces: the Markdown they wrote, and the article it became.
+        Migration(version: 6, name: "pieces", shared: [
+            """
+            CREATE TABLE pieces (
+              id {pk},
+              article_id {int} REFERENCES articles(id) ON DELETE SET NULL,
+              author TEXT NOT NULL,
+              title TEXT NOT NULL,
+              markdown TEXT NOT NULL,
+              created_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX pieces_author ON pieces(author, id)",
+        ], sqlite: [], postgres: []),
     ]
 
     static func render(_ statement: String, for backend: Store.Backend) -> String {

@@ -18,6 +18,7 @@ public enum WebApp {
         app.middleware.use(SecurityHeaders())
         app.middleware.use(ErrorPages())
         app.middleware.use(Authentication(mode: access, store: store, openCSRF: Tokens.random()))
+        app.middleware.use(SerializedWrites())
         if cacheBytes > 0 {
             app.middleware.use(CachedPages(cache: PageCache(capacityBytes: cacheBytes, checkInterval: cacheCheckInterval), store: store))
         }
@@ -26,6 +27,7 @@ public enum WebApp {
         API.register(app, pool: pool)
         Workspace.register(app, pool: pool, mode: access, throttle: LoginThrottle(limit: loginThrottle.limit, window: loginThrottle.seconds))
         WatchlistPages.register(app, pool: pool)
+        Publishing.register(app, pool: pool)
         app.get("assets", "app.css") { _ -> Response in
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
@@ -67,12 +69,15 @@ public struct ListenError: Error, CustomStringConvertible {
     public var description: String { "cannot listen on \(address): \(reason) (try another --port)" }
 }
 
-/// Connections to one store, handed out in turn.
+/// Connections to one store, handed out in turn for reading; writes all go to `writer`.
 final class StorePool: @unchecked Sendable {
     private let stores: [Store]
     private let counter = NIOLockedValueBox(0)
 
     init(_ stores: [Store]) { self.stores = stores }
+
+    /// The connection every write uses (see ``SerializedWrites``).
+    var writer: Store { stores[0] }
 
     func next() -> Store {
         guard stores.count > 1 else { return stores[0] }
@@ -232,3 +237,39 @@ extension Request {
         return id
     }
 }
+
+/// One write at a time. A write may hold a transaction open on the writer connection across
+/// several statements; another request's write on the same connection must not slip into it
+/// (and be rolled back with it), so every POST waits its turn.
+struct SerializedWrites: AsyncMiddleware {
+    let gate = WriteGate()
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.method != .GET && request.method != .HEAD else { return try await next.respond(to: request) }
+        await gate.acquire()
+        do {
+            let response = try await next.respond(to: request)
+            await gate.release()
+            return response
+        } catch {
+            await gate.release()
+            throw error
+        }
+    }
+}
+
+/// A first-come, first-served lock for async code.
+actor WriteGate {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        guard busy else { busy = true; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+}
+

@@ -429,3 +429,63 @@ struct WatchlistTests {
         }
     }
 }
+
+@Suite("publishing", .serialized)
+struct PublishingTests {
+    static let markdown = """
+        ## Where the talks stand
+
+        Envoy Ann Example met President Bo Sample in Exampleton on Friday, and both sides said the
+        **next round** would follow within weeks.
+
+        - The ceasefire line is still disputed.
+        - Prisoner exchanges continue.
+
+        <script>alert("x")</script>
+        """
+
+    @Test func anAnalystsPieceBecomesAnArticleWithItsFacts() async throws {
+        try await WorkspaceTests.withWorld { app, w in
+            var reader = Browser()
+            _ = try await reader.signIn(app, "rex")
+            let (_, _, home) = try await reader.get(app, "/")
+            let (refused, _, _) = try await reader.post(app, "/publish", ["csrf": Browser.csrf(in: home)!, "title": "No", "body": Self.markdown])
+            #expect(refused == .forbidden)
+
+            var analyst = Browser()
+            _ = try await analyst.signIn(app, "ana")
+            let (_, _, form) = try await analyst.get(app, "/publish")
+            let token = Browser.csrf(in: form)!
+            let (empty, _, message) = try await analyst.post(app, "/publish", ["csrf": token, "title": "", "body": Self.markdown])
+            #expect(empty == .badRequest)
+            #expect(message.contains("the title is 1 to 200 characters"))
+            let (badImage, _, _) = try await analyst.post(app, "/publish", ["csrf": token, "title": "T", "body": Self.markdown, "image": "javascript:alert(1)"])
+            #expect(badImage == .badRequest)
+            #expect(try await w.store.count("pieces") == 0)
+            let before = try await w.store.count("articles")
+
+            let (ok, headers, _) = try await analyst.post(app, "/publish", [
+                "csrf": token, "title": "Exampleton talks: what comes next", "body": Self.markdown, "categories": "Analysis, Diplomacy",
+                "image": "https://img.example/talks.jpg", "caption": "The talks venue", "credit": "Jo Lens/Example Images",
+            ])
+            #expect(ok == .seeOther)
+            let location = try #require(headers.first(name: .location))
+            let id = try #require(Int(location.replacingOccurrences(of: "/articles/", with: "")))
+            #expect(try await w.store.count("articles") == before + 1)
+            let article = try await w.store.articleDetail(id)
+            #expect(article.title == "Exampleton talks: what comes next")
+            #expect(article.authors == ["ana"])
+            #expect(article.site == Publishing.siteName)
+            #expect(article.categories.contains("Analysis"))
+            #expect(article.images.first?.credit == "Jo Lens/Example Images")
+            #expect(article.text.contains("Where the talks stand"))
+            #expect(!article.text.contains("##") && !article.text.contains("**"))
+            #expect(!article.text.contains("alert"), "HTML inside the Markdown is not text of the piece")
+            // The same analysis as ingested news: the envoy is the actor already known.
+            #expect(article.entities.contains { $0.actor?.id == w.actor })
+            let (_, _, page) = try await Browser().get_(app, location)
+            #expect(page.contains("Exampleton talks: what comes next"))
+            #expect(!page.contains("<script"))
+        }
+    }
+}

@@ -17,6 +17,8 @@ enum Stylesheet {
         p.error { background: #fdecea; border: 1px solid #e0b4b4; border-radius: 4px; padding: .5rem .8rem; }
         form.note { display: flex; flex-direction: column; gap: .4rem; margin-top: .6rem; } form.note button { align-self: flex-start; } textarea { font: inherit; padding: .4rem; border: 1px solid var(--line); border-radius: 4px; }
         form.inline { display: inline-flex; gap: .3rem; margin: 0; }
+        form.publish { display: flex; flex-direction: column; gap: .6rem; max-width: 46rem; } form.publish label { display: flex; flex-direction: column; font-size: .85rem; color: var(--muted); gap: .2rem; }
+        form.publish button { align-self: flex-start; }
         .correct { display: flex; flex-wrap: wrap; gap: .8rem; margin-top: .6rem; } button.danger { background: #c0392b; border-color: #c0392b; }
         input, select, button { font: inherit; padding: .35rem .55rem; border: 1px solid var(--line); border-radius: 4px; }
         button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }

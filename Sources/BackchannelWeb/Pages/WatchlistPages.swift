@@ -7,8 +7,8 @@ import Vapor
 enum WatchlistPages {
     static func register(_ app: Application, pool: StorePool) {
         app.get("watchlists") { req in try await page(req, pool.next(), message: nil) }
-        app.post("watchlists") { req in try await add(req, pool.next()) }
-        app.post("watchlists", ":id", "delete") { req in try await remove(req, pool.next()) }
+        app.post("watchlists") { req in try await add(req, pool.writer) }
+        app.post("watchlists", ":id", "delete") { req in try await remove(req, pool.writer) }
         app.get("feeds", ":token") { req in try await feed(req, pool.next()) }
     }
 

@@ -7,15 +7,15 @@ import Vapor
 enum Workspace {
     static func register(_ app: Application, pool: StorePool, mode: AccessMode, throttle: LoginThrottle) {
         app.get("login") { req in try await loginPage(req, message: nil) }
-        app.post("login") { req in try await login(req, pool.next(), mode: mode, throttle: throttle) }
-        app.post("logout") { req in try await logout(req, pool.next()) }
+        app.post("login") { req in try await login(req, pool.writer, mode: mode, throttle: throttle) }
+        app.post("logout") { req in try await logout(req, pool.writer) }
         for subject in NoteSubject.allCases {
-            app.post("\(subject.rawValue)s", ":id", "notes") { req in try await addNote(req, pool.next(), subject: subject) }
+            app.post("\(subject.rawValue)s", ":id", "notes") { req in try await addNote(req, pool.writer, subject: subject) }
         }
-        app.post("events", ":id", "corrections") { req in try await correctEvent(req, pool.next()) }
+        app.post("events", ":id", "corrections") { req in try await correctEvent(req, pool.writer) }
         app.get("admin", "users") { req in try await users(req, pool.next(), message: nil) }
-        app.post("admin", "users") { req in try await addUser(req, pool.next()) }
-        app.post("admin", "users", "role") { req in try await changeRole(req, pool.next()) }
+        app.post("admin", "users") { req in try await addUser(req, pool.writer) }
+        app.post("admin", "users", "role") { req in try await changeRole(req, pool.writer) }
     }
 
     static func redirect(_ path: String) -> Response {

@@ -1,0 +1,107 @@
+import BackchannelCore
+import BackchannelExtract
+import BackchannelPipeline
+import BackchannelStore
+import Foundation
+import Ink
+import NIOConcurrencyHelpers
+import Vapor
+
+/// Analysts publish their own pieces, written in Markdown. A piece becomes an article like
+/// any ingested one: rendered to a page, read by the same extractor, analysed by the same
+/// pipeline (entities, quotes, events), stored with its facts, so that it appears in the
+/// reader, in storylines and in watchlists' feeds.
+enum Publishing {
+    static let siteName = "Backchannel analysis"
+
+    /// The analysis stages, made once (the entity model takes a moment to load).
+    static let pipeline = NIOLockedValueBox<Pipeline?>(nil)
+
+    static func register(_ app: Application, pool: StorePool) {
+        app.get("publish") { req in try await form(req, pool.next(), message: nil, values: [:]) }
+        app.post("publish") { req in try await publish(req, pool.writer) }
+    }
+
+    static func form(_ req: Request, _ store: Store, message: String?, values: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
+        try req.viewer.require(.analyst)
+        let mine = try await store.pieces(author: req.viewer.user?.name ?? "local", limit: 20)
+        let list: [Markup] = mine.map { p in
+            "<li>\(p.articleID.map { "<a href=\"/articles/\($0)\">\(p.title)</a>" as Markup } ?? "\(p.title)") <span class=\"muted small\">\(Layout.day(p.createdAt))</span></li>"
+        }
+        let body: Markup = """
+            <h1>Publish a piece</h1>
+            <p class="meta">Write in Markdown. The piece is analysed like any article (people, places, quotes, events) and appears in the reader with your byline.</p>
+            \(message.map { "<p class=\"error\">\($0)</p>" } as Markup?)
+            <form class="publish" action="/publish" method="post">
+              <input type="hidden" name="csrf" value="\(req.viewer.csrf ?? "")">
+              <label>Title <input name="title" value="\(values["title"] ?? "")" required maxlength="200"></label>
+              <label>Categories (comma-separated) <input name="categories" value="\(values["categories"] ?? "")" placeholder="Analysis, Europe"></label>
+              <label>Image address (https) <input name="image" value="\(values["image"] ?? "")"></label>
+              <label>Image caption <input name="caption" value="\(values["caption"] ?? "")"></label>
+              <label>Image credit <input name="credit" value="\(values["credit"] ?? "")"></label>
+              <label>Text (Markdown) <textarea name="body" rows="16" required maxlength="50000">\(values["body"] ?? "")</textarea></label>
+              <button type="submit">Publish</button>
+            </form>
+            \(list.isEmpty ? "" : "<h2>Your pieces</h2><ul class=\"plain\">\(list)</ul>" as Markup)
+            """
+        return Pages.html(Layout.page(viewer: req.viewer, title: "Publish", body), status: status)
+    }
+
+    static func publish(_ req: Request, _ store: Store) async throws -> Response {
+        try req.viewer.require(.analyst)
+        let form = try req.checkedForm()
+        let author = req.viewer.user?.name ?? "local"
+        let title = (form["title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let markdown = (form["body"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let categories = (form["categories"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let image = (form["image"] ?? "").trimmingCharacters(in: .whitespaces)
+        func refuse(_ message: String) async throws -> Response {
+            try await Publishing.form(req, store, message: message, values: form, status: .badRequest)
+        }
+        guard (1...200).contains(title.count) else { return try await refuse("the title is 1 to 200 characters") }
+        guard (20...50_000).contains(markdown.count) else { return try await refuse("the text is 20 to 50,000 characters") }
+        guard categories.count <= 10, categories.allSatisfy({ $0.count <= 40 }) else { return try await refuse("at most 10 categories of at most 40 characters") }
+        guard image.isEmpty || Markup.externalURL(image) != nil else { return try await refuse("the image address starts with https:// or http://") }
+
+        let page = render(title: title, author: author, categories: categories, markdown: markdown, image: image.isEmpty ? nil : image,
+                          caption: form["caption"], credit: form["credit"], published: Store.nowForDisplay())
+        let document = try await Task.detached { () throws -> Document in
+            guard case .article(var document) = try ArticleExtractor(options: ExtractionOptions(format: .html, url: nil)).extract(Array(page.utf8), name: "piece") else {
+                throw StoreError.invalid("the piece has no text that could be read")
+            }
+            let stages = pipeline.withLockedValue { existing -> Pipeline in
+                if let existing { return existing }
+                let made = StandardPipeline.make()
+                existing = made
+                return made
+            }
+            try stages.run(&document)
+            return document
+        }.value
+        do {
+            let (_, articleID) = try await store.publish(author: author, title: title, markdown: markdown, document: document)
+            return Workspace.redirect("/articles/\(articleID)")
+        } catch let error as StoreError {
+            return try await refuse(error.description)
+        }
+    }
+
+    /// The piece as a page of a news site, for the extractor: title, byline, date, sections,
+    /// the image with its credit, and the Markdown rendered by Ink. Every value is escaped;
+    /// HTML written inside the Markdown ends up as text, never as markup on our pages.
+    static func render(title: String, author: String, categories: [String], markdown: String, image: String?, caption: String?, credit: String?,
+                       published: String) -> String {
+        let bodyHTML = MarkdownParser().html(from: markdown)
+        let sections: [Markup] = categories.map { "<meta property=\"article:section\" content=\"\($0)\">" }
+        let figure: Markup = image.map { src in
+            "<figure><img src=\"\(src)\" alt=\"\(caption ?? "")\"><figcaption>\(caption ?? "") <span class=\"credit\">\(credit ?? "")</span></figcaption></figure>"
+        } ?? ""
+        let page: Markup = """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>\(title)</title>
+            <meta name="author" content="\(author)"><meta property="og:site_name" content="\(siteName)">
+            <meta property="article:published_time" content="\(published)">\(sections)
+            </head><body><article><h1>\(title)</h1><p class="byline">By \(author)</p>\(figure)<div class="entry-content">\(Markup(trusted: bodyHTML))</div></article></body></html>
+            """
+        return page.html
+    }
+}
