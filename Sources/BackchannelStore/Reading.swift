@@ -610,10 +610,10 @@ extension Store {
     public func dataVersion() async throws -> String {
         let row = try await sql.raw("""
             SELECT (SELECT MAX(id) FROM articles) AS a, (SELECT MAX(updated_at) FROM articles) AS u, (SELECT MAX(id) FROM corrections) AS c,
-              (SELECT MAX(id) FROM notes) AS n
+              (SELECT MAX(id) FROM notes) AS n, (SELECT COUNT(*) FROM comments WHERE state = 'approved') AS m
             """).first()
         guard let row else { return "" }
-        return "\(try row.optionalInt("a") ?? 0)|\(try row.optionalString("u") ?? "")|\(try row.optionalInt("c") ?? 0)|\(try row.optionalInt("n") ?? 0)"
+        return "\(try row.optionalInt("a") ?? 0)|\(try row.optionalString("u") ?? "")|\(try row.optionalInt("c") ?? 0)|\(try row.optionalInt("n") ?? 0)|\(try row.optionalInt("m") ?? 0)"
     }
 
     // MARK: - building blocks

@@ -349,6 +349,22 @@ enum Schema {
             """,
             "CREATE INDEX pieces_author ON pieces(author, id)",
         ], sqlite: [], postgres: []),
+        // Readers' comments on published pieces, shown once an analyst approves them.
+        Migration(version: 7, name: "comments", shared: [
+            """
+            CREATE TABLE comments (
+              id {pk},
+              article_id {int} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+              author TEXT NOT NULL,
+              body TEXT NOT NULL,
+              state TEXT NOT NULL,
+              created_at TEXT NOT NULL,
+              moderated_by TEXT,
+              moderated_at TEXT)
+            """,
+            "CREATE INDEX comments_article ON comments(article_id, state, id)",
+            "CREATE INDEX comments_state ON comments(state, id)",
+        ], sqlite: [], postgres: []),
     ]
 
     static func render(_ statement: String, for backend: Store.Backend) -> String {

@@ -94,7 +94,7 @@ struct CachedPages: AsyncMiddleware {
         // forms with their token), not the sign-in and admin pages.
         let viewer = request.viewer
         guard request.method == .GET, viewer.open || viewer.user == nil,
-              !["/login", "/admin", "/watchlists", "/feeds"].contains(where: { request.url.path.hasPrefix($0) }) else {
+              !["/login", "/admin", "/watchlists", "/feeds", "/moderation"].contains(where: { request.url.path.hasPrefix($0) }) else {
             return try await next.respond(to: request)
         }
         try await cache.revalidate(store)

@@ -28,6 +28,7 @@ public enum WebApp {
         Workspace.register(app, pool: pool, mode: access, throttle: LoginThrottle(limit: loginThrottle.limit, window: loginThrottle.seconds))
         WatchlistPages.register(app, pool: pool)
         Publishing.register(app, pool: pool)
+        CommentPages.register(app, pool: pool)
         app.get("assets", "app.css") { _ -> Response in
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])

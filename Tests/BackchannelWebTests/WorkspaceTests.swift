@@ -489,3 +489,47 @@ struct PublishingTests {
         }
     }
 }
+
+@Suite("comments", .serialized)
+struct CommentTests {
+    @Test func readersCommentOnPiecesAndAnalystsModerate() async throws {
+        try await WorkspaceTests.withWorld(cache: 1 << 20) { app, w in
+            var analyst = Browser()
+            _ = try await analyst.signIn(app, "ana")
+            let (_, _, form) = try await analyst.get(app, "/publish")
+            let (_, headers, _) = try await analyst.post(app, "/publish", ["csrf": Browser.csrf(in: form)!, "title": "A piece to discuss",
+                                                                          "body": PublishingTests.markdown])
+            let piece = try #require(headers.first(name: .location))
+
+            // Readers comment; the comment waits, seen only by its author.
+            var reader = Browser()
+            _ = try await reader.signIn(app, "rex")
+            let (_, _, page) = try await reader.get(app, piece)
+            let token = Browser.csrf(in: page)!
+            let (empty, _, _) = try await reader.post(app, piece + "/comments", ["csrf": token, "body": " "])
+            #expect(empty == .badRequest)
+            let (notPiece, _, _) = try await reader.post(app, "/articles/\(w.article)/comments", ["csrf": token, "body": "Hello"])
+            #expect(notPiece == .notFound)
+            let (forged, _, _) = try await reader.post(app, piece + "/comments", ["body": "No token"])
+            #expect(forged == .forbidden)
+            let (ok, _, _) = try await reader.post(app, piece + "/comments", ["csrf": token, "body": "Useful, <b>thanks</b>."])
+            #expect(ok == .seeOther)
+            let (_, _, own) = try await reader.get(app, piece)
+            #expect(own.contains("waiting for moderation"))
+            let (_, _, publicBefore) = try await Browser().get_(app, piece)
+            #expect(!publicBefore.contains("Useful, &lt;b&gt;thanks&lt;/b&gt;."))
+
+            // Readers cannot moderate; analysts can, and the comment then shows to everyone.
+            let comment = try await w.store.pendingComments()[0]
+            let (refused, _, _) = try await reader.post(app, "/comments/\(comment.id)/approve", ["csrf": token])
+            #expect(refused == .forbidden)
+            let (_, _, queue) = try await analyst.get(app, "/moderation")
+            #expect(queue.contains("Useful, &lt;b&gt;thanks&lt;/b&gt;."))
+            let (approved, _, _) = try await analyst.post(app, "/comments/\(comment.id)/approve", ["csrf": Browser.csrf(in: queue)!])
+            #expect(approved == .seeOther)
+            let (_, _, publicAfter) = try await Browser().get_(app, piece)
+            #expect(publicAfter.contains("Useful, &lt;b&gt;thanks&lt;/b&gt;."))
+            #expect(try await w.store.comments(articleID: comment.articleID, states: [.approved]).first?.moderatedBy == "ana")
+        }
+    }
+}

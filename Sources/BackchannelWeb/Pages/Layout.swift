@@ -38,7 +38,7 @@ enum Layout {
     /// Who is reading: the sign-in link, or the user with a sign-out button.
     static func account(_ viewer: Viewer?) -> Markup {
         guard let viewer else { return "" }
-        let users: Markup = (viewer.may(.reader) ? "<a href=\"/watchlists\">Watchlists</a>" : "") + (viewer.may(.analyst) ? "<a href=\"/publish\">Publish</a>" : "")
+        let users: Markup = (viewer.may(.reader) ? "<a href=\"/watchlists\">Watchlists</a>" : "") + (viewer.may(.analyst) ? "<a href=\"/publish\">Publish</a><a href=\"/moderation\">Moderation</a>" : "")
             + (viewer.may(.admin) ? "<a href=\"/admin/users\">Users</a>" : "")
         if viewer.open { return "<div class=\"who\"><span>Open mode</span>\(users)</div>" }
         guard let user = viewer.user else { return "<div class=\"who\"><a href=\"/login\">Sign in</a></div>" }
