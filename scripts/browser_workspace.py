@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""An analyst's morning in a real browser: sign in, correct an event, write a note, sign out.
+"""An analyst's morning in a real browser: sign in, correct an event, write a note, build a
+backgrounder, publish a piece, sign out.
 
     /usr/bin/python3 scripts/browser_workspace.py [--binary .build/debug/backchannel] [--out DIR]
 
@@ -118,6 +119,25 @@ def main():
         exported = subprocess.run([a.binary, "export", "events", "--format", "jsonl", "--data", data], capture_output=True, text=True).stdout
         record = next((json.loads(l) for l in exported.splitlines() if json.loads(l).get("id") == event), None)
         check(record is not None and record.get("type") == new_type, "the export carries the corrected type")
+
+        # Build a backgrounder on a storyline from its page.
+        with urllib.request.urlopen(base + "/api/v1/storylines?limit=1", timeout=30) as r:
+            pair = ",".join(str(x["id"]) for x in json.load(r)[0]["actors"])
+        driver.get(f"{base}/storyline?actors={pair}")
+        submit(driver.find_element(By.XPATH, "//button[text()='Write backgrounder']"))
+        heading = driver.find_element(By.TAG_NAME, "h1").text
+        sources = driver.find_elements(By.CSS_SELECTOR, "ol.sources li")
+        check(heading.startswith("Backgrounder:") and len(sources) >= 1, f"a backgrounder with {len(sources)} sources")
+        driver.save_screenshot(os.path.join(a.out, "backgrounder.png"))
+
+        # Publish a piece: it becomes an article with the analyst's byline.
+        driver.get(base + "/publish")
+        driver.find_element(By.NAME, "title").send_keys("What the Geneva round changed")
+        driver.find_element(By.NAME, "categories").send_keys("Analysis")
+        driver.find_element(By.NAME, "body").send_keys("## In short\n\nUkrainian and U.S. negotiators met in Geneva on Sunday and said the revised plan was more balanced.")
+        submit(driver.find_element(By.XPATH, "//button[text()='Publish']"))
+        check(driver.find_element(By.TAG_NAME, "h1").text == "What the Geneva round changed" and "By maria" in driver.page_source,
+              "the published piece opens in the reader with its byline")
 
         # Sign out: the notes are gone from the page.
         submit(driver.find_element(By.XPATH, "//button[text()='Sign out']"))
