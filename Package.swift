@@ -45,6 +45,7 @@ let package = Package(
                 "BackchannelStore",
                 "BackchannelIngest",
                 "BackchannelWeb",
+                "BackchannelMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -113,6 +114,9 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // Plain-text mail to an SMTP relay (the watchlists' digests). Foundation and POSIX sockets only.
+        .target(name: "BackchannelMail"),
+        .testTarget(name: "BackchannelMailTests", dependencies: ["BackchannelMail", "BackchannelTestSupport"]),
         // The web application and the JSON API (Vapor), read-only over the store.
         .target(
             name: "BackchannelWeb",

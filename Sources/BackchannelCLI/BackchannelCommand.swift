@@ -6,7 +6,7 @@ public struct BackchannelCommand: AsyncParsableCommand {
         commandName: "backchannel",
         abstract: "Read news articles about diplomacy and conflict into a structured record.",
         version: "0.1.0",
-        subcommands: [ExtractCommand.self, IngestCommand.self, SearchCommand.self, ExportCommand.self, ActorsCommand.self, ServeCommand.self, DemoCommand.self, UsersCommand.self, BriefingCommand.self, TrainNERCommand.self, BenchSearchCommand.self]
+        subcommands: [ExtractCommand.self, IngestCommand.self, SearchCommand.self, ExportCommand.self, ActorsCommand.self, ServeCommand.self, DemoCommand.self, UsersCommand.self, BriefingCommand.self, DigestCommand.self, TrainNERCommand.self, BenchSearchCommand.self]
     )
 
     public init() {}

@@ -8,7 +8,7 @@ struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
         abstract: "Manage the web application's accounts (admin, analyst, reader).",
-        subcommands: [List.self, Add.self, Passwd.self, SetRole.self]
+        subcommands: [List.self, Add.self, Passwd.self, SetRole.self, Email.self]
     )
 
     /// The password from standard input (`--password-stdin`), or asked twice without echo on a terminal.
@@ -43,12 +43,15 @@ struct UsersCommand: AsyncParsableCommand {
         @Argument(help: "The user's name (letters, digits, dots, dashes, underscores).") var name: String
         @Option(name: .long, help: "admin, analyst or reader.") var role: String = "analyst"
         @Flag(name: .long, help: "Read the password from standard input.") var passwordStdin = false
+        @Option(name: .long, help: "Where to send the user's watchlist digests.") var email: String?
 
         func run() async throws {
             guard let role = AccessRole(rawValue: role) else { throw ValidationError("--role \(role): one of admin, analyst, reader") }
+            if let email, !Store.validEmail(email) { throw ValidationError("--email \(email): not an e-mail address") }
             let password = try UsersCommand.readPassword(fromStandardInput: passwordStdin)
             try await withStore(store) { store in
                 try await store.addUser(name: name, passwordHash: try Passwords.hash(password), role: role)
+                if let email { try await store.setEmail(ofUser: name, to: email) }
                 say("added \(name) (\(role.rawValue))")
             }
         }
@@ -83,4 +86,24 @@ struct UsersCommand: AsyncParsableCommand {
             }
         }
     }
+
+    struct Email: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set (or with --remove, remove) the address a user's digests go to.")
+        @OptionGroup var store: StoreOptions
+        @Argument var name: String
+        @Argument var address: String?
+        @Flag(name: .long) var remove = false
+
+        func validate() throws {
+            if remove == (address != nil) { throw ValidationError("give an ADDRESS or --remove") }
+        }
+
+        func run() async throws {
+            try await withStore(store) { store in
+                try await store.setEmail(ofUser: name, to: remove ? nil : address)
+                say(remove ? "\(name) gets no digests" : "\(name)'s digests go to \(address!)")
+            }
+        }
+    }
 }
+

@@ -365,6 +365,16 @@ enum Schema {
             "CREATE INDEX comments_article ON comments(article_id, state, id)",
             "CREATE INDEX comments_state ON comments(state, id)",
         ], sqlite: [], postgres: []),
+        // E-mail digests of the watchlists: where to send them, and how far each user has read.
+        Migration(version: 8, name: "digests", shared: [
+            "ALTER TABLE users ADD COLUMN email TEXT",
+            """
+            CREATE TABLE digests (
+              owner TEXT PRIMARY KEY,
+              last_event {int} NOT NULL,
+              sent_at TEXT NOT NULL)
+            """,
+        ], sqlite: [], postgres: []),
     ]
 
     static func render(_ statement: String, for backend: Store.Backend) -> String {

@@ -135,4 +135,26 @@ public enum Briefings {
             </article>
             """
     }
+
+    // MARK: - e-mail digests
+
+    /// The subject and plain-text body of a watchlists digest.
+    public static func digestText(_ d: Digest, base: String) -> (subject: String, body: String) {
+        let subject = "Backchannel: \(d.eventCount) new \(d.eventCount == 1 ? "event" : "events") in \(d.sections.count) \(d.sections.count == 1 ? "watchlist" : "watchlists")"
+        var lines = ["New events in what you follow, \(d.owner).", ""]
+        for (w, events) in d.sections {
+            lines += [w.name, String(repeating: "=", count: min(60, max(3, w.name.count))), ""]
+            for e in events {
+                lines.append("\(Layout.eventDate(e)) · \(e.type) · \(who(e))\(e.place.map { " · " + $0.name } ?? "")")
+                lines.append("  \(e.sentence)")
+                lines.append("  \(base)/events/\(e.id)")
+                lines.append("")
+            }
+            lines.append("Feed: \(base)/feeds/\(w.token)")
+            lines.append("")
+        }
+        lines.append("You get this because your Backchannel account has an e-mail address and watchlists; an admin can remove the address.")
+        return (subject, lines.joined(separator: "\n"))
+    }
 }
+

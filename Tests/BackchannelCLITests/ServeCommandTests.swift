@@ -3,6 +3,8 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import BackchannelStore
+import BackchannelTestSupport
 
 /// `serve` and `demo` as a user runs them: the binary, a loopback port, real HTTP.
 @Suite("serve and demo commands", .serialized)
@@ -118,5 +120,42 @@ struct ServeCommandTests {
         let open = try StoreCommandTests.run(["serve", "--open", "--hostname", "0.0.0.0", "--data", data])
         #expect(open.status == 64)
         #expect(open.err.contains("--open gives every right"))
+    }
+}
+
+@Suite("digest command", .serialized)
+struct DigestCommandTests {
+    @Test func followersGetTheNewEventsByMailOnce() async throws {
+        let data = try StoreCommandTests.temporaryFolder()
+        let ingest = try StoreCommandTests.run(["ingest", "--quiet", "--data", data, StoreCommandTests.corpus + "/witkoff-putin-st-petersburg.html"])
+        #expect(ingest.status == 0)
+        let add = try ServeCommandTests.run(["users", "add", "maria", "--email", "maria@institute.example", "--password-stdin", "--data", data],
+                                            stdin: "a long passphrase\n")
+        #expect(add.status == 0, "\(add.err)")
+        let store = try await Store.open(.sqlite(path: data + "/backchannel.sqlite"))
+        // An actor that takes part in one of the article's events.
+        let followed = try await store.ints("SELECT actor_id FROM fused_participants ORDER BY fused_id LIMIT 1")[0]
+        try await store.addWatchlist(owner: "maria", name: "Witkoff's travels", actors: [followed], query: nil, token: "t0ken")
+        try await store.close()
+
+        let dry = try StoreCommandTests.run(["digest", "--dry-run", "--data", data])
+        #expect(dry.out.contains("To: maria@institute.example"))
+        #expect(dry.out.contains("Witkoff's travels"))
+
+        let sink = SMTPSink()
+        let sent = try StoreCommandTests.run(["digest", "--smtp", "127.0.0.1:\(sink.port)", "--from", "backchannel@institute.example",
+                                              "--base", "https://bc.institute.example", "--data", data])
+        sink.wait()
+        #expect(sent.status == 0, "\(sent.err)")
+        #expect(sent.err.contains("digest: 1 sent, 0 failed"))
+        #expect(sink.lines.contains("RCPT TO:<maria@institute.example>"))
+        #expect(sink.lines.contains("Witkoff's travels"))
+        #expect(sink.lines.contains { $0.hasPrefix("  https://bc.institute.example/events/") })
+        // Nothing new since: no second mail.
+        let again = try StoreCommandTests.run(["digest", "--smtp", "127.0.0.1:1", "--data", data])
+        #expect(again.status == 0)
+        #expect(again.err.contains("digest: 0 sent, 0 failed"))
+        let missing = try StoreCommandTests.run(["digest", "--data", data])
+        #expect(missing.status == 64)
     }
 }
