@@ -181,31 +181,10 @@ public enum Charts {
         return "\(sign)\(a / 10).\(a % 10)"
     }
 
-    /// Days since 1970-01-01 for `YYYY-MM-DD`.
-    static func dayNumber(_ day: String) -> Int? {
-        let p = day.prefix(10).split(separator: "-").compactMap { Int($0) }
-        guard p.count == 3 else { return nil }
-        // Howard Hinnant's days-from-civil.
-        let y = p[1] <= 2 ? p[0] - 1 : p[0]
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (p[1] + 9) % 12
-        let doy = (153 * mp + 2) / 5 + p[2] - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
+    /// Days since 1970-01-01 for `YYYY-MM-DD` (the store's ``DayNumber``).
+    static func dayNumber(_ day: String) -> Int? { DayNumber.of(day) }
 
-    static func civil(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
+    static func civil(_ n: Int) -> (Int, Int, Int) { DayNumber.civil(n) }
 
     struct Tick { var day: Int; var label: String }
 

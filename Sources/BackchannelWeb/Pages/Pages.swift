@@ -326,8 +326,7 @@ enum Pages {
 
     static func storylines(_ req: Request, _ store: Store) async throws -> Response {
         let home = try await store.homeSummary()
-        let since = home.asOf.flatMap { day in Charts.dayNumber(day).map { Charts.civil($0 - 365) } }
-            .map { String(format: "%04d-%02d-%02d", $0.0, $0.1, $0.2) } ?? "0000-01-01"
+        let since = home.asOf.flatMap(DayNumber.of).map { DayNumber.day($0 - 365) } ?? "0000-01-01"
         let cards = try await store.activeStorylines(since: since, limit: 24)
         let body: Markup = """
             <h1>Storylines</h1>
