@@ -6,6 +6,10 @@ import SQLKit
 public enum EventCorrection: Sendable, Equatable {
     case type(String)
     case modality(String)
+    /// Where it happened: an actor (a country, city or place).
+    case place(Int)
+    /// When it happened: a day, `YYYY-MM-DD`.
+    case date(String)
     /// Not a real event (a misreading): it leaves lists, timelines, trackers and exports.
     case reject
 
@@ -15,6 +19,8 @@ public enum EventCorrection: Sendable, Equatable {
         switch self {
         case .type: "type"
         case .modality: "modality"
+        case .place: "place"
+        case .date: "date"
         case .reject: "reject"
         }
     }
@@ -23,6 +29,8 @@ public enum EventCorrection: Sendable, Equatable {
         switch self {
         case .type(let t): t
         case .modality(let m): m
+        case .place(let id): String(id)
+        case .date(let day): day
         case .reject: "rejected"
         }
     }
@@ -36,6 +44,12 @@ public enum EventCorrection: Sendable, Equatable {
         case "modality":
             guard Self.modalities.contains(value.lowercased()) else { return nil }
             self = .modality(value.lowercased())
+        case "place":
+            guard let id = Int(value), id > 0 else { return nil }
+            self = .place(id)
+        case "date":
+            guard Store.isDay(value), DayNumber.of(value) != nil else { return nil }
+            self = .date(value)
         case "reject": self = .reject
         default: return nil
         }
@@ -56,6 +70,10 @@ extension Store {
     public func correctEvent(_ fusedID: Int, _ correction: EventCorrection, by user: String) async throws {
         guard try await sql.raw("SELECT id FROM fused_events WHERE id = \(bind: fusedID)").first() != nil else {
             throw StoreError.notFound("no event with id \(fusedID)")
+        }
+        if case .place(let id) = correction {
+            let place = try await actor(id)
+            guard ["GPE", "LOC", "FAC"].contains(place.type) else { throw StoreError.invalid("\(place.name) is not a place (it is \(place.type))") }
         }
         try await transaction {
             let now = Store.now()
@@ -87,6 +105,15 @@ extension Store {
             try await sql.raw("UPDATE fused_participants SET type = \(bind: type) WHERE fused_id = \(bind: fusedID)").run()
         case .modality(let modality):
             try await sql.raw("UPDATE events SET modality = \(bind: modality) WHERE fused_id = \(bind: fusedID)").run()
+        case .place(let id):
+            try await sql.raw("UPDATE events SET place_actor_id = \(bind: id) WHERE fused_id = \(bind: fusedID)").run()
+            try await sql.raw("UPDATE fused_events SET place_actor_id = \(bind: id) WHERE id = \(bind: fusedID)").run()
+        case .date(let day):
+            try await sql.raw("""
+                UPDATE events SET date_value = \(bind: day), date_granularity = 'day', date_approximate = 0, date_day = \(bind: day) WHERE fused_id = \(bind: fusedID)
+                """).run()
+            try await sql.raw("UPDATE fused_events SET date_value = \(bind: day), date_granularity = 'day', date_day = \(bind: day) WHERE id = \(bind: fusedID)").run()
+            try await sql.raw("UPDATE fused_participants SET date_day = \(bind: day) WHERE fused_id = \(bind: fusedID)").run()
         case .reject:
             try await sql.raw("UPDATE fused_events SET rejected = 1 WHERE id = \(bind: fusedID)").run()
         }

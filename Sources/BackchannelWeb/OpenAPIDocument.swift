@@ -49,7 +49,7 @@ enum OpenAPIDocument {
                                "killed": nullable(integer), "injured": nullable(integer), "amounts": array(ref("Amount")),
                                "position": nullable(ref("PositionInfo"))],
                               optional: ["article_title", "published", "site", "url", "mode", "date", "killed", "injured", "position"]),
-        "CorrectionEntry": object(["field": ["type": "string", "enum": ["type", "modality", "reject"]], "value": string, "user": string, "created_at": string]),
+        "CorrectionEntry": object(["field": ["type": "string", "enum": ["type", "modality", "place", "date", "reject"]], "value": string, "user": string, "created_at": string]),
         "EventDetail": object(["event": ref("EventCard"), "status": ["type": "string", "enum": ["accepted", "rejected"]],
                                "reports": array(ref("EventReport")), "corrections": array(ref("CorrectionEntry"))]),
         "EntityMark": object(["id": integer, "name": string, "type": string, "actor": nullable(ref("ActorRef")), "roles": array(string),

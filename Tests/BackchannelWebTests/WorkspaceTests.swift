@@ -295,8 +295,30 @@ struct EventCorrectionTests {
         var a = ArticleBuilder(url: "https://wire.example/corrected", published: "2025-04-11", title: "Envoy meets president",
                                text: "Envoy Ann Example met President Bo Sample in Exampleton on Friday." + extra)
         let ann = a.entity("Ann Example", .person, roles: ["Envoy"]), bo = a.entity("Bo Sample", .person)
+        a.entity("Exampleton", .gpe)
         a.event(.consult, actors: [ann], targets: [bo], date: "2025-04-11", sentence: "Envoy Ann Example met President Bo Sample in Exampleton on Friday.", trigger: "met")
         return a
+    }
+
+    @Test(arguments: TestDatabases.Kind.allCases)
+    func placeAndDateCorrectionsHoldToo(_ kind: TestDatabases.Kind) async throws {
+        guard let store = try await TestDatabases.fresh(kind) else { return }
+        _ = try await store.transaction { try await store.write(Self.talks().document, input: nil) }
+        let event = try await store.ints("SELECT id FROM fused_events")[0]
+        let town = try await store.actorID(named: "Exampleton"), ann = try await store.actorID(named: "Ann Example")
+        await #expect(throws: StoreError.self) { try await store.correctEvent(event, .place(ann), by: "ana") }
+        try await store.correctEvent(event, .place(town), by: "ana")
+        try await store.correctEvent(event, .date("2025-04-10"), by: "ana")
+        _ = try await store.transaction { try await store.write(Self.talks(" More later.").document, input: nil) }
+        let card = try #require(try await store.eventList(limit: 5, offset: 0).items.first)
+        #expect(card.place?.id == town)
+        #expect(card.day == "2025-04-10" && card.dateGranularity == "day")
+        var lines: [String] = []
+        try await store.export(.events, format: .plover) { lines.append($0) }
+        #expect(lines.count == 1 && lines[0].contains("\"event_loc\":{\"name\":\"Exampleton\"}") && lines[0].contains("2025-04-10"))
+        #expect(EventCorrection(field: "date", value: "2025-02-30") == nil || EventCorrection(field: "date", value: "2025-13-01") == nil)
+        #expect(EventCorrection(field: "place", value: "-3") == nil)
+        try await store.close()
     }
 
     @Test(arguments: TestDatabases.Kind.allCases)
@@ -368,6 +390,14 @@ struct EventCorrectionTests {
             let (_, _, after) = try await Browser().get_(app, "/events/\(event)")
             #expect(after.contains("ana set the type to DEMAND"))
             #expect(after.contains("<h1>DEMAND:"))
+            let (placed, _, _) = try await analyst.post(app, "/events/\(event)/corrections", ["csrf": token, "field": "place", "place": "Exampleton"])
+            #expect(placed == .seeOther)
+            let (notPlace, _, _) = try await analyst.post(app, "/events/\(event)/corrections", ["csrf": token, "field": "place", "place": "Bo Sample"])
+            #expect(notPlace == .badRequest)
+            let (dated, _, _) = try await analyst.post(app, "/events/\(event)/corrections", ["csrf": token, "field": "date", "date": "2025-04-09"])
+            #expect(dated == .seeOther)
+            let (_, _, moved) = try await Browser().get_(app, "/events/\(event)")
+            #expect(moved.contains("9 Apr 2025") && moved.contains("set the place to"))
             let (rejected, _, _) = try await analyst.post(app, "/events/\(event)/corrections", ["csrf": token, "field": "reject"])
             #expect(rejected == .seeOther)
             let (_, _, gone) = try await Browser().get_(app, "/events/\(event)")

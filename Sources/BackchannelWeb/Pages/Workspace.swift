@@ -131,9 +131,13 @@ enum Workspace {
         let form = try req.checkedForm()
         let id = try req.id()
         let field = form["field"] ?? ""
-        let value = field == "reject" ? "rejected" : (form[field] ?? form["value"] ?? "")
+        var value = field == "reject" ? "rejected" : (form[field] ?? form["value"] ?? "").trimmingCharacters(in: .whitespaces)
+        // A place by any of its spellings, or its id.
+        if field == "place", Int(value) == nil, !value.isEmpty {
+            value = String(try await store.actorID(named: value))
+        }
         guard let correction = EventCorrection(field: field, value: value) else {
-            throw BadRequest(message: "\(field.isEmpty ? "field" : field)=\(value): a correction is a PLOVER type, a modality (\(EventCorrection.modalities.joined(separator: ", "))) or a rejection")
+            throw BadRequest(message: "\(field.isEmpty ? "field" : field)=\(value): a correction is a PLOVER type, a modality (\(EventCorrection.modalities.joined(separator: ", "))), a place, a date (YYYY-MM-DD) or a rejection")
         }
         try await store.correctEvent(id, correction, by: req.viewer.user?.name ?? "unknown")
         return redirect("/events/\(id)#corrections")
@@ -143,7 +147,8 @@ enum Workspace {
     static func correctionsSection(_ req: Request, detail: EventDetail) -> Markup {
         let trail: Markup = detail.corrections.isEmpty ? "<p class=\"muted\">None: this is the machine's reading.</p>" : """
             <ol class="plain">\(detail.corrections.map { c in
-                let what = c.field == "reject" ? "rejected the event" : "set the \(c.field) to \(c.value)"
+                let what: Markup = c.field == "reject" ? "rejected the event"
+                    : c.field == "place" ? "set the place to <a href=\"/actors/\(c.value)\">actor \(c.value)</a>" : "set the \(c.field) to \(c.value)"
                 return "<li>\(c.user) \(what) <span class=\"muted small\">\(Layout.day(c.createdAt)) \(String(c.createdAt.dropFirst(11).prefix(5)))</span></li>"
             })</ol>
             """
@@ -158,6 +163,10 @@ enum Workspace {
                   <select name="type" aria-label="Event type">\(types)</select> <button type="submit">Change type</button></form>
                 <form class="inline" action="/events/\(detail.event.id)/corrections" method="post"><input type="hidden" name="csrf" value="\(csrf)"><input type="hidden" name="field" value="modality">
                   <select name="modality" aria-label="Modality">\(modalities)</select> <button type="submit">Change modality</button></form>
+                <form class="inline" action="/events/\(detail.event.id)/corrections" method="post"><input type="hidden" name="csrf" value="\(csrf)"><input type="hidden" name="field" value="place">
+                  <input name="place" placeholder="Geneva" size="12" aria-label="Place" required> <button type="submit">Change place</button></form>
+                <form class="inline" action="/events/\(detail.event.id)/corrections" method="post"><input type="hidden" name="csrf" value="\(csrf)"><input type="hidden" name="field" value="date">
+                  <input type="date" name="date" aria-label="Date" required> <button type="submit">Change date</button></form>
                 \(detail.status == "rejected" ? "" : Markup("<form class=\"inline\" action=\"/events/\(detail.event.id)/corrections\" method=\"post\"><input type=\"hidden\" name=\"csrf\" value=\"\(csrf)\"><input type=\"hidden\" name=\"field\" value=\"reject\"><button type=\"submit\" class=\"danger\">Reject: not a real event</button></form>"))
                 </div>
                 """
