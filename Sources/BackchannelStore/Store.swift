@@ -179,8 +179,11 @@ public final class Store: @unchecked Sendable {
 
     /// The current time as stored (ISO 8601, UTC, seconds).
     /// Formatted by hand: a formatter per call was a sixth of the time of storing an article.
-    static func now() -> String {
-        var seconds = time_t(Date().timeIntervalSince1970)
+    static func now() -> String { timestamp(Date()) }
+
+    /// A moment as stored (ISO 8601, UTC, seconds).
+    static func timestamp(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970)
         var t = tm()
         gmtime_r(&seconds, &t)
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(t.tm_year) + 1900, Int(t.tm_mon) + 1, Int(t.tm_mday),
