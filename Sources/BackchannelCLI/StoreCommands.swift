@@ -282,10 +282,11 @@ struct ActorsCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The actor to keep (id or name).") var keep: String
         @Argument(help: "The actor merged into it (id or name).") var other: String
+        @Option(name: .customLong("by"), help: "Who makes the correction, for the audit trail (default: your login name).") var user: String?
         func run() async throws {
             try await withStore(store) { store in
                 let k = try await store.actorID(named: keep), o = try await store.actorID(named: other)
-                try await store.mergeActors(keep: k, absorb: o)
+                try await store.mergeActors(keep: k, absorb: o, by: user ?? Store.commandLineUser)
                 let a = try await store.actor(k)
                 print("merged: \(a.id) \(a.name) (\(a.aliases.joined(separator: ", ")))")
             }
@@ -297,10 +298,11 @@ struct ActorsCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The actor (id or name).") var actor: String
         @Argument(help: "The spelling that names someone else.") var spelling: String
+        @Option(name: .customLong("by"), help: "Who makes the correction, for the audit trail (default: your login name).") var user: String?
         func run() async throws {
             try await withStore(store) { store in
                 let id = try await store.actorID(named: actor)
-                let created = try await store.splitActor(id, alias: spelling)
+                let created = try await store.splitActor(id, alias: spelling, by: user ?? Store.commandLineUser)
                 print("split: \(spelling) is now actor \(created)")
             }
         }
@@ -311,10 +313,11 @@ struct ActorsCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The actor (id or name).") var actor: String
         @Argument(help: "The new name.") var name: String
+        @Option(name: .customLong("by"), help: "Who makes the correction, for the audit trail (default: your login name).") var user: String?
         func run() async throws {
             try await withStore(store) { store in
                 let id = try await store.actorID(named: actor)
-                try await store.renameActor(id, to: name)
+                try await store.renameActor(id, to: name, by: user ?? Store.commandLineUser)
                 print("renamed: \(id) \(name)")
             }
         }

@@ -169,6 +169,18 @@ extension Store {
         }
     }
 
+    /// Notes by their ids, oldest first (for a backgrounder of hand-picked items).
+    public func notes(ids: [Int]) async throws -> [Note] {
+        guard !ids.isEmpty else { return [] }
+        return try await sql.raw("""
+            SELECT id, subject_kind, subject_id, author_name, body, created_at FROM notes WHERE id IN (\(binds: ids)) ORDER BY id
+            """).all().compactMap { r in
+            guard let subject = NoteSubject(rawValue: try r.string("subject_kind")) else { return nil }
+            return Note(id: try r.int("id"), subject: subject, subjectID: try r.int("subject_id"), author: try r.string("author_name"),
+                        body: try r.string("body"), createdAt: try r.string("created_at"))
+        }
+    }
+
     /// The notes on any of these subjects, oldest first.
     public func notes(on subject: NoteSubject, ids: [Int]) async throws -> [Note] {
         guard !ids.isEmpty else { return [] }

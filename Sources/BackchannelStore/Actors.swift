@@ -54,6 +54,17 @@ extension Store {
 
 // MARK: - corrections by analysts
 
+/// One merge, split or rename, as an actor's audit trail shows it. In a merge `otherActorID`
+/// is the actor absorbed; in a split, the actor created.
+public struct ActorCorrectionEntry: Sendable, Equatable, Codable {
+    public var kind: String
+    public var actorID: Int?
+    public var otherActorID: Int?
+    public var value: String?
+    public var user: String
+    public var createdAt: String
+}
+
 /// An actor as the store knows it.
 public struct ActorSummary: Sendable, Equatable, Codable {
     public var id: Int
@@ -107,23 +118,24 @@ extension Store {
     }
 
     /// `actors merge KEEP OTHER`: everything said of OTHER is now said of KEEP, and every
-    /// spelling of OTHER leads to KEEP in later ingests.
-    public func mergeActors(keep: Int, absorb: Int) async throws {
+    /// spelling of OTHER leads to KEEP in later ingests. `user` is who asked, for the audit trail.
+    public func mergeActors(keep: Int, absorb: Int, by user: String = Store.commandLineUser) async throws {
         guard keep != absorb else { throw StoreError.invalid("an actor cannot be merged with itself") }
         _ = try await actor(keep)
         _ = try await actor(absorb)
         try await transaction {
             try await sql.raw("UPDATE actor_aliases SET actor_id = \(bind: keep) WHERE actor_id = \(bind: absorb)").run()
             try await moveReferences(from: absorb, to: keep, entityFilter: nil)
+            try await renumberEventCorrections(from: absorb, to: keep)
             try await sql.raw("DELETE FROM actors WHERE id = \(bind: absorb)").run()
-            try await recordCorrection(kind: "merge", actor: keep, other: absorb, value: nil)
+            try await recordCorrection(kind: "merge", actor: keep, other: absorb, value: nil, by: user)
         }
     }
 
     /// `actors split ACTOR NAME`: the spelling NAME (and the entities written that way) become
     /// an actor of their own; the spelling stays pinned to it in later ingests.
     @discardableResult
-    public func splitActor(_ id: Int, alias: String) async throws -> Int {
+    public func splitActor(_ id: Int, alias: String, by user: String = Store.commandLineUser) async throws -> Int {
         let key = NameKey.fold(alias)
         let summary = try await actor(id)
         guard try await sql.raw("SELECT key FROM actor_aliases WHERE actor_id = \(bind: id) AND key = \(bind: key)").first() != nil else {
@@ -139,13 +151,13 @@ extension Store {
             let moved = try await sql.raw("SELECT id, name FROM entities WHERE actor_id = \(bind: id)").all()
                 .filter { NameKey.fold(try $0.string("name")) == key }.map { try $0.int("id") }
             try await moveReferences(from: id, to: created, entityFilter: moved)
-            try await recordCorrection(kind: "split", actor: id, other: created, value: alias)
+            try await recordCorrection(kind: "split", actor: id, other: created, value: alias, by: user)
             return created
         }
     }
 
     /// `actors rename ACTOR NAME`: the name shown everywhere; later ingests keep it.
-    public func renameActor(_ id: Int, to name: String) async throws {
+    public func renameActor(_ id: Int, to name: String, by user: String = Store.commandLineUser) async throws {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw StoreError.invalid("a new name cannot be empty") }
         let summary = try await actor(id)
@@ -154,15 +166,46 @@ extension Store {
             let key = NameKey.fold(trimmed)
             try await addAlias(actorID: id, type: summary.type, key: key, alias: trimmed,
                                surname: summary.type == "PERSON" ? NameKey.surname(ofFolded: key) : nil)
-            try await recordCorrection(kind: "rename", actor: id, other: nil, value: trimmed)
+            try await recordCorrection(kind: "rename", actor: id, other: nil, value: trimmed, by: user)
         }
     }
 
-    private func recordCorrection(kind: String, actor: Int, other: Int?, value: String?) async throws {
+    /// Who made a correction from the command line: the login name, else "command line".
+    public static var commandLineUser: String {
+        let name = ProcessInfo.processInfo.environment["USER"] ?? ""
+        return name.isEmpty ? "command line" : "\(name) (command line)"
+    }
+
+    private func recordCorrection(kind: String, actor: Int, other: Int?, value: String?, by user: String) async throws {
         try await sql.raw("""
-            INSERT INTO corrections (kind, actor_id, other_actor_id, value, created_at)
-            VALUES (\(bind: kind), \(bind: actor), \(bind: other), \(bind: value), \(bind: Store.now()))
+            INSERT INTO corrections (kind, actor_id, other_actor_id, value, created_at, user_name)
+            VALUES (\(bind: kind), \(bind: actor), \(bind: other), \(bind: value), \(bind: Store.now()), \(bind: user))
             """).run()
+    }
+
+    /// Event corrections that name an actor merged away name the actor it joined instead, so
+    /// that they still apply when their article is read again.
+    private func renumberEventCorrections(from old: Int, to new: Int) async throws {
+        let rows = try await sql.raw("SELECT id, value FROM event_corrections WHERE field IN ('place', 'actors', 'targets')").all()
+        for row in rows {
+            let ids = try row.string("value").split(separator: ",").map(String.init)
+            guard ids.contains(String(old)) else { continue }
+            var renumbered: [String] = []
+            for id in ids.map({ $0 == String(old) ? String(new) : $0 }) where !renumbered.contains(id) { renumbered.append(id) }
+            try await sql.raw("UPDATE event_corrections SET value = \(bind: renumbered.joined(separator: ",")) WHERE id = \(bind: try row.int("id"))").run()
+        }
+    }
+
+    /// What analysts changed about an actor (merges into it, splits from it, renames), oldest first.
+    public func actorCorrections(_ id: Int) async throws -> [ActorCorrectionEntry] {
+        let rows = try await sql.raw("""
+            SELECT kind, actor_id, other_actor_id, value, user_name, created_at FROM corrections
+            WHERE actor_id = \(bind: id) OR other_actor_id = \(bind: id) ORDER BY id
+            """).all()
+        return try rows.map {
+            ActorCorrectionEntry(kind: try $0.string("kind"), actorID: try $0.optionalInt("actor_id"), otherActorID: try $0.optionalInt("other_actor_id"),
+                                 value: try $0.optionalString("value"), user: try $0.optionalString("user_name") ?? "unknown", createdAt: try $0.string("created_at"))
+        }
     }
 
     /// Points the facts of actor `from` (all, or only those of the given entities) at `to`.

@@ -10,6 +10,10 @@ public enum EventCorrection: Sendable, Equatable {
     case place(Int)
     /// When it happened: a day, `YYYY-MM-DD`.
     case date(String)
+    /// Who acted: actors (ids), at least one.
+    case actors([Int])
+    /// At whom it was aimed: actors (ids), possibly none.
+    case targets([Int])
     /// Not a real event (a misreading): it leaves lists, timelines, trackers and exports.
     case reject
 
@@ -21,6 +25,8 @@ public enum EventCorrection: Sendable, Equatable {
         case .modality: "modality"
         case .place: "place"
         case .date: "date"
+        case .actors: "actors"
+        case .targets: "targets"
         case .reject: "reject"
         }
     }
@@ -31,6 +37,7 @@ public enum EventCorrection: Sendable, Equatable {
         case .modality(let m): m
         case .place(let id): String(id)
         case .date(let day): day
+        case .actors(let ids), .targets(let ids): ids.map(String.init).joined(separator: ",")
         case .reject: "rejected"
         }
     }
@@ -50,6 +57,19 @@ public enum EventCorrection: Sendable, Equatable {
         case "date":
             guard Store.isDay(value), DayNumber.of(value) != nil else { return nil }
             self = .date(value)
+        case "actors", "targets":
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            let parts = trimmed.isEmpty ? [] : trimmed.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let ids = parts.compactMap { Int($0) }.filter { $0 > 0 }
+            guard ids.count == parts.count, ids.count <= 20 else { return nil }
+            var unique: [Int] = []
+            for id in ids where !unique.contains(id) { unique.append(id) }
+            if field == "actors" {
+                guard !unique.isEmpty else { return nil }
+                self = .actors(unique)
+            } else {
+                self = .targets(unique)
+            }
         case "reject": self = .reject
         default: return nil
         }
@@ -62,6 +82,8 @@ public struct CorrectionEntry: Sendable, Equatable, Codable {
     public var value: String
     public var user: String
     public var createdAt: String
+    /// The actors a place, actors or targets correction names, in its order.
+    public var actors: [ActorRef]
 }
 
 extension Store {
@@ -75,6 +97,8 @@ extension Store {
             let place = try await actor(id)
             guard ["GPE", "LOC", "FAC"].contains(place.type) else { throw StoreError.invalid("\(place.name) is not a place (it is \(place.type))") }
         }
+        if case .actors(let ids) = correction { for id in ids { _ = try await actor(id) } }
+        if case .targets(let ids) = correction { for id in ids { _ = try await actor(id) } }
         try await transaction {
             let now = Store.now()
             let reports = try await sql.raw("""
@@ -114,9 +138,32 @@ extension Store {
                 """).run()
             try await sql.raw("UPDATE fused_events SET date_value = \(bind: day), date_granularity = 'day', date_day = \(bind: day) WHERE id = \(bind: fusedID)").run()
             try await sql.raw("UPDATE fused_participants SET date_day = \(bind: day) WHERE fused_id = \(bind: fusedID)").run()
+        case .actors(let ids):
+            try await replaceParticipants(ofFused: fusedID, role: "actor", with: ids)
+        case .targets(let ids):
+            try await replaceParticipants(ofFused: fusedID, role: "target", with: ids)
         case .reject:
             try await sql.raw("UPDATE fused_events SET rejected = 1 WHERE id = \(bind: fusedID)").run()
         }
+    }
+
+    /// Every report of the event now names these actors in `role`: through the article's own
+    /// entity for the actor when it has one, else through the actor alone.
+    private func replaceParticipants(ofFused fusedID: Int, role: String, with actors: [Int]) async throws {
+        let reports = try await sql.raw("SELECT id, article_id FROM events WHERE fused_id = \(bind: fusedID)").all()
+        for report in reports {
+            let eventID = try report.int("id"), articleID = try report.int("article_id")
+            try await sql.raw("DELETE FROM event_participants WHERE event_id = \(bind: eventID) AND role = \(bind: role)").run()
+            for actor in actors where try await sql.raw("SELECT id FROM actors WHERE id = \(bind: actor)").first() != nil {
+                let entity = try await sql.raw("""
+                    SELECT MIN(id) AS id FROM entities WHERE article_id = \(bind: articleID) AND actor_id = \(bind: actor)
+                    """).first()?.optionalInt("id")
+                try await sql.raw("""
+                    INSERT INTO event_participants (event_id, role, entity_id, actor_id) VALUES (\(bind: eventID), \(bind: role), \(bind: entity), \(bind: actor))
+                    """).run()
+            }
+        }
+        try await refreshParticipants(fusedID: fusedID)
     }
 
     /// Applies the corrections recorded for an article's reports again (after it was stored anew).
@@ -146,6 +193,19 @@ extension Store {
             JOIN articles a ON a.id = e.article_id AND a.key = c.article_key
             WHERE e.fused_id = \(bind: fusedID) GROUP BY c.field, c.value, c.user_name, c.created_at ORDER BY first
             """).all()
-        return try rows.map { CorrectionEntry(field: try $0.string("field"), value: try $0.string("value"), user: try $0.string("user_name"), createdAt: try $0.string("created_at")) }
+        var entries: [CorrectionEntry] = []
+        for row in rows {
+            let field = try row.string("field"), value = try row.string("value")
+            var refs: [ActorRef] = []
+            if ["place", "actors", "targets"].contains(field) {
+                for id in value.split(separator: ",").compactMap({ Int($0) }) {
+                    // An actor merged away since is shown by its id.
+                    let summary = try? await actor(id)
+                    refs.append(ActorRef(id: id, name: summary?.name ?? "actor \(id)", type: summary?.type ?? ""))
+                }
+            }
+            entries.append(CorrectionEntry(field: field, value: value, user: try row.string("user_name"), createdAt: try row.string("created_at"), actors: refs))
+        }
+        return entries
     }
 }

@@ -184,6 +184,8 @@ public struct ActorDetail: Sendable, Equatable, Codable {
     public var counterparts: [Counterpart]
     public var articles: [ArticleCard]
     public var eventCounts: [PeriodCount]
+    /// Merges, splits and renames by analysts, with who and when.
+    public var corrections: [ActorCorrectionEntry]
 }
 
 public struct StorylineCard: Sendable, Equatable, Codable {
@@ -480,7 +482,7 @@ extension Store {
         let counts = try await periodCounts("SELECT date_day, type FROM fused_participants WHERE actor_id = \(bind: id) AND date_day IS NOT NULL AND fused_id NOT IN (SELECT id FROM fused_events WHERE rejected = 1)")
         return ActorDetail(actor: ActorRef(id: summary.id, name: summary.name, type: summary.type), aliases: summary.aliases,
                            articleCount: summary.articles, roles: roles, quotes: quotes, events: events, counterparts: counterparts,
-                           articles: try await articleCards(articleIDs), eventCounts: counts)
+                           articles: try await articleCards(articleIDs), eventCounts: counts, corrections: try await actorCorrections(id))
     }
 
     // MARK: - one event
@@ -550,7 +552,9 @@ extension Store {
     /// The positions come from every article that names all the storyline's actors (and
     /// matches its words): a demand by one party is part of the negotiation even when the
     /// sentence does not name the other.
-    public func negotiationTracker(actors: [Int], query: String?, since: String? = nil, until: String? = nil) async throws -> NegotiationTracker {
+    /// The positions in a storyline (its actors' articles, or those matching `query`), or with
+    /// `events`, the positions of those events alone.
+    public func negotiationTracker(actors: [Int], query: String?, since: String? = nil, until: String? = nil, events: [Int]? = nil) async throws -> NegotiationTracker {
         let refs = try await actorRefs(actors)
         var scope: [SQLQueryString] = actors.map { "SELECT article_id FROM entities WHERE actor_id = \(bind: $0)" }
         if let query, !query.isEmpty {
@@ -558,7 +562,15 @@ extension Store {
             scope.append(articles.isEmpty ? "SELECT id FROM articles WHERE 1 = 0" : "SELECT id FROM articles WHERE id IN (\(binds: articles))")
         }
         var rows: [any SQLRow] = []
-        if !scope.isEmpty {
+        if let events {
+            if !events.isEmpty {
+                rows = try await sql.raw("""
+                    SELECT p.event_id, p.article_id, p.issue, p.stance, p.holder_actor_id, p.addressee_actor_id, p.stated_on, e.fused_id, e.sentence_text
+                    FROM positions p JOIN events e ON e.id = p.event_id
+                    WHERE p.holder_actor_id IS NOT NULL AND e.fused_id IN (\(binds: events)) ORDER BY p.stated_on, p.id LIMIT 5000
+                    """).all()
+            }
+        } else if !scope.isEmpty {
             var inner: SQLQueryString = scope[0]
             for part in scope.dropFirst() { inner += " INTERSECT " + part }
             var full: SQLQueryString = """
@@ -610,10 +622,11 @@ extension Store {
     public func dataVersion() async throws -> String {
         let row = try await sql.raw("""
             SELECT (SELECT MAX(id) FROM articles) AS a, (SELECT MAX(updated_at) FROM articles) AS u, (SELECT MAX(id) FROM corrections) AS c,
-              (SELECT MAX(id) FROM notes) AS n, (SELECT COUNT(*) FROM comments WHERE state = 'approved') AS m
+              (SELECT MAX(id) FROM notes) AS n, (SELECT COUNT(*) FROM comments WHERE state = 'approved') AS m,
+              (SELECT MAX(id) FROM event_corrections) AS e
             """).first()
         guard let row else { return "" }
-        return "\(try row.optionalInt("a") ?? 0)|\(try row.optionalString("u") ?? "")|\(try row.optionalInt("c") ?? 0)|\(try row.optionalInt("n") ?? 0)|\(try row.optionalInt("m") ?? 0)"
+        return "\(try row.optionalInt("a") ?? 0)|\(try row.optionalString("u") ?? "")|\(try row.optionalInt("c") ?? 0)|\(try row.optionalInt("n") ?? 0)|\(try row.optionalInt("m") ?? 0)|\(try row.optionalInt("e") ?? 0)"
     }
 
     // MARK: - building blocks
@@ -758,6 +771,8 @@ public struct Briefing: Sendable, Equatable, Codable {
     public var positions: NegotiationTracker
     public var sources: [ArticleCard]
     public var eventCounts: [PeriodCount]
+    /// The analyst's own title, for a backgrounder of hand-picked items.
+    public var title: String?
 }
 
 extension Store {
@@ -786,14 +801,35 @@ extension Store {
         if let until { condition += " AND qu.said_on <= \(bind: until)" }
         let quotes = try await quoteInfos(condition, order: "qu.said_on, qu.id", limit: 30)
         let positions = try await negotiationTracker(actors: actors, query: query, since: since, until: until)
+        return try await briefing(actors: story.actors, query: query, since: since, until: until, events: events, quotes: quotes, positions: positions, title: nil)
+    }
+
+    /// A backgrounder from hand-picked events (ids of fused events), quotes and, beside it,
+    /// notes: the positions are those the picked events took. Rejected events are left out.
+    public func briefing(events eventIDs: [Int], quotes quoteIDs: [Int], title: String?) async throws -> Briefing {
+        guard eventIDs.count + quoteIDs.count <= 500 else { throw StoreError.invalid("a backgrounder holds at most 500 events and quotes") }
+        let kept = eventIDs.isEmpty ? [] : try await sql.raw("""
+            SELECT id FROM fused_events WHERE id IN (\(binds: eventIDs)) AND rejected = 0
+            """).all().map { try $0.int("id") }
+        let events = try await eventCards(kept).sorted { ($0.day ?? "", $0.id) < ($1.day ?? "", $1.id) }
+        let quotes = quoteIDs.isEmpty ? [] : try await quoteInfos("qu.id IN (\(binds: quoteIDs))", order: "qu.said_on, qu.id", limit: 500)
+        let positions = try await negotiationTracker(actors: [], query: nil, events: kept)
+        let days = events.compactMap(\.day) + quotes.compactMap(\.published).map { String($0.prefix(10)) }
+        let trimmed = title?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try await briefing(actors: [], query: nil, since: days.min(), until: days.max(), events: events, quotes: quotes, positions: positions,
+                                  title: trimmed?.isEmpty == false ? String(trimmed!.prefix(200)) : nil)
+    }
+
+    private func briefing(actors: [ActorRef], query: String?, since: String?, until: String?, events: [EventCard], quotes: [QuoteInfo],
+                          positions: NegotiationTracker, title: String?) async throws -> Briefing {
         var sourceIDs: [Int] = []
         for id in events.map(\.articleID) + quotes.map(\.articleID) + positions.cells.flatMap({ $0.history.map(\.articleID) }) where !sourceIDs.contains(id) {
             sourceIDs.append(id)
         }
         var counts: [String: Int] = [:]
         for event in events { if let day = event.day { counts["\(day.prefix(7))|\(event.type)", default: 0] += 1 } }
-        return Briefing(actors: story.actors, query: query, since: since, until: until, events: events, quotes: quotes,
-                        positions: positions, sources: try await articleCards(sourceIDs), eventCounts: Self.periodList(counts))
+        return Briefing(actors: actors, query: query, since: since, until: until, events: events, quotes: quotes,
+                        positions: positions, sources: try await articleCards(sourceIDs), eventCounts: Self.periodList(counts), title: title)
     }
 }
 

@@ -375,6 +375,26 @@ enum Schema {
               sent_at TEXT NOT NULL)
             """,
         ], sqlite: [], postgres: []),
+        // Analysts name who corrected an actor, and may give an event actors the article never
+        // named as entities (a participant then has an actor and no entity).
+        Migration(version: 9, name: "actor audit and corrected participants", shared: [
+            "ALTER TABLE corrections ADD COLUMN user_name TEXT",
+        ], sqlite: [
+            """
+            CREATE TABLE event_participants_v9 (
+              event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+              role TEXT NOT NULL,
+              entity_id INTEGER REFERENCES entities(id) ON DELETE CASCADE,
+              actor_id INTEGER REFERENCES actors(id) ON DELETE SET NULL)
+            """,
+            "INSERT INTO event_participants_v9 (event_id, role, entity_id, actor_id) SELECT event_id, role, entity_id, actor_id FROM event_participants",
+            "DROP TABLE event_participants",
+            "ALTER TABLE event_participants_v9 RENAME TO event_participants",
+            "CREATE INDEX event_participants_event ON event_participants(event_id)",
+            "CREATE INDEX event_participants_actor ON event_participants(actor_id)",
+        ], postgres: [
+            "ALTER TABLE event_participants ALTER COLUMN entity_id DROP NOT NULL",
+        ]),
     ]
 
     static func render(_ statement: String, for backend: Store.Backend) -> String {

@@ -13,6 +13,15 @@ enum API {
         return e
     }()
 
+    static let decoder: JSONDecoder = {
+        let d = JSONDecoder()
+        d.keyDecodingStrategy = .convertFromSnakeCase
+        return d
+    }()
+
+    /// A backgrounder with the analysts' notes in it (none for readers).
+    struct BriefingBody: Encodable { var briefing: Briefing; var notes: [Note] }
+
     static func register(_ app: Application, pool: StorePool) {
         let v1 = app.grouped("api", "v1")
         v1.get("home") { _ in try json(try await pool.next().homeSummary()) }
@@ -58,6 +67,10 @@ enum API {
             let (query, limit, offset) = try searchQuery(req)
             let hits = try await pool.next().searchQuotes(query)
             return try json(ListPage(items: Array(hits.prefix(limit)), limit: limit, offset: offset, nextOffset: hits.count > limit ? offset + limit : nil))
+        }
+        v1.get("briefing") { req in
+            let (briefing, notes, _) = try await Pages.briefingInput(req, pool.next())
+            return try json(BriefingBody(briefing: briefing, notes: notes))
         }
         // Notes are for analysts and admins, like on the pages.
         v1.get("notes") { req in

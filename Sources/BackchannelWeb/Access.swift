@@ -36,6 +36,9 @@ struct Viewer: Sendable {
     var user: User?
     var csrf: String?
     var open: Bool
+    /// Signed in by an `Authorization: Bearer` token (an API client), not by a cookie: such a
+    /// request cannot be forged by another site, so it needs no CSRF token.
+    var bearer = false
 
     var role: AccessRole? { user?.role }
 
@@ -76,6 +79,29 @@ extension Request {
         }
         return form
     }
+
+    /// The JSON body of an API write. A bearer token is enough; a cookie session (or the open
+    /// mode) must also send its CSRF token in `X-CSRF-Token` (`GET /api/v1/session` gives it).
+    func apiBody<T: Decodable>(_ type: T.Type) throws -> T {
+        try checkAPIWrite()
+        guard headers.contentType == .json else { throw BadRequest(message: "expected a JSON body (Content-Type: application/json)") }
+        do {
+            return try content.decode(T.self, using: API.decoder)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw BadRequest(message: "the body has no \"\(key.stringValue)\"")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw BadRequest(message: "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)")
+        } catch {
+            throw BadRequest(message: "the body is not JSON this endpoint takes")
+        }
+    }
+
+    func checkAPIWrite() throws {
+        guard !viewer.bearer else { return }
+        guard let expected = viewer.csrf, let given = headers.first(name: "X-CSRF-Token"), Tokens.same(given, expected) else {
+            throw AccessDenied(status: .forbidden, message: "send the session's CSRF token in X-CSRF-Token (GET /api/v1/session), or sign in with a bearer token (POST /api/v1/sessions)")
+        }
+    }
 }
 
 enum Tokens {
@@ -111,7 +137,13 @@ struct Authentication: AsyncMiddleware {
         case .open:
             request.storage[ViewerKey.self] = Viewer(user: User(id: 0, name: "local", role: .admin, createdAt: ""), csrf: openCSRF, open: true)
         case .accounts:
-            if let token = request.cookies[Tokens.cookie]?.string, token.count <= 100,
+            if let bearer = request.headers.bearerAuthorization?.token {
+                // A client that names a token means to use it: a stale one is refused, not ignored.
+                guard bearer.count <= 100, let session = try await store.session(tokenHash: Tokens.hash(bearer)) else {
+                    throw AccessDenied(status: .unauthorized, message: "the bearer token is unknown or has expired: sign in again (POST /api/v1/sessions)")
+                }
+                request.storage[ViewerKey.self] = Viewer(user: session.user, csrf: session.csrf, open: false, bearer: true)
+            } else if let token = request.cookies[Tokens.cookie]?.string, token.count <= 100,
                let session = try await store.session(tokenHash: Tokens.hash(token)) {
                 request.storage[ViewerKey.self] = Viewer(user: session.user, csrf: session.csrf, open: false)
             } else {

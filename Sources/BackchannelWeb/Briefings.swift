@@ -4,6 +4,7 @@ import Foundation
 /// Backgrounders: a storyline over a date range as a Markdown file and as a printable page.
 public enum Briefings {
     public static func title(_ b: Briefing) -> String {
+        if let own = b.title { return "Backgrounder: " + own }
         let who = b.actors.map(\.name).joined(separator: " & ")
         let subject = [who.isEmpty ? nil : who, b.query.map { "“\($0)”" }].compactMap { $0 }.joined(separator: ": ")
         return "Backgrounder: " + (subject.isEmpty ? "all events" : subject)

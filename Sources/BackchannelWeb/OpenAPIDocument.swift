@@ -49,7 +49,10 @@ enum OpenAPIDocument {
                                "killed": nullable(integer), "injured": nullable(integer), "amounts": array(ref("Amount")),
                                "position": nullable(ref("PositionInfo"))],
                               optional: ["article_title", "published", "site", "url", "mode", "date", "killed", "injured", "position"]),
-        "CorrectionEntry": object(["field": ["type": "string", "enum": ["type", "modality", "place", "date", "reject"]], "value": string, "user": string, "created_at": string]),
+        "CorrectionEntry": object(["field": ["type": "string", "enum": ["type", "modality", "place", "date", "actors", "targets", "reject"]], "value": string,
+                                   "user": string, "created_at": string, "actors": array(ref("ActorRef"))]),
+        "ActorCorrectionEntry": object(["kind": ["type": "string", "enum": ["merge", "split", "rename"]], "actor_id": integer, "other_actor_id": integer,
+                                        "value": string, "user": string, "created_at": string], optional: ["actor_id", "other_actor_id", "value"]),
         "EventDetail": object(["event": ref("EventCard"), "status": ["type": "string", "enum": ["accepted", "rejected"]],
                                "reports": array(ref("EventReport")), "corrections": array(ref("CorrectionEntry"))]),
         "EntityMark": object(["id": integer, "name": string, "type": string, "actor": nullable(ref("ActorRef")), "roles": array(string),
@@ -73,7 +76,8 @@ enum OpenAPIDocument {
         "PeriodCount": object(["period": string, "type": string, "count": integer]),
         "ActorDetail": object(["actor": ref("ActorRef"), "aliases": array(string), "article_count": integer, "roles": array(ref("RoleSpan")),
                                "quotes": array(ref("QuoteInfo")), "events": array(ref("EventCard")), "counterparts": array(ref("Counterpart")),
-                               "articles": array(ref("ArticleCard")), "event_counts": array(ref("PeriodCount"))]),
+                               "articles": array(ref("ArticleCard")), "event_counts": array(ref("PeriodCount")),
+                               "corrections": array(ref("ActorCorrectionEntry"))]),
         "StorylineCard": object(["actors": array(ref("ActorRef")), "events": integer, "last_day": nullable(string)], optional: ["last_day"]),
         "QuotedActor": object(["actor": ref("ActorRef"), "quotes": integer]),
         "HomeSummary": object(["as_of": nullable(string), "week_from": nullable(string), "article_count": integer, "latest_events": array(ref("EventCard")),
@@ -100,7 +104,26 @@ enum OpenAPIDocument {
         "Error": object(["error": object(["status": integer, "message": string])]),
         "Note": object(["id": integer, "subject": ["type": "string", "enum": ["article", "event", "actor"]], "subject_id": integer,
                         "author": string, "body": string, "created_at": string]),
+        "Briefing": object(["actors": array(ref("ActorRef")), "query": string, "since": day, "until": day, "title": string,
+                            "events": array(ref("EventCard")), "quotes": array(ref("QuoteInfo")), "positions": ref("NegotiationTracker"),
+                            "sources": array(ref("ArticleCard")), "event_counts": array(ref("PeriodCount"))], optional: ["query", "since", "until", "title"]),
+        "BriefingWithNotes": object(["briefing": ref("Briefing"), "notes": array(ref("Note"))]),
+        "Session": object(["token": string, "user": string, "role": role, "expires_in_days": integer]),
+        "CurrentSession": object(["user": string, "role": role, "csrf": string, "bearer": ["type": "boolean"]]),
+        "Watchlist": object(["id": integer, "owner": string, "name": string, "actors": array(integer), "query": string, "token": string,
+                             "created_at": string], optional: ["query"]),
+        // Request bodies.
+        "SignIn": object(["name": string, "password": string]),
+        "NewNote": object(["subject": ["type": "string", "enum": ["article", "event", "actor"]], "id": integer, "body": ["type": "string", "maxLength": 5000]]),
+        "EventCorrection": object(["field": ["type": "string", "enum": ["type", "modality", "place", "date", "actors", "targets", "reject"]],
+                                   "value": ["type": "string", "description": "A PLOVER type; a modality; a place, or actors or targets separated by semicolons, by name or id; a date YYYY-MM-DD. Not needed to reject."]],
+                                  optional: ["value"]),
+        "ActorMerge": object(["other": ["type": "string", "description": "The actor merged into this one, by name or id."]]),
+        "ActorSplit": object(["alias": ["type": "string", "description": "The spelling that names someone else."]]),
+        "ActorRename": object(["name": string]),
+        "NewWatchlist": object(["name": string, "actors": array(string), "query": string], optional: ["actors", "query"]),
     ]
+    nonisolated(unsafe) static let role: JSON = ["type": "string", "enum": ["reader", "analyst", "admin"]]
 
     // MARK: - parameters
 
@@ -131,12 +154,37 @@ enum OpenAPIDocument {
         return ["get": ["summary": summary, "parameters": parameters, "responses": responses]]
     }
 
+    static func error(_ description: String) -> JSON {
+        ["description": description, "content": ["application/json": ["schema": ref("Error")]]]
+    }
+
+    /// A write: a JSON body, the roles it needs, and what it answers.
+    static func write(_ method: String, _ summary: String, body: String?, _ schema: String?, status: String = "200", parameters: [JSON] = [],
+                      role: String = "analyst", notFound: Bool = false, signIn: Bool = false) -> JSON {
+        var responses: [String: JSON] = [
+            status: schema.map { ["description": "Done.", "content": ["application/json": ["schema": ref($0)]]] } ?? ["description": "Done."],
+            "400": error("The body is not valid."),
+        ]
+        if signIn {
+            responses["401"] = error("Wrong name or password.")
+            responses["429"] = error("Too many failed sign-ins.")
+        } else {
+            responses["401"] = error("Not signed in.")
+            responses["403"] = error(role == "reader" ? "No X-CSRF-Token with a cookie session." : "Not \(role == "admin" ? "an admin" : "an analyst or admin"), or no X-CSRF-Token with a cookie session.")
+        }
+        if notFound { responses["404"] = error("No such item.") }
+        var operation: JSON = ["summary": summary, "parameters": parameters, "responses": responses]
+        if let body { operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]] }
+        operation["security"] = signIn ? [] : [["bearer": []], ["csrfHeader": []]]
+        return [method: operation]
+    }
+
     nonisolated(unsafe) static let document: JSON = [
         "openapi": "3.0.3",
         "info": [
             "title": "Backchannel API",
             "version": "1.0.0",
-            "description": "Read-only access to Backchannel's record: articles with their entities, quotes and events; actors; events fused across articles with every source sentence; storylines and the positions of the parties. Offsets count Unicode scalars into an article's text.",
+            "description": "Backchannel's record: articles with their entities, quotes and events; actors; events fused across articles with every source sentence; storylines and the positions of the parties; backgrounders. Analysts write notes and correct events and actors; everyone signed in keeps watchlists. Offsets count Unicode scalars into an article's text. Writes take JSON with snake_case keys and need either `Authorization: Bearer TOKEN` (from POST /api/v1/sessions) or, with a browser's session cookie or in open mode, the session's CSRF token in `X-CSRF-Token` (from GET /api/v1/session).",
         ],
         "paths": [
             "/api/v1/home": get("Latest events, active storylines and the week's most quoted actors.", "HomeSummary"),
@@ -161,8 +209,32 @@ enum OpenAPIDocument {
             "/api/v1/quotes": get("Full-text search over quotes, by speaker (actor) and dates.", "QuoteHitPage", parameters: searchParameters),
             "/api/v1/notes": get("Analysts' notes on an article, an event or an actor, oldest first. Analysts and admins only (401 / 403 otherwise).",
                                  "NoteList", parameters: [query("subject", "article, event or actor.", ["type": "string", "enum": ["article", "event", "actor"]]),
-                                                          query("id", "The subject's id.", ["type": "integer", "minimum": 1])]),
+                                                          query("id", "The subject's id.", ["type": "integer", "minimum": 1])])
+                .merging(write("post", "Adds a note. Analysts and admins.", body: "NewNote", "Note", status: "201", notFound: true)) { a, _ in a },
+            "/api/v1/briefing": get("A backgrounder: a storyline over dates (actors, q, since, until), or hand-picked events, quotes and notes (event, quote, note: ids, comma-separated; title). Notes for analysts only.",
+                                    "BriefingWithNotes", parameters: storylineParameters + [
+                                        query("since", "Events on or after.", day), query("until", "Events on or before.", day),
+                                        query("event", "Picked events (ids, comma-separated)."), query("quote", "Picked quotes (ids, comma-separated)."),
+                                        query("note", "Picked notes (ids, comma-separated)."), query("title", "The title of a backgrounder of picked items."),
+                                    ], notFound: true),
+            "/api/v1/sessions": write("post", "Signs in: a bearer token for the other calls, valid 14 days.", body: "SignIn", "Session", status: "201", signIn: true),
+            "/api/v1/session": get("Who is signed in, and the CSRF token for writes with a cookie session.", "CurrentSession")
+                .merging(write("delete", "Signs out (ends this token or cookie session).", body: nil, nil, status: "204", role: "reader")) { a, _ in a },
+            "/api/v1/events/{id}/corrections": write("post", "Corrects an event (type, modality, place, date, actors, targets) or rejects it; recorded with who and when.",
+                                                     body: "EventCorrection", "EventDetail", parameters: [idParameter], notFound: true),
+            "/api/v1/actors/{id}/merge": write("post", "Merges another actor into this one.", body: "ActorMerge", "ActorDetail", parameters: [idParameter], notFound: true),
+            "/api/v1/actors/{id}/split": write("post", "Makes one spelling of this actor an actor of its own; answers with the new actor.", body: "ActorSplit", "ActorDetail",
+                                               status: "201", parameters: [idParameter], notFound: true),
+            "/api/v1/actors/{id}/rename": write("post", "Gives the actor the name shown everywhere.", body: "ActorRename", "ActorDetail", parameters: [idParameter], notFound: true),
+            "/api/v1/watchlists": get("The signed-in user's watchlists, with their feeds' secret tokens.", "WatchlistList")
+                .merging(write("post", "Follows actors, words or both.", body: "NewWatchlist", "Watchlist", status: "201", role: "reader")) { a, _ in a },
         ],
-        "components": ["schemas": schemas.merging(["StorylineList": array(ref("StorylineCard")), "NoteList": array(ref("Note"))]) { a, _ in a }],
+        "components": [
+            "schemas": schemas.merging(["StorylineList": array(ref("StorylineCard")), "NoteList": array(ref("Note")), "WatchlistList": array(ref("Watchlist"))]) { a, _ in a },
+            "securitySchemes": [
+                "bearer": ["type": "http", "scheme": "bearer", "description": "A token from POST /api/v1/sessions."],
+                "csrfHeader": ["type": "apiKey", "in": "header", "name": "X-CSRF-Token", "description": "With a browser's session cookie, or in open mode: the token from GET /api/v1/session."],
+            ],
+        ],
     ]
 }

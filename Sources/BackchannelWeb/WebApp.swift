@@ -23,9 +23,12 @@ public enum WebApp {
             app.middleware.use(CachedPages(cache: PageCache(capacityBytes: cacheBytes, checkInterval: cacheCheckInterval), store: store))
         }
         app.routes.caseInsensitive = false
+        // One count of failed sign-ins for the form and the API.
+        let throttle = LoginThrottle(limit: loginThrottle.limit, window: loginThrottle.seconds)
         Pages.register(app, pool: pool)
         API.register(app, pool: pool)
-        Workspace.register(app, pool: pool, mode: access, throttle: LoginThrottle(limit: loginThrottle.limit, window: loginThrottle.seconds))
+        APIWrites.register(app, pool: pool, mode: access, throttle: throttle)
+        Workspace.register(app, pool: pool, mode: access, throttle: throttle)
         WatchlistPages.register(app, pool: pool)
         Publishing.register(app, pool: pool)
         CommentPages.register(app, pool: pool)
@@ -205,6 +208,19 @@ struct Params {
             throw BadRequest(message: "\(name)=\(raw): not an actor type (PERSON, ORG, GPE, LOC, NORP or FAC)")
         }
         return type
+    }
+
+    /// Ids given as `name=1&name=2` (ticked boxes) or `name=1,2`, in order, without repeats.
+    func ids(_ name: String, max: Int = 500) throws -> [Int] {
+        var ids: [Int] = []
+        for raw in values(name) {
+            for part in raw.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+                guard let id = Int(part), id > 0 else { throw BadRequest(message: "\(name)=\(part): expected an id (a whole number)") }
+                if !ids.contains(id) { ids.append(id) }
+            }
+        }
+        guard ids.count <= max else { throw BadRequest(message: "\(name): at most \(max) ids") }
+        return ids
     }
 
     /// Actors given as ids or names, comma-separated: `actors=12,Witkoff`.

@@ -21,10 +21,10 @@ struct APITests {
     static var validator: SchemaValidator { SchemaValidator(document: document) }
 
     /// The 200 (or other) response schema the document gives for a path.
-    static func schema(path: String, status: String = "200") -> [String: Any]? {
+    static func schema(path: String, method: String = "get", status: String = "200") -> [String: Any]? {
         let paths = document["paths"] as? [String: Any]
-        let get = (paths?[path] as? [String: Any])?["get"] as? [String: Any]
-        let response = (get?["responses"] as? [String: Any])?[status] as? [String: Any]
+        let operation = (paths?[path] as? [String: Any])?[method] as? [String: Any]
+        let response = (operation?["responses"] as? [String: Any])?[status] as? [String: Any]
         return ((response?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any]
     }
 
@@ -48,7 +48,15 @@ struct APITests {
             "/api/v1/search": "/api/v1/search?q=ceasefire&limit=3",
             "/api/v1/quotes": "/api/v1/quotes?q=talks&limit=3",
             "/api/v1/notes": "/api/v1/notes?subject=article&id=\(article)",
+            "/api/v1/briefing": "/api/v1/briefing?actors=\(russia),\(ukraine)&since=2025-01-01",
+            "/api/v1/session": "/api/v1/session",
+            "/api/v1/watchlists": "/api/v1/watchlists",
         ]
+    }
+
+    /// The documented paths that answer GET.
+    static var readablePaths: Set<String> {
+        Set((document["paths"] as! [String: Any]).filter { ($0.value as! [String: Any])["get"] != nil }.keys)
     }
 
     @Test func everyDocumentedPathAnswersWhatTheDocumentSays() async throws {
@@ -59,8 +67,7 @@ struct APITests {
                 _ = try await store.addNote(on: .article, id: article, by: User(id: 0, name: "tester", role: .analyst, createdAt: ""), body: "A note to check the API.")
             }
             let requests = try await Self.requests(store)
-            let documented = Set((Self.document["paths"] as! [String: Any]).keys)
-            #expect(documented == Set(requests.keys), "every documented path is exercised, and only those")
+            #expect(Self.readablePaths == Set(requests.keys), "every documented GET is exercised, and only those")
             for (path, request) in requests.sorted(by: { $0.key < $1.key }) {
                 let (status, headers, json) = try await getJSON(app, request)
                 #expect(status == .ok, "\(request)")

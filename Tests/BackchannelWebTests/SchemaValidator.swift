@@ -53,6 +53,8 @@ struct SchemaValidator {
             if let min = schema["minimum"] as? Double, n.doubleValue < min { problems.append("\(path): below \(min)") }
         case "number":
             guard value is NSNumber else { return ["\(path): expected a number"] }
+        case "boolean":
+            guard let n = value as? NSNumber, ["c", "B"].contains(String(cString: n.objCType)) else { return ["\(path): expected true or false"] }
         default:
             break
         }

@@ -6,7 +6,7 @@ import Testing
 import VaporTesting
 
 /// A browser's view of one session: its cookies, and the last page's CSRF token.
-private struct Browser {
+struct Browser {
     var cookies: [String: String] = [:]
 
     var cookieHeader: HTTPHeaders {
@@ -91,6 +91,8 @@ struct WorkspaceTests {
                 ("/articles/\(w.article)/notes", ["body": "Check the date."], .analyst),
                 ("/events/\(w.event)/notes", ["body": "Second source needed."], .analyst),
                 ("/actors/\(w.actor)/notes", ["body": "Also known as A. Example."], .analyst),
+                ("/actors/\(w.actor)/rename", ["name": "Ann Example"], .analyst),
+                ("/events/\(w.event)/corrections", ["field": "modality", "modality": "asserted"], .analyst),
                 ("/admin/users", ["name": "newcomer", "password": "another long one", "role": "reader"], .admin),
                 ("/admin/users/role", ["name": "rex", "role": "reader"], .admin),
             ]
@@ -276,7 +278,7 @@ struct WorkspaceTests {
     }
 }
 
-private extension Browser {
+extension Browser {
     /// A request from a fresh browser (no cookies kept).
     func get_(_ app: Application, _ path: String) async throws -> (HTTPStatus, HTTPHeaders, String) {
         var copy = self

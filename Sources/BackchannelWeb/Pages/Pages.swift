@@ -18,6 +18,7 @@ enum Pages {
         app.get("search") { req in try await search(req, pool.next()) }
         app.get("briefing") { req in try await briefing(req, pool.next(), markdown: false) }
         app.get("briefing.md") { req in try await briefing(req, pool.next(), markdown: true) }
+        app.get("briefing", "pick") { req in try await pickBriefing(req, pool.next()) }
     }
 
     static func html(_ markup: Markup, status: HTTPResponseStatus = .ok) -> Response {
@@ -199,6 +200,7 @@ enum Pages {
                 \(counterparts)
                 <h2>Events</h2>
                 \(Layout.eventList(d.events.reversed()))
+                \(Workspace.actorCorrectionsSection(req, detail: d))
                 \(try await Workspace.notesSection(req, store, subject: .actor, id: d.actor.id))
               </section>
               <aside>
@@ -399,6 +401,7 @@ enum Pages {
               <label>Backgrounder from <input type="date" name="since"></label>
               <label>to <input type="date" name="until"></label>
               <button type="submit">Write backgrounder</button>
+              <button type="submit" formaction="/briefing/pick">Choose the items…</button>
             </form>
             <h2>Events per month</h2>
             \(Charts.legend())
@@ -450,17 +453,11 @@ enum Pages {
 
     // MARK: - briefings
 
-    /// `/briefing?actors=A,B&q=WORDS&since=DAY&until=DAY`: a printable backgrounder;
-    /// `/briefing.md` the same as a Markdown file. Analysts' notes are in it for analysts only.
+    /// `/briefing?actors=A,B&q=WORDS&since=DAY&until=DAY`: a printable backgrounder of a
+    /// storyline; `/briefing?event=1,2&quote=3&note=4&title=…`: one of hand-picked items.
+    /// `/briefing.md` gives the same as a Markdown file. Analysts' notes are in it for analysts only.
     static func briefing(_ req: Request, _ store: Store, markdown: Bool) async throws -> Response {
-        let (ids, query) = try await storylineInput(req, store)
-        let p = Params(req)
-        let since = try p.day("since"), until = try p.day("until")
-        let b = try await store.briefing(actors: ids, query: query, since: since, until: until)
-        let notes = req.viewer.may(.analyst) ? try await store.notes(on: .event, ids: b.events.map(\.id)) : []
-        var params = storylineQuery(ids, query)
-        if let since { params += "&since=\(since)" }
-        if let until { params += "&until=\(until)" }
+        let (b, notes, params) = try await briefingInput(req, store)
         if markdown {
             let text = Briefings.markdown(b, notes: notes, generated: String(Store.nowForDisplay().prefix(10)))
             var headers = HTTPHeaders()
@@ -471,6 +468,72 @@ enum Pages {
             return Response(status: .ok, headers: headers, body: .init(string: text))
         }
         return html(Layout.page(viewer: req.viewer, title: Briefings.title(b), active: "storylines", Briefings.page(b, notes: notes, query: params)))
+    }
+
+    /// The backgrounder a request asks for, the notes the viewer may see in it, and the query
+    /// string that asks for it again.
+    static func briefingInput(_ req: Request, _ store: Store) async throws -> (Briefing, [Note], String) {
+        let p = Params(req)
+        let b: Briefing
+        let notes: [Note]
+        var params: String
+        let picked = (events: try p.ids("event"), quotes: try p.ids("quote"), notes: try p.ids("note"))
+        if !picked.events.isEmpty || !picked.quotes.isEmpty || !picked.notes.isEmpty {
+            let title = try p.text("title")
+            b = try await store.briefing(events: picked.events, quotes: picked.quotes, title: title)
+            notes = req.viewer.may(.analyst) ? try await store.notes(ids: picked.notes) : []
+            params = [("event", picked.events), ("quote", picked.quotes), ("note", picked.notes)].filter { !$0.1.isEmpty }
+                .map { "\($0.0)=\($0.1.map(String.init).joined(separator: ","))" }.joined(separator: "&")
+            if let title { params += "&title=\(urlEncode(title))" }
+        } else {
+            let (ids, query) = try await storylineInput(req, store)
+            let since = try p.day("since"), until = try p.day("until")
+            b = try await store.briefing(actors: ids, query: query, since: since, until: until)
+            notes = req.viewer.may(.analyst) ? try await store.notes(on: .event, ids: b.events.map(\.id)) : []
+            params = storylineQuery(ids, query)
+            if let since { params += "&since=\(since)" }
+            if let until { params += "&until=\(until)" }
+        }
+        return (b, notes, params)
+    }
+
+    /// `/briefing/pick?actors=…&since=…`: a storyline's events, quotes and (for analysts) notes,
+    /// each with a box to tick, for a backgrounder of just those.
+    static func pickBriefing(_ req: Request, _ store: Store) async throws -> Response {
+        let (ids, query) = try await storylineInput(req, store)
+        let p = Params(req)
+        let b = try await store.briefing(actors: ids, query: query, since: try p.day("since"), until: try p.day("until"))
+        var notes: [Note] = []
+        if req.viewer.may(.analyst) {
+            notes = try await store.notes(on: .event, ids: b.events.map(\.id)) + store.notes(on: .actor, ids: b.actors.map(\.id))
+        }
+        let events: [Markup] = b.events.map { e in
+            """
+            <li><label><input type="checkbox" name="event" value="\(e.id)" checked> <strong>\(Layout.eventDate(e))</strong> \(Layout.typeBadge(e.type)) \(Briefings.who(e))</label>
+            <p class="muted small">\(e.sentence)</p></li>
+            """
+        }
+        let quotes: [Markup] = b.quotes.map { q in
+            "<li><label><input type=\"checkbox\" name=\"quote\" value=\"\(q.id)\" checked> “\(q.text)” — \(q.speaker?.name ?? "speaker not named"), \(Layout.day(q.published))</label></li>"
+        }
+        let noteItems: [Markup] = notes.map { n in
+            "<li><label><input type=\"checkbox\" name=\"note\" value=\"\(n.id)\" checked> \(n.body) — \(n.author), \(Layout.day(n.createdAt))</label></li>"
+        }
+        let title = storylineTitle(b.actors, query)
+        let body: Markup = """
+            <h1>Choose what goes into the backgrounder</h1>
+            <p class="meta"><span>\(title)</span><span>\(Briefings.range(b))</span></p>
+            <form class="pick" action="/briefing" method="get">
+              <label>Title <input name="title" value="\(title)" size="50" maxlength="200"></label>
+              <h2>Events</h2>
+              \(events.isEmpty ? "<p class=\"muted\">No events in this range.</p>" : "<ol class=\"plain picks\">\(events)</ol>" as Markup)
+              <h2>Quotes</h2>
+              \(quotes.isEmpty ? "<p class=\"muted\">No quotes in this range.</p>" : "<ul class=\"plain picks\">\(quotes)</ul>" as Markup)
+              \(noteItems.isEmpty ? "" : "<h2>Analysts' notes</h2><ul class=\"plain picks\">\(noteItems)</ul>" as Markup)
+              <p><button type="submit">Write backgrounder from the ticked items</button></p>
+            </form>
+            """
+        return html(Layout.page(viewer: req.viewer, title: "Choose items", active: "storylines", body))
     }
 
     // MARK: - search

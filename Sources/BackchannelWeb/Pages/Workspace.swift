@@ -13,6 +13,9 @@ enum Workspace {
             app.post("\(subject.rawValue)s", ":id", "notes") { req in try await addNote(req, pool.writer, subject: subject) }
         }
         app.post("events", ":id", "corrections") { req in try await correctEvent(req, pool.writer) }
+        app.post("actors", ":id", "merge") { req in try await mergeActor(req, pool.writer) }
+        app.post("actors", ":id", "split") { req in try await splitActor(req, pool.writer) }
+        app.post("actors", ":id", "rename") { req in try await renameActor(req, pool.writer) }
         app.get("admin", "users") { req in try await users(req, pool.next(), message: nil) }
         app.post("admin", "users") { req in try await addUser(req, pool.writer) }
         app.post("admin", "users", "role") { req in try await changeRole(req, pool.writer) }
@@ -131,16 +134,38 @@ enum Workspace {
         let form = try req.checkedForm()
         let id = try req.id()
         let field = form["field"] ?? ""
-        var value = field == "reject" ? "rejected" : (form[field] ?? form["value"] ?? "").trimmingCharacters(in: .whitespaces)
-        // A place by any of its spellings, or its id.
-        if field == "place", Int(value) == nil, !value.isEmpty {
-            value = String(try await store.actorID(named: value))
-        }
-        guard let correction = EventCorrection(field: field, value: value) else {
-            throw BadRequest(message: "\(field.isEmpty ? "field" : field)=\(value): a correction is a PLOVER type, a modality (\(EventCorrection.modalities.joined(separator: ", "))), a place, a date (YYYY-MM-DD) or a rejection")
-        }
+        let value = field == "reject" ? "rejected" : (form[field] ?? form["value"] ?? "").trimmingCharacters(in: .whitespaces)
+        let correction = try await eventCorrection(field: field, value: value, store)
         try await store.correctEvent(id, correction, by: req.viewer.user?.name ?? "unknown")
         return redirect("/events/\(id)#corrections")
+    }
+
+    /// A correction from a form or the API. Places, actors and targets may be given by any
+    /// spelling or by id; actors and targets as a list separated by semicolons or commas.
+    static func eventCorrection(field: String, value: String, _ store: Store) async throws -> EventCorrection {
+        var value = value
+        if field == "place", Int(value) == nil, !value.isEmpty {
+            value = String(try await actorIDs(value, field: field, store).first ?? 0)
+        } else if field == "actors" || field == "targets" {
+            value = try await actorIDs(value, field: field, store).map(String.init).joined(separator: ",")
+        }
+        guard let correction = EventCorrection(field: field, value: value) else {
+            throw BadRequest(message: "\(field.isEmpty ? "field" : field)=\(value): a correction is a PLOVER type, a modality (\(EventCorrection.modalities.joined(separator: ", "))), a place, actors (at least one), targets, a date (YYYY-MM-DD) or a rejection")
+        }
+        return correction
+    }
+
+    /// Actors named in a form field, in order; an unknown name is the form's fault (400).
+    static func actorIDs(_ text: String, field: String, _ store: Store) async throws -> [Int] {
+        var ids: [Int] = []
+        for name in text.split(whereSeparator: { $0 == ";" || $0 == "," }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            do {
+                ids.append(try await store.actorID(named: name))
+            } catch StoreError.notFound(let message), StoreError.invalid(let message) {
+                throw BadRequest(message: "\(field): \(message)")
+            }
+        }
+        return ids
     }
 
     /// The audit trail of an event (for everyone) and, for analysts, the forms that correct it.
@@ -148,7 +173,8 @@ enum Workspace {
         let trail: Markup = detail.corrections.isEmpty ? "<p class=\"muted\">None: this is the machine's reading.</p>" : """
             <ol class="plain">\(detail.corrections.map { c in
                 let what: Markup = c.field == "reject" ? "rejected the event"
-                    : c.field == "place" ? "set the place to <a href=\"/actors/\(c.value)\">actor \(c.value)</a>" : "set the \(c.field) to \(c.value)"
+                    : c.field == "place" || c.field == "actors" || c.field == "targets"
+                    ? "set the \(c.field) to \(c.actors.isEmpty ? "none" : Layout.actorList(c.actors))" : "set the \(c.field) to \(c.value)"
                 return "<li>\(c.user) \(what) <span class=\"muted small\">\(Layout.day(c.createdAt)) \(String(c.createdAt.dropFirst(11).prefix(5)))</span></li>"
             })</ol>
             """
@@ -165,6 +191,10 @@ enum Workspace {
                   <select name="modality" aria-label="Modality">\(modalities)</select> <button type="submit">Change modality</button></form>
                 <form class="inline" action="/events/\(detail.event.id)/corrections" method="post"><input type="hidden" name="csrf" value="\(csrf)"><input type="hidden" name="field" value="place">
                   <input name="place" placeholder="Geneva" size="12" aria-label="Place" required> <button type="submit">Change place</button></form>
+                <form class="inline" action="/events/\(detail.event.id)/corrections" method="post"><input type="hidden" name="csrf" value="\(csrf)"><input type="hidden" name="field" value="actors">
+                  <input name="actors" value="\(detail.event.actors.map(\.name).joined(separator: "; "))" size="24" aria-label="Actors" required> <button type="submit">Change actors</button></form>
+                <form class="inline" action="/events/\(detail.event.id)/corrections" method="post"><input type="hidden" name="csrf" value="\(csrf)"><input type="hidden" name="field" value="targets">
+                  <input name="targets" value="\(detail.event.targets.map(\.name).joined(separator: "; "))" size="24" aria-label="Targets" placeholder="none"> <button type="submit">Change targets</button></form>
                 <form class="inline" action="/events/\(detail.event.id)/corrections" method="post"><input type="hidden" name="csrf" value="\(csrf)"><input type="hidden" name="field" value="date">
                   <input type="date" name="date" aria-label="Date" required> <button type="submit">Change date</button></form>
                 \(detail.status == "rejected" ? "" : Markup("<form class=\"inline\" action=\"/events/\(detail.event.id)/corrections\" method=\"post\"><input type=\"hidden\" name=\"csrf\" value=\"\(csrf)\"><input type=\"hidden\" name=\"field\" value=\"reject\"><button type=\"submit\" class=\"danger\">Reject: not a real event</button></form>"))
@@ -172,6 +202,69 @@ enum Workspace {
                 """
         }
         return "<section id=\"corrections\"><h2>Corrections</h2>\(trail)\(forms)</section>"
+    }
+
+    // MARK: - actors
+
+    static func mergeActor(_ req: Request, _ store: Store) async throws -> Response {
+        try req.viewer.require(.analyst)
+        let form = try req.checkedForm()
+        let id = try req.id()
+        let other = try await actorIDs(form["other"] ?? "", field: "other", store)
+        guard other.count == 1 else { throw BadRequest(message: "other: name the one actor to merge into this one") }
+        try await store.mergeActors(keep: id, absorb: other[0], by: req.viewer.user?.name ?? "unknown")
+        return redirect("/actors/\(id)#corrections")
+    }
+
+    static func splitActor(_ req: Request, _ store: Store) async throws -> Response {
+        try req.viewer.require(.analyst)
+        let form = try req.checkedForm()
+        let created = try await store.splitActor(try req.id(), alias: form["alias"] ?? "", by: req.viewer.user?.name ?? "unknown")
+        return redirect("/actors/\(created)#corrections")
+    }
+
+    static func renameActor(_ req: Request, _ store: Store) async throws -> Response {
+        try req.viewer.require(.analyst)
+        let form = try req.checkedForm()
+        let id = try req.id()
+        try await store.renameActor(id, to: form["name"] ?? "", by: req.viewer.user?.name ?? "unknown")
+        return redirect("/actors/\(id)#corrections")
+    }
+
+    /// An actor's merges, splits and renames (for everyone) and, for analysts, the forms.
+    static func actorCorrectionsSection(_ req: Request, detail: ActorDetail) -> Markup {
+        let id = detail.actor.id
+        func actorLink(_ other: Int?) -> Markup { other.map { "<a href=\"/actors/\($0)\">actor \($0)</a>" } ?? "an actor" }
+        let trail: [Markup] = detail.corrections.map { c in
+            let what: Markup
+            switch c.kind {
+            case "merge": what = c.actorID == id ? "merged \(actorLink(c.otherActorID)) into this actor" : "merged this actor into \(actorLink(c.actorID))"
+            case "split": what = c.actorID == id ? "split “\(c.value ?? "")” off as \(actorLink(c.otherActorID))" : "split this actor off \(actorLink(c.actorID)) as “\(c.value ?? "")”"
+            default: what = "renamed it “\(c.value ?? "")”"
+            }
+            return "<li>\(c.user) \(what) <span class=\"muted small\">\(Layout.day(c.createdAt)) \(String(c.createdAt.dropFirst(11).prefix(5)))</span></li>"
+        }
+        guard req.viewer.may(.analyst) || !trail.isEmpty else { return "" }
+        let list: Markup = trail.isEmpty ? "<p class=\"muted\">None: this is the machine's reading.</p>" : "<ol class=\"plain\">\(trail)</ol>"
+        var forms: Markup = ""
+        if req.viewer.may(.analyst) {
+            let csrf = req.viewer.csrf ?? ""
+            let spellings: [Markup] = detail.aliases.map { "<option>\($0)</option>" }
+            let split: Markup = detail.aliases.count > 1 ? """
+                <form class="inline" action="/actors/\(id)/split" method="post"><input type="hidden" name="csrf" value="\(csrf)">
+                  <select name="alias" aria-label="Spelling to split off">\(spellings)</select> <button type="submit">Split off: someone else</button></form>
+                """ : ""
+            forms = """
+                <div class="correct">
+                <form class="inline" action="/actors/\(id)/rename" method="post"><input type="hidden" name="csrf" value="\(csrf)">
+                  <input name="name" value="\(detail.actor.name)" size="24" aria-label="New name" required> <button type="submit">Rename</button></form>
+                <form class="inline" action="/actors/\(id)/merge" method="post"><input type="hidden" name="csrf" value="\(csrf)">
+                  <input name="other" placeholder="another actor's name or id" size="24" aria-label="Actor to merge into this one" required> <button type="submit">Merge into this actor</button></form>
+                \(split)
+                </div>
+                """
+        }
+        return "<section id=\"corrections\"><h2>Corrections</h2>\(list)\(forms)</section>"
     }
 
     // MARK: - users

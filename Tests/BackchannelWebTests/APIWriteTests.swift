@@ -1,0 +1,161 @@
+@testable import BackchannelStore
+import BackchannelTestSupport
+@testable import BackchannelWeb
+import Foundation
+import Testing
+import VaporTesting
+
+/// One API call: a JSON body (or none) and extra headers; the answer parsed when it is JSON.
+private func call(_ app: Application, _ method: HTTPMethod, _ path: String, json: [String: Any]? = nil,
+                  headers extra: HTTPHeaders = [:]) async throws -> (HTTPStatus, Any?) {
+    var headers = extra
+    var body = ByteBuffer()
+    if let json {
+        headers.contentType = .json
+        body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: json))
+    }
+    var result: (HTTPStatus, Data) = (.internalServerError, Data())
+    try await app.testing().test(method, path, headers: headers, body: body) { res async in
+        result = (res.status, Data(res.body.readableBytesView))
+    }
+    return (result.0, result.1.isEmpty ? nil : try? JSONSerialization.jsonObject(with: result.1, options: [.fragmentsAllowed]))
+}
+
+private func bearer(_ token: String) -> HTTPHeaders { ["Authorization": "Bearer \(token)"] }
+
+@Suite("JSON API writes", .serialized)
+struct APIWriteTests {
+    static func signIn(_ app: Application, _ name: String) async throws -> String {
+        let (status, json) = try await call(app, .POST, "/api/v1/sessions", json: ["name": name, "password": "correct horse battery"])
+        #expect(status == .created)
+        return try #require((json as? [String: Any])?["token"] as? String)
+    }
+
+    /// The documented writes, as "METHOD path".
+    static var documentedWrites: Set<String> {
+        var writes: Set<String> = []
+        for (path, item) in APITests.document["paths"] as! [String: Any] {
+            for method in (item as! [String: Any]).keys where method != "get" { writes.insert("\(method.uppercased()) \(path)") }
+        }
+        return writes
+    }
+
+    @Test func everyDocumentedWriteAnswersWhatTheDocumentSays() async throws {
+        try await WorkspaceTests.withWorld { app, w in
+            var exercised: Set<String> = []
+            func check(_ method: HTTPMethod, _ documented: String, _ path: String, _ body: [String: Any]?, token: String, status: String = "200") async throws -> [String: Any] {
+                exercised.insert("\(method.rawValue) \(documented)")
+                let (got, json) = try await call(app, method, path, json: body, headers: bearer(token))
+                #expect(got.code == UInt(status)!, "\(method) \(path): \(got) \(json ?? "")")
+                guard let schema = APITests.schema(path: documented, method: method.rawValue.lowercased(), status: status) else {
+                    #expect(json == nil, "\(method) \(documented) answers \(status) without a body")
+                    return [:]
+                }
+                let problems = APITests.validator.validate(json ?? NSNull(), against: schema)
+                #expect(problems.isEmpty, "\(method) \(path): \(problems.prefix(4))")
+                return json as? [String: Any] ?? [:]
+            }
+            exercised.insert("POST /api/v1/sessions")
+            let (signedIn, session) = try await call(app, .POST, "/api/v1/sessions", json: ["name": "ana", "password": "correct horse battery"])
+            #expect(signedIn == .created)
+            #expect(APITests.validator.validate(session!, against: APITests.schema(path: "/api/v1/sessions", method: "post", status: "201")!).isEmpty)
+            let token = try #require((session as? [String: Any])?["token"] as? String)
+
+            let note = try await check(.POST, "/api/v1/notes", "/api/v1/notes", ["subject": "event", "id": w.event, "body": "Confirm with a second source."], token: token, status: "201")
+            #expect(note["author"] as? String == "ana")
+            let corrected = try await check(.POST, "/api/v1/events/{id}/corrections", "/api/v1/events/\(w.event)/corrections",
+                                            ["field": "targets", "value": "Bo Sample; Ann Example"], token: token)
+            #expect(Set(((corrected["event"] as? [String: Any])?["targets"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []) == ["Bo Sample", "Ann Example"])
+            #expect((corrected["corrections"] as? [[String: Any]])?.first?["user"] as? String == "ana")
+            let renamed = try await check(.POST, "/api/v1/actors/{id}/rename", "/api/v1/actors/\(w.actor)/rename", ["name": "Ann B. Example"], token: token)
+            #expect((renamed["actor"] as? [String: Any])?["name"] as? String == "Ann B. Example")
+            let merged = try await check(.POST, "/api/v1/actors/{id}/merge", "/api/v1/actors/\(w.actor)/merge", ["other": "Bo Sample"], token: token)
+            #expect((merged["aliases"] as? [String])?.contains("Bo Sample") == true)
+            let split = try await check(.POST, "/api/v1/actors/{id}/split", "/api/v1/actors/\(w.actor)/split", ["alias": "Bo Sample"], token: token, status: "201")
+            #expect((split["actor"] as? [String: Any])?["name"] as? String == "Bo Sample")
+            let list = try await check(.POST, "/api/v1/watchlists", "/api/v1/watchlists", ["name": "Ann's talks", "actors": ["Ann B. Example"], "query": "talks"], token: token, status: "201")
+            #expect((list["actors"] as? [NSNumber])?.map(\.intValue) == [w.actor] && (list["token"] as? String)?.count ?? 0 > 20)
+            let (_, current) = try await call(app, .GET, "/api/v1/session", headers: bearer(token))
+            #expect((current as? [String: Any])?["bearer"] as? Bool == true)
+            _ = try await check(.DELETE, "/api/v1/session", "/api/v1/session", nil, token: token, status: "204")
+            let (ended, _) = try await call(app, .GET, "/api/v1/session", headers: bearer(token))
+            #expect(ended == .unauthorized, "a token signed out is refused")
+            #expect(exercised == Self.documentedWrites, "every documented write is exercised, and only those")
+            #expect(try await w.store.count("notes") == 1)
+            #expect(try await w.store.count("corrections") == 3)
+            #expect(try await w.store.count("watchlists") == 1)
+        }
+    }
+
+    @Test func writesNeedTheirRoleAndTheirToken() async throws {
+        try await WorkspaceTests.withWorld { app, w in
+            let note: [String: Any] = ["subject": "article", "id": w.article, "body": "Check the date."]
+            let (anonymous, error) = try await call(app, .POST, "/api/v1/notes", json: note)
+            #expect(anonymous == .unauthorized)
+            #expect(((error as? [String: Any])?["error"] as? [String: Any])?["status"] as? Int == 401)
+            let reader = try await Self.signIn(app, "rex")
+            let (readerNote, _) = try await call(app, .POST, "/api/v1/notes", json: note, headers: bearer(reader))
+            #expect(readerNote == .forbidden)
+            let (readerCorrection, _) = try await call(app, .POST, "/api/v1/events/\(w.event)/corrections", json: ["field": "reject"], headers: bearer(reader))
+            #expect(readerCorrection == .forbidden)
+            let (readerMerge, _) = try await call(app, .POST, "/api/v1/actors/\(w.actor)/rename", json: ["name": "X"], headers: bearer(reader))
+            #expect(readerMerge == .forbidden)
+            let (readerFollows, _) = try await call(app, .POST, "/api/v1/watchlists", json: ["name": "Ann", "actors": ["Ann Example"]], headers: bearer(reader))
+            #expect(readerFollows == .created, "readers may follow: it changes nothing of the record")
+
+            let (stale, _) = try await call(app, .GET, "/api/v1/home", headers: bearer("not-a-token"))
+            #expect(stale == .unauthorized)
+
+            // A browser session: the cookie alone is not enough, its CSRF token must come too.
+            var browser = Browser()
+            _ = try await browser.signIn(app, "ana")
+            let (noToken, _) = try await call(app, .POST, "/api/v1/notes", json: note, headers: browser.cookieHeader)
+            #expect(noToken == .forbidden)
+            let (_, current) = try await call(app, .GET, "/api/v1/session", headers: browser.cookieHeader)
+            let csrf = try #require((current as? [String: Any])?["csrf"] as? String)
+            var withToken = browser.cookieHeader
+            withToken.add(name: "X-CSRF-Token", value: csrf)
+            let (created, _) = try await call(app, .POST, "/api/v1/notes", json: note, headers: withToken)
+            #expect(created == .created)
+
+            // Bad bodies: a clear 400, nothing stored.
+            let analyst = try await Self.signIn(app, "ana")
+            let (missing, message) = try await call(app, .POST, "/api/v1/notes", json: ["subject": "article", "id": w.article], headers: bearer(analyst))
+            #expect(missing == .badRequest)
+            #expect((((message as? [String: Any])?["error"] as? [String: Any])?["message"] as? String)?.contains("\"body\"") == true)
+            let (badField, _) = try await call(app, .POST, "/api/v1/events/\(w.event)/corrections", json: ["field": "mood", "value": "sad"], headers: bearer(analyst))
+            #expect(badField == .badRequest)
+            let (noActor, _) = try await call(app, .POST, "/api/v1/events/\(w.event)/corrections", json: ["field": "actors", "value": "Nobody Known"], headers: bearer(analyst))
+            #expect(noActor == .badRequest)
+            var form = bearer(analyst)
+            form.contentType = .urlEncodedForm
+            let (notJSON, _) = try await call(app, .POST, "/api/v1/notes", headers: form)
+            #expect(notJSON == .badRequest)
+            #expect(try await w.store.count("notes") == 1)
+            #expect(try await w.store.count("event_corrections") == 0)
+
+            // Sign-in: wrong passwords are refused and then limited (this app allows 3).
+            for _ in 0..<3 {
+                let (wrong, _) = try await call(app, .POST, "/api/v1/sessions", json: ["name": "ada", "password": "wrong password!"])
+                #expect(wrong == .unauthorized)
+            }
+            let (limited, _) = try await call(app, .POST, "/api/v1/sessions", json: ["name": "ada", "password": "correct horse battery"])
+            #expect(limited == .tooManyRequests)
+        }
+    }
+
+    @Test func openModeWritesNeedTheCSRFHeader() async throws {
+        try await WorkspaceTests.withWorld(access: .open) { app, w in
+            let (signIn, _) = try await call(app, .POST, "/api/v1/sessions", json: ["name": "ana", "password": "correct horse battery"])
+            #expect(signIn == .badRequest)
+            let note: [String: Any] = ["subject": "actor", "id": w.actor, "body": "Local note."]
+            let (forged, _) = try await call(app, .POST, "/api/v1/notes", json: note)
+            #expect(forged == .forbidden, "another site cannot write through the open mode")
+            let (_, current) = try await call(app, .GET, "/api/v1/session")
+            let csrf = try #require((current as? [String: Any])?["csrf"] as? String)
+            let (created, json) = try await call(app, .POST, "/api/v1/notes", json: note, headers: ["X-CSRF-Token": csrf])
+            #expect(created == .created)
+            #expect((json as? [String: Any])?["author"] as? String == "local")
+        }
+    }
+}
