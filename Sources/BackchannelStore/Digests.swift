@@ -24,6 +24,15 @@ extension Store {
             && !address.contains { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\r" || $0 == "\n" }
     }
 
+    /// Users' e-mail addresses by user name (users without one are not in it).
+    public func emails() async throws -> [String: String] {
+        var result: [String: String] = [:]
+        for row in try await sql.raw("SELECT name, email FROM users WHERE email IS NOT NULL").all() {
+            result[try row.string("name")] = try row.string("email")
+        }
+        return result
+    }
+
     public func setEmail(ofUser name: String, to email: String?) async throws {
         if let email, !Self.validEmail(email) { throw StoreError.invalid("\(email): not an e-mail address") }
         let user = try await user(named: name)

@@ -377,8 +377,11 @@ enum Schema {
         ], sqlite: [], postgres: []),
         // Analysts name who corrected an actor, and may give an event actors the article never
         // named as entities (a participant then has an actor and no entity).
-        Migration(version: 9, name: "actor audit and corrected participants", shared: [
+        // Pieces can be edited after they are published.
+        Migration(version: 9, name: "actor audit, corrected participants, edited pieces", shared: [
             "ALTER TABLE corrections ADD COLUMN user_name TEXT",
+            "ALTER TABLE pieces ADD COLUMN updated_at TEXT",
+            "ALTER TABLE pieces ADD COLUMN updated_by TEXT",
         ], sqlite: [
             """
             CREATE TABLE event_participants_v9 (

@@ -15,6 +15,15 @@ enum APIWrites {
     struct Split: Decodable { var alias: String }
     struct Rename: Decodable { var name: String }
     struct NewWatchlist: Decodable { var name: String; var actors: [String]?; var query: String? }
+    struct PieceBody: Decodable {
+        var title: String; var body: String; var categories: [String]?; var image: String?; var caption: String?; var credit: String?
+        /// As the publishing form would send it.
+        var form: [String: String] {
+            ["title": title, "body": body, "categories": (categories ?? []).joined(separator: ", "), "image": image ?? "", "caption": caption ?? "", "credit": credit ?? ""]
+        }
+    }
+    struct NewComment: Decodable { var body: String }
+    struct Moderation: Decodable { var approve: Bool }
 
     static func register(_ app: Application, pool: StorePool, mode: AccessMode, throttle: LoginThrottle) {
         let v1 = app.grouped("api", "v1")
@@ -67,6 +76,7 @@ enum APIWrites {
             try await pool.writer.renameActor(id, to: try req.apiBody(Rename.self).name, by: req.viewer.user!.name)
             return try API.json(try await pool.writer.actorDetail(id))
         }
+        registerPublishing(v1, pool: pool)
         v1.get("watchlists") { req in
             try req.viewer.require(.reader)
             return try API.json(try await pool.next().watchlists(owner: req.viewer.user!.name))
@@ -77,6 +87,53 @@ enum APIWrites {
             let actors = try await Workspace.actorIDs((body.actors ?? []).joined(separator: ";"), field: "actors", pool.writer)
             let list = try await pool.writer.addWatchlist(owner: req.viewer.user!.name, name: body.name, actors: actors, query: body.query, token: Tokens.random())
             return try API.json(list, status: .created)
+        }
+    }
+
+    /// Publishing, editing and comments, as on the pages.
+    static func registerPublishing(_ v1: RoutesBuilder, pool: StorePool) {
+        v1.get("pieces") { req in
+            try req.viewer.require(.analyst)
+            return try API.json(try await pool.next().pieces(author: req.viewer.user!.name))
+        }
+        v1.post("pieces") { req in
+            try req.viewer.require(.analyst)
+            let body = try req.apiBody(PieceBody.self)
+            let author = req.viewer.user!.name
+            switch try await Publishing.analyse(body.form, author: author, published: Store.nowForDisplay()) {
+            case .refused(let message): throw BadRequest(message: message)
+            case .analysed(let title, let markdown, let document):
+                let (piece, _) = try await pool.writer.publish(author: author, title: title, markdown: markdown, document: document)
+                return try API.json(piece, status: .created)
+            }
+        }
+        v1.post("pieces", ":id") { req in
+            let piece = try await Publishing.editable(req, pool.writer)
+            let body = try req.apiBody(PieceBody.self)
+            var published: String?
+            if let articleID = piece.articleID { published = try await pool.writer.articleDetail(articleID).published }
+            switch try await Publishing.analyse(body.form, author: piece.author, published: published ?? Store.nowForDisplay()) {
+            case .refused(let message): throw BadRequest(message: message)
+            case .analysed(let title, let markdown, let document):
+                try await pool.writer.updatePiece(piece.id, by: req.viewer.user!.name, title: title, markdown: markdown, document: document)
+                return try API.json(try await pool.writer.piece(piece.id))
+            }
+        }
+        v1.post("articles", ":id", "comments") { req in
+            try req.viewer.require(.reader)
+            let id = try req.id()
+            let comment = try await pool.writer.addComment(articleID: id, author: req.viewer.user!.name, body: try req.apiBody(NewComment.self).body)
+            return try API.json(comment, status: .created)
+        }
+        v1.get("comments") { req in
+            try req.viewer.require(.analyst)
+            return try API.json(try await pool.next().pendingComments())
+        }
+        v1.post("comments", ":id", "moderation") { req in
+            try req.viewer.require(.analyst)
+            let id = try req.id()
+            try await pool.writer.moderateComment(id, approve: try req.apiBody(Moderation.self).approve, by: req.viewer.user!.name)
+            return Response(status: .noContent)
         }
     }
 

@@ -122,6 +122,15 @@ enum OpenAPIDocument {
         "ActorSplit": object(["alias": ["type": "string", "description": "The spelling that names someone else."]]),
         "ActorRename": object(["name": string]),
         "NewWatchlist": object(["name": string, "actors": array(string), "query": string], optional: ["actors", "query"]),
+        "Piece": object(["id": integer, "article_id": integer, "author": string, "title": string, "created_at": string, "updated_at": string,
+                         "updated_by": string, "markdown": string], optional: ["article_id", "updated_at", "updated_by", "markdown"]),
+        "PieceBody": object(["title": ["type": "string", "maxLength": 200], "body": ["type": "string", "description": "Markdown, 20 to 50,000 characters."],
+                             "categories": array(string), "image": ["type": "string", "description": "An https:// or http:// address."], "caption": string, "credit": string],
+                            optional: ["categories", "image", "caption", "credit"]),
+        "Comment": object(["id": integer, "article_id": integer, "author": string, "body": string, "state": ["type": "string", "enum": ["pending", "approved", "rejected"]],
+                           "created_at": string, "moderated_by": string], optional: ["moderated_by"]),
+        "NewComment": object(["body": ["type": "string", "maxLength": 2000]]),
+        "Moderation": object(["approve": ["type": "boolean"]]),
     ]
     nonisolated(unsafe) static let role: JSON = ["type": "string", "enum": ["reader", "analyst", "admin"]]
 
@@ -226,11 +235,20 @@ enum OpenAPIDocument {
             "/api/v1/actors/{id}/split": write("post", "Makes one spelling of this actor an actor of its own; answers with the new actor.", body: "ActorSplit", "ActorDetail",
                                                status: "201", parameters: [idParameter], notFound: true),
             "/api/v1/actors/{id}/rename": write("post", "Gives the actor the name shown everywhere.", body: "ActorRename", "ActorDetail", parameters: [idParameter], notFound: true),
+            "/api/v1/pieces": get("The signed-in analyst's published pieces, newest first.", "PieceList")
+                .merging(write("post", "Publishes a piece: analysed like any article, it appears in the reader with the author's byline.", body: "PieceBody", "Piece", status: "201")) { a, _ in a },
+            "/api/v1/pieces/{id}": write("post", "Replaces a piece's text (its author or an admin): the same article, with new facts; comments, notes and corrections stay.",
+                                         body: "PieceBody", "Piece", parameters: [idParameter], notFound: true),
+            "/api/v1/articles/{id}/comments": write("post", "Comments on a published piece; the comment waits for moderation.", body: "NewComment", "Comment",
+                                                    status: "201", parameters: [idParameter], role: "reader", notFound: true),
+            "/api/v1/comments": get("Comments waiting for moderation. Analysts and admins.", "CommentList"),
+            "/api/v1/comments/{id}/moderation": write("post", "Approves or rejects a comment.", body: "Moderation", nil, status: "204", parameters: [idParameter], notFound: true),
             "/api/v1/watchlists": get("The signed-in user's watchlists, with their feeds' secret tokens.", "WatchlistList")
                 .merging(write("post", "Follows actors, words or both.", body: "NewWatchlist", "Watchlist", status: "201", role: "reader")) { a, _ in a },
         ],
         "components": [
-            "schemas": schemas.merging(["StorylineList": array(ref("StorylineCard")), "NoteList": array(ref("Note")), "WatchlistList": array(ref("Watchlist"))]) { a, _ in a },
+            "schemas": schemas.merging(["StorylineList": array(ref("StorylineCard")), "NoteList": array(ref("Note")), "WatchlistList": array(ref("Watchlist")),
+                                        "PieceList": array(ref("Piece")), "CommentList": array(ref("Comment"))]) { a, _ in a },
             "securitySchemes": [
                 "bearer": ["type": "http", "scheme": "bearer", "description": "A token from POST /api/v1/sessions."],
                 "csrfHeader": ["type": "apiKey", "in": "header", "name": "X-CSRF-Token", "description": "With a browser's session cookie, or in open mode: the token from GET /api/v1/session."],

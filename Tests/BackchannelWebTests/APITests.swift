@@ -51,6 +51,8 @@ struct APITests {
             "/api/v1/briefing": "/api/v1/briefing?actors=\(russia),\(ukraine)&since=2025-01-01",
             "/api/v1/session": "/api/v1/session",
             "/api/v1/watchlists": "/api/v1/watchlists",
+            "/api/v1/pieces": "/api/v1/pieces",
+            "/api/v1/comments": "/api/v1/comments",
         ]
     }
 

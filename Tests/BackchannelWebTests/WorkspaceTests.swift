@@ -241,7 +241,8 @@ struct WorkspaceTests {
             for (form, message) in [(["name": "bob", "password": "short", "role": "analyst"], "at least 10 characters"),
                                     (["name": "b", "password": "long enough password", "role": "analyst"], "2 to 40"),
                                     (["name": "ana", "password": "long enough password", "role": "analyst"], "already a user"),
-                                    (["name": "bob", "password": "long enough password", "role": "king"], "one of reader, analyst, admin")] {
+                                    (["name": "bob", "password": "long enough password", "role": "king"], "one of reader, analyst, admin"),
+                                    (["name": "bob", "password": "long enough password", "role": "reader", "email": "bob at example"], "not an e-mail address")] {
                 var f = form
                 f["csrf"] = token
                 let (status, _, body) = try await admin.post(app, "/admin/users", f)
@@ -252,6 +253,25 @@ struct WorkspaceTests {
             let (last, _, body) = try await admin.post(app, "/admin/users/role", ["csrf": token, "name": "ada", "role": "reader"])
             #expect(last == .badRequest)
             #expect(body.contains("last admin"))
+
+            // E-mail addresses for digests: given with a new user, changed, refused when wrong, removed.
+            let (added, _, _) = try await admin.post(app, "/admin/users", ["csrf": token, "name": "bob", "password": "long enough password", "role": "reader", "email": "bob@example.org"])
+            #expect(added == .seeOther)
+            #expect(try await w.store.emails() == ["bob": "bob@example.org"])
+            let (wrong, _, message) = try await admin.post(app, "/admin/users/email", ["csrf": token, "name": "rex", "email": "rex@"])
+            #expect(wrong == .badRequest && message.contains("not an e-mail address"))
+            let (set, _, _) = try await admin.post(app, "/admin/users/email", ["csrf": token, "name": "rex", "email": "rex@example.org"])
+            #expect(set == .seeOther)
+            let (cleared, _, _) = try await admin.post(app, "/admin/users/email", ["csrf": token, "name": "bob", "email": ""])
+            #expect(cleared == .seeOther)
+            #expect(try await w.store.emails() == ["rex": "rex@example.org"])
+            let (_, _, listed) = try await admin.get(app, "/admin/users")
+            #expect(listed.contains("value=\"rex@example.org\""))
+            var analyst = Browser()
+            _ = try await analyst.signIn(app, "ana")
+            let (_, _, home) = try await analyst.get(app, "/")
+            let (refused, _, _) = try await analyst.post(app, "/admin/users/email", ["csrf": Browser.csrf(in: home)!, "name": "ana", "email": "ana@example.org"])
+            #expect(refused == .forbidden)
         }
     }
 
@@ -518,6 +538,65 @@ struct PublishingTests {
             let (_, _, page) = try await Browser().get_(app, location)
             #expect(page.contains("Exampleton talks: what comes next"))
             #expect(!page.contains("<script"))
+        }
+    }
+
+    @Test func piecesAreEditedByTheirAuthorOrAnAdmin() async throws {
+        try await WorkspaceTests.withWorld { app, w in
+            try await w.store.addUser(name: "bea", passwordHash: try Passwords.hash("correct horse battery", cost: 4), role: .analyst)
+            var analyst = Browser()
+            _ = try await analyst.signIn(app, "ana")
+            let (_, _, form) = try await analyst.get(app, "/publish")
+            let token = Browser.csrf(in: form)!
+            let (_, headers, _) = try await analyst.post(app, "/publish", ["csrf": token, "title": "Exampleton talks", "body": Self.markdown,
+                                                                          "categories": "Analysis", "credit": "Jo Lens"])
+            let location = try #require(headers.first(name: .location))
+            let articleID = try #require(Int(location.replacingOccurrences(of: "/articles/", with: "")))
+            let piece = try #require(try await w.store.piece(ofArticle: articleID))
+            let ana = try await w.store.user(named: "ana")
+            try await w.store.addNote(on: .article, id: articleID, by: ana, body: "Check the second paragraph.")
+            let published = try await w.store.articleDetail(articleID).published
+
+            let (_, _, page) = try await analyst.get(app, location)
+            #expect(page.contains("href=\"/pieces/\(piece.id)/edit\""))
+            let (_, _, editPage) = try await analyst.get(app, "/pieces/\(piece.id)/edit")
+            #expect(editPage.contains("Where the talks stand") && editPage.contains("value=\"Analysis\""), "the form holds the piece as written")
+
+            // Another analyst and a reader may not; the author's bad input changes nothing.
+            for name in ["bea", "rex"] {
+                var other = Browser()
+                _ = try await other.signIn(app, name)
+                let (status, _, _) = try await other.get(app, "/pieces/\(piece.id)/edit")
+                #expect(status == .forbidden, "\(name)")
+                let (_, _, home) = try await other.get(app, "/")
+                let (posted, _, _) = try await other.post(app, "/pieces/\(piece.id)/edit", ["csrf": Browser.csrf(in: home)!, "title": "Mine now", "body": Self.markdown])
+                #expect(posted == .forbidden, "\(name)")
+            }
+            let (bad, _, message) = try await analyst.post(app, "/pieces/\(piece.id)/edit", ["csrf": token, "title": "", "body": Self.markdown])
+            #expect(bad == .badRequest && message.contains("the title is 1 to 200 characters"))
+            #expect(try await w.store.articleDetail(articleID).title == "Exampleton talks")
+
+            let revised = Self.markdown.replacingOccurrences(of: "Where the talks stand", with: "Where the talks stood on Friday")
+            let (saved, savedAt, _) = try await analyst.post(app, "/pieces/\(piece.id)/edit", ["csrf": token, "title": "Exampleton talks, revised", "body": revised])
+            #expect(saved == .seeOther && savedAt.first(name: .location) == location, "the same article, not a new one")
+            let article = try await w.store.articleDetail(articleID)
+            #expect(article.title == "Exampleton talks, revised")
+            #expect(article.text.contains("Where the talks stood on Friday"))
+            #expect(article.published == published, "an edit keeps the first publication date")
+            #expect(try await w.store.count("pieces") == 1)
+            #expect(try await w.store.notes(on: .article, id: articleID).count == 1, "notes stay")
+            #expect(try await w.store.searchArticles(SearchQuery(text: "stood", limit: 5)).map(\.id) == [articleID])
+
+            var admin = Browser()
+            _ = try await admin.signIn(app, "ada")
+            let (_, _, adminEdit) = try await admin.get(app, "/pieces/\(piece.id)/edit")
+            let (adminSaved, _, _) = try await admin.post(app, "/pieces/\(piece.id)/edit", ["csrf": Browser.csrf(in: adminEdit)!, "title": "Exampleton talks, revised",
+                                                                                         "body": revised + "\n\nA correction was added by the desk."])
+            #expect(adminSaved == .seeOther)
+            let (_, _, after) = try await Browser().get_(app, location)
+            #expect(after.contains("by ada.") && after.contains("Edited "))
+            #expect(try await w.store.piece(piece.id).author == "ana", "the byline stays the author's")
+            #expect(try await w.store.articleDetail(articleID).authors == ["ana"])
         }
     }
 }

@@ -115,6 +115,7 @@ enum Pages {
                 <article class="reader" id="text">\(ArticleText.render(a))</article>
                 <h2>Events in this article</h2>
                 \(Layout.eventList(a.events, empty: "No events were found in this article."))
+                \(try await Publishing.pieceNotice(req, store, articleID: a.id))
                 \(try await CommentPages.section(req, store, articleID: a.id))
                 \(try await Workspace.notesSection(req, store, subject: .article, id: a.id))
               </div>

@@ -20,19 +20,78 @@ enum Publishing {
     static func register(_ app: Application, pool: StorePool) {
         app.get("publish") { req in try await form(req, pool.next(), message: nil, values: [:]) }
         app.post("publish") { req in try await publish(req, pool.writer) }
+        app.get("pieces", ":id", "edit") { req in try await editForm(req, pool.next()) }
+        app.post("pieces", ":id", "edit") { req in try await saveEdit(req, pool.writer) }
     }
 
-    static func form(_ req: Request, _ store: Store, message: String?, values: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
+    /// The author of a piece may edit it, and so may an admin.
+    static func editable(_ req: Request, _ store: Store) async throws -> Piece {
+        try req.viewer.require(.analyst)
+        let piece = try await store.piece(try req.id())
+        guard req.viewer.user?.name == piece.author || req.viewer.may(.admin) else {
+            throw AccessDenied(status: .forbidden, message: "only its author (\(piece.author)) or an admin may edit this piece")
+        }
+        return piece
+    }
+
+    /// On a piece's page: when it was edited, and a link to edit it for its author and admins.
+    static func pieceNotice(_ req: Request, _ store: Store, articleID: Int) async throws -> Markup {
+        guard let piece = try await store.piece(ofArticle: articleID) else { return "" }
+        let edited: Markup = piece.updatedAt.map { "Edited \(Layout.day($0)) by \(piece.updatedBy ?? piece.author)." } ?? ""
+        let mayEdit = req.viewer.may(.analyst) && (req.viewer.user?.name == piece.author || req.viewer.may(.admin))
+        guard mayEdit || piece.updatedAt != nil else { return "" }
+        return "<p class=\"muted small noprint\">\(edited)\(mayEdit ? " <a href=\"/pieces/\(piece.id)/edit\">Edit this piece</a>" : "" as Markup)</p>"
+    }
+
+    static func editForm(_ req: Request, _ store: Store) async throws -> Response {
+        let piece = try await editable(req, store)
+        var values = ["title": piece.title, "body": piece.markdown ?? ""]
+        if let articleID = piece.articleID {
+            let a = try await store.articleDetail(articleID)
+            values["categories"] = a.categories.joined(separator: ", ")
+            if let image = a.images.first {
+                values["image"] = image.src ?? ""
+                values["caption"] = image.caption ?? ""
+                values["credit"] = image.credit ?? ""
+            }
+        }
+        return try await form(req, store, message: nil, values: values, editing: piece)
+    }
+
+    static func saveEdit(_ req: Request, _ store: Store) async throws -> Response {
+        let piece = try await editable(req, store)
+        let form = try req.checkedForm()
+        // The piece keeps the date it was first published; the edit is dated on the piece.
+        var published: String?
+        if let articleID = piece.articleID { published = try await store.articleDetail(articleID).published }
+        switch try await analyse(form, author: piece.author, published: published ?? Store.nowForDisplay()) {
+        case .refused(let message):
+            return try await Publishing.form(req, store, message: message, values: form, status: .badRequest, editing: piece)
+        case .analysed(let title, let markdown, let document):
+            do {
+                let articleID = try await store.updatePiece(piece.id, by: req.viewer.user?.name ?? "local", title: title, markdown: markdown, document: document)
+                return Workspace.redirect("/articles/\(articleID)")
+            } catch let error as StoreError {
+                return try await Publishing.form(req, store, message: error.description, values: form, status: .badRequest, editing: piece)
+            }
+        }
+    }
+
+    static func form(_ req: Request, _ store: Store, message: String?, values: [String: String], status: HTTPResponseStatus = .ok,
+                     editing: Piece? = nil) async throws -> Response {
         try req.viewer.require(.analyst)
         let mine = try await store.pieces(author: req.viewer.user?.name ?? "local", limit: 20)
         let list: [Markup] = mine.map { p in
-            "<li>\(p.articleID.map { "<a href=\"/articles/\($0)\">\(p.title)</a>" as Markup } ?? "\(p.title)") <span class=\"muted small\">\(Layout.day(p.createdAt))</span></li>"
+            let edited: Markup = p.updatedAt.map { " · edited \(Layout.day($0))" } ?? ""
+            return "<li>\(p.articleID.map { "<a href=\"/articles/\($0)\">\(p.title)</a>" as Markup } ?? "\(p.title)") <span class=\"muted small\">\(Layout.day(p.createdAt))\(edited)</span> <a class=\"small\" href=\"/pieces/\(p.id)/edit\">edit</a></li>"
         }
+        let heading: Markup = editing.map { "<h1>Edit “\($0.title)”</h1>" } ?? "<h1>Publish a piece</h1>"
+        let action = editing.map { "/pieces/\($0.id)/edit" } ?? "/publish"
         let body: Markup = """
-            <h1>Publish a piece</h1>
-            <p class="meta">Write in Markdown. The piece is analysed like any article (people, places, quotes, events) and appears in the reader with your byline.</p>
+            \(heading)
+            <p class="meta">Write in Markdown. The piece is analysed like any article (people, places, quotes, events) and appears in the reader with \(editing == nil ? "your" : "its author's" as Markup) byline.\(editing == nil ? "" : " Saving replaces the published text and its facts; comments, notes and corrections stay." as Markup)</p>
             \(message.map { "<p class=\"error\">\($0)</p>" } as Markup?)
-            <form class="publish" action="/publish" method="post">
+            <form class="publish" action="\(action)" method="post">
               <input type="hidden" name="csrf" value="\(req.viewer.csrf ?? "")">
               <label>Title <input name="title" value="\(values["title"] ?? "")" required maxlength="200"></label>
               <label>Categories (comma-separated) <input name="categories" value="\(values["categories"] ?? "")" placeholder="Analysis, Europe"></label>
@@ -40,7 +99,7 @@ enum Publishing {
               <label>Image caption <input name="caption" value="\(values["caption"] ?? "")"></label>
               <label>Image credit <input name="credit" value="\(values["credit"] ?? "")"></label>
               <label>Text (Markdown) <textarea name="body" rows="16" required maxlength="50000">\(values["body"] ?? "")</textarea></label>
-              <button type="submit">Publish</button>
+              <button type="submit">\(editing == nil ? "Publish" : "Save changes" as Markup)</button>
             </form>
             \(list.isEmpty ? "" : "<h2>Your pieces</h2><ul class=\"plain\">\(list)</ul>" as Markup)
             """
@@ -51,20 +110,37 @@ enum Publishing {
         try req.viewer.require(.analyst)
         let form = try req.checkedForm()
         let author = req.viewer.user?.name ?? "local"
+        switch try await analyse(form, author: author, published: Store.nowForDisplay()) {
+        case .refused(let message):
+            return try await Publishing.form(req, store, message: message, values: form, status: .badRequest)
+        case .analysed(let title, let markdown, let document):
+            do {
+                let (_, articleID) = try await store.publish(author: author, title: title, markdown: markdown, document: document)
+                return Workspace.redirect("/articles/\(articleID)")
+            } catch let error as StoreError {
+                return try await Publishing.form(req, store, message: error.description, values: form, status: .badRequest)
+            }
+        }
+    }
+
+    enum Analysis {
+        case refused(String)
+        case analysed(title: String, markdown: String, document: Document)
+    }
+
+    /// Checks a piece's form and reads it like an article: rendered, extracted, analysed.
+    static func analyse(_ form: [String: String], author: String, published: String) async throws -> Analysis {
         let title = (form["title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let markdown = (form["body"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let categories = (form["categories"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let image = (form["image"] ?? "").trimmingCharacters(in: .whitespaces)
-        func refuse(_ message: String) async throws -> Response {
-            try await Publishing.form(req, store, message: message, values: form, status: .badRequest)
-        }
-        guard (1...200).contains(title.count) else { return try await refuse("the title is 1 to 200 characters") }
-        guard (20...50_000).contains(markdown.count) else { return try await refuse("the text is 20 to 50,000 characters") }
-        guard categories.count <= 10, categories.allSatisfy({ $0.count <= 40 }) else { return try await refuse("at most 10 categories of at most 40 characters") }
-        guard image.isEmpty || Markup.externalURL(image) != nil else { return try await refuse("the image address starts with https:// or http://") }
+        guard (1...200).contains(title.count) else { return .refused("the title is 1 to 200 characters") }
+        guard (20...50_000).contains(markdown.count) else { return .refused("the text is 20 to 50,000 characters") }
+        guard categories.count <= 10, categories.allSatisfy({ $0.count <= 40 }) else { return .refused("at most 10 categories of at most 40 characters") }
+        guard image.isEmpty || Markup.externalURL(image) != nil else { return .refused("the image address starts with https:// or http://") }
 
         let page = render(title: title, author: author, categories: categories, markdown: markdown, image: image.isEmpty ? nil : image,
-                          caption: form["caption"], credit: form["credit"], published: Store.nowForDisplay())
+                          caption: form["caption"], credit: form["credit"], published: published)
         let document = try await Task.detached { () throws -> Document in
             guard case .article(var document) = try ArticleExtractor(options: ExtractionOptions(format: .html, url: nil)).extract(Array(page.utf8), name: "piece") else {
                 throw StoreError.invalid("the piece has no text that could be read")
@@ -78,12 +154,7 @@ enum Publishing {
             try stages.run(&document)
             return document
         }.value
-        do {
-            let (_, articleID) = try await store.publish(author: author, title: title, markdown: markdown, document: document)
-            return Workspace.redirect("/articles/\(articleID)")
-        } catch let error as StoreError {
-            return try await refuse(error.description)
-        }
+        return .analysed(title: title, markdown: markdown, document: document)
     }
 
     /// The piece as a page of a news site, for the extractor: title, byline, date, sections,

@@ -19,6 +19,7 @@ enum Workspace {
         app.get("admin", "users") { req in try await users(req, pool.next(), message: nil) }
         app.post("admin", "users") { req in try await addUser(req, pool.writer) }
         app.post("admin", "users", "role") { req in try await changeRole(req, pool.writer) }
+        app.post("admin", "users", "email") { req in try await changeEmail(req, pool.writer) }
     }
 
     static func redirect(_ path: String) -> Response {
@@ -274,23 +275,27 @@ enum Workspace {
         let csrf = req.viewer.csrf ?? ""
         let roles = AccessRole.allCases.map(\.rawValue)
         func options(_ selected: String) -> [Markup] { roles.map { $0 == selected ? "<option selected>\($0)</option>" : "<option>\($0)</option>" } }
+        let emails = try await store.emails()
         let rows: [Markup] = try await store.users().map { u in
             """
             <tr><td>\(u.name)</td><td>\(u.role.rawValue)</td><td>\(Layout.day(u.createdAt))</td><td>
             <form class="inline" action="/admin/users/role" method="post"><input type="hidden" name="csrf" value="\(csrf)"><input type="hidden" name="name" value="\(u.name)">
-            <select name="role" aria-label="Role of \(u.name)">\(options(u.role.rawValue))</select> <button type="submit">Change</button></form></td></tr>
+            <select name="role" aria-label="Role of \(u.name)">\(options(u.role.rawValue))</select> <button type="submit">Change</button></form></td><td>
+            <form class="inline" action="/admin/users/email" method="post"><input type="hidden" name="csrf" value="\(csrf)"><input type="hidden" name="name" value="\(u.name)">
+            <input type="email" name="email" value="\(emails[u.name] ?? "")" placeholder="none" size="22" aria-label="E-mail of \(u.name)"> <button type="submit">Save</button></form></td></tr>
             """
         }
         let body: Markup = """
             <h1>Users</h1>
             \(message.map { "<p class=\"error\">\($0)</p>" } as Markup?)
-            <table><thead><tr><th>Name</th><th>Role</th><th>Since</th><th></th></tr></thead><tbody>\(rows)</tbody></table>
+            <table><thead><tr><th>Name</th><th>Role</th><th>Since</th><th></th><th>E-mail for digests</th></tr></thead><tbody>\(rows)</tbody></table>
             <h2>Add a user</h2>
             <form class="facets" action="/admin/users" method="post">
               <input type="hidden" name="csrf" value="\(csrf)">
               <label>Name <input name="name" required></label>
               <label>Password (10 characters or more) <input type="password" name="password" autocomplete="new-password" required></label>
               <label>Role <select name="role">\(options("analyst"))</select></label>
+              <label>E-mail (optional, for digests) <input type="email" name="email"></label>
               <button type="submit">Add</button>
             </form>
             """
@@ -304,9 +309,29 @@ enum Workspace {
         guard let role = AccessRole(rawValue: form["role"] ?? "") else {
             return try await users(req, store, message: "role: one of reader, analyst, admin", status: .badRequest)
         }
+        let email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard email.isEmpty || Store.validEmail(email) else {
+            return try await users(req, store, message: "\(email): not an e-mail address", status: .badRequest)
+        }
         do {
             let hash = try Passwords.hash(form["password"] ?? "")
-            try await store.addUser(name: name, passwordHash: hash, role: role)
+            try await store.transaction {
+                try await store.addUser(name: name, passwordHash: hash, role: role)
+                if !email.isEmpty { try await store.setEmail(ofUser: name, to: email) }
+            }
+        } catch let error as StoreError {
+            return try await users(req, store, message: error.description, status: .badRequest)
+        }
+        return redirect("/admin/users")
+    }
+
+    /// Sets or (when empty) removes a user's address for digests.
+    static func changeEmail(_ req: Request, _ store: Store) async throws -> Response {
+        try req.viewer.require(.admin)
+        let form = try req.checkedForm()
+        let email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces)
+        do {
+            try await store.setEmail(ofUser: form["name"] ?? "", to: email.isEmpty ? nil : email)
         } catch let error as StoreError {
             return try await users(req, store, message: error.description, status: .badRequest)
         }
