@@ -108,6 +108,15 @@ def main():
         trail = driver.find_element(By.ID, "corrections").text
         check(f"maria set the type to {new_type}" in trail, "the correction is in the audit trail with its author")
 
+        # Who was it aimed at: the targets, by name.
+        targets = driver.find_element(By.NAME, "targets")
+        targets.clear()
+        targets.send_keys("Ukraine")
+        submit(driver.find_element(By.XPATH, "//button[text()='Change targets']"))
+        trail = driver.find_element(By.ID, "corrections").text
+        facts = driver.find_element(By.CSS_SELECTOR, "dl.facts").text
+        check("maria set the targets to Ukraine" in trail and "Ukraine" in facts, "the targets correction shows in the facts and the trail")
+
         # Write a note on it.
         driver.find_element(By.ID, "note-body").send_keys("Second wire confirms; the date is the meeting's, not the report's.")
         submit(driver.find_element(By.XPATH, "//button[text()='Add note']"))
@@ -130,6 +139,37 @@ def main():
         check(heading.startswith("Backgrounder:") and len(sources) >= 1, f"a backgrounder with {len(sources)} sources")
         driver.save_screenshot(os.path.join(a.out, "backgrounder.png"))
 
+        # A backgrounder of hand-picked items: untick all but two events and one quote.
+        driver.get(f"{base}/storyline?actors={pair}")
+        submit(driver.find_element(By.XPATH, "//button[text()='Choose the items…']"))
+        boxes = driver.find_elements(By.CSS_SELECTOR, "input[name='event']")
+        quotes = driver.find_elements(By.CSS_SELECTOR, "input[name='quote']")
+        for box in boxes[2:] + quotes[1:]:
+            box.click()
+        title = driver.find_element(By.NAME, "title")
+        title.clear()
+        title.send_keys("Two events for the minister")
+        driver.save_screenshot(os.path.join(a.out, "backgrounder-pick.png"))
+        submit(driver.find_element(By.XPATH, "//button[text()='Write backgrounder from the ticked items']"))
+        chronology = driver.find_elements(By.CSS_SELECTOR, "ol.chronology > li")
+        heading = driver.find_element(By.TAG_NAME, "h1").text
+        check(heading == "Backgrounder: Two events for the minister" and len(chronology) == min(2, len(boxes)),
+              f"the picked backgrounder has its title and {len(chronology)} of {len(boxes)} events")
+        driver.save_screenshot(os.path.join(a.out, "backgrounder-picked.png"))
+
+        # An actor's spelling that is someone else: rename, with the audit trail on the page.
+        driver.get(base + "/actors?type=PERSON")
+        driver.find_element(By.CSS_SELECTOR, "table tbody tr td a").click()
+        WebDriverWait(driver, 20).until(expected_conditions.presence_of_element_located((By.ID, "corrections")))
+        name = driver.find_element(By.CSS_SELECTOR, "form[action$='/rename'] input[name='name']")
+        old_name = name.get_attribute("value")
+        name.clear()
+        name.send_keys(old_name + " (checked)")
+        submit(driver.find_element(By.XPATH, "//button[text()='Rename']"))
+        check(driver.find_element(By.TAG_NAME, "h1").text == old_name + " (checked)" and "maria renamed it" in driver.find_element(By.ID, "corrections").text,
+              "the actor is renamed, and the trail says who did it")
+        driver.save_screenshot(os.path.join(a.out, "actor-corrected.png"))
+
         # Publish a piece: it becomes an article with the analyst's byline.
         driver.get(base + "/publish")
         driver.find_element(By.NAME, "title").send_keys("What the Geneva round changed")
@@ -138,6 +178,17 @@ def main():
         submit(driver.find_element(By.XPATH, "//button[text()='Publish']"))
         check(driver.find_element(By.TAG_NAME, "h1").text == "What the Geneva round changed" and "By maria" in driver.page_source,
               "the published piece opens in the reader with its byline")
+
+        # Edit it: the same article, a new title, a note of the edit.
+        piece_url = driver.current_url
+        submit(driver.find_element(By.LINK_TEXT, "Edit this piece"))
+        title = driver.find_element(By.NAME, "title")
+        title.clear()
+        title.send_keys("What the Geneva round changed, and what it did not")
+        submit(driver.find_element(By.XPATH, "//button[text()='Save changes']"))
+        check(driver.current_url == piece_url and driver.find_element(By.TAG_NAME, "h1").text == "What the Geneva round changed, and what it did not"
+              and "Edited " in driver.page_source, "the edited piece keeps its address and says it was edited")
+        driver.save_screenshot(os.path.join(a.out, "piece-edited.png"))
 
         # Sign out: the notes are gone from the page.
         submit(driver.find_element(By.XPATH, "//button[text()='Sign out']"))

@@ -81,8 +81,9 @@ extension Store {
     /// Stores an analysed article in one transaction: the article, its entities resolved to
     /// actors, mentions, roles, quotes, events fused with earlier reports, and positions.
     /// Call it inside ``transaction(_:)``; it does not open one itself, so that the queue can
-    /// commit the article and its queue entry together.
-    public func write(_ document: Document, input: String?) async throws -> StoreOutcome {
+    /// commit the article and its queue entry together. With `replacing`, an article whose text
+    /// is unchanged is still stored anew (its title or other metadata may have changed).
+    public func write(_ document: Document, input: String?, replacing: Bool = false) async throws -> StoreOutcome {
         let key = ArticleKey.of(document)
         let hash = ArticleKey.contentHash(document.text)
         let existing = try await sql.raw("SELECT id, content_hash, version FROM articles WHERE key = \(bind: key)").first()
@@ -99,7 +100,7 @@ extension Store {
 
         if let existing {
             articleID = try existing.int("id")
-            if try existing.string("content_hash") == hash { return .duplicate(articleID: articleID) }
+            if !replacing, try existing.string("content_hash") == hash { return .duplicate(articleID: articleID) }
             isUpdate = true
             try await deleteFacts(ofArticle: articleID)
             try await sql.raw("""

@@ -54,7 +54,7 @@ extension Store {
                 try await sql.raw("UPDATE articles SET key = \(bind: newKey) WHERE id = \(bind: articleID)").run()
                 try await sql.raw("UPDATE event_corrections SET article_key = \(bind: newKey) WHERE article_key = \(bind: oldKey)").run()
             }
-            _ = try await write(document, input: "piece:\(id)")
+            _ = try await write(document, input: "piece:\(id)", replacing: true)
             try await sql.raw("""
                 UPDATE pieces SET title = \(bind: title), markdown = \(bind: markdown), updated_at = \(bind: Store.now()), updated_by = \(bind: editor)
                 WHERE id = \(bind: id)

@@ -159,3 +159,36 @@ struct DigestCommandTests {
         #expect(missing.status == 64)
     }
 }
+
+@Suite("briefing command", .serialized)
+struct BriefingCommandTests {
+    /// The first words of a sentence, before anything Markdown would escape.
+    static func opening(_ sentence: String) -> String {
+        String(sentence.prefix { $0.isLetter || $0.isNumber || $0 == " " || $0 == "," }.prefix(40))
+    }
+
+    @Test func aBackgrounderOfPickedEventsAndQuotes() async throws {
+        let data = try StoreCommandTests.temporaryFolder()
+        let ingest = try StoreCommandTests.run(["ingest", "--quiet", "--data", data, StoreCommandTests.corpus + "/witkoff-putin-st-petersburg.html",
+                                                StoreCommandTests.corpus + "/riyadh-black-sea-talks.html"])
+        #expect(ingest.status == 0)
+        let store = try await Store.open(.sqlite(path: data + "/backchannel.sqlite"))
+        let events = try await store.ints("SELECT id FROM fused_events ORDER BY id")
+        let quotes = try await store.ints("SELECT id FROM quotes ORDER BY id")
+        let sentence = try await store.eventDetail(events[0]).reports[0].sentence.text
+        let unpicked = try await store.eventDetail(events[events.count - 1]).reports[0].sentence.text
+        try await store.close()
+        #expect(events.count > 2 && !quotes.isEmpty)
+
+        let picked = try StoreCommandTests.run(["briefing", "--events", "\(events[0])", "--quotes", "\(quotes[0])", "--title", "Two items", "--data", data])
+        #expect(picked.status == 0, "\(picked.err)")
+        #expect(picked.out.hasPrefix("# Backgrounder: Two items"))
+        #expect(picked.out.contains("1 events, 1 quotes"))
+        #expect(picked.out.contains(Self.opening(sentence)))
+        if Self.opening(unpicked) != Self.opening(sentence) { #expect(!picked.out.contains(Self.opening(unpicked))) }
+        let both = try StoreCommandTests.run(["briefing", "--events", "1", "--actors", "Russia", "--data", data])
+        #expect(both.status == 64 && both.err.contains("not both"))
+        let bad = try StoreCommandTests.run(["briefing", "--events", "1,x", "--data", data])
+        #expect(bad.status == 64 && bad.err.contains("expected ids"))
+    }
+}
