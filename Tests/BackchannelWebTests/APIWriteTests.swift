@@ -175,3 +175,74 @@ struct APIWriteTests {
         }
     }
 }
+
+@Suite("authorisation of every write route", .serialized)
+struct EveryWriteRouteTests {
+    /// What a reader may do: follow, comment, sign out. Everything else that writes needs more.
+    static let readersMay: Set<String> = [
+        "POST /watchlists", "POST /watchlists/:id/delete", "POST /articles/:id/comments", "POST /logout",
+        "POST /api/v1/watchlists", "POST /api/v1/articles/:id/comments", "DELETE /api/v1/session",
+    ]
+    /// Signing in is open to all, behind its own checks (tested with the sign-in forms).
+    static let signIn: Set<String> = ["POST /login", "POST /api/v1/sessions"]
+
+    /// Every route that is not a GET, found in the application itself: a route added later is
+    /// covered without being listed here.
+    static func writeRoutes(_ app: Application) -> [String] {
+        app.routes.all.filter { $0.method != .GET && $0.method != .HEAD }
+            .map { "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/") }
+            .filter { !signIn.contains($0) }.sorted()
+    }
+
+    static func concrete(_ route: String, id: Int) -> (HTTPMethod, String) {
+        let parts = route.split(separator: " ", maxSplits: 1)
+        return (HTTPMethod(rawValue: String(parts[0])), String(parts[1]).replacingOccurrences(of: ":id", with: String(id)))
+    }
+
+    @Test func anonymousVisitorsAndReadersAreRefusedEverywhereTheyMayNotWrite() async throws {
+        try await WorkspaceTests.withWorld { app, w in
+            let routes = Self.writeRoutes(app)
+            #expect(routes.count >= 25, "\(routes)")
+            let before = try await w.store.dataVersion()
+            let counts = { () async throws -> [Int] in
+                var n: [Int] = []
+                for table in ["notes", "event_corrections", "corrections", "watchlists", "pieces", "comments", "users", "sessions"] { n.append(try await w.store.count(table)) }
+                return n
+            }
+            let initial = try await counts()
+
+            // Anonymous: no route writes (401 for the signed-in kind, 403 where a token is missing first).
+            for route in routes {
+                let (method, path) = Self.concrete(route, id: w.event)
+                var headers = HTTPHeaders()
+                headers.contentType = path.hasPrefix("/api/") ? .json : .urlEncodedForm
+                var status: HTTPStatus = .ok
+                try await app.testing().test(method, path, headers: headers, body: ByteBuffer(string: path.hasPrefix("/api/") ? "{}" : "body=x")) { res async in
+                    status = res.status
+                }
+                #expect([.unauthorized, .forbidden].contains(status), "anonymous \(route): \(status)")
+            }
+
+            // A reader with valid tokens: refused (403) wherever readers may not write.
+            var reader = Browser()
+            _ = try await reader.signIn(app, "rex")
+            let (_, _, home) = try await reader.get(app, "/")
+            let csrf = try #require(Browser.csrf(in: home))
+            let token = try await APIWriteTests.signIn(app, "rex")
+            for route in routes where !Self.readersMay.contains(route) {
+                let (method, path) = Self.concrete(route, id: w.event)
+                var status: HTTPStatus = .ok
+                if path.hasPrefix("/api/") {
+                    var headers: HTTPHeaders = ["Authorization": "Bearer \(token)"]
+                    headers.contentType = .json
+                    try await app.testing().test(method, path, headers: headers, body: ByteBuffer(string: "{}")) { res async in status = res.status }
+                } else {
+                    (status, _, _) = try await reader.post(app, path, ["csrf": csrf, "body": "x", "name": "x", "role": "admin", "other": "Bo Sample", "alias": "x", "field": "reject"])
+                }
+                #expect(status == .forbidden, "reader \(route): \(status)")
+            }
+            #expect(try await counts() == initial.enumerated().map { $0.offset == 7 ? $0.element + 2 : $0.element }, "nothing but the reader's two sessions was written")
+            #expect(try await w.store.dataVersion() == before)
+        }
+    }
+}
