@@ -56,48 +56,37 @@ public struct QuoteHit: Sendable, Equatable, Codable {
 
 extension Store {
     /// Full-text search over articles (FTS5 with bm25 on SQLite, `tsvector` with `ts_rank`
-    /// on PostgreSQL), with filters; newest first when no words are given.
+    /// on PostgreSQL), with filters; newest first when no words are given. With words, the
+    /// newest `rankedWindow` matches that pass the filters are ranked, the rest are not.
     public func searchArticles(_ query: SearchQuery) async throws -> [ArticleHit] {
         try validate(query)
         let words = query.text.map(Self.searchTerms) ?? []
-        let filters = try await filters(query, article: "a")
         // First the ids of one page of results, then their rows: joining every match with
         // its article row (and body) before ranking cost more than the ranking itself.
         var q: SQLQueryString
         if !words.isEmpty {
             switch backend {
             case .sqlite:
-                // The matches first, ranked once (MATERIALIZED), then the filters per match:
-                // left to itself, SQLite 3.54 turns a filter's EXISTS into a join that it
-                // drives from the filter, matching the text once per candidate article.
-                q = """
-                    WITH hits AS MATERIALIZED (
-                      SELECT rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH \(bind: Self.ftsExpression(words))
-                    """
-                // Without filters, only the newest matches are ranked (see `rankedWindow`).
-                q += query.hasFilters ? ")" : " ORDER BY rowid DESC LIMIT \(bind: rankedWindow))"
-                if query.hasFilters {
-                    q += " SELECT hits.id FROM hits CROSS JOIN articles a ON a.id = hits.id WHERE 1 = 1" + filters
-                } else {
-                    q += " SELECT hits.id FROM hits"
-                }
-                q += " ORDER BY hits.score"
+                // The matches newest first, each through the filters, until the window is
+                // full; then that window ranked (MATERIALIZED: ranked once, and never driven
+                // from a filter, which would match the text once per candidate article).
+                // The article row is read only when a filter needs its date.
+                let dated = query.since != nil || query.until != nil
+                q = "WITH hits AS MATERIALIZED (SELECT f.rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts f"
+                if dated { q += " CROSS JOIN articles a ON a.id = f.rowid" }
+                q += " WHERE articles_fts MATCH \(bind: Self.ftsExpression(words))"
+                q += try await filters(query, id: "f.rowid", article: "a")
+                q += " ORDER BY f.rowid DESC LIMIT \(bind: rankedWindow)) SELECT hits.id FROM hits ORDER BY hits.score"
             case .postgres:
-                if query.hasFilters {
-                    q = """
-                        SELECT a.id FROM articles a WHERE a.search @@ websearch_to_tsquery('english', \(bind: query.text ?? ""))
-                        """
-                    q += filters + " ORDER BY ts_rank(a.search, websearch_to_tsquery('english', \(bind: query.text ?? ""))) DESC"
-                } else {
-                    q = """
-                        SELECT c.id FROM (SELECT a.id, a.search FROM articles a WHERE a.search @@ websearch_to_tsquery('english', \(bind: query.text ?? ""))
-                          ORDER BY a.id DESC LIMIT \(bind: rankedWindow)) c
-                        ORDER BY ts_rank(c.search, websearch_to_tsquery('english', \(bind: query.text ?? ""))) DESC
-                        """
-                }
+                q = "SELECT c.id FROM (SELECT a.id, a.search FROM articles a WHERE a.search @@ websearch_to_tsquery('english', \(bind: query.text ?? ""))"
+                q += try await filters(query, id: "a.id", article: "a")
+                q += """
+                     ORDER BY a.id DESC LIMIT \(bind: rankedWindow)) c
+                    ORDER BY ts_rank(c.search, websearch_to_tsquery('english', \(bind: query.text ?? ""))) DESC
+                    """
             }
         } else {
-            q = "SELECT a.id FROM articles a WHERE 1 = 1" + filters + " ORDER BY a.published_day DESC, a.id DESC"
+            q = "SELECT a.id FROM articles a WHERE 1 = 1" + (try await filters(query, id: "a.id", article: "a")) + " ORDER BY a.published_day DESC, a.id DESC"
         }
         q += " LIMIT \(bind: query.limit) OFFSET \(bind: query.offset)"
         let ids = try await sql.raw(q).all().map { try $0.int("id") }
@@ -112,38 +101,40 @@ extension Store {
         return ids.compactMap { hits[$0] }
     }
 
-    /// Full-text search over quotes, filtered by speaker (`actor`) and dates.
+    /// Full-text search over quotes, filtered by speaker (`actor`) and dates. With words, the
+    /// newest `rankedWindow` matching quotes that pass the filters are ranked.
     public func searchQuotes(_ query: SearchQuery) async throws -> [QuoteHit] {
         try validate(query)
         let words = query.text.map(Self.searchTerms) ?? []
         let columns: SQLQueryString = """
             SELECT qu.id, qu.text, qu.speaker_actor_id, ac.name AS speaker, qu.article_id, a.title, a.url, a.published, qu.sentence_text
             """
-        var q: SQLQueryString
-        if !words.isEmpty {
-            switch backend {
-            case .sqlite:
-                q = "WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(quotes_fts) AS score FROM quotes_fts WHERE quotes_fts MATCH \(bind: Self.ftsExpression(words))) "
-                    + columns + """
-                     FROM hits CROSS JOIN quotes qu ON qu.id = hits.id JOIN articles a ON a.id = qu.article_id
-                    LEFT JOIN actors ac ON ac.id = qu.speaker_actor_id WHERE 1 = 1
-                    """
-            case .postgres:
-                q = columns + """
-                     FROM quotes qu JOIN articles a ON a.id = qu.article_id LEFT JOIN actors ac ON ac.id = qu.speaker_actor_id
-                    WHERE qu.search @@ websearch_to_tsquery('english', \(bind: query.text ?? ""))
-                    """
-            }
-        } else {
-            q = columns + " FROM quotes qu JOIN articles a ON a.id = qu.article_id LEFT JOIN actors ac ON ac.id = qu.speaker_actor_id WHERE 1 = 1"
-        }
+        var conditions: SQLQueryString = ""
         if let actor = query.actor {
             let ids = try await actorIDs(matching: actor)
-            q += ids.isEmpty ? " AND 1 = 0" : " AND qu.speaker_actor_id IN (\(binds: ids))"
+            conditions += ids.isEmpty ? " AND 1 = 0" : " AND qu.speaker_actor_id IN (\(binds: ids))"
         }
-        if let since = query.since { q += " AND a.published_day >= \(bind: since)" }
-        if let until = query.until { q += " AND a.published_day <= \(bind: until)" }
-        q += !words.isEmpty && backend == .sqlite ? " ORDER BY hits.score" : " ORDER BY a.published_day DESC, qu.id"
+        if let since = query.since { conditions += " AND a.published_day >= \(bind: since)" }
+        if let until = query.until { conditions += " AND a.published_day <= \(bind: until)" }
+        var q: SQLQueryString
+        if !words.isEmpty, backend == .sqlite {
+            // As for articles: the newest matches through the filters, then that window ranked.
+            q = "WITH hits AS MATERIALIZED (SELECT f.rowid AS id, bm25(quotes_fts) AS score FROM quotes_fts f"
+            if query.hasFilters { q += " CROSS JOIN quotes qu ON qu.id = f.rowid CROSS JOIN articles a ON a.id = qu.article_id" }
+            q += " WHERE quotes_fts MATCH \(bind: Self.ftsExpression(words))" + conditions + " ORDER BY f.rowid DESC LIMIT \(bind: rankedWindow)) "
+            q += columns + """
+                 FROM hits CROSS JOIN quotes qu ON qu.id = hits.id JOIN articles a ON a.id = qu.article_id
+                LEFT JOIN actors ac ON ac.id = qu.speaker_actor_id ORDER BY hits.score
+                """
+        } else if !words.isEmpty {
+            let tsquery: SQLQueryString = "websearch_to_tsquery('english', \(bind: query.text ?? ""))"
+            q = columns + " FROM (SELECT qu.id, qu.search FROM quotes qu JOIN articles a ON a.id = qu.article_id WHERE qu.search @@ " + tsquery
+            q += conditions + " ORDER BY qu.id DESC LIMIT \(bind: rankedWindow)) c JOIN quotes qu ON qu.id = c.id JOIN articles a ON a.id = qu.article_id"
+            q += " LEFT JOIN actors ac ON ac.id = qu.speaker_actor_id ORDER BY ts_rank(c.search, " + tsquery + ") DESC"
+        } else {
+            q = columns + " FROM quotes qu JOIN articles a ON a.id = qu.article_id LEFT JOIN actors ac ON ac.id = qu.speaker_actor_id WHERE 1 = 1"
+            q += conditions + " ORDER BY a.published_day DESC, qu.id"
+        }
         q += " LIMIT \(bind: query.limit) OFFSET \(bind: query.offset)"
         return try await sql.raw(q).all().map { row in
             QuoteHit(id: try row.int("id"), text: try row.string("text"), speaker: try row.optionalString("speaker"),
@@ -165,21 +156,24 @@ extension Store {
         return try await sql.raw("SELECT DISTINCT actor_id FROM actor_aliases WHERE type = 'PERSON' AND surname = \(bind: key)").all().map { try $0.int("actor_id") }
     }
 
-    private func filters(_ query: SearchQuery, article a: String) async throws -> SQLQueryString {
+    /// The filters as conditions on an article: `id` is the column with its id, `article`
+    /// the alias of its row (needed for dates only).
+    private func filters(_ query: SearchQuery, id: String, article a: String) async throws -> SQLQueryString {
         var q: SQLQueryString = ""
+        let articleID = SQLQueryString(id)
         if let actor = query.actor {
             let ids = try await actorIDs(matching: actor)
-            q += ids.isEmpty ? " AND 1 = 0" : " AND EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.actor_id IN (\(binds: ids)))"
+            q += ids.isEmpty ? " AND 1 = 0" : " AND EXISTS (SELECT 1 FROM entities e WHERE e.article_id = " + articleID + " AND e.actor_id IN (\(binds: ids)))"
         }
         if let place = query.place {
             let ids = try await actorIDs(matching: place, types: ["GPE", "LOC", "FAC"])
-            q += ids.isEmpty ? " AND 1 = 0" : " AND EXISTS (SELECT 1 FROM entities p WHERE p.article_id = a.id AND p.actor_id IN (\(binds: ids)))"
+            q += ids.isEmpty ? " AND 1 = 0" : " AND EXISTS (SELECT 1 FROM entities p WHERE p.article_id = " + articleID + " AND p.actor_id IN (\(binds: ids)))"
         }
         if let type = query.eventType {
-            q += " AND EXISTS (SELECT 1 FROM events ev WHERE ev.article_id = a.id AND ev.type = \(bind: type.uppercased()))"
+            q += " AND EXISTS (SELECT 1 FROM events ev WHERE ev.article_id = " + articleID + " AND ev.type = \(bind: type.uppercased()))"
         }
-        if let since = query.since { q += " AND a.published_day >= \(bind: since)" }
-        if let until = query.until { q += " AND a.published_day <= \(bind: until)" }
+        if let since = query.since { q += " AND \(unsafeRaw: a).published_day >= \(bind: since)" }
+        if let until = query.until { q += " AND \(unsafeRaw: a).published_day <= \(bind: until)" }
         return q
     }
 

@@ -66,10 +66,9 @@ public final class Store: @unchecked Sendable {
     public let location: DatabaseLocation
     /// The connection, for queries of one's own.
     public let sql: any SQLDatabase
-    /// Words alone (no filters) rank only the newest this many articles that contain them.
-    /// A word found in half of 100,000 articles took 80 ms to rank in full; news readers
-    /// want the most relevant of the recent ones. Searches with filters rank every match.
-    /// Set it before the store is shared.
+    /// Searches with words rank only the newest this many matches (articles or quotes) that
+    /// pass the filters. A word found in half of 100,000 articles took 80 ms to rank in full;
+    /// news readers want the most relevant of the recent ones. Set it before the store is shared.
     public var rankedWindow = 5000
     private let closer: @Sendable () async throws -> Void
     private let lock = NSLock()

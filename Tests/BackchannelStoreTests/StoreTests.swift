@@ -224,10 +224,12 @@ struct StoreTests {
         }
         #expect(try await store.searchArticles(SearchQuery(text: "truce")).first?.title == "Report 0")
         store.rankedWindow = 2
-        // Now only the two newest matches (by id) are ranked; a filter searches them all again.
+        // Now only the two newest matches (by id) are ranked; with filters, the two newest
+        // that pass them: the window is filled after filtering, not before.
         let windowed = try await store.searchArticles(SearchQuery(text: "truce")).compactMap(\.title)
         #expect(Set(windowed) == ["Report 2", "Report 3"])
-        #expect(try await store.searchArticles(SearchQuery(text: "truce", since: "2025-01-01")).count == 4)
+        let filtered = try await store.searchArticles(SearchQuery(text: "truce", until: "2025-05-02")).compactMap(\.title)
+        #expect(filtered == ["Report 0", "Report 1"], "ranked within the window: the oldest mentions it most")
     }
 
     @Test(arguments: TestDatabases.Kind.allCases)
