@@ -305,6 +305,19 @@ extension Store {
             }
         }
 
+        // In events and positions a seat of government ("Moscow", "the Kremlin", "Washington")
+        // used for it is that country: the party in storylines and trackers is Russia, not
+        // its capital beside it. The entity keeps its own actor for everything else.
+        var partyOf = actorOf
+        for entity in document.entities where entity.type != .person && entity.type != .norp {
+            guard let country = entity.refersTo, country != entity.name else { continue }
+            if let named = document.entities.first(where: { $0.type == .gpe && $0.name == country }), let id = actorOf[named.id] {
+                partyOf[entity.id] = id
+            } else if let id = try await resolveActor(for: Entity(id: Entity.ID(rawValue: "government"), name: country, type: .gpe)) {
+                partyOf[entity.id] = id
+            }
+        }
+
         // Events, each fused with earlier reports of the same real event.
         struct Prepared { let event: Event; let date: EventDate; let placeActor: Int?; let fusedID: Int; let amounts: String }
         var prepared: [Prepared] = []
@@ -314,7 +327,7 @@ extension Store {
             let amounts = event.amounts.map { ["amount": String($0.amount), "currency": $0.currency, "qualifier": $0.qualifier ?? "", "text": slice($0.span)] }
             let amountsJSON = (try? String(decoding: JSONEncoder().encode(amounts), as: UTF8.self)) ?? "[]"
             let fusedID = try await fuse(type: event.type.rawValue, modality: event.modality.rawValue, date: date, placeActor: placeActor,
-                                         actors: event.actors.compactMap { actorOf[$0] }, targets: event.targets.compactMap { actorOf[$0] })
+                                         actors: event.actors.compactMap { partyOf[$0] }, targets: event.targets.compactMap { partyOf[$0] })
             prepared.append(Prepared(event: event, date: date, placeActor: placeActor, fusedID: fusedID, amounts: amountsJSON))
         }
         var eventRows: [String: Int] = [:]
@@ -336,7 +349,7 @@ extension Store {
         for p in prepared {
             guard let eventID = eventRows[p.event.id.rawValue] else { continue }
             for (role, entity) in p.event.actors.map({ ("actor", $0) }) + p.event.targets.map({ ("target", $0) }) {
-                if let entityRow = entityRows[entity] { participants.append((eventID, role, entityRow, actorOf[entity])) }
+                if let entityRow = entityRows[entity] { participants.append((eventID, role, entityRow, partyOf[entity])) }
             }
             if let position = p.event.position { positions.append((eventID, position, p.date.day)) }
         }
@@ -344,7 +357,7 @@ extension Store {
             "(\(bind: r.0), \(bind: r.1), \(bind: r.2), \(bind: r.3))"
         }
         try await insertRows(positions, columns: "event_id, article_id, issue, stance, holder_actor_id, addressee_actor_id, stated_on", into: "positions") { r in
-            "(\(bind: r.0), \(bind: articleID), \(bind: r.1.issue), \(bind: r.1.stance.rawValue), \(bind: r.1.holder.flatMap { actorOf[$0] }), \(bind: r.1.addressee.flatMap { actorOf[$0] }), \(bind: r.2))"
+            "(\(bind: r.0), \(bind: articleID), \(bind: r.1.issue), \(bind: r.1.stance.rawValue), \(bind: r.1.holder.flatMap { partyOf[$0] }), \(bind: r.1.addressee.flatMap { partyOf[$0] }), \(bind: r.2))"
         }
     }
 

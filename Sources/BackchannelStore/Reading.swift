@@ -556,7 +556,14 @@ extension Store {
     /// `events`, the positions of those events alone.
     public func negotiationTracker(actors: [Int], query: String?, since: String? = nil, until: String? = nil, events: [Int]? = nil) async throws -> NegotiationTracker {
         let refs = try await actorRefs(actors)
-        var scope: [SQLQueryString] = actors.map { "SELECT article_id FROM entities WHERE actor_id = \(bind: $0)" }
+        // An actor's articles: those that name it, and those where it holds a position without
+        // being named (a seat of government standing for it: "Moscow rejected …").
+        var scope: [SQLQueryString] = actors.enumerated().map { n, actor in
+            """
+            SELECT article_id FROM (SELECT article_id FROM entities WHERE actor_id = \(bind: actor)
+              UNION SELECT article_id FROM positions WHERE holder_actor_id = \(bind: actor)) \(ident: "scope\(n)")
+            """
+        }
         if let query, !query.isEmpty {
             let articles = try await searchArticles(SearchQuery(text: query, limit: 1000)).map(\.id)
             scope.append(articles.isEmpty ? "SELECT id FROM articles WHERE 1 = 0" : "SELECT id FROM articles WHERE id IN (\(binds: articles))")

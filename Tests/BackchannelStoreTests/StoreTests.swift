@@ -210,6 +210,34 @@ struct StoreTests {
     }
 
     @Test(arguments: TestDatabases.Kind.allCases)
+    func aSeatOfGovernmentActsForItsCountry(_ kind: TestDatabases.Kind) async throws {
+        guard let store = try await TestDatabases.fresh(kind) else { return }
+        defer { Task { try? await store.close() } }
+        var a = ArticleBuilder(url: "https://wire.example/moscow-rejects", published: "2025-03-14", title: "Moscow rejects truce",
+                               text: "Moscow rejected the 30-day ceasefire on Friday. Ukrainian officials later held talks in Moscow.")
+        let moscow = a.entity("Moscow", .gpe), ukraine = a.entity("Ukraine", .gpe, spellings: ["Ukrainian"])
+        a.entities[0].refersTo = "Russia"
+        a.event(.reject, actors: [moscow], targets: [ukraine], date: "2025-03-14", sentence: "Moscow rejected the 30-day ceasefire on Friday.", trigger: "rejected",
+                position: Event.Position(issue: "30-day ceasefire", stance: .rejects, holder: moscow, addressee: ukraine))
+        a.event(.consult, actors: [ukraine], targets: [], place: moscow, date: "2025-03-14",
+                sentence: "Ukrainian officials later held talks in Moscow.", trigger: "held talks")
+        try await store.transaction { _ = try await store.write(a.document, input: nil) }
+
+        // The article never names Russia, yet Russia is the party: in events, storylines and the tracker.
+        let russia = try await store.actorID(named: "Russia"), city = try await store.actorID(named: "Moscow")
+        #expect(russia != city)
+        let events = try await store.eventList(actor: russia, limit: 10, offset: 0).items
+        #expect(events.map(\.type) == ["REJECT"])
+        #expect(events.first?.actors.map(\.name) == ["Russia"])
+        let tracker = try await store.negotiationTracker(actors: [russia], query: nil)
+        #expect(tracker.parties.map(\.name) == ["Russia"] && tracker.cells.first?.stance == "rejects")
+        // Where it happened stays the city; the city keeps its articles.
+        let consult = try #require(try await store.eventList(type: "CONSULT", limit: 10, offset: 0).items.first)
+        #expect(consult.place?.id == city)
+        #expect(try await store.actorDetail(city).articleCount == 1)
+    }
+
+    @Test(arguments: TestDatabases.Kind.allCases)
     func wordsAloneRankOnlyTheNewestMatches(_ kind: TestDatabases.Kind) async throws {
         guard let store = try await TestDatabases.fresh(kind) else { return }
         defer { Task { try? await store.close() } }
