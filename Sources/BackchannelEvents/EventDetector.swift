@@ -66,6 +66,10 @@ public struct EventDetector: Stage {
                     trigger = TriggerLexicon.pairs[lower[i] + " " + lower[i + 1]]
                 }
                 if trigger == nil { trigger = TriggerLexicon.single[lower[i]] }
+                // "military support", "financial backing": aid, not political support.
+                if trigger?.type == .support, i > range.lowerBound, TriggerLexicon.aidModes.contains(where: { $0.words.contains(lower[i - 1]) }) {
+                    trigger?.type = .aid
+                }
                 // Inside a quotation a word is the speaker's, not the writer's report.
                 guard let found = trigger, !inQuote(tokens[i].span, document: document) else { i += 1; continue }
                 let triggerTokens = i..<(i + found.length)
@@ -97,8 +101,10 @@ public struct EventDetector: Stage {
         // the clause's start (after a reporting verb: "officials said Russia struck…"); a person
         // named with a body right after it acts ("Kremlin spokesman Dmitry Peskov"). Cities
         // do not act unless they stand for a government ("Moscow rejected…").
+        // A wire dateline ("MUSCAT, April 12 (Continental Wire) - …") is not part of any clause.
+        let opening = dateline(in: range, lower: lower) ?? range.lowerBound
         var clauseStart = triggerTokens.lowerBound
-        while clauseStart > range.lowerBound, !Self.clauseBreaks.contains(lower[clauseStart - 1]),
+        while clauseStart > opening, !Self.clauseBreaks.contains(lower[clauseStart - 1]),
               !["said", "says", "that", "told"].contains(lower[clauseStart - 1]),
               // ", and his envoy took part": a comma before "and" opens a new clause.
               !(lower[clauseStart - 1] == "and" && clauseStart - 2 >= range.lowerBound && lower[clauseStart - 2] == ",") { clauseStart -= 1 }
@@ -106,14 +112,21 @@ public struct EventDetector: Stage {
             let entity = document.entities[e]
             return isActorType(e) && !(entity.type == .gpe && entity.refersTo == nil && entity.kind != "country")
         }
+        // Names inside a quotation are the speaker's words, never the writer's subject or object.
+        let quoted: (Int) -> Bool = { k in document.quotes.contains { $0.span.contains(tokens[k].span) } }
         var actors: [Int] = []
         var k = clauseStart
         while k < triggerTokens.lowerBound {
-            if let e = entityAt[k], canAct(e), !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: range) {
+            if let e = entityAt[k], canAct(e), !quoted(k), !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: range) {
                 var m = k
                 while m < triggerTokens.lowerBound, entityAt[m] == e { m += 1 }
-                // "Qatar's minister …, Mohammed Al-Khulaifi": a possessor is not the subject.
-                if m < triggerTokens.lowerBound, ["'s", "’s"].contains(lower[m]) { k = m + 1; continue }
+                // "Qatar's minister …, Mohammed Al-Khulaifi": a possessor is not the subject, unless
+                // what it possesses is its state ("Sudan's government objected").
+                if m < triggerTokens.lowerBound, ["'s", "’s"].contains(lower[m]) {
+                    let owned = (m + 1..<min(triggerTokens.lowerBound, m + 4))
+                    let ownsState = owned.contains { Self.stateNouns.contains(lower[$0]) } && !owned.contains { entityAt[$0] != nil }
+                    if !ownsState { k = m + 1; continue }
+                }
                 var actor = e
                 if document.entities[e].type != .person,
                    let person = (m..<min(triggerTokens.lowerBound, m + 3)).compactMap({ entityAt[$0] }).first(where: { document.entities[$0].type == .person }) {
@@ -121,9 +134,11 @@ public struct EventDetector: Stage {
                     while m < triggerTokens.lowerBound, entityAt[m] == person || entityAt[m] == e { m += 1 }
                 }
                 actors.append(actor)
-                // "Trump and Putin spoke": coordinated subjects act together.
-                if m + 1 < triggerTokens.lowerBound, lower[m] == "and", let other = entityAt[m + 1], canAct(other), other != actor {
-                    actors.append(other)
+                // "Trump and Putin spoke", "Iran and the United States held talks": coordinated
+                // subjects act together.
+                if m + 1 < triggerTokens.lowerBound, lower[m] == "and" {
+                    let next = lower[m + 1] == "the" ? m + 2 : m + 1
+                    if next < triggerTokens.lowerBound, let other = entityAt[next], canAct(other), other != actor { actors.append(other) }
                 }
                 break
             }
@@ -153,12 +168,26 @@ public struct EventDetector: Stage {
            let previous = previousActor {
             actors = [previous]
         }
+        // "Witkoff said any deal would require Iran to …": a demand, appeal, refusal, threat or
+        // reproach whose own clause names no one is the reporter's.
+        if actors.isEmpty, Self.speechActs.contains(trigger.type), clauseStart > opening,
+           ["said", "says", "that", "told"].contains(lower[clauseStart - 1]) {
+            var verb = clauseStart - 1
+            if lower[verb] == "that", verb > opening, ["said", "says", "told"].contains(lower[verb - 1]) { verb -= 1 }
+            var start = verb
+            while start > opening, !Self.clauseBreaks.contains(lower[start - 1]) { start -= 1 }
+            if let e = (start..<verb).first(where: { k in
+                entityAt[k].map { canAct($0) && !quoted(k) && !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: range) } ?? false
+            }).flatMap({ entityAt[$0] }), let speaker = countryOf(e, document: document) {
+                actors = [speaker]
+            }
+        }
         let actor = actors.first
         // Targets: the first person, body or country after the trigger (not a place after "in").
         var targets: [Int] = []
         var j = betweenParties ? range.upperBound : triggerTokens.upperBound
         while j < range.upperBound, j - triggerTokens.upperBound < 12, ![".", ";"].contains(lower[j]) {
-            if let e = entityAt[j], isActorType(e), !actors.contains(e), !precededByPlacePreposition(j, lower: lower, entityAt: entityAt, range: range) {
+            if let e = entityAt[j], isActorType(e), !actors.contains(e), !quoted(j), !precededByPlacePreposition(j, lower: lower, entityAt: entityAt, range: range) {
                 if let target = countryOf(e, document: document), !targets.contains(target), !actors.contains(target) { targets.append(target) }
                 // "met X and Y" keeps both; one target otherwise.
                 var m = j + 1
@@ -222,6 +251,20 @@ public struct EventDetector: Stage {
         guard entity.type == .norp else { return e }
         guard let country = entity.refersTo else { return nil }
         return document.entities.firstIndex { $0.name == country && $0.type == .gpe }
+    }
+
+    /// What a country possesses that acts for it: "Sudan's government", "Israel's army".
+    static let stateNouns: Set<String> = ["government", "ministry", "army", "military", "forces", "cabinet", "troops", "navy", "officials", "authorities", "foreign"]
+
+    /// Event types that are things said: their actor may be the one who said them.
+    static let speechActs: Set<Event.Kind> = [.demand, .request, .appeal, .reject, .threaten, .accuse, .disapprove]
+
+    /// The first token after a wire dateline ("MUSCAT, April 12 (Continental Wire) - "): a dash
+    /// right after a closing bracket within the sentence's first fifteen tokens.
+    private func dateline(in range: Range<Int>, lower: [String]) -> Int? {
+        let end = min(range.upperBound, range.lowerBound + 15)
+        guard let dash = (range.lowerBound + 1..<end).first(where: { ["-", "—", "–"].contains(lower[$0]) && lower[$0 - 1] == ")" }) else { return nil }
+        return dash + 1
     }
 
     private func precededByPlacePreposition(_ k: Int, lower: [String], entityAt: [Int?], range: Range<Int>) -> Bool {

@@ -39,13 +39,16 @@ enum TriggerLexicon {
         add(forms("request") + ["asked", "sought"], .request, 0.7)
         add(forms("reject") + forms("refuse") + forms("dismiss") + ["vetoed", "declined"], .reject, 0.8)
         add(forms("condemn") + forms("criticise") + forms("criticize") + forms("denounce") + forms("deplore"), .disapprove, 0.8)
+        add(forms("object") + forms("complain") + ["questioned", "regrettable", "ignored", "outrageous"], .disapprove, 0.6)
         add(forms("accuse") + forms("blame") + ["alleged"], .accuse, 0.8)
         add(forms("threaten"), .threaten, 0.85)
         add(forms("warn"), .threaten, 0.45)
         add(forms("sanction") + ["embargo", "blacklisted", "banned", "bans", "tariffs", "penalties", "imposed", "blacklist"], .sanction, 0.7)
         add(forms("oppose") + ["denies", "denied", "deny"], .reject, 0.7)
         add(["wants", "want", "seeks"], .demand, 0.5)
-        add(forms("pledge") + forms("donate") + ["delivered", "provided", "supplied"], .aid, 0.75)
+        add(forms("require"), .demand, 0.6)
+        add(forms("pledge") + forms("donate") + forms("deliver") + forms("provide") + forms("supply", ["supplied", "supplies"]), .aid, 0.75)
+        add(forms("fund") + ["committed", "aid", "convoys"], .aid, 0.55)
         // Strikes and offensives between parties at war are FIGHT (PLOVER); ASSAULT is violence
         // against people who are not fighting ("gunmen shot", "massacred").
         add(forms("attack") + forms("bomb") + forms("shell") + ["struck", "strikes", "strike", "killed", "killing", "offensive", "retook", "captured"], .fight, 0.7)
@@ -55,8 +58,10 @@ enum TriggerLexicon {
         add(forms("seize") + forms("detain") + forms("arrest") + forms("expel") + forms("blockade") + forms("deport"), .coerce, 0.75)
         add(forms("kidnap") + ["kidnapped", "looted", "hijacked"], .crime, 0.75)
         add(["withdrew", "withdraw", "withdrawn", "withdrawal", "retreated"], .retreat, 0.75)
-        add(forms("release") + forms("concede") + ["eased", "lifted"], .concede, 0.7)
-        add(forms("cooperate") + ["exchanged", "swapped"], .cooperate, 0.65)
+        // Handing back people (hostages, prisoners) is a RETREAT in PLOVER, as is a swap of them.
+        add(forms("release") + ["free", "frees", "freed", "freeing", "exchange", "exchanged", "swapped", "recalled", "waived"], .retreat, 0.7)
+        add(forms("concede") + ["eased", "lifted"], .concede, 0.7)
+        add(forms("cooperate") + forms("coordinate"), .cooperate, 0.65)
         add(forms("investigate") + forms("inspect") + ["probe", "probed"], .investigate, 0.7)
         add(forms("protest") + ["rallied", "marched", "demonstrated"], .protest, 0.7)
         add(forms("announce") + forms("declare"), .statement, 0.5)
@@ -76,6 +81,12 @@ enum TriggerLexicon {
         "ruled out": Trigger(type: .reject, mode: nil, confidence: 0.8, length: 2),
         "turned down": Trigger(type: .reject, mode: nil, confidence: 0.8, length: 2),
         "pulled out": Trigger(type: .retreat, mode: nil, confidence: 0.7, length: 2),
+        "pull back": Trigger(type: .retreat, mode: nil, confidence: 0.75, length: 2),
+        "pulled back": Trigger(type: .retreat, mode: nil, confidence: 0.75, length: 2),
+        "hand over": Trigger(type: .retreat, mode: nil, confidence: 0.7, length: 2),
+        "handed over": Trigger(type: .retreat, mode: nil, confidence: 0.7, length: 2),
+        "walked out": Trigger(type: .retreat, mode: nil, confidence: 0.7, length: 2),
+        "protested to": Trigger(type: .disapprove, mode: nil, confidence: 0.7, length: 2),
         "held talks": Trigger(type: .consult, mode: "meeting", confidence: 0.85, length: 2),
         "cut off": Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 2),
         "conditional on": Trigger(type: .demand, mode: nil, confidence: 0.7, length: 2),

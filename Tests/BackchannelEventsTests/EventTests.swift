@@ -62,6 +62,19 @@ struct EventTests {
         ("Donald Trump and Vladimir Putin spoke by phone on Tuesday.", "CONSULT asserted [\"Donald Trump\", \"Vladimir Putin\"] -> [] mode=phone on=2025-04-08"),
         // a rejection with its position
         ("Moscow rejected the 30-day ceasefire.", "REJECT asserted [\"Moscow\"] -> [] position=rejects:30-day ceasefire"),
+        // a wire dateline's city is not the subject
+        ("MUSCAT, April 12 (Harbour Wire) - Iran and the United States held talks in Oman on Saturday.",
+         "CONSULT asserted [\"Iran\", \"United States\"] -> [] mode=meeting @Oman on=2025-04-05"),
+        // handing people back is a RETREAT, and a swap of prisoners too
+        ("Hamas freed three hostages on Sunday.", "RETREAT asserted [\"Hamas\"] -> [] on=2025-04-06"),
+        ("Russia and Ukraine exchanged 175 prisoners each.", "RETREAT asserted [\"Russia\", \"Ukraine\"] -> []"),
+        ("Israel will pull back its troops from populated areas.", "RETREAT planned [\"Israel\"] -> []"),
+        // aid in the present and future tense, with its mode
+        ("Healey said Britain would provide £4.5bn of military support to Ukraine.", "AID reported [\"United Kingdom\"] -> [\"Ukraine\"] mode=military amounts=[4]bn"),
+        // a demand whose own clause names no one belongs to the one who said it
+        ("Steve Witkoff said any deal would require Iran to give up enrichment.", "DEMAND asserted [\"Steve Witkoff\"] -> [\"Iran\"] position=demands:give up enrichment"),
+        // objections are DISAPPROVE
+        ("Sudan's government objected to the conference.", "DISAPPROVE asserted [\"Sudan\"] -> []"),
     ])
     func reading(text: String, expected: String) throws {
         let found = try events(text)
@@ -71,6 +84,17 @@ struct EventTests {
     @Test func quotedDemandIsAnEvent() throws {
         let found = try events("“Russia has to get moving,” President Donald Trump wrote on Friday.")
         #expect(found.contains { $0.hasPrefix("DEMAND asserted [\"Donald Trump\"] -> [\"Russia\"]") }, "\(found)")
+    }
+
+    @Test func militarySupportIsAidNotPoliticalSupport() throws {
+        let found = try events("Healey said Britain would provide £4.5bn of military support to Ukraine.")
+        #expect(!found.contains { $0.hasPrefix("SUPPORT") }, "\(found)")
+    }
+
+    @Test func aNameInsideAQuotationIsNotTheSubject() throws {
+        let found = try events("“Every package takes money the Kremlin needs,” Kaja Kallas, the EU foreign policy chief, said on Tuesday.")
+        #expect(found.contains { $0.hasPrefix("STATEMENT asserted [\"Kaja Kallas\"]") }, "\(found)")
+        #expect(!found.contains { $0.contains("[\"Kremlin\"] ->") }, "\(found)")
     }
 
     @Test func reportedClaimsAreMarked() throws {
