@@ -162,6 +162,44 @@ public struct EventDetector: Stage {
             }
             if parties.count >= 2 { actors = parties; betweenParties = true }
         }
+        // The passive: "talks mediated by Qatar, Egypt and the United States", "the meeting was
+        // chaired by John Healey": the agent after "by" acts, and the subject is acted on.
+        var passiveTargets: [Int] = []
+        var passive = false
+        if let by = (triggerTokens.upperBound..<min(range.upperBound, triggerTokens.upperBound + 2)).first(where: { lower[$0] == "by" }),
+           lower[triggerTokens.upperBound - 1].hasSuffix("ed") || ["held", "led", "run"].contains(lower[triggerTokens.upperBound - 1]) {
+            var agents: [Int] = []
+            var j = by + 1
+            while j < range.upperBound, j - by < 14, agents.count < 4 {
+                if let e = entityAt[j], isActorType(e), !quoted(j) {
+                    var m = j
+                    while m < range.upperBound, entityAt[m] == e { m += 1 }
+                    // "Britain's Defence Secretary John Healey": the person is the agent.
+                    if m < range.upperBound, ["'s", "’s"].contains(lower[m]),
+                       let person = (m + 1..<min(range.upperBound, m + 5)).first(where: { entityAt[$0].map { document.entities[$0].type == .person } ?? false }) {
+                        j = person
+                        continue
+                    }
+                    if !agents.contains(e) { agents.append(e) }
+                    j = m
+                    // A list: "Qatar, Egypt and the United States".
+                    if j < range.upperBound, [",", "and"].contains(lower[j]) {
+                        j += 1
+                        if j < range.upperBound, ["and", "the"].contains(lower[j]) { j += 1 }
+                        if j < range.upperBound, lower[j] == "the" { j += 1 }
+                        continue
+                    }
+                    break
+                }
+                if [".", ";", "that", "which", "who"].contains(lower[j]) { break }
+                j += 1
+            }
+            if !agents.isEmpty {
+                passiveTargets = actors
+                actors = agents
+                passive = true
+            }
+        }
         actors = actors.compactMap { countryOf($0, document: document) }
         // "It also banned exports…": a pronoun subject is the last actor named before.
         if actors.isEmpty, clauseStart < triggerTokens.lowerBound, ["it", "they", "he", "she"].contains(lower[clauseStart]),
@@ -184,8 +222,8 @@ public struct EventDetector: Stage {
         }
         let actor = actors.first
         // Targets: the first person, body or country after the trigger (not a place after "in").
-        var targets: [Int] = []
-        var j = betweenParties ? range.upperBound : triggerTokens.upperBound
+        var targets: [Int] = passiveTargets.compactMap { countryOf($0, document: document) }.filter { !actors.contains($0) }
+        var j = betweenParties || passive ? range.upperBound : triggerTokens.upperBound
         while j < range.upperBound, j - triggerTokens.upperBound < 12, ![".", ";"].contains(lower[j]) {
             if let e = entityAt[j], isActorType(e), !actors.contains(e), !quoted(j), !precededByPlacePreposition(j, lower: lower, entityAt: entityAt, range: range) {
                 if let target = countryOf(e, document: document), !targets.contains(target), !actors.contains(target) { targets.append(target) }

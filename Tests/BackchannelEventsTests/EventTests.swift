@@ -73,6 +73,11 @@ struct EventTests {
         ("Healey said Britain would provide £4.5bn of military support to Ukraine.", "AID reported [\"United Kingdom\"] -> [\"Ukraine\"] mode=military amounts=[4]bn"),
         // a demand whose own clause names no one belongs to the one who said it
         ("Steve Witkoff said any deal would require Iran to give up enrichment.", "DEMAND asserted [\"Steve Witkoff\"] -> [\"Iran\"] position=demands:give up enrichment"),
+        // the passive: the agent after "by" acts, a list of them together
+        ("The talks were mediated by Qatar, Egypt and the United States.", "CONSULT asserted [\"Qatar\", \"Egypt\", \"United States\"] -> [] mode=mediation"),
+        ("The meeting was chaired by Britain's Defence Secretary John Healey.", "CONSULT asserted [\"John Healey\"] -> [] mode=meeting"),
+        // attending and travelling are meetings and visits
+        ("Mark Rutte attended the session in Brussels.", "CONSULT asserted [\"Mark Rutte\"] -> [] mode=meeting @Brussels"),
         // objections are DISAPPROVE
         ("Sudan's government objected to the conference.", "DISAPPROVE asserted [\"Sudan\"] -> []"),
     ])
