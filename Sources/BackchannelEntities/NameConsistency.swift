@@ -83,7 +83,12 @@ struct NameConsistency {
         var partOfLonger = Set<Int>()
         for f in found where f.tokens.count > 1 { for k in f.tokens { partOfLonger.insert(k) } }
         var names = Set<String>()
-        for k in 0..<max(0, words.count - 1) where Self.speechVerbs.contains(words[k + 1]) && !sentenceStarts.contains(k + 1) {
+        // "Trump said", and "Trump has said", "Putin had told".
+        let speaks = { (k: Int) -> Bool in
+            Self.speechVerbs.contains(words[k + 1])
+                || (["has", "had"].contains(words[k + 1]) && k + 2 < words.count && Self.speechVerbs.contains(words[k + 2]))
+        }
+        for k in 0..<max(0, words.count - 1) where speaks(k) && !sentenceStarts.contains(k + 1) {
             let w = words[k]
             guard Self.isNameWord(w), w.count > 2, !w.contains("."), !Self.notNames.contains(w), inside.contains(w), !partOfLonger.contains(k),
                   k == 0 || sentenceStarts.contains(k) || !Self.isCapitalised(words[k - 1]),

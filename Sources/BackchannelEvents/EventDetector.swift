@@ -201,10 +201,22 @@ public struct EventDetector: Stage {
             }
         }
         actors = actors.compactMap { countryOf($0, document: document) }
-        // "It also banned exports…": a pronoun subject is the last actor named before.
-        if actors.isEmpty, clauseStart < triggerTokens.lowerBound, ["it", "they", "he", "she"].contains(lower[clauseStart]),
-           let previous = previousActor {
-            actors = [previous]
+        // "Trump has said he wants…", "It also banned exports…": a pronoun subject is the
+        // nearest one named before it that it can stand for — a person for "he" and "she", a
+        // body or country for "it" — in this sentence or the ones before.
+        if actors.isEmpty, clauseStart < triggerTokens.lowerBound, ["it", "they", "he", "she"].contains(lower[clauseStart]) {
+            let person = ["he", "she"].contains(lower[clauseStart])
+            var k = clauseStart - 1
+            while k >= 0, clauseStart - k <= 80 {
+                if let e = entityAt[k], canAct(e), (document.entities[e].type == .person) == person || lower[clauseStart] == "they",
+                   !quoted(k), !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: 0..<range.upperBound),
+                   let actor = countryOf(e, document: document) {
+                    actors = [actor]
+                    break
+                }
+                k -= 1
+            }
+            if actors.isEmpty, let previous = previousActor { actors = [previous] }
         }
         // "Witkoff said any deal would require Iran to …": a demand, appeal, refusal, threat or
         // reproach whose own clause names no one is the reporter's.

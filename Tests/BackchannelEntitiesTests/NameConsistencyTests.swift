@@ -59,4 +59,15 @@ struct NameConsistencyTests {
         }
         #expect(result == ["PERSON Orlov", "GPE Moscow", "PERSON Orlov", "GPE Oslo"])
     }
+
+    @Test func aNameThatHasSpokenIsAPersonToo() {
+        // "Orlov has said": the auxiliary between name and verb changes nothing.
+        let text = "Orlov has said little . They met Orlov in Oslo"
+        let words = text.split(separator: " ").map(String.init)
+        let found = [F(tokens: 0..<1, type: .gpe), F(tokens: 7..<8, type: .gpe), F(tokens: 9..<10, type: .gpe)]
+        let result = NameConsistency(gazetteer: .shared, sentenceStarts: [0, 5]).apply(found, words: words).map {
+            "\($0.type.rawValue) \(words[$0.tokens].joined(separator: " "))"
+        }
+        #expect(result == ["PERSON Orlov", "PERSON Orlov", "GPE Oslo"])
+    }
 }

@@ -78,6 +78,9 @@ struct EventTests {
         ("The meeting was chaired by Britain's Defence Secretary John Healey.", "CONSULT asserted [\"John Healey\"] -> [] mode=meeting"),
         // attending and travelling are meetings and visits
         ("Mark Rutte attended the session in Brussels.", "CONSULT asserted [\"Mark Rutte\"] -> [] mode=meeting @Brussels"),
+        // "he" is the person named before it, not the last actor of any kind
+        ("Britain sent aid on Monday. Donald Trump has said he wants Kyiv to respond by Thursday.",
+         "DEMAND asserted [\"Donald Trump\"] -> [\"Kyiv\"] on=2025-04-10 position=demands:respond by thursday"),
         // objections are DISAPPROVE
         ("Sudan's government objected to the conference.", "DISAPPROVE asserted [\"Sudan\"] -> []"),
     ])
