@@ -114,35 +114,64 @@ public struct EventDetector: Stage {
         }
         // Names inside a quotation are the speaker's words, never the writer's subject or object.
         let quoted: (Int) -> Bool = { k in document.quotes.contains { $0.span.contains(tokens[k].span) } }
-        var actors: [Int] = []
-        var k = clauseStart
-        while k < triggerTokens.lowerBound {
-            if let e = entityAt[k], canAct(e), !quoted(k), !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: range) {
-                var m = k
-                while m < triggerTokens.lowerBound, entityAt[m] == e { m += 1 }
-                // "Qatar's minister …, Mohammed Al-Khulaifi": a possessor is not the subject, unless
-                // what it possesses is its state ("Sudan's government objected").
-                if m < triggerTokens.lowerBound, ["'s", "’s"].contains(lower[m]) {
-                    let owned = (m + 1..<min(triggerTokens.lowerBound, m + 4))
-                    let ownsState = owned.contains { Self.stateNouns.contains(lower[$0]) } && !owned.contains { entityAt[$0] != nil }
-                    if !ownsState { k = m + 1; continue }
+        // The subject among tokens `from..<to`: the first person, body or country, not after
+        // "in"; a person named right after a body or nationality is the one who acts ("Kremlin
+        // spokesman Dmitry Peskov", "German Defence Minister Boris Pistorius").
+        func subject(_ from: Int, _ to: Int) -> [Int] {
+            var k = from
+            while k < to {
+                if let e = entityAt[k], canAct(e), !quoted(k), !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: range) {
+                    var m = k
+                    while m < to, entityAt[m] == e { m += 1 }
+                    // "Qatar's minister …, Mohammed Al-Khulaifi": a possessor is not the subject, unless
+                    // what it possesses is its state ("Sudan's government objected").
+                    if m < to, ["'s", "’s"].contains(lower[m]) {
+                        let owned = (m + 1..<min(to, m + 4))
+                        let ownsState = owned.contains { Self.stateNouns.contains(lower[$0]) } && !owned.contains { entityAt[$0] != nil }
+                        if !ownsState { k = m + 1; continue }
+                    }
+                    var actor = e
+                    if document.entities[e].type != .person,
+                       let person = (m..<min(to, m + 3)).compactMap({ entityAt[$0] }).first(where: { document.entities[$0].type == .person }) {
+                        actor = person
+                        while m < to, entityAt[m] == person || entityAt[m] == e { m += 1 }
+                    }
+                    var found = [actor]
+                    // "Trump and Putin spoke", "Iran and the United States held talks": coordinated
+                    // subjects act together.
+                    if m + 1 < to, lower[m] == "and" {
+                        let next = lower[m + 1] == "the" ? m + 2 : m + 1
+                        if next < to, let other = entityAt[next], canAct(other), other != actor { found.append(other) }
+                    }
+                    return found
                 }
-                var actor = e
-                if document.entities[e].type != .person,
-                   let person = (m..<min(triggerTokens.lowerBound, m + 3)).compactMap({ entityAt[$0] }).first(where: { document.entities[$0].type == .person }) {
-                    actor = person
-                    while m < triggerTokens.lowerBound, entityAt[m] == person || entityAt[m] == e { m += 1 }
-                }
-                actors.append(actor)
-                // "Trump and Putin spoke", "Iran and the United States held talks": coordinated
-                // subjects act together.
-                if m + 1 < triggerTokens.lowerBound, lower[m] == "and" {
-                    let next = lower[m + 1] == "the" ? m + 2 : m + 1
-                    if next < triggerTokens.lowerBound, let other = entityAt[next], canAct(other), other != actor { actors.append(other) }
-                }
-                break
+                k += 1
             }
-            k += 1
+            return []
+        }
+        var actors = subject(clauseStart, triggerTokens.lowerBound)
+        // "Washington's demand", "Trump's offer": the possessor of the act is its actor.
+        if triggerTokens.lowerBound >= 2, ["'s", "’s"].contains(lower[triggerTokens.lowerBound - 1]),
+           let owner = entityAt[triggerTokens.lowerBound - 2], canAct(owner), !quoted(triggerTokens.lowerBound - 2) {
+            actors = [owner]
+        }
+        // "Trump has said he wants…", "It also banned exports…": a pronoun subject is the
+        // nearest one named before it in the sentence that it can stand for (a person for "he"
+        // and "she", a body or country for "it"), else the actor of the event before if it
+        // fits, else the nearest such name in the sentences before.
+        if actors.isEmpty, clauseStart < triggerTokens.lowerBound, ["it", "they", "he", "she"].contains(lower[clauseStart]) {
+            let person = ["he", "she"].contains(lower[clauseStart])
+            let fits: (Int) -> Bool = { e in canAct(e) && ((document.entities[e].type == .person) == person || lower[clauseStart] == "they") }
+            func nearest(_ from: Int, _ limit: Int) -> Int? {
+                var k = from
+                while k >= limit, clauseStart - k <= 80 {
+                    if let e = entityAt[k], fits(e), !quoted(k), !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: 0..<range.upperBound) { return e }
+                    k -= 1
+                }
+                return nil
+            }
+            let found = nearest(clauseStart - 1, range.lowerBound) ?? previousActor.flatMap { fits($0) ? $0 : nil } ?? nearest(range.lowerBound - 1, 0)
+            if let found, let actor = countryOf(found, document: document) { actors = [actor] }
         }
         // "a meeting between A and B", "a phone call between A and B": A and B meet.
         var betweenParties = false
@@ -162,11 +191,11 @@ public struct EventDetector: Stage {
             }
             if parties.count >= 2 { actors = parties; betweenParties = true }
         }
-        // The passive: "talks mediated by Qatar, Egypt and the United States", "the meeting was
-        // chaired by John Healey": the agent after "by" acts, and the subject is acted on.
+        // The passive: "talks mediated by Qatar, Egypt and the United States", "he was greeted on
+        // arrival by Kirill Dmitriev": the agent after "by" acts, and the subject is acted on.
         var passiveTargets: [Int] = []
         var passive = false
-        if let by = (triggerTokens.upperBound..<min(range.upperBound, triggerTokens.upperBound + 2)).first(where: { lower[$0] == "by" }),
+        if let by = (triggerTokens.upperBound..<min(range.upperBound, triggerTokens.upperBound + 4)).prefix(while: { ![",", ".", ";"].contains(lower[$0]) }).first(where: { lower[$0] == "by" }),
            lower[triggerTokens.upperBound - 1].hasSuffix("ed") || ["held", "led", "run"].contains(lower[triggerTokens.upperBound - 1]) {
             var agents: [Int] = []
             var j = by + 1
@@ -201,23 +230,6 @@ public struct EventDetector: Stage {
             }
         }
         actors = actors.compactMap { countryOf($0, document: document) }
-        // "Trump has said he wants…", "It also banned exports…": a pronoun subject is the
-        // nearest one named before it that it can stand for — a person for "he" and "she", a
-        // body or country for "it" — in this sentence or the ones before.
-        if actors.isEmpty, clauseStart < triggerTokens.lowerBound, ["it", "they", "he", "she"].contains(lower[clauseStart]) {
-            let person = ["he", "she"].contains(lower[clauseStart])
-            var k = clauseStart - 1
-            while k >= 0, clauseStart - k <= 80 {
-                if let e = entityAt[k], canAct(e), (document.entities[e].type == .person) == person || lower[clauseStart] == "they",
-                   !quoted(k), !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: 0..<range.upperBound),
-                   let actor = countryOf(e, document: document) {
-                    actors = [actor]
-                    break
-                }
-                k -= 1
-            }
-            if actors.isEmpty, let previous = previousActor { actors = [previous] }
-        }
         // "Witkoff said any deal would require Iran to …": a demand, appeal, refusal, threat or
         // reproach whose own clause names no one is the reporter's.
         if actors.isEmpty, Self.speechActs.contains(trigger.type), clauseStart > opening,
@@ -226,9 +238,7 @@ public struct EventDetector: Stage {
             if lower[verb] == "that", verb > opening, ["said", "says", "told"].contains(lower[verb - 1]) { verb -= 1 }
             var start = verb
             while start > opening, !Self.clauseBreaks.contains(lower[start - 1]) { start -= 1 }
-            if let e = (start..<verb).first(where: { k in
-                entityAt[k].map { canAct($0) && !quoted(k) && !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: range) } ?? false
-            }).flatMap({ entityAt[$0] }), let speaker = countryOf(e, document: document) {
+            if let e = subject(start, verb).first, let speaker = countryOf(e, document: document) {
                 actors = [speaker]
             }
         }
@@ -388,7 +398,7 @@ public struct EventDetector: Stage {
         }
         var t = trigger.upperBound
         // Skip the addressee and linking words: "urged Russia to accept", "demanded that".
-        while t < range.upperBound, ["that", "to", "on", "for", "the", "a", "an", "its", "their", "his", "her"].contains(lower[t]) || event.targets.isEmpty == false && words[t].first?.isUppercase == true {
+        while t < range.upperBound, ["that", "to", "on", "for", "the", "a", "an", "its", "their", "his", "her", "'s", "’s"].contains(lower[t]) || event.targets.isEmpty == false && words[t].first?.isUppercase == true {
             t += 1
         }
         var issue: [String] = []

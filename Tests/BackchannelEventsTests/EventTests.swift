@@ -81,6 +81,15 @@ struct EventTests {
         // "he" is the person named before it, not the last actor of any kind
         ("Britain sent aid on Monday. Donald Trump has said he wants Kyiv to respond by Thursday.",
          "DEMAND asserted [\"Donald Trump\"] -> [\"Kyiv\"] on=2025-04-10 position=demands:respond by thursday"),
+        // the passive's subject is acted on, even as a pronoun
+        ("Steve Witkoff flew to St Petersburg. He was greeted on arrival by Kirill Dmitriev.",
+         "CONSULT asserted [\"Kirill Dmitriev\"] -> [\"Steve Witkoff\"] mode=meeting"),
+        // the possessor of a demand made it
+        ("Iran rejected Washington's demand that it give up enrichment.", "DEMAND asserted [\"Washington\"] -> [] position=demands:it give up enrichment"),
+        ("Iran rejected Washington's demand that it give up enrichment.", "REJECT asserted [\"Iran\"] -> [\"Washington\"] position=rejects:demand that it give up enrichment"),
+        // a person named after their nationality and title acts, also as the reporter of an appeal
+        ("German Defence Minister Boris Pistorius said his country would lead and urged other allies to follow.",
+         "APPEAL asserted [\"Boris Pistorius\"] -> [] position=demands:other allies to follow"),
         // objections are DISAPPROVE
         ("Sudan's government objected to the conference.", "DISAPPROVE asserted [\"Sudan\"] -> []"),
     ])
