@@ -232,14 +232,17 @@ public struct EventDetector: Stage {
         actors = actors.compactMap { countryOf($0, document: document) }
         // "Witkoff said any deal would require Iran to …": a demand, appeal, refusal, threat or
         // reproach whose own clause names no one is the reporter's.
-        if actors.isEmpty, Self.speechActs.contains(trigger.type), clauseStart > opening,
-           ["said", "says", "that", "told"].contains(lower[clauseStart - 1]) {
+        // "Velayati said Iran would reject…": a person who states their country's or body's
+        // stance takes it with it.
+        if clauseStart > opening, ["said", "says", "that", "told"].contains(lower[clauseStart - 1]),
+           actors.isEmpty && Self.speechActs.contains(trigger.type)
+            || actors.count == 1 && Self.stances.contains(trigger.type) && document.entities[actors[0]].type != .person {
             var verb = clauseStart - 1
             if lower[verb] == "that", verb > opening, ["said", "says", "told"].contains(lower[verb - 1]) { verb -= 1 }
             var start = verb
             while start > opening, !Self.clauseBreaks.contains(lower[start - 1]) { start -= 1 }
             if let e = subject(start, verb).first, let speaker = countryOf(e, document: document) {
-                actors = [speaker]
+                if actors.isEmpty { actors = [speaker] } else if document.entities[speaker].type == .person { actors.append(speaker) }
             }
         }
         let actor = actors.first
@@ -269,7 +272,7 @@ public struct EventDetector: Stage {
         if trigger.type == .aid {
             mode = TriggerLexicon.aidModes.first { entry in range.contains { entry.words.contains(lower[$0]) } }?.mode
         }
-        var modality = self.modality(triggerTokens, in: range, lower: lower, actor: actor, document: document, entityAt: entityAt)
+        var modality = self.modality(triggerTokens, type: trigger.type, in: range, lower: lower, actor: actor, speakers: actors, document: document, entityAt: entityAt)
         // An event dated after the article was written has not happened yet.
         if modality == .asserted, let date, let published = document.metadata.published?.description.prefix(10),
            date.value.count == 10, date.value > published {
@@ -316,6 +319,9 @@ public struct EventDetector: Stage {
     /// What a country possesses that acts for it: "Sudan's government", "Israel's army".
     static let stateNouns: Set<String> = ["government", "ministry", "army", "military", "forces", "cabinet", "troops", "navy", "officials", "authorities", "foreign"]
 
+    /// Event types that are stances, taken when they are stated.
+    static let stances: Set<Event.Kind> = [.demand, .request, .appeal, .reject, .threaten, .accuse, .disapprove, .support, .agree, .statement]
+
     /// Event types that are things said: their actor may be the one who said them.
     static let speechActs: Set<Event.Kind> = [.demand, .request, .appeal, .reject, .threaten, .accuse, .disapprove]
 
@@ -334,7 +340,8 @@ public struct EventDetector: Stage {
     }
 
     /// Denied, planned, hypothetical or only reported, from the words of the trigger's clause.
-    private func modality(_ trigger: Range<Int>, in range: Range<Int>, lower: [String], actor: Int?, document: Document, entityAt: [Int?]) -> Event.Modality {
+    private func modality(_ trigger: Range<Int>, type: Event.Kind, in range: Range<Int>, lower: [String], actor: Int?, speakers: [Int] = [],
+                          document: Document, entityAt: [Int?]) -> Event.Modality {
         let window = max(range.lowerBound, trigger.lowerBound - 4)..<trigger.lowerBound
         if window.contains(where: { Self.negations.contains(lower[$0]) }) { return .denied }
         // "X said Iran would oppose…": "would" in reported speech states a position, it is no
@@ -342,6 +349,10 @@ public struct EventDetector: Stage {
         let reportedWould = window.contains { lower[$0] == "would" }
             && (range.lowerBound..<trigger.lowerBound).contains { Self.reporting.contains(lower[$0]) }
         if window.contains(where: { Self.hypothetical.contains(lower[$0]) && !(reportedWould && lower[$0] == "would") }) { return .hypothetical }
+        // "Healey said Britain would provide £4.5bn", "Zelensky said he would meet Trump": a deed
+        // announced in reported speech is still to come. A stance ("said Iran would reject")
+        // is taken when it is stated.
+        if reportedWould, !Self.stances.contains(type) { return .planned }
         // "expected to meet", "persuade Moscow to accept": not (yet) done.
         if window.contains(where: { Self.planned.contains(lower[$0]) }) || (trigger.lowerBound > range.lowerBound && lower[trigger.lowerBound - 1] == "to") {
             return .planned
@@ -355,6 +366,8 @@ public struct EventDetector: Stage {
         let before = range.lowerBound..<trigger.lowerBound
         if let cue = before.last(where: { Self.reporting.contains(lower[$0]) }) {
             let speaker = (range.lowerBound..<cue).reversed().first { entityAt[$0] != nil }.flatMap { entityAt[$0] }
+            // A stance its own people state is taken, not only reported.
+            if Self.stances.contains(type), let speaker, speakers.contains(speaker) { return .asserted }
             if speaker == nil || speaker != actor { return .reported }
         }
         return .asserted

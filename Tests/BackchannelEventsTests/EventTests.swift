@@ -48,7 +48,7 @@ struct EventTests {
          "CONSULT asserted [\"Donald Trump\", \"Vladimir Putin\"] -> [] mode=phone"),
         // a stated refusal is a REJECT, a fact not (yet) true an AGREE that is denied
         ("In Kyiv, President Volodymyr Zelensky said Ukraine would not accept any deal negotiated without it.",
-         "REJECT asserted [\"Ukraine\"] -> [] @Kyiv position=rejects:any deal negotiated without it"),
+         "REJECT asserted [\"Ukraine\", \"Volodymyr Zelensky\"] -> [] @Kyiv position=rejects:any deal negotiated without it"),
         // a claim attributed at the end of the sentence is reported
         ("Iran struck Haifa overnight, according to Israeli authorities.", "FIGHT reported [\"Iran\"] -> [\"Haifa\"]"),
         // an event dated after publication is planned
@@ -70,7 +70,7 @@ struct EventTests {
         ("Russia and Ukraine exchanged 175 prisoners each.", "RETREAT asserted [\"Russia\", \"Ukraine\"] -> []"),
         ("Israel will pull back its troops from populated areas.", "RETREAT planned [\"Israel\"] -> []"),
         // aid in the present and future tense, with its mode
-        ("Healey said Britain would provide £4.5bn of military support to Ukraine.", "AID reported [\"United Kingdom\"] -> [\"Ukraine\"] mode=military amounts=[4]bn"),
+        ("Healey said Britain would provide £4.5bn of military support to Ukraine.", "AID planned [\"United Kingdom\"] -> [\"Ukraine\"] mode=military amounts=[4]bn"),
         // a demand whose own clause names no one belongs to the one who said it
         ("Steve Witkoff said any deal would require Iran to give up enrichment.", "DEMAND asserted [\"Steve Witkoff\"] -> [\"Iran\"] position=demands:give up enrichment"),
         // the passive: the agent after "by" acts, a list of them together
@@ -90,6 +90,9 @@ struct EventTests {
         // a person named after their nationality and title acts, also as the reporter of an appeal
         ("German Defence Minister Boris Pistorius said his country would lead and urged other allies to follow.",
          "APPEAL asserted [\"Boris Pistorius\"] -> [] position=demands:other allies to follow"),
+        // a stance stated in reported speech is taken; a deed announced there is still to come
+        ("Ali Akbar Velayati said Iran would reject any such deal.", "REJECT asserted [\"Iran\", \"Ali Akbar Velayati\"] -> [] position=rejects:any such deal"),
+        ("Volodymyr Zelensky said he would meet Donald Trump in Washington.", "CONSULT planned [\"Volodymyr Zelensky\"] -> [\"Donald Trump\"] mode=meeting @Washington"),
         // objections are DISAPPROVE
         ("Sudan's government objected to the conference.", "DISAPPROVE asserted [\"Sudan\"] -> []"),
     ])
