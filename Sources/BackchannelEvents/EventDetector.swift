@@ -1,4 +1,5 @@
 import BackchannelCore
+import Foundation
 
 /// The event stage: reads who did what to whom, when and where, sentence by sentence.
 ///
@@ -137,11 +138,22 @@ public struct EventDetector: Stage {
                         while m < to, entityAt[m] == person || entityAt[m] == e { m += 1 }
                     }
                     var found = [actor]
-                    // "Trump and Putin spoke", "Iran and the United States held talks": coordinated
-                    // subjects act together.
-                    if m + 1 < to, lower[m] == "and" {
-                        let next = lower[m + 1] == "the" ? m + 2 : m + 1
-                        if next < to, let other = entityAt[next], canAct(other), other != actor { found.append(other) }
+                    // "Trump and Putin spoke", "Iran and the United States held talks", "Denmark,
+                    // Norway and Sweden said": coordinated subjects act together. A comma alone
+                    // ("Kallas, the EU's foreign policy chief") is an apposition, not a list.
+                    var listed: [Int] = []
+                    while m + 1 < to, [",", "and"].contains(lower[m]) {
+                        let closing = lower[m] == "and" || lower[m + 1] == "and"
+                        var next = lower[m] == "," && lower[m + 1] == "and" ? m + 2 : m + 1
+                        if next < to, lower[next] == "the" { next += 1 }
+                        guard next < to, let other = entityAt[next], canAct(other), other != actor, !listed.contains(other) else { break }
+                        listed.append(other)
+                        m = next
+                        while m < to, entityAt[m] == other { m += 1 }
+                        if closing {
+                            found += listed
+                            break
+                        }
                     }
                     return found
                 }
@@ -265,7 +277,10 @@ public struct EventDetector: Stage {
         for t in range where t > range.lowerBound && Self.placePrepositions.contains(lower[t - 1]) {
             if let e = entityAt[t], [.gpe, .loc, .fac].contains(document.entities[e].type) { place = e; break }
         }
-        let date = document.dates.filter { sentence.contains($0.span) }
+        // The sentence's date nearest the trigger — but not a year that names something ("the
+        // 2015 accord", "a 1992 provision") nor a date that dates a noun ("the attack of
+        // October 7, 2023").
+        var date = document.dates.filter { sentence.contains($0.span) && !namesSomething($0, range: range, lower: lower, tokens: tokens) }
             .min { abs($0.span.start - tokens[triggerTokens.lowerBound].span.start) < abs($1.span.start - tokens[triggerTokens.lowerBound].span.start) }
         let amounts = document.money.filter { sentence.contains($0.span) }
         var mode = trigger.mode
@@ -273,6 +288,14 @@ public struct EventDetector: Stage {
             mode = TriggerLexicon.aidModes.first { entry in range.contains { entry.words.contains(lower[$0]) } }?.mode
         }
         var modality = self.modality(triggerTokens, type: trigger.type, in: range, lower: lower, actor: actor, speakers: actors, document: document, entityAt: entityAt)
+        // "will meet on Sunday", "due to be held on Monday": a weekday of a deed still to come
+        // is the next one, not the last.
+        if modality == .planned, let d = date, d.relative, d.granularity == .day,
+           let published = document.metadata.published?.description.prefix(10), d.value < published,
+           Self.weekdays.contains(where: { document.text.slice(d.span).lowercased().contains($0) }),
+           let next = Self.shift(d.value, days: 7) {
+            date?.value = next
+        }
         // An event dated after the article was written has not happened yet.
         if modality == .asserted, let date, let published = document.metadata.published?.description.prefix(10),
            date.value.count == 10, date.value > published {
@@ -318,6 +341,36 @@ public struct EventDetector: Stage {
 
     /// What a country possesses that acts for it: "Sudan's government", "Israel's army".
     static let stateNouns: Set<String> = ["government", "ministry", "army", "military", "forces", "cabinet", "troops", "navy", "officials", "authorities", "foreign"]
+
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// `YYYY-MM-DD` moved by some days.
+    static func shift(_ day: String, days: Int) -> String? {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+              let moved = calendar.date(byAdding: .day, value: days, to: date) else { return nil }
+        let c = calendar.dateComponents([.year, .month, .day], from: moved)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+
+    /// A date that belongs to a noun, not to the sentence's act: a bare year right before a
+    /// word ("the 2015 accord") or a date after "of" ("the attack of October 7, 2023").
+    private func namesSomething(_ date: DateMention, range: Range<Int>, lower: [String], tokens: [Token]) -> Bool {
+        guard let first = range.first(where: { tokens[$0].span.start >= date.span.start }) else { return false }
+        let before = first > range.lowerBound ? lower[first - 1] : ""
+        if before == "of" { return true }
+        if date.granularity == .year, !Self.yearPrepositions.contains(before) {
+            var last = first
+            while last + 1 < range.upperBound, tokens[last + 1].span.end <= date.span.end { last += 1 }
+            if last + 1 < range.upperBound, lower[last + 1].first?.isLetter == true { return true }
+        }
+        return false
+    }
+
+    static let yearPrepositions: Set<String> = ["in", "since", "by", "until", "before", "after", "from", "during", "through", "throughout", "early", "late", "mid", "to"]
 
     /// Event types that are stances, taken when they are stated.
     static let stances: Set<Event.Kind> = [.demand, .request, .appeal, .reject, .threaten, .accuse, .disapprove, .support, .agree, .statement]

@@ -93,6 +93,12 @@ struct EventTests {
         // a stance stated in reported speech is taken; a deed announced there is still to come
         ("Ali Akbar Velayati said Iran would reject any such deal.", "REJECT asserted [\"Iran\", \"Ali Akbar Velayati\"] -> [] position=rejects:any such deal"),
         ("Volodymyr Zelensky said he would meet Donald Trump in Washington.", "CONSULT planned [\"Volodymyr Zelensky\"] -> [\"Donald Trump\"] mode=meeting @Washington"),
+        // a weekday of a deed still to come is the next one (published Friday 11 April)
+        ("The UN Security Council will hold an emergency meeting on Sunday.", "CONSULT planned [\"UN Security Council\"] -> [] mode=meeting on=2025-04-13"),
+        // a year that names something is not the event's date
+        ("Britain, France and Germany warned Iran under the 2015 accord.", "THREATEN asserted [\"United Kingdom\", \"France\", \"Germany\"] -> [\"Iran\"]"),
+        // an apposition is not a list of actors
+        ("Kaja Kallas, the EU's foreign policy chief, condemned the strikes.", "DISAPPROVE asserted [\"Kaja Kallas\"] -> []"),
         // objections are DISAPPROVE
         ("Sudan's government objected to the conference.", "DISAPPROVE asserted [\"Sudan\"] -> []"),
     ])
