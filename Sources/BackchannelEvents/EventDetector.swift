@@ -67,6 +67,19 @@ public struct EventDetector: Stage {
                     trigger = TriggerLexicon.pairs[lower[i] + " " + lower[i + 1]]
                 }
                 if trigger == nil { trigger = TriggerLexicon.single[lower[i]] }
+                // "freed three hostages", "hostages to be freed": a RETREAT; "exchanged ideas" is
+                // a meeting; "released a statement" no event at all.
+                if trigger?.type == .retreat, TriggerLexicon.handedBack.contains(lower[i]) {
+                    let near = max(range.lowerBound, i - 4)..<min(range.upperBound, i + 6)
+                    if !near.contains(where: { TriggerLexicon.people.contains(lower[$0]) }) {
+                        trigger = ["exchange", "exchanged"].contains(lower[i]) ? TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.5, length: 1) : nil
+                    }
+                }
+                // "a £450 million package": aid, when money is named and sanctions are not.
+                if trigger == nil, lower[i] == "package", document.money.contains(where: { sentence.span.contains($0.span) }),
+                   !range.contains(where: { lower[$0].hasPrefix("sanction") }) {
+                    trigger = TriggerLexicon.Trigger(type: .aid, mode: nil, confidence: 0.55, length: 1)
+                }
                 // "military support", "financial backing": aid, not political support.
                 if trigger?.type == .support, i > range.lowerBound, TriggerLexicon.aidModes.contains(where: { $0.words.contains(lower[i - 1]) }) {
                     trigger?.type = .aid

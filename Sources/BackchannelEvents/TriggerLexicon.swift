@@ -35,7 +35,7 @@ enum TriggerLexicon {
         add(forms("agree", ["agreed"]), .agree, 0.8)
         add(forms("sign", ["signed"]), .agree, 0.8)
         add(forms("accept"), .agree, 0.7)
-        add(forms("endorse") + forms("back") + forms("support") + forms("welcome") + forms("praise"), .support, 0.6)
+        add(forms("endorse") + forms("back") + forms("support") + forms("welcome") + forms("praise") + forms("thank"), .support, 0.6)
         add(forms("demand"), .demand, 0.85)
         add(forms("insist"), .demand, 0.6)
         add(forms("urge") + ["appealed", "appeals"], .appeal, 0.75)
@@ -51,11 +51,11 @@ enum TriggerLexicon {
         add(["wants", "want", "seeks"], .demand, 0.5)
         add(forms("require"), .demand, 0.6)
         add(forms("pledge") + forms("donate") + forms("deliver") + forms("provide") + forms("supply", ["supplied", "supplies"]), .aid, 0.75)
-        add(forms("fund") + ["committed", "aid", "convoys"], .aid, 0.55)
+        add(forms("fund") + ["committed", "aid", "convoys", "send", "sends", "sent", "sending"], .aid, 0.55)
         // Strikes and offensives between parties at war are FIGHT (PLOVER); ASSAULT is violence
         // against people who are not fighting ("gunmen shot", "massacred").
         add(forms("attack") + forms("bomb") + forms("shell") + ["struck", "strikes", "strike", "killed", "killing", "offensive", "retook", "captured"], .fight, 0.7)
-        add(["fought", "clashed", "clashes", "fighting"], .fight, 0.7)
+        add(["fought", "clashed", "clashes", "fighting", "fired"], .fight, 0.7)
         add(["shot", "massacred", "executed", "tortured"], .assault, 0.7)
         add(forms("mobilise") + forms("mobilize") + forms("deploy"), .mobilize, 0.75)
         add(forms("seize") + forms("detain") + forms("arrest") + forms("expel") + forms("blockade") + forms("deport"), .coerce, 0.75)
@@ -93,12 +93,21 @@ enum TriggerLexicon {
         "held talks": Trigger(type: .consult, mode: "meeting", confidence: 0.85, length: 2),
         "cut off": Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 2),
         "conditional on": Trigger(type: .demand, mode: nil, confidence: 0.7, length: 2),
+        "only after": Trigger(type: .demand, mode: nil, confidence: 0.55, length: 2),
+        "only if": Trigger(type: .demand, mode: nil, confidence: 0.55, length: 2),
+        "only once": Trigger(type: .demand, mode: nil, confidence: 0.55, length: 2),
         "price cap": Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 2),
         "air strikes": Trigger(type: .assault, mode: nil, confidence: 0.8, length: 2),
         "opened fire": Trigger(type: .assault, mode: nil, confidence: 0.8, length: 2),
     ]
 
     static let pairFirstWords: Set<String> = Set(pairs.keys.map { String($0.split(separator: " ")[0]) })
+
+    /// Handing back or swapping is a RETREAT only when it is people who are handed back.
+    static let handedBack: Set<String> = ["release", "released", "releases", "releasing", "free", "frees", "freed", "freeing",
+                                          "exchange", "exchanged", "swapped"]
+    static let people: Set<String> = ["prisoners", "hostages", "detainees", "captives", "soldiers", "women", "children", "civilians",
+                                      "bodies", "prisoner", "hostage", "people", "men", "troops", "pows"]
 
     /// Words that make an AID event military, economic or humanitarian.
     static let aidModes: [(mode: String, words: Set<String>)] = [

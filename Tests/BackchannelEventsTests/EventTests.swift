@@ -99,6 +99,11 @@ struct EventTests {
         ("Britain, France and Germany warned Iran under the 2015 accord.", "THREATEN asserted [\"United Kingdom\", \"France\", \"Germany\"] -> [\"Iran\"]"),
         // an apposition is not a list of actors
         ("Kaja Kallas, the EU's foreign policy chief, condemned the strikes.", "DISAPPROVE asserted [\"Kaja Kallas\"] -> []"),
+        // a package with money is aid; released words are no release of people
+        ("Britain announced a £450 million package for radar systems.", "AID asserted [\"United Kingdom\"] -> [] amounts=[0]bn"),
+        ("Iran and the United States exchanged useful ideas in Muscat.", "CONSULT asserted [\"Iran\", \"United States\"] -> [] mode=meeting @Muscat"),
+        // a condition is a demand
+        ("The Kremlin said the truce would take effect only after sanctions on its banks were lifted.", "DEMAND asserted [\"Kremlin\"] -> [] position=demands:sanctions on banks were lifted"),
         // objections are DISAPPROVE
         ("Sudan's government objected to the conference.", "DISAPPROVE asserted [\"Sudan\"] -> []"),
     ])
@@ -110,6 +115,12 @@ struct EventTests {
     @Test func quotedDemandIsAnEvent() throws {
         let found = try events("“Russia has to get moving,” President Donald Trump wrote on Friday.")
         #expect(found.contains { $0.hasPrefix("DEMAND asserted [\"Donald Trump\"] -> [\"Russia\"]") }, "\(found)")
+    }
+
+    @Test func aStatementReleasedIsNoReleaseOfPeople() throws {
+        let found = try events("The United States and Ukraine released a joint statement on Sunday.")
+        #expect(!found.contains { $0.hasPrefix("RETREAT") }, "\(found)")
+        #expect(try events("Hamas freed three hostages on Sunday.").contains { $0.hasPrefix("RETREAT asserted [\"Hamas\"]") })
     }
 
     @Test func militarySupportIsAidNotPoliticalSupport() throws {
