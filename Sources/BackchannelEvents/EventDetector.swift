@@ -75,6 +75,13 @@ public struct EventDetector: Stage {
                         trigger = ["exchange", "exchanged"].contains(lower[i]) ? TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.5, length: 1) : nil
                     }
                 }
+                // "described the talks as useful", "Witkoff's fifth meeting": a meeting named again,
+                // not a new one (unless it is "the meeting between A and B").
+                if trigger?.type == .consult, ["talks", "meeting", "negotiations"].contains(lower[i]), trigger?.length == 1,
+                   i + 1 >= range.upperBound || lower[i + 1] != "between" {
+                    let back = (max(range.lowerBound, i - 2)..<i).map { lower[$0] }
+                    if let previous = back.last, Self.definite.contains(previous) || back.contains("'s") || back.contains("’s") { trigger = nil }
+                }
                 // "a £450 million package": aid, when money is named and sanctions are not.
                 if trigger == nil, lower[i] == "package", document.money.contains(where: { sentence.span.contains($0.span) }),
                    !range.contains(where: { lower[$0].hasPrefix("sanction") }) {
@@ -354,6 +361,8 @@ public struct EventDetector: Stage {
 
     /// What a country possesses that acts for it: "Sudan's government", "Israel's army".
     static let stateNouns: Set<String> = ["government", "ministry", "army", "military", "forces", "cabinet", "troops", "navy", "officials", "authorities", "foreign"]
+
+    static let definite: Set<String> = ["the", "their", "his", "her", "its", "this", "that", "these", "those", "our"]
 
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 

@@ -123,6 +123,13 @@ struct EventTests {
         #expect(try events("Hamas freed three hostages on Sunday.").contains { $0.hasPrefix("RETREAT asserted [\"Hamas\"]") })
     }
 
+    @Test func aMeetingNamedAgainIsNoNewMeeting() throws {
+        let found = try events("Sergei Lavrov said the talks had been very useful.")
+        #expect(found == ["STATEMENT asserted [\"Sergei Lavrov\"] -> []"], "\(found)")
+        let between = try events("The meeting between Donald Trump and Vladimir Putin lasted three hours.")
+        #expect(between.contains { $0.hasPrefix("CONSULT asserted [\"Donald Trump\", \"Vladimir Putin\"]") }, "\(between)")
+    }
+
     @Test func militarySupportIsAidNotPoliticalSupport() throws {
         let found = try events("Healey said Britain would provide £4.5bn of military support to Ukraine.")
         #expect(!found.contains { $0.hasPrefix("SUPPORT") }, "\(found)")
