@@ -75,6 +75,14 @@ public struct EventDetector: Stage {
                         trigger = ["exchange", "exchanged"].contains(lower[i]) ? TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.5, length: 1) : nil
                     }
                 }
+                // A word inside a name ("Rapid Support Forces", "the Freedom Support Act") is no trigger.
+                if trigger != nil, entityAt[i] != nil { trigger = nil }
+                // "sent weapons", "sends aid": aid only when what is sent is aid or money.
+                if trigger?.type == .aid, ["send", "sends", "sent", "sending", "funds"].contains(lower[i]) {
+                    let near = i..<min(range.upperBound, i + 8)
+                    let aidWords = TriggerLexicon.aidModes.flatMap(\.words) + ["aid", "weapons", "equipment", "systems", "money", "funds"]
+                    if !near.contains(where: { aidWords.contains(lower[$0]) }), !document.money.contains(where: { sentence.span.contains($0.span) }) { trigger = nil }
+                }
                 // "described the talks as useful", "Witkoff's fifth meeting": a meeting named again,
                 // not a new one (unless it is "the meeting between A and B").
                 if trigger?.type == .consult, ["talks", "meeting", "negotiations"].contains(lower[i]), trigger?.length == 1,

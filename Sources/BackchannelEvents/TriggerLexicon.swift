@@ -51,7 +51,7 @@ enum TriggerLexicon {
         add(["wants", "want", "seeks"], .demand, 0.5)
         add(forms("require"), .demand, 0.6)
         add(forms("pledge") + forms("donate") + forms("deliver") + forms("provide") + forms("supply", ["supplied", "supplies"]), .aid, 0.75)
-        add(forms("fund") + ["committed", "aid", "convoys", "send", "sends", "sent", "sending"], .aid, 0.55)
+        add(["funded", "funds", "committed", "aid", "convoys", "send", "sends", "sent", "sending"], .aid, 0.55)
         // Strikes and offensives between parties at war are FIGHT (PLOVER); ASSAULT is violence
         // against people who are not fighting ("gunmen shot", "massacred").
         add(forms("attack") + forms("bomb") + forms("shell") + ["struck", "strikes", "strike", "killed", "killing", "offensive", "retook", "captured"], .fight, 0.7)
@@ -93,6 +93,9 @@ enum TriggerLexicon {
         "held talks": Trigger(type: .consult, mode: "meeting", confidence: 0.85, length: 2),
         "cut off": Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 2),
         "conditional on": Trigger(type: .demand, mode: nil, confidence: 0.7, length: 2),
+        "to fund": Trigger(type: .aid, mode: nil, confidence: 0.6, length: 2),
+        "would fund": Trigger(type: .aid, mode: nil, confidence: 0.6, length: 2),
+        "will fund": Trigger(type: .aid, mode: nil, confidence: 0.6, length: 2),
         "only after": Trigger(type: .demand, mode: nil, confidence: 0.55, length: 2),
         "only if": Trigger(type: .demand, mode: nil, confidence: 0.55, length: 2),
         "only once": Trigger(type: .demand, mode: nil, confidence: 0.55, length: 2),

@@ -130,6 +130,14 @@ struct EventTests {
         #expect(between.contains { $0.hasPrefix("CONSULT asserted [\"Donald Trump\", \"Vladimir Putin\"]") }, "\(between)")
     }
 
+    @Test func aWordInsideANameTriggersNothing() throws {
+        let found = try events("The Rapid Support Forces shelled El Fasher on Monday.")
+        #expect(!found.contains { $0.hasPrefix("SUPPORT") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("FIGHT asserted [\"Rapid Support Forces\"]") }, "\(found)")
+        let fund = try events("Kirill Dmitriev, the head of Russia's sovereign wealth fund, met Steve Witkoff.")
+        #expect(!fund.contains { $0.hasPrefix("AID") }, "\(fund)")
+    }
+
     @Test func militarySupportIsAidNotPoliticalSupport() throws {
         let found = try events("Healey said Britain would provide £4.5bn of military support to Ukraine.")
         #expect(!found.contains { $0.hasPrefix("SUPPORT") }, "\(found)")
