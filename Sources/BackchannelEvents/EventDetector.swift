@@ -195,6 +195,22 @@ public struct EventDetector: Stage {
            let owner = entityAt[triggerTokens.lowerBound - 2], canAct(owner), !quoted(triggerTokens.lowerBound - 2) {
             actors = [owner]
         }
+        // "gave Moscow 50 days to agree", "urged Iran to return", "wants Kyiv to respond": the one
+        // told to act is the one who would act.
+        if triggerTokens.lowerBound - 1 > clauseStart, lower[triggerTokens.lowerBound - 1] == "to" {
+            var k = triggerTokens.lowerBound - 2
+            while k > clauseStart, triggerTokens.lowerBound - k <= 6, entityAt[k] == nil { k -= 1 }
+            if let object = entityAt[k], canAct(object), !quoted(k) {
+                var start = k
+                while start > clauseStart, entityAt[start - 1] == object { start -= 1 }
+                if start > clauseStart, Self.controlVerbs.contains(lower[start - 1]) { actors = [object] }
+            }
+        }
+        // "Trump has said he prefers a deal but has warned that…": a clause that starts with its
+        // verb shares the subject of the sentence.
+        if actors.isEmpty, clauseStart > opening, (clauseStart..<triggerTokens.lowerBound).allSatisfy({ Self.auxiliaries.contains(lower[$0]) }) {
+            actors = subject(opening, clauseStart)
+        }
         // "Trump has said he wants…", "It also banned exports…": a pronoun subject is the
         // nearest one named before it in the sentence that it can stand for (a person for "he"
         // and "she", a body or country for "it"), else the actor of the event before if it
@@ -369,6 +385,11 @@ public struct EventDetector: Stage {
 
     /// What a country possesses that acts for it: "Sudan's government", "Israel's army".
     static let stateNouns: Set<String> = ["government", "ministry", "army", "military", "forces", "cabinet", "troops", "navy", "officials", "authorities", "foreign"]
+
+    static let controlVerbs: Set<String> = ["given", "gave", "give", "gives", "urged", "urges", "asked", "asks", "told", "pressed", "persuade",
+                                           "persuaded", "invited", "allowed", "wants", "wanted", "want", "called", "encouraged", "forced"]
+
+    static let auxiliaries: Set<String> = ["has", "have", "had", "is", "was", "were", "will", "would", "also", "then", "later", "repeatedly", "not", "and", "been"]
 
     static let definite: Set<String> = ["the", "their", "his", "her", "its", "this", "that", "these", "those", "our"]
 

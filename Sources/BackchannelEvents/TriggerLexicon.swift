@@ -34,7 +34,7 @@ enum TriggerLexicon {
         add(["brokered"], .consult, mode: "mediation", 0.7)
         add(forms("agree", ["agreed"]), .agree, 0.8)
         add(forms("sign", ["signed"]), .agree, 0.8)
-        add(forms("accept"), .agree, 0.7)
+        add(forms("accept") + forms("recognise") + forms("recognize"), .agree, 0.7)
         add(forms("endorse") + forms("back") + forms("support") + forms("welcome") + forms("praise") + forms("thank"), .support, 0.6)
         add(forms("demand"), .demand, 0.85)
         add(forms("insist"), .demand, 0.6)
@@ -43,7 +43,9 @@ enum TriggerLexicon {
         add(forms("reject") + forms("refuse") + forms("dismiss") + ["vetoed", "declined"], .reject, 0.8)
         add(forms("condemn") + forms("criticise") + forms("criticize") + forms("denounce") + forms("deplore"), .disapprove, 0.8)
         add(forms("object") + forms("complain") + ["questioned", "regrettable", "ignored", "outrageous"], .disapprove, 0.6)
-        add(forms("accuse") + forms("blame") + ["alleged"], .accuse, 0.8)
+        add(forms("accuse") + forms("blame") + ["alleged", "accusations", "breach"], .accuse, 0.8)
+        add(["meaningless"], .reject, 0.6)
+        add(["deadline", "ultimatum"], .demand, 0.6)
         add(forms("threaten"), .threaten, 0.85)
         add(forms("warn"), .threaten, 0.45)
         add(forms("sanction") + ["embargo", "blacklisted", "banned", "bans", "tariffs", "penalties", "imposed", "blacklist"], .sanction, 0.7)
@@ -96,6 +98,9 @@ enum TriggerLexicon {
         "to fund": Trigger(type: .aid, mode: nil, confidence: 0.6, length: 2),
         "would fund": Trigger(type: .aid, mode: nil, confidence: 0.6, length: 2),
         "will fund": Trigger(type: .aid, mode: nil, confidence: 0.6, length: 2),
+        "or face": Trigger(type: .threaten, mode: nil, confidence: 0.75, length: 2),
+        "war crime": Trigger(type: .accuse, mode: nil, confidence: 0.7, length: 2),
+        "legal basis": Trigger(type: .reject, mode: nil, confidence: 0.6, length: 2),
         "only after": Trigger(type: .demand, mode: nil, confidence: 0.55, length: 2),
         "only if": Trigger(type: .demand, mode: nil, confidence: 0.55, length: 2),
         "only once": Trigger(type: .demand, mode: nil, confidence: 0.55, length: 2),

@@ -104,6 +104,13 @@ struct EventTests {
         ("Iran and the United States exchanged useful ideas in Muscat.", "CONSULT asserted [\"Iran\", \"United States\"] -> [] mode=meeting @Muscat"),
         // a condition is a demand
         ("The Kremlin said the truce would take effect only after sanctions on its banks were lifted.", "DEMAND asserted [\"Kremlin\"] -> [] position=demands:sanctions on banks were lifted"),
+        // a clause that starts with its verb shares the sentence's subject
+        ("Donald Trump has said he prefers a deal but has warned Iran of strikes.", "THREATEN asserted [\"Donald Trump\"] -> [\"Iran\"]"),
+        // "or face": a threat
+        ("Donald Trump has given Moscow 50 days to agree to a ceasefire or face steep tariffs.", "THREATEN asserted [\"Donald Trump\"] -> []"),
+        ("Donald Trump has given Moscow 50 days to agree to a ceasefire or face steep tariffs.", "AGREE planned [\"Moscow\"] -> [] position=accepts:ceasefire or face steep tariffs"),
+        // a refusal to recognise is a REJECT
+        ("Volodymyr Zelensky said Kyiv would not recognise any agreement reached without it.", "REJECT asserted [\"Kyiv\", \"Volodymyr Zelensky\"] -> [] position=rejects:any agreement reached without it"),
         // objections are DISAPPROVE
         ("Sudan's government objected to the conference.", "DISAPPROVE asserted [\"Sudan\"] -> []"),
     ])
