@@ -215,20 +215,23 @@ public struct EventDetector: Stage {
         // nearest one named before it in the sentence that it can stand for (a person for "he"
         // and "she", a body or country for "it"), else the actor of the event before if it
         // fits, else the nearest such name in the sentences before.
-        if actors.isEmpty, clauseStart < triggerTokens.lowerBound, ["it", "they", "he", "she"].contains(lower[clauseStart]) {
-            let person = ["he", "she"].contains(lower[clauseStart])
-            let fits: (Int) -> Bool = { e in canAct(e) && ((document.entities[e].type == .person) == person || lower[clauseStart] == "they") }
+        // The pronoun may follow a time ("said on Tuesday it was ready").
+        let pronoun = (clauseStart..<triggerTokens.lowerBound).first { ["it", "they", "he", "she"].contains(lower[$0]) }
+        if actors.isEmpty, let pronoun, !(clauseStart..<pronoun).contains(where: { entityAt[$0] != nil || quoted($0) }) {
+            let person = ["he", "she"].contains(lower[pronoun])
+            let fits: (Int) -> Bool = { e in canAct(e) && ((document.entities[e].type == .person) == person || lower[pronoun] == "they") }
             func nearest(_ from: Int, _ limit: Int) -> Int? {
                 var k = from
-                while k >= limit, clauseStart - k <= 80 {
+                while k >= limit, pronoun - k <= 80 {
                     if let e = entityAt[k], fits(e), !quoted(k), !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: 0..<range.upperBound) { return e }
                     k -= 1
                 }
                 return nil
             }
-            let found = nearest(clauseStart - 1, range.lowerBound) ?? previousActor.flatMap { fits($0) ? $0 : nil } ?? nearest(range.lowerBound - 1, 0)
+            let found = nearest(pronoun - 1, range.lowerBound) ?? previousActor.flatMap { fits($0) ? $0 : nil } ?? nearest(range.lowerBound - 1, 0)
             if let found, let actor = countryOf(found, document: document) { actors = [actor] }
         }
+
         // "a meeting between A and B", "a phone call between A and B": A and B meet.
         var betweenParties = false
         if trigger.type == .consult, let between = (triggerTokens.upperBound..<min(range.upperBound, triggerTokens.upperBound + 3)).first(where: { lower[$0] == "between" }) {
@@ -332,9 +335,9 @@ public struct EventDetector: Stage {
             mode = TriggerLexicon.aidModes.first { entry in range.contains { entry.words.contains(lower[$0]) } }?.mode
         }
         var modality = self.modality(triggerTokens, type: trigger.type, in: range, lower: lower, actor: actor, speakers: actors, document: document, entityAt: entityAt)
-        // "will meet on Sunday", "due to be held on Monday": a weekday of a deed still to come
-        // is the next one, not the last.
-        if modality == .planned, let d = date, d.relative, d.granularity == .day,
+        // "will meet on Sunday", "due to be held on Monday": a weekday after a deed still to come
+        // is the next one, not the last ("said on Tuesday it would…" dates the saying).
+        if modality == .planned, let d = date, d.relative, d.granularity == .day, d.span.start > tokens[triggerTokens.lowerBound].span.start,
            let published = document.metadata.published?.description.prefix(10), d.value < published,
            Self.weekdays.contains(where: { document.text.slice(d.span).lowercased().contains($0) }),
            let next = Self.shift(d.value, days: 7) {

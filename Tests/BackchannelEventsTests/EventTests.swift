@@ -111,6 +111,8 @@ struct EventTests {
         ("Donald Trump has given Moscow 50 days to agree to a ceasefire or face steep tariffs.", "AGREE planned [\"Moscow\"] -> [] position=accepts:ceasefire or face steep tariffs"),
         // a refusal to recognise is a REJECT
         ("Volodymyr Zelensky said Kyiv would not recognise any agreement reached without it.", "REJECT asserted [\"Kyiv\", \"Volodymyr Zelensky\"] -> [] position=rejects:any agreement reached without it"),
+        // a pronoun after a time is still the subject
+        ("Ukraine said on Tuesday it was ready to accept the proposal.", "AGREE planned [\"Ukraine\"] -> [] on=2025-04-08 position=accepts:proposal"),
         // objections are DISAPPROVE
         ("Sudan's government objected to the conference.", "DISAPPROVE asserted [\"Sudan\"] -> []"),
     ])
