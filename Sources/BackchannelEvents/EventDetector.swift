@@ -308,7 +308,9 @@ public struct EventDetector: Stage {
         // Targets: the first person, body or country after the trigger (not a place after "in").
         var targets: [Int] = passiveTargets.compactMap { countryOf($0, document: document) }.filter { !actors.contains($0) }
         var j = betweenParties || passive ? range.upperBound : triggerTokens.upperBound
-        while j < range.upperBound, j - triggerTokens.upperBound < 12, ![".", ";"].contains(lower[j]) {
+        while j < range.upperBound, j - triggerTokens.upperBound < 12, ![".", ";"].contains(lower[j]),
+              // ", and Oman said…": a new clause has its own parties.
+              !(lower[j] == "," && j + 1 < range.upperBound && ["and", "but", "while"].contains(lower[j + 1])) {
             if let e = entityAt[j], isActorType(e), !actors.contains(e), !quoted(j), !precededByPlacePreposition(j, lower: lower, entityAt: entityAt, range: range) {
                 if let target = countryOf(e, document: document), !targets.contains(target), !actors.contains(target) { targets.append(target) }
                 // "met X and Y" keeps both; one target otherwise.
@@ -348,8 +350,9 @@ public struct EventDetector: Stage {
            date.value.count == 10, date.value > published {
             modality = .planned
         }
-        // Pledged or promised aid is not yet delivered.
-        if trigger.type == .aid, modality == .asserted, ["pledged", "pledge", "pledges", "promised"].contains(lower[triggerTokens.lowerBound]) {
+        // Pledged, promised or committed aid, or a package, is not yet delivered.
+        if trigger.type == .aid, modality == .asserted,
+           range.contains(where: { ["pledged", "pledge", "pledges", "promised", "committed", "package"].contains(lower[$0]) }) {
             modality = .planned
         }
         var confidence = trigger.confidence
@@ -460,9 +463,23 @@ public struct EventDetector: Stage {
         // announced in reported speech is still to come. A stance ("said Iran would reject")
         // is taken when it is stated.
         if reportedWould, !Self.stances.contains(type) { return .planned }
-        // "expected to meet", "persuade Moscow to accept": not (yet) done.
-        if window.contains(where: { Self.planned.contains(lower[$0]) }) || (trigger.lowerBound > range.lowerBound && lower[trigger.lowerBound - 1] == "to") {
+        // "ready to accept": a stance taken now.
+        if Self.stances.contains(type), trigger.lowerBound - 2 >= range.lowerBound, lower[trigger.lowerBound - 1] == "to",
+           ["ready", "prepared", "willing", "able"].contains(lower[trigger.lowerBound - 2]) {
+            return .asserted
+        }
+        // "expected to meet", "persuade Moscow to accept", "would fund": not (yet) done.
+        if window.contains(where: { Self.planned.contains(lower[$0]) }) || (trigger.lowerBound > range.lowerBound && lower[trigger.lowerBound - 1] == "to")
+            || ["will", "would"].contains(lower[trigger.lowerBound]) {
             return .planned
+        }
+        // "Iran and the United States held talks …, state media said": a trailing attribution
+        // makes the claim someone else's, unless the one who says it is one who did it.
+        if let comma = (trigger.upperBound..<range.upperBound).first(where: { lower[$0] == "," }),
+           let cue = (comma + 1..<min(range.upperBound, comma + 8)).first(where: { ["said", "says", "announced", "reported"].contains(lower[$0]) }),
+           !(comma + 1..<cue).contains(where: { ["and", "but", "while", "although", "though", "who", "which"].contains(lower[$0]) }) {
+            let speaker = (comma + 1..<cue).compactMap { entityAt[$0] }.first
+            if speaker == nil || !(speakers.contains(speaker!) || speaker == actor) { return .reported }
         }
         // "…, according to Israeli authorities": the whole claim is someone else's.
         if let according = range.firstIndex(where: { lower[$0] == "according" }), according + 1 < range.upperBound,

@@ -100,7 +100,7 @@ struct EventTests {
         // an apposition is not a list of actors
         ("Kaja Kallas, the EU's foreign policy chief, condemned the strikes.", "DISAPPROVE asserted [\"Kaja Kallas\"] -> []"),
         // a package with money is aid; released words are no release of people
-        ("Britain announced a £450 million package for radar systems.", "AID asserted [\"United Kingdom\"] -> [] amounts=[0]bn"),
+        ("Britain announced a £450 million package for radar systems.", "AID planned [\"United Kingdom\"] -> [] amounts=[0]bn"),
         ("Iran and the United States exchanged useful ideas in Muscat.", "CONSULT asserted [\"Iran\", \"United States\"] -> [] mode=meeting @Muscat"),
         // a condition is a demand
         ("The Kremlin said the truce would take effect only after sanctions on its banks were lifted.", "DEMAND asserted [\"Kremlin\"] -> [] position=demands:sanctions on banks were lifted"),
@@ -112,7 +112,12 @@ struct EventTests {
         // a refusal to recognise is a REJECT
         ("Volodymyr Zelensky said Kyiv would not recognise any agreement reached without it.", "REJECT asserted [\"Kyiv\", \"Volodymyr Zelensky\"] -> [] position=rejects:any agreement reached without it"),
         // a pronoun after a time is still the subject
-        ("Ukraine said on Tuesday it was ready to accept the proposal.", "AGREE planned [\"Ukraine\"] -> [] on=2025-04-08 position=accepts:proposal"),
+        ("Ukraine said on Tuesday it was ready to accept the proposal.", "AGREE asserted [\"Ukraine\"] -> [] on=2025-04-08 position=accepts:proposal"),
+        // a trailing attribution makes the claim someone else's; a new clause does not
+        ("Iran and the United States held talks in Muscat on Saturday, state media said.", "CONSULT reported [\"Iran\", \"United States\"] -> [] mode=meeting @Muscat on=2025-04-05"),
+        ("Iran and the United States held talks in Muscat on Saturday, and Oman said it would host more.", "CONSULT asserted [\"Iran\", \"United States\"] -> [] mode=meeting @Muscat on=2025-04-05"),
+        // a stance one is ready to take is taken
+        ("Ukraine said it was ready to accept the proposal.", "AGREE asserted [\"Ukraine\"] -> [] position=accepts:proposal"),
         // objections are DISAPPROVE
         ("Sudan's government objected to the conference.", "DISAPPROVE asserted [\"Sudan\"] -> []"),
     ])
