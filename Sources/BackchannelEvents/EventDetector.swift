@@ -308,14 +308,23 @@ public struct EventDetector: Stage {
         // Targets: the first person, body or country after the trigger (not a place after "in").
         var targets: [Int] = passiveTargets.compactMap { countryOf($0, document: document) }.filter { !actors.contains($0) }
         var j = betweenParties || passive ? range.upperBound : triggerTokens.upperBound
+        var townAfterTrigger: Int?
         while j < range.upperBound, j - triggerTokens.upperBound < 12, ![".", ";"].contains(lower[j]),
               // ", and Oman said…": a new clause has its own parties.
               !(lower[j] == "," && j + 1 < range.upperBound && ["and", "but", "while"].contains(lower[j + 1])) {
             if let e = entityAt[j], isActorType(e), !actors.contains(e), !quoted(j), !precededByPlacePreposition(j, lower: lower, entityAt: entityAt, range: range) {
-                if let target = countryOf(e, document: document), !targets.contains(target), !actors.contains(target) { targets.append(target) }
-                // "met X and Y" keeps both; one target otherwise.
                 var m = j + 1
                 while m < range.upperBound, entityAt[m] == e { m += 1 }
+                // A town is where, not whom ("withdrew from Walikale", "travelled to Beijing"); a
+                // possessor names whose thing it is ("talks on Tehran's programme").
+                let possessor = m + 1 < range.upperBound && ["'s", "’s"].contains(lower[m]) && !Self.proposals.contains(lower[m + 1])
+                if !canAct(e) || possessor {
+                    if !canAct(e), townAfterTrigger == nil { townAfterTrigger = e }
+                    j = m
+                    continue
+                }
+                if let target = countryOf(e, document: document), !targets.contains(target), !actors.contains(target) { targets.append(target) }
+                // "met X and Y" keeps both; one target otherwise.
                 if m < range.upperBound, lower[m] == "and" { j = m + 1; continue }
                 break
             }
@@ -326,6 +335,8 @@ public struct EventDetector: Stage {
         for t in range where t > range.lowerBound && Self.placePrepositions.contains(lower[t - 1]) {
             if let e = entityAt[t], [.gpe, .loc, .fac].contains(document.entities[e].type) { place = e; break }
         }
+        // "struck Haifa", "withdrew from Walikale": the town the act was aimed at is where it happened.
+        if place == nil, let town = townAfterTrigger, [.gpe, .loc, .fac].contains(document.entities[town].type) { place = town }
         // The sentence's date nearest the trigger — but not a year that names something ("the
         // 2015 accord", "a 1992 provision") nor a date that dates a noun ("the attack of
         // October 7, 2023").
@@ -391,6 +402,9 @@ public struct EventDetector: Stage {
 
     /// What a country possesses that acts for it: "Sudan's government", "Israel's army".
     static let stateNouns: Set<String> = ["government", "ministry", "army", "military", "forces", "cabinet", "troops", "navy", "officials", "authorities", "foreign"]
+
+    /// What a party puts to another: rejecting "Washington's demand" is aimed at Washington.
+    static let proposals: Set<String> = ["demand", "demands", "proposal", "proposals", "plan", "offer", "call", "request", "terms", "conditions", "ultimatum", "position"]
 
     static let controlVerbs: Set<String> = ["given", "gave", "give", "gives", "urged", "urges", "asked", "asks", "told", "pressed", "persuade",
                                            "persuaded", "invited", "allowed", "wants", "wanted", "want", "called", "encouraged", "forced"]

@@ -38,7 +38,7 @@ struct EventTests {
         // casualties
         // strikes between parties at war are FIGHT (PLOVER), with casualties
         ("Russia struck Kryvyi Rih on April 4, killing 20 civilians, including nine children.",
-         "FIGHT asserted [\"Russia\"] -> [] on=2025-04-04 killed=20"),
+         "FIGHT asserted [\"Russia\"] -> [] @Kryvyi Rih on=2025-04-04 killed=20"),
         // coordinated subjects act together
         ("Donald Trump and Vladimir Putin agreed on a 30-day pause.", "AGREE asserted [\"Donald Trump\", \"Vladimir Putin\"] -> [] position=accepts:30-day pause"),
         // a nationality stands for its country when the article names it
@@ -50,7 +50,7 @@ struct EventTests {
         ("In Kyiv, President Volodymyr Zelensky said Ukraine would not accept any deal negotiated without it.",
          "REJECT asserted [\"Ukraine\", \"Volodymyr Zelensky\"] -> [] @Kyiv position=rejects:any deal negotiated without it"),
         // a claim attributed at the end of the sentence is reported
-        ("Iran struck Haifa overnight, according to Israeli authorities.", "FIGHT reported [\"Iran\"] -> [\"Haifa\"]"),
+        ("Iran struck Haifa overnight, according to Israeli authorities.", "FIGHT reported [\"Iran\"] -> [] @Haifa"),
         // an event dated after publication is planned
         ("Germany called a meeting of NATO allies for April 14.", "CONSULT planned [\"Germany\"] -> [\"NATO\"] mode=meeting on=2025-04-14"),
         // a sentence that only reports speech is a STATEMENT
