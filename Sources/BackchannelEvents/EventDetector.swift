@@ -401,7 +401,7 @@ public struct EventDetector: Stage {
     }
 
     /// What a country possesses that acts for it: "Sudan's government", "Israel's army".
-    static let stateNouns: Set<String> = ["government", "ministry", "army", "military", "forces", "cabinet", "troops", "navy", "officials", "authorities", "foreign"]
+    static let stateNouns: Set<String> = ["government", "ministry", "army", "military", "forces", "cabinet", "troops", "navy", "officials", "authorities", "foreign", "office"]
 
     /// What a party puts to another: rejecting "Washington's demand" is aimed at Washington.
     static let proposals: Set<String> = ["demand", "demands", "proposal", "proposals", "plan", "offer", "call", "request", "terms", "conditions", "ultimatum", "position"]
@@ -565,7 +565,12 @@ public struct EventDetector: Stage {
 
     /// "X said …" / "X told reporters …" with no other event in the sentence.
     private func statement(in range: Range<Int>, sentence: TextSpan, document: Document, words: [String], lower: [String], entityAt: [Int?]) -> Event? {
-        guard let cue = range.first(where: { ["said", "says", "told", "stated"].contains(lower[$0]) && !inQuote(document.tokens[$0].span, document: document) }) else {
+        // "said", "told", "described … as", "wrote", "claimed", and "called the day “a milestone”".
+        let cues: Set<String> = ["said", "says", "told", "stated", "described", "wrote", "claimed", "reports"]
+        let calledQuote = { (k: Int) -> Bool in
+            lower[k] == "called" && (k + 1..<min(range.upperBound, k + 6)).contains { ["“", "\"", "‘"].contains(lower[$0]) }
+        }
+        guard let cue = range.first(where: { (cues.contains(lower[$0]) || calledQuote($0)) && !inQuote(document.tokens[$0].span, document: document) }) else {
             return nil
         }
         let trigger = TriggerLexicon.Trigger(type: .statement, mode: nil, confidence: 0.5, length: 1)

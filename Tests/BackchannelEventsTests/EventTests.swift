@@ -118,6 +118,9 @@ struct EventTests {
         ("Iran and the United States held talks in Muscat on Saturday, and Oman said it would host more.", "CONSULT asserted [\"Iran\", \"United States\"] -> [] mode=meeting @Muscat on=2025-04-05"),
         // a stance one is ready to take is taken
         ("Ukraine said it was ready to accept the proposal.", "AGREE asserted [\"Ukraine\"] -> [] position=accepts:proposal"),
+        // describing and calling something by a quoted name are statements; an office speaks for its head
+        ("Yuri Ushakov called the conversation “useful and constructive”.", "STATEMENT asserted [\"Yuri Ushakov\"] -> []"),
+        ("Prime Minister Benjamin Netanyahu's office said some details were still being finalised.", "STATEMENT asserted [\"Benjamin Netanyahu\"] -> []"),
         // objections are DISAPPROVE
         ("Sudan's government objected to the conference.", "DISAPPROVE asserted [\"Sudan\"] -> []"),
     ])
