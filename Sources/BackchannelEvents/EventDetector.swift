@@ -353,8 +353,8 @@ public struct EventDetector: Stage {
         if modality == .planned, let d = date, d.relative, d.granularity == .day, d.span.start > tokens[triggerTokens.lowerBound].span.start,
            let published = document.metadata.published?.description.prefix(10), d.value < published,
            Self.weekdays.contains(where: { document.text.slice(d.span).lowercased().contains($0) }),
-           let next = Self.shift(d.value, days: 7) {
-            date?.value = next
+           let number = DayNumber.of(d.value) {
+            date?.value = DayNumber.day(number + 7)
         }
         // An event dated after the article was written has not happened yet.
         if modality == .asserted, let date, let published = document.metadata.published?.description.prefix(10),
@@ -414,18 +414,6 @@ public struct EventDetector: Stage {
     static let definite: Set<String> = ["the", "their", "his", "her", "its", "this", "that", "these", "those", "our"]
 
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-
-    /// `YYYY-MM-DD` moved by some days.
-    static func shift(_ day: String, days: Int) -> String? {
-        let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-              let moved = calendar.date(byAdding: .day, value: days, to: date) else { return nil }
-        let c = calendar.dateComponents([.year, .month, .day], from: moved)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
-    }
 
     /// A date that belongs to a noun, not to the sentence's act: a bare year right before a
     /// word ("the 2015 accord") or a date after "of" ("the attack of October 7, 2023").

@@ -98,26 +98,13 @@ enum APIWrites {
         }
         v1.post("pieces") { req in
             try req.viewer.require(.analyst)
-            let body = try req.apiBody(PieceBody.self)
-            let author = req.viewer.user!.name
-            switch try await Publishing.analyse(body.form, author: author, published: Store.nowForDisplay()) {
-            case .refused(let message): throw BadRequest(message: message)
-            case .analysed(let title, let markdown, let document):
-                let (piece, _) = try await pool.writer.publish(author: author, title: title, markdown: markdown, document: document)
-                return try API.json(piece, status: .created)
-            }
+            let (piece, _) = try await Publishing.publishPiece(try req.apiBody(PieceBody.self).form, author: req.viewer.user!.name, pool.writer)
+            return try API.json(piece, status: .created)
         }
         v1.post("pieces", ":id") { req in
             let piece = try await Publishing.editable(req, pool.writer)
-            let body = try req.apiBody(PieceBody.self)
-            var published: String?
-            if let articleID = piece.articleID { published = try await pool.writer.articleDetail(articleID).published }
-            switch try await Publishing.analyse(body.form, author: piece.author, published: published ?? Store.nowForDisplay()) {
-            case .refused(let message): throw BadRequest(message: message)
-            case .analysed(let title, let markdown, let document):
-                try await pool.writer.updatePiece(piece.id, by: req.viewer.user!.name, title: title, markdown: markdown, document: document)
-                return try API.json(try await pool.writer.piece(piece.id))
-            }
+            _ = try await Publishing.revise(piece, with: try req.apiBody(PieceBody.self).form, by: req.viewer.user!.name, pool.writer)
+            return try API.json(try await pool.writer.piece(piece.id))
         }
         v1.post("articles", ":id", "comments") { req in
             try req.viewer.require(.reader)

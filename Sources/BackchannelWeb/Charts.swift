@@ -1,3 +1,4 @@
+import BackchannelCore
 import BackchannelStore
 import Foundation
 

@@ -48,6 +48,11 @@ enum Layout {
     }
 
     /// "12 Apr 2025" from `2025-04-12…`; the raw value when it is not a date.
+    /// A stored timestamp as a day and a time: "26 Nov 2026 21:40".
+    static func moment(_ timestamp: String) -> String {
+        "\(day(timestamp)) \(timestamp.dropFirst(11).prefix(5))"
+    }
+
     static func day(_ value: String?) -> String {
         guard let value, value.count >= 10 else { return value ?? "undated" }
         let parts = value.prefix(10).split(separator: "-")

@@ -61,19 +61,34 @@ enum Publishing {
     static func saveEdit(_ req: Request, _ store: Store) async throws -> Response {
         let piece = try await editable(req, store)
         let form = try req.checkedForm()
-        // The piece keeps the date it was first published; the edit is dated on the piece.
+        do {
+            let articleID = try await revise(piece, with: form, by: req.viewer.user?.name ?? "local", store)
+            return Workspace.redirect("/articles/\(articleID)")
+        } catch let refused as BadRequest {
+            return try await Publishing.form(req, store, message: refused.message, values: form, status: .badRequest, editing: piece)
+        }
+    }
+
+    /// A new piece from the form's values, read and stored; a `BadRequest` says what is wrong.
+    static func publishPiece(_ form: [String: String], author: String, _ store: Store) async throws -> (Piece, Int) {
+        let (title, markdown, document) = try await analyse(form, author: author, published: Store.nowForDisplay())
+        do {
+            return try await store.publish(author: author, title: title, markdown: markdown, document: document)
+        } catch let error as StoreError {
+            throw BadRequest(message: error.description)
+        }
+    }
+
+    /// A piece replaced by the form's values (same article, first publication date kept);
+    /// returns the article's id. A `BadRequest` says what is wrong.
+    static func revise(_ piece: Piece, with form: [String: String], by editor: String, _ store: Store) async throws -> Int {
         var published: String?
         if let articleID = piece.articleID { published = try await store.articleDetail(articleID).published }
-        switch try await analyse(form, author: piece.author, published: published ?? Store.nowForDisplay()) {
-        case .refused(let message):
-            return try await Publishing.form(req, store, message: message, values: form, status: .badRequest, editing: piece)
-        case .analysed(let title, let markdown, let document):
-            do {
-                let articleID = try await store.updatePiece(piece.id, by: req.viewer.user?.name ?? "local", title: title, markdown: markdown, document: document)
-                return Workspace.redirect("/articles/\(articleID)")
-            } catch let error as StoreError {
-                return try await Publishing.form(req, store, message: error.description, values: form, status: .badRequest, editing: piece)
-            }
+        let (title, markdown, document) = try await analyse(form, author: piece.author, published: published ?? Store.nowForDisplay())
+        do {
+            return try await store.updatePiece(piece.id, by: editor, title: title, markdown: markdown, document: document)
+        } catch let error as StoreError {
+            throw BadRequest(message: error.description)
         }
     }
 
@@ -109,35 +124,26 @@ enum Publishing {
     static func publish(_ req: Request, _ store: Store) async throws -> Response {
         try req.viewer.require(.analyst)
         let form = try req.checkedForm()
-        let author = req.viewer.user?.name ?? "local"
-        switch try await analyse(form, author: author, published: Store.nowForDisplay()) {
-        case .refused(let message):
-            return try await Publishing.form(req, store, message: message, values: form, status: .badRequest)
-        case .analysed(let title, let markdown, let document):
-            do {
-                let (_, articleID) = try await store.publish(author: author, title: title, markdown: markdown, document: document)
-                return Workspace.redirect("/articles/\(articleID)")
-            } catch let error as StoreError {
-                return try await Publishing.form(req, store, message: error.description, values: form, status: .badRequest)
-            }
+        do {
+            let (_, articleID) = try await publishPiece(form, author: req.viewer.user?.name ?? "local", store)
+            return Workspace.redirect("/articles/\(articleID)")
+        } catch let refused as BadRequest {
+            return try await Publishing.form(req, store, message: refused.message, values: form, status: .badRequest)
         }
     }
 
-    enum Analysis {
-        case refused(String)
-        case analysed(title: String, markdown: String, document: Document)
-    }
-
     /// Checks a piece's form and reads it like an article: rendered, extracted, analysed.
-    static func analyse(_ form: [String: String], author: String, published: String) async throws -> Analysis {
+    /// Checks a piece's form (a `BadRequest` names what is wrong) and reads it like an article:
+    /// rendered, extracted, analysed.
+    static func analyse(_ form: [String: String], author: String, published: String) async throws -> (title: String, markdown: String, document: Document) {
         let title = (form["title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let markdown = (form["body"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let categories = (form["categories"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let image = (form["image"] ?? "").trimmingCharacters(in: .whitespaces)
-        guard (1...200).contains(title.count) else { return .refused("the title is 1 to 200 characters") }
-        guard (20...50_000).contains(markdown.count) else { return .refused("the text is 20 to 50,000 characters") }
-        guard categories.count <= 10, categories.allSatisfy({ $0.count <= 40 }) else { return .refused("at most 10 categories of at most 40 characters") }
-        guard image.isEmpty || Markup.externalURL(image) != nil else { return .refused("the image address starts with https:// or http://") }
+        guard (1...200).contains(title.count) else { throw BadRequest(message: "the title is 1 to 200 characters") }
+        guard (20...50_000).contains(markdown.count) else { throw BadRequest(message: "the text is 20 to 50,000 characters") }
+        guard categories.count <= 10, categories.allSatisfy({ $0.count <= 40 }) else { throw BadRequest(message: "at most 10 categories of at most 40 characters") }
+        guard image.isEmpty || Markup.externalURL(image) != nil else { throw BadRequest(message: "the image address starts with https:// or http://") }
 
         let page = render(title: title, author: author, categories: categories, markdown: markdown, image: image.isEmpty ? nil : image,
                           caption: form["caption"], credit: form["credit"], published: published)
@@ -154,7 +160,7 @@ enum Publishing {
             try stages.run(&document)
             return document
         }.value
-        return .analysed(title: title, markdown: markdown, document: document)
+        return (title, markdown, document)
     }
 
     /// The piece as a page of a news site, for the extractor: title, byline, date, sections,

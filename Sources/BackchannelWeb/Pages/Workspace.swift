@@ -114,7 +114,7 @@ enum Workspace {
         let notes = try await store.notes(on: subject, id: id)
         let list: Markup = notes.isEmpty ? "<p class=\"muted\">No notes yet.</p>" : """
             <ol class="plain notes">\(notes.map { n in
-                "<li class=\"hit\"><p class=\"muted small\">\(n.author) · \(Layout.day(n.createdAt)) \(String(n.createdAt.dropFirst(11).prefix(5)))</p><p>\(n.body)</p></li>"
+                "<li class=\"hit\"><p class=\"muted small\">\(n.author) · \(Layout.moment(n.createdAt))</p><p>\(n.body)</p></li>"
             })</ol>
             """
         return """
@@ -176,7 +176,7 @@ enum Workspace {
                 let what: Markup = c.field == "reject" ? "rejected the event"
                     : c.field == "place" || c.field == "actors" || c.field == "targets"
                     ? "set the \(c.field) to \(c.actors.isEmpty ? "none" : Layout.actorList(c.actors))" : "set the \(c.field) to \(c.value)"
-                return "<li>\(c.user) \(what) <span class=\"muted small\">\(Layout.day(c.createdAt)) \(String(c.createdAt.dropFirst(11).prefix(5)))</span></li>"
+                return "<li>\(c.user) \(what) <span class=\"muted small\">\(Layout.moment(c.createdAt))</span></li>"
             })</ol>
             """
         var forms: Markup = ""
@@ -243,7 +243,7 @@ enum Workspace {
             case "split": what = c.actorID == id ? "split “\(c.value ?? "")” off as \(actorLink(c.otherActorID))" : "split this actor off \(actorLink(c.actorID)) as “\(c.value ?? "")”"
             default: what = "renamed it “\(c.value ?? "")”"
             }
-            return "<li>\(c.user) \(what) <span class=\"muted small\">\(Layout.day(c.createdAt)) \(String(c.createdAt.dropFirst(11).prefix(5)))</span></li>"
+            return "<li>\(c.user) \(what) <span class=\"muted small\">\(Layout.moment(c.createdAt))</span></li>"
         }
         guard req.viewer.may(.analyst) || !trail.isEmpty else { return "" }
         let list: Markup = trail.isEmpty ? "<p class=\"muted\">None: this is the machine's reading.</p>" : "<ol class=\"plain\">\(trail)</ol>"
