@@ -537,8 +537,24 @@ public struct EventDetector: Stage {
         }
         var t = trigger.upperBound
         // Skip the addressee and linking words: "urged Russia to accept", "demanded that".
-        while t < range.upperBound, ["that", "to", "on", "for", "the", "a", "an", "its", "their", "his", "her", "'s", "’s"].contains(lower[t]) || event.targets.isEmpty == false && words[t].first?.isUppercase == true {
-            t += 1
+        // Then a place or time before the object: "agreed in Istanbul to exchange…", "agreed on
+        // Tuesday to stop…".
+        var skipping = true
+        while skipping {
+            skipping = false
+            while t < range.upperBound, ["that", "to", "on", "for", "the", "a", "an", "its", "their", "his", "her", "'s", "’s"].contains(lower[t]) || event.targets.isEmpty == false && words[t].first?.isUppercase == true {
+                t += 1
+            }
+            let start = t > trigger.upperBound && lower[t - 1] == "on" ? t - 1 : t
+            if start < range.upperBound, ["in", "at", "on", "with", "under", "from", "last", "this", "next"].contains(lower[start]) || Self.issueTimes.contains(lower[t]) {
+                var u = start == t && !Self.issueTimes.contains(lower[t]) ? t + 1 : t
+                var named = false
+                while u < range.upperBound, words[u].first?.isUppercase == true || Self.issueTimes.contains(lower[u]) || lower[u] == "the" {
+                    if lower[u] != "the" { named = true }
+                    u += 1
+                }
+                if named { t = max(u, t + 1); skipping = true }
+            }
         }
         var issue: [String] = []
         let phraseEnds: Set<String> = ["in", "that", "which", "as", "by", "from", "with", "after", "before", "until", "if", "on", "at", "who", "when"]
@@ -547,8 +563,28 @@ public struct EventDetector: Stage {
             if !["a", "an", "the", "its", "their", "his", "her"].contains(lower[t]) { issue.append(lower[t]) }
             t += 1
         }
-        guard !issue.isEmpty else { return nil }
-        return Event.Position(issue: issue.joined(separator: " "), stance: stance, holder: event.actors.first, addressee: event.targets.first)
+        guard let cleaned = Self.cleanIssue(issue) else { return nil }
+        return Event.Position(issue: cleaned, stance: stance, holder: event.actors.first, addressee: event.targets.first)
+    }
+
+    static let issueTimes: Set<String> = Set(weekdays + ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                                         "october", "november", "december", "today", "tomorrow", "week", "weekend", "earlier", "later"])
+    static let issueStops: Set<String> = ["of", "to", "for", "the", "a", "an", "with", "and", "by", "or", "that", "as", "at", "in", "on", "be", "would", "will", "were", "was", "whether"]
+
+    /// An issue as the tracker shows it: from "saturday to begin technical-level work" to
+    /// "begin technical-level work", nothing from "in istanbul" (a place, not an issue), and
+    /// "ceasefire or face steep tariffs" cut at "or face".
+    static func cleanIssue(_ words: [String]) -> String? {
+        var issue = words
+        if let face = issue.firstIndex(of: "or"), face > 0 { issue = Array(issue[..<face]) }
+        // A place or time where the object should be: no issue was named.
+        if let first = issue.first, ["in", "at", "with", "under", "from", "after", "before", "during", "since", "last", "next"].contains(first) { return nil }
+        while let first = issue.first, ["it", "they", "he", "she", "we"].contains(first) || issueTimes.contains(first) || first == "to" && issue.count > 1 {
+            issue.removeFirst()
+        }
+        while let last = issue.last, issueStops.contains(last) || last.allSatisfy(\.isNumber) { issue.removeLast() }
+        guard issue.contains(where: { !issueStops.contains($0) && !issueTimes.contains($0) && !["as", "well", "only", "again"].contains($0) }) else { return nil }
+        return issue.joined(separator: " ")
     }
 
     /// "X said …" / "X told reporters …" with no other event in the sentence.
