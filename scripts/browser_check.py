@@ -14,13 +14,14 @@ import html.parser
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.parse
 import urllib.request
+
+from local_server import free_port
 
 
 class DOM(html.parser.HTMLParser):
@@ -58,14 +59,6 @@ class DOM(html.parser.HTMLParser):
 
     def text(self, element):
         return " ".join("".join(element[2]).split())
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def chromium():

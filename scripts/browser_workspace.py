@@ -13,12 +13,13 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+
+from local_server import free_port
 
 try:
     from selenium import webdriver
@@ -28,14 +29,6 @@ try:
     from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:
     sys.exit("browser_workspace: selenium is missing (apt-get install python3-selenium chromium-driver, then run with /usr/bin/python3)")
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def main():
