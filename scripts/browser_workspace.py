@@ -25,6 +25,7 @@ try:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:
@@ -77,7 +78,18 @@ def main():
             """Clicks a form's button and waits until the next page has replaced this one."""
             page = driver.find_element(By.TAG_NAME, "html")
             button.click()
-            WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+
+            def replaced(_):
+                # Selenium's staleness_of only knows StaleElementReferenceException; while the
+                # next page is being swapped in, Chromium may instead answer "Node with given id
+                # does not belong to the document". Either way the old page is gone.
+                try:
+                    page.is_enabled()
+                    return False
+                except WebDriverException:
+                    return True
+
+            WebDriverWait(driver, 20).until(replaced)
 
         # Sign in.
         driver.get(base + "/login")
