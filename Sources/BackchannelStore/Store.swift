@@ -86,10 +86,7 @@ public final class Store: @unchecked Sendable {
         let store: Store
         switch location {
         case .sqlite(let path):
-            let storage: SQLiteConnection.Storage
-            if path == ":memory:" {
-                storage = .memory
-            } else {
+            if path != ":memory:" {
                 let folder = (path as NSString).deletingLastPathComponent
                 if !folder.isEmpty {
                     do {
@@ -98,20 +95,15 @@ public final class Store: @unchecked Sendable {
                         throw StoreError.cannotOpen("\(folder): cannot create the data folder (\(error.localizedDescription))")
                     }
                 }
-                storage = .file(path: path)
             }
-            let pool = NIOThreadPool(numberOfThreads: 1)
-            pool.start()
-            let connection: SQLiteConnection
+            let connection: DirectSQLiteConnection
             do {
-                connection = try await SQLiteConnection.open(storage: storage, threadPool: pool, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()).get()
+                connection = try DirectSQLiteConnection(path: path)
             } catch {
-                try? await pool.shutdownGracefully()
                 throw StoreError.cannotOpen("\(path): cannot open the SQLite database (\(error))")
             }
-            store = Store(backend: .sqlite, location: location, sql: connection.sql(queryLogLevel: nil)) {
-                try await connection.close().get()
-                try await pool.shutdownGracefully()
+            store = Store(backend: .sqlite, location: location, sql: DirectSQLiteDatabase(connection: connection, logger: logger)) {
+                connection.close()
             }
             for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000",
                            // 64 MB of page cache and memory-mapped reads: past ~20k articles the
