@@ -19,7 +19,7 @@ public enum TestDatabases {
     public static func fresh(_ kind: Kind) async throws -> Store? {
         switch kind {
         case .sqlite:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bc-store-\(UUID().uuidString)")
+            let folder = try TemporaryFolders.make("bc-store")
             return try await Store.open(.sqlite(path: folder.appendingPathComponent("backchannel.sqlite").path))
         case .postgres:
             guard let url = try PostgresServer.shared.freshDatabase() else { return nil }
@@ -91,6 +91,7 @@ public final class PostgresServer: @unchecked Sendable {
     /// Runs the script with posix_spawn and waitpid, its output in files: Foundation's Process
     /// never saw the script end once the server it started had inherited its descriptors.
     func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
+        // Not under TemporaryFolders: this also runs at exit, to stop the server, and removes its own folder.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bc-pg-run-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

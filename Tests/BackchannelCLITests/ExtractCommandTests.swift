@@ -1,4 +1,5 @@
 import ArgumentParser
+import BackchannelTestSupport
 import Foundation
 import Testing
 
@@ -31,9 +32,7 @@ struct ExtractCommandTests {
     }
 
     func temporaryDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bc-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
+        try TemporaryFolders.make("bc-cli")
     }
 
     @Test func oneInputPrintsOneObjectWithEveryMember() throws {

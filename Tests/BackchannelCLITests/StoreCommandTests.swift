@@ -11,9 +11,7 @@ struct StoreCommandTests {
     static let corpus = ExtractCommandTests.repository.appendingPathComponent("Corpus/html").path
 
     static func temporaryFolder() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bc-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        try TemporaryFolders.make("bc-cli").path
     }
 
     static func start(_ arguments: [String]) throws -> Process {

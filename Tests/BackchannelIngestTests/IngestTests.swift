@@ -16,9 +16,7 @@ struct IngestTests {
     }
 
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bc-ingest-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryFolders.make("bc-ingest")
     }
 
     @Test(arguments: TestDatabases.Kind.allCases)

@@ -340,7 +340,7 @@ struct StoreTests {
     @Test(arguments: TestDatabases.Kind.allCases)
     func reopeningKeepsDataAndSchema(_ kind: TestDatabases.Kind) async throws {
         guard kind == .sqlite else { return } // PostgreSQL databases here are per-test; the SQLite file is the case that matters
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bc-reopen-\(UUID().uuidString)")
+        let folder = try TemporaryFolders.make("bc-reopen")
         let location = DatabaseLocation.sqlite(path: folder.appendingPathComponent("backchannel.sqlite").path)
         let store = try await Store.open(location)
         try await store.transaction { _ = try await store.write(Self.witkoffVisit().document, input: nil) }
