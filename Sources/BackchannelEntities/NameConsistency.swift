@@ -16,10 +16,12 @@ struct NameConsistency {
 
     func apply(_ found: [EntityResolver.Found], words: [String], matches: [Gazetteer.Match]? = nil) -> [EntityResolver.Found] {
         let matches = matches ?? gazetteer.matches(words)
-        var found = extendBeforePossessives(titledNames(found, words: words, matches: matches), words: words)
+        var found = notPersons(found, words: words)
+        found = extendBeforePossessives(titledNames(found, words: words, matches: matches), words: words)
         found = givenNames(found, words: words)
         found = organisationRuns(found, words: words)
         found = knownNames(found, words: words, matches: matches)
+        found = acronyms(found, words: words)
         found = personNames(found, words: words)
         let speakers = speakerNames(found, words: words)
         found = found.map { f in
@@ -122,6 +124,101 @@ struct NameConsistency {
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
+    static let calendarWords: Set<String> = [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December",
+    ]
+
+    /// What a person's name is not made of, whatever the tagger said:
+    /// - a weekday or a month at its end ("Hugh McGuire Sunday, May 28" is Hugh McGuire);
+    /// - an organisation after "of" ("Alvin Yeung of Civic Party" is a person and a party);
+    /// - a person after an organisation's head word ("Refugee Council Enver Solomon",
+    ///   "Washington State University Simon Ličen": the body, then its person);
+    /// - an organisation's head word at its end ("People Magazine", "Party"): an organisation;
+    /// - a single word in capitals outside a headline ("FTU's Alice Mak"): an acronym, so an
+    ///   organisation.
+    func notPersons(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var result: [EntityResolver.Found] = []
+        for var f in found {
+            if f.type == .person, f.tokens.count >= 2, Self.calendarWords.contains(words[f.tokens.upperBound - 1]) {
+                f.tokens = f.tokens.lowerBound..<(f.tokens.upperBound - 1)
+            }
+            if f.type == .person, let of = f.tokens.dropFirst().first(where: { words[$0] == "of" }), of + 1 < f.tokens.upperBound,
+               Self.organisationLastWords.contains(words[f.tokens.upperBound - 1].lowercased()) {
+                result.append(EntityResolver.Found(tokens: f.tokens.lowerBound..<of, type: .person))
+                result.append(EntityResolver.Found(tokens: (of + 1)..<f.tokens.upperBound, type: .org))
+                continue
+            }
+            if f.type == .org, f.tokens.count >= 3,
+               let head = f.tokens.dropLast().last(where: { Self.organisationLastWords.contains(words[$0].lowercased()) }),
+               head + 1 < f.tokens.upperBound, head > f.tokens.lowerBound,
+               gazetteer.lookup(words[head + 1]).contains(where: { $0.type == "FIRSTNAME" }),
+               f.tokens[(head + 1)...].allSatisfy({ Self.isNameWord(words[$0]) }) {
+                result.append(EntityResolver.Found(tokens: f.tokens.lowerBound..<(head + 1), type: .org))
+                result.append(EntityResolver.Found(tokens: (head + 1)..<f.tokens.upperBound, type: .person))
+                continue
+            }
+            if f.type == .person, Self.organisationLastWords.contains(words[f.tokens.upperBound - 1].lowercased()) {
+                f.type = .org
+            }
+            if f.type == .person, f.tokens.count == 1, Self.isAcronym(words[f.tokens.lowerBound]),
+               !isHeadline(around: f.tokens.lowerBound, words: words) {
+                f.type = .org
+            }
+            if !f.tokens.isEmpty { result.append(f) }
+        }
+        return result
+    }
+
+    /// Words in capitals that are not the names of bodies: roles, measures, things, weapons,
+    /// times, and Roman numerals are checked apart.
+    static let notOrganisationAcronyms: Set<String> = [
+        "CEO", "CFO", "COO", "CTO", "MP", "MPs", "MEP", "PM", "AM", "FM", "GMT", "UTC", "GDP", "GNP", "VAT", "TV", "PC", "CD",
+        "DVD", "DNA", "HIV", "AIDS", "COVID", "SARS", "OK", "ID", "IQ", "VR", "AI", "IT", "HQ", "PR", "QA", "FAQ", "URL", "PDF",
+        "LNG", "LPG", "CO2", "km", "KM", "MW", "GW", "ICBM", "ICBMs", "UAV", "UAVs", "SAM", "SAMs", "HIMARS", "ATACMS", "IED",
+        "IEDs", "RPG", "APC", "APCs", "MLRS", "WMD", "NPT", "POW", "POWs", "IDP", "IDPs", "VIP", "PhD", "BBQ", "ASAP", "AD", "BC",
+        "BCE", "CE", "USD", "EUR", "GBP", "RUB", "UAH", "HTML", "XML", "CSS", "API", "GPS", "SMS", "USB", "SUV", "SUVs",
+    ]
+
+    /// A word in capitals standing alone that nothing tagged ("BA and IAG", "Kwok Wai-keung of
+    /// FTU", "the RHS") is an organisation's short name, outside headlines and unless it is a
+    /// known place or one of ``notOrganisationAcronyms``.
+    func acronyms(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var covered = [Bool](repeating: false, count: words.count)
+        for f in found { for k in f.tokens { covered[k] = true } }
+        var result = found
+        // "AND", "NOT" written in capitals for emphasis are words the text also writes in lower case.
+        let lowercase = TaggerFeatures.lowercaseVocabulary(words)
+        for (k, word) in words.enumerated() where !covered[k] && Self.isAcronym(word) && !Self.notOrganisationAcronyms.contains(word)
+            && !lowercase.contains(word.lowercased())
+            && !Self.isRomanNumeral(word) && !isHeadline(around: k, words: words) {
+            let known = gazetteer.lookup(word)
+            if known.contains(where: { $0.type != "ORG" }) { continue }
+            result.append(EntityResolver.Found(tokens: k..<(k + 1), type: .org))
+        }
+        return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    static func isRomanNumeral(_ word: String) -> Bool {
+        word.unicodeScalars.allSatisfy { "IVXLCDM".unicodeScalars.contains($0) }
+    }
+
+    /// "FTU", "NATO", "M5S": two to six capitals (a digit allowed), no dots.
+    static func isAcronym(_ word: String) -> Bool {
+        let scalars = word.unicodeScalars
+        guard (2...6).contains(scalars.count), scalars.first!.properties.isUppercase else { return false }
+        return scalars.allSatisfy { $0.properties.isUppercase || ("0"..."9").contains($0) }
+    }
+
+    /// Whether the sentence around token `k` has no lower-case word (a headline in capitals).
+    func isHeadline(around k: Int, words: [String]) -> Bool {
+        var start = k
+        while start > 0, !sentenceStarts.contains(start) { start -= 1 }
+        var end = k + 1
+        while end < words.count, !sentenceStarts.contains(end) { end += 1 }
+        return !words[start..<end].contains { $0.unicodeScalars.contains { $0.properties.isLowercase } }
+    }
+
     /// "Valeska Paris", "Frank Messina": a person's span that ends in a given name continues
     /// with the capitalised word after it, even when that word is also a city.
     func givenNames(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
@@ -175,21 +272,36 @@ struct NameConsistency {
             while start < j, Self.notNames.contains(words[start]) { start += 1 }
             defer { i = j }
             guard j - start >= 2 else { continue }
-            let run = start..<j
-            let last = words[j - 1].lowercased(), first = words[start].lowercased()
-            _ = first
-            // "… Institute of Technology", "Bank of England": a head word followed by "of".
-            let isOrganisation = Self.organisationLastWords.contains(last)
-                || run.dropLast().contains { Self.organisationFirstWords.contains(words[$0].lowercased()) && words[$0 + 1] == "of" }
-            guard isOrganisation, !result.contains(where: { $0.tokens.overlaps(run) && ($0.type == .person || !run.contains($0.tokens.lowerBound) || $0.tokens.upperBound > run.upperBound) }) else { continue }
-            if start > 0, ["'s", "’s"].contains(words[start - 1]) { continue }
-            // A known place keeps its reading ("Soviet Union", "European Union" stays the gazetteer's).
-            if let known = gazetteer.lookup(words[run].joined(separator: " ")).first(where: { EntityType(rawValue: $0.type) != nil }),
-               known.type != "ORG" { continue }
-            result.removeAll { $0.tokens.overlaps(run) }
-            result.append(EntityResolver.Found(tokens: run, type: .org))
+            // The whole run, or else each part of it between "and"s ("the Wikimedia
+            // Foundation and Creative Commons": the foundation is one organisation).
+            var parts = [start..<j]
+            if !isOrganisation(start..<j, words: words) {
+                parts = []
+                var from = start
+                for k in start...j where k == j || words[k] == "and" {
+                    if k - from >= 2 { parts.append(from..<k) }
+                    from = k + 1
+                }
+            }
+            for run in parts where isOrganisation(run, words: words) {
+                guard !result.contains(where: { $0.tokens.overlaps(run) && ($0.type == .person || !run.contains($0.tokens.lowerBound) || $0.tokens.upperBound > run.upperBound) }) else { continue }
+                if run.lowerBound > 0, ["'s", "’s"].contains(words[run.lowerBound - 1]) { continue }
+                // A known place keeps its reading ("Soviet Union", "European Union" stays the gazetteer's).
+                if let known = gazetteer.lookup(words[run].joined(separator: " ")).first(where: { EntityType(rawValue: $0.type) != nil }),
+                   known.type != "ORG" { continue }
+                result.removeAll { $0.tokens.overlaps(run) }
+                result.append(EntityResolver.Found(tokens: run, type: .org))
+            }
         }
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// "… Authority", "… Institute of Technology", "Bank of England": a run that ends in an
+    /// organisation's head word, or has a head word followed by "of".
+    func isOrganisation(_ run: Range<Int>, words: [String]) -> Bool {
+        guard run.count >= 2 else { return false }
+        return Self.organisationLastWords.contains(words[run.upperBound - 1].lowercased())
+            || run.dropLast().contains { Self.organisationFirstWords.contains(words[$0].lowercased()) && words[$0 + 1] == "of" }
     }
 
     static func isCapitalised(_ word: String) -> Bool {
