@@ -19,9 +19,12 @@ struct NameConsistency {
         var found = notPersons(found, words: words)
         found = extendBeforePossessives(titledNames(found, words: words, matches: matches), words: words)
         found = givenNames(found, words: words)
+        found = leadingInitialsAndGivenNames(found, words: words)
         found = organisationRuns(found, words: words)
         found = knownNames(found, words: words, matches: matches)
         found = acronyms(found, words: words)
+        found = statesAndAgreements(found, words: words)
+        found = hyphenatedGivenNames(found, words: words)
         found = personNames(found, words: words)
         let speakers = speakerNames(found, words: words)
         found = found.map { f in
@@ -143,15 +146,19 @@ struct NameConsistency {
             if f.type == .person, f.tokens.count >= 2, Self.calendarWords.contains(words[f.tokens.upperBound - 1]) {
                 f.tokens = f.tokens.lowerBound..<(f.tokens.upperBound - 1)
             }
-            if f.type == .person, let of = f.tokens.dropFirst().first(where: { words[$0] == "of" }), of + 1 < f.tokens.upperBound,
-               Self.organisationLastWords.contains(words[f.tokens.upperBound - 1].lowercased()) {
+            // (The tagger sometimes calls the whole "Claudia Mo of Civic Party" an organisation:
+            // a given name and no head word before "of" say the first part is a person.)
+            if let of = f.tokens.dropFirst().first(where: { words[$0] == "of" }), of + 1 < f.tokens.upperBound,
+               Self.organisationLastWords.contains(words[f.tokens.upperBound - 1].lowercased()),
+               f.type == .person || (f.type == .org && gazetteer.lookup(words[f.tokens.lowerBound]).contains { $0.type == "FIRSTNAME" }
+                   && !(f.tokens.lowerBound..<of).contains { Self.organisationFirstWords.contains(words[$0].lowercased()) || Self.organisationLastWords.contains(words[$0].lowercased()) }) {
                 result.append(EntityResolver.Found(tokens: f.tokens.lowerBound..<of, type: .person))
                 result.append(EntityResolver.Found(tokens: (of + 1)..<f.tokens.upperBound, type: .org))
                 continue
             }
             if f.type == .org, f.tokens.count >= 3,
                let head = f.tokens.dropLast().last(where: { Self.organisationLastWords.contains(words[$0].lowercased()) }),
-               head + 1 < f.tokens.upperBound, head > f.tokens.lowerBound,
+               head + 1 < f.tokens.upperBound,
                gazetteer.lookup(words[head + 1]).contains(where: { $0.type == "FIRSTNAME" }),
                f.tokens[(head + 1)...].allSatisfy({ Self.isNameWord(words[$0]) }) {
                 result.append(EntityResolver.Found(tokens: f.tokens.lowerBound..<(head + 1), type: .org))
@@ -199,6 +206,75 @@ struct NameConsistency {
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
+    /// Words that make "<place> …" the name of a text or a meeting, not the place.
+    static let agreementWords: Set<String> = [
+        "Agreement", "Agreements", "Accord", "Accords", "Treaty", "Protocol", "Amendment", "Convention", "Declaration",
+        "Memorandum", "Communiqué", "Communique", "Charter", "Act", "Pact", "Plan", "Process", "Format",
+    ]
+    /// Words that make "<word> of <place>" the name of a state ("Kingdom of Saudi Arabia").
+    static let stateWords: Set<String> = [
+        "Kingdom", "Republic", "Community", "Principality", "Emirate", "Sultanate", "Duchy", "State", "Commonwealth",
+        "Federation", "Province", "Empire", "Caliphate",
+    ]
+
+    /// "the Paris Agreement", "the Kigali Amendment", "the Minsk Protocol": the place names a
+    /// text, so it is not a place mention. "the Kingdom of France", "Federal Republic of
+    /// Cameroon", "Community of Madrid": the state's full name is one place.
+    func statesAndAgreements(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var result: [EntityResolver.Found] = []
+        let sorted = found.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        for f in sorted {
+            let end = f.tokens.upperBound
+            if f.type == .gpe || f.type == .loc, end < words.count, !sentenceStarts.contains(end), Self.agreementWords.contains(words[end]) {
+                continue
+            }
+            if f.type == .gpe || f.type == .loc, f.tokens.lowerBound >= 2, words[f.tokens.lowerBound - 1] == "of",
+               Self.stateWords.contains(words[f.tokens.lowerBound - 2]), !sentenceStarts.contains(f.tokens.lowerBound - 1) {
+                var start = f.tokens.lowerBound - 2
+                // Capitalised words before it belong to the name ("Federal Republic", "Islamic Republic").
+                while start > 0, !sentenceStarts.contains(start), Self.isCapitalised(words[start - 1]), !Self.notNames.contains(words[start - 1]) { start -= 1 }
+                // What the tagger made of those words gives way to the whole name.
+                result.removeAll { $0.tokens.overlaps(start..<end) }
+                result.append(EntityResolver.Found(tokens: start..<end, type: .gpe))
+                continue
+            }
+            result.append(f)
+        }
+        return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// "Kim Jong-un", "Moon Jae-in", "Leung Kwok-hung", "Wong Pik-wan": a short capitalised
+    /// surname before a hyphenated given name of two syllables is a Korean or Chinese
+    /// person's name. Completes a person's span that stops at the surname, and tags the name
+    /// where nothing else was tagged.
+    func hyphenatedGivenNames(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var result = found
+        var covered = [Int?](repeating: nil, count: words.count)
+        for (n, f) in result.enumerated() { for k in f.tokens { covered[k] = n } }
+        for k in 0..<max(0, words.count - 1) where !sentenceStarts.contains(k + 1) && Self.isHyphenatedGivenName(words[k + 1]) && covered[k + 1] == nil {
+            let surname = words[k]
+            guard let first = surname.unicodeScalars.first, first.properties.isUppercase, (2...6).contains(surname.count),
+                  surname.unicodeScalars.dropFirst().allSatisfy({ $0.properties.isLowercase }),
+                  !gazetteer.lookup(surname).contains(where: { ["GPE", "ORG", "LOC", "NORP", "TITLE"].contains($0.type) }) else { continue }
+            if let n = covered[k] {
+                guard result[n].type == .person, result[n].tokens.upperBound == k + 1 else { continue }
+                result[n].tokens = result[n].tokens.lowerBound..<(k + 2)
+            } else {
+                result.append(EntityResolver.Found(tokens: k..<(k + 2), type: .person))
+            }
+        }
+        return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// "Jong-un", "Kwok-hung": a capital, small letters, a hyphen, small letters.
+    static func isHyphenatedGivenName(_ word: String) -> Bool {
+        let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...6).contains(parts[0].count), (1...6).contains(parts[1].count),
+              let first = parts[0].unicodeScalars.first, first.properties.isUppercase else { return false }
+        return parts[0].unicodeScalars.dropFirst().allSatisfy { $0.properties.isLowercase }
+            && parts[1].unicodeScalars.allSatisfy { $0.properties.isLowercase }
+    }
+
     static func isRomanNumeral(_ word: String) -> Bool {
         word.unicodeScalars.allSatisfy { "IVXLCDM".unicodeScalars.contains($0) }
     }
@@ -217,6 +293,35 @@ struct NameConsistency {
         var end = k + 1
         while end < words.count, !sentenceStarts.contains(end) { end += 1 }
         return !words[start..<end].contains { $0.unicodeScalars.contains { $0.properties.isLowercase } }
+    }
+
+    /// "O.J. Simpson", "J. Robert Oppenheimer", "Kristin Scott Thomas": initials and known
+    /// given names right before a person's name belong to it, when the tagger left them out.
+    func leadingInitialsAndGivenNames(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var covered = [Bool](repeating: false, count: words.count)
+        for f in found { for k in f.tokens { covered[k] = true } }
+        var result = found
+        for i in result.indices where result[i].type == .person {
+            var start = result[i].tokens.lowerBound
+            while start > 0, !sentenceStarts.contains(start), !covered[start - 1] {
+                let w = words[start - 1]
+                let initials = Self.isInitials(w)
+                let given = Self.isNameWord(w) && gazetteer.lookup(w).contains { $0.type == "FIRSTNAME" }
+                    && !gazetteer.lookup(w).contains { $0.type == "TITLE" }
+                guard initials || given else { break }
+                start -= 1
+                covered[start] = true
+            }
+            result[i].tokens = start..<result[i].tokens.upperBound
+        }
+        return result
+    }
+
+    /// "J.", "O.J.", "J.R.R.": capital letters each followed by a full stop.
+    static func isInitials(_ word: String) -> Bool {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 2, scalars.count % 2 == 0 else { return false }
+        return stride(from: 0, to: scalars.count, by: 2).allSatisfy { scalars[$0].properties.isUppercase && scalars[$0 + 1] == "." }
     }
 
     /// "Valeska Paris", "Frank Messina": a person's span that ends in a given name continues

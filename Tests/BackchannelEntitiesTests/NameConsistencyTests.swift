@@ -36,6 +36,26 @@ struct NameConsistencyTests {
         ("at Ramstein Air Base today", [F(tokens: 1..<4, type: .org)], ["FAC Ramstein Air Base"]),
         // a bare article is no name
         ("The talks ended", [F(tokens: 0..<1, type: .person)], [String]()),
+        // a weekday does not end a person's name
+        ("with Lena Varga Sunday at home", [F(tokens: 1..<4, type: .person)], ["PERSON Lena Varga"]),
+        // a person "of" a party is a person and an organisation, whatever the tagger made of the whole
+        ("Lena Varga of Civic Party won", [F(tokens: 0..<5, type: .org)], ["PERSON Lena Varga", "ORG Civic Party"]),
+        // an organisation's run does not swallow the person after it
+        ("head of the Refugee Council Maria Lopez told us", [F(tokens: 3..<7, type: .org)], ["ORG Refugee Council", "PERSON Maria Lopez"]),
+        // an organisation's head word is no person's name, and a word in capitals is an acronym
+        ("the People Magazine story", [F(tokens: 2..<3, type: .person)], ["ORG People Magazine"]),
+        ("KPF 's Alice Mak won", [F(tokens: 0..<1, type: .person), F(tokens: 2..<4, type: .person)], ["ORG KPF", "PERSON Alice Mak"]),
+        // acronyms nothing tagged are organisations; capitals for emphasis, roles and weapons are not
+        ("both KPF and IAG agreed", [F](), ["ORG KPF", "ORG IAG"]),
+        ("it is NOT over , the CEO said of HIMARS , and not soon", [F](), [String]()),
+        // a place that names an agreement is not a place mention; a state's full name is one place
+        ("signed the Paris Agreement in 2015", [F(tokens: 2..<3, type: .gpe)], [String]()),
+        ("the Kingdom of Norway said", [F(tokens: 3..<4, type: .gpe)], ["GPE Kingdom of Norway"]),
+        // initials and a known given name before a person's name belong to it
+        ("I met O.J. Simpson there", [F(tokens: 3..<4, type: .person)], ["PERSON O.J. Simpson"]),
+        ("starring Kristin Scott Thomas today", [F(tokens: 2..<4, type: .person)], ["PERSON Kristin Scott Thomas"]),
+        // a short surname before a hyphenated given name: a Korean or Chinese name
+        ("talks between Kim Jong-un and Lee Jae-myung", [F(tokens: 2..<3, type: .person)], ["PERSON Kim Jong-un", "PERSON Lee Jae-myung"]),
     ])
     func rule(sentence: String, found: [F], expected: [String]) {
         #expect(apply(sentence, found) == expected)
