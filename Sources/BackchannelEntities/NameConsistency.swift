@@ -268,6 +268,7 @@ struct NameConsistency {
 
     /// "Jong-un", "Kwok-hung": a capital, small letters, a hyphen, small letters.
     static func isHyphenatedGivenName(_ word: String) -> Bool {
+        guard word.utf8.count <= 26, word.utf8.contains(0x2D), let b = word.utf8.first, b >= 0x41 && b <= 0x5A || b >= 0x80 else { return false }
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...6).contains(parts[0].count), (1...6).contains(parts[1].count),
               let first = parts[0].unicodeScalars.first, first.properties.isUppercase else { return false }
@@ -281,6 +282,7 @@ struct NameConsistency {
 
     /// "FTU", "NATO", "M5S": two to six capitals (a digit allowed), no dots.
     static func isAcronym(_ word: String) -> Bool {
+        guard let b = word.utf8.first, b >= 0x41 && b <= 0x5A || b >= 0x80, word.utf8.count <= 24 else { return false }
         let scalars = word.unicodeScalars
         guard (2...6).contains(scalars.count), scalars.first!.properties.isUppercase else { return false }
         return scalars.allSatisfy { $0.properties.isUppercase || ("0"..."9").contains($0) }
