@@ -31,6 +31,33 @@ public enum DayNumber {
     /// `YYYY-MM-DD` of a day number.
     public static func day(_ n: Int) -> String {
         let (y, m, d) = civil(n)
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        return ISODigits.day(y, m, d)
+    }
+}
+
+/// Zero-padded decimal numbers for ISO dates and times, without `String(format:)`, which
+/// builds a formatter per call (a few per cent of ingest where dates are written per fact).
+public enum ISODigits {
+    /// `n` in `width` digits at least, zero-padded ("7" → "07"); negative numbers keep their sign.
+    @inlinable
+    public static func pad(_ n: Int, _ width: Int) -> String {
+        let digits = String(abs(n))
+        let padded = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        return n < 0 ? "-" + padded : padded
+    }
+
+    /// "2025-04-11".
+    public static func day(_ year: Int, _ month: Int, _ day: Int) -> String {
+        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+
+    /// "2025-04".
+    public static func month(_ year: Int, _ month: Int) -> String {
+        pad(year, 4) + "-" + pad(month, 2)
+    }
+
+    /// "2025-04-11T09:30:00".
+    public static func time(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int) -> String {
+        Self.day(year, month, day) + "T" + pad(hour, 2) + ":" + pad(minute, 2) + ":" + pad(second, 2)
     }
 }

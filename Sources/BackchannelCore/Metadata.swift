@@ -77,16 +77,16 @@ public struct Timestamp: Sendable, Codable, Equatable, Hashable, Comparable, Cus
         switch precision {
         case .day:
             let c = Timestamp.utcCalendar.dateComponents([.year, .month, .day], from: date)
-            return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+            return ISODigits.day(c.year!, c.month!, c.day!)
         case .time:
             let offset = utcOffset ?? 0
             let local = date.addingTimeInterval(TimeInterval(offset))
             let c = Timestamp.utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: local)
-            let base = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+            let base = ISODigits.time(c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
             if offset == 0 { return base + "Z" }
             let sign = offset < 0 ? "-" : "+"
             let minutes = abs(offset) / 60
-            return base + String(format: "%@%02d:%02d", sign, minutes / 60, minutes % 60)
+            return base + sign + ISODigits.pad(minutes / 60, 2) + ":" + ISODigits.pad(minutes % 60, 2)
         }
     }
 

@@ -85,7 +85,7 @@ public struct DateRecognizer: Stage {
                     continue
                 }
                 if let y = year(k + 1) {
-                    found.append(DateMention(span: span(k, k + 1), value: String(format: "%04d-%02d", y, month), granularity: .month))
+                    found.append(DateMention(span: span(k, k + 1), value: ISODigits.month(y, month), granularity: .month))
                     k += 2
                     continue
                 }
@@ -94,7 +94,7 @@ public struct DateRecognizer: Stage {
                     var y = pub.year!
                     if forward && month < pub.month! { y += 1 }
                     if !forward && month > pub.month! { y -= 1 }
-                    found.append(DateMention(span: span(k, k), value: String(format: "%04d-%02d", y, month), granularity: .month, relative: true))
+                    found.append(DateMention(span: span(k, k), value: ISODigits.month(y, month), granularity: .month, relative: true))
                 }
                 k += 1
                 continue
@@ -175,20 +175,20 @@ public struct DateRecognizer: Stage {
             relative = true
         }
         guard Timestamp(year: y!, month: month, day: day) != nil else { return nil }
-        return DateMention(span: span, value: String(format: "%04d-%02d-%02d", y!, month, day), granularity: .day, relative: relative)
+        return DateMention(span: span, value: ISODigits.day(y!, month, day), granularity: .day, relative: relative)
     }
 
     private func relative(at k: Int, lower: [String], words: [String], span: (Int, Int) -> TextSpan,
                           pub: DateComponents, published: Date) -> (DateMention, Int)? {
         func dayValue(_ date: Date) -> String {
             let c = calendar.dateComponents([.year, .month, .day], from: date)
-            return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+            return ISODigits.day(c.year!, c.month!, c.day!)
         }
         func weekValue(_ date: Date) -> String {
             var iso = Calendar(identifier: .iso8601)
             iso.timeZone = TimeZone(identifier: "UTC")!
             let c = iso.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
-            return String(format: "%04d-W%02d", c.yearForWeekOfYear!, c.weekOfYear!)
+            return ISODigits.pad(c.yearForWeekOfYear!, 4) + "-W" + ISODigits.pad(c.weekOfYear!, 2)
         }
         let w = lower[k]
         if let weekday = Self.weekdays[w], words[k].first?.isUppercase == true {
@@ -215,7 +215,7 @@ public struct DateRecognizer: Stage {
             case "month":
                 let date = calendar.date(byAdding: .month, value: step, to: published)!
                 let c = calendar.dateComponents([.year, .month], from: date)
-                return (DateMention(span: span(k, k + 1), value: String(format: "%04d-%02d", c.year!, c.month!), granularity: .month, relative: true), 2)
+                return (DateMention(span: span(k, k + 1), value: ISODigits.month(c.year!, c.month!), granularity: .month, relative: true), 2)
             case "year":
                 return (DateMention(span: span(k, k + 1), value: String(pub.year! + step), granularity: .year, relative: true), 2)
             default:

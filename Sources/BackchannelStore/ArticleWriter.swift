@@ -416,11 +416,11 @@ struct EventDate {
             calendar.timeZone = TimeZone(identifier: "UTC")!
             guard let date = calendar.date(from: c) else { return nil }
             let d = calendar.dateComponents([.year, .month, .day], from: date)
-            return String(format: "%04d-%02d-%02d", d.year!, d.month!, d.day!)
+            return ISODigits.day(d.year!, d.month!, d.day!)
         }
         switch parts.count {
-        case 1: return String(format: "%04d-01-01", year)
-        case 2: return Int(parts[1]).map { String(format: "%04d-%02d-01", year, $0) }
+        case 1: return ISODigits.day(year, 1, 1)
+        case 2: return Int(parts[1]).map { ISODigits.day(year, $0, 1) }
         default: return String(value.prefix(10))
         }
     }

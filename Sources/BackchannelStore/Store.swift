@@ -1,3 +1,4 @@
+import BackchannelCore
 import Foundation
 import Logging
 import NIOCore
@@ -177,8 +178,7 @@ public final class Store: @unchecked Sendable {
         var seconds = time_t(date.timeIntervalSince1970)
         var t = tm()
         gmtime_r(&seconds, &t)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(t.tm_year) + 1900, Int(t.tm_mon) + 1, Int(t.tm_mday),
-                      Int(t.tm_hour), Int(t.tm_min), Int(t.tm_sec))
+        return ISODigits.time(Int(t.tm_year) + 1900, Int(t.tm_mon) + 1, Int(t.tm_mday), Int(t.tm_hour), Int(t.tm_min), Int(t.tm_sec)) + "Z"
     }
 }
 
