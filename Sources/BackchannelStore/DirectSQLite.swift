@@ -33,6 +33,11 @@ final class DirectSQLiteConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private let lock = NSLock()
     private var statements: [String: OpaquePointer] = [:]
+    /// With BACKCHANNEL_SQL_PROFILE set, time spent per statement (its binds numbered out),
+    /// printed to standard error when the connection closes: what the benchmarks read to
+    /// find the statements worth working on.
+    private let profiling = ProcessInfo.processInfo.environment["BACKCHANNEL_SQL_PROFILE"] != nil
+    private var profile: [String: (runs: Int, nanoseconds: UInt64)] = [:]
     /// Statements kept at most; past it the cache is emptied (queries with a varying number
     /// of binds, such as `IN (…)` lists, would otherwise grow it without end).
     static let cacheLimit = 512
@@ -54,6 +59,10 @@ final class DirectSQLiteConnection: @unchecked Sendable {
 
     func close() {
         lock.withLock {
+            if profiling, !profile.isEmpty {
+                FileHandle.standardError.write(Data(Self.report(profile).utf8))
+                profile = [:]
+            }
             for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
             statements = [:]
             if let handle { sqlite_nio_sqlite3_close_v2(handle) }
@@ -65,6 +74,15 @@ final class DirectSQLiteConnection: @unchecked Sendable {
     func query(_ sql: String, _ binds: [SQLiteData]) throws -> Result {
         try lock.withLock {
             guard let handle else { throw Failure(code: SQLITE_MISUSE, message: "the connection is closed") }
+            let started = profiling ? DispatchTime.now().uptimeNanoseconds : 0
+            defer {
+                if profiling {
+                    let key = Self.shape(of: sql)
+                    let spent = DispatchTime.now().uptimeNanoseconds - started
+                    profile[key, default: (0, 0)].runs += 1
+                    profile[key, default: (0, 0)].nanoseconds += spent
+                }
+            }
             let statement = try prepared(sql, on: handle)
             // Reset, and the next run binds every parameter anew. Not sqlite3_clear_bindings:
             // it expires a statement whose plan looked at a bound value (an `x = ?` term that
@@ -97,6 +115,43 @@ final class DirectSQLiteConnection: @unchecked Sendable {
             }
             return result
         }
+    }
+
+    /// A statement with its placeholders unnumbered and lists of them folded, so that one
+    /// multi-row insert or `IN (…)` list counts as one statement whatever its length.
+    static func shape(of sql: String) -> String {
+        var out = ""
+        var chars = sql.unicodeScalars.makeIterator()
+        var lastWasSpace = false
+        while let c = chars.next() {
+            if c == "?" {
+                out.unicodeScalars.append("?")
+                // Skip the placeholder's number.
+                var next = chars.next()
+                while let d = next, ("0"..."9").contains(d) { next = chars.next() }
+                if let d = next { out.unicodeScalars.append(d) }
+                lastWasSpace = next == " "
+                continue
+            }
+            let space = c == " " || c == "\n" || c == "\t"
+            if space { if !lastWasSpace { out.unicodeScalars.append(" ") } } else { out.unicodeScalars.append(c) }
+            lastWasSpace = space
+        }
+        // Fold "?, ?, ?" lists and repeated row tuples "(…), (…)".
+        while let r = out.range(of: "?, ?, ") { out.replaceSubrange(r, with: "?, ") }
+        while let r = out.range(of: "?, ?)") { out.replaceSubrange(r, with: "?…)") }
+        return out.replacing(/(\([^()]*\))(?:, \([^()]*\))+/) { String($0.output.1) + "…" }
+    }
+
+    static func report(_ profile: [String: (runs: Int, nanoseconds: UInt64)]) -> String {
+        let total = profile.values.reduce(0) { $0 + $1.nanoseconds }
+        var lines = ["SQL profile: \(profile.values.reduce(0) { $0 + $1.runs }) statements, \(total / 1_000_000) ms in SQLite"]
+        for (sql, p) in profile.sorted(by: { $0.value.nanoseconds > $1.value.nanoseconds }).prefix(25) {
+            let ms = Double(p.nanoseconds) / 1e6
+            let share = total > 0 ? 100 * Double(p.nanoseconds) / Double(total) : 0
+            lines.append(String(format: "%9.1f ms %5.1f %% %8d runs %7.1f µs  ", ms, share, p.runs, ms * 1000 / Double(p.runs)) + sql.prefix(140))
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     private func prepared(_ sql: String, on handle: OpaquePointer) throws -> OpaquePointer {

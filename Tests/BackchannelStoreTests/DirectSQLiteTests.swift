@@ -95,6 +95,17 @@ struct DirectSQLiteTests {
         #expect(try row.decode(column: "s", as: Int.self) == 199 * 200 / 2)
     }
 
+    @Test func theProfileCountsOneShapePerStatementWhateverItsLength() {
+        #expect(DirectSQLiteConnection.shape(of: "INSERT INTO t (a, b) VALUES (?1, ?2), (?3, ?4), (?5, ?6)") == "INSERT INTO t (a, b) VALUES (?…)…")
+        #expect(DirectSQLiteConnection.shape(of: "INSERT INTO t (a, b) VALUES (?1, ?2), (?3, ?4)") == "INSERT INTO t (a, b) VALUES (?…)…")
+        #expect(DirectSQLiteConnection.shape(of: "SELECT x FROM t\n  WHERE k IN (?1, ?2, ?3) AND y = ?4") == "SELECT x FROM t WHERE k IN (?…) AND y = ?")
+        #expect(DirectSQLiteConnection.shape(of: "SELECT x FROM t WHERE k IN (?1, ?2) AND y = ?3") == "SELECT x FROM t WHERE k IN (?…) AND y = ?")
+        let report = DirectSQLiteConnection.report(["SELECT 1": (runs: 4, nanoseconds: 2_000_000), "SELECT 2": (runs: 1, nanoseconds: 6_000_000)])
+        let lines = report.split(separator: "\n")
+        #expect(lines.first == "SQL profile: 5 statements, 8 ms in SQLite")
+        #expect(lines.count == 3 && lines[1].hasSuffix("SELECT 2") && lines[1].contains("75.0 %") && lines[2].contains("500.0 µs"))
+    }
+
     @Test func aClosedConnectionRefusesWork() async throws {
         let connection = try DirectSQLiteConnection(path: ":memory:")
         connection.close()
