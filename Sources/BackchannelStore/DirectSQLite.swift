@@ -33,7 +33,7 @@ final class DirectSQLiteConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private let lock = NSLock()
     private var statements: [String: OpaquePointer] = [:]
-    /// With BACKCHANNEL_SQL_PROFILE set, time spent per statement (its binds numbered out),
+    /// With BACKCHANNEL_SQL_PROFILE set, time spent per statement (by shape: see ``shape(of:)``),
     /// printed to standard error when the connection closes: what the benchmarks read to
     /// find the statements worth working on.
     private let profiling = ProcessInfo.processInfo.environment["BACKCHANNEL_SQL_PROFILE"] != nil
@@ -60,7 +60,14 @@ final class DirectSQLiteConnection: @unchecked Sendable {
     func close() {
         lock.withLock {
             if profiling, !profile.isEmpty {
-                FileHandle.standardError.write(Data(Self.report(profile).utf8))
+                // Statements of one shape (an insert of 3 rows, of 5 rows…) are counted together.
+                var shapes: [String: (runs: Int, nanoseconds: UInt64)] = [:]
+                for (sql, p) in profile {
+                    let shape = Self.shape(of: sql)
+                    shapes[shape, default: (0, 0)].runs += p.runs
+                    shapes[shape, default: (0, 0)].nanoseconds += p.nanoseconds
+                }
+                FileHandle.standardError.write(Data(Self.report(shapes).utf8))
                 profile = [:]
             }
             for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
@@ -77,10 +84,9 @@ final class DirectSQLiteConnection: @unchecked Sendable {
             let started = profiling ? DispatchTime.now().uptimeNanoseconds : 0
             defer {
                 if profiling {
-                    let key = Self.shape(of: sql)
                     let spent = DispatchTime.now().uptimeNanoseconds - started
-                    profile[key, default: (0, 0)].runs += 1
-                    profile[key, default: (0, 0)].nanoseconds += spent
+                    profile[sql, default: (0, 0)].runs += 1
+                    profile[sql, default: (0, 0)].nanoseconds += spent
                 }
             }
             let statement = try prepared(sql, on: handle)

@@ -109,7 +109,12 @@ public final class Store: @unchecked Sendable {
             for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000",
                            // 64 MB of page cache and memory-mapped reads: past ~20k articles the
                            // default 2 MB cache had the store re-reading its indexes from the OS.
-                           "PRAGMA cache_size = -65536", "PRAGMA mmap_size = 268435456"] {
+                           "PRAGMA cache_size = -65536", "PRAGMA mmap_size = 268435456",
+                           // Checkpoint every 10,000 pages (40 MB of log) instead of 1,000: a page
+                           // that many commits touch (an index's, the full-text segments') is
+                           // copied into the file once per checkpoint, so ingest commits took
+                           // 1.1 ms each with the default and 0.7 ms with this.
+                           "PRAGMA wal_autocheckpoint = 10000"] {
                 try await store.sql.raw(SQLQueryString(pragma)).run()
             }
         case .postgres(let url):

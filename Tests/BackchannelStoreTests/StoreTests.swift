@@ -343,6 +343,9 @@ struct StoreTests {
         let folder = try TemporaryFolders.make("bc-reopen")
         let location = DatabaseLocation.sqlite(path: folder.appendingPathComponent("backchannel.sqlite").path)
         let store = try await Store.open(location)
+        // The connection's settings: a write-ahead log checkpointed every 10,000 pages.
+        #expect(try await store.sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) == "wal")
+        #expect(try await store.sql.raw("PRAGMA wal_autocheckpoint").first()?.decode(column: "wal_autocheckpoint", as: Int.self) == 10000)
         try await store.transaction { _ = try await store.write(Self.witkoffVisit().document, input: nil) }
         try await store.close()
         let again = try await Store.open(location)
