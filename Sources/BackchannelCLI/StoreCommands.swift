@@ -75,6 +75,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Follow at most this many redirects.")
     var maxRedirects: Int = 5
 
+    @Option(name: .long, help: "Articles committed together; each is still stored whole or not at all.")
+    var batch: Int = 16
+
     @Flag(name: .long, help: "Print only the summary.")
     var quiet = false
 
@@ -86,12 +89,14 @@ struct IngestCommand: AsyncParsableCommand {
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
         if maxMegabytes < 1 { throw ValidationError("--max-megabytes must be at least 1") }
         if maxRedirects < 0 { throw ValidationError("--max-redirects cannot be negative") }
+        if batch < 1 { throw ValidationError("--batch must be at least 1") }
     }
 
     func run() async throws {
         var options = IngestOptions()
         options.fetch = FetchPolicy(allowPrivate: allowPrivate, timeout: timeout, maximumBytes: maxMegabytes << 20, maximumRedirects: maxRedirects)
         options.maximumFileBytes = maxMegabytes << 20
+        options.batchSize = batch
         let failed: Bool = try await withStore(store) { store in
             let ingestor = Ingestor(store: store, options: options)
             do {

@@ -12,6 +12,8 @@ public struct IngestOptions: Sendable {
     public var maximumFileBytes = 64 << 20
     /// Names this process in the queue ("host:pid").
     public var worker = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+    /// Items committed together (each still all or nothing: see ``Store/processBatch(worker:limit:_:)``).
+    public var batchSize = 16
 
     public init() {}
 }
@@ -136,28 +138,34 @@ public final class Ingestor: @unchecked Sendable {
         progress?.start(total: try await store.pendingCount())
         var consecutiveDatabaseErrors = 0
         while true {
-            let next: (QueueItem, QueueResult)?
-            do {
-                next = try await store.processNext(worker: options.worker) { item in try await self.process(item) }
-                consecutiveDatabaseErrors = 0
-            } catch let error as QueueItemError {
-                // Rolled back (another worker stored the same article a moment earlier, say): retried.
-                consecutiveDatabaseErrors += 1
-                if consecutiveDatabaseErrors > 20 { throw error }
-                continue
+            let outcomes = try await store.processBatch(worker: options.worker, limit: options.batchSize) { item in try await self.process(item) }
+            if outcomes.isEmpty { break }
+            for outcome in outcomes {
+                let item: QueueItem, result: QueueResult
+                switch outcome {
+                case .finished(let i, let r):
+                    (item, result) = (i, r)
+                    consecutiveDatabaseErrors = 0
+                case .rolledBack(let error):
+                    // Another worker stored the same article a moment earlier, say: retried,
+                    // and given up after three attempts.
+                    consecutiveDatabaseErrors += 1
+                    if consecutiveDatabaseErrors > 20 { throw error }
+                    guard error.item.attempts + 1 >= 3 else { continue }
+                    (item, result) = (error.item, .failed(reason: "not stored after three attempts (\(String(describing: error.underlying).prefix(200)))"))
+                }
+                switch result {
+                case .stored(.stored): summary.stored += 1
+                case .stored(.updated): summary.updated += 1
+                case .stored(.duplicate): summary.duplicates += 1
+                case .expanded(let n):
+                    summary.feeds += 1
+                    summary.feedItems += n
+                    progress?.grow(by: n)
+                case .failed(let reason): summary.failed.append(IngestSummary.Failure(input: item.input, reason: reason))
+                }
+                progress?.advance(item: item.input, result: result)
             }
-            guard let (item, result) = next else { break }
-            switch result {
-            case .stored(.stored): summary.stored += 1
-            case .stored(.updated): summary.updated += 1
-            case .stored(.duplicate): summary.duplicates += 1
-            case .expanded(let n):
-                summary.feeds += 1
-                summary.feedItems += n
-                progress?.grow(by: n)
-            case .failed(let reason): summary.failed.append(IngestSummary.Failure(input: item.input, reason: reason))
-            }
-            progress?.advance(item: item.input, result: result)
         }
         try? await store.optimize()
         progress?.finish(summary)

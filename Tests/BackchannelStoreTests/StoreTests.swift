@@ -338,6 +338,40 @@ struct StoreTests {
     }
 
     @Test(arguments: TestDatabases.Kind.allCases)
+    func aBatchCommitsEachItemWholeOrNotAtAll(_ kind: TestDatabases.Kind) async throws {
+        guard let store = try await TestDatabases.fresh(kind) else { return }
+        defer { Task { try? await store.close() } }
+        #expect(try await store.enqueue(["a", "b", "c", "d", "e"]) == 5)
+        // "b" writes its article, then the database refuses a statement (on PostgreSQL this
+        // aborts the transaction until the savepoint is rolled back).
+        let work: (QueueItem) async throws -> QueueResult = { item in
+            let outcome = try await store.write(Self.witkoffVisit(url: "https://x.example/\(item.input)").document, input: item.input)
+            if item.input == "b" { try await store.sql.raw("SELECT * FROM no_such_table").run() }
+            return .stored(outcome)
+        }
+        func names(_ outcomes: [Store.BatchOutcome]) -> [String] {
+            outcomes.map {
+                switch $0 {
+                case .finished(let item, _): "\(item.input) stored"
+                case .rolledBack(let error): "\(error.item.input) rolled back"
+                }
+            }
+        }
+        let first = try await store.processBatch(worker: "t", limit: 3, work)
+        // "b" is retried at once: the lowest pending item.
+        #expect(names(first) == ["a stored", "b rolled back", "b rolled back"])
+        #expect(try await store.strings("SELECT url FROM articles ORDER BY id") == ["https://x.example/a"])
+        #expect(try await store.pendingCount() == 4)
+        let second = try await store.processBatch(worker: "t", limit: 10, work)
+        #expect(names(second) == ["b rolled back", "c stored", "d stored", "e stored"])
+        #expect(try await store.count("articles") == 4)
+        #expect(try await store.count("queue", "state = 'done'") == 4)
+        #expect(try await store.strings("SELECT input FROM queue WHERE state = 'failed'") == ["b"])
+        #expect(try await store.count("articles", "url = 'https://x.example/b'") == 0)
+        #expect(try await store.processBatch(worker: "t", limit: 10, work).isEmpty)
+    }
+
+    @Test(arguments: TestDatabases.Kind.allCases)
     func reopeningKeepsDataAndSchema(_ kind: TestDatabases.Kind) async throws {
         guard kind == .sqlite else { return } // PostgreSQL databases here are per-test; the SQLite file is the case that matters
         let folder = try TemporaryFolders.make("bc-reopen")
