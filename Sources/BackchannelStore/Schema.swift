@@ -398,6 +398,12 @@ enum Schema {
         ], postgres: [
             "ALTER TABLE event_participants ALTER COLUMN entity_id DROP NOT NULL",
         ]),
+        // Rejected events are few; pages leave them out with "NOT IN (SELECT id FROM fused_events
+        // WHERE rejected = 1)", which without this index read every fused event (33–48 ms of an
+        // article page at 100k articles).
+        Migration(version: 10, name: "rejected events index", shared: [
+            "CREATE INDEX fused_events_rejected ON fused_events(id) WHERE rejected = 1",
+        ], sqlite: [], postgres: []),
     ]
 
     static func render(_ statement: String, for backend: Store.Backend) -> String {

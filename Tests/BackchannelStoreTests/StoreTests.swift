@@ -380,6 +380,10 @@ struct StoreTests {
         // The connection's settings: a write-ahead log checkpointed every 10,000 pages.
         #expect(try await store.sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) == "wal")
         #expect(try await store.sql.raw("PRAGMA wal_autocheckpoint").first()?.decode(column: "wal_autocheckpoint", as: Int.self) == 10000)
+        // Rejected events are found through their small partial index, not by reading every fused event.
+        let plan = try await store.sql.raw("EXPLAIN QUERY PLAN SELECT id FROM fused_events WHERE rejected = 1").all()
+            .map { try $0.decode(column: "detail", as: String.self) }.joined(separator: " ")
+        #expect(plan.contains("fused_events_rejected"), "plan: \(plan)")
         try await store.transaction { _ = try await store.write(Self.witkoffVisit().document, input: nil) }
         try await store.close()
         let again = try await Store.open(location)
