@@ -46,7 +46,7 @@ public struct EntityRecognizer: Stage {
                 found.append(EntityResolver.Found(tokens: (span.tokens.lowerBound + first)..<(span.tokens.upperBound + first), type: span.type))
             }
         }
-        found = NameConsistency(gazetteer: gazetteer, sentenceStarts: sentenceStarts).apply(found, words: words, matches: matches)
+        found = NameConsistency(gazetteer: gazetteer, sentenceStarts: sentenceStarts, lowercaseSeen: lowercaseSeen).apply(found, words: words, matches: matches)
         document.entities = EntityResolver(gazetteer: gazetteer).resolve(found, tokens: document.tokens, words: words, sentenceStarts: sentenceStarts)
         document.layers.insert(.entities)
     }

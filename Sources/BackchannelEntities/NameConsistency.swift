@@ -8,6 +8,9 @@ struct NameConsistency {
     let gazetteer: Gazetteer
     /// Token indices that start a sentence: no rule joins words across them.
     var sentenceStarts: Set<Int> = []
+    /// The words the document writes in lower case, when the caller has them already
+    /// (``TaggerFeatures/lowercaseVocabulary(_:)``); computed from the words otherwise.
+    var lowercaseSeen: Set<String>? = nil
 
     /// Whether tokens `range` lie in one sentence.
     func inOneSentence(_ range: Range<Int>) -> Bool {
@@ -195,7 +198,7 @@ struct NameConsistency {
         for f in found { for k in f.tokens { covered[k] = true } }
         var result = found
         // "AND", "NOT" written in capitals for emphasis are words the text also writes in lower case.
-        let lowercase = TaggerFeatures.lowercaseVocabulary(words)
+        let lowercase = lowercaseSeen ?? TaggerFeatures.lowercaseVocabulary(words)
         for (k, word) in words.enumerated() where !covered[k] && Self.isAcronym(word) && !Self.notOrganisationAcronyms.contains(word)
             && !lowercase.contains(word.lowercased())
             && !Self.isRomanNumeral(word) && !isHeadline(around: k, words: words) {
