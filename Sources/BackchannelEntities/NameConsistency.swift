@@ -311,8 +311,8 @@ struct NameConsistency {
             while start > 0, !sentenceStarts.contains(start), !covered[start - 1] {
                 let w = words[start - 1]
                 let initials = Self.isInitials(w)
-                let given = Self.isNameWord(w) && gazetteer.lookup(w).contains { $0.type == "FIRSTNAME" }
-                    && !gazetteer.lookup(w).contains { $0.type == "TITLE" }
+                let known = Self.isNameWord(w) ? gazetteer.lookup(w) : []
+                let given = known.contains { $0.type == "FIRSTNAME" } && !known.contains { $0.type == "TITLE" }
                 guard initials || given else { break }
                 start -= 1
                 covered[start] = true
