@@ -75,8 +75,8 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Follow at most this many redirects.")
     var maxRedirects: Int = 5
 
-    @Option(name: .long, help: "Articles committed together; each is still stored whole or not at all.")
-    var batch: Int = 16
+    @Option(name: .long, help: "Articles committed together; each is still stored whole or not at all (default 16 on SQLite, 1 on PostgreSQL).")
+    var batch: Int?
 
     @Flag(name: .long, help: "Print only the summary.")
     var quiet = false
@@ -89,7 +89,7 @@ struct IngestCommand: AsyncParsableCommand {
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
         if maxMegabytes < 1 { throw ValidationError("--max-megabytes must be at least 1") }
         if maxRedirects < 0 { throw ValidationError("--max-redirects cannot be negative") }
-        if batch < 1 { throw ValidationError("--batch must be at least 1") }
+        if let batch, batch < 1 { throw ValidationError("--batch must be at least 1") }
     }
 
     func run() async throws {
