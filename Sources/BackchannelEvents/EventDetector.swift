@@ -75,13 +75,27 @@ public struct EventDetector: Stage {
                         trigger = ["exchange", "exchanged"].contains(lower[i]) ? TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.5, length: 1) : nil
                     }
                 }
+                // "halted approvals for exports", "paused some shipments": a SANCTION.
+                if trigger == nil, TriggerLexicon.stopping.contains(lower[i]),
+                   (i + 1..<min(range.upperBound, i + 5)).contains(where: { TriggerLexicon.flows.contains(lower[$0]) }) {
+                    trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 1)
+                }
+                // "spoke to reporters", "spoke to the press": talking to an audience, not a party.
+                if trigger?.mode == "phone", lower[i] == "spoke", i + 2 < range.upperBound,
+                   TriggerLexicon.audiences.contains(lower[i + 2]), entityAt[i + 2] == nil,
+                   lower[i + 2] != "the" || (i + 3 < range.upperBound && TriggerLexicon.audiences.contains(lower[i + 3])) {
+                    trigger = nil
+                }
                 // A word inside a name ("Rapid Support Forces", "the Freedom Support Act") is no trigger.
                 if trigger != nil, entityAt[i] != nil { trigger = nil }
                 // "sent weapons", "sends aid": aid only when what is sent is aid or money.
-                if trigger?.type == .aid, ["send", "sends", "sent", "sending", "funds"].contains(lower[i]) {
+                // A promise of no aid is an offer.
+                if trigger?.type == .aid, ["send", "sends", "sent", "sending", "funds", "promise", "promises", "promised", "promising"].contains(lower[i]) {
                     let near = i..<min(range.upperBound, i + 8)
-                    let aidWords = TriggerLexicon.aidModes.flatMap(\.words) + ["aid", "weapons", "equipment", "systems", "money", "funds"]
-                    if !near.contains(where: { aidWords.contains(lower[$0]) }), !document.money.contains(where: { sentence.span.contains($0.span) }) { trigger = nil }
+                    let aidWords = TriggerLexicon.aidModes.flatMap(\.words) + ["aid", "weapons", "equipment", "systems", "money", "funds", "help"]
+                    if !near.contains(where: { aidWords.contains(lower[$0]) }), !document.money.contains(where: { sentence.span.contains($0.span) }) {
+                        trigger = lower[i].hasPrefix("promis") ? TriggerLexicon.Trigger(type: .agree, mode: nil, confidence: 0.5, length: 1) : nil
+                    }
                 }
                 // "described the talks as useful", "Witkoff's fifth meeting": a meeting named again,
                 // not a new one (unless it is "the meeting between A and B").
@@ -104,7 +118,8 @@ public struct EventDetector: Stage {
                 let triggerTokens = i..<(i + found.length)
                 let previousActor = events.last?.actors.first.flatMap { id in document.entities.firstIndex { $0.id == id } }
                 let event = build(found, at: triggerTokens, in: range, sentence: sentence.span, document: document,
-                                  words: words, lower: lower, entityAt: entityAt, previousActor: previousActor)
+                                  words: words, lower: lower, entityAt: entityAt, previousActor: previousActor,
+                                  earlier: events.suffix(12))
                 let key = "\(event.type.rawValue)|\(event.actors)|\(event.targets)"
                 if !event.actors.isEmpty || event.confidence >= 0.7, seen.insert(key).inserted {
                     events.append(event)
@@ -123,7 +138,8 @@ public struct EventDetector: Stage {
     }
 
     private func build(_ trigger: TriggerLexicon.Trigger, at triggerTokens: Range<Int>, in range: Range<Int>, sentence: TextSpan,
-                       document: Document, words: [String], lower: [String], entityAt: [Int?], previousActor: Int? = nil) -> Event {
+                       document: Document, words: [String], lower: [String], entityAt: [Int?], previousActor: Int? = nil,
+                       earlier: ArraySlice<Event> = []) -> Event {
         let tokens = document.tokens
         let isActorType: (Int) -> Bool = { [.person, .org, .gpe, .norp].contains(document.entities[$0].type) }
         // Actor: the subject of the trigger's clause — the first person, body or country from
@@ -146,6 +162,20 @@ public struct EventDetector: Stage {
         // The subject among tokens `from..<to`: the first person, body or country, not after
         // "in"; a person named right after a body or nationality is the one who acts ("Kremlin
         // spokesman Dmitry Peskov", "German Defence Minister Boris Pistorius").
+        // "Kremlin foreign policy aide Yuri Ushakov", "Iran's foreign ministry spokesman, Esmaeil
+        // Baghaei": the person after a body and the lower-case words of a title.
+        func personAfterTitle(_ m: Int, _ to: Int) -> Int? {
+            var j = m
+            while j < to, j - m < 6 {
+                if let e = entityAt[j] { return document.entities[e].type == .person ? e : nil }
+                let word = words[j]
+                let isTitleWord = word.first.map { $0.isLowercase } ?? false
+                let isJoin = ["'s", "’s"].contains(lower[j]) || (lower[j] == "," && j + 1 < to && entityAt[j + 1] != nil)
+                guard isTitleWord || isJoin, !Self.reporting.contains(lower[j]), TriggerLexicon.single[lower[j]] == nil else { return nil }
+                j += 1
+            }
+            return nil
+        }
         func subject(_ from: Int, _ to: Int) -> [Int] {
             var k = from
             while k < to {
@@ -161,7 +191,8 @@ public struct EventDetector: Stage {
                     }
                     var actor = e
                     if document.entities[e].type != .person,
-                       let person = (m..<min(to, m + 3)).compactMap({ entityAt[$0] }).first(where: { document.entities[$0].type == .person }) {
+                       let person = (m..<min(to, m + 3)).compactMap({ entityAt[$0] }).first(where: { document.entities[$0].type == .person })
+                           ?? personAfterTitle(m, to) {
                         actor = person
                         while m < to, entityAt[m] == person || entityAt[m] == e { m += 1 }
                     }
@@ -230,6 +261,12 @@ public struct EventDetector: Stage {
             }
             let found = nearest(pronoun - 1, range.lowerBound) ?? previousActor.flatMap { fits($0) ? $0 : nil } ?? nearest(range.lowerBound - 1, 0)
             if let found, let actor = countryOf(found, document: document) { actors = [actor] }
+        }
+        // "the two sides agreed", "both governments rejected the idea": the pair last seen acting
+        // together, else the last two named before.
+        if actors.isEmpty, let pair = pairSubject(clauseStart..<triggerTokens.lowerBound, lower: lower, entityAt: entityAt,
+                                                  document: document, canAct: canAct, before: earlier, quoted: quoted) {
+            actors = pair
         }
 
         // "a meeting between A and B", "a phone call between A and B": A and B meet.
@@ -389,6 +426,57 @@ public struct EventDetector: Stage {
                           confidence: min(1, max(0.05, confidence)))
         event.position = position(for: event, after: triggerTokens, in: range, words: words, lower: lower)
         return event
+    }
+
+    /// Nouns for a pair of parties after "the two" or "both": people, states, or either.
+    static let pairNouns: [String: EntityType?] = {
+        var table: [String: EntityType?] = [:]
+        for w in ["leaders", "presidents", "envoys", "men", "women", "ministers", "negotiators", "chairs", "officials"] { table[w] = .person }
+        for w in ["countries", "governments", "states", "nations", "delegations", "capitals", "neighbours", "neighbors"] { table[w] = .gpe }
+        for w in ["sides", "parties", "teams"] { table[w] = .some(nil) }
+        return table
+    }()
+
+    /// "The two sides", "both countries", "the two foreign ministers" as the subject of a
+    /// clause: the two parties of the latest event before it that had two of the right kind
+    /// (people for "leaders", states and bodies for "countries"), else the last two such
+    /// names before it, within the few sentences before.
+    private func pairSubject(_ clause: Range<Int>, lower: [String], entityAt: [Int?], document: Document,
+                             canAct: (Int) -> Bool, before earlier: ArraySlice<Event>, quoted: (Int) -> Bool) -> [Int]? {
+        guard let opener = clause.first(where: { ["two", "both"].contains(lower[$0]) }),
+              lower[opener] == "both" || (opener > clause.lowerBound && lower[opener - 1] == "the"),
+              let noun = (opener + 1..<min(clause.upperBound, opener + 4)).first(where: { Self.pairNouns[lower[$0]] != nil }),
+              let wanted = Self.pairNouns[lower[noun]],
+              !(clause.lowerBound..<noun).contains(where: { entityAt[$0] != nil }) else { return nil }
+        func fits(_ e: Int) -> Bool {
+            guard canAct(e) else { return false }
+            let type = document.entities[e].type
+            switch wanted {
+            case .person?: return type == .person
+            case .gpe?: return type != .person
+            default: return true
+            }
+        }
+        let index = Dictionary(document.entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let here = document.tokens[opener].span.start
+        // Two sides face each other: an event's actor and its target when it has one, else its
+        // first two actors; states before people when the noun allows both.
+        let kinds: [(Int) -> Bool] = wanted == nil ? [{ document.entities[$0].type != .person }, { _ in true }] : [{ _ in true }]
+        for kind in kinds {
+            for event in earlier.reversed() where here - event.sentence.start < 800 {
+                let actors = event.actors.compactMap { index[$0] }.filter { fits($0) && kind($0) }
+                let targets = event.targets.compactMap { index[$0] }.filter { fits($0) && kind($0) && !actors.contains($0) }
+                if let a = actors.first, let t = targets.first { return [a, t] }
+                if actors.count >= 2 { return Array(actors.prefix(2)) }
+            }
+        }
+        var found: [Int] = []
+        var k = opener - 1
+        while k >= 0, opener - k <= 120, found.count < 2 {
+            if let e = entityAt[k], fits(e), !quoted(k), let party = countryOf(e, document: document), !found.contains(party) { found.append(party) }
+            k -= 1
+        }
+        return found.count == 2 ? found.reversed() : nil
     }
 
     /// Nationalities do not act: "Egyptian" stands for Egypt when the article names Egypt,

@@ -35,6 +35,7 @@ enum TriggerLexicon {
         add(forms("agree", ["agreed"]), .agree, 0.8)
         add(forms("sign", ["signed"]), .agree, 0.8)
         add(forms("accept") + forms("recognise") + forms("recognize"), .agree, 0.7)
+        add(["grateful"], .support, 0.6)
         add(forms("endorse") + forms("back") + forms("support") + forms("welcome") + forms("praise") + forms("thank"), .support, 0.6)
         add(forms("demand"), .demand, 0.85)
         add(forms("insist"), .demand, 0.6)
@@ -48,12 +49,14 @@ enum TriggerLexicon {
         add(["deadline", "ultimatum"], .demand, 0.6)
         add(forms("threaten"), .threaten, 0.85)
         add(forms("warn"), .threaten, 0.45)
+        add(["tariff", "barred", "restrictions"], .sanction, 0.6)
         add(forms("sanction") + ["embargo", "blacklisted", "banned", "bans", "tariffs", "penalties", "imposed", "blacklist"], .sanction, 0.7)
         add(forms("oppose") + ["denies", "denied", "deny"], .reject, 0.7)
         add(["wants", "want", "seeks"], .demand, 0.5)
         add(forms("require"), .demand, 0.6)
         add(forms("pledge") + forms("donate") + forms("deliver") + forms("provide") + forms("supply", ["supplied", "supplies"]), .aid, 0.75)
         add(["funded", "funds", "committed", "aid", "convoys", "send", "sends", "sent", "sending"], .aid, 0.55)
+        add(forms("promise"), .aid, 0.6)
         // Strikes and offensives between parties at war are FIGHT (PLOVER); ASSAULT is violence
         // against people who are not fighting ("gunmen shot", "massacred").
         add(forms("attack") + forms("bomb") + forms("shell") + ["struck", "strikes", "strike", "killed", "killing", "offensive", "retook", "captured"], .fight, 0.7)
@@ -92,6 +95,11 @@ enum TriggerLexicon {
         "handed over": Trigger(type: .retreat, mode: nil, confidence: 0.7, length: 2),
         "walked out": Trigger(type: .retreat, mode: nil, confidence: 0.7, length: 2),
         "protested to": Trigger(type: .disapprove, mode: nil, confidence: 0.7, length: 2),
+        "committed to": Trigger(type: .agree, mode: nil, confidence: 0.7, length: 2),
+        "voted for": Trigger(type: .support, mode: nil, confidence: 0.7, length: 2),
+        "voting for": Trigger(type: .support, mode: nil, confidence: 0.7, length: 2),
+        "voted against": Trigger(type: .reject, mode: nil, confidence: 0.7, length: 2),
+        "voting against": Trigger(type: .reject, mode: nil, confidence: 0.7, length: 2),
         "held talks": Trigger(type: .consult, mode: "meeting", confidence: 0.85, length: 2),
         "cut off": Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 2),
         "conditional on": Trigger(type: .demand, mode: nil, confidence: 0.7, length: 2),
@@ -116,6 +124,14 @@ enum TriggerLexicon {
                                           "exchange", "exchanged", "swapped"]
     static let people: Set<String> = ["prisoners", "hostages", "detainees", "captives", "soldiers", "women", "children", "civilians",
                                       "bodies", "prisoner", "hostage", "people", "men", "troops", "pows"]
+
+    /// Stopping these is a SANCTION: "halted approvals for exports", "paused some shipments".
+    static let stopping: Set<String> = ["halt", "halts", "halted", "halting", "pause", "paused", "pausing", "froze", "frozen", "freeze",
+                                        "suspend", "suspends", "suspended", "suspending"]
+    static let flows: Set<String> = ["deliveries", "shipments", "exports", "approvals", "aid", "intelligence", "weapons", "arms", "supplies", "imports"]
+
+    /// Speaking to these is no consultation: "spoke to reporters".
+    static let audiences: Set<String> = ["press", "reporters", "journalists", "media", "the", "state", "television", "lawmakers", "parliament"]
 
     /// Words that make an AID event military, economic or humanitarian.
     static let aidModes: [(mode: String, words: Set<String>)] = [

@@ -123,10 +123,27 @@ struct EventTests {
         ("Prime Minister Benjamin Netanyahu's office said some details were still being finalised.", "STATEMENT asserted [\"Benjamin Netanyahu\"] -> []"),
         // objections are DISAPPROVE
         ("Sudan's government objected to the conference.", "DISAPPROVE asserted [\"Sudan\"] -> []"),
+        // "the two sides" are the pair last seen facing each other; "both leaders" two people
+        ("Serbia held talks with Kosovo in Brussels. The two sides agreed to meet again.", "AGREE asserted [\"Serbia\", \"Kosovo\"] -> [] position=accepts:meet again"),
+        ("Emmanuel Macron spoke by phone with Olaf Scholz. Both leaders condemned the attack.",
+         "DISAPPROVE asserted [\"Emmanuel Macron\", \"Olaf Scholz\"] -> []"),
+        // stopping a flow of arms or goods is a SANCTION; a promise of aid is aid
+        ("Germany halted approvals for arms exports to Israel.", "SANCTION asserted [\"Germany\"] -> [\"Israel\"]"),
+        ("Norway promised €2 billion in military aid for Ukraine.", "AID planned [\"Norway\"] -> [\"Ukraine\"] mode=military amounts=[2]bn"),
+        // a body, the lower-case words of a title, then the person: the person acts
+        ("Kremlin foreign policy aide Yuri Ushakov said the talks were useful.", "STATEMENT asserted [\"Yuri Ushakov\"] -> []"),
+        // voting for a resolution supports it
+        ("China voted for the resolution.", "SUPPORT asserted [\"China\"] -> []"),
     ])
     func reading(text: String, expected: String) throws {
         let found = try events(text)
         #expect(found.contains(expected), "\(found)")
+    }
+
+    @Test func speakingToReportersIsNoConsultation() throws {
+        let found = try events("Marco Rubio spoke to reporters in Riyadh after the session.")
+        #expect(!found.contains { $0.hasPrefix("CONSULT") }, "\(found)")
+        #expect(try events("Marco Rubio spoke to Sergei Lavrov on Tuesday.").contains { $0.hasPrefix("CONSULT asserted [\"Marco Rubio\"] -> [\"Sergei Lavrov\"]") })
     }
 
     @Test func quotedDemandIsAnEvent() throws {
