@@ -75,6 +75,21 @@ public struct EventDetector: Stage {
                         trigger = ["exchange", "exchanged"].contains(lower[i]) ? TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.5, length: 1) : nil
                     }
                 }
+                // "a round of sanctions" is none; "the third round", "two rounds with" are talks.
+                if trigger?.type == .consult, ["round", "rounds"].contains(lower[i]), i + 2 < range.upperBound, lower[i + 1] == "of",
+                   !["talks", "negotiations", "consultations", "discussions"].contains(lower[i + 2]) {
+                    trigger = nil
+                }
+                // "spent four hours with Putin", "spent Monday with the Russian team": a meeting.
+                if trigger == nil, lower[i] == "spent", (i + 1..<min(range.upperBound, i + 8)).contains(where: { lower[$0] == "with" }) {
+                    trigger = TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.7, length: 1)
+                }
+                // "in a call on Wednesday", "a phone call": a call is a conversation; "a call for" an appeal.
+                if trigger == nil, lower[i] == "call", i > range.lowerBound, ["a", "phone", "telephone", "video", "their", "his", "her"].contains(lower[i - 1]),
+                   i + 1 >= range.upperBound || !["for", "on", "to"].contains(lower[i + 1])
+                    || lower[i + 1] == "on" && i + 2 < range.upperBound && (Self.weekdays.contains(lower[i + 2]) || Self.months.contains(lower[i + 2])) {
+                    trigger = TriggerLexicon.Trigger(type: .consult, mode: "phone", confidence: 0.7, length: 1)
+                }
                 // "halted approvals for exports", "paused some shipments": a SANCTION.
                 if trigger == nil, TriggerLexicon.stopping.contains(lower[i]),
                    (i + 1..<min(range.upperBound, i + 5)).contains(where: { TriggerLexicon.flows.contains(lower[$0]) }) {
@@ -222,8 +237,13 @@ public struct EventDetector: Stage {
         }
         var actors = subject(clauseStart, triggerTokens.lowerBound)
         // "Washington's demand", "Trump's offer": the possessor of the act is its actor.
+        // "Putin's first visit", "Iran's latest proposal": one word may stand between.
         if triggerTokens.lowerBound >= 2, ["'s", "’s"].contains(lower[triggerTokens.lowerBound - 1]),
            let owner = entityAt[triggerTokens.lowerBound - 2], canAct(owner), !quoted(triggerTokens.lowerBound - 2) {
+            actors = [owner]
+        } else if triggerTokens.lowerBound >= 3, ["'s", "’s"].contains(lower[triggerTokens.lowerBound - 2]),
+                  Self.ordinalsAndKinds.contains(lower[triggerTokens.lowerBound - 1]),
+                  let owner = entityAt[triggerTokens.lowerBound - 3], canAct(owner), !quoted(triggerTokens.lowerBound - 3) {
             actors = [owner]
         }
         // "gave Moscow 50 days to agree", "urged Iran to return", "wants Kyiv to respond": the one
@@ -499,7 +519,13 @@ public struct EventDetector: Stage {
 
     static let auxiliaries: Set<String> = ["has", "have", "had", "is", "was", "were", "will", "would", "also", "then", "later", "repeatedly", "not", "and", "been"]
 
+    static let ordinalsAndKinds: Set<String> = ["first", "second", "third", "fourth", "fifth", "latest", "last", "new", "own", "official",
+                                                "formal", "surprise", "state", "working", "direct", "indirect", "revised", "initial", "final"]
+
     static let definite: Set<String> = ["the", "their", "his", "her", "its", "this", "that", "these", "those", "our"]
+
+    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                      "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."]
 
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -508,7 +534,9 @@ public struct EventDetector: Stage {
     private func namesSomething(_ date: DateMention, range: Range<Int>, lower: [String], tokens: [Token]) -> Bool {
         guard let first = range.first(where: { tokens[$0].span.start >= date.span.start }) else { return false }
         let before = first > range.lowerBound ? lower[first - 1] : ""
-        if before == "of" { return true }
+        // "the 2015 accord"; "the attack of October 7"; "has mediated since April" dates when a
+        // state of things began, not the act.
+        if before == "of" || before == "since" { return true }
         if date.granularity == .year, !Self.yearPrepositions.contains(before) {
             var last = first
             while last + 1 < range.upperBound, tokens[last + 1].span.end <= date.span.end { last += 1 }

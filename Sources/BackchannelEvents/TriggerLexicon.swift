@@ -30,7 +30,9 @@ enum TriggerLexicon {
         add(forms("mediate", ["mediation"]), .consult, mode: "mediation", 0.8)
         add(["talks", "negotiated", "negotiating", "negotiations"], .consult, mode: "meeting", 0.6)
         add(forms("attend") + ["chaired", "greeted", "consulted", "dinner"], .consult, mode: "meeting", 0.6)
-        add(["travelled", "traveled", "travels", "toured"], .consult, mode: "visit", 0.55)
+        add(["travelled", "traveled", "travels", "toured", "travel", "travelling", "traveling", "trip"], .consult, mode: "visit", 0.55)
+        add(forms("consult") + forms("brief") + ["informed", "dined", "dine", "rounds", "round"], .consult, mode: "meeting", 0.55)
+        add(["go-between", "mediator", "mediators"], .consult, mode: "mediation", 0.6)
         add(["brokered"], .consult, mode: "mediation", 0.7)
         add(forms("agree", ["agreed"]), .agree, 0.8)
         add(forms("sign", ["signed"]), .agree, 0.8)
@@ -100,6 +102,9 @@ enum TriggerLexicon {
         "voting for": Trigger(type: .support, mode: nil, confidence: 0.7, length: 2),
         "voted against": Trigger(type: .reject, mode: nil, confidence: 0.7, length: 2),
         "voting against": Trigger(type: .reject, mode: nil, confidence: 0.7, length: 2),
+        "spoken to": Trigger(type: .consult, mode: "phone", confidence: 0.6, length: 2),
+        "spoken with": Trigger(type: .consult, mode: "phone", confidence: 0.6, length: 2),
+        "video link": Trigger(type: .consult, mode: "meeting", confidence: 0.6, length: 2),
         "held talks": Trigger(type: .consult, mode: "meeting", confidence: 0.85, length: 2),
         "cut off": Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 2),
         "conditional on": Trigger(type: .demand, mode: nil, confidence: 0.7, length: 2),

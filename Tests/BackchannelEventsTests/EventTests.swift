@@ -132,6 +132,14 @@ struct EventTests {
         ("Norway promised €2 billion in military aid for Ukraine.", "AID planned [\"Norway\"] -> [\"Ukraine\"] mode=military amounts=[2]bn"),
         // a body, the lower-case words of a title, then the person: the person acts
         ("Kremlin foreign policy aide Yuri Ushakov said the talks were useful.", "STATEMENT asserted [\"Yuri Ushakov\"] -> []"),
+        // spending hours with someone is a meeting; "in a call" a conversation
+        ("Steve Witkoff spent four hours with Vladimir Putin in St. Petersburg.",
+         "CONSULT asserted [\"Steve Witkoff\"] -> [\"Vladimir Putin\"] mode=meeting @St. Petersburg"),
+        ("Emmanuel Macron and Keir Starmer agreed the plan was sound in a call on Wednesday.",
+         "CONSULT asserted [\"Emmanuel Macron\", \"Keir Starmer\"] -> [] mode=phone on=2025-04-09"),
+        // a possessor with an ordinal before the act; a date after "since" is not the act's
+        ("It was Narendra Modi's first visit to Japan.", "CONSULT asserted [\"Narendra Modi\"] -> [\"Japan\"] mode=visit"),
+        ("Oman has mediated the talks since April.", "CONSULT asserted [\"Oman\"] -> [] mode=mediation"),
         // voting for a resolution supports it
         ("China voted for the resolution.", "SUPPORT asserted [\"China\"] -> []"),
     ])
@@ -144,6 +152,12 @@ struct EventTests {
         let found = try events("Marco Rubio spoke to reporters in Riyadh after the session.")
         #expect(!found.contains { $0.hasPrefix("CONSULT") }, "\(found)")
         #expect(try events("Marco Rubio spoke to Sergei Lavrov on Tuesday.").contains { $0.hasPrefix("CONSULT asserted [\"Marco Rubio\"] -> [\"Sergei Lavrov\"]") })
+    }
+
+    @Test func aRoundOfSanctionsIsNoRoundOfTalks() throws {
+        let found = try events("The European Union adopted a new round of sanctions against Russia.")
+        #expect(!found.contains { $0.hasPrefix("CONSULT") }, "\(found)")
+        #expect(try events("Iran and the United States held a third round in Rome.").contains { $0.hasPrefix("CONSULT asserted [\"Iran\", \"United States\"]") })
     }
 
     @Test func quotedDemandIsAnEvent() throws {
