@@ -90,6 +90,19 @@ public struct EventDetector: Stage {
                     || lower[i + 1] == "on" && i + 2 < range.upperBound && (Self.weekdays.contains(lower[i + 2]) || Self.months.contains(lower[i + 2])) {
                     trigger = TriggerLexicon.Trigger(type: .consult, mode: "phone", confidence: 0.7, length: 1)
                 }
+                // "a halt to strikes", "a pause on strikes", "could face strikes": strikes that are
+                // talked about, stopped or threatened are no fighting.
+                if trigger?.type == .fight, Self.fightNouns.contains(lower[i]),
+                   (max(range.lowerBound, i - 3)..<i).contains(where: { Self.haltingWords.contains(lower[$0]) }) {
+                    trigger = nil
+                }
+                // "before talks with Moscow had begun", "hours after the Kremlin meeting": a meeting
+                // used to date something else is not reported here.
+                if trigger?.type == .consult, Self.meetingNouns.contains(lower[i]),
+                   (max(range.lowerBound, i - 3)..<i).contains(where: { ["before", "after", "during", "since", "ahead"].contains(lower[$0]) }),
+                   !(i + 1..<min(range.upperBound, i + 6)).contains(where: { lower[$0] == "between" }) {
+                    trigger = nil
+                }
                 // "halted approvals for exports", "paused some shipments": a SANCTION.
                 if trigger == nil, TriggerLexicon.stopping.contains(lower[i]),
                    (i + 1..<min(range.upperBound, i + 5)).contains(where: { TriggerLexicon.flows.contains(lower[$0]) }) {
@@ -518,6 +531,10 @@ public struct EventDetector: Stage {
                                            "persuaded", "invited", "allowed", "wants", "wanted", "want", "called", "encouraged", "forced"]
 
     static let auxiliaries: Set<String> = ["has", "have", "had", "is", "was", "were", "will", "would", "also", "then", "later", "repeatedly", "not", "and", "been"]
+
+    static let fightNouns: Set<String> = ["strikes", "strike", "attacks", "attack", "offensive", "killing", "fighting", "shelling", "bombing"]
+    static let haltingWords: Set<String> = ["halt", "pause", "moratorium", "ceasefire", "truce", "stop", "end", "face", "against", "ban", "suspension"]
+    static let meetingNouns: Set<String> = ["talks", "meeting", "negotiations", "session", "rounds", "round", "summit"]
 
     static let ordinalsAndKinds: Set<String> = ["first", "second", "third", "fourth", "fifth", "latest", "last", "new", "own", "official",
                                                 "formal", "surprise", "state", "working", "direct", "indirect", "revised", "initial", "final"]

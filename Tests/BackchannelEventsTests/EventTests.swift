@@ -160,6 +160,23 @@ struct EventTests {
         #expect(try events("Iran and the United States held a third round in Rome.").contains { $0.hasPrefix("CONSULT asserted [\"Iran\", \"United States\"]") })
     }
 
+    @Test func strikesThatAreHaltedOrThreatenedAreNoFighting() throws {
+        for text in ["Ukraine said it would support a halt to strikes on energy facilities.",
+                     "Russia offered a 30-day pause on strikes against power plants.",
+                     "Donald Trump has warned that Iran could face strikes."] {
+            let found = try events(text)
+            #expect(!found.contains { $0.hasPrefix("FIGHT") }, "\(text): \(found)")
+        }
+        #expect(try events("Russia struck Kharkiv overnight.").contains { $0.hasPrefix("FIGHT asserted [\"Russia\"]") })
+    }
+
+    @Test func aMeetingThatDatesSomethingElseIsNoNewMeeting() throws {
+        let found = try events("Germany said Washington had given away too much before talks with Moscow had begun.")
+        #expect(!found.contains { $0.hasPrefix("CONSULT") }, "\(found)")
+        let between = try events("Aid was frozen after a meeting between Donald Trump and Volodymyr Zelensky.")
+        #expect(between.contains { $0.hasPrefix("CONSULT asserted [\"Donald Trump\", \"Volodymyr Zelensky\"]") }, "\(between)")
+    }
+
     @Test func quotedDemandIsAnEvent() throws {
         let found = try events("“Russia has to get moving,” President Donald Trump wrote on Friday.")
         #expect(found.contains { $0.hasPrefix("DEMAND asserted [\"Donald Trump\"] -> [\"Russia\"]") }, "\(found)")
