@@ -532,6 +532,7 @@ public struct EventDetector: Stage {
 
     static let auxiliaries: Set<String> = ["has", "have", "had", "is", "was", "were", "will", "would", "also", "then", "later", "repeatedly", "not", "and", "been"]
 
+    static let upcoming: Set<String> = ["next", "upcoming", "planned", "proposed", "possible", "future", "further", "another"]
     static let fightNouns: Set<String> = ["strikes", "strike", "attacks", "attack", "offensive", "killing", "fighting", "shelling", "bombing"]
     static let haltingWords: Set<String> = ["halt", "pause", "moratorium", "ceasefire", "truce", "stop", "end", "face", "against", "ban", "suspension"]
     static let meetingNouns: Set<String> = ["talks", "meeting", "negotiations", "session", "rounds", "round", "summit"]
@@ -603,6 +604,12 @@ public struct EventDetector: Stage {
            ["ready", "prepared", "willing", "able"].contains(lower[trigger.lowerBound - 2]) {
             return .asserted
         }
+        // "the next round", "a possible meeting", "were due to hold a third round": still to come.
+        if Self.meetingNouns.contains(lower[trigger.lowerBound]),
+           (max(range.lowerBound, trigger.lowerBound - 2)..<trigger.lowerBound).contains(where: { Self.upcoming.contains(lower[$0]) })
+            || (max(range.lowerBound, trigger.lowerBound - 6)..<trigger.lowerBound).contains(where: { ["due", "expected", "scheduled"].contains(lower[$0]) }) {
+            return .planned
+        }
         // "expected to meet", "persuade Moscow to accept", "would fund": not (yet) done.
         if window.contains(where: { Self.planned.contains(lower[$0]) }) || (trigger.lowerBound > range.lowerBound && lower[trigger.lowerBound - 1] == "to")
             || ["will", "would"].contains(lower[trigger.lowerBound]) {
@@ -610,7 +617,11 @@ public struct EventDetector: Stage {
         }
         // "Iran and the United States held talks …, state media said": a trailing attribution
         // makes the claim someone else's, unless the one who says it is one who did it.
-        if let comma = (trigger.upperBound..<range.upperBound).first(where: { lower[$0] == "," }),
+        // "Albusaidi, who has mediated every round, said…": a relative clause about the speaker
+        // is the writer's, not what the speaker said.
+        let lastComma = (range.lowerBound..<trigger.lowerBound).last { lower[$0] == "," }
+        let inRelativeClause = lastComma.map { c in (c + 1..<trigger.lowerBound).contains { ["who", "which"].contains(lower[$0]) } } ?? false
+        if !inRelativeClause, let comma = (trigger.upperBound..<range.upperBound).first(where: { lower[$0] == "," }),
            let cue = (comma + 1..<min(range.upperBound, comma + 8)).first(where: { ["said", "says", "announced", "reported"].contains(lower[$0]) }),
            !(comma + 1..<cue).contains(where: { ["and", "but", "while", "although", "though", "who", "which"].contains(lower[$0]) }) {
             let speaker = (comma + 1..<cue).compactMap { entityAt[$0] }.first
@@ -623,7 +634,13 @@ public struct EventDetector: Stage {
         }
         // "Ukrainian officials said Russian missiles struck…": reported unless the actor speaks.
         let before = range.lowerBound..<trigger.lowerBound
-        if let cue = before.last(where: { Self.reporting.contains(lower[$0]) }) {
+        // "Trump claimed credit, and his envoy took part": a new clause is not what was said
+        // (unless it goes on with "that").
+        if let cue = before.last(where: { Self.reporting.contains(lower[$0]) }),
+           !(cue + 1..<trigger.lowerBound).contains(where: { k in
+               (lower[k] == ";" || lower[k] == "," && k + 1 < trigger.lowerBound && ["and", "but"].contains(lower[k + 1]))
+                   && !(k + 1..<trigger.lowerBound).contains { lower[$0] == "that" }
+           }) {
             let speaker = (range.lowerBound..<cue).reversed().first { entityAt[$0] != nil }.flatMap { entityAt[$0] }
             // A stance its own people state is taken, not only reported.
             if Self.stances.contains(type), let speaker, speakers.contains(speaker) { return .asserted }

@@ -140,6 +140,14 @@ struct EventTests {
         // a possessor with an ordinal before the act; a date after "since" is not the act's
         ("It was Narendra Modi's first visit to Japan.", "CONSULT asserted [\"Narendra Modi\"] -> [\"Japan\"] mode=visit"),
         ("Oman has mediated the talks since April.", "CONSULT asserted [\"Oman\"] -> [] mode=mediation"),
+        // a relative clause about the speaker is the writer's; a clause after ", and" is not what was said
+        ("Badr Albusaidi, who has mediated every round, said the atmosphere was good.",
+         "CONSULT asserted [\"Badr Albusaidi\"] -> [] mode=mediation"),
+        ("Donald Trump claimed credit, and his envoy Steve Witkoff attended the signing.",
+         "CONSULT asserted [\"Steve Witkoff\"] -> [] mode=meeting"),
+        // the next round is still to come
+        ("Esmaeil Baghaei said Iran and the United States would hold the next round in Oman.",
+         "CONSULT planned [\"Iran\", \"United States\"] -> [] mode=meeting @Oman"),
         // voting for a resolution supports it
         ("China voted for the resolution.", "SUPPORT asserted [\"China\"] -> []"),
     ])
