@@ -4,6 +4,9 @@
 Usage:
     python3 scripts/check_gold.py        # prints per-type, per-kind and per-event-type counts, then OK (exit 0) or the errors (exit 1)
 
+Counts are given per split: ``dev``, ``test`` and ``final`` (the fresh held-out split written on
+2026-11-27, to be scored once at the end of a piece of work; see "Splits" in Corpus/README.md).
+
 Quotes (``"quotes"``, after ``"entities"``): one object per direct quotation of the body,
 ``{"text", "speaker", "cue", "kind"}``, in body order. ``text`` occurs verbatim in the body and
 is what lies between the quotation marks, without them (a comma just before the closing mark,
@@ -56,9 +59,12 @@ EVENT_KEYS = ("type", "mode", "actors", "targets", "place", "date", "modality", 
 EVENT_OPTIONAL = {"position", "casualties", "amounts"}
 ACTOR_TYPES = {"ORG", "GPE", "PERSON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
+# "final" is the fresh held-out split written on 2026-11-27, to be scored once at the end of a
+# piece of work (see "Splits" in Corpus/README.md).
+SPLITS = ("dev", "test", "final")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CANONICAL = {"United States", "Russia", "Ukraine", "United Kingdom", "Germany", "Italy", "Turkey",
-             "Israel", "Iran", "Pakistan", "India", "Rwanda"}
+             "Israel", "Iran", "Pakistan", "India", "Rwanda", "France", "Finland"}
 
 
 def body_text(article):
@@ -319,6 +325,7 @@ def main():
     for slug in sorted(set(gold_paths) - set(articles)):
         err("gold/%s.json: no such article" % slug)
     counts = {t: 0 for t in sorted(TYPES)}
+    scounts = {}
     n_mentions = 0
     qcounts = {}
     ecounts = {}
@@ -335,6 +342,8 @@ def main():
         for e in check_file(slug, body_text(a), gold, err):
             if e.get("type") in counts:
                 counts[e["type"]] += 1
+                key = (a.get("split"), e["type"])
+                scounts[key] = scounts.get(key, 0) + 1
             n_mentions += len(e.get("mentions") or [])
         for q in gold.get("quotes") or []:
             if isinstance(q, dict):
@@ -354,15 +363,18 @@ def main():
     print("gold files: %d  entities: %d  mention strings: %d" % (
         len(articles), sum(counts.values()), n_mentions))
     print("  " + "  ".join("%s %d" % kv for kv in counts.items()))
+    for split in SPLITS:
+        print("  %-5s %3d  " % (split, sum(n for (sp, _), n in scounts.items() if sp == split))
+              + "  ".join("%s %d" % (t, scounts.get((split, t), 0)) for t in counts))
     print("quotes: %d" % sum(qcounts.values()))
-    for split in ("dev", "test"):
-        print("  %-4s %3d  " % (split, sum(n for (sp, _), n in qcounts.items() if sp == split))
+    for split in SPLITS:
+        print("  %-5s %3d  " % (split, sum(n for (sp, _), n in qcounts.items() if sp == split))
               + "  ".join("%s %d" % (k, qcounts.get((split, k), 0)) for k in QUOTE_KINDS))
     print("events: %d" % sum(ecounts.values()))
-    for split in ("dev", "test"):
-        print("  %-4s %3d  " % (split, sum(n for (sp, _), n in ecounts.items() if sp == split))
+    for split in SPLITS:
+        print("  %-5s %3d  " % (split, sum(n for (sp, _), n in ecounts.items() if sp == split))
               + "  ".join("%s %d" % (k, ecounts[(split, k)]) for k in EVENT_TYPES if (split, k) in ecounts))
-        print("        modality  " + "  ".join("%s %d" % (k, mcounts.get((split, k), 0)) for k in MODALITIES))
+        print("         modality  " + "  ".join("%s %d" % (k, mcounts.get((split, k), 0)) for k in MODALITIES))
     print("OK")
     return 0
 

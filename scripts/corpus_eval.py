@@ -2,13 +2,18 @@
 ``eval_events.py``).
 
 Each of those scripts scores one stage of Backchannel against the team's own corpus:
-articles in ``Corpus/articles/<slug>.json`` (with a ``split``), gold annotations in
-``Corpus/gold/<slug>.json`` and rendered pages in ``Corpus/html/<slug>.html``. This module
-holds what they have in common: loading the corpus for a split, running the binary once over
-the pages and reading its JSON lines, checking ``article.text`` against the gold body, the
-name normalisation used to compare entity names, the command-line options, target marks,
-per-article error lists, JSON output and the little self-test harness. The scoring itself
-stays in each script.
+articles in ``Corpus/articles/<slug>.json`` (with a ``split``: ``dev``, ``test`` or ``final``),
+gold annotations in ``Corpus/gold/<slug>.json`` and rendered pages in
+``Corpus/html/<slug>.html``. This module holds what they have in common: loading the corpus for
+a split, running the binary once over the pages and reading its JSON lines, checking
+``article.text`` against the gold body, the name normalisation used to compare entity names,
+the command-line options, target marks, per-article error lists, JSON output and the little
+self-test harness. The scoring itself stays in each script.
+
+Splits: ``dev`` is for development and is the default; ``test`` was held out but has been looked
+at too often while tuning; ``final`` is the fresh held-out split written on 2026-11-27, to be
+scored once at the end of a piece of work (see "Splits" in ``Corpus/README.md``). ``--split all``
+takes every article, ``final`` included.
 
 The scripts put their own folder on ``sys.path`` and ``import corpus_eval``, so they run as
 ``python3 scripts/eval_x.py`` from the repository root (or from anywhere else).
@@ -26,6 +31,9 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Corpus")
+# The article splits, then "all" (every article). "final" is the fresh held-out split written on
+# 2026-11-27, to be scored once at the end of a piece of work.
+SPLIT_CHOICES = ["dev", "test", "final", "all"]
 
 
 # ---------------------------------------------------------------- normalisation
@@ -212,12 +220,14 @@ def span_ok(text, start, end, want):
 # ---------------------------------------------------------------- command line
 
 def parse_args(description, errors_help, argv=None):
-    """The common options: --binary, --split (dev | test | all, default dev), --errors N,
-    --json and --selftest."""
+    """The common options: --binary, --split (dev | test | final | all, default dev), --errors N,
+    --json and --selftest. ``final`` is the fresh held-out split written on 2026-11-27, to be
+    scored once at the end of a piece of work."""
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="dev",
-                    help="articles to score (default dev; test only for the final measurement)")
+    ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
+                    help="articles to score (default dev; final is the fresh held-out split written "
+                         "on 2026-11-27: score it once, at the end of a piece of work; all includes it)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument("--selftest", action="store_true", help="check the scorer on hand-made cases")

@@ -5,8 +5,10 @@ Gold: the ``events`` member of ``Corpus/gold/<slug>.json`` (see ``scripts/check_
 "Gold events" in ``Corpus/README.md``): ``[{"type", "mode", "actors", "targets", "place", "date",
 "modality", "sentence", "position"?, "casualties"?, "amounts"?}]`` where actors / targets / place
 are entity ``name``s of the same file and ``date`` is ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or null.
-By default only ``split == "dev"`` is scored (``--split test`` / ``--split all`` must be asked
-for; the ``test`` split is for the final measurement of a piece of work only).
+By default only ``split == "dev"`` is scored (``--split test`` / ``--split final`` / ``--split all``
+must be asked for). ``final`` is the fresh held-out split written on 2026-11-27, to be scored once
+at the end of a piece of work; ``test`` was held out too but has been looked at while tuning;
+``all`` includes both.
 
 System under test. The binary is run once over all the selected pages:
 
@@ -48,7 +50,8 @@ Targets (from the issue), printed beside the figures: precision and recall on ty
 Usage:
     python3 scripts/eval_events.py                 # dev split
     python3 scripts/eval_events.py --errors 10     # plus per-article errors (up to 10 of each list)
-    python3 scripts/eval_events.py --split test    # final measurement only
+    python3 scripts/eval_events.py --split test    # the older held-out split (already looked at)
+    python3 scripts/eval_events.py --split final   # the fresh held-out split: once, at the end
     python3 scripts/eval_events.py --json
     python3 scripts/eval_events.py --selftest
 
@@ -337,8 +340,8 @@ def print_gold_counts(split, slugs, golds, articles):
     types, mods = gold_counts(slugs, golds, articles)
     print("split: %s  articles: %d  gold events: %d" % (split, len(slugs), sum(types.values())))
     for sp in sorted({k[0] for k in types}):
-        print("  %-4s  " % sp + "  ".join("%s %d" % (k[1], n) for k, n in sorted(types.items()) if k[0] == sp))
-        print("        modality  " + "  ".join("%s %d" % (m, mods.get((sp, m), 0)) for m in MODALITIES))
+        print("  %-5s  " % sp + "  ".join("%s %d" % (k[1], n) for k, n in sorted(types.items()) if k[0] == sp))
+        print("         modality  " + "  ".join("%s %d" % (m, mods.get((sp, m), 0)) for m in MODALITIES))
 
 
 def print_report(split, slugs, golds, articles, t, s, warnings, details, n_errors):

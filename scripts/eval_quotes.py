@@ -5,8 +5,10 @@ Gold: the ``quotes`` member of ``Corpus/gold/<slug>.json`` (see ``scripts/check_
 ``[{"text", "speaker", "cue", "kind"}]`` where ``text`` is the body text between the quotation
 marks, ``speaker`` the ``name`` of an entity of the same file (or null), ``kind`` one of
 ``full``, ``partial``, ``scare``. Articles: ``Corpus/articles/<slug>.json``; by default only
-``split == "dev"`` is scored (``--split test`` / ``--split all`` must be asked for; the
-``test`` split is for the final measurement of a piece of work only).
+``split == "dev"`` is scored (``--split test`` / ``--split final`` / ``--split all`` must be asked
+for). ``final`` is the fresh held-out split written on 2026-11-27, to be scored once at the end
+of a piece of work; ``test`` was held out too but has been looked at while tuning; ``all``
+includes both.
 
 System under test. The binary is run once over all the selected pages:
 
@@ -44,7 +46,8 @@ Scoring:
 Usage:
     python3 scripts/eval_quotes.py                 # dev split
     python3 scripts/eval_quotes.py --errors 10     # plus per-article errors (up to 10 of each list)
-    python3 scripts/eval_quotes.py --split test    # final measurement only
+    python3 scripts/eval_quotes.py --split test    # the older held-out split (already looked at)
+    python3 scripts/eval_quotes.py --split final   # the fresh held-out split: once, at the end
     python3 scripts/eval_quotes.py --json
     python3 scripts/eval_quotes.py --selftest
 
@@ -269,7 +272,7 @@ def print_gold_counts(split, slugs, golds, articles):
     total = sum(per.values())
     print("split: %s  articles: %d  gold quotes: %d  (with a speaker: %d)" % (split, len(slugs), total, n_spk))
     for sp in sorted({k[0] for k in per}):
-        print("  %-4s  " % sp + "  ".join("%s %d" % (k, per.get((sp, k), 0)) for k in KINDS))
+        print("  %-5s  " % sp + "  ".join("%s %d" % (k, per.get((sp, k), 0)) for k in KINDS))
 
 
 def print_report(split, slugs, golds, articles, t, s, warnings, details, n_errors):
