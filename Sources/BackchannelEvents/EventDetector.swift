@@ -750,10 +750,52 @@ public struct EventDetector: Stage {
         let trigger = TriggerLexicon.Trigger(type: .statement, mode: nil, confidence: 0.5, length: 1)
         let event = build(trigger, at: cue..<(cue + 1), in: range, sentence: sentence, document: document, words: words, lower: lower, entityAt: entityAt)
         guard !event.actors.isEmpty else { return nil }
+        if let demand = reportedObligation(after: cue, by: event, in: range, document: document, words: words, lower: lower, entityAt: entityAt) {
+            return demand
+        }
         var statement = event
         statement.targets = []
         statement.modality = .asserted
         return statement
+    }
+
+    /// "Witkoff said Iran would have to dismantle…", "he wrote that Russia had to start moving":
+    /// an obligation laid on someone in reported speech is a DEMAND by the one who said it, aimed
+    /// at the one who must act (the clause's subject, else the first party after the modal).
+    private func reportedObligation(after cue: Int, by statement: Event, in range: Range<Int>, document: Document,
+                                    words: [String], lower: [String], entityAt: [Int?]) -> Event? {
+        var modal: Range<Int>?
+        var k = cue + 1
+        while k < range.upperBound, modal == nil {
+            if inQuote(document.tokens[k].span, document: document) { k += 1; continue }
+            let next = k + 1 < range.upperBound ? lower[k + 1] : ""
+            if ["must", "should"].contains(lower[k]) { modal = k..<(k + 1) }
+            else if ["had", "has", "have", "need", "needs", "needed"].contains(lower[k]), next == "to" { modal = k..<(k + 2) }
+            if let found = modal, found.lowerBound > range.lowerBound, Self.negations.contains(lower[found.lowerBound - 1]) || lower[found.lowerBound - 1] == "n't" {
+                // "did not need to enrich beyond 3.67 percent" still limits what may be done.
+                if !["need", "needs", "needed"].contains(lower[found.lowerBound]) { modal = nil }
+            }
+            k += 1
+        }
+        guard let modal else { return nil }
+        let speaker = statement.actors
+        let ids = document.entities.map(\.id)
+        let isParty: (Int) -> Bool = { e in
+            let entity = document.entities[e]
+            return [.person, .org, .gpe, .norp].contains(entity.type) && !speaker.contains(entity.id)
+                && !(entity.type == .gpe && entity.refersTo == nil && entity.kind != "country")
+        }
+        let subject = (cue + 1..<modal.lowerBound).compactMap { entityAt[$0] }.first(where: isParty)
+        let object = (modal.upperBound..<min(range.upperBound, modal.upperBound + 8)).compactMap { entityAt[$0] }.first(where: isParty)
+        guard let target = (subject ?? object).flatMap({ countryOf($0, document: document) }) else { return nil }
+        var event = statement
+        event.type = .demand
+        event.targets = [ids[target]]
+        event.modality = .asserted
+        event.trigger = TextSpan(start: document.tokens[modal.lowerBound].span.start, end: document.tokens[modal.upperBound - 1].span.end)
+        event.confidence = 0.55
+        event.position = position(for: event, after: modal, in: range, words: words, lower: lower)
+        return event
     }
 
     /// Quotes that are acts: a "must" or "has to" is a DEMAND by the speaker, a threat a THREATEN.

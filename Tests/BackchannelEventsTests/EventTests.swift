@@ -148,6 +148,8 @@ struct EventTests {
         // the next round is still to come
         ("Esmaeil Baghaei said Iran and the United States would hold the next round in Oman.",
          "CONSULT planned [\"Iran\", \"United States\"] -> [] mode=meeting @Oman"),
+        // an obligation laid on someone in reported speech is a demand by the speaker
+        ("Kaja Kallas said Russia had to stop stalling.", "DEMAND asserted [\"Kaja Kallas\"] -> [\"Russia\"] position=demands:stop stalling"),
         // voting for a resolution supports it
         ("China voted for the resolution.", "SUPPORT asserted [\"China\"] -> []"),
     ])
