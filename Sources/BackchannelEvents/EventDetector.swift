@@ -304,7 +304,7 @@ public struct EventDetector: Stage {
 
         // "a meeting between A and B", "a phone call between A and B": A and B meet.
         var betweenParties = false
-        if trigger.type == .consult, let between = (triggerTokens.upperBound..<min(range.upperBound, triggerTokens.upperBound + 3)).first(where: { lower[$0] == "between" }) {
+        if [.consult, .agree].contains(trigger.type), let between = (triggerTokens.upperBound..<min(range.upperBound, triggerTokens.upperBound + 3)).first(where: { lower[$0] == "between" }) {
             var parties: [Int] = []
             var j = between + 1
             while j < range.upperBound, j - between < 16, parties.count < 4, ![".", ";", "that", "which", "who"].contains(lower[j]) {
@@ -458,6 +458,10 @@ public struct EventDetector: Stage {
                           trigger: TextSpan(start: tokens[triggerTokens.lowerBound].span.start, end: tokens[triggerTokens.upperBound - 1].span.end),
                           confidence: min(1, max(0.05, confidence)))
         event.position = position(for: event, after: triggerTokens, in: range, words: words, lower: lower)
+        // "a ceasefire between Israel and Iran": the parties accept the ceasefire itself.
+        if betweenParties, type == .agree {
+            event.position = Event.Position(issue: lower[triggerTokens.lowerBound], stance: .accepts, holder: event.actors.first, addressee: nil)
+        }
         return event
     }
 
@@ -478,8 +482,10 @@ public struct EventDetector: Stage {
                              canAct: (Int) -> Bool, before earlier: ArraySlice<Event>, quoted: (Int) -> Bool) -> [Int]? {
         guard let opener = clause.first(where: { ["two", "both"].contains(lower[$0]) }),
               lower[opener] == "both" || (opener > clause.lowerBound && lower[opener - 1] == "the"),
-              let noun = (opener + 1..<min(clause.upperBound, opener + 4)).first(where: { Self.pairNouns[lower[$0]] != nil }),
-              let wanted = Self.pairNouns[lower[noun]],
+              // "the two had agreed": a bare "the two" before its verb stands for either kind.
+              let noun = (opener + 1..<min(clause.upperBound, opener + 4)).first(where: { Self.pairNouns[lower[$0]] != nil })
+                  ?? (lower[opener] == "two" && opener + 1 < clause.upperBound && Self.auxiliaries.contains(lower[opener + 1]) ? opener : nil),
+              let wanted = noun == opener ? .some(nil) : Self.pairNouns[lower[noun]],
               !(clause.lowerBound..<noun).contains(where: { entityAt[$0] != nil }) else { return nil }
         func fits(_ e: Int) -> Bool {
             guard canAct(e) else { return false }
@@ -493,8 +499,9 @@ public struct EventDetector: Stage {
         let index = Dictionary(document.entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let here = document.tokens[opener].span.start
         // Two sides face each other: an event's actor and its target when it has one, else its
-        // first two actors; states before people when the noun allows both.
-        let kinds: [(Int) -> Bool] = wanted == nil ? [{ document.entities[$0].type != .person }, { _ in true }] : [{ _ in true }]
+        // first two actors; states before people for "sides" and "parties", the latest pair of
+        // any kind for a bare "the two".
+        let kinds: [(Int) -> Bool] = wanted == nil && noun != opener ? [{ document.entities[$0].type != .person }, { _ in true }] : [{ _ in true }]
         for kind in kinds {
             for event in earlier.reversed() where here - event.sentence.start < 800 {
                 let actors = event.actors.compactMap { index[$0] }.filter { fits($0) && kind($0) }

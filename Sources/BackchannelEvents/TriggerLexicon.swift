@@ -36,6 +36,7 @@ enum TriggerLexicon {
         add(["brokered"], .consult, mode: "mediation", 0.7)
         add(forms("agree", ["agreed"]), .agree, 0.8)
         add(forms("sign", ["signed"]), .agree, 0.8)
+        add(["commitment", "settled", "settling"], .agree, 0.55)
         add(forms("accept") + forms("recognise") + forms("recognize"), .agree, 0.7)
         add(["grateful"], .support, 0.6)
         add(forms("endorse") + forms("back") + forms("support") + forms("welcome") + forms("praise") + forms("thank"), .support, 0.6)
@@ -105,6 +106,8 @@ enum TriggerLexicon {
         "spoken to": Trigger(type: .consult, mode: "phone", confidence: 0.6, length: 2),
         "spoken with": Trigger(type: .consult, mode: "phone", confidence: 0.6, length: 2),
         "video link": Trigger(type: .consult, mode: "meeting", confidence: 0.6, length: 2),
+        "ceasefire between": Trigger(type: .agree, mode: nil, confidence: 0.7, length: 1),
+        "truce between": Trigger(type: .agree, mode: nil, confidence: 0.7, length: 1),
         "held talks": Trigger(type: .consult, mode: "meeting", confidence: 0.85, length: 2),
         "cut off": Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 2),
         "conditional on": Trigger(type: .demand, mode: nil, confidence: 0.7, length: 2),

@@ -150,6 +150,9 @@ struct EventTests {
          "CONSULT planned [\"Iran\", \"United States\"] -> [] mode=meeting @Oman"),
         // an obligation laid on someone in reported speech is a demand by the speaker
         ("Kaja Kallas said Russia had to stop stalling.", "DEMAND asserted [\"Kaja Kallas\"] -> [\"Russia\"] position=demands:stop stalling"),
+        // a ceasefire between two parties is their agreement; a call "without a commitment" denies one
+        ("Donald Trump announced a ceasefire between Israel and Iran.", "AGREE asserted [\"Israel\", \"Iran\"] -> [] position=accepts:ceasefire"),
+        ("Vladimir Putin ended the call without a commitment to a truce.", "AGREE denied [\"Vladimir Putin\"] -> [] position=accepts:truce"),
         // voting for a resolution supports it
         ("China voted for the resolution.", "SUPPORT asserted [\"China\"] -> []"),
     ])
