@@ -248,7 +248,15 @@ public struct EventDetector: Stage {
             }
             return []
         }
-        var actors = subject(clauseStart, triggerTokens.lowerBound)
+        // "Hours after the Kremlin meeting, the White House ordered…": names in an opening phrase
+        // of time or circumstance, closed by a comma, are not the subject.
+        var subjectStart = clauseStart
+        if Self.openers.contains(lower[clauseStart]) || (clauseStart + 1 < triggerTokens.lowerBound && Self.openers.contains(lower[clauseStart + 1])),
+           let comma = (clauseStart..<triggerTokens.lowerBound).first(where: { lower[$0] == "," }),
+           (comma + 1..<triggerTokens.lowerBound).contains(where: { entityAt[$0] != nil }) {
+            subjectStart = comma + 1
+        }
+        var actors = subject(subjectStart, triggerTokens.lowerBound)
         // "Washington's demand", "Trump's offer": the possessor of the act is its actor.
         // "Putin's first visit", "Iran's latest proposal": one word may stand between.
         if triggerTokens.lowerBound >= 2, ["'s", "’s"].contains(lower[triggerTokens.lowerBound - 1]),
@@ -304,7 +312,12 @@ public struct EventDetector: Stage {
 
         // "a meeting between A and B", "a phone call between A and B": A and B meet.
         var betweenParties = false
-        if [.consult, .agree].contains(trigger.type), let between = (triggerTokens.upperBound..<min(range.upperBound, triggerTokens.upperBound + 3)).first(where: { lower[$0] == "between" }) {
+        // "a surprise meeting in the Qatari capital on March 18 between A and B": the parties may
+        // come a few words after the trigger, within its phrase.
+        if [.consult, .agree].contains(trigger.type),
+           let between = (triggerTokens.upperBound..<min(range.upperBound, triggerTokens.upperBound + 9))
+               .prefix(while: { ![",", ";", "."].contains(lower[$0]) && !Self.reporting.contains(lower[$0]) })
+               .first(where: { lower[$0] == "between" }) {
             var parties: [Int] = []
             var j = between + 1
             while j < range.upperBound, j - between < 16, parties.count < 4, ![".", ";", "that", "which", "who"].contains(lower[j]) {
@@ -538,6 +551,9 @@ public struct EventDetector: Stage {
                                            "persuaded", "invited", "allowed", "wants", "wanted", "want", "called", "encouraged", "forced"]
 
     static let auxiliaries: Set<String> = ["has", "have", "had", "is", "was", "were", "will", "would", "also", "then", "later", "repeatedly", "not", "and", "been"]
+
+    /// Words that open a phrase of time or circumstance before the subject: "After the call, …".
+    static let openers: Set<String> = ["after", "before", "following", "during", "since", "despite", "hours", "days", "weeks", "minutes", "ahead", "amid"]
 
     static let upcoming: Set<String> = ["next", "upcoming", "planned", "proposed", "possible", "future", "further", "another"]
     static let fightNouns: Set<String> = ["strikes", "strike", "attacks", "attack", "offensive", "killing", "fighting", "shelling", "bombing"]

@@ -153,6 +153,11 @@ struct EventTests {
         // a ceasefire between two parties is their agreement; a call "without a commitment" denies one
         ("Donald Trump announced a ceasefire between Israel and Iran.", "AGREE asserted [\"Israel\", \"Iran\"] -> [] position=accepts:ceasefire"),
         ("Vladimir Putin ended the call without a commitment to a truce.", "AGREE denied [\"Vladimir Putin\"] -> [] position=accepts:truce"),
+        // names in an opening phrase of time are not the subject; "between" may come a few words on
+        ("Hours after the Kremlin meeting, the White House imposed tariffs on India.",
+         "SANCTION asserted [\"White House\"] -> [\"India\"]"),
+        ("It grew out of a meeting in Doha on March 18 between Félix Tshisekedi and Paul Kagame.",
+         "CONSULT asserted [\"Félix Tshisekedi\", \"Paul Kagame\"] -> [] mode=meeting @Doha on=2025-03-18"),
         // voting for a resolution supports it
         ("China voted for the resolution.", "SUPPORT asserted [\"China\"] -> []"),
     ])
