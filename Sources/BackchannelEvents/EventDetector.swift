@@ -149,7 +149,8 @@ public struct EventDetector: Stage {
                                   words: words, lower: lower, entityAt: entityAt, previousActor: previousActor,
                                   earlier: events.suffix(12))
                 let key = "\(event.type.rawValue)|\(event.actors)|\(event.targets)"
-                if !event.actors.isEmpty || event.confidence >= 0.7, seen.insert(key).inserted {
+                // A deed with its dead counted is reported even when no one is named as its author.
+                if !event.actors.isEmpty || event.confidence >= 0.7 || event.casualties?.killed != nil, seen.insert(key).inserted {
                     events.append(event)
                 }
                 i += found.length
@@ -250,6 +251,17 @@ public struct EventDetector: Stage {
         }
         // "Hours after the Kremlin meeting, the White House ordered…": names in an opening phrase
         // of time or circumstance, closed by a comma, are not the subject.
+        // "Israeli strikes", "a Russian missile and drone attack", "an RSF assault": the name
+        // before a word for an attack is its author.
+        var nounAuthor: Int?
+        if Self.fightNouns.contains(lower[triggerTokens.lowerBound]) || lower[triggerTokens.lowerBound] == "assault" {
+            var k = triggerTokens.lowerBound - 1
+            while k > range.lowerBound, triggerTokens.lowerBound - k <= 4, entityAt[k] == nil, words[k].first?.isLowercase == true { k -= 1 }
+            if k >= range.lowerBound, k < triggerTokens.lowerBound, let author = entityAt[k], !quoted(k),
+               canAct(author) || document.entities[author].type == .norp {
+                nounAuthor = countryOf(author, document: document)
+            }
+        }
         var subjectStart = clauseStart
         if Self.openers.contains(lower[clauseStart]) || (clauseStart + 1 < triggerTokens.lowerBound && Self.openers.contains(lower[clauseStart + 1])),
            let comma = (clauseStart..<triggerTokens.lowerBound).first(where: { lower[$0] == "," }),
@@ -372,6 +384,7 @@ public struct EventDetector: Stage {
             }
         }
         actors = actors.compactMap { countryOf($0, document: document) }
+        if let nounAuthor { actors = [nounAuthor] }
         // "Witkoff said any deal would require Iran to …": a demand, appeal, refusal, threat or
         // reproach whose own clause names no one is the reporter's.
         // "Velayati said Iran would reject…": a person who states their country's or body's

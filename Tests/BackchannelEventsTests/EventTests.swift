@@ -158,6 +158,12 @@ struct EventTests {
          "SANCTION asserted [\"White House\"] -> [\"India\"]"),
         ("It grew out of a meeting in Doha on March 18 between Félix Tshisekedi and Paul Kagame.",
          "CONSULT asserted [\"Félix Tshisekedi\", \"Paul Kagame\"] -> [] mode=meeting @Doha on=2025-03-18"),
+        // the name before a word for an attack is its author; a killing counted is kept without one
+        ("Israel did not comment. Gaza's health ministry said 40 people were killed in Israeli strikes on Sunday.",
+         "FIGHT reported [\"Israel\"] -> [] on=2025-04-06 killed=40"),
+        ("More than 300 civilians have been killed in the region since January.", "FIGHT asserted [] -> [] killed=300"),
+        // handing people over is a RETREAT
+        ("Hamas handed three women to the Red Cross.", "RETREAT asserted [\"Hamas\"] -> [\"ICRC\"]"),
         // voting for a resolution supports it
         ("China voted for the resolution.", "SUPPORT asserted [\"China\"] -> []"),
     ])
