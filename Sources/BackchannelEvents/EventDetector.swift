@@ -103,6 +103,18 @@ public struct EventDetector: Stage {
                    !(i + 1..<min(range.upperBound, i + 6)).contains(where: { lower[$0] == "between" }) {
                     trigger = nil
                 }
+                // "insists that its right to enrich is not up for negotiation": insisting on a "no" is a refusal.
+                if trigger?.type == .demand, lower[i].hasPrefix("insist"),
+                   (i + 1..<min(range.upperBound, i + 14)).prefix(while: { ![";", "though", "although", "but", "while"].contains(lower[$0]) })
+                       .contains(where: { Self.negations.contains(lower[$0]) }) {
+                    trigger?.type = .reject
+                }
+                // "is not up for negotiation", "not up for discussion": a refusal.
+                // The trigger is the whole phrase, so its "not" does not deny it.
+                if trigger == nil, Self.negations.contains(lower[i]), i + 3 < range.upperBound, lower[i + 1] == "up", lower[i + 2] == "for",
+                   ["negotiation", "discussion", "debate"].contains(lower[i + 3]) {
+                    trigger = TriggerLexicon.Trigger(type: .reject, mode: nil, confidence: 0.7, length: 4)
+                }
                 // "halted approvals for exports", "paused some shipments": a SANCTION.
                 if trigger == nil, TriggerLexicon.stopping.contains(lower[i]),
                    (i + 1..<min(range.upperBound, i + 5)).contains(where: { TriggerLexicon.flows.contains(lower[$0]) }) {
@@ -677,7 +689,9 @@ public struct EventDetector: Stage {
                (lower[k] == ";" || lower[k] == "," && k + 1 < trigger.lowerBound && ["and", "but"].contains(lower[k + 1]))
                    && !(k + 1..<trigger.lowerBound).contains { lower[$0] == "that" }
            }) {
+            // "Iranian officials said…" speak for Iran.
             let speaker = (range.lowerBound..<cue).reversed().first { entityAt[$0] != nil }.flatMap { entityAt[$0] }
+                .map { countryOf($0, document: document) ?? $0 }
             // A stance its own people state is taken, not only reported.
             if Self.stances.contains(type), let speaker, speakers.contains(speaker) { return .asserted }
             if speaker == nil || speaker != actor { return .reported }

@@ -164,6 +164,10 @@ struct EventTests {
         ("More than 300 civilians have been killed in the region since January.", "FIGHT asserted [] -> [] killed=300"),
         // handing people over is a RETREAT
         ("Hamas handed three women to the Red Cross.", "RETREAT asserted [\"Hamas\"] -> [\"ICRC\"]"),
+        // insisting on a "no" is a refusal, and so is "not up for negotiation"
+        ("Tehran insists that its right to enrich uranium will never be given up.",
+         "REJECT asserted [\"Tehran\"] -> [] position=rejects:right to enrich uranium will never be given"),
+        ("Iran's position is well known. Iranian officials said enrichment on Iranian soil was not up for negotiation.", "REJECT asserted [\"Iran\"] -> []"),
         // voting for a resolution supports it
         ("China voted for the resolution.", "SUPPORT asserted [\"China\"] -> []"),
     ])
