@@ -115,6 +115,18 @@ public struct EventDetector: Stage {
                    ["negotiation", "discussion", "debate"].contains(lower[i + 3]) {
                     trigger = TriggerLexicon.Trigger(type: .reject, mode: nil, confidence: 0.7, length: 4)
                 }
+                // "sanctions relief", "EU sanctions must be renewed": a word for sanctions is an act
+                // only when something imposes them ("imposed sanctions", "new tariffs") or they are
+                // aimed at someone ("sanctions on Iran").
+                if trigger?.type == .sanction, Self.sanctionNouns.contains(lower[i]) {
+                    let before = (max(range.lowerBound, i - 4)..<i).map { lower[$0] }
+                    let imposed = before.contains { Self.imposing.contains($0) }
+                    let aimed = i + 2 < range.upperBound && ["on", "against"].contains(lower[i + 1])
+                        && (i + 2..<min(range.upperBound, i + 5)).contains { entityAt[$0] != nil }
+                    let relief = before.contains { ["lift", "lifted", "lifting", "ease", "eased", "easing", "relief", "reimposed"].contains($0) }
+                        || (i + 1 < range.upperBound && lower[i + 1] == "relief")
+                    if relief || !(imposed || aimed) { trigger = nil }
+                }
                 // "halted approvals for exports", "paused some shipments": a SANCTION.
                 if trigger == nil, TriggerLexicon.stopping.contains(lower[i]),
                    (i + 1..<min(range.upperBound, i + 5)).contains(where: { TriggerLexicon.flows.contains(lower[$0]) }) {
@@ -580,6 +592,10 @@ public struct EventDetector: Stage {
     /// Words that open a phrase of time or circumstance before the subject: "After the call, …".
     static let openers: Set<String> = ["after", "before", "following", "during", "since", "despite", "hours", "days", "weeks", "minutes", "ahead", "amid"]
 
+    static let sanctionNouns: Set<String> = ["sanctions", "tariffs", "tariff", "penalties", "embargo", "restrictions", "bans"]
+    static let imposing: Set<String> = ["imposed", "imposes", "impose", "imposing", "approved", "adopted", "announced", "new", "fresh", "further",
+                                        "more", "additional", "extra", "introduced", "ordered", "added", "slapped", "extended", "steep",
+                                        "secondary", "threatened", "threatening", "unveiled", "agreed", "expanded", "tougher"]
     static let upcoming: Set<String> = ["next", "upcoming", "planned", "proposed", "possible", "future", "further", "another"]
     static let fightNouns: Set<String> = ["strikes", "strike", "attacks", "attack", "offensive", "killing", "fighting", "shelling", "bombing"]
     static let haltingWords: Set<String> = ["halt", "pause", "moratorium", "ceasefire", "truce", "stop", "end", "face", "against", "ban", "suspension"]

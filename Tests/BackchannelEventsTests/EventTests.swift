@@ -205,6 +205,15 @@ struct EventTests {
         #expect(between.contains { $0.hasPrefix("CONSULT asserted [\"Donald Trump\", \"Volodymyr Zelensky\"]") }, "\(between)")
     }
 
+    @Test func sanctionsAreAnActOnlyWhenImposedOrAimed() throws {
+        for text in ["Russia wants relief from sanctions that have hit its oil exports.",
+                     "Most European Union sanctions must be renewed every six months."] {
+            let found = try events(text)
+            #expect(!found.contains { $0.hasPrefix("SANCTION") }, "\(text): \(found)")
+        }
+        #expect(try events("The European Union imposed new sanctions on Russia.").contains { $0.hasPrefix("SANCTION asserted [\"European Union\"] -> [\"Russia\"]") })
+    }
+
     @Test func quotedDemandIsAnEvent() throws {
         let found = try events("“Russia has to get moving,” President Donald Trump wrote on Friday.")
         #expect(found.contains { $0.hasPrefix("DEMAND asserted [\"Donald Trump\"] -> [\"Russia\"]") }, "\(found)")
