@@ -127,6 +127,13 @@ public struct EventDetector: Stage {
                         || (i + 1 < range.upperBound && lower[i + 1] == "relief")
                     if relief || !(imposed || aimed) { trigger = nil }
                 }
+                // "let aid through", "bilateral aid coordinated through…": the word "aid" is a deed only
+                // when someone gives it or money is named with it.
+                if trigger?.type == .aid, ["aid", "convoys"].contains(lower[i]),
+                   !(max(range.lowerBound, i - 6)..<i).contains(where: { Self.giving.contains(lower[$0]) }),
+                   !document.money.contains(where: { sentence.span.contains($0.span) }) {
+                    trigger = nil
+                }
                 // "halted approvals for exports", "paused some shipments": a SANCTION.
                 if trigger == nil, TriggerLexicon.stopping.contains(lower[i]),
                    (i + 1..<min(range.upperBound, i + 5)).contains(where: { TriggerLexicon.flows.contains(lower[$0]) }) {
@@ -596,6 +603,9 @@ public struct EventDetector: Stage {
     static let imposing: Set<String> = ["imposed", "imposes", "impose", "imposing", "approved", "adopted", "announced", "new", "fresh", "further",
                                         "more", "additional", "extra", "introduced", "ordered", "added", "slapped", "extended", "steep",
                                         "secondary", "threatened", "threatening", "unveiled", "agreed", "expanded", "tougher"]
+    static let giving: Set<String> = ["pledged", "pledges", "promised", "promises", "provided", "provides", "provide", "sent", "send", "sends",
+                                      "delivered", "deliver", "delivers", "approved", "announced", "committed", "gave", "give", "gives",
+                                      "offered", "new", "more", "additional", "package", "allowed", "unveiled", "granted"]
     static let upcoming: Set<String> = ["next", "upcoming", "planned", "proposed", "possible", "future", "further", "another"]
     static let fightNouns: Set<String> = ["strikes", "strike", "attacks", "attack", "offensive", "killing", "fighting", "shelling", "bombing"]
     static let haltingWords: Set<String> = ["halt", "pause", "moratorium", "ceasefire", "truce", "stop", "end", "face", "against", "ban", "suspension"]

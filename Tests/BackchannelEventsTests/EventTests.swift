@@ -214,6 +214,12 @@ struct EventTests {
         #expect(try events("The European Union imposed new sanctions on Russia.").contains { $0.hasPrefix("SANCTION asserted [\"European Union\"] -> [\"Russia\"]") })
     }
 
+    @Test func theWordAidIsADeedOnlyWhenGiven() throws {
+        let found = try events("Antonio Guterres urged Israel to let aid through the crossings.")
+        #expect(!found.contains { $0.hasPrefix("AID") }, "\(found)")
+        #expect(try events("Japan sent new aid to Sudan.").contains { $0.hasPrefix("AID asserted [\"Japan\"] -> [\"Sudan\"]") })
+    }
+
     @Test func quotedDemandIsAnEvent() throws {
         let found = try events("“Russia has to get moving,” President Donald Trump wrote on Friday.")
         #expect(found.contains { $0.hasPrefix("DEMAND asserted [\"Donald Trump\"] -> [\"Russia\"]") }, "\(found)")
