@@ -46,6 +46,13 @@ struct RoleFinder {
         "cooperation", "relations", "development", "crown", "co-", "regional", "elect",
     ]
 
+    /// A past tense or participle written in lower case that is no title word ("sanctioned",
+    /// "mediated"; not "retired").
+    static func isVerbLike(_ word: String) -> Bool {
+        guard word.first?.isLowercase == true, word.hasSuffix("ed"), word.count > 4 else { return false }
+        return !modifiers.contains(word) && !isHead(word)
+    }
+
     /// Whether a word can head a title: "minister", "Secretary-General", "President-elect".
     static func isHead(_ word: String) -> Bool {
         let lower = word.lowercased()
@@ -139,9 +146,12 @@ struct RoleFinder {
         while j > 0, comma - j < 10 {
             let lower = words[j - 1].lowercased()
             if Self.openers.contains(lower) && lower != "the" || [",", ";", ":", "(", "“", "\"", "—", "–"].contains(lower) || Self.verbs.contains(lower) { break }
+            // "again mediated by Oman's foreign minister, …", "as did Ukraine's Defence Minister,
+            // …", "it sanctioned the army chief, …": a verb or "by"/"as" ends the title.
+            if Self.isVerbLike(words[j - 1]) || ["by", "as", "did", "does", "than"].contains(lower) { break }
             // A clause ends the title: "the arrangement he agreed with the agency's director general, …".
             if Self.clauseBreaks.contains(lower) { break }
-            if lower == "the" && (j - 1 == 0 || Self.verbs.contains(words[j - 2].lowercased()) || words[j - 2] == ",") { break }
+                if lower == "the" && (j - 1 == 0 || Self.verbs.contains(words[j - 2].lowercased()) || Self.isVerbLike(words[j - 2]) || words[j - 2] == ",") { break }
             j -= 1
             if sentenceStarts.contains(j) { break }
         }
@@ -172,7 +182,11 @@ struct RoleFinder {
             range = start..<with
         }
         guard !range.isEmpty, range.contains(where: { Self.isHead(words[$0]) }),
-              !range.contains(where: { ["is", "was", "has", "had", "will", "said", "says"].contains(words[$0].lowercased()) }) else { return nil }
+              !range.contains(where: { ["is", "was", "has", "had", "will", "said", "says"].contains(words[$0].lowercased()) }),
+              // "Kagame, hosted by the emir," and "Rubio, with special envoy Witkoff," describe a
+              // circumstance, not a role.
+              !Self.isVerbLike(words[range.lowerBound]),
+              !["with", "by", "alongside", "after", "before", "in", "at", "on", "from"].contains(words[range.lowerBound].lowercased()) else { return nil }
         return range
     }
 
