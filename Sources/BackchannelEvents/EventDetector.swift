@@ -81,7 +81,7 @@ public struct EventDetector: Stage {
                     trigger = nil
                 }
                 // "spent four hours with Putin", "spent Monday with the Russian team": a meeting.
-                if trigger == nil, lower[i] == "spent", (i + 1..<min(range.upperBound, i + 8)).contains(where: { lower[$0] == "with" }) {
+                if trigger == nil, lower[i] == "spent", (i + 1..<min(range.upperBound, i + 11)).contains(where: { lower[$0] == "with" }) {
                     trigger = TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.7, length: 1)
                 }
                 // "in a call on Wednesday", "a phone call": a call is a conversation; "a call for" an appeal.
@@ -222,6 +222,26 @@ public struct EventDetector: Stage {
         // The subject among tokens `from..<to`: the first person, body or country, not after
         // "in"; a person named right after a body or nationality is the one who acts ("Kremlin
         // spokesman Dmitry Peskov", "German Defence Minister Boris Pistorius").
+        // The first token of a person named after a short title ("national security adviser Mike
+        // Waltz", "Middle East envoy Steve Witkoff", "Secretary of State Marco Rubio").
+        func titledPerson(from start: Int, to: Int) -> Int? {
+            var j = start
+            var sawHead = false
+            while j < to, j - start < 6 {
+                if let e = entityAt[j] {
+                    if document.entities[e].type == .person { return sawHead ? j : nil }
+                    guard [.gpe, .loc, .norp, .org].contains(document.entities[e].type) else { return nil }
+                    j += 1
+                    continue
+                }
+                let word = lower[j]
+                if Self.titleHeads.contains(word) { sawHead = true; j += 1; continue }
+                guard words[j].first?.isLowercase == true || ["of", "state"].contains(word),
+                      !Self.reporting.contains(word), ![",", "and", "said", "who"].contains(word), TriggerLexicon.single[word] == nil else { return nil }
+                j += 1
+            }
+            return nil
+        }
         // "Kremlin foreign policy aide Yuri Ushakov", "Iran's foreign ministry spokesman, Esmaeil
         // Baghaei": the person after a body and the lower-case words of a title.
         func personAfterTitle(_ m: Int, _ to: Int) -> Int? {
@@ -265,6 +285,9 @@ public struct EventDetector: Stage {
                         let closing = lower[m] == "and" || lower[m + 1] == "and"
                         var next = lower[m] == "," && lower[m + 1] == "and" ? m + 2 : m + 1
                         if next < to, lower[next] == "the" { next += 1 }
+                        // "Rubio, national security adviser Mike Waltz and Middle East envoy Steve
+                        // Witkoff": a person's title may stand before each name in the list.
+                        if document.entities[actor].type == .person { next = titledPerson(from: next, to: to) ?? next }
                         guard next < to, let other = entityAt[next], canAct(other), other != actor, !listed.contains(other) else { break }
                         listed.append(other)
                         m = next
@@ -606,6 +629,8 @@ public struct EventDetector: Stage {
     static let giving: Set<String> = ["pledged", "pledges", "promised", "promises", "provided", "provides", "provide", "sent", "send", "sends",
                                       "delivered", "deliver", "delivers", "approved", "announced", "committed", "gave", "give", "gives",
                                       "offered", "new", "more", "additional", "package", "allowed", "unveiled", "granted"]
+    static let titleHeads: Set<String> = ["envoy", "adviser", "advisor", "secretary", "minister", "spokesman", "spokeswoman", "chief", "president",
+                                          "ambassador", "aide", "commander", "head", "director", "negotiator", "chancellor", "leader", "premier"]
     static let upcoming: Set<String> = ["next", "upcoming", "planned", "proposed", "possible", "future", "further", "another"]
     static let fightNouns: Set<String> = ["strikes", "strike", "attacks", "attack", "offensive", "killing", "fighting", "shelling", "bombing"]
     static let haltingWords: Set<String> = ["halt", "pause", "moratorium", "ceasefire", "truce", "stop", "end", "face", "against", "ban", "suspension"]

@@ -168,6 +168,9 @@ struct EventTests {
         ("Tehran insists that its right to enrich uranium will never be given up.",
          "REJECT asserted [\"Tehran\"] -> [] position=rejects:right to enrich uranium will never be given"),
         ("Iran's position is well known. Iranian officials said enrichment on Iranian soil was not up for negotiation.", "REJECT asserted [\"Iran\"] -> []"),
+        // a title may stand before each person in a list of actors
+        ("Marco Rubio, national security adviser Mike Waltz and Middle East envoy Steve Witkoff met Sergei Lavrov.",
+         "CONSULT asserted [\"Marco Rubio\", \"Mike Waltz\", \"Steve Witkoff\"] -> [\"Sergei Lavrov\"] mode=meeting"),
         // voting for a resolution supports it
         ("China voted for the resolution.", "SUPPORT asserted [\"China\"] -> []"),
     ])
