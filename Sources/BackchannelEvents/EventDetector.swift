@@ -179,10 +179,17 @@ public struct EventDetector: Stage {
                 let event = build(found, at: triggerTokens, in: range, sentence: sentence.span, document: document,
                                   words: words, lower: lower, entityAt: entityAt, previousActor: previousActor,
                                   earlier: events.suffix(12))
-                let key = "\(event.type.rawValue)|\(event.actors)|\(event.targets)"
+                // One deed per type and actors in a sentence: "a Russian missile attack on Kyiv killed
+                // 31 people" is one FIGHT; a later trigger only fills in a target or place it lacked.
+                let key = "\(event.type.rawValue)|\(event.actors)"
                 // A deed with its dead counted is reported even when no one is named as its author.
-                if !event.actors.isEmpty || event.confidence >= 0.7 || event.casualties?.killed != nil, seen.insert(key).inserted {
-                    events.append(event)
+                if !event.actors.isEmpty || event.confidence >= 0.7 || event.casualties?.killed != nil {
+                    if seen.insert(key).inserted {
+                        events.append(event)
+                    } else if let same = events[eventsBefore...].lastIndex(where: { $0.type == event.type && $0.actors == event.actors }) {
+                        if events[same].targets.isEmpty { events[same].targets = event.targets }
+                        if events[same].place == nil { events[same].place = event.place }
+                    }
                 }
                 i += found.length
             }

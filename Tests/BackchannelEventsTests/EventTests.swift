@@ -223,6 +223,11 @@ struct EventTests {
         #expect(try events("Japan sent new aid to Sudan.").contains { $0.hasPrefix("AID asserted [\"Japan\"] -> [\"Sudan\"]") })
     }
 
+    @Test func oneDeedPerTypeAndActorsInASentence() throws {
+        let found = try events("A Russian missile attack on Kyiv on Friday killed 31 people, Ukrainian officials said.")
+        #expect(found.filter { $0.hasPrefix("FIGHT") }.count == 1, "\(found)")
+    }
+
     @Test func quotedDemandIsAnEvent() throws {
         let found = try events("“Russia has to get moving,” President Donald Trump wrote on Friday.")
         #expect(found.contains { $0.hasPrefix("DEMAND asserted [\"Donald Trump\"] -> [\"Russia\"]") }, "\(found)")
