@@ -37,10 +37,15 @@ struct NameConsistency {
         for f in found {
             votes[Array(words[f.tokens]), default: [:]][f.type, default: 0] += 1
         }
-        // Surnames of full person names, unless the surname is itself tagged otherwise.
+        // Surnames of full person names, unless the surname is itself tagged otherwise; a
+        // surname of two words too ("Thérèse Kayikwamba Wagner" … "Kayikwamba Wagner").
         for f in found where f.type == .person && f.tokens.count >= 2 {
             let last = [words[f.tokens.upperBound - 1]]
             if votes[last] == nil, last[0].first?.isUppercase == true, last[0].count > 2 { votes[last] = [.person: 1] }
+            if f.tokens.count >= 3 {
+                let lastTwo = Array(words[(f.tokens.upperBound - 2)..<f.tokens.upperBound])
+                if votes[lastTwo] == nil, lastTwo.allSatisfy({ $0.first?.isUppercase == true && $0.count > 2 }) { votes[lastTwo] = [.person: 1] }
+            }
         }
         var typeOf = votes.mapValues { counts in counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }!.key }
         // A word that ends a person's full name is that person wherever it stands alone,
@@ -64,9 +69,16 @@ struct NameConsistency {
             guard !covered[k], let candidates = byFirst[words[k]] else { k += 1; continue }
             var matched = false
             for name in candidates where k + name.count <= words.count && Array(words[k..<(k + name.count)]) == name
-                && inOneSentence(k..<(k + name.count))
-                && !covered[k..<(k + name.count)].contains(true) {
-                result.append(EntityResolver.Found(tokens: k..<(k + name.count), type: typeOf[name]!))
+                && inOneSentence(k..<(k + name.count)) {
+                let span = k..<(k + name.count)
+                // A longer name replaces shorter readings inside it ("Kayikwamba Wagner", where
+                // "Wagner" alone reads as the Wagner Group); it never cuts across one.
+                if covered[span].contains(true) {
+                    let inside = result.filter { $0.tokens.overlaps(span) }
+                    guard name.count >= 2, inside.allSatisfy({ span.contains($0.tokens.lowerBound) && $0.tokens.upperBound <= span.upperBound && $0.tokens.count < name.count }) else { continue }
+                    result.removeAll { $0.tokens.overlaps(span) }
+                }
+                result.append(EntityResolver.Found(tokens: span, type: typeOf[name]!))
                 for j in k..<(k + name.count) { covered[j] = true }
                 k += name.count
                 matched = true
@@ -359,7 +371,7 @@ struct NameConsistency {
     /// Head words that make a capitalised run an organisation: last ("Civil Defense Authority",
     /// "United States Navy") or before "of" ("University of Sheffield", "Massachusetts Institute of Technology").
     static let organisationLastWords: Set<String> = TaggerFeatures.organisationHeads.union([
-        "navy", "magazine", "authority", "office", "institute", "ministry", "commission", "agency",
+        "navy", "magazine", "authority", "office", "institute", "ministry", "commission", "agency", "wire",
     ])
     static let organisationFirstWords: Set<String> = [
         "university", "ministry", "bank", "municipality", "department", "office", "council", "organisation",

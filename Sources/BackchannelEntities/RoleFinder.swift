@@ -44,12 +44,22 @@ struct RoleFinder {
         "force", "agency", "bank", "central", "supreme", "joint", "staff", "delegation", "team", "mission", "union",
         "european", "commission", "nuclear", "atomic", "international", "executive", "sovereign", "wealth", "fund",
         "cooperation", "relations", "development", "crown", "co-", "regional", "elect",
+        // portfolios: "External Affairs Minister", "Home Secretary"
+        "external", "home", "internal", "labour", "labor", "education", "agriculture", "transport", "environment",
+        "climate", "industry", "commerce", "culture", "digital", "communications", "information", "public",
+        "infrastructure", "migration", "homeland", "legal", "parliamentary", "opposition",
     ]
 
     /// A past tense or participle written in lower case that is no title word ("sanctioned",
     /// "mediated"; not "retired").
     static func isVerbLike(_ word: String) -> Bool {
         guard word.first?.isLowercase == true, word.hasSuffix("ed"), word.count > 4 else { return false }
+        return !modifiers.contains(word) && !isHead(word)
+    }
+
+    /// A present participle written in lower case ("speaking", "standing"; not "acting").
+    static func isGerund(_ word: String) -> Bool {
+        guard word.first?.isLowercase == true, word.hasSuffix("ing"), word.count > 5 else { return false }
         return !modifiers.contains(word) && !isHead(word)
     }
 
@@ -182,11 +192,11 @@ struct RoleFinder {
             range = start..<with
         }
         guard !range.isEmpty, range.contains(where: { Self.isHead(words[$0]) }),
-              !range.contains(where: { ["is", "was", "has", "had", "will", "said", "says"].contains(words[$0].lowercased()) }),
-              // "Kagame, hosted by the emir," and "Rubio, with special envoy Witkoff," describe a
-              // circumstance, not a role.
-              !Self.isVerbLike(words[range.lowerBound]),
-              !["with", "by", "alongside", "after", "before", "in", "at", "on", "from"].contains(words[range.lowerBound].lowercased()) else { return nil }
+              !range.contains(where: { ["is", "was", "were", "are", "has", "have", "had", "will", "would", "could", "said", "says"].contains(words[$0].lowercased()) }),
+              // "Kagame, hosted by the emir,", "Rubio, with special envoy Witkoff," and "Trump,
+              // speaking in the Oval Office," describe a circumstance, not a role.
+              !Self.isVerbLike(words[range.lowerBound]), !Self.isGerund(words[range.lowerBound]),
+              !["with", "by", "alongside", "after", "before", "in", "at", "on", "from", "and", "or", "but"].contains(words[range.lowerBound].lowercased()) else { return nil }
         return range
     }
 

@@ -134,6 +134,18 @@ public struct EventDetector: Stage {
                    !document.money.contains(where: { sentence.span.contains($0.span) }) {
                     trigger = nil
                 }
+                // "received the two ministers", "called both leaders", "called Putin": meeting a visitor,
+                // and calling a person, are consultations.
+                if trigger == nil, ["received", "receives", "called", "calls"].contains(lower[i]) {
+                    var j = i + 1
+                    while j < min(range.upperBound, i + 4), ["the", "both", "two", "his", "her", "their", "visiting", "foreign", "ministers", "leaders"].contains(lower[j]) || (j > i + 1 && entityAt[j] == nil && lower[j] == "and") { j += 1 }
+                    // Right after the verb and its determiners: a person, or "both leaders".
+                    let person = j < range.upperBound && entityAt[j].map { document.entities[$0].type == .person } == true
+                    let leaders = (i + 1..<j).contains { ["leaders", "ministers"].contains(lower[$0]) }
+                    if person || leaders {
+                        trigger = TriggerLexicon.Trigger(type: .consult, mode: lower[i].hasPrefix("call") ? "phone" : "meeting", confidence: 0.7, length: 1)
+                    }
+                }
                 // "halted approvals for exports", "paused some shipments": a SANCTION.
                 if trigger == nil, TriggerLexicon.stopping.contains(lower[i]),
                    (i + 1..<min(range.upperBound, i + 5)).contains(where: { TriggerLexicon.flows.contains(lower[$0]) }) {

@@ -33,6 +33,8 @@ enum TriggerLexicon {
         add(["travelled", "traveled", "travels", "toured", "travel", "travelling", "traveling", "trip"], .consult, mode: "visit", 0.55)
         add(forms("consult") + forms("brief") + ["informed", "dined", "dine", "rounds", "round"], .consult, mode: "meeting", 0.55)
         add(["go-between", "mediator", "mediators"], .consult, mode: "mediation", 0.6)
+        add(["telephoned", "phoned"], .consult, mode: "phone", 0.8)
+        add(["convened", "convene"], .consult, mode: "meeting", 0.6)
         add(["brokered"], .consult, mode: "mediation", 0.7)
         add(forms("agree", ["agreed"]), .agree, 0.8)
         add(forms("sign", ["signed"]), .agree, 0.8)
@@ -109,6 +111,7 @@ enum TriggerLexicon {
         "video link": Trigger(type: .consult, mode: "meeting", confidence: 0.6, length: 2),
         "ceasefire between": Trigger(type: .agree, mode: nil, confidence: 0.7, length: 1),
         "truce between": Trigger(type: .agree, mode: nil, confidence: 0.7, length: 1),
+        "shook hands": Trigger(type: .consult, mode: "meeting", confidence: 0.7, length: 2),
         "held talks": Trigger(type: .consult, mode: "meeting", confidence: 0.85, length: 2),
         "cut off": Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 2),
         "conditional on": Trigger(type: .demand, mode: nil, confidence: 0.7, length: 2),

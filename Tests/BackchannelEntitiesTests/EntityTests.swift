@@ -102,6 +102,15 @@ struct EntityResolverTests {
         #expect(line.hasSuffix(";army chief") && !line.contains("sanctioned"), "\(line)")
     }
 
+    @Test func portfoliosAreTitleWordsAndCircumstancesAreNoRoles() {
+        let minister = resolve("Indian External Affairs Minister Raj Mehta flew in.", [("Raj Mehta", .person)]).first ?? ""
+        #expect(minister.contains("roles=Indian External Affairs Minister"), "\(minister)")
+        let speaking = resolve("Tom Hale, speaking in the Oval Office alongside the chief of staff, said no.", [("Tom Hale", .person)]).first ?? ""
+        #expect(!speaking.contains("roles="), "\(speaking)")
+        let were = resolve("Diplomats said Ann Lee, and Peru's ambassador were observers.", [("Ann Lee", .person)]).first ?? ""
+        #expect(!were.contains("roles="), "\(were)")
+    }
+
     @Test func aVerbOrByBeforeATitleIsNotPartOfIt() {
         let mediated = resolve("The round was again mediated by Oman's foreign minister, Saif Hamdan, in Rome.", [("Saif Hamdan", .person)]).first ?? ""
         #expect(mediated.contains("roles=Oman's foreign minister"), "\(mediated)")

@@ -56,6 +56,11 @@ struct NameConsistencyTests {
         ("starring Kristin Scott Thomas today", [F(tokens: 2..<4, type: .person)], ["PERSON Kristin Scott Thomas"]),
         // a short surname before a hyphenated given name: a Korean or Chinese name
         ("talks between Kim Jong-un and Lee Jae-myung", [F(tokens: 2..<3, type: .person)], ["PERSON Kim Jong-un", "PERSON Lee Jae-myung"]),
+        // a surname of two words stands alone later, even where its last word is a known body
+        ("Ana Kayikwamba Wagner came . Kayikwamba Wagner said so", [F(tokens: 0..<3, type: .person), F(tokens: 6..<7, type: .org)],
+         ["PERSON Ana Kayikwamba Wagner", "PERSON Kayikwamba Wagner"]),
+        // a wire agency's name is an organisation
+        ("( Harbour Wire ) reported", [F(tokens: 1..<2, type: .org), F(tokens: 2..<3, type: .gpe)], ["ORG Harbour Wire"]),
     ])
     func rule(sentence: String, found: [F], expected: [String]) {
         #expect(apply(sentence, found) == expected)

@@ -171,6 +171,11 @@ struct EventTests {
         // a title may stand before each person in a list of actors
         ("Marco Rubio, national security adviser Mike Waltz and Middle East envoy Steve Witkoff met Sergei Lavrov.",
          "CONSULT asserted [\"Marco Rubio\", \"Mike Waltz\", \"Steve Witkoff\"] -> [\"Sergei Lavrov\"] mode=meeting"),
+        // receiving visitors, calling or telephoning someone, shaking hands: consultations
+        ("Donald Trump received the two ministers in Washington.", "CONSULT asserted [\"Donald Trump\"] -> [] mode=meeting @Washington"),
+        ("Donald Trump called Vladimir Putin on Tuesday.", "CONSULT asserted [\"Donald Trump\"] -> [\"Vladimir Putin\"] mode=phone on=2025-04-08"),
+        ("Shehbaz Sharif telephoned Narendra Modi.", "CONSULT asserted [\"Shehbaz Sharif\"] -> [\"Narendra Modi\"] mode=phone"),
+        ("Donald Trump and Vladimir Putin shook hands.", "CONSULT asserted [\"Donald Trump\", \"Vladimir Putin\"] -> [] mode=meeting"),
         // voting for a resolution supports it
         ("China voted for the resolution.", "SUPPORT asserted [\"China\"] -> []"),
     ])
@@ -226,6 +231,11 @@ struct EventTests {
     @Test func oneDeedPerTypeAndActorsInASentence() throws {
         let found = try events("A Russian missile attack on Kyiv on Friday killed 31 people, Ukrainian officials said.")
         #expect(found.filter { $0.hasPrefix("FIGHT") }.count == 1, "\(found)")
+    }
+
+    @Test func callingSomethingSomethingIsNoCall() throws {
+        let found = try events("Keir Starmer called the decision wrong.")
+        #expect(!found.contains { $0.hasPrefix("CONSULT") }, "\(found)")
     }
 
     @Test func quotedDemandIsAnEvent() throws {
