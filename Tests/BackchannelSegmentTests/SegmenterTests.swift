@@ -43,6 +43,7 @@ struct SentenceSplitterTests {
         // an initialism ends a sentence before a typical opener, not before a name
         ("Sanctions hit the U.S. The next day talks resumed.", ["Sanctions hit the U.S.", "The next day talks resumed."]),
         ("The U.S. Treasury acted.", ["The U.S. Treasury acted."]),
+        ("Earlier, U.S. President Donald Trump spoke.", ["Earlier, U.S. President Donald Trump spoke."]),
         // closing quotes stay with their sentence
         ("“It is up to Russia now.” Rubio said so. “Is it?” he asked.",
          ["“It is up to Russia now.”", "Rubio said so.", "“Is it?” he asked."]),

@@ -17,7 +17,7 @@ public struct SentenceSplitter: Sendable {
     static let sentenceStarters: Set<String> = [
         "The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That", "These", "Those", "But", "And",
         "In", "On", "At", "As", "If", "When", "While", "After", "Before", "Since", "His", "Her", "Its", "Their",
-        "There", "Meanwhile", "However", "Officials", "President", "Some", "Many", "Both", "No", "Yet", "So",
+        "There", "Meanwhile", "However", "Officials", "Some", "Many", "Both", "No", "Yet", "So",
     ]
 
     /// Sentences of `tokens` (which lie in `scalars`), never crossing a block boundary.
