@@ -689,6 +689,24 @@ LOCS = [
 ]
 
 # ---------------------------------------------------------------------------
+# FAC: buildings, pipelines, crossings and sites that diplomacy and war news name often
+# ---------------------------------------------------------------------------
+
+FACS = [
+    # (canonical, kind, [aliases])
+    ("Oval Office", "building", []), ("Situation Room", "building", []), ("Camp David", "building", []),
+    ("Élysée Palace", "building", ["Elysee Palace"]), ("Lancaster House", "building", []), ("Chequers", "building", []),
+    ("Mar-a-Lago", "building", []), ("Kremlin Palace", "building", []), ("Al-Aqsa Mosque", "building", ["Al-Aqsa"]),
+    ("Dome of the Rock", "building", []), ("Nord Stream", "pipeline", ["Nord Stream 2", "Nord Stream pipelines"]),
+    ("TurkStream", "pipeline", []), ("Druzhba pipeline", "pipeline", ["Druzhba"]), ("Power of Siberia", "pipeline", []),
+    ("Zaporizhzhia nuclear power plant", "plant", ["Zaporizhzhia Nuclear Power Plant", "ZNPP"]),
+    ("Chernobyl nuclear power plant", "plant", []), ("Bushehr nuclear power plant", "plant", []),
+    ("Crimean Bridge", "bridge", ["Kerch Bridge"]), ("Azovstal", "plant", ["Azovstal steelworks"]),
+    ("Rafah crossing", "crossing", ["Rafah border crossing"]), ("Kerem Shalom", "crossing", ["Kerem Shalom crossing"]),
+    ("Allenby Bridge", "crossing", []), ("Ramstein Air Base", "base", []),
+]
+
+# ---------------------------------------------------------------------------
 # ORG
 # ---------------------------------------------------------------------------
 
@@ -1064,6 +1082,11 @@ def build():
             if s.startswith("the "):
                 continue
             g.add(s, "LOC", canon, kind)
+
+    # FAC
+    for canon, kind, aliases in FACS:
+        for s in [canon] + aliases:
+            g.add(s, "FAC", canon, kind)
 
     # ORG
     for canon, kind, aliases in ORGS:

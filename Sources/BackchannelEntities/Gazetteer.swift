@@ -58,7 +58,13 @@ public struct Gazetteer: Sendable {
         while i < words.count {
             var matched = false
             let caps = words[i].utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } == true && Self.isAllCaps(words[i])
-            for candidate in caps ? [words[i], Self.titleCased(words[i])] : [words[i]] {
+            var candidates = caps ? [words[i], Self.titleCased(words[i])] : [words[i]]
+            // A short word in capitals before another word in capitals is part of a dateline or a
+            // headline, not an acronym: "NEW DELHI" is "New Delhi".
+            if caps, words[i].count <= 3, i + 1 < words.count, Self.isAllCaps(words[i + 1]), words[i + 1].count > 3 {
+                candidates.append(words[i].prefix(1) + words[i].dropFirst().lowercased())
+            }
+            for candidate in candidates {
                 guard let longest = firstWords[candidate] else { continue }
                 var n = min(longest, words.count - i)
                 while n >= 1 {

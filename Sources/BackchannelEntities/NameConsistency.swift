@@ -477,6 +477,8 @@ struct NameConsistency {
             }
             let head = words[f.tokens.upperBound - 1].lowercased()
             if f.type != .person, f.tokens.count >= 2, Self.facilityHeads.contains(head) { f.type = .fac }
+            // A facility the gazetteer knows ("Oval Office", "Nord Stream") whatever the tagger read.
+            if f.type == .org || f.type == .gpe, gazetteer.lookup(words[f.tokens].joined(separator: " ")).contains(where: { $0.type == "FAC" }) { f.type = .fac }
             if f.type == .gpe || f.type == .org, f.tokens.count >= 2, Self.naturalFeatureWords.contains(head) || Self.naturalFeatureWords.contains(words[f.tokens.lowerBound].lowercased()) {
                 f.type = .loc
             }

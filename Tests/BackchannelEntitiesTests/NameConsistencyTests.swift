@@ -59,6 +59,9 @@ struct NameConsistencyTests {
         // a surname of two words stands alone later, even where its last word is a known body
         ("Ana Kayikwamba Wagner came . Kayikwamba Wagner said so", [F(tokens: 0..<3, type: .person), F(tokens: 6..<7, type: .org)],
          ["PERSON Ana Kayikwamba Wagner", "PERSON Kayikwamba Wagner"]),
+        // a facility the gazetteer knows, whatever the tagger read; a dateline in capitals
+        ("in the Oval Office today", [F(tokens: 2..<4, type: .org)], ["FAC Oval Office"]),
+        ("NEW DELHI , May 10", [F](), ["GPE NEW DELHI"]),
         // a wire agency's name is an organisation
         ("( Harbour Wire ) reported", [F(tokens: 1..<2, type: .org), F(tokens: 2..<3, type: .gpe)], ["ORG Harbour Wire"]),
     ])
