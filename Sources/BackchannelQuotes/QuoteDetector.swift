@@ -163,6 +163,7 @@ public struct QuoteDetector: Stage {
                     return nil
                 }
                 if let e = entityWithRole(words[t], document: document) { return e }
+                if let e = bodyNamedBefore(t, words: words, entityAt: entityAt, document: document) { return e }
                 k -= 1
             }
             if let nearestBody { return nearestBody }
@@ -229,6 +230,36 @@ public struct QuoteDetector: Stage {
         }
         guard let latest = firstInSentence.keys.max() else { return nil }
         return firstInSentence[latest]!.entity
+    }
+
+    /// Words for a government's or a body's offices: "the ministry said".
+    static let bodyNouns: Set<String> = ["ministry", "government", "office", "army", "cabinet", "presidency", "embassy", "military", "secretariat", "mission"]
+
+    /// "Qatar's foreign ministry said … “…,” the ministry said": a body noun after "the" stands
+    /// for the country or body last named with that noun ("Qatar's … ministry", "the Israeli
+    /// government").
+    private func bodyNamedBefore(_ t: Int, words: [String], entityAt: [Int?], document: Document) -> Int? {
+        let noun = words[t].lowercased()
+        guard Self.bodyNouns.contains(noun), t >= 1, (max(0, t - 2)..<t).contains(where: { words[$0].lowercased() == "the" }) else { return nil }
+        var k = t - 1
+        while k >= 2, t - k < 400 {
+            if words[k].lowercased() == noun {
+                // The owner: an entity within three words before the noun, through "'s".
+                for j in stride(from: k - 1, through: max(0, k - 4), by: -1) {
+                    guard let e = entityAt[j] else { continue }
+                    let entity = document.entities[e]
+                    switch entity.type {
+                    case .gpe, .org: return e
+                    case .norp:
+                        if let country = entity.refersTo { return document.entities.firstIndex { $0.name == country && $0.type == .gpe } }
+                        return nil
+                    default: return nil
+                    }
+                }
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// "spokesman" → the person whose role ends with that word.

@@ -61,6 +61,13 @@ struct QuoteTests {
         #expect(try quotes(text) == ["Nothing is agreed yet, | Dmitry Peskov | said"])
     }
 
+    @Test func aBodyNounIsTheBodyLastNamedWithIt() throws {
+        let text = "Qatar's foreign ministry said the talks would resume. “The parties have shown seriousness,” the ministry said."
+        #expect(try quotes(text) == ["The parties have shown seriousness, | Qatar | said"])
+        let government = "The Israeli government met on Friday. “We will decide soon,” the government said. Israel waited."
+        #expect(try quotes(government) == ["We will decide soon, | Israel | said"])
+    }
+
     @Test func quoteRunsAcrossParagraphs() throws {
         let text = "Secretary of State Marco Rubio spoke after the meeting. “The offer is on the table.\n\n“Now it is up to Moscow,” he said."
         let found = try quotes(text)
