@@ -100,6 +100,7 @@ public struct QuoteDetector: Stage {
         return Attribution(speaker: nil, cue: nil, sentence: first)
     }
 
+    static let prepositions: Set<String> = ["in", "on", "at", "to", "from", "with", "by", "for", "during", "after", "before", "via"]
     static let anonymous: Set<String> = ["official", "officials", "source", "sources", "diplomat", "diplomats", "person", "people", "aide", "aides"]
     static let indefinite: Set<String> = ["a", "an", "one", "two", "three", "several", "some", "other"]
     static let clauseBreaks: Set<String> = [";", "while", "whereas", "but", "and", "—", "–"]
@@ -172,6 +173,13 @@ public struct QuoteDetector: Stage {
         while k < tokens.count, k - n <= 14 {
             let t = tokens[k]
             if [".", ";", "“", "\""].contains(words[t]) { break }
+            // "said in a post on Telegram": a name after a preposition is where or how it was
+            // said, not who said it (a person named later may still be the speaker).
+            if let e = entityAt[t], document.entities[e].type != .person, k > 0,
+               Self.prepositions.contains(words[tokens[k - 1]].lowercased()) || (k > 1 && words[tokens[k - 1]].lowercased() == "the" && Self.prepositions.contains(words[tokens[k - 2]].lowercased())) {
+                k += 1
+                continue
+            }
             if let e = entityAt[t], [.person, .org, .gpe].contains(document.entities[e].type) {
                 // "said a spokesman for the Congolese government, Patrick Muyaya": the person
                 // after the role, not the government inside it.

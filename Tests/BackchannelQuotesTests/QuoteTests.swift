@@ -68,6 +68,11 @@ struct QuoteTests {
         #expect(try quotes(government) == ["We will decide soon, | Israel | said"])
     }
 
+    @Test func aNameAfterAPrepositionIsNotTheSpeaker() throws {
+        let text = "“We are disappointed,” the chief of staff said in a post on Telegram."
+        #expect(try quotes(text) == ["We are disappointed, | - | said"])
+    }
+
     @Test func quoteRunsAcrossParagraphs() throws {
         let text = "Secretary of State Marco Rubio spoke after the meeting. “The offer is on the table.\n\n“Now it is up to Moscow,” he said."
         let found = try quotes(text)
