@@ -146,6 +146,13 @@ public struct EventDetector: Stage {
                         trigger = TriggerLexicon.Trigger(type: .consult, mode: lower[i].hasPrefix("call") ? "phone" : "meeting", confidence: 0.7, length: 1)
                     }
                 }
+                // "the truce took effect", "a ceasefire came into force": the parties stand down,
+                // a RETREAT in PLOVER.
+                if trigger == nil, i + 1 < range.upperBound, Self.takingEffect.contains(lower[i] + " " + lower[i + 1]),
+                   lower[i + 1] != "into" || (i + 2 < range.upperBound && ["effect", "force"].contains(lower[i + 2])),
+                   (max(range.lowerBound, i - 5)..<i).contains(where: { Self.truceWords.contains(lower[$0]) }) {
+                    trigger = TriggerLexicon.Trigger(type: .retreat, mode: nil, confidence: 0.9, length: 2)
+                }
                 // "halted approvals for exports", "paused some shipments": a SANCTION.
                 if trigger == nil, TriggerLexicon.stopping.contains(lower[i]),
                    (i + 1..<min(range.upperBound, i + 5)).contains(where: { TriggerLexicon.flows.contains(lower[$0]) }) {
@@ -268,7 +275,7 @@ public struct EventDetector: Stage {
             while j < to, j - m < 6 {
                 if let e = entityAt[j] { return document.entities[e].type == .person ? e : nil }
                 let word = words[j]
-                let isTitleWord = word.first.map { $0.isLowercase } ?? false
+                let isTitleWord = (word.first.map { $0.isLowercase } ?? false) || Self.titleHeads.contains(lower[j]) || Self.titleWords.contains(lower[j])
                 let isJoin = ["'s", "’s"].contains(lower[j]) || (lower[j] == "," && j + 1 < to && entityAt[j + 1] != nil)
                 guard isTitleWord || isJoin, !Self.reporting.contains(lower[j]), TriggerLexicon.single[lower[j]] == nil else { return nil }
                 j += 1
@@ -650,6 +657,11 @@ public struct EventDetector: Stage {
                                       "offered", "new", "more", "additional", "package", "allowed", "unveiled", "granted"]
     static let titleHeads: Set<String> = ["envoy", "adviser", "advisor", "secretary", "minister", "spokesman", "spokeswoman", "chief", "president",
                                           "ambassador", "aide", "commander", "head", "director", "negotiator", "chancellor", "leader", "premier"]
+    /// Words inside a capitalised title: "Secretary of State", "Special Envoy", "Prime Minister".
+    static let titleWords: Set<String> = ["of", "state", "foreign", "defence", "defense", "special", "deputy", "general", "prime", "vice",
+                                          "national", "security", "senior", "chief", "acting", "interior", "finance", "press"]
+    static let takingEffect: Set<String> = ["took effect", "takes effect", "take effect", "took hold", "takes hold", "went into", "goes into", "came into", "comes into"]
+    static let truceWords: Set<String> = ["ceasefire", "truce", "pause", "moratorium", "armistice", "cease-fire"]
     static let upcoming: Set<String> = ["next", "upcoming", "planned", "proposed", "possible", "future", "further", "another"]
     static let fightNouns: Set<String> = ["strikes", "strike", "attacks", "attack", "offensive", "killing", "fighting", "shelling", "bombing"]
     static let haltingWords: Set<String> = ["halt", "pause", "moratorium", "ceasefire", "truce", "stop", "end", "face", "against", "ban", "suspension"]

@@ -72,7 +72,7 @@ enum TriggerLexicon {
         add(forms("kidnap") + ["kidnapped", "looted", "hijacked"], .crime, 0.75)
         add(["withdrew", "withdraw", "withdrawn", "withdrawal", "retreated"], .retreat, 0.75)
         // Handing back people (hostages, prisoners) is a RETREAT in PLOVER, as is a swap of them.
-        add(["handed", "hands"], .retreat, 0.6)
+        add(["handed", "hands", "return", "returned", "returns", "returning"], .retreat, 0.6)
         add(forms("release") + ["free", "frees", "freed", "freeing", "exchange", "exchanged", "swapped", "recalled", "waived"], .retreat, 0.7)
         add(forms("concede") + ["eased", "lifted"], .concede, 0.7)
         add(forms("cooperate") + forms("coordinate"), .cooperate, 0.65)
@@ -132,7 +132,7 @@ enum TriggerLexicon {
     static let pairFirstWords: Set<String> = Set(pairs.keys.map { String($0.split(separator: " ")[0]) })
 
     /// Handing back or swapping is a RETREAT only when it is people who are handed back.
-    static let handedBack: Set<String> = ["handed", "hands", "release", "released", "releases", "releasing", "free", "frees", "freed", "freeing",
+    static let handedBack: Set<String> = ["handed", "hands", "return", "returned", "returns", "returning", "release", "released", "releases", "releasing", "free", "frees", "freed", "freeing",
                                           "exchange", "exchanged", "swapped"]
     static let people: Set<String> = ["prisoners", "hostages", "detainees", "captives", "soldiers", "women", "children", "civilians",
                                       "bodies", "prisoner", "hostage", "people", "men", "troops", "pows"]

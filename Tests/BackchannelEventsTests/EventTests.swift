@@ -176,6 +176,11 @@ struct EventTests {
         ("Donald Trump called Vladimir Putin on Tuesday.", "CONSULT asserted [\"Donald Trump\"] -> [\"Vladimir Putin\"] mode=phone on=2025-04-08"),
         ("Shehbaz Sharif telephoned Narendra Modi.", "CONSULT asserted [\"Shehbaz Sharif\"] -> [\"Narendra Modi\"] mode=phone"),
         ("Donald Trump and Vladimir Putin shook hands.", "CONSULT asserted [\"Donald Trump\", \"Vladimir Putin\"] -> [] mode=meeting"),
+        // a ceasefire taking effect is a RETREAT; returning people too
+        ("The truce took effect at midnight.", "RETREAT asserted [] -> []"),
+        ("Russia returned the bodies of 900 soldiers to Ukraine.", "RETREAT asserted [\"Russia\"] -> [\"Ukraine\"]"),
+        // a capitalised title between a country and a person
+        ("U.S. Secretary of State Marco Rubio welcomed the agreement.", "SUPPORT asserted [\"Marco Rubio\"] -> []"),
         // voting for a resolution supports it
         ("China voted for the resolution.", "SUPPORT asserted [\"China\"] -> []"),
     ])
