@@ -608,6 +608,20 @@ public struct EventDetector: Stage {
         // first two actors; states before people for "sides" and "parties", the latest pair of
         // any kind for a bare "the two".
         let kinds: [(Int) -> Bool] = wanted == nil && noun != opener ? [{ document.entities[$0].type != .person }, { _ in true }] : [{ _ in true }]
+        // "The two sides", "both countries": the two states or bodies the article names most,
+        // when two stand out from the rest (the whole article: live blogs run newest first).
+        if wanted != .person, noun != opener {
+            var counts: [Int: Int] = [:]
+            for k in entityAt.indices {
+                guard let e = entityAt[k], k == 0 || entityAt[k - 1] != e, fits(e), document.entities[e].type != .person,
+                      let party = countryOf(e, document: document) else { continue }
+                counts[party, default: 0] += 1
+            }
+            let ranked = counts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+            if ranked.count >= 2, ranked[1].value >= 2, ranked.count == 2 || ranked[1].value > ranked[2].value {
+                return [ranked[0].key, ranked[1].key]
+            }
+        }
         for kind in kinds {
             for event in earlier.reversed() where here - event.sentence.start < 800 {
                 let actors = event.actors.compactMap { index[$0] }.filter { fits($0) && kind($0) }

@@ -127,6 +127,9 @@ struct EventTests {
         ("Serbia held talks with Kosovo in Brussels. The two sides agreed to meet again.", "AGREE asserted [\"Serbia\", \"Kosovo\"] -> [] position=accepts:meet again"),
         ("Emmanuel Macron spoke by phone with Olaf Scholz. Both leaders condemned the attack.",
          "DISAPPROVE asserted [\"Emmanuel Macron\", \"Olaf Scholz\"] -> []"),
+        // the two states the article names most, when two stand out, whatever was said last
+        ("Thailand and Cambodia fought for days. Thailand accused Cambodia of shelling. Marco Rubio called Anwar Ibrahim. The two sides agreed to stop.",
+         "AGREE asserted [\"Thailand\", \"Cambodia\"] -> [] position=accepts:stop"),
         // stopping a flow of arms or goods is a SANCTION; a promise of aid is aid
         ("Germany halted approvals for arms exports to Israel.", "SANCTION asserted [\"Germany\"] -> [\"Israel\"]"),
         ("Norway promised €2 billion in military aid for Ukraine.", "AID planned [\"Norway\"] -> [\"Ukraine\"] mode=military amounts=[2]bn"),
