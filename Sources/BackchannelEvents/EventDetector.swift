@@ -134,6 +134,14 @@ public struct EventDetector: Stage {
                    !document.money.contains(where: { sentence.span.contains($0.span) }) {
                     trigger = nil
                 }
+                // "opened the session", "delegations gather in Istanbul": running or joining a meeting.
+                if trigger == nil, ["opened", "opens", "open", "closed", "closes"].contains(lower[i]),
+                   (i + 1..<min(range.upperBound, i + 4)).contains(where: { Self.meetingNouns.contains(lower[$0]) }) {
+                    trigger = TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.7, length: 1)
+                }
+                if trigger == nil, ["gather", "gathered", "gathers", "gathering"].contains(lower[i]), i + 1 < range.upperBound, ["in", "at", "for"].contains(lower[i + 1]) {
+                    trigger = TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.6, length: 1)
+                }
                 // "received the two ministers", "called both leaders", "called Putin": meeting a visitor,
                 // and calling a person, are consultations.
                 if trigger == nil, ["received", "receives", "called", "calls"].contains(lower[i]) {

@@ -179,6 +179,8 @@ struct EventTests {
         ("Donald Trump called Vladimir Putin on Tuesday.", "CONSULT asserted [\"Donald Trump\"] -> [\"Vladimir Putin\"] mode=phone on=2025-04-08"),
         ("Shehbaz Sharif telephoned Narendra Modi.", "CONSULT asserted [\"Shehbaz Sharif\"] -> [\"Narendra Modi\"] mode=phone"),
         ("Donald Trump and Vladimir Putin shook hands.", "CONSULT asserted [\"Donald Trump\", \"Vladimir Putin\"] -> [] mode=meeting"),
+        // opening a session is running a meeting
+        ("Turkish Foreign Minister Hakan Fidan opened the session in Istanbul.", "CONSULT asserted [\"Hakan Fidan\"] -> [] mode=meeting @Istanbul"),
         // a ceasefire taking effect is a RETREAT; returning people too
         ("The truce took effect at midnight.", "RETREAT asserted [] -> []"),
         ("Russia returned the bodies of 900 soldiers to Ukraine.", "RETREAT asserted [\"Russia\"] -> [\"Ukraine\"]"),
