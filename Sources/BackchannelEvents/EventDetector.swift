@@ -134,6 +134,17 @@ public struct EventDetector: Stage {
                    !document.money.contains(where: { sentence.span.contains($0.span) }) {
                     trigger = nil
                 }
+                // "launched air strikes", "launched drones at airfields": an attack.
+                if trigger == nil, ["launched", "launches", "launch", "launching"].contains(lower[i]),
+                   (i + 1..<min(range.upperBound, i + 5)).contains(where: { Self.launchedWeapons.contains(lower[$0]) }) {
+                    trigger = TriggerLexicon.Trigger(type: .fight, mode: nil, confidence: 0.75, length: 1)
+                }
+                // "the clashes began", "fighting has continued": fighting is reported even when no
+                // side is named.
+                if trigger?.type == .fight, ["clashes", "fighting", "hostilities", "shelling"].contains(lower[i]),
+                   (i + 1..<min(range.upperBound, i + 3)).contains(where: { Self.fightingGoesOn.contains(lower[$0]) }) {
+                    trigger?.confidence = 0.9
+                }
                 // "opened the session", "delegations gather in Istanbul": running or joining a meeting.
                 if trigger == nil, ["opened", "opens", "open", "closed", "closes"].contains(lower[i]),
                    (i + 1..<min(range.upperBound, i + 4)).contains(where: { Self.meetingNouns.contains(lower[$0]) }) {
@@ -684,6 +695,9 @@ public struct EventDetector: Stage {
                                           "national", "security", "senior", "chief", "acting", "interior", "finance", "press"]
     static let takingEffect: Set<String> = ["took effect", "takes effect", "take effect", "took hold", "takes hold", "went into", "goes into", "came into", "comes into"]
     static let truceWords: Set<String> = ["ceasefire", "truce", "pause", "moratorium", "armistice", "cease-fire"]
+    static let launchedWeapons: Set<String> = ["strikes", "strike", "attack", "attacks", "offensive", "campaign", "drones", "missiles", "raids", "rockets", "assault", "incursion"]
+    static let fightingGoesOn: Set<String> = ["began", "begin", "continued", "continues", "erupted", "widened", "enters", "entered", "resumed",
+                                              "intensified", "escalated", "spread", "raged", "broke"]
     static let upcoming: Set<String> = ["next", "upcoming", "planned", "proposed", "possible", "future", "further", "another"]
     static let fightNouns: Set<String> = ["strikes", "strike", "attacks", "attack", "offensive", "killing", "fighting", "shelling", "bombing"]
     static let haltingWords: Set<String> = ["halt", "pause", "moratorium", "ceasefire", "truce", "stop", "end", "face", "against", "ban", "suspension"]

@@ -125,7 +125,7 @@ enum TriggerLexicon {
         "only if": Trigger(type: .demand, mode: nil, confidence: 0.55, length: 2),
         "only once": Trigger(type: .demand, mode: nil, confidence: 0.55, length: 2),
         "price cap": Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 2),
-        "air strikes": Trigger(type: .assault, mode: nil, confidence: 0.8, length: 2),
+        "air strikes": Trigger(type: .fight, mode: nil, confidence: 0.8, length: 2),
         "opened fire": Trigger(type: .assault, mode: nil, confidence: 0.8, length: 2),
     ]
 

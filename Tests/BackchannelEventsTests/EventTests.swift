@@ -179,6 +179,9 @@ struct EventTests {
         ("Donald Trump called Vladimir Putin on Tuesday.", "CONSULT asserted [\"Donald Trump\"] -> [\"Vladimir Putin\"] mode=phone on=2025-04-08"),
         ("Shehbaz Sharif telephoned Narendra Modi.", "CONSULT asserted [\"Shehbaz Sharif\"] -> [\"Narendra Modi\"] mode=phone"),
         ("Donald Trump and Vladimir Putin shook hands.", "CONSULT asserted [\"Donald Trump\", \"Vladimir Putin\"] -> [] mode=meeting"),
+        // launching strikes is fighting; fighting that goes on is reported without a named side
+        ("Israel launched waves of air strikes across Gaza.", "FIGHT asserted [\"Israel\"] -> [] @Gaza"),
+        ("The clashes began on Thursday near the border.", "FIGHT asserted [] -> [] on=2025-04-10"),
         // opening a session is running a meeting
         ("Turkish Foreign Minister Hakan Fidan opened the session in Istanbul.", "CONSULT asserted [\"Hakan Fidan\"] -> [] mode=meeting @Istanbul"),
         // a ceasefire taking effect is a RETREAT; returning people too
