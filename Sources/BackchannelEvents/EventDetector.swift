@@ -573,6 +573,10 @@ public struct EventDetector: Stage {
             if before.contains(where: { ["would", "will", "wo", "refuses", "refused", "refuse"].contains(lower[$0]) }) {
                 type = .reject
                 modality = .asserted
+            } else if type == .support, before.contains(where: { ["does", "did", "do"].contains(lower[$0]) }) {
+                // "New Delhi did not support unilateral sanctions": withholding support is disapproval.
+                type = .disapprove
+                modality = .asserted
             }
         }
         var event = Event(id: Event.ID(rawValue: ""), type: type, mode: mode, modality: modality,
@@ -973,7 +977,7 @@ public struct EventDetector: Stage {
             guard let speaker = quote.speaker else { continue }
             let text = document.text.slice(quote.span).lowercased()
             let type: Event.Kind
-            if [" must ", " has to ", " have to ", " should ", "must ", "has to "].contains(where: { text.contains($0) }) { type = .demand }
+            if [" must ", " has to ", " have to ", " should ", "must ", "has to ", " asks ", " ask ", " urge ", " urges ", " call on ", " calls on ", " demand "].contains(where: { text.contains($0) }) { type = .demand }
             else if ["retaliate", "will respond", "consequences", "destroy", "wipe out"].contains(where: { text.contains($0) }) { type = .threaten }
             else { continue }
             // The target: a body or country named inside the quotation.

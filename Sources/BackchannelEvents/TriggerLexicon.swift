@@ -51,6 +51,7 @@ enum TriggerLexicon {
         add(forms("object") + forms("complain") + ["questioned", "regrettable", "ignored", "outrageous"], .disapprove, 0.6)
         add(forms("accuse") + forms("blame") + ["alleged", "accusations", "breach"], .accuse, 0.8)
         add(["meaningless"], .reject, 0.6)
+        add(["unjust", "unacceptable", "unfriendly", "illegal", "illegitimate", "irresponsible", "provocative", "shameful", "unlawful", "baseless"], .disapprove, 0.6)
         add(["deadline", "ultimatum"], .demand, 0.6)
         add(forms("threaten"), .threaten, 0.85)
         add(forms("warn"), .threaten, 0.45)

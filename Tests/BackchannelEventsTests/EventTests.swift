@@ -182,6 +182,9 @@ struct EventTests {
         // launching strikes is fighting; fighting that goes on is reported without a named side
         ("Israel launched waves of air strikes across Gaza.", "FIGHT asserted [\"Israel\"] -> [] @Gaza"),
         ("The clashes began on Thursday near the border.", "FIGHT asserted [] -> [] on=2025-04-10"),
+        // withholding support and calling something unjust are disapproval
+        ("India said New Delhi did not support unilateral sanctions.", "DISAPPROVE asserted [\"New Delhi\"] -> []"),
+        ("Vladimir Putin said the sanctions were an unfriendly act.", "DISAPPROVE asserted [\"Vladimir Putin\"] -> []"),
         // opening a session is running a meeting
         ("Turkish Foreign Minister Hakan Fidan opened the session in Istanbul.", "CONSULT asserted [\"Hakan Fidan\"] -> [] mode=meeting @Istanbul"),
         // a ceasefire taking effect is a RETREAT; returning people too
@@ -249,6 +252,11 @@ struct EventTests {
     @Test func callingSomethingSomethingIsNoCall() throws {
         let found = try events("Keir Starmer called the decision wrong.")
         #expect(!found.contains { $0.hasPrefix("CONSULT") }, "\(found)")
+    }
+
+    @Test func aQuotedRequestIsADemand() throws {
+        let found = try events("“India asks Pakistan to stop these breaches,” Foreign Secretary Vikram Misri said.")
+        #expect(found.contains { $0.hasPrefix("DEMAND asserted [\"Vikram Misri\"] -> [\"Pakistan\"]") } || found.contains { $0.hasPrefix("DEMAND asserted [\"Vikram Misri\"] -> [\"India\"]") }, "\(found)")
     }
 
     @Test func quotedDemandIsAnEvent() throws {
