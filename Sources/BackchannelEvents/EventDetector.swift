@@ -34,6 +34,8 @@ public struct EventDetector: Stage {
     func detect(in document: Document) -> [Event] {
         let words = document.wordsOfTokens
         let lower = words.map { $0.lowercased() }
+        // Whether any rule can start at each word: one look-up per word, instead of one per rule.
+        let active = lower.map { Self.ruleWords.contains($0) }
         let tokens = document.tokens
         var entityAt = [Int?](repeating: nil, count: tokens.count)
         let mentions = document.entities.enumerated().flatMap { e, entity in entity.mentions.map { (e, $0.span) } }.sorted { $0.1 < $1.1 }
@@ -62,6 +64,7 @@ public struct EventDetector: Stage {
             }
             var i = range.lowerBound
             while i < range.upperBound {
+                guard active[i] else { i += 1; continue }
                 var trigger: TriggerLexicon.Trigger?
                 if i + 1 < range.upperBound, TriggerLexicon.pairFirstWords.contains(lower[i]) {
                     trigger = TriggerLexicon.pairs[lower[i] + " " + lower[i + 1]]
@@ -167,7 +170,7 @@ public struct EventDetector: Stage {
                 }
                 // "the truce took effect", "a ceasefire came into force": the parties stand down,
                 // a RETREAT in PLOVER.
-                if trigger == nil, i + 1 < range.upperBound, Self.takingEffect.contains(lower[i] + " " + lower[i + 1]),
+                if trigger == nil, i + 1 < range.upperBound, Self.takingEffectVerbs.contains(lower[i]), Self.takingEffect.contains(lower[i] + " " + lower[i + 1]),
                    lower[i + 1] != "into" || (i + 2 < range.upperBound && ["effect", "force"].contains(lower[i + 2])),
                    (max(range.lowerBound, i - 5)..<i).contains(where: { Self.truceWords.contains(lower[$0]) }) {
                     trigger = TriggerLexicon.Trigger(type: .retreat, mode: nil, confidence: 0.9, length: 2)
@@ -697,6 +700,13 @@ public struct EventDetector: Stage {
     /// Words inside a capitalised title: "Secretary of State", "Special Envoy", "Prime Minister".
     static let titleWords: Set<String> = ["of", "state", "foreign", "defence", "defense", "special", "deputy", "general", "prime", "vice",
                                           "national", "security", "senior", "chief", "acting", "interior", "finance", "press"]
+    /// Every word a rule in the sentence loop can start at: triggers, the first words of
+    /// two-word triggers, and the words the rules below look for.
+    static let ruleWords: Set<String> = Set(TriggerLexicon.single.keys).union(TriggerLexicon.pairFirstWords)
+        .union(TriggerLexicon.stopping).union(negations).union(takingEffectVerbs)
+        .union(["package", "spent", "call", "received", "receives", "called", "calls", "opened", "opens", "open", "closed", "closes",
+                "gather", "gathered", "gathers", "gathering", "launched", "launches", "launch", "launching"])
+    static let takingEffectVerbs: Set<String> = ["took", "takes", "take", "went", "goes", "came", "comes"]
     static let takingEffect: Set<String> = ["took effect", "takes effect", "take effect", "took hold", "takes hold", "went into", "goes into", "came into", "comes into"]
     static let truceWords: Set<String> = ["ceasefire", "truce", "pause", "moratorium", "armistice", "cease-fire"]
     static let launchedWeapons: Set<String> = ["strikes", "strike", "attack", "attacks", "offensive", "campaign", "drones", "missiles", "raids", "rockets", "assault", "incursion"]
