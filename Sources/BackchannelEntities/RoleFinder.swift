@@ -17,7 +17,7 @@ struct RoleFinder {
     static let heads: Set<String> = [
         "president", "minister", "secretary", "envoy", "spokesman", "spokeswoman", "spokesperson", "ambassador",
         "chancellor", "king", "emir", "prince", "general", "gen.", "admiral", "commander", "chief", "adviser", "advisor",
-        "negotiator", "mediator", "chairman", "chairwoman", "chair", "governor", "mayor", "senator", "sen.", "rep.",
+        "negotiator", "mediator", "chairman", "chairwoman", "chairperson", "chair", "governor", "mayor", "senator", "sen.", "rep.",
         "representative", "speaker", "leader", "head", "director", "premier", "monarch", "sultan", "pope", "officer",
         "lt.", "col.", "colonel", "lieutenant", "marshal", "deputy", "aide", "official", "coordinator", "commissioner",
         "representative", "delegate", "diplomat", "attorney", "judge", "prosecutor", "ceo", "founder", "czar", "tsar",
@@ -141,6 +141,9 @@ struct RoleFinder {
             range = range.lowerBound..<(range.upperBound - 1)
         }
         guard !range.isEmpty, range.contains(where: { Self.isHead(words[$0]) }) else { return nil }
+        // "Yermak, who heads Zelensky's office": after "who" or "which" a head word is a verb.
+        if range.count == 1, range.lowerBound > 0, ["who", "which", "that"].contains(words[range.lowerBound - 1].lowercased()),
+           !Self.heads.contains(words[range.lowerBound].lowercased()) { return nil }
         return range
     }
 

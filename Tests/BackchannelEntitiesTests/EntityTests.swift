@@ -111,6 +111,13 @@ struct EntityResolverTests {
         #expect(!were.contains("roles="), "\(were)")
     }
 
+    @Test func aVerbAfterWhoIsNoTitle() {
+        let line = resolve("Andriy Yermak, who heads Zelensky's office, joined.", [("Andriy Yermak", .person), ("Zelensky", .person)])
+        #expect(!line.contains { $0.contains("Zelensky") && $0.contains("roles=") }, "\(line)")
+        let chair = resolve("The union's chairperson, Moussa Faki, spoke.", [("Moussa Faki", .person)]).first ?? ""
+        #expect(chair.contains("roles=union's chairperson"), "\(chair)")
+    }
+
     @Test func aVerbOrByBeforeATitleIsNotPartOfIt() {
         let mediated = resolve("The round was again mediated by Oman's foreign minister, Saif Hamdan, in Rome.", [("Saif Hamdan", .person)]).first ?? ""
         #expect(mediated.contains("roles=Oman's foreign minister"), "\(mediated)")
