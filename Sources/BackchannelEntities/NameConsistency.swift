@@ -29,6 +29,7 @@ struct NameConsistency {
         found = statesAndAgreements(found, words: words)
         found = hyphenatedGivenNames(found, words: words)
         found = personNames(found, words: words)
+        found = titledAppositions(found, words: words)
         let speakers = speakerNames(found, words: words)
         found = found.map { f in
             f.tokens.count == 1 && speakers.contains(words[f.tokens.lowerBound]) ? EntityResolver.Found(tokens: f.tokens, type: .person) : f
@@ -424,6 +425,37 @@ struct NameConsistency {
         guard run.count >= 2 else { return false }
         return Self.organisationLastWords.contains(words[run.upperBound - 1].lowercased())
             || run.dropLast().contains { Self.organisationFirstWords.contains(words[$0].lowercased()) && words[$0 + 1] == "of" }
+    }
+
+    /// "Jean-Noël Barrot, the French foreign minister," and "the union's chairperson, Moussa
+    /// Faki Mahamat,": two to four capitalised words nothing tagged, next to a title set off by
+    /// commas, are a person.
+    func titledAppositions(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var covered = [Bool](repeating: false, count: words.count)
+        for f in found { for k in f.tokens { covered[k] = true } }
+        var result = found
+        var i = 0
+        while i < words.count {
+            guard !covered[i], Self.isCapitalised(words[i]), !Self.notNames.contains(words[i]) else { i += 1; continue }
+            var j = i + 1
+            while j < words.count, j - i < 4, !covered[j], !sentenceStarts.contains(j), Self.isCapitalised(words[j]) || Self.isParticleName(words[j]) { j += 1 }
+            defer { i = j }
+            guard j - i >= 2, words[(j - 1)].first?.isUppercase == true,
+                  words[i..<j].allSatisfy({ gazetteer.lookup($0).allSatisfy { ["FIRSTNAME", "SURNAME"].contains($0.type) } }) else { continue }
+            // A title after: ", the French foreign minister," (up to six words, a head word among them).
+            var titleAfter = false
+            if j < words.count, words[j] == "," {
+                var k = j + 1
+                while k < words.count, k - j <= 7, ![",", ".", ";"].contains(words[k]) { k += 1 }
+                titleAfter = k < words.count && words[k] == "," && (j + 1..<k).contains { RoleFinder.isHead(words[$0]) && words[$0].first?.isLowercase == true }
+            }
+            // A title before: "the union's chairperson, Moussa Faki Mahamat".
+            let titleBefore = i >= 2 && words[i - 1] == "," && RoleFinder.isHead(words[i - 2]) && words[i - 2].first?.isLowercase == true
+            if titleAfter || titleBefore {
+                result.append(EntityResolver.Found(tokens: i..<j, type: .person))
+            }
+        }
+        return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
     static func isCapitalised(_ word: String) -> Bool {

@@ -59,6 +59,9 @@ struct NameConsistencyTests {
         // a surname of two words stands alone later, even where its last word is a known body
         ("Ana Kayikwamba Wagner came . Kayikwamba Wagner said so", [F(tokens: 0..<3, type: .person), F(tokens: 6..<7, type: .org)],
          ["PERSON Ana Kayikwamba Wagner", "PERSON Kayikwamba Wagner"]),
+        // capitalised words nothing tagged, beside a title set off by commas, are a person
+        ("Jean-Noël Barrot , the French foreign minister , spoke", [F](), ["PERSON Jean-Noël Barrot", "NORP French"]),
+        ("the union 's chairperson , Moussa Faki Mahamat , spoke", [F](), ["PERSON Moussa Faki Mahamat"]),
         // a facility the gazetteer knows, whatever the tagger read; a dateline in capitals
         ("in the Oval Office today", [F(tokens: 2..<4, type: .org)], ["FAC Oval Office"]),
         ("NEW DELHI , May 10", [F](), ["GPE NEW DELHI"]),
