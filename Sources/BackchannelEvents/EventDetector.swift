@@ -175,6 +175,11 @@ public struct EventDetector: Stage {
                    (max(range.lowerBound, i - 5)..<i).contains(where: { Self.truceWords.contains(lower[$0]) }) {
                     trigger = TriggerLexicon.Trigger(type: .retreat, mode: nil, confidence: 0.9, length: 2)
                 }
+                // "restored diplomatic relations": cooperation.
+                if trigger == nil, ["restored", "restore", "restores", "restoring", "normalised", "normalized"].contains(lower[i]),
+                   (i + 1..<min(range.upperBound, i + 4)).contains(where: { ["relations", "ties"].contains(lower[$0]) }) {
+                    trigger = TriggerLexicon.Trigger(type: .cooperate, mode: nil, confidence: 0.75, length: 1)
+                }
                 // "halted approvals for exports", "paused some shipments": a SANCTION.
                 if trigger == nil, TriggerLexicon.stopping.contains(lower[i]),
                    (i + 1..<min(range.upperBound, i + 5)).contains(where: { TriggerLexicon.flows.contains(lower[$0]) }) {
@@ -426,6 +431,7 @@ public struct EventDetector: Stage {
 
         // "a meeting between A and B", "a phone call between A and B": A and B meet.
         var betweenParties = false
+        var betweenTargets: [Int] = []
         // "a surprise meeting in the Qatari capital on March 18 between A and B": the parties may
         // come a few words after the trigger, within its phrase.
         if [.consult, .agree].contains(trigger.type),
@@ -445,7 +451,13 @@ public struct EventDetector: Stage {
                 }
                 j += 1
             }
-            if parties.count >= 2 { actors = parties; betweenParties = true }
+            // "Egypt mediated between Israel and Hamas": the mediator acts, the parties are its targets.
+            if parties.count >= 2, trigger.mode == "mediation", !actors.isEmpty, !actors.contains(where: parties.contains) {
+                betweenTargets = parties
+            } else if parties.count >= 2 {
+                actors = parties
+                betweenParties = true
+            }
         }
         // The passive: "talks mediated by Qatar, Egypt and the United States", "he was greeted on
         // arrival by Kirill Dmitriev": the agent after "by" acts, and the subject is acted on.
@@ -504,8 +516,8 @@ public struct EventDetector: Stage {
         }
         let actor = actors.first
         // Targets: the first person, body or country after the trigger (not a place after "in").
-        var targets: [Int] = passiveTargets.compactMap { countryOf($0, document: document) }.filter { !actors.contains($0) }
-        var j = betweenParties || passive ? range.upperBound : triggerTokens.upperBound
+        var targets: [Int] = (passiveTargets + betweenTargets).compactMap { countryOf($0, document: document) }.filter { !actors.contains($0) }
+        var j = betweenParties || passive || !betweenTargets.isEmpty ? range.upperBound : triggerTokens.upperBound
         var townAfterTrigger: Int?
         while j < range.upperBound, j - triggerTokens.upperBound < 12, ![".", ";"].contains(lower[j]),
               // ", and Oman said…": a new clause has its own parties.
@@ -705,7 +717,8 @@ public struct EventDetector: Stage {
     static let ruleWords: Set<String> = Set(TriggerLexicon.single.keys).union(TriggerLexicon.pairFirstWords)
         .union(TriggerLexicon.stopping).union(negations).union(takingEffectVerbs)
         .union(["package", "spent", "call", "received", "receives", "called", "calls", "opened", "opens", "open", "closed", "closes",
-                "gather", "gathered", "gathers", "gathering", "launched", "launches", "launch", "launching"])
+                "gather", "gathered", "gathers", "gathering", "launched", "launches", "launch", "launching",
+                "restored", "restore", "restores", "restoring", "normalised", "normalized"])
     static let takingEffectVerbs: Set<String> = ["took", "takes", "take", "went", "goes", "came", "comes"]
     static let takingEffect: Set<String> = ["took effect", "takes effect", "take effect", "took hold", "takes hold", "went into", "goes into", "came into", "comes into"]
     static let truceWords: Set<String> = ["ceasefire", "truce", "pause", "moratorium", "armistice", "cease-fire"]

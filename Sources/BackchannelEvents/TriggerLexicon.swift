@@ -69,7 +69,7 @@ enum TriggerLexicon {
         add(["fought", "clashed", "clashes", "fighting", "fired"], .fight, 0.7)
         add(["shot", "massacred", "executed", "tortured"], .assault, 0.7)
         add(forms("mobilise") + forms("mobilize") + forms("deploy"), .mobilize, 0.75)
-        add(forms("seize") + forms("detain") + forms("arrest") + forms("expel") + forms("blockade") + forms("deport"), .coerce, 0.75)
+        add(forms("seize") + forms("detain") + forms("arrest") + forms("expel", ["expelled", "expelling"]) + forms("blockade") + forms("deport"), .coerce, 0.75)
         add(forms("kidnap") + ["kidnapped", "looted", "hijacked"], .crime, 0.75)
         add(["withdrew", "withdraw", "withdrawn", "withdrawal", "retreated"], .retreat, 0.75)
         // Handing back people (hostages, prisoners) is a RETREAT in PLOVER, as is a swap of them.
@@ -77,8 +77,10 @@ enum TriggerLexicon {
         add(forms("release") + ["free", "frees", "freed", "freeing", "exchange", "exchanged", "swapped", "recalled", "waived"], .retreat, 0.7)
         add(forms("concede") + ["eased", "lifted"], .concede, 0.7)
         add(forms("cooperate") + forms("coordinate"), .cooperate, 0.65)
-        add(forms("investigate") + forms("inspect") + ["probe", "probed"], .investigate, 0.7)
+        add(forms("investigate") + forms("inspect") + ["probe", "probed", "investigation", "inquiry", "inspections"], .investigate, 0.7)
         add(forms("protest") + ["rallied", "marched", "demonstrated"], .protest, 0.7)
+        // Protesters are seldom named: the word itself is enough to keep the event.
+        add(["protesters", "demonstrators", "protestors"], .protest, 0.9)
         add(forms("announce") + forms("declare"), .statement, 0.5)
         add(["proposed", "proposes", "offered", "offers"], .agree, 0.5)
         return table

@@ -185,6 +185,12 @@ struct EventTests {
         // withholding support and calling something unjust are disapproval
         ("India said New Delhi did not support unilateral sanctions.", "DISAPPROVE asserted [\"New Delhi\"] -> []"),
         ("Vladimir Putin said the sanctions were an unfriendly act.", "DISAPPROVE asserted [\"Vladimir Putin\"] -> []"),
+        // expelling, protesting, investigating, restoring relations; a mediator acts on the parties
+        ("Britain expelled two Russian diplomats.", "COERCE asserted [\"United Kingdom\"] -> []"),
+        ("Thousands of protesters rallied in Tbilisi.", "PROTEST asserted [] -> [] @Tbilisi"),
+        ("The International Criminal Court opened an investigation.", "INVESTIGATE asserted [\"International Criminal Court\"] -> []"),
+        ("Saudi Arabia and Iran restored diplomatic relations.", "COOPERATE asserted [\"Saudi Arabia\", \"Iran\"] -> []"),
+        ("Egypt mediated between Israel and Hamas.", "CONSULT asserted [\"Egypt\"] -> [\"Israel\", \"Hamas\"] mode=mediation"),
         // opening a session is running a meeting
         ("Turkish Foreign Minister Hakan Fidan opened the session in Istanbul.", "CONSULT asserted [\"Hakan Fidan\"] -> [] mode=meeting @Istanbul"),
         // a ceasefire taking effect is a RETREAT; returning people too
