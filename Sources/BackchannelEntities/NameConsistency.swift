@@ -440,8 +440,7 @@ struct NameConsistency {
             var j = i + 1
             while j < words.count, j - i < 4, !covered[j], !sentenceStarts.contains(j), Self.isCapitalised(words[j]) || Self.isParticleName(words[j]) { j += 1 }
             defer { i = j }
-            guard j - i >= 2, words[(j - 1)].first?.isUppercase == true,
-                  words[i..<j].allSatisfy({ gazetteer.lookup($0).allSatisfy { ["FIRSTNAME", "SURNAME"].contains($0.type) } }) else { continue }
+            guard j - i >= 2, words[(j - 1)].first?.isUppercase == true else { continue }
             // A title after: ", the French foreign minister," (up to six words, a head word among them).
             var titleAfter = false
             if j < words.count, words[j] == "," {
@@ -451,7 +450,9 @@ struct NameConsistency {
             }
             // A title before: "the union's chairperson, Moussa Faki Mahamat".
             let titleBefore = i >= 2 && words[i - 1] == "," && RoleFinder.isHead(words[i - 2]) && words[i - 2].first?.isLowercase == true
-            if titleAfter || titleBefore {
+            // Last, as it costs most: no word of the run is a known place, body or title.
+            if titleAfter || titleBefore,
+               words[i..<j].allSatisfy({ gazetteer.lookup($0).allSatisfy { ["FIRSTNAME", "SURNAME"].contains($0.type) } }) {
                 result.append(EntityResolver.Found(tokens: i..<j, type: .person))
             }
         }

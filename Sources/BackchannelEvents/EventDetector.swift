@@ -65,159 +65,7 @@ public struct EventDetector: Stage {
             var i = range.lowerBound
             while i < range.upperBound {
                 guard active[i] else { i += 1; continue }
-                var trigger: TriggerLexicon.Trigger?
-                if i + 1 < range.upperBound, TriggerLexicon.pairFirstWords.contains(lower[i]) {
-                    trigger = TriggerLexicon.pairs[lower[i] + " " + lower[i + 1]]
-                }
-                if trigger == nil { trigger = TriggerLexicon.single[lower[i]] }
-                // "freed three hostages", "hostages to be freed": a RETREAT; "exchanged ideas" is
-                // a meeting; "released a statement" no event at all.
-                if trigger?.type == .retreat, TriggerLexicon.handedBack.contains(lower[i]) {
-                    let near = max(range.lowerBound, i - 4)..<min(range.upperBound, i + 6)
-                    if !near.contains(where: { TriggerLexicon.people.contains(lower[$0]) }) {
-                        trigger = ["exchange", "exchanged"].contains(lower[i]) ? TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.5, length: 1) : nil
-                    }
-                }
-                // "a round of sanctions" is none; "the third round", "two rounds with" are talks.
-                if trigger?.type == .consult, ["round", "rounds"].contains(lower[i]), i + 2 < range.upperBound, lower[i + 1] == "of",
-                   !["talks", "negotiations", "consultations", "discussions"].contains(lower[i + 2]) {
-                    trigger = nil
-                }
-                // "spent four hours with Putin", "spent Monday with the Russian team": a meeting.
-                if trigger == nil, lower[i] == "spent", (i + 1..<min(range.upperBound, i + 11)).contains(where: { lower[$0] == "with" }) {
-                    trigger = TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.7, length: 1)
-                }
-                // "in a call on Wednesday", "a phone call": a call is a conversation; "a call for" an appeal.
-                if trigger == nil, lower[i] == "call", i > range.lowerBound, ["a", "phone", "telephone", "video", "their", "his", "her"].contains(lower[i - 1]),
-                   i + 1 >= range.upperBound || !["for", "on", "to"].contains(lower[i + 1])
-                    || lower[i + 1] == "on" && i + 2 < range.upperBound && (Self.weekdays.contains(lower[i + 2]) || Self.months.contains(lower[i + 2])) {
-                    trigger = TriggerLexicon.Trigger(type: .consult, mode: "phone", confidence: 0.7, length: 1)
-                }
-                // "a halt to strikes", "a pause on strikes", "could face strikes": strikes that are
-                // talked about, stopped or threatened are no fighting.
-                if trigger?.type == .fight, Self.fightNouns.contains(lower[i]),
-                   (max(range.lowerBound, i - 3)..<i).contains(where: { Self.haltingWords.contains(lower[$0]) }) {
-                    trigger = nil
-                }
-                // "before talks with Moscow had begun", "hours after the Kremlin meeting": a meeting
-                // used to date something else is not reported here.
-                if trigger?.type == .consult, Self.meetingNouns.contains(lower[i]),
-                   (max(range.lowerBound, i - 3)..<i).contains(where: { ["before", "after", "during", "since", "ahead"].contains(lower[$0]) }),
-                   !(i + 1..<min(range.upperBound, i + 6)).contains(where: { lower[$0] == "between" }) {
-                    trigger = nil
-                }
-                // "insists that its right to enrich is not up for negotiation": insisting on a "no" is a refusal.
-                if trigger?.type == .demand, lower[i].hasPrefix("insist"),
-                   (i + 1..<min(range.upperBound, i + 14)).prefix(while: { ![";", "though", "although", "but", "while"].contains(lower[$0]) })
-                       .contains(where: { Self.negations.contains(lower[$0]) }) {
-                    trigger?.type = .reject
-                }
-                // "is not up for negotiation", "not up for discussion": a refusal.
-                // The trigger is the whole phrase, so its "not" does not deny it.
-                if trigger == nil, Self.negations.contains(lower[i]), i + 3 < range.upperBound, lower[i + 1] == "up", lower[i + 2] == "for",
-                   ["negotiation", "discussion", "debate"].contains(lower[i + 3]) {
-                    trigger = TriggerLexicon.Trigger(type: .reject, mode: nil, confidence: 0.7, length: 4)
-                }
-                // "sanctions relief", "EU sanctions must be renewed": a word for sanctions is an act
-                // only when something imposes them ("imposed sanctions", "new tariffs") or they are
-                // aimed at someone ("sanctions on Iran").
-                if trigger?.type == .sanction, Self.sanctionNouns.contains(lower[i]) {
-                    let before = (max(range.lowerBound, i - 4)..<i).map { lower[$0] }
-                    let imposed = before.contains { Self.imposing.contains($0) }
-                    let aimed = i + 2 < range.upperBound && ["on", "against"].contains(lower[i + 1])
-                        && (i + 2..<min(range.upperBound, i + 5)).contains { entityAt[$0] != nil }
-                    let relief = before.contains { ["lift", "lifted", "lifting", "ease", "eased", "easing", "relief", "reimposed"].contains($0) }
-                        || (i + 1 < range.upperBound && lower[i + 1] == "relief")
-                    if relief || !(imposed || aimed) { trigger = nil }
-                }
-                // "let aid through", "bilateral aid coordinated through…": the word "aid" is a deed only
-                // when someone gives it or money is named with it.
-                if trigger?.type == .aid, ["aid", "convoys"].contains(lower[i]),
-                   !(max(range.lowerBound, i - 6)..<i).contains(where: { Self.giving.contains(lower[$0]) }),
-                   !document.money.contains(where: { sentence.span.contains($0.span) }) {
-                    trigger = nil
-                }
-                // "launched air strikes", "launched drones at airfields": an attack.
-                if trigger == nil, ["launched", "launches", "launch", "launching"].contains(lower[i]),
-                   (i + 1..<min(range.upperBound, i + 5)).contains(where: { Self.launchedWeapons.contains(lower[$0]) }) {
-                    trigger = TriggerLexicon.Trigger(type: .fight, mode: nil, confidence: 0.75, length: 1)
-                }
-                // "the clashes began", "fighting has continued": fighting is reported even when no
-                // side is named.
-                if trigger?.type == .fight, ["clashes", "fighting", "hostilities", "shelling"].contains(lower[i]),
-                   (i + 1..<min(range.upperBound, i + 3)).contains(where: { Self.fightingGoesOn.contains(lower[$0]) }) {
-                    trigger?.confidence = 0.9
-                }
-                // "opened the session", "delegations gather in Istanbul": running or joining a meeting.
-                if trigger == nil, ["opened", "opens", "open", "closed", "closes"].contains(lower[i]),
-                   (i + 1..<min(range.upperBound, i + 4)).contains(where: { Self.meetingNouns.contains(lower[$0]) }) {
-                    trigger = TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.7, length: 1)
-                }
-                if trigger == nil, ["gather", "gathered", "gathers", "gathering"].contains(lower[i]), i + 1 < range.upperBound, ["in", "at", "for"].contains(lower[i + 1]) {
-                    trigger = TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.6, length: 1)
-                }
-                // "received the two ministers", "called both leaders", "called Putin": meeting a visitor,
-                // and calling a person, are consultations.
-                if trigger == nil, ["received", "receives", "called", "calls"].contains(lower[i]) {
-                    var j = i + 1
-                    while j < min(range.upperBound, i + 4), ["the", "both", "two", "his", "her", "their", "visiting", "foreign", "ministers", "leaders"].contains(lower[j]) || (j > i + 1 && entityAt[j] == nil && lower[j] == "and") { j += 1 }
-                    // Right after the verb and its determiners: a person, or "both leaders".
-                    let person = j < range.upperBound && entityAt[j].map { document.entities[$0].type == .person } == true
-                    let leaders = (i + 1..<j).contains { ["leaders", "ministers"].contains(lower[$0]) }
-                    if person || leaders {
-                        trigger = TriggerLexicon.Trigger(type: .consult, mode: lower[i].hasPrefix("call") ? "phone" : "meeting", confidence: 0.7, length: 1)
-                    }
-                }
-                // "the truce took effect", "a ceasefire came into force": the parties stand down,
-                // a RETREAT in PLOVER.
-                if trigger == nil, i + 1 < range.upperBound, Self.takingEffectVerbs.contains(lower[i]), Self.takingEffect.contains(lower[i] + " " + lower[i + 1]),
-                   lower[i + 1] != "into" || (i + 2 < range.upperBound && ["effect", "force"].contains(lower[i + 2])),
-                   (max(range.lowerBound, i - 5)..<i).contains(where: { Self.truceWords.contains(lower[$0]) }) {
-                    trigger = TriggerLexicon.Trigger(type: .retreat, mode: nil, confidence: 0.9, length: 2)
-                }
-                // "restored diplomatic relations": cooperation.
-                if trigger == nil, ["restored", "restore", "restores", "restoring", "normalised", "normalized"].contains(lower[i]),
-                   (i + 1..<min(range.upperBound, i + 4)).contains(where: { ["relations", "ties"].contains(lower[$0]) }) {
-                    trigger = TriggerLexicon.Trigger(type: .cooperate, mode: nil, confidence: 0.75, length: 1)
-                }
-                // "halted approvals for exports", "paused some shipments": a SANCTION.
-                if trigger == nil, TriggerLexicon.stopping.contains(lower[i]),
-                   (i + 1..<min(range.upperBound, i + 5)).contains(where: { TriggerLexicon.flows.contains(lower[$0]) }) {
-                    trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 1)
-                }
-                // "spoke to reporters", "spoke to the press": talking to an audience, not a party.
-                if trigger?.mode == "phone", lower[i] == "spoke", i + 2 < range.upperBound,
-                   TriggerLexicon.audiences.contains(lower[i + 2]), entityAt[i + 2] == nil,
-                   lower[i + 2] != "the" || (i + 3 < range.upperBound && TriggerLexicon.audiences.contains(lower[i + 3])) {
-                    trigger = nil
-                }
-                // A word inside a name ("Rapid Support Forces", "the Freedom Support Act") is no trigger.
-                if trigger != nil, entityAt[i] != nil { trigger = nil }
-                // "sent weapons", "sends aid": aid only when what is sent is aid or money.
-                // A promise of no aid is an offer.
-                if trigger?.type == .aid, ["send", "sends", "sent", "sending", "funds", "promise", "promises", "promised", "promising"].contains(lower[i]) {
-                    let near = i..<min(range.upperBound, i + 8)
-                    let aidWords = TriggerLexicon.aidModes.flatMap(\.words) + ["aid", "weapons", "equipment", "systems", "money", "funds", "help"]
-                    if !near.contains(where: { aidWords.contains(lower[$0]) }), !document.money.contains(where: { sentence.span.contains($0.span) }) {
-                        trigger = lower[i].hasPrefix("promis") ? TriggerLexicon.Trigger(type: .agree, mode: nil, confidence: 0.5, length: 1) : nil
-                    }
-                }
-                // "described the talks as useful", "Witkoff's fifth meeting": a meeting named again,
-                // not a new one (unless it is "the meeting between A and B").
-                if trigger?.type == .consult, ["talks", "meeting", "negotiations"].contains(lower[i]), trigger?.length == 1,
-                   i + 1 >= range.upperBound || lower[i + 1] != "between" {
-                    let back = (max(range.lowerBound, i - 2)..<i).map { lower[$0] }
-                    if let previous = back.last, Self.definite.contains(previous) || back.contains("'s") || back.contains("’s") { trigger = nil }
-                }
-                // "a £450 million package": aid, when money is named and sanctions are not.
-                if trigger == nil, lower[i] == "package", document.money.contains(where: { sentence.span.contains($0.span) }),
-                   !range.contains(where: { lower[$0].hasPrefix("sanction") }) {
-                    trigger = TriggerLexicon.Trigger(type: .aid, mode: nil, confidence: 0.55, length: 1)
-                }
-                // "military support", "financial backing": aid, not political support.
-                if trigger?.type == .support, i > range.lowerBound, TriggerLexicon.aidModes.contains(where: { $0.words.contains(lower[i - 1]) }) {
-                    trigger?.type = .aid
-                }
+                let trigger = self.trigger(at: i, in: range, sentence: sentence.span, document: document, lower: lower, entityAt: entityAt)
                 // Inside a quotation a word is the speaker's, not the writer's report.
                 guard let found = trigger, !inQuote(tokens[i].span, document: document) else { i += 1; continue }
                 let triggerTokens = i..<(i + found.length)
@@ -700,34 +548,13 @@ public struct EventDetector: Stage {
     /// Words that open a phrase of time or circumstance before the subject: "After the call, …".
     static let openers: Set<String> = ["after", "before", "following", "during", "since", "despite", "hours", "days", "weeks", "minutes", "ahead", "amid"]
 
-    static let sanctionNouns: Set<String> = ["sanctions", "tariffs", "tariff", "penalties", "embargo", "restrictions", "bans"]
-    static let imposing: Set<String> = ["imposed", "imposes", "impose", "imposing", "approved", "adopted", "announced", "new", "fresh", "further",
-                                        "more", "additional", "extra", "introduced", "ordered", "added", "slapped", "extended", "steep",
-                                        "secondary", "threatened", "threatening", "unveiled", "agreed", "expanded", "tougher"]
-    static let giving: Set<String> = ["pledged", "pledges", "promised", "promises", "provided", "provides", "provide", "sent", "send", "sends",
-                                      "delivered", "deliver", "delivers", "approved", "announced", "committed", "gave", "give", "gives",
-                                      "offered", "new", "more", "additional", "package", "allowed", "unveiled", "granted"]
     static let titleHeads: Set<String> = ["envoy", "adviser", "advisor", "secretary", "minister", "spokesman", "spokeswoman", "chief", "president",
                                           "ambassador", "aide", "commander", "head", "director", "negotiator", "chancellor", "leader", "premier"]
     /// Words inside a capitalised title: "Secretary of State", "Special Envoy", "Prime Minister".
     static let titleWords: Set<String> = ["of", "state", "foreign", "defence", "defense", "special", "deputy", "general", "prime", "vice",
                                           "national", "security", "senior", "chief", "acting", "interior", "finance", "press"]
-    /// Every word a rule in the sentence loop can start at: triggers, the first words of
-    /// two-word triggers, and the words the rules below look for.
-    static let ruleWords: Set<String> = Set(TriggerLexicon.single.keys).union(TriggerLexicon.pairFirstWords)
-        .union(TriggerLexicon.stopping).union(negations).union(takingEffectVerbs)
-        .union(["package", "spent", "call", "received", "receives", "called", "calls", "opened", "opens", "open", "closed", "closes",
-                "gather", "gathered", "gathers", "gathering", "launched", "launches", "launch", "launching",
-                "restored", "restore", "restores", "restoring", "normalised", "normalized"])
-    static let takingEffectVerbs: Set<String> = ["took", "takes", "take", "went", "goes", "came", "comes"]
-    static let takingEffect: Set<String> = ["took effect", "takes effect", "take effect", "took hold", "takes hold", "went into", "goes into", "came into", "comes into"]
-    static let truceWords: Set<String> = ["ceasefire", "truce", "pause", "moratorium", "armistice", "cease-fire"]
-    static let launchedWeapons: Set<String> = ["strikes", "strike", "attack", "attacks", "offensive", "campaign", "drones", "missiles", "raids", "rockets", "assault", "incursion"]
-    static let fightingGoesOn: Set<String> = ["began", "begin", "continued", "continues", "erupted", "widened", "enters", "entered", "resumed",
-                                              "intensified", "escalated", "spread", "raged", "broke"]
     static let upcoming: Set<String> = ["next", "upcoming", "planned", "proposed", "possible", "future", "further", "another"]
     static let fightNouns: Set<String> = ["strikes", "strike", "attacks", "attack", "offensive", "killing", "fighting", "shelling", "bombing"]
-    static let haltingWords: Set<String> = ["halt", "pause", "moratorium", "ceasefire", "truce", "stop", "end", "face", "against", "ban", "suspension"]
     static let meetingNouns: Set<String> = ["talks", "meeting", "negotiations", "session", "rounds", "round", "summit"]
 
     static let ordinalsAndKinds: Set<String> = ["first", "second", "third", "fourth", "fifth", "latest", "last", "new", "own", "official",
