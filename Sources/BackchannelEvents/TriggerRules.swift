@@ -21,9 +21,15 @@ extension EventDetector {
     /// two-word triggers, and the words the rules of `trigger(at:in:sentence:document:lower:entityAt:)` look for.
     static let ruleWords: Set<String> = Set(TriggerLexicon.single.keys).union(TriggerLexicon.pairFirstWords)
         .union(TriggerLexicon.stopping).union(negations).union(takingEffectVerbs)
-        .union(["package", "spent", "call", "received", "receives", "called", "calls", "opened", "opens", "open", "closed", "closes",
-                "gather", "gathered", "gathers", "gathering", "launched", "launches", "launch", "launching",
-                "restored", "restore", "restores", "restoring", "normalised", "normalized"])
+        .union(launchVerbs).union(openingVerbs).union(gatheringVerbs).union(receivingVerbs).union(restoringVerbs)
+        .union(["package", "spent", "call"])
+    static let launchVerbs: Set<String> = ["launched", "launches", "launch", "launching"]
+    static let openingVerbs: Set<String> = ["opened", "opens", "open", "closed", "closes"]
+    static let gatheringVerbs: Set<String> = ["gather", "gathered", "gathers", "gathering"]
+    static let receivingVerbs: Set<String> = ["received", "receives", "called", "calls"]
+    static let restoringVerbs: Set<String> = ["restored", "restore", "restores", "restoring", "normalised", "normalized"]
+    /// What makes sending or promising aid: the words of its modes and a few more.
+    static let aidWords: Set<String> = Set(TriggerLexicon.aidModes.flatMap(\.words)).union(["aid", "weapons", "equipment", "systems", "money", "funds", "help"])
 
     /// The trigger that starts at word `i` of the sentence `range`, or nil.
     func trigger(at i: Int, in range: Range<Int>, sentence: TextSpan, document: Document, lower: [String], entityAt: [Int?]) -> TriggerLexicon.Trigger? {
@@ -100,7 +106,7 @@ extension EventDetector {
             trigger = nil
         }
         // "launched air strikes", "launched drones at airfields": an attack.
-        if trigger == nil, ["launched", "launches", "launch", "launching"].contains(lower[i]),
+        if trigger == nil, Self.launchVerbs.contains(lower[i]),
            (i + 1..<min(range.upperBound, i + 5)).contains(where: { Self.launchedWeapons.contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .fight, mode: nil, confidence: 0.75, length: 1)
         }
@@ -111,16 +117,16 @@ extension EventDetector {
             trigger?.confidence = 0.9
         }
         // "opened the session", "delegations gather in Istanbul": running or joining a meeting.
-        if trigger == nil, ["opened", "opens", "open", "closed", "closes"].contains(lower[i]),
+        if trigger == nil, Self.openingVerbs.contains(lower[i]),
            (i + 1..<min(range.upperBound, i + 4)).contains(where: { Self.meetingNouns.contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.7, length: 1)
         }
-        if trigger == nil, ["gather", "gathered", "gathers", "gathering"].contains(lower[i]), i + 1 < range.upperBound, ["in", "at", "for"].contains(lower[i + 1]) {
+        if trigger == nil, Self.gatheringVerbs.contains(lower[i]), i + 1 < range.upperBound, ["in", "at", "for"].contains(lower[i + 1]) {
             trigger = TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.6, length: 1)
         }
         // "received the two ministers", "called both leaders", "called Putin": meeting a visitor,
         // and calling a person, are consultations.
-        if trigger == nil, ["received", "receives", "called", "calls"].contains(lower[i]) {
+        if trigger == nil, Self.receivingVerbs.contains(lower[i]) {
             var j = i + 1
             while j < min(range.upperBound, i + 4), ["the", "both", "two", "his", "her", "their", "visiting", "foreign", "ministers", "leaders"].contains(lower[j]) || (j > i + 1 && entityAt[j] == nil && lower[j] == "and") { j += 1 }
             // Right after the verb and its determiners: a person, or "both leaders".
@@ -138,7 +144,7 @@ extension EventDetector {
             trigger = TriggerLexicon.Trigger(type: .retreat, mode: nil, confidence: 0.9, length: 2)
         }
         // "restored diplomatic relations": cooperation.
-        if trigger == nil, ["restored", "restore", "restores", "restoring", "normalised", "normalized"].contains(lower[i]),
+        if trigger == nil, Self.restoringVerbs.contains(lower[i]),
            (i + 1..<min(range.upperBound, i + 4)).contains(where: { ["relations", "ties"].contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .cooperate, mode: nil, confidence: 0.75, length: 1)
         }
@@ -159,8 +165,7 @@ extension EventDetector {
         // A promise of no aid is an offer.
         if trigger?.type == .aid, ["send", "sends", "sent", "sending", "funds", "promise", "promises", "promised", "promising"].contains(lower[i]) {
             let near = i..<min(range.upperBound, i + 8)
-            let aidWords = TriggerLexicon.aidModes.flatMap(\.words) + ["aid", "weapons", "equipment", "systems", "money", "funds", "help"]
-            if !near.contains(where: { aidWords.contains(lower[$0]) }), !document.money.contains(where: { sentence.contains($0.span) }) {
+            if !near.contains(where: { Self.aidWords.contains(lower[$0]) }), !document.money.contains(where: { sentence.contains($0.span) }) {
                 trigger = lower[i].hasPrefix("promis") ? TriggerLexicon.Trigger(type: .agree, mode: nil, confidence: 0.5, length: 1) : nil
             }
         }
