@@ -100,7 +100,7 @@ public struct DateRecognizer: Stage {
                 continue
             }
             // Day-led: "11 April 2025", "11 April"
-            if let d = day(k), k + 1 < tokens.count, let month = Self.months[lower[k + 1]], words[k + 1].first?.isUppercase == true {
+            if let d = day(k), k + 1 < tokens.count, let month = Self.months[lower[k + 1]], words[k + 1].startsUppercase {
                 var end = k + 1
                 var y: Int? = nil
                 if let yy = year(k + 2) { y = yy; end = k + 2 }
@@ -157,7 +157,7 @@ public struct DateRecognizer: Stage {
 
     /// "May" is a month only with a capital and not as the verb ("May I…" is rare in news; "may" lower-case is the verb).
     private func isMonthWord(_ word: String, lower: String, next: String) -> Bool {
-        guard word.first?.isUppercase == true else { return false }
+        guard word.startsUppercase else { return false }
         if lower == "march" || lower == "may" {
             return next.first?.isNumber == true || next == "," || next == "." || next.isEmpty || next.first?.isUppercase == false
         }
@@ -191,7 +191,7 @@ public struct DateRecognizer: Stage {
             return ISODigits.pad(c.yearForWeekOfYear!, 4) + "-W" + ISODigits.pad(c.weekOfYear!, 2)
         }
         let w = lower[k]
-        if let weekday = Self.weekdays[w], words[k].first?.isUppercase == true {
+        if let weekday = Self.weekdays[w], words[k].startsUppercase {
             let next = k > 0 && lower[k - 1] == "next"
             let last = k > 0 && lower[k - 1] == "last"
             var delta = weekday - pub.weekday!

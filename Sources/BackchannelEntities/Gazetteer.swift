@@ -136,7 +136,7 @@ public struct Gazetteer: Sendable {
         guard scalars.count > 1 else { return false }
         let second = scalars[scalars.index(after: scalars.startIndex)]
         if second.value >= 0x61 && second.value <= 0x7A { return false }
-        return scalars.allSatisfy { !$0.properties.isLowercase } && scalars.contains { $0.properties.isUppercase }
+        return scalars.allSatisfy { !$0.isLower } && scalars.contains { $0.isUpper }
     }
 
     static func titleCased(_ word: String) -> String {

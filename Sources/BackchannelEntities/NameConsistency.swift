@@ -42,10 +42,10 @@ struct NameConsistency {
         // surname of two words too ("Thérèse Kayikwamba Wagner" … "Kayikwamba Wagner").
         for f in found where f.type == .person && f.tokens.count >= 2 {
             let last = [words[f.tokens.upperBound - 1]]
-            if votes[last] == nil, last[0].first?.isUppercase == true, last[0].count > 2 { votes[last] = [.person: 1] }
+            if votes[last] == nil, last[0].startsUppercase, last[0].count > 2 { votes[last] = [.person: 1] }
             if f.tokens.count >= 3 {
                 let lastTwo = Array(words[(f.tokens.upperBound - 2)..<f.tokens.upperBound])
-                if votes[lastTwo] == nil, lastTwo.allSatisfy({ $0.first?.isUppercase == true && $0.count > 2 }) { votes[lastTwo] = [.person: 1] }
+                if votes[lastTwo] == nil, lastTwo.allSatisfy({ $0.startsUppercase && $0.count > 2 }) { votes[lastTwo] = [.person: 1] }
             }
         }
         var typeOf = votes.mapValues { counts in counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }!.key }
@@ -61,7 +61,7 @@ struct NameConsistency {
         // Untagged occurrences of known names, longest names first.
         var covered = [Bool](repeating: false, count: words.count)
         for f in result { for k in f.tokens { covered[k] = true } }
-        let names = typeOf.keys.filter { $0.first?.first?.isUppercase == true }.sorted { $0.count > $1.count }
+        let names = typeOf.keys.filter { ($0.first?.startsUppercase ?? false) }.sorted { $0.count > $1.count }
         guard !names.isEmpty else { return result }
         var byFirst: [String: [[String]]] = [:]
         for name in names { byFirst[name[0], default: []].append(name) }
@@ -129,7 +129,7 @@ struct NameConsistency {
     func knownNames(_ found: [EntityResolver.Found], words: [String], matches: [Gazetteer.Match]) -> [EntityResolver.Found] {
         var result = found
         for match in matches {
-            guard let type = EntityType(rawValue: match.entry.type), words[match.tokens.lowerBound].first?.isUppercase == true,
+            guard let type = EntityType(rawValue: match.entry.type), words[match.tokens.lowerBound].startsUppercase,
                   inOneSentence(match.tokens) else { continue }
             let overlapping = result.filter { $0.tokens.overlaps(match.tokens) }
             if overlapping.isEmpty {
@@ -269,8 +269,8 @@ struct NameConsistency {
         for (n, f) in result.enumerated() { for k in f.tokens { covered[k] = n } }
         for k in 0..<max(0, words.count - 1) where !sentenceStarts.contains(k + 1) && Self.isHyphenatedGivenName(words[k + 1]) && covered[k + 1] == nil {
             let surname = words[k]
-            guard let first = surname.unicodeScalars.first, first.properties.isUppercase, (2...6).contains(surname.count),
-                  surname.unicodeScalars.dropFirst().allSatisfy({ $0.properties.isLowercase }),
+            guard let first = surname.unicodeScalars.first, first.isUpper, (2...6).contains(surname.count),
+                  surname.unicodeScalars.dropFirst().allSatisfy({ $0.isLower }),
                   !gazetteer.lookup(surname).contains(where: { ["GPE", "ORG", "LOC", "NORP", "TITLE"].contains($0.type) }) else { continue }
             if let n = covered[k] {
                 guard result[n].type == .person, result[n].tokens.upperBound == k + 1 else { continue }
@@ -287,9 +287,9 @@ struct NameConsistency {
         guard word.utf8.count <= 26, word.utf8.contains(0x2D), let b = word.utf8.first, b >= 0x41 && b <= 0x5A || b >= 0x80 else { return false }
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...6).contains(parts[0].count), (1...6).contains(parts[1].count),
-              let first = parts[0].unicodeScalars.first, first.properties.isUppercase else { return false }
-        return parts[0].unicodeScalars.dropFirst().allSatisfy { $0.properties.isLowercase }
-            && parts[1].unicodeScalars.allSatisfy { $0.properties.isLowercase }
+              let first = parts[0].unicodeScalars.first, first.isUpper else { return false }
+        return parts[0].unicodeScalars.dropFirst().allSatisfy { $0.isLower }
+            && parts[1].unicodeScalars.allSatisfy { $0.isLower }
     }
 
     static func isRomanNumeral(_ word: String) -> Bool {
@@ -300,8 +300,8 @@ struct NameConsistency {
     static func isAcronym(_ word: String) -> Bool {
         guard let b = word.utf8.first, b >= 0x41 && b <= 0x5A || b >= 0x80, word.utf8.count <= 24 else { return false }
         let scalars = word.unicodeScalars
-        guard (2...6).contains(scalars.count), scalars.first!.properties.isUppercase else { return false }
-        return scalars.allSatisfy { $0.properties.isUppercase || ("0"..."9").contains($0) }
+        guard (2...6).contains(scalars.count), scalars.first!.isUpper else { return false }
+        return scalars.allSatisfy { $0.isUpper || ("0"..."9").contains($0) }
     }
 
     /// Whether the sentence around token `k` has no lower-case word (a headline in capitals).
@@ -310,7 +310,7 @@ struct NameConsistency {
         while start > 0, !sentenceStarts.contains(start) { start -= 1 }
         var end = k + 1
         while end < words.count, !sentenceStarts.contains(end) { end += 1 }
-        return !words[start..<end].contains { $0.unicodeScalars.contains { $0.properties.isLowercase } }
+        return !words[start..<end].contains { $0.unicodeScalars.contains { $0.isLower } }
     }
 
     /// "O.J. Simpson", "J. Robert Oppenheimer", "Kristin Scott Thomas": initials and known
@@ -339,7 +339,7 @@ struct NameConsistency {
     static func isInitials(_ word: String) -> Bool {
         let scalars = Array(word.unicodeScalars)
         guard scalars.count >= 2, scalars.count % 2 == 0 else { return false }
-        return stride(from: 0, to: scalars.count, by: 2).allSatisfy { scalars[$0].properties.isUppercase && scalars[$0 + 1] == "." }
+        return stride(from: 0, to: scalars.count, by: 2).allSatisfy { scalars[$0].isUpper && scalars[$0 + 1] == "." }
     }
 
     /// "Valeska Paris", "Frank Messina": a person's span that ends in a given name continues
@@ -440,16 +440,16 @@ struct NameConsistency {
             var j = i + 1
             while j < words.count, j - i < 4, !covered[j], !sentenceStarts.contains(j), Self.isCapitalised(words[j]) || Self.isParticleName(words[j]) { j += 1 }
             defer { i = j }
-            guard j - i >= 2, words[(j - 1)].first?.isUppercase == true else { continue }
+            guard j - i >= 2, words[(j - 1)].startsUppercase else { continue }
             // A title after: ", the French foreign minister," (up to six words, a head word among them).
             var titleAfter = false
             if j < words.count, words[j] == "," {
                 var k = j + 1
                 while k < words.count, k - j <= 7, ![",", ".", ";"].contains(words[k]) { k += 1 }
-                titleAfter = k < words.count && words[k] == "," && (j + 1..<k).contains { RoleFinder.isHead(words[$0]) && words[$0].first?.isLowercase == true }
+                titleAfter = k < words.count && words[k] == "," && (j + 1..<k).contains { RoleFinder.isHead(words[$0]) && words[$0].startsLowercase }
             }
             // A title before: "the union's chairperson, Moussa Faki Mahamat".
-            let titleBefore = i >= 2 && words[i - 1] == "," && RoleFinder.isHead(words[i - 2]) && words[i - 2].first?.isLowercase == true
+            let titleBefore = i >= 2 && words[i - 1] == "," && RoleFinder.isHead(words[i - 2]) && words[i - 2].startsLowercase
             // Last, as it costs most: no word of the run is a known place, body or title.
             if titleAfter || titleBefore,
                words[i..<j].allSatisfy({ gazetteer.lookup($0).allSatisfy { ["FIRSTNAME", "SURNAME"].contains($0.type) } }) {
@@ -461,7 +461,7 @@ struct NameConsistency {
 
     static func isCapitalised(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first else { return false }
-        return first.properties.isUppercase && word.unicodeScalars.contains { $0.properties.isLowercase || $0.properties.isUppercase }
+        return first.isUpper && word.unicodeScalars.contains { $0.isLower || $0.isUpper }
     }
 
     static let nameParticles: Set<String> = ["bin", "bint", "ibn", "al", "Al", "el", "El", "ten", "van", "von", "de", "da", "di", "du", "del", "della", "dos", "abu", "Abu"]
@@ -491,14 +491,14 @@ struct NameConsistency {
                         // "von der Leyen", "van den Broek", "de la Cruz": a particle may take a second one.
                         var next = end + 1
                         if next < words.count, !sentenceStarts.contains(next), Self.secondParticles.contains(words[next]) { next += 1 }
-                        if next < words.count, !sentenceStarts.contains(next), words[next].first?.isUppercase == true { end = next + 1; continue }
+                        if next < words.count, !sentenceStarts.contains(next), words[next].startsUppercase { end = next + 1; continue }
                     }
                     break
                 }
                 if end > f.tokens.upperBound {
                     // Capitalised words after a particle belong to the name too ("Al Thani").
-                    while end < words.count, !sentenceStarts.contains(end), words[end].first?.isUppercase == true, words[end].count > 1,
-                          words[end].unicodeScalars.contains(where: { $0.properties.isLowercase }) { end += 1 }
+                    while end < words.count, !sentenceStarts.contains(end), words[end].startsUppercase, words[end].count > 1,
+                          words[end].unicodeScalars.contains(where: { $0.isLower }) { end += 1 }
                     result.removeAll { $0.tokens.lowerBound >= f.tokens.upperBound && $0.tokens.lowerBound < end }
                     f.tokens = f.tokens.lowerBound..<end
                     for k in f.tokens { starts.insert(k) }
@@ -525,7 +525,7 @@ struct NameConsistency {
     static func isParticleName(_ word: String) -> Bool {
         guard let dash = word.firstIndex(of: "-") else { return false }
         let head = word[..<dash].lowercased()
-        return ["al", "el", "ad", "as", "ash", "bin", "ibn", "abu"].contains(head) && word[word.index(after: dash)...].first?.isUppercase == true
+        return ["al", "el", "ad", "as", "ash", "bin", "ibn", "abu"].contains(head) && word[word.index(after: dash)...].startsUppercase
     }
 
     /// A capitalised name right after a title is a person: "Kremlin spokesman Dmitry Peskov",
@@ -558,9 +558,9 @@ struct NameConsistency {
     /// A word that can be part of a personal name: capitalised with lower-case letters
     /// ("Peskov", "Al-Maeena") or initials ("J.D.", "J.").
     static func isNameWord(_ word: String) -> Bool {
-        guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
+        guard let first = word.unicodeScalars.first, first.isUpper else { return false }
         if word.hasSuffix("."), word.count <= 4 { return RoleFinder.heads.contains(word.lowercased()) == false }
-        return word.unicodeScalars.contains { $0.properties.isLowercase } && !RoleFinder.heads.contains(word.lowercased())
+        return word.unicodeScalars.contains { $0.isLower } && !RoleFinder.heads.contains(word.lowercased())
     }
 
     /// "President Donald Trump's message": the tagger often stops a name before a possessive,
@@ -572,8 +572,8 @@ struct NameConsistency {
         for i in result.indices {
             let end = result[i].tokens.upperBound
             guard end + 1 < words.count, !starts.contains(end), !sentenceStarts.contains(end), ["'s", "\u{2019}s"].contains(words[end + 1]),
-                  let first = words[end].unicodeScalars.first, first.properties.isUppercase,
-                  words[end].unicodeScalars.contains(where: { $0.properties.isLowercase }) else { continue }
+                  let first = words[end].unicodeScalars.first, first.isUpper,
+                  words[end].unicodeScalars.contains(where: { $0.isLower }) else { continue }
             result[i].tokens = result[i].tokens.lowerBound..<(end + 1)
             starts.insert(end)
         }

@@ -53,13 +53,13 @@ struct RoleFinder {
     /// A past tense or participle written in lower case that is no title word ("sanctioned",
     /// "mediated"; not "retired").
     static func isVerbLike(_ word: String) -> Bool {
-        guard word.first?.isLowercase == true, word.hasSuffix("ed"), word.count > 4 else { return false }
+        guard word.startsLowercase, word.hasSuffix("ed"), word.count > 4 else { return false }
         return !modifiers.contains(word) && !isHead(word)
     }
 
     /// A present participle written in lower case ("speaking", "standing"; not "acting").
     static func isGerund(_ word: String) -> Bool {
-        guard word.first?.isLowercase == true, word.hasSuffix("ing"), word.count > 5 else { return false }
+        guard word.startsLowercase, word.hasSuffix("ing"), word.count > 5 else { return false }
         return !modifiers.contains(word) && !isHead(word)
     }
 
@@ -82,7 +82,7 @@ struct RoleFinder {
             // "their foreign ministers, Jeyhun Bayramov and Ararat Mirzoyan": a plural title
             // before a list belongs to each name in it.
             var j = name.lowerBound - 2
-            while j > 0, words[j].first?.isUppercase == true { j -= 1 }
+            while j > 0, words[j].startsUppercase { j -= 1 }
             if words[j] == ",", j + 1 < name.lowerBound - 1,
                let shared = commaBefore((j + 1)..<(name.lowerBound - 1), words: words, sentenceStarts: sentenceStarts),
                let last = shared.last, words[last].lowercased().hasSuffix("s"), Self.isHead(words[last]) {
@@ -129,7 +129,7 @@ struct RoleFinder {
             if Self.stops.contains(lower) { break }
             let possessed = j < words.count && ["'s", "’s"].contains(words[j])
             let allowed = Self.modifiers.contains(lower) || Self.isHead(w) || named.contains(j - 1)
-                || (w.first?.isUppercase == true && possessed)
+                || (w.startsUppercase && possessed)
             if allowed { j -= 1 } else { break }
             if name.lowerBound - j > 8 { break }
         }
@@ -173,7 +173,7 @@ struct RoleFinder {
         guard !range.isEmpty, range.contains(where: { Self.isHead(words[$0]) }),
               !range.contains(where: { Self.verbs.contains(words[$0].lowercased()) }),
               // The words must describe a role, not name someone else ("Pashinyan, Bayramov").
-              !range.contains(where: { words[$0].first?.isUppercase == true && !Self.isHead(words[$0]) && !Self.modifiers.contains(words[$0].lowercased())
+              !range.contains(where: { words[$0].startsUppercase && !Self.isHead(words[$0]) && !Self.modifiers.contains(words[$0].lowercased())
                   && !(($0 + 1 < words.count) && ["'s", "’s"].contains(words[$0 + 1])) && gazetteer.lookup(words[$0]).isEmpty })
         else { return nil }
         return range
@@ -213,7 +213,7 @@ struct RoleFinder {
             let complement = Array(words[start..<range.upperBound])
             let surface = complement.joined(separator: " ")
             let known = gazetteer.lookup(surface).first { $0.type == "ORG" || $0.type == "GPE" }
-            let capitalisedName = complement.count >= 2 && complement.allSatisfy { $0.first?.isUppercase == true || $0 == "of" || $0 == "and" || $0 == "for" }
+            let capitalisedName = complement.count >= 2 && complement.allSatisfy { $0.startsUppercase || $0 == "of" || $0 == "and" || $0 == "for" }
             if known != nil || capitalisedName {
                 bodyAffiliation = known?.canonical ?? surface
             }

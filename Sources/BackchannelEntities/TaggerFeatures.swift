@@ -60,8 +60,8 @@ struct TaggerFeatures {
         self.prefix = prefix
         self.suffix = suffix
         self.shape = shape
-        let letters = words.filter { $0.unicodeScalars.contains { $0.properties.isAlphabetic } }
-        headline = letters.count >= 3 && letters.allSatisfy { !$0.unicodeScalars.contains { $0.properties.isLowercase } }
+        let letters = words.filter { $0.unicodeScalars.contains { $0.isLetter } }
+        headline = letters.count >= 3 && letters.allSatisfy { !$0.unicodeScalars.contains { $0.isLower } }
         var gaz = [[UInt64]](repeating: [], count: words.count)
         for match in known ?? gazetteer.matches(words) {
             let type = FNV1a.hash(match.entry.type.utf8)
@@ -83,7 +83,7 @@ struct TaggerFeatures {
         // Runs of capitalised words: position in the run, its length, what ends it, and
         // whether the word also appears in lower case in the document (a common word).
         var runFeatures = [[UInt64]](repeating: [], count: words.count)
-        let capitalised = words.map { $0.first.map { $0.isUppercase } ?? false }
+        let capitalised = words.map { $0.startsUppercase }
         var i = 0
         while i < words.count {
             guard capitalised[i] else {

@@ -137,7 +137,7 @@ public struct EventDetector: Stage {
                 }
                 let word = lower[j]
                 if Self.titleHeads.contains(word) { sawHead = true; j += 1; continue }
-                guard words[j].first?.isLowercase == true || ["of", "state"].contains(word),
+                guard words[j].startsLowercase || ["of", "state"].contains(word),
                       !Self.reporting.contains(word), ![",", "and", "said", "who"].contains(word), TriggerLexicon.single[word] == nil else { return nil }
                 j += 1
             }
@@ -150,7 +150,7 @@ public struct EventDetector: Stage {
             while j < to, j - m < 6 {
                 if let e = entityAt[j] { return document.entities[e].type == .person ? e : nil }
                 let word = words[j]
-                let isTitleWord = (word.first.map { $0.isLowercase } ?? false) || Self.titleHeads.contains(lower[j]) || Self.titleWords.contains(lower[j])
+                let isTitleWord = word.startsLowercase || Self.titleHeads.contains(lower[j]) || Self.titleWords.contains(lower[j])
                 let isJoin = ["'s", "’s"].contains(lower[j]) || (lower[j] == "," && j + 1 < to && entityAt[j + 1] != nil)
                 guard isTitleWord || isJoin, !Self.reporting.contains(lower[j]), TriggerLexicon.single[lower[j]] == nil else { return nil }
                 j += 1
@@ -211,7 +211,7 @@ public struct EventDetector: Stage {
         var nounAuthor: Int?
         if Self.fightNouns.contains(lower[triggerTokens.lowerBound]) || lower[triggerTokens.lowerBound] == "assault" {
             var k = triggerTokens.lowerBound - 1
-            while k > range.lowerBound, triggerTokens.lowerBound - k <= 4, entityAt[k] == nil, words[k].first?.isLowercase == true { k -= 1 }
+            while k > range.lowerBound, triggerTokens.lowerBound - k <= 4, entityAt[k] == nil, words[k].startsLowercase { k -= 1 }
             if k >= range.lowerBound, k < triggerTokens.lowerBound, let author = entityAt[k], !quoted(k),
                canAct(author) || document.entities[author].type == .norp {
                 nounAuthor = countryOf(author, document: document)
@@ -714,14 +714,14 @@ public struct EventDetector: Stage {
         var skipping = true
         while skipping {
             skipping = false
-            while t < range.upperBound, ["that", "to", "on", "for", "the", "a", "an", "its", "their", "his", "her", "'s", "’s"].contains(lower[t]) || event.targets.isEmpty == false && words[t].first?.isUppercase == true {
+            while t < range.upperBound, ["that", "to", "on", "for", "the", "a", "an", "its", "their", "his", "her", "'s", "’s"].contains(lower[t]) || event.targets.isEmpty == false && words[t].startsUppercase {
                 t += 1
             }
             let start = t > trigger.upperBound && lower[t - 1] == "on" ? t - 1 : t
             if start < range.upperBound, ["in", "at", "on", "with", "under", "from", "last", "this", "next"].contains(lower[start]) || Self.issueTimes.contains(lower[t]) {
                 var u = start == t && !Self.issueTimes.contains(lower[t]) ? t + 1 : t
                 var named = false
-                while u < range.upperBound, words[u].first?.isUppercase == true || Self.issueTimes.contains(lower[u]) || lower[u] == "the" {
+                while u < range.upperBound, words[u].startsUppercase || Self.issueTimes.contains(lower[u]) || lower[u] == "the" {
                     if lower[u] != "the" { named = true }
                     u += 1
                 }

@@ -123,7 +123,7 @@ public struct QuoteDetector: Stage {
                 let between = tokens.filter { document.tokens[$0].span.start >= quote.upperBound && document.tokens[$0].span.end <= span.start }
                 let speakerLike = between.allSatisfy { b in
                     [",", "the", "a", "an"].contains(words[b].lowercased()) || Self.pronouns.contains(words[b]) || entityAt[b] != nil
-                        || entityWithRole(words[b], document: document) != nil || words[b].first?.isUppercase == true
+                        || entityWithRole(words[b], document: document) != nil || words[b].startsUppercase
                 }
                 if between.count > 6 || !speakerLike { distance += 10_000 }
             }
@@ -202,7 +202,7 @@ public struct QuoteDetector: Stage {
         for c in [n - 1, n - 2] where c >= 0 && ["and", "but"].contains(words[tokens[c]].lowercased()) {
             if c == n - 2 {
                 let between = words[tokens[n - 1]]
-                guard between.first?.isLowercase == true, entityAt[tokens[n - 1]] == nil, !Self.pronouns.contains(between) else { return nil }
+                guard between.startsLowercase, entityAt[tokens[n - 1]] == nil, !Self.pronouns.contains(between) else { return nil }
             }
             return c
         }
