@@ -33,9 +33,11 @@ public struct EntityTagger: Sendable {
         var result: [Int] = []
         result.reserveCapacity(words.count)
         var scores = [Float](repeating: 0, count: Self.labels.count)
+        var buffer: [UInt64] = []
         for i in 0..<words.count {
             let previous = result.last ?? 0, previous2 = result.count > 1 ? result[result.count - 2] : 0
-            model.scores(features.features(at: i, previous: previous, previous2: previous2), into: &scores)
+            features.features(at: i, previous: previous, previous2: previous2, into: &buffer)
+            model.scores(buffer, into: &scores)
             result.append(Self.best(scores, previous: previous, word: words[i]))
         }
         return result

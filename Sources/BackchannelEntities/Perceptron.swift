@@ -25,7 +25,8 @@ public final class Perceptron: @unchecked Sendable {
     func scores(_ features: [UInt64], into scores: inout [Float]) {
         for i in scores.indices { scores[i] = 0 }
         if let frozen {
-            frozen.add(features, into: &scores)
+            let total = frozen.sum(features)
+            for i in scores.indices { scores[i] = total[i] }
             return
         }
         for f in features {
@@ -90,6 +91,7 @@ public final class Perceptron: @unchecked Sendable {
         let magic = Array(Self.magic.utf8)
         guard bytes.starts(with: magic), let newline = bytes[magic.count...].firstIndex(of: 0x0A) else { return nil }
         let labels = String(decoding: bytes[magic.count..<newline], as: UTF8.self).split(separator: " ").map(String.init)
+        guard labels.count <= FrozenWeights.maximumLabels else { return nil }
         self.init(labels: labels)
         // Rows go straight into the frozen table: a loaded model only tags. Rows of one
         // feature are stored together (the file is sorted by feature).
@@ -111,51 +113,55 @@ public final class Perceptron: @unchecked Sendable {
 }
 
 /// Weights frozen for tagging: keys and rows in flat arrays with linear probing, so a
-/// lookup is a multiply, a shift and a compare instead of a dictionary's hashing.
+/// lookup is a multiply, a shift and a compare instead of a dictionary's hashing. A row holds
+/// every label's weight in one SIMD vector (one cache line), so adding a feature's weights to
+/// the scores is one vector addition.
 struct FrozenWeights {
+    typealias Row = SIMD16<Float>
+    /// The most labels a model may have.
+    static let maximumLabels = Row.scalarCount
     private let keys: [UInt64]
-    private let rows: [Float]
-    private let labels: Int
+    private let rows: [Row]
     private let mask: Int
     private static let empty: UInt64 = 0
 
     /// From (feature, label, weight) rows.
     init(rows input: [(UInt64, Int, Float)], labels: Int) {
+        precondition(labels <= Self.maximumLabels)
         var features = 0
         var last: UInt64?
         for (f, _, _) in input where f != last { features += 1; last = f }
         var capacity = 1
         while capacity < features * 2 { capacity <<= 1 }
         var keys = [UInt64](repeating: Self.empty, count: capacity)
-        var rows = [Float](repeating: 0, count: capacity * labels)
+        var rows = [Row](repeating: Row(), count: capacity)
         let mask = capacity - 1
         for (key, label, weight) in input where key != Self.empty {
             var slot = Self.slot(key, mask)
             while keys[slot] != Self.empty && keys[slot] != key { slot = (slot + 1) & mask }
             keys[slot] = key
-            rows[slot * labels + label] = weight
+            rows[slot][label] = weight
         }
         self.keys = keys
         self.rows = rows
-        self.labels = labels
         self.mask = mask
     }
 
     init(_ weights: [UInt64: [Float]], labels: Int) {
+        precondition(labels <= Self.maximumLabels)
         var capacity = 1
         while capacity < weights.count * 2 { capacity <<= 1 }
         var keys = [UInt64](repeating: Self.empty, count: capacity)
-        var rows = [Float](repeating: 0, count: capacity * labels)
+        var rows = [Row](repeating: Row(), count: capacity)
         let mask = capacity - 1
         for (key, row) in weights where key != Self.empty {
             var slot = Self.slot(key, mask)
             while keys[slot] != Self.empty { slot = (slot + 1) & mask }
             keys[slot] = key
-            for l in 0..<labels { rows[slot * labels + l] = row[l] }
+            for l in 0..<labels { rows[slot][l] = row[l] }
         }
         self.keys = keys
         self.rows = rows
-        self.labels = labels
         self.mask = mask
     }
 
@@ -164,8 +170,10 @@ struct FrozenWeights {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
     }
 
+    /// The sum of the rows of `features` (labels beyond the model's are zero).
     @inline(__always)
-    func add(_ features: [UInt64], into scores: inout [Float]) {
+    func sum(_ features: [UInt64]) -> Row {
+        var total = Row()
         keys.withUnsafeBufferPointer { keys in
             rows.withUnsafeBufferPointer { rows in
                 for f in features {
@@ -173,8 +181,7 @@ struct FrozenWeights {
                     while true {
                         let k = keys[slot]
                         if k == f {
-                            let base = slot * labels
-                            for l in 0..<labels { scores[l] += rows[base + l] }
+                            total += rows[slot]
                             break
                         }
                         if k == Self.empty { break }
@@ -183,5 +190,6 @@ struct FrozenWeights {
                 }
             }
         }
+        return total
     }
 }

@@ -168,6 +168,13 @@ struct TaggerFeatures {
     /// Features of token `i`, given the labels of the two tokens before it.
     func features(at i: Int, previous: Int, previous2: Int) -> [UInt64] {
         var f: [UInt64] = []
+        features(at: i, previous: previous, previous2: previous2, into: &f)
+        return f
+    }
+
+    /// Features of token `i` written into `f` (emptied first), so a tagger can reuse one buffer.
+    func features(at i: Int, previous: Int, previous2: Int, into f: inout [UInt64]) {
+        f.removeAll(keepingCapacity: true)
         f.reserveCapacity(32)
         let n = words.count
         f.append(Self.combine(1, 0))
@@ -195,6 +202,5 @@ struct TaggerFeatures {
         }
         f.append(contentsOf: runs[i])
         f.append(Self.combine(35, UInt64(previous) &* 0x100_0001 ^ (i + 1 < n ? lower[i + 1] : Self.eos)))
-        return f
     }
 }
