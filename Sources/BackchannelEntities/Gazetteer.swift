@@ -47,7 +47,9 @@ public struct Gazetteer: Sendable {
 
     /// Entries for an exact surface form ("U.S.", "Kyiv", "special envoy").
     public func lookup(_ surface: String) -> [Entry] {
-        entries[Self.tokens(of: surface).joined(separator: " ")] ?? []
+        // A plain surface without periods is its own key (its words are its tokens).
+        if Self.isPlain(surface), !surface.utf8.contains(0x2E) { return entries[surface] ?? [] }
+        return entries[Self.tokens(of: surface).joined(separator: " ")] ?? []
     }
 
     /// Longest matches over a token sequence, left to right, without overlap.
@@ -58,6 +60,8 @@ public struct Gazetteer: Sendable {
         while i < words.count {
             var matched = false
             let caps = words[i].utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } == true && Self.isAllCaps(words[i])
+            // Most words start no surface: one look-up settles them without building candidates.
+            if !caps, firstWords[words[i]] == nil { i += 1; continue }
             var candidates = caps ? [words[i], Self.titleCased(words[i])] : [words[i]]
             // A short word in capitals before another word in capitals is part of a dateline or a
             // headline, not an acronym: "NEW DELHI" is "New Delhi".
