@@ -4,8 +4,10 @@
 Usage:
     python3 scripts/check_gold.py        # prints per-type, per-kind and per-event-type counts, then OK (exit 0) or the errors (exit 1)
 
-Counts are given per split: ``dev``, ``test`` and ``final`` (the fresh held-out split written on
-2026-11-27, to be scored once at the end of a piece of work; see "Splits" in Corpus/README.md).
+Counts are given per split: ``dev``, ``test``, ``final`` and ``holdout``. ``holdout`` is the
+held-out split (the second written on 2026-11-27), to be scored once at the end of a piece of
+work; ``test`` and ``final`` are spent and now development data (see "Splits" in
+Corpus/README.md).
 
 Quotes (``"quotes"``, after ``"entities"``): one object per direct quotation of the body,
 ``{"text", "speaker", "cue", "kind"}``, in body order. ``text`` occurs verbatim in the body and
@@ -59,9 +61,9 @@ EVENT_KEYS = ("type", "mode", "actors", "targets", "place", "date", "modality", 
 EVENT_OPTIONAL = {"position", "casualties", "amounts"}
 ACTOR_TYPES = {"ORG", "GPE", "PERSON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-# "final" is the fresh held-out split written on 2026-11-27, to be scored once at the end of a
-# piece of work (see "Splits" in Corpus/README.md).
-SPLITS = ("dev", "test", "final")
+# holdout is the held-out split written on 2026-11-27 (second); final is spent and now development
+# data. Score holdout once, at the end of a piece of work (see "Splits" in Corpus/README.md).
+SPLITS = ("dev", "test", "final", "holdout")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CANONICAL = {"United States", "Russia", "Ukraine", "United Kingdom", "Germany", "Italy", "Turkey",
              "Israel", "Iran", "Pakistan", "India", "Rwanda", "France", "Finland"}
@@ -364,15 +366,15 @@ def main():
         len(articles), sum(counts.values()), n_mentions))
     print("  " + "  ".join("%s %d" % kv for kv in counts.items()))
     for split in SPLITS:
-        print("  %-5s %3d  " % (split, sum(n for (sp, _), n in scounts.items() if sp == split))
+        print("  %-7s %3d  " % (split, sum(n for (sp, _), n in scounts.items() if sp == split))
               + "  ".join("%s %d" % (t, scounts.get((split, t), 0)) for t in counts))
     print("quotes: %d" % sum(qcounts.values()))
     for split in SPLITS:
-        print("  %-5s %3d  " % (split, sum(n for (sp, _), n in qcounts.items() if sp == split))
+        print("  %-7s %3d  " % (split, sum(n for (sp, _), n in qcounts.items() if sp == split))
               + "  ".join("%s %d" % (k, qcounts.get((split, k), 0)) for k in QUOTE_KINDS))
     print("events: %d" % sum(ecounts.values()))
     for split in SPLITS:
-        print("  %-5s %3d  " % (split, sum(n for (sp, _), n in ecounts.items() if sp == split))
+        print("  %-7s %3d  " % (split, sum(n for (sp, _), n in ecounts.items() if sp == split))
               + "  ".join("%s %d" % (k, ecounts[(split, k)]) for k in EVENT_TYPES if (split, k) in ecounts))
         print("         modality  " + "  ".join("%s %d" % (k, mcounts.get((split, k), 0)) for k in MODALITIES))
     print("OK")

@@ -2,7 +2,8 @@
 ``eval_events.py``).
 
 Each of those scripts scores one stage of Backchannel against the team's own corpus:
-articles in ``Corpus/articles/<slug>.json`` (with a ``split``: ``dev``, ``test`` or ``final``),
+articles in ``Corpus/articles/<slug>.json`` (with a ``split``: ``dev``, ``test``, ``final`` or
+``holdout``),
 gold annotations in ``Corpus/gold/<slug>.json`` and rendered pages in
 ``Corpus/html/<slug>.html``. This module holds what they have in common: loading the corpus for
 a split, running the binary once over the pages and reading its JSON lines, checking
@@ -10,10 +11,11 @@ a split, running the binary once over the pages and reading its JSON lines, chec
 the command-line options, target marks, per-article error lists, JSON output and the little
 self-test harness. The scoring itself stays in each script.
 
-Splits: ``dev`` is for development and is the default; ``test`` was held out but has been looked
-at too often while tuning; ``final`` is the fresh held-out split written on 2026-11-27, to be
-scored once at the end of a piece of work (see "Splits" in ``Corpus/README.md``). ``--split all``
-takes every article, ``final`` included.
+Splits: ``dev`` is for development and is the default; ``test`` and ``final`` were held out but
+have been looked at while tuning, so they are spent and now serve as development data too;
+``holdout`` is the held-out split (the second written on 2026-11-27), to be scored once at the
+end of a piece of work (see "Splits" in ``Corpus/README.md``). ``--split all`` takes every
+article, ``holdout`` included.
 
 The scripts put their own folder on ``sys.path`` and ``import corpus_eval``, so they run as
 ``python3 scripts/eval_x.py`` from the repository root (or from anywhere else).
@@ -31,9 +33,10 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Corpus")
-# The article splits, then "all" (every article). "final" is the fresh held-out split written on
-# 2026-11-27, to be scored once at the end of a piece of work.
-SPLIT_CHOICES = ["dev", "test", "final", "all"]
+# The article splits, then "all" (every article). holdout is the held-out split written on
+# 2026-11-27 (second); final is spent and now development data. Score holdout once, at the end of
+# a piece of work.
+SPLIT_CHOICES = ["dev", "test", "final", "holdout", "all"]
 
 
 # ---------------------------------------------------------------- normalisation
@@ -220,14 +223,16 @@ def span_ok(text, start, end, want):
 # ---------------------------------------------------------------- command line
 
 def parse_args(description, errors_help, argv=None):
-    """The common options: --binary, --split (dev | test | final | all, default dev), --errors N,
-    --json and --selftest. ``final`` is the fresh held-out split written on 2026-11-27, to be
-    scored once at the end of a piece of work."""
+    """The common options: --binary, --split (dev | test | final | holdout | all, default dev),
+    --errors N, --json and --selftest. ``holdout`` is the held-out split written on 2026-11-27
+    (second), to be scored once at the end of a piece of work; ``final`` is spent and now
+    development data."""
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
-                    help="articles to score (default dev; final is the fresh held-out split written "
-                         "on 2026-11-27: score it once, at the end of a piece of work; all includes it)")
+                    help="articles to score (default dev; holdout is the held-out split written "
+                         "on 2026-11-27: score it once, at the end of a piece of work; test and final "
+                         "are spent development splits; all includes every split)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument("--selftest", action="store_true", help="check the scorer on hand-made cases")
