@@ -55,6 +55,7 @@ public struct EventDetector: Stage {
             guard !range.isEmpty else { continue }
             var seen = Set<String>()
             let eventsBefore = events.count
+            let inHeading = document.blocks.contains { $0.kind == .heading && $0.span.contains(sentence.span) }
             defer {
                 // A sentence that reports a statement and no other act is a STATEMENT.
                 if events.count == eventsBefore, let statement = self.statement(in: range, sentence: sentence.span, document: document,
@@ -76,8 +77,10 @@ public struct EventDetector: Stage {
                 // One deed per type and actors in a sentence: "a Russian missile attack on Kyiv killed
                 // 31 people" is one FIGHT; a later trigger only fills in a target or place it lacked.
                 let key = "\(event.type.rawValue)|\(event.actors)"
-                // A deed with its dead counted is reported even when no one is named as its author.
-                if !event.actors.isEmpty || event.confidence >= 0.7 || event.casualties?.killed != nil {
+                // A deed with its dead counted is reported even when no one is named as its author,
+                // and so is one in a sub-heading ("Talks open in Geneva"), which names the event
+                // the entry under it tells.
+                if !event.actors.isEmpty || event.confidence >= 0.7 || event.casualties?.killed != nil || inHeading {
                     if seen.insert(key).inserted {
                         events.append(event)
                     } else if let same = events[eventsBefore...].lastIndex(where: { $0.type == event.type && $0.actors == event.actors }) {
@@ -732,6 +735,13 @@ public struct EventDetector: Stage {
         let phraseEnds: Set<String> = ["in", "that", "which", "as", "by", "from", "with", "after", "before", "until", "if", "on", "at", "who", "when"]
         while t < range.upperBound, issue.count < 8, ![",", ".", ";", ":", "and", "but", "while", "which", "who", "“", "\""].contains(lower[t]),
               !(issue.count >= 2 && phraseEnds.contains(lower[t])) {
+            // "the treaty in Washington", "the package for two months": a place or a span of time
+            // after the object is not part of the issue.
+            if !issue.isEmpty, t + 1 < range.upperBound,
+               ["in", "at"].contains(lower[t]) && words[t + 1].startsUppercase
+               || lower[t] == "for" && (Self.numberWords[lower[t + 1]] != nil || lower[t + 1].first?.isNumber == true) {
+                break
+            }
             if !["a", "an", "the", "its", "their", "his", "her"].contains(lower[t]) { issue.append(lower[t]) }
             t += 1
         }
@@ -762,11 +772,16 @@ public struct EventDetector: Stage {
     /// "X said …" / "X told reporters …" with no other event in the sentence.
     private func statement(in range: Range<Int>, sentence: TextSpan, document: Document, words: [String], lower: [String], entityAt: [Int?]) -> Event? {
         // "said", "told", "described … as", "wrote", "claimed", and "called the day “a milestone”".
-        let cues: Set<String> = ["said", "says", "told", "stated", "described", "wrote", "claimed", "reports"]
+        let cues: Set<String> = ["said", "says", "told", "tells", "stated", "described", "wrote", "claimed", "reports"]
         let calledQuote = { (k: Int) -> Bool in
             lower[k] == "called" && (k + 1..<min(range.upperBound, k + 6)).contains { ["“", "\"", "‘"].contains(lower[$0]) }
         }
-        guard let cue = range.first(where: { (cues.contains(lower[$0]) || calledQuote($0)) && !inQuote(document.tokens[$0].span, document: document) }) else {
+        // A sub-heading "Rubio: remaining issues ‘not insurmountable’" gives a person's words.
+        let headingColon = { (k: Int) -> Bool in
+            lower[k] == ":" && k > range.lowerBound && entityAt[k - 1].map { document.entities[$0].type == .person } == true
+                && document.blocks.contains { $0.kind == .heading && $0.span.contains(sentence) }
+        }
+        guard let cue = range.first(where: { (cues.contains(lower[$0]) || calledQuote($0) || headingColon($0)) && !inQuote(document.tokens[$0].span, document: document) }) else {
             return nil
         }
         let trigger = TriggerLexicon.Trigger(type: .statement, mode: nil, confidence: 0.5, length: 1)

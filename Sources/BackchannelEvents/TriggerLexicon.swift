@@ -41,6 +41,8 @@ enum TriggerLexicon {
         add(["commitment", "settled", "settling"], .agree, 0.55)
         add(forms("accept") + forms("recognise") + forms("recognize"), .agree, 0.7)
         add(["grateful"], .support, 0.6)
+        add(forms("nominate") + ["credited", "crediting"], .support, 0.55)
+        add(["initialled", "initialed"], .agree, 0.8)
         add(forms("endorse") + forms("back") + forms("support") + forms("welcome") + forms("praise") + forms("thank"), .support, 0.6)
         add(forms("demand"), .demand, 0.85)
         add(forms("insist"), .demand, 0.6)
@@ -51,7 +53,8 @@ enum TriggerLexicon {
         add(forms("object") + forms("complain") + ["questioned", "regrettable", "ignored", "outrageous"], .disapprove, 0.6)
         add(forms("accuse") + forms("blame") + ["alleged", "accusations", "breach"], .accuse, 0.8)
         add(["meaningless"], .reject, 0.6)
-        add(["unjust", "unacceptable", "unfriendly", "illegal", "illegitimate", "irresponsible", "provocative", "shameful", "unlawful", "baseless"], .disapprove, 0.6)
+        add(["blocked", "blocking", "block", "blocks"], .reject, 0.55)
+        add(["unjust", "unacceptable", "unfriendly", "illegal", "illegitimate", "irresponsible", "provocative", "shameful", "unlawful", "baseless", "unjustified"], .disapprove, 0.6)
         add(["deadline", "ultimatum"], .demand, 0.6)
         add(forms("threaten"), .threaten, 0.85)
         add(forms("warn"), .threaten, 0.45)
@@ -114,6 +117,8 @@ enum TriggerLexicon {
         "video link": Trigger(type: .consult, mode: "meeting", confidence: 0.6, length: 2),
         "ceasefire between": Trigger(type: .agree, mode: nil, confidence: 0.7, length: 1),
         "truce between": Trigger(type: .agree, mode: nil, confidence: 0.7, length: 1),
+        "work together": Trigger(type: .cooperate, mode: nil, confidence: 0.65, length: 2),
+        "worked together": Trigger(type: .cooperate, mode: nil, confidence: 0.65, length: 2),
         "shook hands": Trigger(type: .consult, mode: "meeting", confidence: 0.7, length: 2),
         "held talks": Trigger(type: .consult, mode: "meeting", confidence: 0.85, length: 2),
         "cut off": Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 2),

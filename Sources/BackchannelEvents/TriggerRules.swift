@@ -22,11 +22,15 @@ extension EventDetector {
     static let ruleWords: Set<String> = Set(TriggerLexicon.single.keys).union(TriggerLexicon.pairFirstWords)
         .union(TriggerLexicon.stopping).union(negations).union(takingEffectVerbs)
         .union(launchVerbs).union(openingVerbs).union(gatheringVerbs).union(receivingVerbs).union(restoringVerbs)
+        .union(arrivingVerbs).union(leadingVerbs)
         .union(["package", "spent", "call"])
     static let launchVerbs: Set<String> = ["launched", "launches", "launch", "launching"]
     static let openingVerbs: Set<String> = ["opened", "opens", "open", "closed", "closes"]
     static let gatheringVerbs: Set<String> = ["gather", "gathered", "gathers", "gathering"]
     static let receivingVerbs: Set<String> = ["received", "receives", "called", "calls"]
+    static let arrivingVerbs: Set<String> = ["arrive", "arrives", "arrived", "arriving", "land", "lands", "landed", "landing"]
+    static let leadingVerbs: Set<String> = ["led", "headed"]
+    static let delegations: Set<String> = ["delegation", "delegations", "team", "teams", "negotiators", "side"]
     static let restoringVerbs: Set<String> = ["restored", "restore", "restores", "restoring", "normalised", "normalized"]
     /// What makes sending or promising aid: the words of its modes and a few more.
     static let aidWords: Set<String> = Set(TriggerLexicon.aidModes.flatMap(\.words)).union(["aid", "weapons", "equipment", "systems", "money", "funds", "help"])
@@ -122,6 +126,21 @@ extension EventDetector {
             trigger = TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.7, length: 1)
         }
         if trigger == nil, Self.gatheringVerbs.contains(lower[i]), i + 1 < range.upperBound, ["in", "at", "for"].contains(lower[i + 1]) {
+            trigger = TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.6, length: 1)
+        }
+        // "Trump lands in Israel", "Zelenskyy has arrived in The Hague": a visit, when a place
+        // follows; freed prisoners arriving home are released, not visiting.
+        if trigger == nil, Self.arrivingVerbs.contains(lower[i]), i + 2 < range.upperBound, ["in", "at"].contains(lower[i + 1]),
+           let place = (i + 2..<min(range.upperBound, i + 4)).lazy.compactMap({ entityAt[$0] }).first,
+           [.gpe, .fac].contains(document.entities[place].type),
+           !(max(range.lowerBound, i - 4)..<i).contains(where: { TriggerLexicon.people.contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .consult, mode: "visit", confidence: 0.7, length: 1)
+        }
+        // "The U.S. delegation is led by Rubio", "Kyiv's team is headed by Yermak": the ones who
+        // lead a side at the table meet (the agent after "by" acts).
+        if trigger == nil, Self.leadingVerbs.contains(lower[i]),
+           (max(range.lowerBound, i - 4)..<i).contains(where: { Self.delegations.contains(lower[$0]) }),
+           (i + 1..<min(range.upperBound, i + 5)).contains(where: { lower[$0] == "by" }) {
             trigger = TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.6, length: 1)
         }
         // "received the two ministers", "called both leaders", "called Putin": meeting a visitor,

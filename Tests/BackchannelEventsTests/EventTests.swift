@@ -200,10 +200,61 @@ struct EventTests {
         ("U.S. Secretary of State Marco Rubio welcomed the agreement.", "SUPPORT asserted [\"Marco Rubio\"] -> []"),
         // voting for a resolution supports it
         ("China voted for the resolution.", "SUPPORT asserted [\"China\"] -> []"),
+        // arriving in a place is a visit
+        ("Foreign Minister Penny Wong arrived in Jakarta on Tuesday.", "CONSULT asserted [\"Penny Wong\"] -> [] mode=visit @Jakarta on=2025-04-08"),
+        // the one who leads a side at the table meets
+        ("The Iranian delegation is led by Abbas Araghchi.", "CONSULT asserted [\"Abbas Araghchi\"] -> [] mode=meeting"),
+        // nominating someone for a prize supports them
+        ("Pakistan nominated Donald Trump for the Nobel Peace Prize.", "SUPPORT asserted [\"Pakistan\"] -> [\"Donald Trump\"]"),
+        // blocking a decision is a refusal
+        ("Slovakia blocked the package for two months.", "REJECT asserted [\"Slovakia\"] -> [] position=rejects:package"),
+        // initialling a text agrees to it
+        ("Armenia and Azerbaijan initialled the treaty in Washington.", "AGREE asserted [\"Armenia\", \"Azerbaijan\"] -> [] @Washington position=accepts:treaty"),
+        // working together is cooperation
+        ("Thailand and Cambodia will work together against the scam centres.", "COOPERATE planned [\"Thailand\", \"Cambodia\"] -> []"),
+        // calling a decision unjustified reproaches it
+        ("Iran called the decision unjustified.", "DISAPPROVE asserted [\"Iran\"] -> []"),
     ])
     func reading(text: String, expected: String) throws {
         let found = try events(text)
         #expect(found.contains(expected), "\(found)")
+    }
+
+    /// The stages up to events over a sub-heading and a paragraph under it.
+    func eventsUnderHeading(_ heading: String, _ paragraph: String) throws -> [String] {
+        let text = heading + "\n\n" + paragraph
+        var document = Document(metadata: Metadata(published: Timestamp(year: 2025, month: 4, day: 11)), text: text,
+                                blocks: [Block(kind: .heading, span: TextSpan(start: 0, end: heading.unicodeScalars.count)),
+                                         Block(kind: .paragraph, span: TextSpan(start: heading.unicodeScalars.count + 2, end: text.unicodeScalars.count))],
+                                layers: [.text])
+        let pipeline = try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector()])
+        try pipeline.run(&document)
+        let name = { (id: Entity.ID) in document.entities.first { $0.id == id }?.name ?? "?" }
+        return document.events.map { e in
+            var s = "\(e.type.rawValue) \(e.modality.rawValue) \(e.actors.map(name)) -> \(e.targets.map(name))"
+            if let place = e.place { s += " @\(name(place))" }
+            s += " | " + document.text.slice(e.sentence)
+            return s
+        }
+    }
+
+    @Test func aSubHeadingNamesAnEventWithoutItsActors() throws {
+        let found = try eventsUnderHeading("Talks resume in Geneva", "Both delegations arrived on Sunday evening.")
+        #expect(found.contains("CONSULT asserted [] -> [] @Geneva | Talks resume in Geneva"), "\(found)")
+        // The same words in a paragraph name nobody who acts: no event.
+        let inParagraph = try events("Talks resume in Geneva on Monday, officials said.")
+        #expect(!inParagraph.contains { $0.hasPrefix("CONSULT") }, "\(inParagraph)")
+    }
+
+    @Test func aSubHeadingWithAColonGivesAPersonsWords() throws {
+        let found = try eventsUnderHeading("Lavrov: the door stays open",
+                                           "Russian Foreign Minister Sergei Lavrov spoke at length in Minsk on Friday.")
+        #expect(found.contains { $0.hasPrefix("STATEMENT asserted [\"Sergei Lavrov\"] -> [] | Lavrov: the door stays open") }, "\(found)")
+    }
+
+    @Test func freedPrisonersArrivingAreNoVisitors() throws {
+        let found = try events("Freed detainees arrived in Ramallah late on Thursday.")
+        #expect(!found.contains { $0.hasPrefix("CONSULT") }, "\(found)")
     }
 
     @Test func speakingToReportersIsNoConsultation() throws {
