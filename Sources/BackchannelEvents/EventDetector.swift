@@ -57,6 +57,13 @@ public struct EventDetector: Stage {
             let eventsBefore = events.count
             let inHeading = document.blocks.contains { $0.kind == .heading && $0.span.contains(sentence.span) }
             defer {
+                // "Britain announced a £450 million package": the announcement is the act it
+                // announces, not a statement besides it.
+                let acts = events[eventsBefore...].filter { $0.type != .statement }
+                if !acts.isEmpty, acts.count < events.count - eventsBefore {
+                    events.removeSubrange(eventsBefore...)
+                    events += acts
+                }
                 // A sentence that reports a statement and no other act is a STATEMENT.
                 if events.count == eventsBefore, let statement = self.statement(in: range, sentence: sentence.span, document: document,
                                                                                   words: words, lower: lower, entityAt: entityAt) {
@@ -91,7 +98,12 @@ public struct EventDetector: Stage {
                 i += found.length
             }
         }
-        events += quoteActs(document: document, entityAt: entityAt, words: words)
+        // A quotation that is an act is what its speaker's statement was.
+        let acts = quoteActs(document: document, entityAt: entityAt, words: words)
+        events.removeAll { event in
+            event.type == .statement && acts.contains { $0.sentence == event.sentence && $0.actors.contains(where: event.actors.contains) }
+        }
+        events += acts
         events.sort { ($0.sentence.start, $0.trigger.start) < ($1.sentence.start, $1.trigger.start) }
         for n in events.indices { events[n].id = Event.ID(rawValue: "V\(n + 1)") }
         return events
@@ -842,7 +854,10 @@ public struct EventDetector: Stage {
             guard let speaker = quote.speaker else { continue }
             let text = document.text.slice(quote.span).lowercased()
             let type: Event.Kind
-            if [" must ", " has to ", " have to ", " should ", "must ", "has to ", " asks ", " ask ", " urge ", " urges ", " call on ", " calls on ", " demand "].contains(where: { text.contains($0) }) { type = .demand }
+            // "We urge Iran to…" is an appeal, as the word is outside quotations; "must", "has
+            // to" and "India asks Pakistan to stop…" are demands.
+            if [" urge ", " urges ", " call on ", " calls on "].contains(where: { text.contains($0) }) { type = .appeal }
+            else if [" must ", " has to ", " have to ", " should ", "must ", "has to ", " asks ", " ask ", " demand "].contains(where: { text.contains($0) }) { type = .demand }
             else if ["retaliate", "will respond", "consequences", "destroy", "wipe out"].contains(where: { text.contains($0) }) { type = .threaten }
             else { continue }
             // The target: a body or country named inside the quotation.

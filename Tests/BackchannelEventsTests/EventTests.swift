@@ -316,6 +316,20 @@ struct EventTests {
         #expect(found.contains { $0.hasPrefix("DEMAND asserted [\"Vikram Misri\"] -> [\"Pakistan\"]") } || found.contains { $0.hasPrefix("DEMAND asserted [\"Vikram Misri\"] -> [\"India\"]") }, "\(found)")
     }
 
+    @Test func aQuotedUrgingIsAnAppealAndNoStatementBesides() throws {
+        let found = try events("“We urge Tehran to use the time left,” Foreign Minister Anita Orlova said.")
+        #expect(found.contains { $0.hasPrefix("APPEAL asserted [\"Anita Orlova\"]") }, "\(found)")
+        #expect(!found.contains { $0.hasPrefix("STATEMENT") }, "\(found)")
+    }
+
+    @Test func anAnnouncementIsTheActItAnnounces() throws {
+        let found = try events("Japan announced a $2 billion package for Ukraine.")
+        #expect(found.contains { $0.hasPrefix("AID") }, "\(found)")
+        #expect(!found.contains { $0.hasPrefix("STATEMENT") }, "\(found)")
+        // An announcement of nothing else is a statement.
+        #expect(try events("Japan announced its position on Monday.").contains { $0.hasPrefix("STATEMENT asserted [\"Japan\"]") })
+    }
+
     @Test func quotedDemandIsAnEvent() throws {
         let found = try events("“Russia has to get moving,” President Donald Trump wrote on Friday.")
         #expect(found.contains { $0.hasPrefix("DEMAND asserted [\"Donald Trump\"] -> [\"Russia\"]") }, "\(found)")
