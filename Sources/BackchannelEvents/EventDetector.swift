@@ -421,6 +421,11 @@ public struct EventDetector: Stage {
             mode = TriggerLexicon.aidModes.first { entry in range.contains { entry.words.contains(lower[$0]) } }?.mode
         }
         var modality = self.modality(triggerTokens, type: trigger.type, in: range, lower: lower, actor: actor, speakers: actors, document: document, entityAt: entityAt)
+        // "the truce will not start without a list", "a plan would only work if…": the future
+        // belongs to what is demanded; the condition itself is set now.
+        if trigger.type == .demand, ["not", "n't", "never", "only"].contains(lower[triggerTokens.lowerBound]), [.planned, .hypothetical].contains(modality) {
+            modality = .asserted
+        }
         // "will meet on Sunday", "due to be held on Monday": a weekday after a deed still to come
         // is the next one, not the last ("said on Tuesday it would…" dates the saying).
         if modality == .planned, let d = date, d.relative, d.granularity == .day, d.span.start > tokens[triggerTokens.lowerBound].span.start,

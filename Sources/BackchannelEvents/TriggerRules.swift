@@ -22,7 +22,8 @@ extension EventDetector {
     static let ruleWords: Set<String> = Set(TriggerLexicon.single.keys).union(TriggerLexicon.pairFirstWords)
         .union(TriggerLexicon.stopping).union(negations).union(takingEffectVerbs)
         .union(launchVerbs).union(openingVerbs).union(gatheringVerbs).union(receivingVerbs).union(restoringVerbs)
-        .union(arrivingVerbs).union(leadingVerbs)
+        .union(arrivingVerbs).union(leadingVerbs).union(pullingVerbs).union(settingVerbs).union(releasingVerbs)
+        .union(["only", "pay", "paying", "pays"])
         .union(["package", "spent", "call"])
     static let launchVerbs: Set<String> = ["launched", "launches", "launch", "launching"]
     static let openingVerbs: Set<String> = ["opened", "opens", "open", "closed", "closes"]
@@ -31,8 +32,13 @@ extension EventDetector {
     static let arrivingVerbs: Set<String> = ["arrive", "arrives", "arrived", "arriving", "land", "lands", "landed", "landing"]
     static let leadingVerbs: Set<String> = ["led", "headed"]
     static let delegations: Set<String> = ["delegation", "delegations", "team", "teams", "negotiators", "side"]
+    static let pullingVerbs: Set<String> = ["pull", "pulls", "pulled", "pulling"]
+    static let settingVerbs: Set<String> = ["set", "sets", "setting", "laid", "lays", "laying"]
+    static let releasingVerbs: Set<String> = ["released", "releases", "release", "releasing", "disbursed", "disburse", "disburses"]
+    static let conditionNouns: Set<String> = ["terms", "conditions", "demands", "preconditions", "red", "requirements"]
     static let restoringVerbs: Set<String> = ["restored", "restore", "restores", "restoring", "normalised", "normalized"]
     /// What makes sending or promising aid: the words of its modes and a few more.
+    static let weaponWords: Set<String> = ["patriot", "patriots", "weapons", "missiles", "drones", "systems", "arms", "ammunition", "shells", "tanks", "jets"]
     static let aidWords: Set<String> = Set(TriggerLexicon.aidModes.flatMap(\.words)).union(["aid", "weapons", "equipment", "systems", "money", "funds", "help"])
 
     /// The trigger that starts at word `i` of the sentence `range`, or nil.
@@ -143,6 +149,42 @@ extension EventDetector {
            (i + 1..<min(range.upperBound, i + 5)).contains(where: { lower[$0] == "by" }) {
             trigger = TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.6, length: 1)
         }
+        // "will pull heavy weapons back from the frontier": a withdrawal, the object between.
+        if trigger == nil, Self.pullingVerbs.contains(lower[i]),
+           (i + 2..<min(range.upperBound, i + 5)).contains(where: { lower[$0] == "back" }) {
+            trigger = TriggerLexicon.Trigger(type: .retreat, mode: nil, confidence: 0.75, length: 1)
+        }
+        // "a memorandum setting out its terms", "laid out conditions for a truce": demands.
+        if trigger == nil, Self.settingVerbs.contains(lower[i]), i + 1 < range.upperBound, lower[i + 1] == "out",
+           (i + 2..<min(range.upperBound, i + 6)).contains(where: { Self.conditionNouns.contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .demand, mode: nil, confidence: 0.65, length: 2)
+        }
+        // "would only work if", "will only sign once": a condition, as "only if" is.
+        // The trigger runs to the "if", so the condition is the issue.
+        if trigger == nil, lower[i] == "only", let end = (i + 2..<min(range.upperBound, i + 4)).first(where: { ["if", "once", "after"].contains(lower[$0]) }),
+           !(i + 1..<end).contains(where: { [",", "."].contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .demand, mode: nil, confidence: 0.55, length: end - i + 1)
+        }
+        // "the truce will not start without a list of hostages", "would not begin until Israel
+        // received the list": a condition set on something is a demand.
+        // The trigger runs from the negation, so its "not" does not deny the demand.
+        if trigger == nil, ["not", "n't", "never"].contains(lower[i]),
+           let end = (i + 1..<min(range.upperBound - 1, i + 6)).prefix(while: { ![",", ";", "."].contains(lower[$0]) })
+               .first(where: { ["until", "without"].contains(lower[$0]) }),
+           // "would not accept a deal without…" is read at its own verb.
+           !(i + 1..<end).contains(where: { TriggerLexicon.single[lower[$0]] != nil }) {
+            trigger = TriggerLexicon.Trigger(type: .demand, mode: nil, confidence: 0.6, length: end - i + 1)
+        }
+        // "the board released about $1 billion to Pakistan": money released is aid.
+        if Self.releasingVerbs.contains(lower[i]), trigger == nil || trigger?.type == .retreat,
+           (i + 1..<min(range.upperBound, i + 5)).contains(where: { k in document.money.contains { $0.span.contains(document.tokens[k].span) } }) {
+            trigger = TriggerLexicon.Trigger(type: .aid, mode: nil, confidence: 0.7, length: 1)
+        }
+        // "offered to pay for Patriot systems for Ukraine": paying for weapons or aid is aid.
+        if trigger == nil, ["pay", "paying", "pays"].contains(lower[i]), i + 1 < range.upperBound, lower[i + 1] == "for",
+           (i + 2..<min(range.upperBound, i + 7)).contains(where: { Self.aidWords.contains(lower[$0]) || Self.weaponWords.contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .aid, mode: nil, confidence: 0.7, length: 2)
+        }
         // "received the two ministers", "called both leaders", "called Putin": meeting a visitor,
         // and calling a person, are consultations.
         if trigger == nil, Self.receivingVerbs.contains(lower[i]) {
@@ -199,6 +241,12 @@ extension EventDetector {
         if trigger == nil, lower[i] == "package", document.money.contains(where: { sentence.contains($0.span) }),
            !range.contains(where: { lower[$0].hasPrefix("sanction") }) {
             trigger = TriggerLexicon.Trigger(type: .aid, mode: nil, confidence: 0.55, length: 1)
+        }
+        // "pull heavy weapons back", "came back from Moscow": a way back, not backing.
+        if trigger?.type == .support, lower[i] == "back",
+           i + 1 < range.upperBound && ["from", "to", "into", "in", "home"].contains(lower[i + 1])
+               || (max(range.lowerBound, i - 4)..<i).contains(where: { Self.pullingVerbs.contains(lower[$0]) || ["came", "went", "brought", "come", "go"].contains(lower[$0]) }) {
+            trigger = nil
         }
         // "military support", "financial backing": aid, not political support.
         if trigger?.type == .support, i > range.lowerBound, TriggerLexicon.aidModes.contains(where: { $0.words.contains(lower[i - 1]) }) {

@@ -214,6 +214,16 @@ struct EventTests {
         ("Thailand and Cambodia will work together against the scam centres.", "COOPERATE planned [\"Thailand\", \"Cambodia\"] -> []"),
         // calling a decision unjustified reproaches it
         ("Iran called the decision unjustified.", "DISAPPROVE asserted [\"Iran\"] -> []"),
+        // pulling something back is a withdrawal, and "back" there is no backing
+        ("Thailand will pull its artillery back from the border.", "RETREAT planned [\"Thailand\"] -> []"),
+        // terms set out, a condition and pressing for something are demands
+        ("Russia handed over a memorandum setting out its terms.", "DEMAND asserted [\"Russia\"] -> [] position=demands:terms"),
+        ("Kaja Kallas said the plan would only work if Ukraine agreed to it.", "DEMAND asserted [\"Kaja Kallas\"] -> [\"Ukraine\"] position=demands:agreed to it"),
+        ("Israel says the truce will not start without a list of hostages.", "DEMAND asserted [\"Israel\"] -> [] position=demands:list of hostages"),
+        ("Emmanuel Macron pressed for a ceasefire before any summit.", "DEMAND asserted [\"Emmanuel Macron\"] -> [] position=demands:ceasefire before any summit"),
+        // money released to someone, and paying for weapons, are aid
+        ("The World Bank released $500 million to Ukraine on Friday.", "AID asserted [\"World Bank\"] -> [\"Ukraine\"] on=2025-04-11 amounts=[0]bn"),
+        ("Germany offered to pay for two Patriot systems for Ukraine.", "AID planned [\"Germany\"] -> [\"Ukraine\"]"),
     ])
     func reading(text: String, expected: String) throws {
         let found = try events(text)
@@ -328,6 +338,12 @@ struct EventTests {
         #expect(!found.contains { $0.hasPrefix("STATEMENT") }, "\(found)")
         // An announcement of nothing else is a statement.
         #expect(try events("Japan announced its position on Monday.").contains { $0.hasPrefix("STATEMENT asserted [\"Japan\"]") })
+    }
+
+    @Test func comingBackIsNoBacking() throws {
+        let found = try events("Witkoff came back from Moscow on Friday.")
+        #expect(!found.contains { $0.hasPrefix("SUPPORT") || $0.hasPrefix("AID") }, "\(found)")
+        #expect(try events("France backs the plan.").contains { $0.hasPrefix("SUPPORT asserted [\"France\"]") })
     }
 
     @Test func quotedDemandIsAnEvent() throws {
