@@ -27,7 +27,12 @@ public struct QuoteDetector: Stage {
         "called", "calls", "insisted", "warned", "stressed", "argued", "noted", "declared", "stated", "announced",
         "asked", "replied", "urged", "explained", "continued", "recalled", "acknowledged", "admitted", "suggested",
         "claimed", "tweeted", "vowed", "pledged", "promised", "complained", "cautioned", "remarked", "insists", "warns",
+        "calling", "saying", "describing", "adding", "noting", "warning", "insisting", "stressing", "arguing",
+        "welcomed", "hailed", "branded", "dismissed",
     ]
+    /// Cues that are participles: ", calling it “the worst yet”" is said by the subject of the
+    /// clause they hang on.
+    static let participles: Set<String> = ["calling", "saying", "describing", "adding", "noting", "warning", "insisting", "stressing", "arguing"]
     static let pronouns: Set<String> = ["he", "she", "they", "He", "She", "They"]
 
     func detect(in document: Document) -> [Quote] {
@@ -140,6 +145,11 @@ public struct QuoteDetector: Stage {
     /// the first person or body named.
     private func speaker(ofCueAt n: Int, cue: String, in tokens: [Int], words: [String], entityAt: [Int?], document: Document) -> Int? {
         let according = cue.lowercased() == "according to"
+        // ", calling it “the worst yet”": the subject of the sentence, before the comma.
+        if Self.participles.contains(cue.lowercased()), n > 0, words[tokens[n - 1]] == ",",
+           let subject = clauseSubject(tokens[0..<(n - 1)], words: words, entityAt: entityAt, document: document, reach: 14) {
+            return subject
+        }
         if !according {
             var k = n - 1
             var nearestBody: Int?
@@ -147,7 +157,10 @@ public struct QuoteDetector: Stage {
             // after "and" or "but" shares the subject of the clause before.
             if let conjunction = conjunction(before: n, tokens: tokens, words: words, entityAt: entityAt) {
                 var start = conjunction
-                while start > 0, !Self.clauseBreaks.contains(words[tokens[start - 1]].lowercased()) { start -= 1 }
+                // "crediting Anwar and the two prime ministers, and added…": an "and" after a
+                // name joins names, not clauses.
+                while start > 0, !Self.clauseBreaks.contains(words[tokens[start - 1]].lowercased())
+                    || (words[tokens[start - 1]].lowercased() == "and" && start >= 2 && entityAt[tokens[start - 2]] != nil) { start -= 1 }
                 if let subject = clauseSubject(tokens[start..<conjunction], words: words, entityAt: entityAt, document: document) {
                     return subject
                 }
@@ -159,11 +172,11 @@ public struct QuoteDetector: Stage {
                     if type == .person { return e }
                     if (type == .org || type == .gpe), nearestBody == nil, n - k <= 4 { nearestBody = e }
                 }
-                if Self.pronouns.contains(words[t]) { return lastPerson(before: document.tokens[t].span.start, document: document) }
+                if Self.pronouns.contains(words[t]) { return pronounReferent(at: t, words: words, entityAt: entityAt, document: document) }
                 if Self.anonymous.contains(words[t].lowercased()), tokens[max(0, k - 4)..<k].contains(where: { Self.indefinite.contains(words[$0].lowercased()) }) {
                     return nil
                 }
-                if let e = entityWithRole(words[t], document: document) { return e }
+                if let e = personWithRole(at: t, words: words, document: document) { return e }
                 if let e = bodyNamedBefore(t, words: words, entityAt: entityAt, document: document) { return e }
                 k -= 1
             }
@@ -188,9 +201,9 @@ public struct QuoteDetector: Stage {
                 }
                 return e
             }
-            if Self.pronouns.contains(words[t]) { return lastPerson(before: document.tokens[t].span.start, document: document) }
+            if Self.pronouns.contains(words[t]) { return pronounReferent(at: t, words: words, entityAt: entityAt, document: document) }
             if Self.anonymous.contains(words[t].lowercased()) { return nil }
-            if let e = entityWithRole(words[t], document: document) { return e }
+            if let e = personWithRole(at: t, words: words, document: document) { return e }
             k += 1
         }
         return nil
@@ -211,14 +224,25 @@ public struct QuoteDetector: Stage {
 
     /// The subject of a clause: among its first eight words and before any speech verb, the
     /// first person named, or the person a pronoun or a role word ("the envoy") stands for.
-    private func clauseSubject(_ clause: ArraySlice<Int>, words: [String], entityAt: [Int?], document: Document) -> Int? {
-        for t in clause.prefix(8) {
+    private func clauseSubject(_ clause: ArraySlice<Int>, words: [String], entityAt: [Int?], document: Document, reach: Int = 8) -> Int? {
+        // Words inside a quotation that opens the clause are the quote's, not the clause's.
+        var inside = false
+        var counted = 0
+        for t in clause {
+            let word = words[t]
+            if word == "“" || word == "”" || word == "\"" {
+                inside = word == "“" ? true : word == "”" ? false : !inside
+                continue
+            }
+            if inside { continue }
+            counted += 1
+            if counted > reach { break }
             if let e = entityAt[t] {
                 if document.entities[e].type == .person { return e }
                 continue
             }
-            if Self.pronouns.contains(words[t]) { return lastPerson(before: document.tokens[t].span.start, document: document) }
-            if let e = entityWithRole(words[t], document: document) { return e }
+            if Self.pronouns.contains(words[t]) { return pronounReferent(at: t, words: words, entityAt: entityAt, document: document) }
+            if let e = personWithRole(at: t, words: words, document: document) { return e }
             if Self.cues.contains(words[t].lowercased()) { return nil }
         }
         return nil
@@ -250,8 +274,14 @@ public struct QuoteDetector: Stage {
         let noun = words[t].lowercased()
         guard Self.bodyNouns.contains(noun), t >= 1, (max(0, t - 2)..<t).contains(where: { words[$0].lowercased() == "the" }) else { return nil }
         var k = t - 1
-        while k >= 2, t - k < 400 {
+        while k >= 0, t - k < 400 {
             if words[k].lowercased() == noun {
+                // "the government of the Democratic Republic of Congo": the owner after "of".
+                if k + 1 < words.count, words[k + 1].lowercased() == "of",
+                   let owner = (k + 2..<min(words.count, k + 4)).lazy.compactMap({ entityAt[$0] }).first,
+                   [.gpe, .org].contains(document.entities[owner].type) {
+                    return owner
+                }
                 // The owner: an entity within three words before the noun, through "'s".
                 for j in stride(from: k - 1, through: max(0, k - 4), by: -1) {
                     guard let e = entityAt[j] else { continue }
@@ -268,6 +298,63 @@ public struct QuoteDetector: Stage {
             k -= 1
         }
         return nil
+    }
+
+    /// People who are not named: "An M23 delegate told reporters … “…,” he said" quotes
+    /// nobody the article names.
+    static let unnamedPeople: Set<String> = ["delegate", "official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "source",
+                                             "aide", "negotiator", "commander", "witness", "resident", "lawmaker", "member", "officer",
+                                             "analyst", "adviser", "advisor", "envoy", "minister", "representative"]
+
+    /// The person a pronoun at token `t` stands for, or nil when the sentence it refers back
+    /// to has an unnamed person for its subject ("An M23 delegate told reporters…").
+    private func pronounReferent(at t: Int, words: [String], entityAt: [Int?], document: Document) -> Int? {
+        let offset = document.tokens[t].span.start
+        if let s = document.sentences.lastIndex(where: { $0.span.start <= offset }) {
+            // The pronoun's own sentence when something precedes it there, else the one before.
+            let own = document.sentences[s].span
+            let ownTokens = document.tokens.indices.filter { document.tokens[$0].span.start >= own.start && document.tokens[$0].span.end <= offset }
+            let hasPersonBefore = ownTokens.contains { entityAt[$0].map { document.entities[$0].type == .person } == true }
+            if !hasPersonBefore, s > 0 {
+                let previous = document.sentences[s - 1].span
+                let inPrevious = document.tokens.indices.filter { document.tokens[$0].span.start >= previous.start && document.tokens[$0].span.end <= previous.end }
+                let opening = inPrevious.prefix(5)
+                if let article = opening.first, ["a", "an"].contains(words[article].lowercased()),
+                   opening.dropFirst().contains(where: { Self.unnamedPeople.contains(words[$0].lowercased()) }),
+                   !inPrevious.contains(where: { entityAt[$0].map { document.entities[$0].type == .person } == true }) {
+                    return nil
+                }
+            }
+        }
+        return lastPerson(before: offset, document: document)
+    }
+
+    /// The person a role word at token `t` stands for ("the foreign minister told reporters"):
+    /// among people given a title with that word, those whose title also has the words just
+    /// before it ("foreign"), and of those the one named last before it.
+    private func personWithRole(at t: Int, words: [String], document: Document) -> Int? {
+        let head = words[t].lowercased()
+        guard head.count > 3, !Self.pronouns.contains(words[t]) else { return nil }
+        var modifiers: [String] = []
+        var k = t - 1
+        while k >= 0, t - k <= 2, words[k].startsLowercase, !["the", "a", "an", "his", "her", "its", "their"].contains(words[k].lowercased()) {
+            modifiers.append(words[k].lowercased())
+            k -= 1
+        }
+        let offset = document.tokens[t].span.start
+        let holders = document.entities.indices.filter { e in
+            document.entities[e].type == .person && document.entities[e].roles.contains { $0.title.lowercased().split(separator: " ").contains { $0 == head } }
+        }
+        guard !holders.isEmpty else { return nil }
+        let fitting = holders.filter { e in
+            document.entities[e].roles.contains { role in
+                let title = role.title.lowercased().split(separator: " ").map(String.init)
+                return title.contains(head) && modifiers.allSatisfy(title.contains)
+            }
+        }
+        let pool = fitting.isEmpty ? holders : fitting
+        let lastMention = { (e: Int) in document.entities[e].mentions.filter { $0.span.end <= offset }.map(\.span.start).max() ?? -1 }
+        return pool.max { lastMention($0) < lastMention($1) }
     }
 
     /// "spokesman" → the person whose role ends with that word.

@@ -68,6 +68,34 @@ struct QuoteTests {
         #expect(try quotes(government) == ["We will decide soon, | Israel | said"])
     }
 
+    @Test func aRoleWithItsModifierIsThePersonWithThatTitle() throws {
+        let text = "Prime Minister Anutin Charnvirakul signed the text. Foreign Minister Sihasak Phuangketkeow spoke next. "
+            + "“Trust will grow,” the foreign minister told reporters."
+        #expect(try quotes(text) == ["Trust will grow, | Sihasak Phuangketkeow | told"])
+    }
+
+    @Test func aPronounAfterAnUnnamedPersonQuotesNobodyNamed() throws {
+        let text = "Massad Boulos attended the ceremony. An M23 delegate told reporters that nothing was binding. "
+            + "“Nothing changes yet,” he said."
+        #expect(try quotes(text) == ["Nothing changes yet, | - | said"])
+    }
+
+    @Test func aParticipleCueIsTheSubjectsWords() throws {
+        let text = "On Sunday the army chief, Gen. Abdel Fattah al-Burhan, rejected the paper that Massad Boulos had presented, calling it “the worst yet”."
+        #expect(try quotes(text) == ["the worst yet | Abdel Fattah al-Burhan | calling"])
+    }
+
+    @Test func aVerbAfterAListOfNamesSharesTheSentencesSubject() throws {
+        let text = "“They did a fine job,” Donald Trump said, crediting Anwar Ibrahim and the two prime ministers, and added that the deal could save “many lives”."
+        #expect(try quotes(text).last == "many lives | Donald Trump | added")
+    }
+
+    @Test func theGovernmentOfACountryIsThatCountry() throws {
+        let text = "The government of the Democratic Republic of Congo signed the framework in Doha. The rebels did too. "
+            + "The government welcomed the text as “a decisive step”."
+        #expect(try quotes(text) == ["a decisive step | Democratic Republic of the Congo | welcomed"])
+    }
+
     @Test func aNameAfterAPrepositionIsNotTheSpeaker() throws {
         let text = "“We are disappointed,” the chief of staff said in a post on Telegram."
         #expect(try quotes(text) == ["We are disappointed, | - | said"])
