@@ -191,6 +191,14 @@ struct EntityResolver {
     /// An existing entity this mention is a shorter form of.
     func joinable(_ text: String, type: EntityType, entities: [Entity], folded: [[String]]) -> Int? {
         let parts = text.split(separator: " ").map { Self.fold(String($0)) }
+        // "Anwar" after "Anwar Ibrahim", "Tamim" after "Tamim bin Hamad Al Thani": a single word
+        // that begins exactly one person's name, and ends none, is that person's given name used
+        // alone (as Malay and Arabic names are).
+        if type == .person, parts.count == 1 {
+            let starting = entities.indices.filter { entities[$0].type == .person && folded[$0].count >= 2 && folded[$0].first == parts[0] }
+            let ending = entities.indices.contains { entities[$0].type == .person && folded[$0].last == parts[0] }
+            if starting.count == 1, !ending { return starting[0] }
+        }
         for (i, entity) in entities.enumerated() where entity.type == type {
             let full = folded[i]
             switch type {

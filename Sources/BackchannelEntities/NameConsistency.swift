@@ -30,11 +30,12 @@ struct NameConsistency {
         found = hyphenatedGivenNames(found, words: words)
         found = personNames(found, words: words)
         found = titledAppositions(found, words: words)
-        let speakers = speakerNames(found, words: words)
+        let speakers = speakerNames(found, words: words).subtracting(Self.indefinitePeople)
         found = found.map { f in
             f.tokens.count == 1 && speakers.contains(words[f.tokens.lowerBound]) ? EntityResolver.Found(tokens: f.tokens, type: .person) : f
         }
         var votes: [[String]: [EntityType: Int]] = [:]
+        found.removeAll { $0.tokens.count == 1 && Self.indefinitePeople.contains(words[$0.tokens.lowerBound]) }
         for f in found {
             votes[Array(words[f.tokens]), default: [:]][f.type, default: 0] += 1
         }
@@ -159,6 +160,7 @@ struct NameConsistency {
     func notPersons(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
         var result: [EntityResolver.Found] = []
         for var f in found {
+            if f.tokens.count == 1, Self.indefinitePeople.contains(words[f.tokens.lowerBound]) { continue }
             if f.type == .person, f.tokens.count >= 2, Self.calendarWords.contains(words[f.tokens.upperBound - 1]) {
                 f.tokens = f.tokens.lowerBound..<(f.tokens.upperBound - 1)
             }
@@ -373,7 +375,11 @@ struct NameConsistency {
     /// "United States Navy") or before "of" ("University of Sheffield", "Massachusetts Institute of Technology").
     static let organisationLastWords: Set<String> = TaggerFeatures.organisationHeads.union([
         "navy", "magazine", "authority", "office", "institute", "ministry", "commission", "agency", "wire",
+        // companies: "Shandong Yulong Petrochemical", "Nayara Energy"
+        "petrochemical", "petrochemicals", "petroleum", "refinery", "refining", "energy", "holdings", "shipping", "industries",
     ])
+    /// Words that stand for people without naming anyone ("Everybody is tired").
+    static let indefinitePeople: Set<String> = ["Everybody", "Everyone", "Nobody", "Somebody", "Someone", "Anyone", "Anybody", "No-one"]
     static let organisationFirstWords: Set<String> = [
         "university", "ministry", "bank", "municipality", "department", "office", "council", "organisation",
         "organization", "committee", "commission", "institute", "federation", "union", "association", "society",
@@ -397,15 +403,17 @@ struct NameConsistency {
             guard j - start >= 2 else { continue }
             // The whole run, or else each part of it between "and"s ("the Wikimedia
             // Foundation and Creative Commons": the foundation is one organisation).
-            var parts = [start..<j]
-            if !isOrganisation(start..<j, words: words) {
-                parts = []
-                var from = start
-                for k in start...j where k == j || words[k] == "and" {
-                    if k - from >= 2 { parts.append(from..<k) }
-                    from = k + 1
-                }
+            // Two organisations joined by "and" ("Liaoyang Petrochemical and Shandong Yulong
+            // Petrochemical") are two, even when the whole run would read as one.
+            var pieces: [Range<Int>] = []
+            var from = start
+            for k in start...j where k == j || words[k] == "and" {
+                if k - from >= 2 { pieces.append(from..<k) }
+                from = k + 1
             }
+            let twoBodies = pieces.count >= 2 && pieces.allSatisfy { isOrganisation($0, words: words) }
+            var parts = [start..<j]
+            if twoBodies || !isOrganisation(start..<j, words: words) { parts = pieces }
             for run in parts where isOrganisation(run, words: words) {
                 guard !result.contains(where: { $0.tokens.overlaps(run) && ($0.type == .person || !run.contains($0.tokens.lowerBound) || $0.tokens.upperBound > run.upperBound) }) else { continue }
                 if run.lowerBound > 0, ["'s", "’s"].contains(words[run.lowerBound - 1]) { continue }

@@ -22,7 +22,13 @@ struct RoleFinder {
         "lt.", "col.", "colonel", "lieutenant", "marshal", "deputy", "aide", "official", "coordinator", "commissioner",
         "representative", "delegate", "diplomat", "attorney", "judge", "prosecutor", "ceo", "founder", "czar", "tsar",
         "queen", "princess", "crown", "investor", "friend", "spokesperson", "envoy", "counterpart", "secretary-general",
+        "lawmaker", "legislator",
     ]
+    /// Days and months: a title written before a name never reaches back past them ("On Sunday
+    /// the army chief, Gen. …").
+    static let calendar: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                        "january", "february", "march", "april", "june", "july", "august", "september",
+                                        "october", "november", "december", "yesterday", "today", "tomorrow"]
     /// Honorifics that stand between a title and a name but belong to neither ("Supreme Leader
     /// Ayatollah Ali Khamenei", "Emir Sheikh Tamim").
     static let honorifics: Set<String> = ["ayatollah", "sheikh", "sheik", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "his", "her"]
@@ -158,7 +164,8 @@ struct RoleFinder {
         var j = comma
         while j > 0, comma - j < 10 {
             let lower = words[j - 1].lowercased()
-            if Self.openers.contains(lower) && lower != "the" || [",", ";", ":", "(", "“", "\"", "—", "–"].contains(lower) || Self.verbs.contains(lower) { break }
+            if Self.openers.contains(lower) && lower != "the" || [",", ";", ":", "(", "“", "\"", "—", "–"].contains(lower) || Self.verbs.contains(lower)
+                || Self.calendar.contains(lower) { break }
             // "again mediated by Oman's foreign minister, …", "as did Ukraine's Defence Minister,
             // …", "it sanctioned the army chief, …": a verb or "by"/"as" ends the title.
             if Self.isVerbLike(words[j - 1]) || ["by", "as", "did", "does", "than"].contains(lower) { break }
@@ -168,7 +175,8 @@ struct RoleFinder {
             j -= 1
             if sentenceStarts.contains(j) { break }
         }
-        while j < comma, ["the", "of", "and"].contains(words[j].lowercased()) { j += 1 }
+        // "Two left-wing lawmakers, …": a count before the title is not part of it.
+        while j < comma, ["the", "of", "and", "two", "three", "four", "five", "several", "both", "some"].contains(words[j].lowercased()) { j += 1 }
         let range = j..<comma
         guard !range.isEmpty, range.contains(where: { Self.isHead(words[$0]) }),
               !range.contains(where: { Self.verbs.contains(words[$0].lowercased()) }),
@@ -199,7 +207,16 @@ struct RoleFinder {
               // "Kagame, hosted by the emir,", "Rubio, with special envoy Witkoff," and "Trump,
               // speaking in the Oval Office," describe a circumstance, not a role.
               !Self.isVerbLike(words[range.lowerBound]), !Self.isGerund(words[range.lowerBound]),
-              !["with", "by", "alongside", "after", "before", "in", "at", "on", "from", "and", "or", "but"].contains(words[range.lowerBound].lowercased()) else { return nil }
+              !["with", "by", "alongside", "after", "before", "in", "at", "on", "from", "and", "or", "but"].contains(words[range.lowerBound].lowercased()),
+              // "Keir Starmer, French President Emmanuel Macron, …": a title followed by a name is
+              // the next person of a list, not this one's role.
+              // ("adviser to President Donald Trump" names him inside the role: after a preposition
+              // a name is the role's complement.)
+              !range.dropLast().contains(where: { k in
+                  !range[range.lowerBound..<k].contains(where: { ["to", "of", "for", "at", "on", "with"].contains(words[$0].lowercased()) })
+                      && Self.isHead(words[k]) && words[k + 1].startsUppercase && !Self.isHead(words[k + 1])
+                      && !Self.modifiers.contains(words[k + 1].lowercased()) && gazetteer.lookup(words[k + 1]).allSatisfy { $0.type == "FIRSTNAME" }
+              }) else { return nil }
         return range
     }
 

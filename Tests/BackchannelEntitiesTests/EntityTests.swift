@@ -128,6 +128,39 @@ struct EntityResolverTests {
     }
 }
 
+@Suite("Roles in lists and sentences")
+struct RoleBoundaryTests {
+    let resolver = EntityResolverTests()
+
+    @Test func aTitledNameAfterACommaIsTheNextPersonOfAList() {
+        let text = "Three leaders came: British Prime Minister Keir Starmer, French President Emmanuel Macron, German Chancellor Friedrich Merz."
+        let lines = resolver.resolve(text, [("Keir Starmer", .person), ("Emmanuel Macron", .person), ("Friedrich Merz", .person)])
+        #expect(lines.contains { $0.hasPrefix("PERSON Keir Starmer") && $0.contains("roles=British Prime Minister") && !$0.contains("Macron") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("PERSON Emmanuel Macron") && $0.contains("roles=French President") && !$0.contains("Merz") }, "\(lines)")
+        // A name inside a role, after a preposition, keeps the role.
+        let adviser = resolver.resolve("Ali Velayati, adviser to Supreme Leader Ali Khamenei, spoke.", [("Ali Velayati", .person), ("Ali Khamenei", .person)])
+        #expect(adviser.contains { $0.hasPrefix("PERSON Ali Velayati") && $0.contains("roles=adviser to Supreme Leader Ali Khamenei") }, "\(adviser)")
+    }
+
+    @Test func aTitleBeforeANameStopsAtADay() {
+        let line = resolver.resolve("On Sunday the army chief, Gen. Omar Bashar, rejected the paper.", [("Omar Bashar", .person)]).first ?? ""
+        #expect(line.contains("army chief"), "\(line)")
+    }
+
+    @Test func lawmakersIsATitle() {
+        let lines = resolver.resolve("Two left-wing lawmakers, Ana Odeh and Oren Cass, were removed.", [("Ana Odeh", .person), ("Oren Cass", .person)])
+        #expect(lines == ["PERSON Ana Odeh [Ana Odeh] roles=left-wing lawmaker", "PERSON Oren Cass [Oren Cass] roles=left-wing lawmaker"], "\(lines)")
+    }
+
+    @Test func aGivenNameAloneIsThePersonWhoseNameItBegins() {
+        let lines = resolver.resolve("Anwar Ibrahim hosted the talks. Anwar said they went well.", [("Anwar Ibrahim", .person), ("Anwar", .person)])
+        #expect(lines == ["PERSON Anwar Ibrahim [Anwar Ibrahim|Anwar]"], "\(lines)")
+        // Not when the word also ends someone's name.
+        let two = resolver.resolve("Ibrahim Musa met Joseph Ibrahim. Ibrahim spoke.", [("Ibrahim Musa", .person), ("Joseph Ibrahim", .person), ("Ibrahim", .person)])
+        #expect(two.contains { $0.hasPrefix("PERSON Joseph Ibrahim [Joseph Ibrahim|Ibrahim]") }, "\(two)")
+    }
+}
+
 @Suite("Shared titles")
 struct SharedTitleTests {
     @Test func pluralTitleBeforeAListBelongsToEachName() {
@@ -153,6 +186,19 @@ struct EntityStageTests {
         let lines = summary(try entities(text), in: text)
         #expect(lines.contains { $0.hasPrefix("GPE Kryvyi Rih [Kryvyi Rih]") })
         #expect(lines.contains { $0.hasPrefix("GPE Zaporizhzhia [Zaporizhzhia]") })
+    }
+
+    @Test func twoCompaniesJoinedByAndAreTwo() throws {
+        let text = "The EU listed two refiners, Liaoyang Petrochemical and Shandong Yulong Petrochemical, on Friday."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.contains("ORG Liaoyang Petrochemical [Liaoyang Petrochemical]"), "\(lines)")
+        #expect(lines.contains("ORG Shandong Yulong Petrochemical [Shandong Yulong Petrochemical]"), "\(lines)")
+    }
+
+    @Test func everybodyIsNobodyInParticular() throws {
+        let text = "“Everybody said it could not be done,” Donald Trump said. Everybody applauded."
+        let lines = summary(try entities(text), in: text)
+        #expect(!lines.contains { $0.contains("Everybody") }, "\(lines)")
     }
 
     @Test func offsetsIndexTheText() throws {
