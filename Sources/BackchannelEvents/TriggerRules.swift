@@ -41,6 +41,12 @@ extension EventDetector {
     static let weaponWords: Set<String> = ["patriot", "patriots", "weapons", "missiles", "drones", "systems", "arms", "ammunition", "shells", "tanks", "jets"]
     static let aidWords: Set<String> = Set(TriggerLexicon.aidModes.flatMap(\.words)).union(["aid", "weapons", "equipment", "systems", "money", "funds", "help"])
 
+    /// Words `i + from ..< i + to`, cut to the sentence `range` (empty when they lie past it).
+    static func ahead(_ i: Int, _ from: Int, _ to: Int, in range: Range<Int>) -> Range<Int> {
+        let lower = min(i + from, range.upperBound)
+        return lower..<max(lower, min(range.upperBound, i + to))
+    }
+
     /// The trigger that starts at word `i` of the sentence `range`, or nil.
     func trigger(at i: Int, in range: Range<Int>, sentence: TextSpan, document: Document, lower: [String], entityAt: [Int?]) -> TriggerLexicon.Trigger? {
         var trigger: TriggerLexicon.Trigger?
@@ -151,7 +157,7 @@ extension EventDetector {
         }
         // "will pull heavy weapons back from the frontier": a withdrawal, the object between.
         if trigger == nil, Self.pullingVerbs.contains(lower[i]),
-           (i + 2..<min(range.upperBound, i + 5)).contains(where: { lower[$0] == "back" }) {
+           Self.ahead(i, 2, 5, in: range).contains(where: { lower[$0] == "back" }) {
             trigger = TriggerLexicon.Trigger(type: .retreat, mode: nil, confidence: 0.75, length: 1)
         }
         // "a memorandum setting out its terms", "laid out conditions for a truce": demands.
@@ -161,7 +167,7 @@ extension EventDetector {
         }
         // "would only work if", "will only sign once": a condition, as "only if" is.
         // The trigger runs to the "if", so the condition is the issue.
-        if trigger == nil, lower[i] == "only", let end = (i + 2..<min(range.upperBound, i + 4)).first(where: { ["if", "once", "after"].contains(lower[$0]) }),
+        if trigger == nil, lower[i] == "only", let end = Self.ahead(i, 2, 4, in: range).first(where: { ["if", "once", "after"].contains(lower[$0]) }),
            !(i + 1..<end).contains(where: { [",", "."].contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .demand, mode: nil, confidence: 0.55, length: end - i + 1)
         }
@@ -169,7 +175,7 @@ extension EventDetector {
         // received the list": a condition set on something is a demand.
         // The trigger runs from the negation, so its "not" does not deny the demand.
         if trigger == nil, ["not", "n't", "never"].contains(lower[i]),
-           let end = (i + 1..<min(range.upperBound - 1, i + 6)).prefix(while: { ![",", ";", "."].contains(lower[$0]) })
+           let end = Self.ahead(i, 1, 6, in: range.lowerBound..<(range.upperBound - 1)).prefix(while: { ![",", ";", "."].contains(lower[$0]) })
                .first(where: { ["until", "without"].contains(lower[$0]) }),
            // "would not accept a deal without…" is read at its own verb.
            !(i + 1..<end).contains(where: { TriggerLexicon.single[lower[$0]] != nil }) {

@@ -617,9 +617,11 @@ extension Store {
                     ? (holders[a]!, issueCounts[a] ?? 0) > (holders[b]!, issueCounts[b] ?? 0) : a < b
             }.prefix(20).map { $0 }
             let keptIssues = Set(issues)
-            return NegotiationTracker(actors: actors.compactMap { refs[$0] }, query: query, parties: parties, issues: issues,
-                                      cells: cells.values.filter { kept.contains($0.party) && keptIssues.contains($0.issue) }
-                                        .sorted { ($0.party, $0.issue) < ($1.party, $1.issue) })
+            let shown = cells.values.filter { kept.contains($0.party) && keptIssues.contains($0.issue) }
+            // A party whose every stance is on issues left out would be an empty row.
+            let withStance = Set(shown.map(\.party))
+            return NegotiationTracker(actors: actors.compactMap { refs[$0] }, query: query, parties: parties.filter { withStance.contains($0.id) },
+                                      issues: issues, cells: shown.sorted { ($0.party, $0.issue) < ($1.party, $1.issue) })
         }
         return NegotiationTracker(actors: actors.compactMap { refs[$0] }, query: query, parties: [], issues: [], cells: [])
     }

@@ -346,6 +346,16 @@ struct EventTests {
         #expect(try events("France backs the plan.").contains { $0.hasPrefix("SUPPORT asserted [\"France\"]") })
     }
 
+    /// Every rule looks a few words ahead or back: none may read past its sentence, whichever
+    /// word ends or starts it.
+    @Test func rulesStayInsideShortSentences() throws {
+        for word in EventDetector.ruleWords.sorted() {
+            for text in ["\(word).", "Russia \(word).", "\(word) Russia", "Iran said it would not \(word)", "It was only \(word)"] {
+                _ = try events(text)
+            }
+        }
+    }
+
     @Test func quotedDemandIsAnEvent() throws {
         let found = try events("“Russia has to get moving,” President Donald Trump wrote on Friday.")
         #expect(found.contains { $0.hasPrefix("DEMAND asserted [\"Donald Trump\"] -> [\"Russia\"]") }, "\(found)")
