@@ -581,6 +581,7 @@ public struct EventDetector: Stage {
                                                 "formal", "surprise", "state", "working", "direct", "indirect", "revised", "initial", "final"]
 
     static let definite: Set<String> = ["the", "their", "his", "her", "its", "this", "that", "these", "those", "our"]
+    static let determiners: Set<String> = definite.union(["a", "an", "'s", "’s", "new", "peace"])
 
     static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                                       "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."]
@@ -651,7 +652,11 @@ public struct EventDetector: Stage {
             return .planned
         }
         // "expected to meet", "persuade Moscow to accept", "would fund": not (yet) done.
-        if window.contains(where: { Self.planned.contains(lower[$0]) }) || (trigger.lowerBound > range.lowerBound && lower[trigger.lowerBound - 1] == "to")
+        // ("the plan ignored…": a plan named as a thing is no intention.)
+        let intends = window.contains { k in
+            Self.planned.contains(lower[k]) && !(["plan", "plans"].contains(lower[k]) && k > range.lowerBound && Self.determiners.contains(lower[k - 1]))
+        }
+        if intends || (trigger.lowerBound > range.lowerBound && lower[trigger.lowerBound - 1] == "to")
             || ["will", "would"].contains(lower[trigger.lowerBound]) {
             return .planned
         }
@@ -685,8 +690,12 @@ public struct EventDetector: Stage {
             let speaker = (range.lowerBound..<cue).reversed().first { entityAt[$0] != nil }.flatMap { entityAt[$0] }
                 .map { countryOf($0, document: document) ?? $0 }
             // A stance its own people state is taken, not only reported.
-            if Self.stances.contains(type), let speaker, speakers.contains(speaker) { return .asserted }
-            if speaker == nil || speaker != actor { return .reported }
+            // "Trump said they had agreed…": a past agreement told afterwards is reported.
+            let told = (cue + 1..<trigger.lowerBound).contains { lower[$0] == "had" }
+            if Self.stances.contains(type), !told, let speaker, speakers.contains(speaker) { return .asserted }
+            // "Trump said he had held a long call with Putin": a deed its doer tells of is
+            // reported too, as the writer did not see it.
+            if speaker == nil || speaker != actor || !Self.stances.contains(type) || told { return .reported }
         }
         return .asserted
     }

@@ -23,7 +23,7 @@ extension EventDetector {
         .union(TriggerLexicon.stopping).union(negations).union(takingEffectVerbs)
         .union(launchVerbs).union(openingVerbs).union(gatheringVerbs).union(receivingVerbs).union(restoringVerbs)
         .union(arrivingVerbs).union(leadingVerbs).union(pullingVerbs).union(settingVerbs).union(releasingVerbs)
-        .union(["only", "pay", "paying", "pays"])
+        .union(["only", "pay", "paying", "pays", "spoke", "talked"])
         .union(["package", "spent", "call"])
     static let launchVerbs: Set<String> = ["launched", "launches", "launch", "launching"]
     static let openingVerbs: Set<String> = ["opened", "opens", "open", "closed", "closes"]
@@ -72,7 +72,13 @@ extension EventDetector {
             trigger = TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.7, length: 1)
         }
         // "in a call on Wednesday", "a phone call": a call is a conversation; "a call for" an appeal.
-        if trigger == nil, lower[i] == "call", i > range.lowerBound, ["a", "phone", "telephone", "video", "their", "his", "her"].contains(lower[i - 1]),
+        // ("a long call", "a two-hour call": a word of length or order may stand between.)
+        let callOpeners: Set<String> = ["a", "phone", "telephone", "video", "their", "his", "her"]
+        if trigger == nil, lower[i] == "call", i > range.lowerBound,
+           callOpeners.contains(lower[i - 1])
+               || i - 2 >= range.lowerBound && callOpeners.contains(lower[i - 2])
+                   && (["long", "brief", "short", "lengthy", "first", "second", "rare", "private", "joint"].contains(lower[i - 1])
+                       || lower[i - 1].hasSuffix("-hour") || lower[i - 1].hasSuffix("-minute")),
            i + 1 >= range.upperBound || !["for", "on", "to"].contains(lower[i + 1])
             || lower[i + 1] == "on" && i + 2 < range.upperBound && (Self.weekdays.contains(lower[i + 2]) || Self.months.contains(lower[i + 2])) {
             trigger = TriggerLexicon.Trigger(type: .consult, mode: "phone", confidence: 0.7, length: 1)
@@ -190,6 +196,15 @@ extension EventDetector {
         if trigger == nil, ["pay", "paying", "pays"].contains(lower[i]), i + 1 < range.upperBound, lower[i + 1] == "for",
            (i + 2..<min(range.upperBound, i + 7)).contains(where: { Self.aidWords.contains(lower[$0]) || Self.weaponWords.contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .aid, mode: nil, confidence: 0.7, length: 2)
+        }
+        // "the two presidents spoke for 40 minutes", "Trump and Putin talked on Tuesday": two
+        // who speak together are in contact.
+        if trigger == nil, ["spoke", "talked"].contains(lower[i]), i > range.lowerBound,
+           !(i + 1 < range.upperBound && ["to", "with", "by", "of", "about", "out"].contains(lower[i + 1])) {
+            let before = max(range.lowerBound, i - 4)..<i
+            let pair = before.contains(where: { ["two", "both"].contains(lower[$0]) })
+                || (entityAt[i - 1] != nil && before.contains(where: { lower[$0] == "and" }) && before.contains(where: { entityAt[$0] != nil && entityAt[$0] != entityAt[i - 1] }))
+            if pair { trigger = TriggerLexicon.Trigger(type: .consult, mode: "phone", confidence: 0.6, length: 1) }
         }
         // "received the two ministers", "called both leaders", "called Putin": meeting a visitor,
         // and calling a person, are consultations.

@@ -214,6 +214,12 @@ struct EventTests {
         ("Thailand and Cambodia will work together against the scam centres.", "COOPERATE planned [\"Thailand\", \"Cambodia\"] -> []"),
         // calling a decision unjustified reproaches it
         ("Iran called the decision unjustified.", "DISAPPROVE asserted [\"Iran\"] -> []"),
+        // two who spoke together were in contact
+        ("Donald Trump and Vladimir Putin spoke for two hours on Tuesday.", "CONSULT asserted [\"Donald Trump\", \"Vladimir Putin\"] -> [] mode=phone on=2025-04-08"),
+        // a deed its doer tells of is reported; so is an agreement told afterwards
+        ("Donald Trump said he had held a long call with Vladimir Putin.", "CONSULT reported [\"Donald Trump\"] -> [\"Vladimir Putin\"] mode=phone"),
+        // a plan named as a thing is no intention
+        ("Israel said the plan ignored the facts on the ground.", "DISAPPROVE asserted [\"Israel\"] -> []"),
         // pulling something back is a withdrawal, and "back" there is no backing
         ("Thailand will pull its artillery back from the border.", "RETREAT planned [\"Thailand\"] -> []"),
         // terms set out, a condition and pressing for something are demands
