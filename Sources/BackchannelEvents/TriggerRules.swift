@@ -23,7 +23,8 @@ extension EventDetector {
         .union(TriggerLexicon.stopping).union(negations).union(takingEffectVerbs)
         .union(launchVerbs).union(openingVerbs).union(gatheringVerbs).union(receivingVerbs).union(restoringVerbs)
         .union(arrivingVerbs).union(leadingVerbs).union(pullingVerbs).union(settingVerbs).union(releasingVerbs)
-        .union(["only", "pay", "paying", "pays", "spoke", "talked"])
+        .union(["only", "pay", "paying", "pays", "spoke", "talked", "consequences", "response", "took", "take", "takes", "taking"])
+        .union(callingVerbs).union(reproachWords)
         .union(["package", "spent", "call"])
     static let launchVerbs: Set<String> = ["launched", "launches", "launch", "launching"]
     static let openingVerbs: Set<String> = ["opened", "opens", "open", "closed", "closes"]
@@ -32,6 +33,10 @@ extension EventDetector {
     static let arrivingVerbs: Set<String> = ["arrive", "arrives", "arrived", "arriving", "land", "lands", "landed", "landing"]
     static let leadingVerbs: Set<String> = ["led", "headed"]
     static let delegations: Set<String> = ["delegation", "delegations", "team", "teams", "negotiators", "side"]
+    static let callingVerbs: Set<String> = ["called", "calls", "calling", "branded", "brands", "described", "describes"]
+    /// Words that reproach when someone calls a thing so ("called the decision wrong").
+    static let reproachWords: Set<String> = ["wrong", "mistake", "counterproductive", "dangerous", "reckless", "absurd"]
+    static let threatAdjectives: Set<String> = ["firm", "overwhelming", "decisive", "strong", "harsh", "crushing", "forceful", "severe", "serious", "lasting", "dire", "trade"]
     static let pullingVerbs: Set<String> = ["pull", "pulls", "pulled", "pulling"]
     static let settingVerbs: Set<String> = ["set", "sets", "setting", "laid", "lays", "laying"]
     static let releasingVerbs: Set<String> = ["released", "releases", "release", "releasing", "disbursed", "disburse", "disburses"]
@@ -87,6 +92,10 @@ extension EventDetector {
         // talked about, stopped or threatened are no fighting.
         if trigger?.type == .fight, Self.fightNouns.contains(lower[i]),
            (max(range.lowerBound, i - 3)..<i).contains(where: { Self.haltingWords.contains(lower[$0]) }) {
+            trigger = nil
+        }
+        // "any attack would meet a firm response": an attack that may come is no fighting.
+        if trigger?.type == .fight, Self.fightNouns.contains(lower[i]), i > range.lowerBound, ["any", "every"].contains(lower[i - 1]) {
             trigger = nil
         }
         // "before talks with Moscow had begun", "hours after the Kremlin meeting": a meeting
@@ -205,6 +214,30 @@ extension EventDetector {
             let pair = before.contains(where: { ["two", "both"].contains(lower[$0]) })
                 || (entityAt[i - 1] != nil && before.contains(where: { lower[$0] == "and" }) && before.contains(where: { entityAt[$0] != nil && entityAt[$0] != entityAt[i - 1] }))
             if pair { trigger = TriggerLexicon.Trigger(type: .consult, mode: "phone", confidence: 0.6, length: 1) }
+        }
+        // "M23 seized Goma", "a month later it took Bukavu", "a plan to take control of Gaza
+        // City": taking a town is fighting for it.
+        if ["seized", "seize", "seizes", "seizing", "took", "take", "takes", "taking"].contains(lower[i]), i + 1 < range.upperBound {
+            let town = Self.ahead(i, 1, 3, in: range).first { k in
+                entityAt[k].map { document.entities[$0].type == .gpe && document.entities[$0].kind != "country" } ?? false
+            }
+            let control = lower[i].hasPrefix("t") && lower[i + 1] == "control" && i + 2 < range.upperBound && lower[i + 2] == "of"
+            if let town, lower[i].hasPrefix("s") || town == i + 1 {
+                trigger = TriggerLexicon.Trigger(type: .fight, mode: nil, confidence: 0.7, length: 1)
+            } else if control {
+                trigger = TriggerLexicon.Trigger(type: .fight, mode: nil, confidence: 0.6, length: 2)
+            }
+        }
+        // "would have lasting consequences", "will receive a firm response", "could face trade
+        // consequences": a threat.
+        if trigger == nil, ["consequences", "response"].contains(lower[i]), i > range.lowerBound,
+           (max(range.lowerBound, i - 3)..<i).contains(where: { Self.threatAdjectives.contains(lower[$0]) || ["face", "bear", "suffer"].contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .threaten, mode: nil, confidence: 0.6, length: 1)
+        }
+        // "called the decision wrong", "branded the plan a mistake": a reproach.
+        if trigger == nil, Self.callingVerbs.contains(lower[i]),
+           Self.ahead(i, 2, 7, in: range).contains(where: { Self.reproachWords.contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .disapprove, mode: nil, confidence: 0.65, length: 1)
         }
         // "received the two ministers", "called both leaders", "called Putin": meeting a visitor,
         // and calling a person, are consultations.

@@ -214,6 +214,15 @@ struct EventTests {
         ("Thailand and Cambodia will work together against the scam centres.", "COOPERATE planned [\"Thailand\", \"Cambodia\"] -> []"),
         // calling a decision unjustified reproaches it
         ("Iran called the decision unjustified.", "DISAPPROVE asserted [\"Iran\"] -> []"),
+        // taking a town is fighting for it; seizing a ship is coercion
+        ("M23 seized Goma in January.", "FIGHT asserted [\"M23\"] -> [] @Goma on=2025-01"),
+        ("A month later M23 took Bukavu.", "FIGHT asserted [\"M23\"] -> [] @Bukavu"),
+        // a firm response or lasting consequences are threatened
+        ("Iran said any attack would meet a firm response.", "THREATEN asserted [\"Iran\"] -> []"),
+        // calling something wrong reproaches it
+        ("Britain called the decision wrong.", "DISAPPROVE asserted [\"United Kingdom\"] -> []"),
+        // calling for something is an appeal
+        ("President Volodymyr Zelenskyy calls for tougher sanctions on Russia.", "APPEAL asserted [\"Volodymyr Zelenskyy\"] -> [\"Russia\"] position=demands:tougher sanctions"),
         // two who spoke together were in contact
         ("Donald Trump and Vladimir Putin spoke for two hours on Tuesday.", "CONSULT asserted [\"Donald Trump\", \"Vladimir Putin\"] -> [] mode=phone on=2025-04-08"),
         // a deed its doer tells of is reported; so is an agreement told afterwards
@@ -354,6 +363,11 @@ struct EventTests {
 
     /// Every rule looks a few words ahead or back: none may read past its sentence, whichever
     /// word ends or starts it.
+    @Test func anAttackThatMayComeIsNoFighting() throws {
+        let found = try events("Iran said any attack would meet a firm response.")
+        #expect(!found.contains { $0.hasPrefix("FIGHT") }, "\(found)")
+    }
+
     @Test func rulesStayInsideShortSentences() throws {
         for word in EventDetector.ruleWords.sorted() {
             for text in ["\(word).", "Russia \(word).", "\(word) Russia", "Iran said it would not \(word)", "It was only \(word)"] {
