@@ -282,8 +282,14 @@ public struct EventDetector: Stage {
                 }
                 return nil
             }
-            let found = nearest(pronoun - 1, range.lowerBound) ?? previousActor.flatMap { fits($0) ? $0 : nil } ?? nearest(range.lowerBound - 1, 0)
-            if let found, let actor = countryOf(found, document: document) { actors = [actor] }
+            // "Congo and M23 said they would…": "they" after two named together is both.
+            let together = lower[pronoun] == "they" ? subject(range.lowerBound, pronoun) : []
+            if together.count >= 2 {
+                actors = together
+            } else {
+                let found = nearest(pronoun - 1, range.lowerBound) ?? previousActor.flatMap { fits($0) ? $0 : nil } ?? nearest(range.lowerBound - 1, 0)
+                if let found, let actor = countryOf(found, document: document) { actors = [actor] }
+            }
         }
         // "the two sides agreed", "both governments rejected the idea": the pair last seen acting
         // together, else the last two named before.
@@ -482,7 +488,7 @@ public struct EventDetector: Stage {
         var table: [String: EntityType?] = [:]
         for w in ["leaders", "presidents", "envoys", "men", "women", "ministers", "negotiators", "chairs", "officials"] { table[w] = .person }
         for w in ["countries", "governments", "states", "nations", "delegations", "capitals", "neighbours", "neighbors"] { table[w] = .gpe }
-        for w in ["sides", "parties", "teams"] { table[w] = .some(nil) }
+        for w in ["sides", "parties", "teams", "hosts"] { table[w] = .some(nil) }
         return table
     }()
 
@@ -732,7 +738,7 @@ public struct EventDetector: Stage {
         switch event.type {
         case .demand, .request, .appeal: stance = .demands
         case .reject: stance = .rejects
-        case .agree where ["proposed", "proposes", "offered", "offers"].contains(lower[trigger.lowerBound]): stance = .offers
+        case .agree where ["proposed", "proposes", "proposing", "propose", "offered", "offers", "put", "puts"].contains(lower[trigger.lowerBound]): stance = .offers
         case .agree, .concede: stance = .accepts
         default: return nil
         }

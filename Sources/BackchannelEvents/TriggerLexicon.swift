@@ -85,7 +85,7 @@ enum TriggerLexicon {
         // Protesters are seldom named: the word itself is enough to keep the event.
         add(["protesters", "demonstrators", "protestors"], .protest, 0.9)
         add(forms("announce") + forms("declare"), .statement, 0.5)
-        add(["proposed", "proposes", "offered", "offers"], .agree, 0.5)
+        add(["proposed", "proposes", "offered", "offers", "proposing", "propose"], .agree, 0.5)
         return table
     }()
 

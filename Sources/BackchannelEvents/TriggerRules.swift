@@ -25,6 +25,7 @@ extension EventDetector {
         .union(arrivingVerbs).union(leadingVerbs).union(pullingVerbs).union(settingVerbs).union(releasingVerbs)
         .union(["only", "pay", "paying", "pays", "spoke", "talked", "consequences", "response", "took", "take", "takes", "taking"])
         .union(callingVerbs).union(reproachWords)
+        .union(["initial", "work", "working", "works", "put", "puts", "listed", "added", "adds"])
         .union(["package", "spent", "call"])
     static let launchVerbs: Set<String> = ["launched", "launches", "launch", "launching"]
     static let openingVerbs: Set<String> = ["opened", "opens", "open", "closed", "closes"]
@@ -238,6 +239,26 @@ extension EventDetector {
         if trigger == nil, Self.callingVerbs.contains(lower[i]),
            Self.ahead(i, 2, 7, in: range).contains(where: { Self.reproachWords.contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .disapprove, mode: nil, confidence: 0.65, length: 1)
+        }
+        // "watched their foreign ministers initial the text": initialling agrees to it.
+        if trigger == nil, lower[i] == "initial", i + 1 < range.upperBound, ["the", "a", "an"].contains(lower[i + 1]), i > range.lowerBound,
+           !Self.determiners.contains(lower[i - 1]) {
+            trigger = TriggerLexicon.Trigger(type: .agree, mode: nil, confidence: 0.75, length: 1)
+        }
+        // "would work towards a truce": a commitment.
+        if trigger == nil, ["work", "working", "works"].contains(lower[i]), i + 2 < range.upperBound, ["towards", "toward"].contains(lower[i + 1]),
+           Self.ahead(i, 2, 5, in: range).contains(where: { Self.truceWords.contains(lower[$0]) || ["peace", "deal", "agreement", "settlement"].contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .agree, mode: nil, confidence: 0.6, length: 2)
+        }
+        // "put forward a plan": an offer.
+        if trigger == nil, ["put", "puts"].contains(lower[i]), i + 1 < range.upperBound, lower[i + 1] == "forward" {
+            trigger = TriggerLexicon.Trigger(type: .agree, mode: nil, confidence: 0.6, length: 2)
+        }
+        // "the EU listed a refinery", "added 74 vessels to the list": in an article about
+        // sanctions, listing is sanctioning.
+        if trigger == nil, lower[i] == "listed" || (["added", "adds"].contains(lower[i]) && Self.ahead(i, 1, 8, in: range).contains(where: { lower[$0] == "list" })),
+           lower.contains(where: { $0.hasPrefix("sanction") }) {
+            trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.6, length: 1)
         }
         // "received the two ministers", "called both leaders", "called Putin": meeting a visitor,
         // and calling a person, are consultations.

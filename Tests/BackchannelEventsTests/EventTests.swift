@@ -214,6 +214,12 @@ struct EventTests {
         ("Thailand and Cambodia will work together against the scam centres.", "COOPERATE planned [\"Thailand\", \"Cambodia\"] -> []"),
         // calling a decision unjustified reproaches it
         ("Iran called the decision unjustified.", "DISAPPROVE asserted [\"Iran\"] -> []"),
+        // initialling, working towards a truce and putting forward a plan
+        ("Aliyev and Pashinyan watched Jeyhun Bayramov and Ararat Mirzoyan initial the text.", "AGREE asserted [\"Jeyhun Bayramov\", \"Ararat Mirzoyan\"] -> [] position=accepts:text"),
+        ("Congo and M23 said they would work towards a truce.", "AGREE asserted [\"Democratic Republic of the Congo\", \"M23\"] -> [] position=accepts:truce"),
+        ("Egypt put forward a plan for Gaza on Tuesday.", "AGREE asserted [\"Egypt\"] -> [] @Gaza on=2025-04-08 position=offers:plan for gaza"),
+        // in an article about sanctions, listing is sanctioning
+        ("The EU listed a refinery in India under its sanctions.", "SANCTION asserted [\"European Union\"] -> [] @India"),
         // taking a town is fighting for it; seizing a ship is coercion
         ("M23 seized Goma in January.", "FIGHT asserted [\"M23\"] -> [] @Goma on=2025-01"),
         ("A month later M23 took Bukavu.", "FIGHT asserted [\"M23\"] -> [] @Bukavu"),
