@@ -34,7 +34,7 @@ public struct DateRecognizer: Stage {
     ]
     static let approximators: [String: String] = ["mid": "mid", "early": "early", "late": "late", "end": "end"]
     static let lowercaseStarters: Set<String> = [
-        "yesterday", "today", "tomorrow", "last", "this", "next", "past", "mid", "early", "late", "end", "less", "about",
+        "yesterday", "today", "tomorrow", "tonight", "last", "this", "next", "past", "mid", "early", "late", "end", "less", "about",
         "some", "nearly", "almost", "one", "two", "three", "four", "five", "six", "seven", "ten", "a",
     ]
     static let numbers: [String: Int] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "a": 1]
@@ -201,14 +201,18 @@ public struct DateRecognizer: Stage {
             return (DateMention(span: span(start, k), value: dayValue(date), granularity: .day, relative: true), 1)
         }
         switch w {
-        case "yesterday", "today", "tomorrow":
-            let delta = w == "yesterday" ? -1 : w == "today" ? 0 : 1
+        case "yesterday", "today", "tomorrow", "tonight":
+            let delta = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0
             let date = calendar.date(byAdding: .day, value: delta, to: published)!
             return (DateMention(span: span(k, k), value: dayValue(date), granularity: .day, relative: true), 1)
         case "last", "this", "next", "past":
             guard k + 1 < lower.count else { return nil }
             let step = w == "next" ? 1 : (w == "this" ? 0 : -1)
             switch lower[k + 1] {
+            // "this morning", "this evening", "last night": the day of publication, or the one before.
+            case "morning", "afternoon", "evening", "night" where w == "this" || (w == "last" && lower[k + 1] == "night"):
+                let date = calendar.date(byAdding: .day, value: w == "last" ? -1 : 0, to: published)!
+                return (DateMention(span: span(k, k + 1), value: dayValue(date), granularity: .day, relative: true), 2)
             case "week":
                 let date = calendar.date(byAdding: .day, value: 7 * step, to: published)!
                 return (DateMention(span: span(k, k + 1), value: weekValue(date), granularity: .week, relative: true), 2)

@@ -421,6 +421,13 @@ public struct EventDetector: Stage {
         // October 7, 2023").
         var date = document.dates.filter { sentence.contains($0.span) && !namesSomething($0, range: range, lower: lower, tokens: tokens) }
             .min { abs($0.span.start - tokens[triggerTokens.lowerBound].span.start) < abs($1.span.start - tokens[triggerTokens.lowerBound].span.start) }
+        // "the same day", "the next day", "the night before": a day counted from the event told
+        // just before, when the sentence names no date of its own.
+        if date == nil, let (offset, phrase) = Self.anchoredDay(in: range, lower: lower),
+           let anchor = earlier.last(where: { $0.date?.granularity == .day })?.date, let number = DayNumber.of(anchor.value) {
+            date = DateMention(span: TextSpan(start: tokens[phrase.lowerBound].span.start, end: tokens[phrase.upperBound - 1].span.end),
+                               value: DayNumber.day(number + offset), granularity: .day, relative: true)
+        }
         let amounts = document.money.filter { sentence.contains($0.span) }
         var mode = trigger.mode
         if trigger.type == .aid {
@@ -587,6 +594,27 @@ public struct EventDetector: Stage {
                                                 "formal", "surprise", "state", "working", "direct", "indirect", "revised", "initial", "final"]
 
     static let definite: Set<String> = ["the", "their", "his", "her", "its", "this", "that", "these", "those", "our"]
+    /// Phrases that date an event by the one told before it, with the days between.
+    static let anchoredPhrases: [(words: [String], offset: Int)] = [
+        (["the", "same", "day"], 0), (["later", "that", "day"], 0), (["later", "in", "the", "day"], 0), (["earlier", "that", "day"], 0),
+        (["that", "evening"], 0), (["that", "night"], 0), (["hours", "later"], 0),
+        (["the", "next", "day"], 1), (["the", "following", "day"], 1), (["the", "next", "morning"], 1), (["the", "following", "morning"], 1),
+        (["a", "day", "later"], 1), (["the", "day", "before"], -1), (["the", "night", "before"], -1), (["the", "previous", "day"], -1),
+        (["a", "day", "earlier"], -1),
+    ]
+
+    static let anchoredFirstWords: Set<String> = Set(anchoredPhrases.map { $0.words[0] })
+
+    /// The first anchored phrase in the sentence, with its offset in days and its tokens.
+    static func anchoredDay(in range: Range<Int>, lower: [String]) -> (Int, Range<Int>)? {
+        for k in range where anchoredFirstWords.contains(lower[k]) {
+            for phrase in anchoredPhrases where k + phrase.words.count <= range.upperBound && lower[k] == phrase.words[0] {
+                if phrase.words.indices.allSatisfy({ lower[k + $0] == phrase.words[$0] }) { return (phrase.offset, k..<(k + phrase.words.count)) }
+            }
+        }
+        return nil
+    }
+
     static let determiners: Set<String> = definite.union(["a", "an", "'s", "’s", "new", "peace"])
 
     static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -369,6 +369,12 @@ struct EventTests {
 
     /// Every rule looks a few words ahead or back: none may read past its sentence, whichever
     /// word ends or starts it.
+    @Test func theNextDayIsCountedFromTheEventBefore() throws {
+        let found = try events("Russia struck Kharkiv on Tuesday. The next day Ukraine struck Belgorod. Ukraine struck Kursk last year.")
+        #expect(found.contains { $0.hasPrefix("FIGHT asserted [\"Russia\"]") && $0.contains("on=2025-04-08") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("FIGHT asserted [\"Ukraine\"]") && $0.contains("@Belgorod") && $0.contains("on=2025-04-09") }, "\(found)")
+    }
+
     @Test func anAttackThatMayComeIsNoFighting() throws {
         let found = try events("Iran said any attack would meet a firm response.")
         #expect(!found.contains { $0.hasPrefix("FIGHT") }, "\(found)")

@@ -41,6 +41,9 @@ struct DateTests {
         ("The strike came less than 48 hours before the meeting.", ["less than 48 hours before=2025-04-09/day~"]),
         ("Officials may meet in March 2026.", ["March 2026=2026-03/month"]),
         ("He spent $2025 on it.", []),                                       // an amount, not a year
+        ("Fighting resumed this morning.", ["this morning=2025-04-11/day"]),
+        ("Talks continue tonight.", ["tonight=2025-04-11/day"]),
+        ("Drones struck Kharkiv last night.", ["last night=2025-04-10/day"]),
     ])
     func normalisation(text: String, expected: [String]) {
         #expect(dates(text) == expected)
