@@ -419,8 +419,15 @@ public struct EventDetector: Stage {
         // The sentence's date nearest the trigger — but not a year that names something ("the
         // 2015 accord", "a 1992 provision") nor a date that dates a noun ("the attack of
         // October 7, 2023").
+        // A day is preferred to a coarser date a little nearer ("On Sunday, Trump said Ukraine would
+        // not get back Crimea, annexed in 2014"): distance in characters, plus a handicap for weeks,
+        // months and years.
+        let here = tokens[triggerTokens.lowerBound].span.start
+        let cost = { (d: DateMention) -> Int in
+            abs(d.span.start - here) + (d.granularity == .day ? 0 : d.granularity == .week ? Self.coarseHandicap / 2 : Self.coarseHandicap)
+        }
         var date = document.dates.filter { sentence.contains($0.span) && !namesSomething($0, range: range, lower: lower, tokens: tokens) }
-            .min { abs($0.span.start - tokens[triggerTokens.lowerBound].span.start) < abs($1.span.start - tokens[triggerTokens.lowerBound].span.start) }
+            .min { cost($0) < cost($1) }
         // "the same day", "the next day", "the night before": a day counted from the event told
         // just before, when the sentence names no date of its own.
         if date == nil, let (offset, phrase) = Self.anchoredDay(in: range, lower: lower),
@@ -603,6 +610,8 @@ public struct EventDetector: Stage {
         (["a", "day", "earlier"], -1),
     ]
 
+    /// Characters a date coarser than a day counts as being further from the trigger (a week half as many).
+    static let coarseHandicap = 60
     static let anchoredFirstWords: Set<String> = Set(anchoredPhrases.map { $0.words[0] })
 
     /// The first anchored phrase in the sentence, with its offset in days and its tokens.

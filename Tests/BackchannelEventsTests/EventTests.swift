@@ -375,6 +375,11 @@ struct EventTests {
         #expect(found.contains { $0.hasPrefix("FIGHT asserted [\"Ukraine\"]") && $0.contains("@Belgorod") && $0.contains("on=2025-04-09") }, "\(found)")
     }
 
+    @Test func aDayIsPreferredToAYearALittleNearer() throws {
+        let found = try events("On Sunday, Donald Trump said the land Ukraine lost in 2014 was gone and rejected any talk of its return.")
+        #expect(found.contains { $0.hasPrefix("REJECT asserted") && $0.contains("Donald Trump") && $0.contains("on=2025-04-06") }, "\(found)")
+    }
+
     @Test func anAttackThatMayComeIsNoFighting() throws {
         let found = try events("Iran said any attack would meet a firm response.")
         #expect(!found.contains { $0.hasPrefix("FIGHT") }, "\(found)")
