@@ -674,6 +674,11 @@ public struct EventDetector: Stage {
                           document: Document, entityAt: [Int?]) -> Event.Modality {
         let window = max(range.lowerBound, trigger.lowerBound - 4)..<trigger.lowerBound
         if window.contains(where: { Self.negations.contains(lower[$0]) }) { return .denied }
+        // "did not announce any new American sanctions": after "any" the negation may stand further back.
+        if let any = window.first(where: { lower[$0] == "any" }),
+           (max(range.lowerBound, any - 3)..<any).contains(where: { Self.negations.contains(lower[$0]) && lower[$0] != "without" }) {
+            return .denied
+        }
         // "X said Iran would oppose…": "would" in reported speech states a position, it is no
         // condition; "if", "could", "might" still are.
         let reportedWould = window.contains { lower[$0] == "would" }

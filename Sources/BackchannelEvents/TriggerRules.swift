@@ -25,7 +25,7 @@ extension EventDetector {
         .union(arrivingVerbs).union(leadingVerbs).union(pullingVerbs).union(settingVerbs).union(releasingVerbs)
         .union(["only", "pay", "paying", "pays", "spoke", "talked", "consequences", "response", "took", "take", "takes", "taking"])
         .union(callingVerbs).union(reproachWords)
-        .union(["initial", "work", "working", "works", "put", "puts", "listed", "added", "adds"])
+        .union(["initial", "work", "working", "works", "put", "puts", "listed", "added", "adds", "measures"])
         .union(["package", "spent", "call"])
     static let launchVerbs: Set<String> = ["launched", "launches", "launch", "launching"]
     static let openingVerbs: Set<String> = ["opened", "opens", "open", "closed", "closes"]
@@ -257,6 +257,13 @@ extension EventDetector {
         // "the EU listed a refinery", "added 74 vessels to the list": in an article about
         // sanctions, listing is sanctioning.
         if trigger == nil, lower[i] == "listed" || (["added", "adds"].contains(lower[i]) && Self.ahead(i, 1, 8, in: range).contains(where: { lower[$0] == "list" })),
+           lower.contains(where: { $0.hasPrefix("sanction") }) {
+            trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.6, length: 1)
+        }
+        // "announced its own measures, targeting 100 more tankers": in an article about
+        // sanctions, measures aimed at someone are sanctions.
+        if trigger == nil, lower[i] == "measures",
+           Self.ahead(i, 1, 4, in: range).contains(where: { ["targeting", "against", "on"].contains(lower[$0]) }),
            lower.contains(where: { $0.hasPrefix("sanction") }) {
             trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.6, length: 1)
         }

@@ -220,6 +220,10 @@ struct EventTests {
         ("Egypt put forward a plan for Gaza on Tuesday.", "AGREE asserted [\"Egypt\"] -> [] @Gaza on=2025-04-08 position=offers:plan for gaza"),
         // in an article about sanctions, listing is sanctioning
         ("The EU listed a refinery in India under its sanctions.", "SANCTION asserted [\"European Union\"] -> [] @India"),
+        // after "any", a negation further back still denies
+        ("Donald Trump did not announce any new American sanctions.", "SANCTION denied [\"Donald Trump\"] -> []"),
+        // measures aimed at someone, in an article about sanctions
+        ("Britain announced measures against 100 tankers, adding to its sanctions.", "SANCTION asserted [\"United Kingdom\"] -> []"),
         // taking a town is fighting for it; seizing a ship is coercion
         ("M23 seized Goma in January.", "FIGHT asserted [\"M23\"] -> [] @Goma on=2025-01"),
         ("A month later M23 took Bukavu.", "FIGHT asserted [\"M23\"] -> [] @Bukavu"),
