@@ -151,7 +151,7 @@ enum TriggerLexicon {
     static let handedBack: Set<String> = ["handed", "hands", "return", "returned", "returns", "returning", "release", "released", "releases", "releasing", "free", "frees", "freed", "freeing",
                                           "exchange", "exchanged", "swapped"]
     static let people: Set<String> = ["prisoners", "hostages", "detainees", "captives", "soldiers", "women", "children", "civilians",
-                                      "bodies", "prisoner", "hostage", "people", "men", "troops", "pows"]
+                                      "bodies", "prisoner", "hostage", "people", "men", "troops", "pows", "others"]
 
     /// Stopping these is a SANCTION: "halted approvals for exports", "paused some shipments".
     static let stopping: Set<String> = ["halt", "halts", "halted", "halting", "pause", "paused", "pausing", "froze", "frozen", "freeze",

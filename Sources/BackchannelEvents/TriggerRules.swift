@@ -63,7 +63,7 @@ extension EventDetector {
         // "freed three hostages", "hostages to be freed": a RETREAT; "exchanged ideas" is
         // a meeting; "released a statement" no event at all.
         if trigger?.type == .retreat, TriggerLexicon.handedBack.contains(lower[i]) {
-            let near = max(range.lowerBound, i - 4)..<min(range.upperBound, i + 6)
+            let near = max(range.lowerBound, i - 4)..<min(range.upperBound, i + 8)
             if !near.contains(where: { TriggerLexicon.people.contains(lower[$0]) }) {
                 trigger = ["exchange", "exchanged"].contains(lower[i]) ? TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.5, length: 1) : nil
             }
@@ -266,6 +266,11 @@ extension EventDetector {
            Self.ahead(i, 1, 4, in: range).contains(where: { ["targeting", "against", "on"].contains(lower[$0]) }),
            lower.contains(where: { $0.hasPrefix("sanction") }) {
             trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.6, length: 1)
+        }
+        // "Red Cross receives three hostages": people handed over.
+        if trigger == nil, ["received", "receives", "receive"].contains(lower[i]),
+           Self.ahead(i, 1, 4, in: range).contains(where: { TriggerLexicon.people.contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .retreat, mode: nil, confidence: 0.7, length: 1)
         }
         // "received the two ministers", "called both leaders", "called Putin": meeting a visitor,
         // and calling a person, are consultations.

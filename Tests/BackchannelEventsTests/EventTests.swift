@@ -224,6 +224,9 @@ struct EventTests {
         ("Donald Trump did not announce any new American sanctions.", "SANCTION denied [\"Donald Trump\"] -> []"),
         // measures aimed at someone, in an article about sanctions
         ("Britain announced measures against 100 tankers, adding to its sanctions.", "SANCTION asserted [\"United Kingdom\"] -> []"),
+        // people received are handed over; the people may stand a few words after the verb
+        ("The International Committee of the Red Cross received three hostages in Gaza City.", "RETREAT asserted [\"ICRC\"] -> [] @Gaza City"),
+        ("Russia and Ukraine will release all seriously wounded and sick prisoners.", "RETREAT planned [\"Russia\", \"Ukraine\"] -> []"),
         // taking a town is fighting for it; seizing a ship is coercion
         ("M23 seized Goma in January.", "FIGHT asserted [\"M23\"] -> [] @Goma on=2025-01"),
         ("A month later M23 took Bukavu.", "FIGHT asserted [\"M23\"] -> [] @Bukavu"),
