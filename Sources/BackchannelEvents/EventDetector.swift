@@ -806,7 +806,7 @@ public struct EventDetector: Stage {
             }
         }
         var issue: [String] = []
-        let phraseEnds: Set<String> = ["in", "that", "which", "as", "by", "from", "with", "after", "before", "until", "if", "on", "at", "who", "when"]
+        let phraseEnds = Self.phraseEnds
         while t < range.upperBound, issue.count < 8, ![",", ".", ";", ":", "and", "but", "while", "which", "who", "“", "\""].contains(lower[t]),
               !(issue.count >= 2 && phraseEnds.contains(lower[t])) {
             // "the treaty in Washington", "the package for two months": a place or a span of time
@@ -843,10 +843,13 @@ public struct EventDetector: Stage {
         return issue.joined(separator: " ")
     }
 
+    static let phraseEnds: Set<String> = ["in", "that", "which", "as", "by", "from", "with", "after", "before", "until", "if", "on", "at", "who", "when"]
+    static let statementCues: Set<String> = ["said", "says", "told", "tells", "stated", "described", "wrote", "claimed", "reports"]
+
     /// "X said …" / "X told reporters …" with no other event in the sentence.
     private func statement(in range: Range<Int>, sentence: TextSpan, document: Document, words: [String], lower: [String], entityAt: [Int?]) -> Event? {
         // "said", "told", "described … as", "wrote", "claimed", and "called the day “a milestone”".
-        let cues: Set<String> = ["said", "says", "told", "tells", "stated", "described", "wrote", "claimed", "reports"]
+        let cues = Self.statementCues
         let calledQuote = { (k: Int) -> Bool in
             lower[k] == "called" && (k + 1..<min(range.upperBound, k + 6)).contains { ["“", "\"", "‘"].contains(lower[$0]) }
         }

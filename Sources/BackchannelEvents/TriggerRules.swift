@@ -34,6 +34,10 @@ extension EventDetector {
     static let arrivingVerbs: Set<String> = ["arrive", "arrives", "arrived", "arriving", "land", "lands", "landed", "landing"]
     static let leadingVerbs: Set<String> = ["led", "headed"]
     static let delegations: Set<String> = ["delegation", "delegations", "team", "teams", "negotiators", "side"]
+    static let callOpeners: Set<String> = ["a", "phone", "telephone", "video", "their", "his", "her"]
+    static let takingVerbs: Set<String> = ["seized", "seize", "seizes", "seizing", "took", "take", "takes", "taking"]
+    static let receivingPeopleVerbs: Set<String> = ["received", "receives", "receive"]
+    static let workingVerbs: Set<String> = ["work", "working", "works"]
     static let callingVerbs: Set<String> = ["called", "calls", "calling", "branded", "brands", "described", "describes"]
     /// Words that reproach when someone calls a thing so ("called the decision wrong").
     static let reproachWords: Set<String> = ["wrong", "mistake", "counterproductive", "dangerous", "reckless", "absurd"]
@@ -79,10 +83,9 @@ extension EventDetector {
         }
         // "in a call on Wednesday", "a phone call": a call is a conversation; "a call for" an appeal.
         // ("a long call", "a two-hour call": a word of length or order may stand between.)
-        let callOpeners: Set<String> = ["a", "phone", "telephone", "video", "their", "his", "her"]
         if trigger == nil, lower[i] == "call", i > range.lowerBound,
-           callOpeners.contains(lower[i - 1])
-               || i - 2 >= range.lowerBound && callOpeners.contains(lower[i - 2])
+           Self.callOpeners.contains(lower[i - 1])
+               || i - 2 >= range.lowerBound && Self.callOpeners.contains(lower[i - 2])
                    && (["long", "brief", "short", "lengthy", "first", "second", "rare", "private", "joint"].contains(lower[i - 1])
                        || lower[i - 1].hasSuffix("-hour") || lower[i - 1].hasSuffix("-minute")),
            i + 1 >= range.upperBound || !["for", "on", "to"].contains(lower[i + 1])
@@ -190,7 +193,7 @@ extension EventDetector {
         // "the truce will not start without a list of hostages", "would not begin until Israel
         // received the list": a condition set on something is a demand.
         // The trigger runs from the negation, so its "not" does not deny the demand.
-        if trigger == nil, ["not", "n't", "never"].contains(lower[i]),
+        if trigger == nil, lower[i] == "not" || lower[i] == "n't" || lower[i] == "never",
            let end = Self.ahead(i, 1, 6, in: range.lowerBound..<(range.upperBound - 1)).prefix(while: { ![",", ";", "."].contains(lower[$0]) })
                .first(where: { ["until", "without"].contains(lower[$0]) }),
            // "would not accept a deal without…" is read at its own verb.
@@ -203,13 +206,13 @@ extension EventDetector {
             trigger = TriggerLexicon.Trigger(type: .aid, mode: nil, confidence: 0.7, length: 1)
         }
         // "offered to pay for Patriot systems for Ukraine": paying for weapons or aid is aid.
-        if trigger == nil, ["pay", "paying", "pays"].contains(lower[i]), i + 1 < range.upperBound, lower[i + 1] == "for",
+        if trigger == nil, lower[i] == "pay" || lower[i] == "paying" || lower[i] == "pays", i + 1 < range.upperBound, lower[i + 1] == "for",
            (i + 2..<min(range.upperBound, i + 7)).contains(where: { Self.aidWords.contains(lower[$0]) || Self.weaponWords.contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .aid, mode: nil, confidence: 0.7, length: 2)
         }
         // "the two presidents spoke for 40 minutes", "Trump and Putin talked on Tuesday": two
         // who speak together are in contact.
-        if trigger == nil, ["spoke", "talked"].contains(lower[i]), i > range.lowerBound,
+        if trigger == nil, lower[i] == "spoke" || lower[i] == "talked", i > range.lowerBound,
            !(i + 1 < range.upperBound && ["to", "with", "by", "of", "about", "out"].contains(lower[i + 1])) {
             let before = max(range.lowerBound, i - 4)..<i
             let pair = before.contains(where: { ["two", "both"].contains(lower[$0]) })
@@ -218,7 +221,7 @@ extension EventDetector {
         }
         // "M23 seized Goma", "a month later it took Bukavu", "a plan to take control of Gaza
         // City": taking a town is fighting for it.
-        if ["seized", "seize", "seizes", "seizing", "took", "take", "takes", "taking"].contains(lower[i]), i + 1 < range.upperBound {
+        if Self.takingVerbs.contains(lower[i]), i + 1 < range.upperBound {
             let town = Self.ahead(i, 1, 3, in: range).first { k in
                 entityAt[k].map { document.entities[$0].type == .gpe && document.entities[$0].kind != "country" } ?? false
             }
@@ -231,7 +234,7 @@ extension EventDetector {
         }
         // "would have lasting consequences", "will receive a firm response", "could face trade
         // consequences": a threat.
-        if trigger == nil, ["consequences", "response"].contains(lower[i]), i > range.lowerBound,
+        if trigger == nil, lower[i] == "consequences" || lower[i] == "response", i > range.lowerBound,
            (max(range.lowerBound, i - 3)..<i).contains(where: { Self.threatAdjectives.contains(lower[$0]) || ["face", "bear", "suffer"].contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .threaten, mode: nil, confidence: 0.6, length: 1)
         }
@@ -246,17 +249,17 @@ extension EventDetector {
             trigger = TriggerLexicon.Trigger(type: .agree, mode: nil, confidence: 0.75, length: 1)
         }
         // "would work towards a truce": a commitment.
-        if trigger == nil, ["work", "working", "works"].contains(lower[i]), i + 2 < range.upperBound, ["towards", "toward"].contains(lower[i + 1]),
+        if trigger == nil, Self.workingVerbs.contains(lower[i]), i + 2 < range.upperBound, ["towards", "toward"].contains(lower[i + 1]),
            Self.ahead(i, 2, 5, in: range).contains(where: { Self.truceWords.contains(lower[$0]) || ["peace", "deal", "agreement", "settlement"].contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .agree, mode: nil, confidence: 0.6, length: 2)
         }
         // "put forward a plan": an offer.
-        if trigger == nil, ["put", "puts"].contains(lower[i]), i + 1 < range.upperBound, lower[i + 1] == "forward" {
+        if trigger == nil, lower[i] == "put" || lower[i] == "puts", i + 1 < range.upperBound, lower[i + 1] == "forward" {
             trigger = TriggerLexicon.Trigger(type: .agree, mode: nil, confidence: 0.6, length: 2)
         }
         // "the EU listed a refinery", "added 74 vessels to the list": in an article about
         // sanctions, listing is sanctioning.
-        if trigger == nil, lower[i] == "listed" || (["added", "adds"].contains(lower[i]) && Self.ahead(i, 1, 8, in: range).contains(where: { lower[$0] == "list" })),
+        if trigger == nil, lower[i] == "listed" || ((lower[i] == "added" || lower[i] == "adds") && Self.ahead(i, 1, 8, in: range).contains(where: { lower[$0] == "list" })),
            lower.contains(where: { $0.hasPrefix("sanction") }) {
             trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.6, length: 1)
         }
@@ -268,7 +271,7 @@ extension EventDetector {
             trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.6, length: 1)
         }
         // "Red Cross receives three hostages": people handed over.
-        if trigger == nil, ["received", "receives", "receive"].contains(lower[i]),
+        if trigger == nil, Self.receivingPeopleVerbs.contains(lower[i]),
            Self.ahead(i, 1, 4, in: range).contains(where: { TriggerLexicon.people.contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .retreat, mode: nil, confidence: 0.7, length: 1)
         }
