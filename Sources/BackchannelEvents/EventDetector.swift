@@ -36,6 +36,7 @@ public struct EventDetector: Stage {
         let lower = words.map { $0.lowercased() }
         // Whether any rule can start at each word: one look-up per word, instead of one per rule.
         let active = lower.map { Self.ruleWords.contains($0) }
+        let aboutSanctions = Self.aboutSanctions(lower)
         let tokens = document.tokens
         var entityAt = [Int?](repeating: nil, count: tokens.count)
         let mentions = document.entities.enumerated().flatMap { e, entity in entity.mentions.map { (e, $0.span) } }.sorted { $0.1 < $1.1 }
@@ -73,7 +74,8 @@ public struct EventDetector: Stage {
             var i = range.lowerBound
             while i < range.upperBound {
                 guard active[i] else { i += 1; continue }
-                let trigger = self.trigger(at: i, in: range, sentence: sentence.span, document: document, lower: lower, entityAt: entityAt)
+                let trigger = self.trigger(at: i, in: range, sentence: sentence.span, document: document, lower: lower, entityAt: entityAt,
+                                           aboutSanctions: aboutSanctions)
                 // Inside a quotation a word is the speaker's, not the writer's report.
                 guard let found = trigger, !inQuote(tokens[i].span, document: document) else { i += 1; continue }
                 let triggerTokens = i..<(i + found.length)

@@ -57,8 +57,16 @@ extension EventDetector {
         return lower..<max(lower, min(range.upperBound, i + to))
     }
 
+    /// Whether an article is about sanctions (it names them somewhere): there listing someone,
+    /// and measures aimed at someone, are sanctions.
+    static func aboutSanctions(_ lower: [String]) -> Bool {
+        lower.contains { $0.hasPrefix("sanction") }
+    }
+
     /// The trigger that starts at word `i` of the sentence `range`, or nil.
-    func trigger(at i: Int, in range: Range<Int>, sentence: TextSpan, document: Document, lower: [String], entityAt: [Int?]) -> TriggerLexicon.Trigger? {
+    /// `aboutSanctions`: ``aboutSanctions(_:)`` of the whole document, worked out once.
+    func trigger(at i: Int, in range: Range<Int>, sentence: TextSpan, document: Document, lower: [String], entityAt: [Int?],
+                 aboutSanctions: Bool) -> TriggerLexicon.Trigger? {
         var trigger: TriggerLexicon.Trigger?
         if i + 1 < range.upperBound, TriggerLexicon.pairFirstWords.contains(lower[i]) {
             trigger = TriggerLexicon.pairs[lower[i] + " " + lower[i + 1]]
@@ -260,14 +268,14 @@ extension EventDetector {
         // "the EU listed a refinery", "added 74 vessels to the list": in an article about
         // sanctions, listing is sanctioning.
         if trigger == nil, lower[i] == "listed" || ((lower[i] == "added" || lower[i] == "adds") && Self.ahead(i, 1, 8, in: range).contains(where: { lower[$0] == "list" })),
-           lower.contains(where: { $0.hasPrefix("sanction") }) {
+           aboutSanctions {
             trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.6, length: 1)
         }
         // "announced its own measures, targeting 100 more tankers": in an article about
         // sanctions, measures aimed at someone are sanctions.
         if trigger == nil, lower[i] == "measures",
            Self.ahead(i, 1, 4, in: range).contains(where: { ["targeting", "against", "on"].contains(lower[$0]) }),
-           lower.contains(where: { $0.hasPrefix("sanction") }) {
+           aboutSanctions {
             trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.6, length: 1)
         }
         // "Red Cross receives three hostages": people handed over.
