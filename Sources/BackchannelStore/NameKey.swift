@@ -7,6 +7,7 @@ import Foundation
 /// and "Zelensky" all give "zelensky"; "Kyiv's" gives "kyiv".
 public enum NameKey {
     public static func fold(_ name: String) -> String {
+        if let folded = foldASCII(name) { return folded }
         let plain = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
         var words: [String] = []
         var current = ""
@@ -27,6 +28,30 @@ public enum NameKey {
         flush()
         if words.count > 1, words[0] == "the" { words.removeFirst() }
         if let last = words.last, last.hasSuffix("s"), name.hasSuffix("'s") || name.hasSuffix("\u{2019}s") {
+            words[words.count - 1] = String(last.dropLast())
+        }
+        return words.map(transliterated).joined(separator: " ")
+    }
+
+    /// ``fold(_:)`` for a name of ASCII letters, digits and punctuation, the common case,
+    /// without Foundation's folding (which ASCII text needs nothing of): nil for anything else.
+    private static func foldASCII(_ name: String) -> String? {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case 0x41...0x5A: current.append(byte + 0x20)
+            case 0x61...0x7A, 0x30...0x39: current.append(byte)
+            case 0x27: continue
+            default:
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        if words.count > 1, words[0] == "the" { words.removeFirst() }
+        if let last = words.last, last.hasSuffix("s"), name.hasSuffix("'s") {
             words[words.count - 1] = String(last.dropLast())
         }
         return words.map(transliterated).joined(separator: " ")
@@ -65,37 +90,62 @@ public enum NameKey {
 /// A 64-bit SimHash of a text's word three-grams: near-copies of one story differ in a few bits.
 public enum SimHash {
     public static func of(_ text: String) -> UInt64 {
-        var words: [Substring] = []
-        words.reserveCapacity(text.count / 5)
-        var start: String.Index? = nil
-        let lower = text.lowercased()
-        var i = lower.startIndex
-        while i < lower.endIndex {
-            let c = lower[i]
-            if c.isLetter || c.isNumber {
-                if start == nil { start = i }
-            } else if let s = start {
-                words.append(lower[s..<i])
-                start = nil
+        var lower = text.lowercased()
+        return lower.withUTF8 { bytes in
+            // Words as byte ranges of the lowercased text: letters and digits, and the marks
+            // that combine with a letter before them ("e" + U+0301 stays one word).
+            var words: [Range<Int>] = []
+            words.reserveCapacity(bytes.count / 5)
+            var start = -1
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                let inWord: Bool
+                var width = 1
+                if byte < 0x80 {
+                    inWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+                } else {
+                    width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    width = min(width, bytes.count - i)
+                    let scalar = Self.scalar(bytes, at: i, width: width)
+                    let properties = scalar.properties
+                    switch properties.generalCategory {
+                    case .nonspacingMark, .spacingMark, .enclosingMark: inWord = start >= 0 || properties.isAlphabetic
+                    default: inWord = properties.isAlphabetic || properties.numericType != nil
+                    }
+                }
+                if inWord {
+                    if start < 0 { start = i }
+                } else if start >= 0 {
+                    words.append(start..<i)
+                    start = -1
+                }
+                i += width
             }
-            i = lower.index(after: i)
-        }
-        if let s = start { words.append(lower[s..<lower.endIndex]) }
-        var counts = [Int](repeating: 0, count: 64)
-        let n = max(words.count - 2, words.isEmpty ? 0 : 1)
-        for k in 0..<n {
-            var h: UInt64 = 0xcbf29ce484222325
-            for w in words[k..<min(k + 3, words.count)] {
-                for byte in w.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
-                h = (h ^ 0x20) &* 0x100000001b3
+            if start >= 0 { words.append(start..<bytes.count) }
+            var counts = [Int](repeating: 0, count: 64)
+            let n = max(words.count - 2, words.isEmpty ? 0 : 1)
+            for k in 0..<n {
+                var h: UInt64 = 0xcbf29ce484222325
+                for w in words[k..<min(k + 3, words.count)] {
+                    for j in w { h = (h ^ UInt64(bytes[j])) &* 0x100000001b3 }
+                    h = (h ^ 0x20) &* 0x100000001b3
+                }
+                // Spread the bits (FNV's low bits are weak).
+                h ^= h >> 33; h &*= 0xff51afd7ed558ccd; h ^= h >> 33; h &*= 0xc4ceb9fe1a85ec53; h ^= h >> 33
+                for bit in 0..<64 { counts[bit] += (h >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
             }
-            // Spread the bits (FNV's low bits are weak).
-            h ^= h >> 33; h &*= 0xff51afd7ed558ccd; h ^= h >> 33; h &*= 0xc4ceb9fe1a85ec53; h ^= h >> 33
-            for bit in 0..<64 { counts[bit] += (h >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+            var result: UInt64 = 0
+            for bit in 0..<64 where counts[bit] > 0 { result |= 1 << UInt64(bit) }
+            return result
         }
-        var result: UInt64 = 0
-        for bit in 0..<64 where counts[bit] > 0 { result |= 1 << UInt64(bit) }
-        return result
+    }
+
+    /// The scalar whose UTF-8 encoding (valid: it comes from a String) starts at `i`.
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, width: Int) -> Unicode.Scalar {
+        var value = UInt32(bytes[i]) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for j in 1..<max(width, 1) { value = value << 6 | (UInt32(bytes[i + j]) & 0x3F) }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// The four 16-bit bands: two hashes within three bits of each other share at least one.

@@ -114,7 +114,11 @@ public final class Store: @unchecked Sendable {
                            // that many commits touch (an index's, the full-text segments') is
                            // copied into the file once per checkpoint, so ingest commits took
                            // 1.1 ms each with the default and 0.7 ms with this.
-                           "PRAGMA wal_autocheckpoint = 10000"] {
+                           "PRAGMA wal_autocheckpoint = 10000",
+                           // Each ingested item runs in a savepoint, whose journal of changed
+                           // pages SQLite spills to a temporary file past 64 KB: keep it in
+                           // memory (it holds at most one batch's pages).
+                           "PRAGMA temp_store = MEMORY"] {
                 try await store.sql.raw(SQLQueryString(pragma)).run()
             }
         case .postgres(let url):

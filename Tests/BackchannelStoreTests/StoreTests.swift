@@ -405,6 +405,16 @@ struct NameKeyTests {
         #expect(NameKey.fold("J.D. Vance") == "j d vance")
     }
 
+    /// ASCII names take a path of their own; the same name with a non-ASCII character that
+    /// folds away takes Foundation's, and both must give one key.
+    @Test func asciiAndUnicodeNamesFoldAlike() {
+        for (ascii, unicode) in [("Witkoff's", "Witkoff\u{2019}s"), ("J.D. Vance", "J.D.\u{00A0}Vance"),
+                                 ("The White House", "The\u{2009}White House"), ("Sergei Lavrov", "Sérgei Lavrov"),
+                                 ("O'Brien", "O\u{2019}Brien"), ("ZELENSKIY", "ZELENSKIY\u{00A0}")] {
+            #expect(NameKey.fold(ascii) == NameKey.fold(unicode), "\(ascii) / \(unicode)")
+        }
+    }
+
     @Test func personsAgreeBySurnameAndGivenName() {
         #expect(NameKey.compatiblePersons("witkoff", "steve witkoff"))
         #expect(NameKey.compatiblePersons("j d vance", "jd vance"))
@@ -430,6 +440,37 @@ struct NameKeyTests {
         let near = SimHash.of(text + " One more line.")
         #expect(SimHash.distance(SimHash.of(text), near) <= 3)
         #expect(SimHash.distance(SimHash.of(text), SimHash.of("Completely different words about grain and rain in spring.")) > 10)
+    }
+
+    /// The hash reads words from UTF-8 bytes; a word is what Swift's `Character` calls letters
+    /// and numbers. The same text hashed with words split the slow way must give the same bits.
+    @Test func simHashWordsAreLettersAndNumbers() {
+        let texts = ["Zelenskyy’s envoy — in Kyiv — said: “No.” Talks resume on 12 May, 2025.",
+                     "Эрдоган и Путин говорили 40 минут; l’ONU a salué l’accord à Genève.",
+                     "Café\u{0301} au lait, naïve co-operation; 3.5% of $24bn… “yes” — 東京 ２０２５.",
+                     "", "!!!", "one", "two words"]
+        for text in texts {
+            #expect(SimHash.of(text) == referenceSimHash(text), "\(text)")
+        }
+    }
+
+    private func referenceSimHash(_ text: String) -> UInt64 {
+        var words: [String] = [], current = ""
+        for c in text.lowercased() {
+            if c.isLetter || c.isNumber { current.append(c) } else if !current.isEmpty { words.append(current); current = "" }
+        }
+        if !current.isEmpty { words.append(current) }
+        var counts = [Int](repeating: 0, count: 64)
+        for k in 0..<max(words.count - 2, words.isEmpty ? 0 : 1) {
+            var h: UInt64 = 0xcbf29ce484222325
+            for w in words[k..<min(k + 3, words.count)] {
+                for byte in w.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+                h = (h ^ 0x20) &* 0x100000001b3
+            }
+            h ^= h >> 33; h &*= 0xff51afd7ed558ccd; h ^= h >> 33; h &*= 0xc4ceb9fe1a85ec53; h ^= h >> 33
+            for bit in 0..<64 { counts[bit] += (h >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+        }
+        return (0..<64).reduce(0) { counts[$1] > 0 ? $0 | 1 << UInt64($1) : $0 }
     }
 }
 
