@@ -26,7 +26,7 @@ extension EventDetector {
         .union(["only", "pay", "paying", "pays", "spoke", "talked", "consequences", "response", "took", "take", "takes", "taking"])
         .union(callingVerbs).union(reproachWords)
         .union(["initial", "work", "working", "works", "put", "puts", "listed", "added", "adds", "measures"])
-        .union(["package", "spent", "call"])
+        .union(["package", "spent", "call"]).union(givingTime)
     static let launchVerbs: Set<String> = ["launched", "launches", "launch", "launching"]
     static let openingVerbs: Set<String> = ["opened", "opens", "open", "closed", "closes"]
     static let gatheringVerbs: Set<String> = ["gather", "gathered", "gathers", "gathering"]
@@ -40,7 +40,18 @@ extension EventDetector {
     static let workingVerbs: Set<String> = ["work", "working", "works"]
     static let callingVerbs: Set<String> = ["called", "calls", "calling", "branded", "brands", "described", "describes"]
     /// Words that reproach when someone calls a thing so ("called the decision wrong").
-    static let reproachWords: Set<String> = ["wrong", "mistake", "counterproductive", "dangerous", "reckless", "absurd"]
+    static let reproachWords: Set<String> = ["wrong", "mistake", "counterproductive", "dangerous", "reckless", "absurd", "outrageous", "unlawful",
+                                             "unjustified", "unjust", "illegal", "unacceptable", "irresponsible", "provocative", "illegitimate",
+                                             "shameful", "baseless", "unfriendly", "hostile"]
+    /// What one will not do that is a refusal: "will not recognise it", "would not negotiate".
+    static let refusable: Set<String> = ["accept", "recognise", "recognize", "apply", "implement", "honour", "honor", "abide", "respect",
+                                         "comply", "sign", "negotiate", "agree", "allow", "tolerate", "endorse"]
+    static let dismay: Set<String> = ["alarmed", "dismayed", "appalled"]
+    static let willingModals: Set<String> = ["will", "would", "wo", "shall", "can", "could", "ca", "cannot"]
+    /// What a threat not ruled out is: "has not ruled out military action".
+    static let forceWords: Set<String> = ["military", "force", "strikes", "strike", "attack", "attacks", "retaliation", "war", "invasion"]
+    static let timeUnits: Set<String> = ["days", "weeks", "hours", "months", "day", "week"]
+    static let givingTime: Set<String> = ["gave", "given", "giving", "gives", "give"]
     static let threatAdjectives: Set<String> = ["firm", "overwhelming", "decisive", "strong", "harsh", "crushing", "forceful", "severe", "serious", "lasting", "dire", "trade"]
     static let pullingVerbs: Set<String> = ["pull", "pulls", "pulled", "pulling"]
     static let settingVerbs: Set<String> = ["set", "sets", "setting", "laid", "lays", "laying"]
@@ -104,6 +115,12 @@ extension EventDetector {
         // talked about, stopped or threatened are no fighting.
         if trigger?.type == .fight, Self.fightNouns.contains(lower[i]),
            (max(range.lowerBound, i - 3)..<i).contains(where: { Self.haltingWords.contains(lower[$0]) }) {
+            trigger = nil
+        }
+        // "called the strikes outrageous", "alarmed by the fighting": a deed being judged is
+        // not told here.
+        if trigger?.type == .fight, Self.fightNouns.contains(lower[i]),
+           (max(range.lowerBound, i - 3)..<i).contains(where: { Self.callingVerbs.contains(lower[$0]) || Self.dismay.contains(lower[$0]) }) {
             trigger = nil
         }
         // "any attack would meet a firm response": an attack that may come is no fighting.
@@ -197,6 +214,26 @@ extension EventDetector {
         if trigger == nil, lower[i] == "only", let end = Self.ahead(i, 2, 4, in: range).first(where: { ["if", "once", "after"].contains(lower[$0]) }),
            !(i + 1..<end).contains(where: { [",", "."].contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .demand, mode: nil, confidence: 0.55, length: end - i + 1)
+        }
+        // "Iran will not recognise it", "Tehran would not negotiate while under attack": what one
+        // says one will not do is a refusal, not an agreement denied ("has not accepted" is that).
+        // The trigger runs from the negation, so its "not" does not deny the refusal.
+        if trigger == nil, lower[i] == "not" || lower[i] == "n't", i > range.lowerBound, Self.willingModals.contains(lower[i - 1]),
+           let verb = Self.ahead(i, 1, 3, in: range).first(where: { Self.refusable.contains(lower[$0]) }),
+           (i + 1..<verb).allSatisfy({ ["be", "ever", "simply", "now", "then", "formally", "willingly"].contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .reject, mode: nil, confidence: 0.7, length: verb - i + 1)
+        }
+        // "has not ruled out military action", "did not rule out strikes": a threat.
+        if trigger == nil, lower[i] == "not" || lower[i] == "n't" || lower[i] == "never", i + 2 < range.upperBound,
+           ["ruled", "rule", "rules"].contains(lower[i + 1]), lower[i + 2] == "out",
+           Self.ahead(i, 3, 6, in: range).contains(where: { Self.forceWords.contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .threaten, mode: nil, confidence: 0.65, length: 3)
+        }
+        // "has given Moscow 50 days to agree": a deadline is a demand.
+        if trigger == nil, Self.givingTime.contains(lower[i]),
+           let unit = Self.ahead(i, 2, 6, in: range).first(where: { Self.timeUnits.contains(lower[$0]) }),
+           unit + 1 < range.upperBound, lower[unit + 1] == "to" {
+            trigger = TriggerLexicon.Trigger(type: .demand, mode: nil, confidence: 0.7, length: 1)
         }
         // "the truce will not start without a list of hostages", "would not begin until Israel
         // received the list": a condition set on something is a demand.

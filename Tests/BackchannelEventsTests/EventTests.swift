@@ -252,6 +252,15 @@ struct EventTests {
         // money released to someone, and paying for weapons, are aid
         ("The World Bank released $500 million to Ukraine on Friday.", "AID asserted [\"World Bank\"] -> [\"Ukraine\"] on=2025-04-11 amounts=[0]bn"),
         ("Germany offered to pay for two Patriot systems for Ukraine.", "AID planned [\"Germany\"] -> [\"Ukraine\"]"),
+        // calling a deed outrageous, even in quotation marks, reproaches it; so does alarm at it
+        ("Abbas Araghchi called the strikes “outrageous”.", "DISAPPROVE asserted [\"Abbas Araghchi\"] -> []"),
+        ("Pope Leo said he was dismayed by the attack on the church.", "DISAPPROVE asserted [\"Leo\"] -> []"),
+        // what one says one will not do is a refusal (what one has not done is an agreement
+        // denied: the first case of this table)
+        ("Tehran said it would not negotiate while under attack.", "REJECT asserted [\"Tehran\"] -> []"),
+        // force not ruled out is a threat; a deadline given is a demand
+        ("Donald Trump has not ruled out military action against Iran.", "THREATEN asserted [\"Donald Trump\"] -> [\"Iran\"]"),
+        ("Donald Trump gave Moscow 50 days to accept a ceasefire.", "DEMAND asserted [\"Donald Trump\"] -> [\"Moscow\"] position=demands:50 days to accept ceasefire"),
     ])
     func reading(text: String, expected: String) throws {
         let found = try events(text)
@@ -342,6 +351,18 @@ struct EventTests {
     @Test func oneDeedPerTypeAndActorsInASentence() throws {
         let found = try events("A Russian missile attack on Kyiv on Friday killed 31 people, Ukrainian officials said.")
         #expect(found.filter { $0.hasPrefix("FIGHT") }.count == 1, "\(found)")
+    }
+
+    @Test func aDeedBeingJudgedIsNotToldAgain() throws {
+        for text in ["Abbas Araghchi called the strikes “outrageous”.", "Pope Leo said he was dismayed by the attack on the church."] {
+            let found = try events(text)
+            #expect(!found.contains { $0.hasPrefix("FIGHT") }, "\(found)")
+        }
+    }
+
+    @Test func notRulingOutAnythingButForceIsNoThreat() throws {
+        let found = try events("Donald Trump did not rule out a role for American troops.")
+        #expect(!found.contains { $0.hasPrefix("THREATEN") || $0.hasPrefix("REJECT") }, "\(found)")
     }
 
     @Test func callingSomethingSomethingIsNoCall() throws {
