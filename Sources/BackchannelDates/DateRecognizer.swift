@@ -33,7 +33,7 @@ public struct DateRecognizer: Stage {
         "sunday": 1, "monday": 2, "tuesday": 3, "wednesday": 4, "thursday": 5, "friday": 6, "saturday": 7,
     ]
     static let approximators: [String: String] = ["mid": "mid", "early": "early", "late": "late", "end": "end"]
-    static let lowercaseStarters: Set<String> = [
+    static let lowercaseStarters: WordSet = [
         "yesterday", "today", "tomorrow", "tonight", "last", "this", "next", "past", "mid", "early", "late", "end", "less", "about",
         "some", "nearly", "almost", "one", "two", "three", "four", "five", "six", "seven", "ten", "a",
     ]

@@ -41,8 +41,8 @@ struct EntityResolver {
         "Baghdad": "Iraq", "Beirut": "Lebanon", "Minsk": "Belarus", "Warsaw": "Poland", "Baku": "Azerbaijan",
         "Yerevan": "Armenia", "Pyongyang": "North Korea", "Seoul": "South Korea", "Jerusalem": "Israel", "Rome": "Italy",
     ]
-    static let placePrepositions: Set<String> = ["in", "to", "from", "at", "near", "outside", "into", "across", "around", "via", "toward", "towards", "through", "inside", "visited", "visit", "left", "reached", "arrived"]
-    static let leadingWords: Set<String> = ["the", "The", "THE"]
+    static let placePrepositions: WordSet = ["in", "to", "from", "at", "near", "outside", "into", "across", "around", "via", "toward", "towards", "through", "inside", "visited", "visit", "left", "reached", "arrived"]
+    static let leadingWords: WordSet = ["the", "The", "THE"]
 
     func resolve(_ found: [Found], tokens: [Token], words: [String], sentenceStarts: Set<Int> = []) -> [Entity] {
         let lookup = Lookups(gazetteer)

@@ -21,9 +21,11 @@ public struct Gazetteer: Sendable {
 
     /// Surface forms keyed by their tokens joined with a space (longest first when matching).
     private var entries: [String: [Entry]] = [:]
-    private var firstWords: [String: Int] = [:] // first token → longest surface length in tokens
+    /// First token → longest surface length in tokens: asked of every word of every text.
+    private var firstWords = WordMap<Int>([(String, Int)]())
 
     public init(tsv: String) {
+        var firstWords: [String: Int] = [:]
         // Split on bytes: String's Character-level splitting costs more than the rest of loading.
         for line in tsv.utf8.split(separator: 0x0A) where line.first != 0x23 { // '#'
             let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
@@ -34,6 +36,7 @@ public struct Gazetteer: Sendable {
             entries[key, default: []].append(Entry(type: fields[1], canonical: fields[2], kind: fields.count > 3 && !fields[3].isEmpty ? fields[3] : nil))
             firstWords[first] = max(firstWords[first] ?? 0, tokens.count)
         }
+        self.firstWords = WordMap(firstWords)
     }
 
     /// The gazetteer shipped with Backchannel.

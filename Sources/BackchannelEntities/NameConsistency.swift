@@ -91,7 +91,7 @@ struct NameConsistency {
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
-    static let speechVerbs: Set<String> = ["said", "says", "told", "tells", "added", "insisted", "replied", "wrote"]
+    static let speechVerbs: WordSet = ["said", "says", "told", "tells", "added", "insisted", "replied", "wrote"]
 
     /// "Trump said", "Putin told reporters": a single capitalised word that speaks is a
     /// person, whatever the tagger made of it, unless it is a known place or body ("Moscow
@@ -144,7 +144,7 @@ struct NameConsistency {
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
-    static let calendarWords: Set<String> = [
+    static let calendarWords: WordSet = [
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December",
     ]
@@ -197,7 +197,7 @@ struct NameConsistency {
 
     /// Words in capitals that are not the names of bodies: roles, measures, things, weapons,
     /// times, and Roman numerals are checked apart.
-    static let notOrganisationAcronyms: Set<String> = [
+    static let notOrganisationAcronyms: WordSet = [
         "CEO", "CFO", "COO", "CTO", "MP", "MPs", "MEP", "PM", "AM", "FM", "GMT", "UTC", "GDP", "GNP", "VAT", "TV", "PC", "CD",
         "DVD", "DNA", "HIV", "AIDS", "COVID", "SARS", "OK", "ID", "IQ", "VR", "AI", "IT", "HQ", "PR", "QA", "FAQ", "URL", "PDF",
         "LNG", "LPG", "CO2", "km", "KM", "MW", "GW", "ICBM", "ICBMs", "UAV", "UAVs", "SAM", "SAMs", "HIMARS", "ATACMS", "IED",
@@ -225,12 +225,12 @@ struct NameConsistency {
     }
 
     /// Words that make "<place> …" the name of a text or a meeting, not the place.
-    static let agreementWords: Set<String> = [
+    static let agreementWords: WordSet = [
         "Agreement", "Agreements", "Accord", "Accords", "Treaty", "Protocol", "Amendment", "Convention", "Declaration",
         "Memorandum", "Communiqué", "Communique", "Charter", "Act", "Pact", "Plan", "Process", "Format",
     ]
     /// Words that make "<word> of <place>" the name of a state ("Kingdom of Saudi Arabia").
-    static let stateWords: Set<String> = [
+    static let stateWords: WordSet = [
         "Kingdom", "Republic", "Community", "Principality", "Emirate", "Sultanate", "Duchy", "State", "Commonwealth",
         "Federation", "Province", "Empire", "Caliphate",
     ]
@@ -373,14 +373,14 @@ struct NameConsistency {
 
     /// Head words that make a capitalised run an organisation: last ("Civil Defense Authority",
     /// "United States Navy") or before "of" ("University of Sheffield", "Massachusetts Institute of Technology").
-    static let organisationLastWords: Set<String> = TaggerFeatures.organisationHeads.union([
+    static let organisationLastWords: WordSet = TaggerFeatures.organisationHeads.union([
         "navy", "magazine", "authority", "office", "institute", "ministry", "commission", "agency", "wire",
         // companies: "Shandong Yulong Petrochemical", "Nayara Energy"
         "petrochemical", "petrochemicals", "petroleum", "refinery", "refining", "energy", "holdings", "shipping", "industries",
     ])
     /// Words that stand for people without naming anyone ("Everybody is tired").
-    static let indefinitePeople: Set<String> = ["Everybody", "Everyone", "Nobody", "Somebody", "Someone", "Anyone", "Anybody", "No-one"]
-    static let organisationFirstWords: Set<String> = [
+    static let indefinitePeople: WordSet = ["Everybody", "Everyone", "Nobody", "Somebody", "Someone", "Anyone", "Anybody", "No-one"]
+    static let organisationFirstWords: WordSet = [
         "university", "ministry", "bank", "municipality", "department", "office", "council", "organisation",
         "organization", "committee", "commission", "institute", "federation", "union", "association", "society",
         "league", "board", "court", "house", "museum", "school", "college",
@@ -472,15 +472,15 @@ struct NameConsistency {
         return first.isUpper && word.unicodeScalars.contains { $0.isLower || $0.isUpper }
     }
 
-    static let nameParticles: Set<String> = ["bin", "bint", "ibn", "al", "Al", "el", "El", "ten", "van", "von", "de", "da", "di", "du", "del", "della", "dos", "abu", "Abu"]
+    static let nameParticles: WordSet = ["bin", "bint", "ibn", "al", "Al", "el", "El", "ten", "van", "von", "de", "da", "di", "du", "del", "della", "dos", "abu", "Abu"]
     /// Particles that follow another one inside a name ("von der", "van den", "de la").
-    static let secondParticles: Set<String> = ["der", "den", "la", "las", "los"]
-    static let facilityHeads: Set<String> = [
+    static let secondParticles: WordSet = ["der", "den", "la", "las", "los"]
+    static let facilityHeads: WordSet = [
         "base", "palace", "airport", "prison", "bridge", "square", "hospital", "stadium", "tower", "embassy", "building",
         "mosque", "cathedral", "hotel", "dam", "pipeline", "crossing", "terminal", "port", "plant", "facility", "centre", "center",
     ]
-    static let naturalFeatureWords: Set<String> = ["sea", "ocean", "river", "gulf", "strait", "lake", "mountains", "bay", "channel", "desert", "peninsula"]
-    static let notNames: Set<String> = ["The", "A", "An", "This", "That", "It", "He", "She", "They", "We", "I", "In", "On", "But"]
+    static let naturalFeatureWords: WordSet = ["sea", "ocean", "river", "gulf", "strait", "lake", "mountains", "bay", "channel", "desert", "peninsula"]
+    static let notNames: WordSet = ["The", "A", "An", "This", "That", "It", "He", "She", "They", "We", "I", "In", "On", "But"]
 
     /// Person names with particles ("Abdel Fattah al-Sisi", "Tamim bin Hamad Al Thani"),
     /// names that start with a known given name ("Vladimir Putin" is not a place), facility

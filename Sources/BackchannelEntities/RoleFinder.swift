@@ -14,7 +14,7 @@ struct RoleFinder {
     }
 
     /// Head words of titles: a role must contain one.
-    static let heads: Set<String> = [
+    static let heads: WordSet = [
         "president", "minister", "secretary", "envoy", "spokesman", "spokeswoman", "spokesperson", "ambassador",
         "chancellor", "king", "emir", "prince", "general", "gen.", "admiral", "commander", "chief", "adviser", "advisor",
         "negotiator", "mediator", "chairman", "chairwoman", "chairperson", "chair", "governor", "mayor", "senator", "sen.", "rep.",
@@ -26,21 +26,21 @@ struct RoleFinder {
     ]
     /// Days and months: a title written before a name never reaches back past them ("On Sunday
     /// the army chief, Gen. …").
-    static let calendar: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    static let calendar: WordSet = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                         "january", "february", "march", "april", "june", "july", "august", "september",
                                         "october", "november", "december", "yesterday", "today", "tomorrow"]
     /// Honorifics that stand between a title and a name but belong to neither ("Supreme Leader
     /// Ayatollah Ali Khamenei", "Emir Sheikh Tamim").
-    static let honorifics: Set<String> = ["ayatollah", "sheikh", "sheik", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "his", "her"]
+    static let honorifics: WordSet = ["ayatollah", "sheikh", "sheik", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "his", "her"]
     /// Military ranks that may stand between a comma and a name ("the army chief, Gen. …").
-    static let ranks: Set<String> = ["gen.", "gen", "lt.", "col.", "maj.", "adm.", "brig.", "capt.", "sgt."]
+    static let ranks: WordSet = ["gen.", "gen", "lt.", "col.", "maj.", "adm.", "brig.", "capt.", "sgt."]
     /// Words that end a title written before a name and a comma, because they belong to a clause.
-    static let clauseBreaks: Set<String> = ["he", "she", "they", "it", "we", "i", "you", "with", "who", "which", "that"]
+    static let clauseBreaks: WordSet = ["he", "she", "they", "it", "we", "i", "you", "with", "who", "which", "that"]
     /// Words that open a title written before a name and a comma ("his Middle East envoy, Steve Witkoff").
-    static let openers: Set<String> = ["his", "her", "its", "their", "whose", "a", "an", "the", "our", "your"]
-    static let verbs: Set<String> = ["said", "says", "told", "tells", "added", "met", "meets", "called", "urged", "warned", "is", "was", "has", "had", "will", "would"]
+    static let openers: WordSet = ["his", "her", "its", "their", "whose", "a", "an", "the", "our", "your"]
+    static let verbs: WordSet = ["said", "says", "told", "tells", "added", "met", "meets", "called", "urged", "warned", "is", "was", "has", "had", "will", "would"]
     /// Words that may stand inside a title before the name, lower case.
-    static let modifiers: Set<String> = [
+    static let modifiers: WordSet = [
         "acting", "former", "deputy", "interim", "chief", "top", "senior", "special", "foreign", "defense", "defence",
         "national", "security", "press", "economic", "investment", "finance", "prime", "vice", "first", "state", "white",
         "house", "middle", "east", "presidential", "military", "intelligence", "policy", "assistant", "high", "lead",
@@ -77,7 +77,7 @@ struct RoleFinder {
         guard lower.contains("-") else { return false }
         return lower.split(separator: "-").contains { heads.contains(String($0)) }
     }
-    static let stops: Set<String> = ["the", "a", "an", ",", "said", "told", "says", "with", "by", "and", "to", "on", "in", "as", "that", "\"", "“", "”", "(", ")"]
+    static let stops: WordSet = ["the", "a", "an", ",", "said", "told", "says", "with", "by", "and", "to", "on", "in", "as", "that", "\"", "“", "”", "(", ")"]
 
     func roles(of name: Range<Int>, tokens: [Token], words: [String], sentenceStarts: Set<Int> = []) -> [Found] {
         var found: [Found] = []

@@ -19,7 +19,7 @@ struct TaggerFeatures {
     private var runs: [[UInt64]]
 
     /// Words that name organisations when they end a capitalised run ("… University", "… Ministry").
-    static let organisationHeads: Set<String> = [
+    static let organisationHeads: WordSet = [
         "university", "ministry", "council", "party", "group", "agency", "association", "company", "corporation",
         "corp", "inc", "ltd", "institute", "committee", "commission", "bank", "court", "army", "forces", "force",
         "union", "foundation", "club", "league", "department", "office", "service", "services", "organisation",
@@ -29,7 +29,7 @@ struct TaggerFeatures {
         "board", "centre", "center", "school", "college", "academy", "federation", "team", "orchestra", "church",
     ]
     /// Words that join a capitalised run without breaking it ("Museum of Flight", "Bank of England").
-    static let runJoiners: Set<String> = ["of", "for", "and", "de", "la", "du", "al", "bin", "van", "von", "der", "&"]
+    static let runJoiners: WordSet = ["of", "for", "and", "de", "la", "du", "al", "bin", "van", "von", "der", "&"]
 
     /// - Parameter matches: the gazetteer's matches in these words, when the caller has them
     ///   already (the entity stage finds them once per document).

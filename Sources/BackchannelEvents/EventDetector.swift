@@ -22,12 +22,12 @@ public struct EventDetector: Stage {
         document.layers.insert(.events)
     }
 
-    static let placePrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
-    static let negations: Set<String> = ["not", "never", "no", "n't", "without", "neither", "nor"]
-    static let planned: Set<String> = ["will", "expected", "plans", "planned", "plan", "scheduled", "set", "due", "intends", "aims"]
-    static let hypothetical: Set<String> = ["if", "would", "could", "might", "may", "unless"]
-    static let reporting: Set<String> = ["said", "says", "told", "reported", "according", "claimed", "alleged"]
-    static let clauseBreaks: Set<String> = [";", "while", "whereas", "but", ":", "—", "–"]
+    static let placePrepositions: WordSet = ["in", "at", "near", "outside", "inside"]
+    static let negations: WordSet = ["not", "never", "no", "n't", "without", "neither", "nor"]
+    static let planned: WordSet = ["will", "expected", "plans", "planned", "plan", "scheduled", "set", "due", "intends", "aims"]
+    static let hypothetical: WordSet = ["if", "would", "could", "might", "may", "unless"]
+    static let reporting: WordSet = ["said", "says", "told", "reported", "according", "claimed", "alleged"]
+    static let clauseBreaks: WordSet = [";", "while", "whereas", "but", ":", "—", "–"]
     static let numberWords: [String: Int] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                                              "eight": 8, "nine": 9, "ten": 10, "dozens": 24, "hundreds": 200]
 
@@ -577,32 +577,32 @@ public struct EventDetector: Stage {
     }
 
     /// What a country possesses that acts for it: "Sudan's government", "Israel's army".
-    static let stateNouns: Set<String> = ["government", "ministry", "army", "military", "forces", "cabinet", "troops", "navy", "officials", "authorities", "foreign", "office"]
+    static let stateNouns: WordSet = ["government", "ministry", "army", "military", "forces", "cabinet", "troops", "navy", "officials", "authorities", "foreign", "office"]
 
     /// What a party puts to another: rejecting "Washington's demand" is aimed at Washington.
-    static let proposals: Set<String> = ["demand", "demands", "proposal", "proposals", "plan", "offer", "call", "request", "terms", "conditions", "ultimatum", "position"]
+    static let proposals: WordSet = ["demand", "demands", "proposal", "proposals", "plan", "offer", "call", "request", "terms", "conditions", "ultimatum", "position"]
 
-    static let controlVerbs: Set<String> = ["given", "gave", "give", "gives", "urged", "urges", "asked", "asks", "told", "pressed", "persuade",
+    static let controlVerbs: WordSet = ["given", "gave", "give", "gives", "urged", "urges", "asked", "asks", "told", "pressed", "persuade",
                                            "persuaded", "invited", "allowed", "wants", "wanted", "want", "called", "encouraged", "forced"]
 
-    static let auxiliaries: Set<String> = ["has", "have", "had", "is", "was", "were", "will", "would", "also", "then", "later", "repeatedly", "not", "and", "been"]
+    static let auxiliaries: WordSet = ["has", "have", "had", "is", "was", "were", "will", "would", "also", "then", "later", "repeatedly", "not", "and", "been"]
 
     /// Words that open a phrase of time or circumstance before the subject: "After the call, …".
-    static let openers: Set<String> = ["after", "before", "following", "during", "since", "despite", "hours", "days", "weeks", "minutes", "ahead", "amid"]
+    static let openers: WordSet = ["after", "before", "following", "during", "since", "despite", "hours", "days", "weeks", "minutes", "ahead", "amid"]
 
-    static let titleHeads: Set<String> = ["envoy", "adviser", "advisor", "secretary", "minister", "spokesman", "spokeswoman", "chief", "president",
+    static let titleHeads: WordSet = ["envoy", "adviser", "advisor", "secretary", "minister", "spokesman", "spokeswoman", "chief", "president",
                                           "ambassador", "aide", "commander", "head", "director", "negotiator", "chancellor", "leader", "premier"]
     /// Words inside a capitalised title: "Secretary of State", "Special Envoy", "Prime Minister".
-    static let titleWords: Set<String> = ["of", "state", "foreign", "defence", "defense", "special", "deputy", "general", "prime", "vice",
+    static let titleWords: WordSet = ["of", "state", "foreign", "defence", "defense", "special", "deputy", "general", "prime", "vice",
                                           "national", "security", "senior", "chief", "acting", "interior", "finance", "press"]
-    static let upcoming: Set<String> = ["next", "upcoming", "planned", "proposed", "possible", "future", "further", "another"]
-    static let fightNouns: Set<String> = ["strikes", "strike", "attacks", "attack", "offensive", "killing", "fighting", "shelling", "bombing"]
-    static let meetingNouns: Set<String> = ["talks", "meeting", "negotiations", "session", "rounds", "round", "summit"]
+    static let upcoming: WordSet = ["next", "upcoming", "planned", "proposed", "possible", "future", "further", "another"]
+    static let fightNouns: WordSet = ["strikes", "strike", "attacks", "attack", "offensive", "killing", "fighting", "shelling", "bombing"]
+    static let meetingNouns: WordSet = ["talks", "meeting", "negotiations", "session", "rounds", "round", "summit"]
 
-    static let ordinalsAndKinds: Set<String> = ["first", "second", "third", "fourth", "fifth", "latest", "last", "new", "own", "official",
+    static let ordinalsAndKinds: WordSet = ["first", "second", "third", "fourth", "fifth", "latest", "last", "new", "own", "official",
                                                 "formal", "surprise", "state", "working", "direct", "indirect", "revised", "initial", "final"]
 
-    static let definite: Set<String> = ["the", "their", "his", "her", "its", "this", "that", "these", "those", "our"]
+    static let definite: WordSet = ["the", "their", "his", "her", "its", "this", "that", "these", "those", "our"]
     /// Phrases that date an event by the one told before it, with the days between.
     static let anchoredPhrases: [(words: [String], offset: Int)] = [
         (["the", "same", "day"], 0), (["later", "that", "day"], 0), (["later", "in", "the", "day"], 0), (["earlier", "that", "day"], 0),
@@ -614,7 +614,7 @@ public struct EventDetector: Stage {
 
     /// Characters a date coarser than a day counts as being further from the trigger (a week half as many).
     static let coarseHandicap = 60
-    static let anchoredFirstWords: Set<String> = Set(anchoredPhrases.map { $0.words[0] })
+    static let anchoredFirstWords: WordSet = WordSet(anchoredPhrases.map { $0.words[0] })
 
     /// The first anchored phrase in the sentence, with its offset in days and its tokens.
     static func anchoredDay(in range: Range<Int>, lower: [String]) -> (Int, Range<Int>)? {
@@ -626,9 +626,9 @@ public struct EventDetector: Stage {
         return nil
     }
 
-    static let determiners: Set<String> = definite.union(["a", "an", "'s", "’s", "new", "peace"])
+    static let determiners: WordSet = definite.union(["a", "an", "'s", "’s", "new", "peace"])
 
-    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+    static let months: WordSet = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                                       "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."]
 
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -649,7 +649,7 @@ public struct EventDetector: Stage {
         return false
     }
 
-    static let yearPrepositions: Set<String> = ["in", "since", "by", "until", "before", "after", "from", "during", "through", "throughout", "early", "late", "mid", "to"]
+    static let yearPrepositions: WordSet = ["in", "since", "by", "until", "before", "after", "from", "during", "through", "throughout", "early", "late", "mid", "to"]
 
     /// Event types that are stances, taken when they are stated.
     static let stances: Set<Event.Kind> = [.demand, .request, .appeal, .reject, .threaten, .accuse, .disapprove, .support, .agree, .statement]
@@ -825,9 +825,9 @@ public struct EventDetector: Stage {
         return Event.Position(issue: cleaned, stance: stance, holder: event.actors.first, addressee: event.targets.first)
     }
 
-    static let issueTimes: Set<String> = Set(weekdays + ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+    static let issueTimes: WordSet = WordSet(weekdays + ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                                                          "october", "november", "december", "today", "tomorrow", "week", "weekend", "earlier", "later"])
-    static let issueStops: Set<String> = ["of", "to", "for", "the", "a", "an", "with", "and", "by", "or", "that", "as", "at", "in", "on", "be", "would", "will", "were", "was", "whether"]
+    static let issueStops: WordSet = ["of", "to", "for", "the", "a", "an", "with", "and", "by", "or", "that", "as", "at", "in", "on", "be", "would", "will", "were", "was", "whether"]
 
     /// An issue as the tracker shows it: from "saturday to begin technical-level work" to
     /// "begin technical-level work", nothing from "in istanbul" (a place, not an issue), and
@@ -845,8 +845,8 @@ public struct EventDetector: Stage {
         return issue.joined(separator: " ")
     }
 
-    static let phraseEnds: Set<String> = ["in", "that", "which", "as", "by", "from", "with", "after", "before", "until", "if", "on", "at", "who", "when"]
-    static let statementCues: Set<String> = ["said", "says", "told", "tells", "stated", "described", "wrote", "claimed", "reports"]
+    static let phraseEnds: WordSet = ["in", "that", "which", "as", "by", "from", "with", "after", "before", "until", "if", "on", "at", "who", "when"]
+    static let statementCues: WordSet = ["said", "says", "told", "tells", "stated", "described", "wrote", "claimed", "reports"]
 
     /// "X said …" / "X told reporters …" with no other event in the sentence.
     private func statement(in range: Range<Int>, sentence: TextSpan, document: Document, words: [String], lower: [String], entityAt: [Int?]) -> Event? {

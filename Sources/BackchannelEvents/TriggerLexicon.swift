@@ -19,7 +19,7 @@ enum TriggerLexicon {
         return result
     }
 
-    static let single: [String: Trigger] = {
+    static let single: WordMap<Trigger> = {
         var table: [String: Trigger] = [:]
         func add(_ words: [String], _ type: Event.Kind, mode: String? = nil, _ confidence: Double = 0.7) {
             for w in words { table[w] = Trigger(type: type, mode: mode, confidence: confidence, length: 1) }
@@ -87,7 +87,7 @@ enum TriggerLexicon {
         add(["protesters", "demonstrators", "protestors"], .protest, 0.9)
         add(forms("announce") + forms("declare"), .statement, 0.5)
         add(["proposed", "proposes", "offered", "offers", "proposing", "propose"], .agree, 0.5)
-        return table
+        return WordMap(table)
     }()
 
     /// Two-word triggers, checked before single words.
@@ -146,21 +146,21 @@ enum TriggerLexicon {
         "opened fire": Trigger(type: .assault, mode: nil, confidence: 0.8, length: 2),
     ]
 
-    static let pairFirstWords: Set<String> = Set(pairs.keys.map { String($0.split(separator: " ")[0]) })
+    static let pairFirstWords: WordSet = WordSet(pairs.keys.map { String($0.split(separator: " ")[0]) })
 
     /// Handing back or swapping is a RETREAT only when it is people who are handed back.
-    static let handedBack: Set<String> = ["handed", "hands", "return", "returned", "returns", "returning", "release", "released", "releases", "releasing", "free", "frees", "freed", "freeing",
+    static let handedBack: WordSet = ["handed", "hands", "return", "returned", "returns", "returning", "release", "released", "releases", "releasing", "free", "frees", "freed", "freeing",
                                           "exchange", "exchanged", "swapped"]
-    static let people: Set<String> = ["prisoners", "hostages", "detainees", "captives", "soldiers", "women", "children", "civilians",
+    static let people: WordSet = ["prisoners", "hostages", "detainees", "captives", "soldiers", "women", "children", "civilians",
                                       "bodies", "prisoner", "hostage", "people", "men", "troops", "pows", "others"]
 
     /// Stopping these is a SANCTION: "halted approvals for exports", "paused some shipments".
-    static let stopping: Set<String> = ["halt", "halts", "halted", "halting", "pause", "paused", "pausing", "froze", "frozen", "freeze",
+    static let stopping: WordSet = ["halt", "halts", "halted", "halting", "pause", "paused", "pausing", "froze", "frozen", "freeze",
                                         "suspend", "suspends", "suspended", "suspending"]
-    static let flows: Set<String> = ["deliveries", "shipments", "exports", "approvals", "aid", "intelligence", "weapons", "arms", "supplies", "imports"]
+    static let flows: WordSet = ["deliveries", "shipments", "exports", "approvals", "aid", "intelligence", "weapons", "arms", "supplies", "imports"]
 
     /// Speaking to these is no consultation: "spoke to reporters".
-    static let audiences: Set<String> = ["press", "reporters", "journalists", "media", "the", "state", "television", "lawmakers", "parliament"]
+    static let audiences: WordSet = ["press", "reporters", "journalists", "media", "the", "state", "television", "lawmakers", "parliament"]
 
     /// Words that make an AID event military, economic or humanitarian.
     static let aidModes: [(mode: String, words: Set<String>)] = [

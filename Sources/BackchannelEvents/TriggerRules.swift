@@ -3,23 +3,23 @@ import BackchannelCore
 /// The rules that confirm, retype or veto what the trigger lexicon says of a word, in context:
 /// the lexicon gives a word's usual reading, these rules the readings its neighbours change.
 extension EventDetector {
-    static let sanctionNouns: Set<String> = ["sanctions", "tariffs", "tariff", "penalties", "embargo", "restrictions", "bans"]
-    static let imposing: Set<String> = ["imposed", "imposes", "impose", "imposing", "approved", "adopted", "announced", "new", "fresh", "further",
+    static let sanctionNouns: WordSet = ["sanctions", "tariffs", "tariff", "penalties", "embargo", "restrictions", "bans"]
+    static let imposing: WordSet = ["imposed", "imposes", "impose", "imposing", "approved", "adopted", "announced", "new", "fresh", "further",
                                         "more", "additional", "extra", "introduced", "ordered", "added", "slapped", "extended", "steep",
                                         "secondary", "threatened", "threatening", "unveiled", "agreed", "expanded", "tougher"]
-    static let giving: Set<String> = ["pledged", "pledges", "promised", "promises", "provided", "provides", "provide", "sent", "send", "sends",
+    static let giving: WordSet = ["pledged", "pledges", "promised", "promises", "provided", "provides", "provide", "sent", "send", "sends",
                                       "delivered", "deliver", "delivers", "approved", "announced", "committed", "gave", "give", "gives",
                                       "offered", "new", "more", "additional", "package", "allowed", "unveiled", "granted"]
-    static let launchedWeapons: Set<String> = ["strikes", "strike", "attack", "attacks", "offensive", "campaign", "drones", "missiles", "raids", "rockets", "assault", "incursion"]
-    static let fightingGoesOn: Set<String> = ["began", "begin", "continued", "continues", "erupted", "widened", "enters", "entered", "resumed",
+    static let launchedWeapons: WordSet = ["strikes", "strike", "attack", "attacks", "offensive", "campaign", "drones", "missiles", "raids", "rockets", "assault", "incursion"]
+    static let fightingGoesOn: WordSet = ["began", "begin", "continued", "continues", "erupted", "widened", "enters", "entered", "resumed",
                                               "intensified", "escalated", "spread", "raged", "broke"]
-    static let takingEffectVerbs: Set<String> = ["took", "takes", "take", "went", "goes", "came", "comes"]
-    static let takingEffect: Set<String> = ["took effect", "takes effect", "take effect", "took hold", "takes hold", "went into", "goes into", "came into", "comes into"]
-    static let truceWords: Set<String> = ["ceasefire", "truce", "pause", "moratorium", "armistice", "cease-fire"]
-    static let haltingWords: Set<String> = ["halt", "pause", "moratorium", "ceasefire", "truce", "stop", "end", "face", "against", "ban", "suspension"]
+    static let takingEffectVerbs: WordSet = ["took", "takes", "take", "went", "goes", "came", "comes"]
+    static let takingEffect: WordSet = ["took effect", "takes effect", "take effect", "took hold", "takes hold", "went into", "goes into", "came into", "comes into"]
+    static let truceWords: WordSet = ["ceasefire", "truce", "pause", "moratorium", "armistice", "cease-fire"]
+    static let haltingWords: WordSet = ["halt", "pause", "moratorium", "ceasefire", "truce", "stop", "end", "face", "against", "ban", "suspension"]
     /// Every word a rule in the sentence loop can start at: triggers, the first words of
     /// two-word triggers, and the words the rules of `trigger(at:in:sentence:document:lower:entityAt:)` look for.
-    static let ruleWords: Set<String> = Set(TriggerLexicon.single.keys).union(TriggerLexicon.pairFirstWords)
+    static let ruleWords: WordSet = WordSet(TriggerLexicon.single.keys).union(TriggerLexicon.pairFirstWords)
         .union(TriggerLexicon.stopping).union(negations).union(takingEffectVerbs)
         .union(launchVerbs).union(openingVerbs).union(gatheringVerbs).union(receivingVerbs).union(restoringVerbs)
         .union(arrivingVerbs).union(leadingVerbs).union(pullingVerbs).union(settingVerbs).union(releasingVerbs)
@@ -27,40 +27,40 @@ extension EventDetector {
         .union(callingVerbs).union(reproachWords)
         .union(["initial", "work", "working", "works", "put", "puts", "listed", "added", "adds", "measures"])
         .union(["package", "spent", "call"]).union(givingTime)
-    static let launchVerbs: Set<String> = ["launched", "launches", "launch", "launching"]
-    static let openingVerbs: Set<String> = ["opened", "opens", "open", "closed", "closes"]
-    static let gatheringVerbs: Set<String> = ["gather", "gathered", "gathers", "gathering"]
-    static let receivingVerbs: Set<String> = ["received", "receives", "called", "calls"]
-    static let arrivingVerbs: Set<String> = ["arrive", "arrives", "arrived", "arriving", "land", "lands", "landed", "landing"]
-    static let leadingVerbs: Set<String> = ["led", "headed"]
-    static let delegations: Set<String> = ["delegation", "delegations", "team", "teams", "negotiators", "side"]
-    static let callOpeners: Set<String> = ["a", "phone", "telephone", "video", "their", "his", "her"]
-    static let takingVerbs: Set<String> = ["seized", "seize", "seizes", "seizing", "took", "take", "takes", "taking"]
-    static let receivingPeopleVerbs: Set<String> = ["received", "receives", "receive"]
-    static let workingVerbs: Set<String> = ["work", "working", "works"]
-    static let callingVerbs: Set<String> = ["called", "calls", "calling", "branded", "brands", "described", "describes"]
+    static let launchVerbs: WordSet = ["launched", "launches", "launch", "launching"]
+    static let openingVerbs: WordSet = ["opened", "opens", "open", "closed", "closes"]
+    static let gatheringVerbs: WordSet = ["gather", "gathered", "gathers", "gathering"]
+    static let receivingVerbs: WordSet = ["received", "receives", "called", "calls"]
+    static let arrivingVerbs: WordSet = ["arrive", "arrives", "arrived", "arriving", "land", "lands", "landed", "landing"]
+    static let leadingVerbs: WordSet = ["led", "headed"]
+    static let delegations: WordSet = ["delegation", "delegations", "team", "teams", "negotiators", "side"]
+    static let callOpeners: WordSet = ["a", "phone", "telephone", "video", "their", "his", "her"]
+    static let takingVerbs: WordSet = ["seized", "seize", "seizes", "seizing", "took", "take", "takes", "taking"]
+    static let receivingPeopleVerbs: WordSet = ["received", "receives", "receive"]
+    static let workingVerbs: WordSet = ["work", "working", "works"]
+    static let callingVerbs: WordSet = ["called", "calls", "calling", "branded", "brands", "described", "describes"]
     /// Words that reproach when someone calls a thing so ("called the decision wrong").
-    static let reproachWords: Set<String> = ["wrong", "mistake", "counterproductive", "dangerous", "reckless", "absurd", "outrageous", "unlawful",
+    static let reproachWords: WordSet = ["wrong", "mistake", "counterproductive", "dangerous", "reckless", "absurd", "outrageous", "unlawful",
                                              "unjustified", "unjust", "illegal", "unacceptable", "irresponsible", "provocative", "illegitimate",
                                              "shameful", "baseless", "unfriendly", "hostile"]
     /// What one will not do that is a refusal: "will not recognise it", "would not negotiate".
-    static let refusable: Set<String> = ["accept", "recognise", "recognize", "apply", "implement", "honour", "honor", "abide", "respect",
+    static let refusable: WordSet = ["accept", "recognise", "recognize", "apply", "implement", "honour", "honor", "abide", "respect",
                                          "comply", "sign", "negotiate", "agree", "allow", "tolerate", "endorse"]
-    static let dismay: Set<String> = ["alarmed", "dismayed", "appalled"]
-    static let willingModals: Set<String> = ["will", "would", "wo", "shall", "can", "could", "ca", "cannot"]
+    static let dismay: WordSet = ["alarmed", "dismayed", "appalled"]
+    static let willingModals: WordSet = ["will", "would", "wo", "shall", "can", "could", "ca", "cannot"]
     /// What a threat not ruled out is: "has not ruled out military action".
-    static let forceWords: Set<String> = ["military", "force", "strikes", "strike", "attack", "attacks", "retaliation", "war", "invasion"]
-    static let timeUnits: Set<String> = ["days", "weeks", "hours", "months", "day", "week"]
-    static let givingTime: Set<String> = ["gave", "given", "giving", "gives", "give"]
-    static let threatAdjectives: Set<String> = ["firm", "overwhelming", "decisive", "strong", "harsh", "crushing", "forceful", "severe", "serious", "lasting", "dire", "trade"]
-    static let pullingVerbs: Set<String> = ["pull", "pulls", "pulled", "pulling"]
-    static let settingVerbs: Set<String> = ["set", "sets", "setting", "laid", "lays", "laying"]
-    static let releasingVerbs: Set<String> = ["released", "releases", "release", "releasing", "disbursed", "disburse", "disburses"]
-    static let conditionNouns: Set<String> = ["terms", "conditions", "demands", "preconditions", "red", "requirements"]
-    static let restoringVerbs: Set<String> = ["restored", "restore", "restores", "restoring", "normalised", "normalized"]
+    static let forceWords: WordSet = ["military", "force", "strikes", "strike", "attack", "attacks", "retaliation", "war", "invasion"]
+    static let timeUnits: WordSet = ["days", "weeks", "hours", "months", "day", "week"]
+    static let givingTime: WordSet = ["gave", "given", "giving", "gives", "give"]
+    static let threatAdjectives: WordSet = ["firm", "overwhelming", "decisive", "strong", "harsh", "crushing", "forceful", "severe", "serious", "lasting", "dire", "trade"]
+    static let pullingVerbs: WordSet = ["pull", "pulls", "pulled", "pulling"]
+    static let settingVerbs: WordSet = ["set", "sets", "setting", "laid", "lays", "laying"]
+    static let releasingVerbs: WordSet = ["released", "releases", "release", "releasing", "disbursed", "disburse", "disburses"]
+    static let conditionNouns: WordSet = ["terms", "conditions", "demands", "preconditions", "red", "requirements"]
+    static let restoringVerbs: WordSet = ["restored", "restore", "restores", "restoring", "normalised", "normalized"]
     /// What makes sending or promising aid: the words of its modes and a few more.
-    static let weaponWords: Set<String> = ["patriot", "patriots", "weapons", "missiles", "drones", "systems", "arms", "ammunition", "shells", "tanks", "jets"]
-    static let aidWords: Set<String> = Set(TriggerLexicon.aidModes.flatMap(\.words)).union(["aid", "weapons", "equipment", "systems", "money", "funds", "help"])
+    static let weaponWords: WordSet = ["patriot", "patriots", "weapons", "missiles", "drones", "systems", "arms", "ammunition", "shells", "tanks", "jets"]
+    static let aidWords: WordSet = WordSet(TriggerLexicon.aidModes.flatMap(\.words)).union(["aid", "weapons", "equipment", "systems", "money", "funds", "help"])
 
     /// Words `i + from ..< i + to`, cut to the sentence `range` (empty when they lie past it).
     static func ahead(_ i: Int, _ from: Int, _ to: Int, in range: Range<Int>) -> Range<Int> {

@@ -21,7 +21,7 @@ public struct MoneyRecognizer: Stage {
     static let symbols: [String: String] = [
         "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH", "₹": "INR", "₪": "ILS", "₩": "KRW",
     ]
-    static let codes: Set<String> = ["USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "CHF", "INR", "ILS", "SAR", "AED", "QAR", "TRY", "IRR"]
+    static let codes: WordSet = ["USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "CHF", "INR", "ILS", "SAR", "AED", "QAR", "TRY", "IRR"]
     static let words: [String: String] = [
         "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
         "sterling": "GBP", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",

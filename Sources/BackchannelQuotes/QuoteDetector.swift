@@ -22,7 +22,7 @@ public struct QuoteDetector: Stage {
         document.layers.insert(.quotes)
     }
 
-    static let cues: Set<String> = [
+    static let cues: WordSet = [
         "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "posted", "described", "describes",
         "called", "calls", "insisted", "warned", "stressed", "argued", "noted", "declared", "stated", "announced",
         "asked", "replied", "urged", "explained", "continued", "recalled", "acknowledged", "admitted", "suggested",
@@ -32,8 +32,8 @@ public struct QuoteDetector: Stage {
     ]
     /// Cues that are participles: ", calling it “the worst yet”" is said by the subject of the
     /// clause they hang on.
-    static let participles: Set<String> = ["calling", "saying", "describing", "adding", "noting", "warning", "insisting", "stressing", "arguing"]
-    static let pronouns: Set<String> = ["he", "she", "they", "He", "She", "They"]
+    static let participles: WordSet = ["calling", "saying", "describing", "adding", "noting", "warning", "insisting", "stressing", "arguing"]
+    static let pronouns: WordSet = ["he", "she", "they", "He", "She", "They"]
 
     func detect(in document: Document) -> [Quote] {
         let scalars = Array(document.text.unicodeScalars)
@@ -105,10 +105,10 @@ public struct QuoteDetector: Stage {
         return Attribution(speaker: nil, cue: nil, sentence: first)
     }
 
-    static let prepositions: Set<String> = ["in", "on", "at", "to", "from", "with", "by", "for", "during", "after", "before", "via"]
-    static let anonymous: Set<String> = ["official", "officials", "source", "sources", "diplomat", "diplomats", "person", "people", "aide", "aides"]
-    static let indefinite: Set<String> = ["a", "an", "one", "two", "three", "several", "some", "other"]
-    static let clauseBreaks: Set<String> = [";", "while", "whereas", "but", "and", "—", "–"]
+    static let prepositions: WordSet = ["in", "on", "at", "to", "from", "with", "by", "for", "during", "after", "before", "via"]
+    static let anonymous: WordSet = ["official", "officials", "source", "sources", "diplomat", "diplomats", "person", "people", "aide", "aides"]
+    static let indefinite: WordSet = ["a", "an", "one", "two", "three", "several", "some", "other"]
+    static let clauseBreaks: WordSet = [";", "while", "whereas", "but", "and", "—", "–"]
 
     /// The cue nearest the quotation among `tokens` (those of its sentence outside the marks),
     /// and the speaker that goes with it.
@@ -265,7 +265,7 @@ public struct QuoteDetector: Stage {
     }
 
     /// Words for a government's or a body's offices: "the ministry said".
-    static let bodyNouns: Set<String> = ["ministry", "government", "office", "army", "cabinet", "presidency", "embassy", "military", "secretariat", "mission"]
+    static let bodyNouns: WordSet = ["ministry", "government", "office", "army", "cabinet", "presidency", "embassy", "military", "secretariat", "mission"]
 
     /// "Qatar's foreign ministry said … “…,” the ministry said": a body noun after "the" stands
     /// for the country or body last named with that noun ("Qatar's … ministry", "the Israeli
@@ -302,7 +302,7 @@ public struct QuoteDetector: Stage {
 
     /// People who are not named: "An M23 delegate told reporters … “…,” he said" quotes
     /// nobody the article names.
-    static let unnamedPeople: Set<String> = ["delegate", "official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "source",
+    static let unnamedPeople: WordSet = ["delegate", "official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "source",
                                              "aide", "negotiator", "commander", "witness", "resident", "lawmaker", "member", "officer",
                                              "analyst", "adviser", "advisor", "envoy", "minister", "representative"]
 

@@ -10,11 +10,11 @@
 public struct SentenceSplitter: Sendable {
     public init() {}
 
-    static let terminals: Set<String> = [".", "!", "?", "…", "...", "?!", "!?"]
-    static let closers: Set<String> = ["\"", "'", "\u{201D}", "\u{2019}", ")", "]", "»", "›"]
-    static let openers: Set<String> = ["\"", "'", "\u{201C}", "\u{2018}", "(", "[", "«", "‹", "—", "–", "-"]
+    static let terminals: WordSet = [".", "!", "?", "…", "...", "?!", "!?"]
+    static let closers: WordSet = ["\"", "'", "\u{201D}", "\u{2019}", ")", "]", "»", "›"]
+    static let openers: WordSet = ["\"", "'", "\u{201C}", "\u{2018}", "(", "[", "«", "‹", "—", "–", "-"]
     /// Words that commonly open a sentence after an initialism such as "U.S.".
-    static let sentenceStarters: Set<String> = [
+    static let sentenceStarters: WordSet = [
         "The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That", "These", "Those", "But", "And",
         "In", "On", "At", "As", "If", "When", "While", "After", "Before", "Since", "His", "Her", "Its", "Their",
         "There", "Meanwhile", "However", "Officials", "Some", "Many", "Both", "No", "Yet", "So",

@@ -10,7 +10,7 @@
 /// and other symbols stand alone; "..." and "--" are one token each.
 public struct Tokenizer: Sendable {
     /// Words that take a period without ending a sentence, when written with a capital.
-    public static let abbreviations: Set<String> = [
+    public static let abbreviations: WordSet = [
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt", "Adm", "Cmdr", "Brig",
         "Sen", "Rep", "Gov", "Pres", "Amb", "Rev", "Hon", "St", "Mt", "Ft", "Ave", "Blvd", "Dept", "Univ",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",

@@ -1,0 +1,144 @@
+/// A fixed set of words, for the lexicons the analysis stages test every word against.
+///
+/// `Set<String>` hashes each word it is asked about with a seeded SipHash, and profiles of
+/// `extract` found string hashing for set and dictionary look-ups at about 15 % of the
+/// analysis. A lexicon never changes after it is built, so this set hashes the word's UTF-8
+/// bytes with FNV-1a and probes an open-addressed table of the words' bytes: no `Hasher`,
+/// no allocation, one byte comparison on a hit.
+public struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral, CustomStringConvertible {
+    /// The words in the order they were given (duplicates dropped), for iteration.
+    public let words: [String]
+    private let bytes: [UInt8]
+    /// Start of word `k` in `bytes`; `starts[k + 1]` is its end.
+    private let starts: [Int32]
+    private let hashes: [UInt64]
+    /// Open-addressed table (power-of-two size, at most half full): word index, or -1.
+    private let slots: [Int32]
+
+    public init<S: Sequence>(_ words: S) where S.Element == String {
+        var kept: [String] = []
+        var bytes: [UInt8] = []
+        var starts: [Int32] = [0]
+        var hashes: [UInt64] = []
+        let given = Array(words)
+        var size = 8
+        while size < given.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: -1, count: size)
+        let mask = UInt64(size - 1)
+        for word in given {
+            let utf8 = Array(word.utf8)
+            let hash = Self.hash(utf8)
+            var slot = Int(hash & mask)
+            var duplicate = false
+            while slots[slot] >= 0 {
+                let k = Int(slots[slot])
+                if hashes[k] == hash, bytes[Int(starts[k])..<Int(starts[k + 1])].elementsEqual(utf8) {
+                    duplicate = true
+                    break
+                }
+                slot = (slot + 1) & Int(mask)
+            }
+            if duplicate { continue }
+            slots[slot] = Int32(kept.count)
+            kept.append(word)
+            hashes.append(hash)
+            bytes += utf8
+            starts.append(Int32(bytes.count))
+        }
+        self.words = kept
+        self.bytes = bytes
+        self.starts = starts
+        self.hashes = hashes
+        self.slots = slots
+    }
+
+    public init(arrayLiteral elements: String...) {
+        self.init(elements)
+    }
+
+    public var count: Int { words.count }
+    public var isEmpty: Bool { words.isEmpty }
+    public var description: String { words.description }
+    public func makeIterator() -> IndexingIterator<[String]> { words.makeIterator() }
+
+    public func contains(_ word: String) -> Bool { index(of: word) != nil }
+
+    public func contains(_ word: Substring) -> Bool {
+        if let found = word.utf8.withContiguousStorageIfAvailable({ index(utf8: $0) }) { return found != nil }
+        return Array(word.utf8).withUnsafeBufferPointer { index(utf8: $0) } != nil
+    }
+
+    /// The position of `word` in ``words``, or nil when the set does not hold it.
+    public func index(of word: String) -> Int? {
+        if let found = word.utf8.withContiguousStorageIfAvailable({ index(utf8: $0) }) { return found }
+        return Array(word.utf8).withUnsafeBufferPointer { index(utf8: $0) }
+    }
+
+    /// The position in ``words`` of the word whose UTF-8 bytes these are, or nil.
+    public func index(utf8 word: UnsafeBufferPointer<UInt8>) -> Int? {
+        let hash = Self.hash(word)
+        let mask = slots.count - 1
+        return slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                starts.withUnsafeBufferPointer { starts in
+                    bytes.withUnsafeBufferPointer { bytes in
+                        var slot = Int(hash & UInt64(mask))
+                        while true {
+                            let k = Int(slots[slot])
+                            if k < 0 { return nil }
+                            if hashes[k] == hash {
+                                let start = Int(starts[k]), end = Int(starts[k + 1])
+                                if end - start == word.count,
+                                   word.count == 0 || memoryEqual(bytes.baseAddress! + start, word.baseAddress!, word.count) {
+                                    return k
+                                }
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    public func union<S: Sequence>(_ other: S) -> WordSet where S.Element == String {
+        WordSet(words + Array(other))
+    }
+
+    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+        // Fold the high bits down: the table's index is the low bits.
+        return h ^ (h >> 29)
+    }
+}
+
+/// A fixed map from words to values, looked up as ``WordSet`` looks up its words.
+public struct WordMap<Value: Sendable>: Sendable {
+    public let keys: WordSet
+    private let values: [Value]
+
+    public init(_ pairs: [(String, Value)]) {
+        // A later pair for the same word wins, as a dictionary's assignment does.
+        var last: [String: Int] = [:]
+        for (n, pair) in pairs.enumerated() { last[pair.0] = n }
+        let kept = pairs.enumerated().filter { last[$0.element.0] == $0.offset }.map(\.element)
+        keys = WordSet(kept.map(\.0))
+        values = kept.map(\.1)
+    }
+
+    public init(_ dictionary: [String: Value]) {
+        self.init(dictionary.map { ($0.key, $0.value) })
+    }
+
+    public subscript(_ word: String) -> Value? {
+        keys.index(of: word).map { values[$0] }
+    }
+
+    public var count: Int { values.count }
+}
+
+private func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    for i in 0..<count where a[i] != b[i] { return false }
+    return true
+}

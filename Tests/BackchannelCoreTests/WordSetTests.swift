@@ -1,0 +1,37 @@
+import BackchannelCore
+import Testing
+
+@Suite("word sets")
+struct WordSetTests {
+    @Test func holdsExactlyItsWords() {
+        let set: WordSet = ["envoy", "ceasefire", "Kyiv", "Zaporizhzhia", "", "naïve", "東京", "envoy"]
+        #expect(set.count == 7)
+        for word in ["envoy", "ceasefire", "Kyiv", "Zaporizhzhia", "", "naïve", "東京"] { #expect(set.contains(word), "\(word)") }
+        for word in ["Envoy", "envoys", "envo", "kyiv", "naive", "東", " ", "ceasefire "] { #expect(!set.contains(word), "\(word)") }
+        #expect(set.contains("the ceasefire talks".split(separator: " ")[1]))
+        #expect(!set.contains("the ceasefire talks".split(separator: " ")[2]))
+    }
+
+    /// Against `Set<String>` on many words, long ones (not stored inline in the String) and short.
+    @Test func agreesWithASetOnManyWords() {
+        var generator = SplitMix64(seed: 7)
+        let letters = Array("abcdefghijklmnopqrstuvwxyzé’-")
+        func word() -> String { String((0..<Int(generator.next() % 24)).map { _ in letters[Int(generator.next() % UInt64(letters.count))] }) }
+        let words = (0..<3000).map { _ in word() }
+        let set = WordSet(words), reference = Set(words)
+        #expect(set.count == reference.count)
+        for probe in words + (0..<3000).map({ _ in word() }) { #expect(set.contains(probe) == reference.contains(probe), "\(probe)") }
+        #expect(Set(set) == reference)
+    }
+
+    @Test func unionAndMaps() {
+        let set = WordSet(["a", "b"]).union(["b", "c"])
+        #expect(set.words == ["a", "b", "c"])
+        let map = WordMap([("met", 1), ("talks", 2), ("met", 3)])
+        #expect(map["met"] == 3)
+        #expect(map["talks"] == 2)
+        #expect(map["meet"] == nil)
+        #expect(map.count == 2)
+        #expect(WordMap(["x": 1.5])["x"] == 1.5)
+    }
+}
