@@ -4,10 +4,10 @@
 Usage:
     python3 scripts/check_gold.py        # prints per-type, per-kind and per-event-type counts, then OK (exit 0) or the errors (exit 1)
 
-Counts are given per split: ``dev``, ``test``, ``final`` and ``holdout``. ``holdout`` is the
-held-out split (the second written on 2026-11-27), to be scored once at the end of a piece of
-work; ``test`` and ``final`` are spent and now development data (see "Splits" in
-Corpus/README.md).
+Counts are given per split: ``dev``, ``test``, ``final``, ``holdout`` and ``sealed``. ``sealed``
+is the fresh held-out split (the third written on 2026-11-27), to be scored once at the end of
+the next piece of work; ``holdout``, ``test`` and ``final`` are spent and now development data (see
+"Splits" in Corpus/README.md).
 
 Quotes (``"quotes"``, after ``"entities"``): one object per direct quotation of the body,
 ``{"text", "speaker", "cue", "kind"}``, in body order. ``text`` occurs verbatim in the body and
@@ -61,9 +61,9 @@ EVENT_KEYS = ("type", "mode", "actors", "targets", "place", "date", "modality", 
 EVENT_OPTIONAL = {"position", "casualties", "amounts"}
 ACTOR_TYPES = {"ORG", "GPE", "PERSON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-# holdout is the held-out split written on 2026-11-27 (second); final is spent and now development
-# data. Score holdout once, at the end of a piece of work (see "Splits" in Corpus/README.md).
-SPLITS = ("dev", "test", "final", "holdout")
+# sealed is the fresh held-out split (the third written on 2026-11-27): score it once, at the end
+# of the next piece of work. holdout, test and final are spent (see "Splits" in Corpus/README.md).
+SPLITS = ("dev", "test", "final", "holdout", "sealed")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CANONICAL = {"United States", "Russia", "Ukraine", "United Kingdom", "Germany", "Italy", "Turkey",
              "Israel", "Iran", "Pakistan", "India", "Rwanda", "France", "Finland"}

@@ -2,8 +2,8 @@
 ``eval_events.py``).
 
 Each of those scripts scores one stage of Backchannel against the team's own corpus:
-articles in ``Corpus/articles/<slug>.json`` (with a ``split``: ``dev``, ``test``, ``final`` or
-``holdout``),
+articles in ``Corpus/articles/<slug>.json`` (with a ``split``: ``dev``, ``test``, ``final``,
+``holdout`` or ``sealed``),
 gold annotations in ``Corpus/gold/<slug>.json`` and rendered pages in
 ``Corpus/html/<slug>.html``. This module holds what they have in common: loading the corpus for
 a split, running the binary once over the pages and reading its JSON lines, checking
@@ -13,9 +13,10 @@ self-test harness. The scoring itself stays in each script.
 
 Splits: ``dev`` is for development and is the default; ``test`` and ``final`` were held out but
 have been looked at while tuning, so they are spent and now serve as development data too;
-``holdout`` is the held-out split (the second written on 2026-11-27), to be scored once at the
-end of a piece of work (see "Splits" in ``Corpus/README.md``). ``--split all`` takes every
-article, ``holdout`` included.
+``holdout`` was held out until its errors were read after ``sealed`` was written, so it is spent
+as well; ``sealed`` is the fresh held-out split (the third written on 2026-11-27), to be scored once
+at the end of the next piece of work (see "Splits" in ``Corpus/README.md``). ``--split all``
+takes every article, ``holdout`` and ``sealed`` included.
 
 The scripts put their own folder on ``sys.path`` and ``import corpus_eval``, so they run as
 ``python3 scripts/eval_x.py`` from the repository root (or from anywhere else).
@@ -33,10 +34,10 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Corpus")
-# The article splits, then "all" (every article). holdout is the held-out split written on
-# 2026-11-27 (second); final is spent and now development data. Score holdout once, at the end of
-# a piece of work.
-SPLIT_CHOICES = ["dev", "test", "final", "holdout", "all"]
+# The article splits, then "all" (every article). sealed is the fresh held-out split (the third
+# written on 2026-11-27): score it once, at the end of the next piece of work. holdout,
+# test and final are spent and now development data.
+SPLIT_CHOICES = ["dev", "test", "final", "holdout", "sealed", "all"]
 
 
 # ---------------------------------------------------------------- normalisation
@@ -223,16 +224,18 @@ def span_ok(text, start, end, want):
 # ---------------------------------------------------------------- command line
 
 def parse_args(description, errors_help, argv=None):
-    """The common options: --binary, --split (dev | test | final | holdout | all, default dev),
-    --errors N, --json and --selftest. ``holdout`` is the held-out split written on 2026-11-27
-    (second), to be scored once at the end of a piece of work; ``final`` is spent and now
-    development data."""
+    """The common options: --binary, --split (dev | test | final | holdout | sealed | all, default
+    dev), --errors N, --json and --selftest. ``sealed`` is the fresh held-out split (the third
+    written on 2026-11-27), to be scored once at the end of the next piece of work; ``holdout``,
+    ``test`` and ``final`` are spent and now development data."""
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
-                    help="articles to score (default dev; holdout is the held-out split written "
-                         "on 2026-11-27: score it once, at the end of a piece of work; test and final "
-                         "are spent development splits; all includes every split)")
+                    help="articles to score (default dev; sealed is the fresh held-out split, the "
+                         "third written on 2026-11-27: score it once, at the end of the next piece of "
+                         "work; holdout, test and final are spent "
+                         "development splits; all "
+                         "includes every split)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument("--selftest", action="store_true", help="check the scorer on hand-made cases")

@@ -6,10 +6,10 @@ Gold: the ``events`` member of ``Corpus/gold/<slug>.json`` (see ``scripts/check_
 "modality", "sentence", "position"?, "casualties"?, "amounts"?}]`` where actors / targets / place
 are entity ``name``s of the same file and ``date`` is ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or null.
 By default only ``split == "dev"`` is scored (``--split test`` / ``--split final`` /
-``--split holdout`` / ``--split all`` must be asked for).
-``holdout`` is the held-out split (the second written on 2026-11-27), to be scored once at the
-end of a piece of work; ``test`` and ``final`` were held out too but have been looked at while
-tuning, so they are spent and now development data; ``all`` includes every split.
+``--split holdout`` / ``--split sealed`` / ``--split all`` must be asked for).
+``sealed`` is the fresh held-out split (the third written on 2026-11-27), to be scored once at
+the end of the next piece of work. ``holdout``, ``test`` and ``final`` were held out too but have been looked at
+while tuning, so they are spent and now development data; ``all`` includes every split.
 
 System under test. The binary is run once over all the selected pages:
 
@@ -52,7 +52,8 @@ Usage:
     python3 scripts/eval_events.py                 # dev split
     python3 scripts/eval_events.py --errors 10     # plus per-article errors (up to 10 of each list)
     python3 scripts/eval_events.py --split test    # the older held-out split (already looked at)
-    python3 scripts/eval_events.py --split holdout # the held-out split: once, at the end
+    python3 scripts/eval_events.py --split sealed  # the held-out split: once, at the end
+    python3 scripts/eval_events.py --split holdout # spent: development data
     python3 scripts/eval_events.py --json
     python3 scripts/eval_events.py --selftest
 

@@ -6,10 +6,10 @@ Gold: the ``quotes`` member of ``Corpus/gold/<slug>.json`` (see ``scripts/check_
 marks, ``speaker`` the ``name`` of an entity of the same file (or null), ``kind`` one of
 ``full``, ``partial``, ``scare``. Articles: ``Corpus/articles/<slug>.json``; by default only
 ``split == "dev"`` is scored (``--split test`` / ``--split final`` / ``--split holdout`` /
-``--split all`` must be asked for).
-``holdout`` is the held-out split (the second written on 2026-11-27), to be scored once at the
-end of a piece of work; ``test`` and ``final`` were held out too but have been looked at while
-tuning, so they are spent and now development data; ``all`` includes every split.
+``--split sealed`` / ``--split all`` must be asked for).
+``sealed`` is the fresh held-out split (the third written on 2026-11-27), to be scored once at
+the end of the next piece of work. ``holdout``, ``test`` and ``final`` were held out too but have been looked at
+while tuning, so they are spent and now development data; ``all`` includes every split.
 
 System under test. The binary is run once over all the selected pages:
 
@@ -48,7 +48,8 @@ Usage:
     python3 scripts/eval_quotes.py                 # dev split
     python3 scripts/eval_quotes.py --errors 10     # plus per-article errors (up to 10 of each list)
     python3 scripts/eval_quotes.py --split test    # the older held-out split (already looked at)
-    python3 scripts/eval_quotes.py --split holdout # the held-out split: once, at the end
+    python3 scripts/eval_quotes.py --split sealed  # the held-out split: once, at the end
+    python3 scripts/eval_quotes.py --split holdout # spent: development data
     python3 scripts/eval_quotes.py --json
     python3 scripts/eval_quotes.py --selftest
 
