@@ -58,6 +58,7 @@ enum TriggerLexicon {
         add(["unjust", "unacceptable", "unfriendly", "illegal", "illegitimate", "irresponsible", "provocative", "shameful", "unlawful", "baseless", "unjustified"], .disapprove, 0.6)
         add(["deadline", "ultimatum"], .demand, 0.6)
         add(forms("threaten"), .threaten, 0.85)
+        add(forms("punish"), .threaten, 0.7)
         add(forms("warn"), .threaten, 0.45)
         add(["tariff", "barred", "restrictions"], .sanction, 0.6)
         add(forms("sanction") + ["embargo", "blacklisted", "banned", "bans", "tariffs", "penalties", "imposed", "blacklist"], .sanction, 0.7)
@@ -93,6 +94,8 @@ enum TriggerLexicon {
     /// Two-word triggers, checked before single words.
     static let pairs: [String: Trigger] = [
         "spoke by": Trigger(type: .consult, mode: "phone", confidence: 0.8, length: 2),
+        "by phone": Trigger(type: .consult, mode: "phone", confidence: 0.7, length: 2),
+        "by telephone": Trigger(type: .consult, mode: "phone", confidence: 0.7, length: 2),
         "spoke to": Trigger(type: .consult, mode: "phone", confidence: 0.6, length: 2),
         "spoke with": Trigger(type: .consult, mode: "phone", confidence: 0.6, length: 2),
         "took part": Trigger(type: .consult, mode: "meeting", confidence: 0.6, length: 2),

@@ -27,6 +27,8 @@ extension EventDetector {
         .union(callingVerbs).union(reproachWords)
         .union(["initial", "work", "working", "works", "put", "puts", "listed", "added", "adds", "measures"])
         .union(["package", "spent", "call"]).union(givingTime)
+        .union(closingVerbs).union(declaringVerbs).union(vowing).union(conditionWords).union(takingVerbs)
+        .union(["told", "brought", "brings", "bring", "distanced", "reserved", "reserves", "reserve"]).union(tellingVerbs)
     static let launchVerbs: WordSet = ["launched", "launches", "launch", "launching"]
     static let openingVerbs: WordSet = ["opened", "opens", "open", "closed", "closes"]
     static let gatheringVerbs: WordSet = ["gather", "gathered", "gathers", "gathering"]
@@ -35,18 +37,32 @@ extension EventDetector {
     static let leadingVerbs: WordSet = ["led", "headed"]
     static let delegations: WordSet = ["delegation", "delegations", "team", "teams", "negotiators", "side"]
     static let callOpeners: WordSet = ["a", "phone", "telephone", "video", "their", "his", "her"]
-    static let takingVerbs: WordSet = ["seized", "seize", "seizes", "seizing", "took", "take", "takes", "taking"]
+    static let takingVerbs: WordSet = ["seized", "seize", "seizes", "seizing", "took", "take", "takes", "taking", "recaptured", "recapture", "recaptures",
+                                       "captured", "capture", "captures", "besieging", "besieged", "besiege", "besieges", "retook", "retake"]
     static let receivingPeopleVerbs: WordSet = ["received", "receives", "receive"]
     static let workingVerbs: WordSet = ["work", "working", "works"]
     static let callingVerbs: WordSet = ["called", "calls", "calling", "branded", "brands", "described", "describes"]
     /// Words that reproach when someone calls a thing so ("called the decision wrong").
-    static let reproachWords: WordSet = ["wrong", "mistake", "counterproductive", "dangerous", "reckless", "absurd", "outrageous", "unlawful",
+    static let reproachWords: WordSet = ["wrong", "mistake", "counterproductive", "dangerous", "reckless", "absurd", "outrageous", "unlawful", "terrorism", "unilateral",
                                              "unjustified", "unjust", "illegal", "unacceptable", "irresponsible", "provocative", "illegitimate",
                                              "shameful", "baseless", "unfriendly", "hostile"]
     /// What one will not do that is a refusal: "will not recognise it", "would not negotiate".
     static let refusable: WordSet = ["accept", "recognise", "recognize", "apply", "implement", "honour", "honor", "abide", "respect",
                                          "comply", "sign", "negotiate", "agree", "allow", "tolerate", "endorse"]
     static let dismay: WordSet = ["alarmed", "dismayed", "appalled"]
+    static let tellingVerbs: WordSet = ["told", "tells", "assured", "assures", "informed", "informs", "briefed", "briefs", "reassured"]
+    /// Shutting these to another state sanctions it: "closed its airspace to Indian airlines".
+    static let closingVerbs: WordSet = ["closed", "closes", "close", "closing", "shut", "shuts", "suspended", "suspends", "suspend", "halted", "halts",
+                                        "cancelled", "canceled", "cancels", "revoked", "revokes", "severed", "severs", "downgraded", "downgrades"]
+    static let closable: WordSet = ["airspace", "border", "borders", "crossing", "crossings", "trade", "visas", "cooperation", "embassy", "consulate",
+                                    "flights", "ports", "relations", "ties"]
+    static let declaringVerbs: WordSet = ["declared", "declares", "declare", "declaring", "ordered", "orders", "order", "ordering"]
+    static let vowing: WordSet = ["vowed", "vows", "vow", "vowing", "pledged", "pledges", "promised", "promises"]
+    static let vengeance: WordSet = ["pursue", "punish", "retaliate", "respond", "avenge", "destroy", "hunt", "crush", "strike"]
+    static let conditionWords: WordSet = ["condition", "conditions", "demand", "demands", "precondition", "preconditions"]
+    /// What is taken in fighting when it is not a named town: "seized a key army base".
+    static let strongholds: WordSet = ["base", "bases", "palace", "airport", "city", "town", "towns", "villages", "village", "buildings", "positions",
+                                       "capital", "headquarters", "garrison", "airfield", "stronghold", "bridge"]
     static let willingModals: WordSet = ["will", "would", "wo", "shall", "can", "could", "ca", "cannot"]
     /// What a threat not ruled out is: "has not ruled out military action".
     static let forceWords: WordSet = ["military", "force", "strikes", "strike", "attack", "attacks", "retaliation", "war", "invasion"]
@@ -120,7 +136,7 @@ extension EventDetector {
         // "called the strikes outrageous", "alarmed by the fighting": a deed being judged is
         // not told here.
         if trigger?.type == .fight, Self.fightNouns.contains(lower[i]),
-           (max(range.lowerBound, i - 3)..<i).contains(where: { Self.callingVerbs.contains(lower[$0]) || Self.dismay.contains(lower[$0]) }) {
+           (max(range.lowerBound, i - 4)..<i).contains(where: { Self.callingVerbs.contains(lower[$0]) || Self.dismay.contains(lower[$0]) || lower[$0] == "distanced" }) {
             trigger = nil
         }
         // "any attack would meet a firm response": an attack that may come is no fighting.
@@ -221,7 +237,10 @@ extension EventDetector {
         if trigger == nil, lower[i] == "not" || lower[i] == "n't", i > range.lowerBound, Self.willingModals.contains(lower[i - 1]),
            let verb = Self.ahead(i, 1, 3, in: range).first(where: { Self.refusable.contains(lower[$0]) }),
            (i + 1..<verb).allSatisfy({ ["be", "ever", "simply", "now", "then", "formally", "willingly"].contains(lower[$0]) }) {
-            trigger = TriggerLexicon.Trigger(type: .reject, mode: nil, confidence: 0.7, length: verb - i + 1)
+            // "will not sign until two conditions are met": a refusal with its price is a demand.
+            let priced = Self.ahead(verb, 1, 8, in: range).prefix(while: { ![",", ";", "."].contains(lower[$0]) })
+                .contains(where: { ["until", "unless"].contains(lower[$0]) })
+            trigger = TriggerLexicon.Trigger(type: priced ? .demand : .reject, mode: nil, confidence: 0.7, length: verb - i + 1)
         }
         // "has not ruled out military action", "did not rule out strikes": a threat.
         if trigger == nil, lower[i] == "not" || lower[i] == "n't" || lower[i] == "never", i + 2 < range.upperBound,
@@ -271,10 +290,14 @@ extension EventDetector {
                 entityAt[k].map { document.entities[$0].type == .gpe && document.entities[$0].kind != "country" } ?? false
             }
             let control = lower[i].hasPrefix("t") && lower[i + 1] == "control" && i + 2 < range.upperBound && lower[i + 2] == "of"
-            if let town, lower[i].hasPrefix("s") || town == i + 1 {
+            // "recaptured the Republican Palace", "seized a key army base": a stronghold taken.
+            let stronghold = !lower[i].hasPrefix("t") && Self.ahead(i, 1, 5, in: range).contains { Self.strongholds.contains(lower[$0]) }
+            if let town, !lower[i].hasPrefix("t") || town == i + 1 {
                 trigger = TriggerLexicon.Trigger(type: .fight, mode: nil, confidence: 0.7, length: 1)
             } else if control {
                 trigger = TriggerLexicon.Trigger(type: .fight, mode: nil, confidence: 0.6, length: 2)
+            } else if stronghold {
+                trigger = TriggerLexicon.Trigger(type: .fight, mode: nil, confidence: 0.65, length: 1)
             }
         }
         // "would have lasting consequences", "will receive a firm response", "could face trade
@@ -315,8 +338,8 @@ extension EventDetector {
            aboutSanctions {
             trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.6, length: 1)
         }
-        // "Red Cross receives three hostages": people handed over.
-        if trigger == nil, Self.receivingPeopleVerbs.contains(lower[i]),
+        // "Red Cross receives three hostages": people handed over ("received both men" is a meeting).
+        if trigger == nil, Self.receivingPeopleVerbs.contains(lower[i]), i + 1 < range.upperBound, !["both", "the"].contains(lower[i + 1]),
            Self.ahead(i, 1, 4, in: range).contains(where: { TriggerLexicon.people.contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .retreat, mode: nil, confidence: 0.7, length: 1)
         }
@@ -324,10 +347,10 @@ extension EventDetector {
         // and calling a person, are consultations.
         if trigger == nil, Self.receivingVerbs.contains(lower[i]) {
             var j = i + 1
-            while j < min(range.upperBound, i + 4), ["the", "both", "two", "his", "her", "their", "visiting", "foreign", "ministers", "leaders"].contains(lower[j]) || (j > i + 1 && entityAt[j] == nil && lower[j] == "and") { j += 1 }
+            while j < min(range.upperBound, i + 4), ["the", "both", "two", "his", "her", "their", "visiting", "foreign", "ministers", "leaders", "men", "envoys"].contains(lower[j]) || (j > i + 1 && entityAt[j] == nil && lower[j] == "and") { j += 1 }
             // Right after the verb and its determiners: a person, or "both leaders".
             let person = j < range.upperBound && entityAt[j].map { document.entities[$0].type == .person } == true
-            let leaders = (i + 1..<j).contains { ["leaders", "ministers"].contains(lower[$0]) }
+            let leaders = (i + 1..<j).contains { ["leaders", "ministers", "men", "envoys"].contains(lower[$0]) }
             if person || leaders {
                 trigger = TriggerLexicon.Trigger(type: .consult, mode: lower[i].hasPrefix("call") ? "phone" : "meeting", confidence: 0.7, length: 1)
             }
@@ -348,6 +371,56 @@ extension EventDetector {
         if trigger == nil, TriggerLexicon.stopping.contains(lower[i]),
            (i + 1..<min(range.upperBound, i + 5)).contains(where: { TriggerLexicon.flows.contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 1)
+        }
+        // "closed its airspace to Indian airlines", "suspended all trade with India", "cancelled
+        // visas": shutting a door on another state sanctions it.
+        if trigger == nil || trigger?.type == .consult || trigger?.type == .statement, Self.closingVerbs.contains(lower[i]),
+           Self.ahead(i, 1, 4, in: range).contains(where: { Self.closable.contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 1)
+        }
+        // "Putin declares Easter truce", "ordered a halt to all hostilities": a side standing down.
+        if Self.declaringVerbs.contains(lower[i]),
+           Self.ahead(i, 1, 4, in: range).contains(where: { Self.truceWords.contains(lower[$0]) || lower[$0] == "halt" }) {
+            trigger = TriggerLexicon.Trigger(type: .retreat, mode: nil, confidence: 0.7, length: 1)
+        }
+        // "vows to pursue the attackers", "reserved the right to respond", "would punish": threats.
+        if trigger == nil || trigger?.type == .aid, Self.vowing.contains(lower[i]), i + 2 < range.upperBound, lower[i + 1] == "to",
+           Self.vengeance.contains(lower[i + 2]) {
+            trigger = TriggerLexicon.Trigger(type: .threaten, mode: nil, confidence: 0.7, length: 3)
+        }
+        if trigger == nil, ["reserved", "reserves", "reserve"].contains(lower[i]), i + 2 < range.upperBound, lower[i + 2] == "right" {
+            trigger = TriggerLexicon.Trigger(type: .threaten, mode: nil, confidence: 0.7, length: 3)
+        }
+        // "its first condition is a new constitution": a condition stated is a demand.
+        if trigger == nil, Self.conditionWords.contains(lower[i]), i + 1 < range.upperBound, ["is", "are", "was", "were", "include", "includes"].contains(lower[i + 1]) {
+            trigger = TriggerLexicon.Trigger(type: .demand, mode: nil, confidence: 0.6, length: 2)
+        }
+        // "told all its residents to leave": an order.
+        if trigger == nil, lower[i] == "told",
+           let to = Self.ahead(i, 2, 8, in: range).first(where: { lower[$0] == "to" }),
+           to + 1 < range.upperBound, entityAt[to + 1] == nil, !Self.determiners.contains(lower[to + 1]),
+           !(i + 1..<to).contains(where: { TriggerLexicon.audiences.contains(lower[$0]) && lower[$0] != "the" }) {
+            trigger = TriggerLexicon.Trigger(type: .demand, mode: nil, confidence: 0.6, length: 1)
+        }
+        // "Putin told Pashinyan by phone", "assured him by telephone": a call, which the verb's
+        // subject made to its object ("by phone" alone is read where no such verb comes before).
+        if trigger == nil, Self.tellingVerbs.contains(lower[i]),
+           let by = Self.ahead(i, 1, 5, in: range).first(where: { lower[$0] == "by" }), by + 1 < range.upperBound,
+           ["phone", "telephone"].contains(lower[by + 1]) {
+            trigger = TriggerLexicon.Trigger(type: .consult, mode: "phone", confidence: 0.7, length: 1)
+        }
+        if trigger?.mode == "phone", lower[i] == "by",
+           (max(range.lowerBound, i - 4)..<i).contains(where: { Self.tellingVerbs.contains(lower[$0]) }) {
+            trigger = nil
+        }
+        // "the emir brought Tshisekedi and Kagame together": mediation.
+        if trigger == nil, ["brought", "brings", "bring"].contains(lower[i]),
+           Self.ahead(i, 2, 10, in: range).contains(where: { lower[$0] == "together" }) {
+            trigger = TriggerLexicon.Trigger(type: .consult, mode: "mediation", confidence: 0.7, length: 1)
+        }
+        // "distanced himself from the strike": disapproval.
+        if trigger == nil, lower[i] == "distanced", Self.ahead(i, 1, 3, in: range).contains(where: { lower[$0] == "from" }) {
+            trigger = TriggerLexicon.Trigger(type: .disapprove, mode: nil, confidence: 0.65, length: 1)
         }
         // "spoke to reporters", "spoke to the press": talking to an audience, not a party.
         if trigger?.mode == "phone", lower[i] == "spoke", i + 2 < range.upperBound,

@@ -261,6 +261,26 @@ struct EventTests {
         // force not ruled out is a threat; a deadline given is a demand
         ("Donald Trump has not ruled out military action against Iran.", "THREATEN asserted [\"Donald Trump\"] -> [\"Iran\"]"),
         ("Donald Trump gave Moscow 50 days to accept a ceasefire.", "DEMAND asserted [\"Donald Trump\"] -> [\"Moscow\"] position=demands:50 days to accept ceasefire"),
+        // shutting a door on another state sanctions it
+        ("Pakistan suspended all trade with India.", "SANCTION asserted [\"Pakistan\"] -> [\"India\"]"),
+        ("Pakistan closed its airspace to Indian airlines on Thursday.", "SANCTION asserted [\"Pakistan\"] -> [] on=2025-04-10"),
+        // vows of vengeance and a right to respond are threats
+        ("Narendra Modi vowed to punish the attackers.", "THREATEN asserted [\"Narendra Modi\"] -> []"),
+        ("Qatar said it reserved the right to respond.", "THREATEN asserted [\"Qatar\"] -> []"),
+        // a refusal with its price, and a condition stated, are demands
+        ("Azerbaijan will not sign the treaty until Armenia changes its constitution.",
+         "DEMAND asserted [\"Azerbaijan\"] -> [\"Armenia\"] position=demands:treaty until armenia changes constitution"),
+        ("Azerbaijan's first condition is a new Armenian constitution.", "DEMAND asserted [\"Azerbaijan\"] -> [] position=demands:new armenian constitution"),
+        // an order to leave
+        ("Israel told all residents of Gaza City to leave.", "DEMAND asserted [\"Israel\"] -> [] @Gaza City position=demands:all residents of gaza city to leave"),
+        // bringing two together mediates; receiving both men is a meeting; telling by phone a call
+        ("Qatar brought Félix Tshisekedi and Paul Kagame together in Doha.", "CONSULT asserted [\"Qatar\"] -> [\"Félix Tshisekedi\", \"Paul Kagame\"] mode=mediation @Doha"),
+        ("Egyptian President Abdel Fattah al-Sisi received both men.", "CONSULT asserted [\"Abdel Fattah al-Sisi\"] -> [] mode=meeting"),
+        ("Vladimir Putin told Nikol Pashinyan by phone that Russia backed the deal.", "CONSULT asserted [\"Vladimir Putin\"] -> [\"Nikol Pashinyan\"] mode=phone"),
+        // distancing oneself disapproves; a stronghold retaken is fighting; a truce declared stands down
+        ("Donald Trump distanced himself from the strike.", "DISAPPROVE asserted [\"Donald Trump\"] -> []"),
+        ("The Sudanese army recaptured the Republican Palace in Khartoum.", "FIGHT asserted [\"Sudanese Armed Forces\"] -> [] @Khartoum"),
+        ("Vladimir Putin ordered a halt to all hostilities.", "RETREAT asserted [\"Vladimir Putin\"] -> []"),
     ])
     func reading(text: String, expected: String) throws {
         let found = try events(text)
@@ -354,10 +374,21 @@ struct EventTests {
     }
 
     @Test func aDeedBeingJudgedIsNotToldAgain() throws {
-        for text in ["Abbas Araghchi called the strikes “outrageous”.", "Pope Leo said he was dismayed by the attack on the church."] {
+        for text in ["Abbas Araghchi called the strikes “outrageous”.", "Pope Leo said he was dismayed by the attack on the church.",
+                     "Donald Trump distanced himself from the strike."] {
             let found = try events(text)
             #expect(!found.contains { $0.hasPrefix("FIGHT") }, "\(found)")
         }
+    }
+
+    @Test func aCallMadeByPhoneIsOneCallByTheCaller() throws {
+        let found = try events("Vladimir Putin told Nikol Pashinyan by phone that Russia backed the deal.")
+        #expect(found.filter { $0.hasPrefix("CONSULT") }.count == 1, "\(found)")
+    }
+
+    @Test func anAudienceToldSomethingIsGivenNoOrder() throws {
+        let found = try events("Marco Rubio told reporters to expect news soon.")
+        #expect(!found.contains { $0.hasPrefix("DEMAND") }, "\(found)")
     }
 
     @Test func notRulingOutAnythingButForceIsNoThreat() throws {
