@@ -49,10 +49,20 @@ public struct QuoteDetector: Stage {
             while t < tokens.count, tokens[t].span.start < span.end { entityAt[t] = e; t += 1 }
         }
         var quotes: [Quote] = []
-        for found in QuoteFinder().find(in: scalars) {
+        let found = QuoteFinder().find(in: scalars)
+        // Who a pronoun or a role stands for is looked for among the people the writer names:
+        // "“This was Netanyahu's decision, not mine,” he wrote" is not Netanyahu's.
+        var speakers = document
+        let quoted = found.map { $0.open..<($0.close.map { $0 + 1 } ?? $0.content.end) }
+        if !quoted.isEmpty {
+            for e in speakers.entities.indices {
+                speakers.entities[e].mentions.removeAll { mention in quoted.contains { $0.lowerBound <= mention.span.start && mention.span.end <= $0.upperBound } }
+            }
+        }
+        for found in found {
             let sentenceIndex = document.sentences.lastIndex { $0.span.start <= found.open } ?? 0
             guard !document.sentences.isEmpty else { break }
-            let attribution = attribute(found, sentenceIndex: sentenceIndex, document: document, words: words, entityAt: entityAt)
+            let attribution = attribute(found, sentenceIndex: sentenceIndex, document: speakers, words: words, entityAt: entityAt)
             quotes.append(Quote(id: Quote.ID(rawValue: "Q\(quotes.count + 1)"), span: found.content,
                                 speaker: attribution.speaker.map { document.entities[$0].id },
                                 cue: attribution.cue, sentence: attribution.sentence))
@@ -101,6 +111,19 @@ public struct QuoteDetector: Stage {
                let found = cue(in: inPrevious, words: words, entityAt: entityAt, document: document, quote: quote.open..<quoteEnd) {
                 return Attribution(speaker: found.speaker, cue: found.cue, sentence: previous)
             }
+        }
+        // "He put the stakes plainly: “…”": a colon hands the quotation to the person the
+        // clause before it is about, whatever its verb.
+        let before = tokens.indices.filter { tokens[$0].span.start >= first.start && tokens[$0].span.end <= quote.open }
+        if let colon = before.last, words[colon] == ":", before.count > 1,
+           let speaker = clauseSubject(before.dropLast()[...], words: words, entityAt: entityAt, document: document, reach: 4) {
+            // The cue is the verb: the first lower-case word after the subject's name or pronoun.
+            let clause = before.dropLast()
+            let subjectEnd = clause.prefix(6).lastIndex { entityAt[$0] != nil || Self.pronouns.contains(words[$0]) }
+            let verb = clause[(subjectEnd.map { $0 + 1 } ?? clause.startIndex)...].first { t in
+                entityAt[t] == nil && words[t].first?.isLowercase == true
+            }
+            return Attribution(speaker: speaker, cue: verb.map { words[$0] }, sentence: first)
         }
         return Attribution(speaker: nil, cue: nil, sentence: first)
     }

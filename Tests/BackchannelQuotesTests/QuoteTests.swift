@@ -32,6 +32,12 @@ struct QuoteTests {
         // a colon introduces the quote
         ("Posting on Truth Social, President Donald Trump wrote: “Russia has to get moving.”",
          ["Russia has to get moving. | Donald Trump | wrote"]),
+        // a colon after any verb: the clause's subject speaks
+        ("Secretary of State Marco Rubio put it simply: “Peace brings investment.”",
+         ["Peace brings investment. | Marco Rubio | put"]),
+        // a person named only inside the quotation is not who "he" is
+        ("Donald Trump was asked about the strike. “It was Netanyahu's decision, not mine,” he wrote.",
+         ["It was Netanyahu's decision, not mine, | Donald Trump | wrote"]),
         // according to
         ("According to Foreign Minister Abbas Araghchi, “the atmosphere was calm.”",
          ["the atmosphere was calm. | Abbas Araghchi | According to"]),
