@@ -147,6 +147,10 @@ struct EntityResolver {
     /// The key that makes two mentions the same entity outright.
     func key(_ text: String, type: EntityType, lookup: Lookups) -> String {
         if let known = lookup(text).first(where: { EntityType(rawValue: $0.type) != nil }) { return type.rawValue + ":" + known.canonical }
+        // A dateline's "DOHA" is the "Doha" of the text.
+        if Gazetteer.isAllCaps(text), let known = lookup(Gazetteer.titleCased(text)).first(where: { EntityType(rawValue: $0.type) != nil }) {
+            return type.rawValue + ":" + known.canonical
+        }
         return type.rawValue + ":" + Self.fold(text)
     }
 

@@ -144,6 +144,7 @@ struct NameConsistency {
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
+    static let feasts: WordSet = ["Easter", "Christmas", "Ramadan", "Eid", "Passover", "Hanukkah", "Diwali", "Nowruz", "Thanksgiving"]
     static let calendarWords: WordSet = [
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December",
@@ -161,6 +162,9 @@ struct NameConsistency {
         var result: [EntityResolver.Found] = []
         for var f in found {
             if f.tokens.count == 1, Self.indefinitePeople.contains(words[f.tokens.lowerBound]) { continue }
+            // "On Tuesday", "in February", "Easter": a day, a month or a feast alone names no one
+            // and no place ("May" excepted: it is also a surname).
+            if f.tokens.count == 1, Self.calendarWords.contains(words[f.tokens.lowerBound]) || Self.feasts.contains(words[f.tokens.lowerBound]) { continue }
             if f.type == .person, f.tokens.count >= 2, Self.calendarWords.contains(words[f.tokens.upperBound - 1]) {
                 f.tokens = f.tokens.lowerBound..<(f.tokens.upperBound - 1)
             }

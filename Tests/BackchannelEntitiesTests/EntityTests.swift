@@ -201,6 +201,25 @@ struct EntityStageTests {
         #expect(!lines.contains { $0.contains("Everybody") }, "\(lines)")
     }
 
+    @Test func aDayAMonthOrAFeastAloneIsNoEntity() throws {
+        let text = "Vladimir Putin announced an Easter truce on Saturday. In February, Tuesday and Easter were quiet in Kyiv."
+        let lines = summary(try entities(text), in: text)
+        #expect(!lines.contains { $0.contains("Easter") || $0.contains("February") || $0.contains("Tuesday") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("GPE Kyiv") }, "\(lines)")
+    }
+
+    @Test func aDatelineInCapitalsIsTheSamePlace() throws {
+        let text = "DOHA, Sept 9 (Continental Wire) - Israel struck Hamas leaders in Doha on Tuesday. The strike in Doha drew condemnation."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.filter { $0.contains("Doha") } == ["GPE Doha [DOHA|Doha|Doha] -> Qatar"], "\(lines)")
+    }
+
+    @Test func aPlatformAndArmedGroupsFromTheGazetteer() throws {
+        let text = "Donald Trump wrote on Truth Social that India had named Lashkar-e-Taiba."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.contains { $0.hasPrefix("ORG Truth Social") } && lines.contains { $0.hasPrefix("ORG Lashkar-e-Taiba") }, "\(lines)")
+    }
+
     @Test func offsetsIndexTheText() throws {
         let text = "Zelenskyy 🤝 Kremlin spokesman Dmitry Peskov said talks in St. Petersburg were “useful”."
         for entity in try entities(text) {
