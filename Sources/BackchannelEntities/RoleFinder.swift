@@ -175,6 +175,12 @@ struct RoleFinder {
             j -= 1
             if sentenceStarts.contains(j) { break }
         }
+        // "leaves the army chief, …": a title is what follows an article inside it ("head of the
+        // Russian team" keeps its "the").
+        if let article = (j..<comma).last(where: { $0 > j && ["the", "a", "an"].contains(words[$0].lowercased())
+            && !["of", "at", "for", "to", "on", "in"].contains(words[$0 - 1].lowercased()) }) {
+            j = article + 1
+        }
         // "Two left-wing lawmakers, …": a count before the title is not part of it.
         while j < comma, ["the", "of", "and", "two", "three", "four", "five", "several", "both", "some"].contains(words[j].lowercased()) { j += 1 }
         let range = j..<comma
@@ -202,12 +208,17 @@ struct RoleFinder {
         if let with = range.first(where: { words[$0].lowercased() == "with" }), range[start..<with].contains(where: { Self.isHead(words[$0]) }) {
             range = start..<with
         }
+        // "RSF commander known as Hemedti", "commander, better known as…": a second name is no role.
+        if let known = range.first(where: { ["known", "better", "nicknamed", "dubbed"].contains(words[$0].lowercased()) }),
+           range[start..<known].contains(where: { Self.isHead(words[$0]) }) {
+            range = start..<known
+        }
         guard !range.isEmpty, range.contains(where: { Self.isHead(words[$0]) }),
               !range.contains(where: { ["is", "was", "were", "are", "has", "have", "had", "will", "would", "could", "said", "says"].contains(words[$0].lowercased()) }),
               // "Kagame, hosted by the emir,", "Rubio, with special envoy Witkoff," and "Trump,
               // speaking in the Oval Office," describe a circumstance, not a role.
               !Self.isVerbLike(words[range.lowerBound]), !Self.isGerund(words[range.lowerBound]),
-              !["with", "by", "alongside", "after", "before", "in", "at", "on", "from", "and", "or", "but"].contains(words[range.lowerBound].lowercased()),
+              !["with", "by", "alongside", "after", "before", "in", "at", "on", "from", "and", "or", "but", "whose"].contains(words[range.lowerBound].lowercased()),
               // "Keir Starmer, French President Emmanuel Macron, …": a title followed by a name is
               // the next person of a list, not this one's role.
               // ("adviser to President Donald Trump" names him inside the role: after a preposition

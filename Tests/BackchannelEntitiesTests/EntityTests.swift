@@ -220,6 +220,23 @@ struct EntityStageTests {
         #expect(lines.contains { $0.hasPrefix("ORG Truth Social") } && lines.contains { $0.hasPrefix("ORG Lashkar-e-Taiba") }, "\(lines)")
     }
 
+    @Test(arguments: [
+        // a verb and its article before the title are not part of it
+        ("The capture leaves the army chief, Gen. Abdel Fattah al-Burhan, in control of Khartoum.", "Abdel Fattah al-Burhan", "army chief"),
+        // a second name after the title is not part of it
+        ("The RSF is led by Mohamed Hamdan Dagalo, the RSF commander known as Hemedti, who denies the charges.", "Mohamed Hamdan Dagalo", "RSF commander"),
+    ])
+    func titleBounds(text: String, person: String, role: String) throws {
+        let titles = try entities(text).first { $0.name == person }?.roles.map(\.title) ?? []
+        #expect(titles.contains(role) && !titles.contains { $0.count > role.count && $0.contains(role) }, "\(titles)")
+    }
+
+    @Test func aRelativeClauseIsNoRole() throws {
+        let found = try entities("Malaysian Prime Minister Anwar Ibrahim, whose country chairs the bloc this year, hosted the talks.")
+            .first { $0.name == "Anwar Ibrahim" }
+        #expect(found?.roles.map(\.title) == ["Malaysian Prime Minister"], "\(String(describing: found?.roles))")
+    }
+
     @Test func offsetsIndexTheText() throws {
         let text = "Zelenskyy 🤝 Kremlin spokesman Dmitry Peskov said talks in St. Petersburg were “useful”."
         for entity in try entities(text) {
