@@ -129,6 +129,9 @@ public struct EventDetector: Stage {
         var clauseStart = triggerTokens.lowerBound
         while clauseStart > opening, !Self.clauseBreaks.contains(lower[clauseStart - 1]),
               !["said", "says", "that", "told"].contains(lower[clauseStart - 1]),
+              // "a charge which Kigali denies": a relative clause the trigger is in has its own
+              // subject ("Egypt and Qatar, which brokered the truce, condemned…" is not in it).
+              !(lower[clauseStart - 1] == "which" && !(clauseStart..<triggerTokens.lowerBound).contains(where: { lower[$0] == "," })),
               // ", and his envoy took part": a comma before "and" opens a new clause.
               !(lower[clauseStart - 1] == "and" && clauseStart - 2 >= range.lowerBound && lower[clauseStart - 2] == ",") { clauseStart -= 1 }
         let canAct: (Int) -> Bool = { e in

@@ -281,6 +281,9 @@ struct EventTests {
         ("Donald Trump distanced himself from the strike.", "DISAPPROVE asserted [\"Donald Trump\"] -> []"),
         ("The Sudanese army recaptured the Republican Palace in Khartoum.", "FIGHT asserted [\"Sudanese Armed Forces\"] -> [] @Khartoum"),
         ("Vladimir Putin ordered a halt to all hostilities.", "RETREAT asserted [\"Vladimir Putin\"] -> []"),
+        // a relative clause has its own subject; after it, the sentence's subject acts again
+        ("United Nations experts say Rwanda backs M23 with troops, which Kigali denies.", "REJECT asserted [\"Kigali\"] -> []"),
+        ("Egypt and Qatar, which brokered the truce with Washington, both condemned the strikes.", "DISAPPROVE asserted [\"Egypt\", \"Qatar\"] -> []"),
     ])
     func reading(text: String, expected: String) throws {
         let found = try events(text)
