@@ -123,3 +123,16 @@ final class LockedCounts: @unchecked Sendable {
     func add() { lock.withLock { count += 1 } }
     var value: Int { lock.withLock { count } }
 }
+
+@Suite("SQLite binds")
+struct SQLiteBindTests {
+    /// The direct conversion of the store's plain types must give what SQLiteKit's encoder gives.
+    @Test func plainValuesBindAsTheEncoderBindsThem() throws {
+        let encoder = SQLiteDataEncoder()
+        let values: [any Encodable & Sendable] = ["Kyiv", "", 42, -7, Int.max, 2.5, true, false, Optional("text"), Optional<String>.none,
+                                                  Optional(3), Optional<Int>.none, Optional(true), ["a", "b"], Date(timeIntervalSince1970: 1_744_329_600)]
+        for value in values {
+            #expect(try DirectSQLiteDatabase.data(of: value, encoder: encoder) == encoder.encode(value), "\(value)")
+        }
+    }
+}
