@@ -72,7 +72,7 @@ enum TriggerLexicon {
         // against people who are not fighting ("gunmen shot", "massacred").
         add(forms("attack") + forms("bomb") + forms("shell") + ["struck", "strikes", "strike", "killed", "killing", "offensive", "retook", "captured"], .fight, 0.7)
         add(["fought", "clashed", "clashes", "fighting", "fired"], .fight, 0.7)
-        add(["shot", "massacred", "executed", "tortured"], .assault, 0.7)
+        add(["shot", "massacred", "executed", "tortured", "shooting", "massacre"], .assault, 0.7)
         add(forms("mobilise") + forms("mobilize") + forms("deploy"), .mobilize, 0.75)
         add(forms("seize") + forms("detain") + forms("arrest") + forms("expel", ["expelled", "expelling"]) + forms("blockade") + forms("deport"), .coerce, 0.75)
         add(forms("kidnap") + ["kidnapped", "looted", "hijacked"], .crime, 0.75)

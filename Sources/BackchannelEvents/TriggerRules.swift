@@ -50,6 +50,9 @@ extension EventDetector {
     static let refusable: WordSet = ["accept", "recognise", "recognize", "apply", "implement", "honour", "honor", "abide", "respect",
                                          "comply", "sign", "negotiate", "agree", "allow", "tolerate", "endorse"]
     static let dismay: WordSet = ["alarmed", "dismayed", "appalled"]
+    static let violence: WordSet = ["killed", "killing", "killings", "attack", "attacked", "attacks", "assault", "shooting", "shot", "massacre"]
+    static let irregulars: WordSet = ["gunmen", "gunman", "militants", "attackers", "assailants", "terrorists", "bombers", "bomber", "militiamen"]
+    static let defenceless: WordSet = ["civilians", "worshippers", "tourists", "pilgrims", "patients", "camp", "hospital", "school", "mosque", "church"]
     static let tellingVerbs: WordSet = ["told", "tells", "assured", "assures", "informed", "informs", "briefed", "briefs", "reassured"]
     /// Shutting these to another state sanctions it: "closed its airspace to Indian airlines".
     static let closingVerbs: WordSet = ["closed", "closes", "close", "closing", "shut", "shuts", "suspended", "suspends", "suspend", "halted", "halts",
@@ -455,6 +458,17 @@ extension EventDetector {
            i + 1 < range.upperBound && ["from", "to", "into", "in", "home"].contains(lower[i + 1])
                || (max(range.lowerBound, i - 4)..<i).contains(where: { Self.pullingVerbs.contains(lower[$0]) || ["came", "went", "brought", "come", "go"].contains(lower[$0]) }) {
             trigger = nil
+        }
+        // "gunmen killed six people", "the worst attack on civilians", "an assault on the Zamzam
+        // camp": violence by irregulars, or aimed at people who are not fighting, is ASSAULT.
+        // (Strikes between armies that kill civilians stay FIGHT.)
+        // ("launched an assault on the camp": the deed's word may follow the trigger.)
+        if trigger?.type == .fight, let deed = ([i] + Self.ahead(i, 1, 4, in: range)).first(where: { Self.violence.contains(lower[$0]) }) {
+            let near = max(range.lowerBound, deed - 5)..<min(range.upperBound, deed + 6)
+            let irregulars = near.contains { Self.irregulars.contains(lower[$0]) }
+            let defenceless = deed + 1 < range.upperBound && ["on", "at", "against"].contains(lower[deed + 1])
+                && Self.ahead(deed, 1, 5, in: range).contains { Self.defenceless.contains(lower[$0]) }
+            if irregulars || defenceless { trigger?.type = .assault }
         }
         // "military support", "financial backing": aid, not political support.
         if trigger?.type == .support, i > range.lowerBound, TriggerLexicon.aidModes.contains(where: { $0.words.contains(lower[i - 1]) }) {

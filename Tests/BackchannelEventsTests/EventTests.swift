@@ -281,6 +281,11 @@ struct EventTests {
         ("Donald Trump distanced himself from the strike.", "DISAPPROVE asserted [\"Donald Trump\"] -> []"),
         ("The Sudanese army recaptured the Republican Palace in Khartoum.", "FIGHT asserted [\"Sudanese Armed Forces\"] -> [] @Khartoum"),
         ("Vladimir Putin ordered a halt to all hostilities.", "RETREAT asserted [\"Vladimir Putin\"] -> []"),
+        // violence by irregulars, or aimed at a camp or at civilians, is ASSAULT; an army's
+        // strike that kills civilians stays FIGHT
+        ("Gunmen killed 26 tourists near Pahalgam on Tuesday.", "ASSAULT asserted [] -> [] @Pahalgam on=2025-04-08 killed=26"),
+        ("The Rapid Support Forces launched an assault on the Zamzam camp.", "ASSAULT asserted [\"Rapid Support Forces\"] -> []"),
+        ("A Russian missile killed 20 civilians in Kryvyi Rih.", "FIGHT asserted [] -> [] @Kryvyi Rih killed=20"),
         // a relative clause has its own subject; after it, the sentence's subject acts again
         ("United Nations experts say Rwanda backs M23 with troops, which Kigali denies.", "REJECT asserted [\"Kigali\"] -> []"),
         ("Egypt and Qatar, which brokered the truce with Washington, both condemned the strikes.", "DISAPPROVE asserted [\"Egypt\", \"Qatar\"] -> []"),
