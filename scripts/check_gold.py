@@ -5,8 +5,8 @@ Usage:
     python3 scripts/check_gold.py        # prints per-type, per-kind and per-event-type counts, then OK (exit 0) or the errors (exit 1)
 
 Counts are given per split: ``dev``, ``test``, ``final``, ``holdout`` and ``sealed``. ``sealed``
-is the fresh held-out split (the third written on 2026-11-27), to be scored once at the end of
-the next piece of work; ``holdout``, ``test`` and ``final`` are spent and now development data (see
+is the held-out split (the third written on 2026-11-27), scored once at 62be32e (rules changed
+after that spend it); ``holdout``, ``test`` and ``final`` are spent and now development data (see
 "Splits" in Corpus/README.md).
 
 Quotes (``"quotes"``, after ``"entities"``): one object per direct quotation of the body,
@@ -61,8 +61,8 @@ EVENT_KEYS = ("type", "mode", "actors", "targets", "place", "date", "modality", 
 EVENT_OPTIONAL = {"position", "casualties", "amounts"}
 ACTOR_TYPES = {"ORG", "GPE", "PERSON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-# sealed is the fresh held-out split (the third written on 2026-11-27): score it once, at the end
-# of the next piece of work. holdout, test and final are spent (see "Splits" in Corpus/README.md).
+# sealed is the fresh held-out split (the third written on 2026-11-27): scored once at 62be32e; rules
+# changed after that spend it. holdout, test and final are spent (see "Splits" in Corpus/README.md).
 SPLITS = ("dev", "test", "final", "holdout", "sealed")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CANONICAL = {"United States", "Russia", "Ukraine", "United Kingdom", "Germany", "Italy", "Turkey",

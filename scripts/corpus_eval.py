@@ -14,8 +14,8 @@ self-test harness. The scoring itself stays in each script.
 Splits: ``dev`` is for development and is the default; ``test`` and ``final`` were held out but
 have been looked at while tuning, so they are spent and now serve as development data too;
 ``holdout`` was held out until its errors were read after ``sealed`` was written, so it is spent
-as well; ``sealed`` is the fresh held-out split (the third written on 2026-11-27), to be scored once
-at the end of the next piece of work (see "Splits" in ``Corpus/README.md``). ``--split all``
+as well; ``sealed`` is the fresh held-out split (the third written on 2026-11-27), scored once at
+62be32e; rules changed after that spend it (see "Splits" in ``Corpus/README.md``). ``--split all``
 takes every article, ``holdout`` and ``sealed`` included.
 
 The scripts put their own folder on ``sys.path`` and ``import corpus_eval``, so they run as
@@ -35,7 +35,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Corpus")
 # The article splits, then "all" (every article). sealed is the fresh held-out split (the third
-# written on 2026-11-27): score it once, at the end of the next piece of work. holdout,
+# written on 2026-11-27): scored once at 62be32e; rules changed after that spend it. holdout,
 # test and final are spent and now development data.
 SPLIT_CHOICES = ["dev", "test", "final", "holdout", "sealed", "all"]
 
@@ -226,14 +226,14 @@ def span_ok(text, start, end, want):
 def parse_args(description, errors_help, argv=None):
     """The common options: --binary, --split (dev | test | final | holdout | sealed | all, default
     dev), --errors N, --json and --selftest. ``sealed`` is the fresh held-out split (the third
-    written on 2026-11-27), to be scored once at the end of the next piece of work; ``holdout``,
+    written on 2026-11-27), scored once at 62be32e (rules changed after that spend it); ``holdout``,
     ``test`` and ``final`` are spent and now development data."""
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
                     help="articles to score (default dev; sealed is the fresh held-out split, the "
-                         "third written on 2026-11-27: score it once, at the end of the next piece of "
-                         "work; holdout, test and final are spent "
+                         "third written on 2026-11-27, scored once at 62be32e: rules changed after "
+                         "that spend it; holdout, test and final are spent "
                          "development splits; all "
                          "includes every split)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)

@@ -6,8 +6,8 @@ entry per real-world actor or place, with a *set* of mention strings, roles, aff
 an optional ``refersTo``. Articles: ``Corpus/articles/<slug>.json``; by default only
 ``split == "dev"`` is scored (``--split test`` / ``--split final`` / ``--split holdout`` /
 ``--split sealed`` / ``--split all`` must be asked for).
-``sealed`` is the fresh held-out split (the third written on 2026-11-27), to be scored once at
-the end of the next piece of work. ``holdout``, ``test`` and ``final`` were held out too but have been looked at
+``sealed`` is the fresh held-out split (the third written on 2026-11-27), scored once at 62be32e;
+rules changed after that spend it. ``holdout``, ``test`` and ``final`` were held out too but have been looked at
 while tuning, so they are spent and now development data; ``all`` includes every split.
 
 System under test. The binary is run once over all the selected pages:

@@ -7,8 +7,8 @@ Gold: the ``events`` member of ``Corpus/gold/<slug>.json`` (see ``scripts/check_
 are entity ``name``s of the same file and ``date`` is ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or null.
 By default only ``split == "dev"`` is scored (``--split test`` / ``--split final`` /
 ``--split holdout`` / ``--split sealed`` / ``--split all`` must be asked for).
-``sealed`` is the fresh held-out split (the third written on 2026-11-27), to be scored once at
-the end of the next piece of work. ``holdout``, ``test`` and ``final`` were held out too but have been looked at
+``sealed`` is the fresh held-out split (the third written on 2026-11-27), scored once at 62be32e;
+rules changed after that spend it. ``holdout``, ``test`` and ``final`` were held out too but have been looked at
 while tuning, so they are spent and now development data; ``all`` includes every split.
 
 System under test. The binary is run once over all the selected pages:
