@@ -54,7 +54,7 @@ public struct EventDetector: Stage {
             let range = first..<last
             first = last
             guard !range.isEmpty else { continue }
-            var seen = Set<String>()
+            var seen = Set<DeedKey>()
             let eventsBefore = events.count
             let inHeading = document.blocks.contains { $0.kind == .heading && $0.span.contains(sentence.span) }
             defer {
@@ -85,7 +85,7 @@ public struct EventDetector: Stage {
                                   earlier: events.suffix(12))
                 // One deed per type and actors in a sentence: "a Russian missile attack on Kyiv killed
                 // 31 people" is one FIGHT; a later trigger only fills in a target or place it lacked.
-                let key = "\(event.type.rawValue)|\(event.actors)"
+                let key = DeedKey(type: event.type, actors: event.actors)
                 // A deed with its dead counted is reported even when no one is named as its author,
                 // and so is one in a sub-heading ("Talks open in Geneva"), which names the event
                 // the entry under it tells.
@@ -111,6 +111,12 @@ public struct EventDetector: Stage {
         return events
     }
 
+    /// One deed per type and actors in a sentence.
+    struct DeedKey: Hashable {
+        var type: Event.Kind
+        var actors: [Entity.ID]
+    }
+
     private func inQuote(_ span: TextSpan, document: Document) -> Bool {
         document.quotes.contains { $0.span.contains(span) }
     }
@@ -119,7 +125,14 @@ public struct EventDetector: Stage {
                        document: Document, words: [String], lower: [String], entityAt: [Int?], previousActor: Int? = nil,
                        earlier: ArraySlice<Event> = []) -> Event {
         let tokens = document.tokens
-        let isActorType: (Int) -> Bool = { [.person, .org, .gpe, .norp].contains(document.entities[$0].type) }
+        // (Local functions, not closures stored in constants: a closure kept in a constant copies
+        // the whole document into its context on every event built.)
+        func isActorType(_ e: Int) -> Bool {
+            switch document.entities[e].type {
+            case .person, .org, .gpe, .norp: true
+            default: false
+            }
+        }
         // Actor: the subject of the trigger's clause — the first person, body or country from
         // the clause's start (after a reporting verb: "officials said Russia struck…"); a person
         // named with a body right after it acts ("Kremlin spokesman Dmitry Peskov"). Cities
@@ -134,12 +147,12 @@ public struct EventDetector: Stage {
               !(lower[clauseStart - 1] == "which" && !(clauseStart..<triggerTokens.lowerBound).contains(where: { lower[$0] == "," })),
               // ", and his envoy took part": a comma before "and" opens a new clause.
               !(lower[clauseStart - 1] == "and" && clauseStart - 2 >= range.lowerBound && lower[clauseStart - 2] == ",") { clauseStart -= 1 }
-        let canAct: (Int) -> Bool = { e in
+        func canAct(_ e: Int) -> Bool {
             let entity = document.entities[e]
             return isActorType(e) && !(entity.type == .gpe && entity.refersTo == nil && entity.kind != "country")
         }
         // Names inside a quotation are the speaker's words, never the writer's subject or object.
-        let quoted: (Int) -> Bool = { k in document.quotes.contains { $0.span.contains(tokens[k].span) } }
+        func quoted(_ k: Int) -> Bool { document.quotes.contains { $0.span.contains(tokens[k].span) } }
         // The subject among tokens `from..<to`: the first person, body or country, not after
         // "in"; a person named right after a body or nationality is the one who acts ("Kremlin
         // spokesman Dmitry Peskov", "German Defence Minister Boris Pistorius").
@@ -278,7 +291,7 @@ public struct EventDetector: Stage {
         let pronoun = (clauseStart..<triggerTokens.lowerBound).first { ["it", "they", "he", "she"].contains(lower[$0]) }
         if actors.isEmpty, let pronoun, !(clauseStart..<pronoun).contains(where: { entityAt[$0] != nil || quoted($0) }) {
             let person = ["he", "she"].contains(lower[pronoun])
-            let fits: (Int) -> Bool = { e in canAct(e) && ((document.entities[e].type == .person) == person || lower[pronoun] == "they") }
+            func fits(_ e: Int) -> Bool { canAct(e) && ((document.entities[e].type == .person) == person || lower[pronoun] == "they") }
             func nearest(_ from: Int, _ limit: Int) -> Int? {
                 var k = from
                 while k >= limit, pronoun - k <= 80 {
@@ -754,6 +767,9 @@ public struct EventDetector: Stage {
     }
 
     /// "killed 20 civilians, including nine children" → killed 20; "N people were wounded" → injured N.
+    static let killedWords: WordSet = ["killed", "killing", "kills", "dead", "died"]
+    static let injuredWords: WordSet = ["injured", "wounded", "injuring", "wounding"]
+
     private func casualties(in range: Range<Int>, lower: [String]) -> Event.Casualties? {
         var result = Event.Casualties()
         func number(_ t: Int) -> Int? {
@@ -763,8 +779,8 @@ public struct EventDetector: Stage {
         }
         for t in range {
             let w = lower[t]
-            let killed = ["killed", "killing", "kills", "dead", "died"].contains(w)
-            let injured = ["injured", "wounded", "injuring", "wounding"].contains(w)
+            let killed = Self.killedWords.contains(w)
+            let injured = Self.injuredWords.contains(w)
             guard killed || injured else { continue }
             var value: Int?
             // "killed 20 civilians", "killing at least 400"
