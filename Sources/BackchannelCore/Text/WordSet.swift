@@ -61,15 +61,10 @@ public struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral, CustomStri
     public var description: String { words.description }
     public func makeIterator() -> IndexingIterator<[String]> { words.makeIterator() }
 
-    public func contains(_ word: String) -> Bool { index(of: word) != nil }
-
-    public func contains(_ word: Substring) -> Bool {
-        if let found = word.utf8.withContiguousStorageIfAvailable({ index(utf8: $0) }) { return found != nil }
-        return Array(word.utf8).withUnsafeBufferPointer { index(utf8: $0) } != nil
-    }
+    public func contains<S: StringProtocol>(_ word: S) -> Bool { index(of: word) != nil }
 
     /// The position of `word` in ``words``, or nil when the set does not hold it.
-    public func index(of word: String) -> Int? {
+    public func index<S: StringProtocol>(of word: S) -> Int? {
         if let found = word.utf8.withContiguousStorageIfAvailable({ index(utf8: $0) }) { return found }
         return Array(word.utf8).withUnsafeBufferPointer { index(utf8: $0) }
     }
