@@ -30,7 +30,7 @@ struct NameConsistency {
         found = hyphenatedGivenNames(found, words: words)
         found = personNames(found, words: words)
         found = titledAppositions(found, words: words)
-        let speakers = speakerNames(found, words: words).subtracting(Self.indefinitePeople)
+        let speakers = speakerNames(found, words: words).subtracting(Self.indefinitePeople.words)
         found = found.map { f in
             f.tokens.count == 1 && speakers.contains(words[f.tokens.lowerBound]) ? EntityResolver.Found(tokens: f.tokens, type: .person) : f
         }

@@ -33,7 +33,7 @@ public struct EventDetector: Stage {
 
     func detect(in document: Document) -> [Event] {
         let words = document.wordsOfTokens
-        let lower = words.map { $0.lowercased() }
+        let lower = words.map { Word($0.lowercased()) }
         // Whether any rule can start at each word: one look-up per word, instead of one per rule.
         let active = lower.map { Self.ruleWords.contains($0) }
         let aboutSanctions = Self.aboutSanctions(lower)
@@ -122,7 +122,7 @@ public struct EventDetector: Stage {
     }
 
     private func build(_ trigger: TriggerLexicon.Trigger, at triggerTokens: Range<Int>, in range: Range<Int>, sentence: TextSpan,
-                       document: Document, words: [String], lower: [String], entityAt: [Int?], previousActor: Int? = nil,
+                       document: Document, words: [String], lower: [Word], entityAt: [Int?], previousActor: Int? = nil,
                        earlier: ArraySlice<Event> = []) -> Event {
         let tokens = document.tokens
         // (Local functions, not closures stored in constants: a closure kept in a constant copies
@@ -456,7 +456,7 @@ public struct EventDetector: Stage {
         let amounts = document.money.filter { sentence.contains($0.span) }
         var mode = trigger.mode
         if trigger.type == .aid {
-            mode = TriggerLexicon.aidModes.first { entry in range.contains { entry.words.contains(lower[$0]) } }?.mode
+            mode = TriggerLexicon.aidModes.first { entry in range.contains { entry.words.contains(lower[$0].text) } }?.mode
         }
         var modality = self.modality(triggerTokens, type: trigger.type, in: range, lower: lower, actor: actor, speakers: actors, document: document, entityAt: entityAt)
         // "the truce will not start without a list", "a plan would only work if…": the future
@@ -510,7 +510,7 @@ public struct EventDetector: Stage {
         event.position = position(for: event, after: triggerTokens, in: range, words: words, lower: lower)
         // "a ceasefire between Israel and Iran": the parties accept the ceasefire itself.
         if betweenParties, type == .agree {
-            event.position = Event.Position(issue: lower[triggerTokens.lowerBound], stance: .accepts, holder: event.actors.first, addressee: nil)
+            event.position = Event.Position(issue: lower[triggerTokens.lowerBound].text, stance: .accepts, holder: event.actors.first, addressee: nil)
         }
         return event
     }
@@ -528,14 +528,14 @@ public struct EventDetector: Stage {
     /// clause: the two parties of the latest event before it that had two of the right kind
     /// (people for "leaders", states and bodies for "countries"), else the last two such
     /// names before it, within the few sentences before.
-    private func pairSubject(_ clause: Range<Int>, lower: [String], entityAt: [Int?], document: Document,
+    private func pairSubject(_ clause: Range<Int>, lower: [Word], entityAt: [Int?], document: Document,
                              canAct: (Int) -> Bool, before earlier: ArraySlice<Event>, quoted: (Int) -> Bool) -> [Int]? {
         guard let opener = clause.first(where: { ["two", "both"].contains(lower[$0]) }),
               lower[opener] == "both" || (opener > clause.lowerBound && lower[opener - 1] == "the"),
               // "the two had agreed": a bare "the two" before its verb stands for either kind.
-              let noun = (opener + 1..<min(clause.upperBound, opener + 4)).first(where: { Self.pairNouns[lower[$0]] != nil })
+              let noun = (opener + 1..<min(clause.upperBound, opener + 4)).first(where: { Self.pairNouns[lower[$0].text] != nil })
                   ?? (lower[opener] == "two" && opener + 1 < clause.upperBound && Self.auxiliaries.contains(lower[opener + 1]) ? opener : nil),
-              let wanted = noun == opener ? .some(nil) : Self.pairNouns[lower[noun]],
+              let wanted = noun == opener ? .some(nil) : Self.pairNouns[lower[noun].text],
               !(clause.lowerBound..<noun).contains(where: { entityAt[$0] != nil }) else { return nil }
         func fits(_ e: Int) -> Bool {
             guard canAct(e) else { return false }
@@ -633,10 +633,10 @@ public struct EventDetector: Stage {
     static let anchoredFirstWords: WordSet = WordSet(anchoredPhrases.map { $0.words[0] })
 
     /// The first anchored phrase in the sentence, with its offset in days and its tokens.
-    static func anchoredDay(in range: Range<Int>, lower: [String]) -> (Int, Range<Int>)? {
+    static func anchoredDay(in range: Range<Int>, lower: [Word]) -> (Int, Range<Int>)? {
         for k in range where anchoredFirstWords.contains(lower[k]) {
-            for phrase in anchoredPhrases where k + phrase.words.count <= range.upperBound && lower[k] == phrase.words[0] {
-                if phrase.words.indices.allSatisfy({ lower[k + $0] == phrase.words[$0] }) { return (phrase.offset, k..<(k + phrase.words.count)) }
+            for phrase in anchoredPhrases where k + phrase.words.count <= range.upperBound && lower[k].text == phrase.words[0] {
+                if phrase.words.indices.allSatisfy({ lower[k + $0].text == phrase.words[$0] }) { return (phrase.offset, k..<(k + phrase.words.count)) }
             }
         }
         return nil
@@ -651,7 +651,7 @@ public struct EventDetector: Stage {
 
     /// A date that belongs to a noun, not to the sentence's act: a bare year right before a
     /// word ("the 2015 accord") or a date after "of" ("the attack of October 7, 2023").
-    private func namesSomething(_ date: DateMention, range: Range<Int>, lower: [String], tokens: [Token]) -> Bool {
+    private func namesSomething(_ date: DateMention, range: Range<Int>, lower: [Word], tokens: [Token]) -> Bool {
         guard let first = range.first(where: { tokens[$0].span.start >= date.span.start }) else { return false }
         let before = first > range.lowerBound ? lower[first - 1] : ""
         // "the 2015 accord"; "the attack of October 7"; "has mediated since April" dates when a
@@ -660,7 +660,7 @@ public struct EventDetector: Stage {
         if date.granularity == .year, !Self.yearPrepositions.contains(before) {
             var last = first
             while last + 1 < range.upperBound, tokens[last + 1].span.end <= date.span.end { last += 1 }
-            if last + 1 < range.upperBound, lower[last + 1].first?.isLetter == true { return true }
+            if last + 1 < range.upperBound, lower[last + 1].text.first?.isLetter == true { return true }
         }
         return false
     }
@@ -675,20 +675,20 @@ public struct EventDetector: Stage {
 
     /// The first token after a wire dateline ("MUSCAT, April 12 (Continental Wire) - "): a dash
     /// right after a closing bracket within the sentence's first fifteen tokens.
-    private func dateline(in range: Range<Int>, lower: [String]) -> Int? {
+    private func dateline(in range: Range<Int>, lower: [Word]) -> Int? {
         let end = min(range.upperBound, range.lowerBound + 15)
         guard let dash = (range.lowerBound + 1..<end).first(where: { ["-", "—", "–"].contains(lower[$0]) && lower[$0 - 1] == ")" }) else { return nil }
         return dash + 1
     }
 
-    private func precededByPlacePreposition(_ k: Int, lower: [String], entityAt: [Int?], range: Range<Int>) -> Bool {
+    private func precededByPlacePreposition(_ k: Int, lower: [Word], entityAt: [Int?], range: Range<Int>) -> Bool {
         var start = k
         while start > range.lowerBound, entityAt[start - 1] != nil, entityAt[start - 1] == entityAt[k] { start -= 1 }
         return start > range.lowerBound && Self.placePrepositions.contains(lower[start - 1])
     }
 
     /// Denied, planned, hypothetical or only reported, from the words of the trigger's clause.
-    private func modality(_ trigger: Range<Int>, type: Event.Kind, in range: Range<Int>, lower: [String], actor: Int?, speakers: [Int] = [],
+    private func modality(_ trigger: Range<Int>, type: Event.Kind, in range: Range<Int>, lower: [Word], actor: Int?, speakers: [Int] = [],
                           document: Document, entityAt: [Int?]) -> Event.Modality {
         let window = max(range.lowerBound, trigger.lowerBound - 4)..<trigger.lowerBound
         if window.contains(where: { Self.negations.contains(lower[$0]) }) { return .denied }
@@ -770,12 +770,12 @@ public struct EventDetector: Stage {
     static let killedWords: WordSet = ["killed", "killing", "kills", "dead", "died"]
     static let injuredWords: WordSet = ["injured", "wounded", "injuring", "wounding"]
 
-    private func casualties(in range: Range<Int>, lower: [String]) -> Event.Casualties? {
+    private func casualties(in range: Range<Int>, lower: [Word]) -> Event.Casualties? {
         var result = Event.Casualties()
         func number(_ t: Int) -> Int? {
-            if let n = Self.numberWords[lower[t]] { return n }
-            guard lower[t].utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true else { return nil }
-            return Int(lower[t].filter { $0 != "," })
+            if let n = Self.numberWords[lower[t].text] { return n }
+            guard lower[t].text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true else { return nil }
+            return Int(lower[t].text.filter { $0 != "," })
         }
         for t in range {
             let w = lower[t]
@@ -796,7 +796,7 @@ public struct EventDetector: Stage {
 
     /// The position a demand, refusal or agreement states: the words after the trigger up to
     /// the end of the phrase, without articles ("rejected a full ceasefire" → "full ceasefire").
-    private func position(for event: Event, after trigger: Range<Int>, in range: Range<Int>, words: [String], lower: [String]) -> Event.Position? {
+    private func position(for event: Event, after trigger: Range<Int>, in range: Range<Int>, words: [String], lower: [Word]) -> Event.Position? {
         let stance: Event.Position.Stance
         switch event.type {
         case .demand, .request, .appeal: stance = .demands
@@ -834,10 +834,10 @@ public struct EventDetector: Stage {
             // after the object is not part of the issue.
             if !issue.isEmpty, t + 1 < range.upperBound,
                ["in", "at"].contains(lower[t]) && words[t + 1].startsUppercase
-               || lower[t] == "for" && (Self.numberWords[lower[t + 1]] != nil || lower[t + 1].first?.isNumber == true) {
+               || lower[t] == "for" && (Self.numberWords[lower[t + 1].text] != nil || lower[t + 1].text.first?.isNumber == true) {
                 break
             }
-            if !["a", "an", "the", "its", "their", "his", "her"].contains(lower[t]) { issue.append(lower[t]) }
+            if !["a", "an", "the", "its", "their", "his", "her"].contains(lower[t]) { issue.append(lower[t].text) }
             t += 1
         }
         guard let cleaned = Self.cleanIssue(issue) else { return nil }
@@ -868,7 +868,7 @@ public struct EventDetector: Stage {
     static let statementCues: WordSet = ["said", "says", "told", "tells", "stated", "described", "wrote", "claimed", "reports"]
 
     /// "X said …" / "X told reporters …" with no other event in the sentence.
-    private func statement(in range: Range<Int>, sentence: TextSpan, document: Document, words: [String], lower: [String], entityAt: [Int?]) -> Event? {
+    private func statement(in range: Range<Int>, sentence: TextSpan, document: Document, words: [String], lower: [Word], entityAt: [Int?]) -> Event? {
         // "said", "told", "described … as", "wrote", "claimed", and "called the day “a milestone”".
         let cues = Self.statementCues
         let calledQuote = { (k: Int) -> Bool in
@@ -898,7 +898,7 @@ public struct EventDetector: Stage {
     /// an obligation laid on someone in reported speech is a DEMAND by the one who said it, aimed
     /// at the one who must act (the clause's subject, else the first party after the modal).
     private func reportedObligation(after cue: Int, by statement: Event, in range: Range<Int>, document: Document,
-                                    words: [String], lower: [String], entityAt: [Int?]) -> Event? {
+                                    words: [String], lower: [Word], entityAt: [Int?]) -> Event? {
         var modal: Range<Int>?
         var k = cue + 1
         while k < range.upperBound, modal == nil {

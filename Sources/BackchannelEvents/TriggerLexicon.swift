@@ -53,7 +53,7 @@ enum TriggerLexicon {
         add(forms("object") + forms("complain") + ["questioned", "regrettable", "ignored", "outrageous"], .disapprove, 0.6)
         add(forms("accuse") + forms("blame") + ["alleged", "accusations", "breach"], .accuse, 0.8)
         add(["meaningless"], .reject, 0.6)
-        add(EventDetector.dismay.sorted(), .disapprove, 0.6)
+        add(EventDetector.dismay.words.sorted(), .disapprove, 0.6)
         add(["blocked", "blocking", "block", "blocks"], .reject, 0.55)
         add(["unjust", "unacceptable", "unfriendly", "illegal", "illegitimate", "irresponsible", "provocative", "shameful", "unlawful", "baseless", "unjustified"], .disapprove, 0.6)
         add(["deadline", "ultimatum"], .demand, 0.6)

@@ -89,17 +89,17 @@ extension EventDetector {
 
     /// Whether an article is about sanctions (it names them somewhere): there listing someone,
     /// and measures aimed at someone, are sanctions.
-    static func aboutSanctions(_ lower: [String]) -> Bool {
+    static func aboutSanctions(_ lower: [Word]) -> Bool {
         lower.contains { $0.hasPrefix("sanction") }
     }
 
     /// The trigger that starts at word `i` of the sentence `range`, or nil.
     /// `aboutSanctions`: ``aboutSanctions(_:)`` of the whole document, worked out once.
-    func trigger(at i: Int, in range: Range<Int>, sentence: TextSpan, document: Document, lower: [String], entityAt: [Int?],
+    func trigger(at i: Int, in range: Range<Int>, sentence: TextSpan, document: Document, lower: [Word], entityAt: [Int?],
                  aboutSanctions: Bool) -> TriggerLexicon.Trigger? {
         var trigger: TriggerLexicon.Trigger?
         if i + 1 < range.upperBound, TriggerLexicon.pairFirstWords.contains(lower[i]) {
-            trigger = TriggerLexicon.pairs[lower[i] + " " + lower[i + 1]]
+            trigger = TriggerLexicon.pairs[lower[i].text + " " + lower[i + 1].text]
         }
         if trigger == nil { trigger = TriggerLexicon.single[lower[i]] }
         // "freed three hostages", "hostages to be freed": a RETREAT; "exchanged ideas" is
@@ -127,7 +127,7 @@ extension EventDetector {
                    && (["long", "brief", "short", "lengthy", "first", "second", "rare", "private", "joint"].contains(lower[i - 1])
                        || lower[i - 1].hasSuffix("-hour") || lower[i - 1].hasSuffix("-minute")),
            i + 1 >= range.upperBound || !["for", "on", "to"].contains(lower[i + 1])
-            || lower[i + 1] == "on" && i + 2 < range.upperBound && (Self.weekdays.contains(lower[i + 2]) || Self.months.contains(lower[i + 2])) {
+            || lower[i + 1] == "on" && i + 2 < range.upperBound && (Self.weekdays.contains(lower[i + 2].text) || Self.months.contains(lower[i + 2].text)) {
             trigger = TriggerLexicon.Trigger(type: .consult, mode: "phone", confidence: 0.7, length: 1)
         }
         // "a halt to strikes", "a pause on strikes", "could face strikes": strikes that are
@@ -360,7 +360,7 @@ extension EventDetector {
         }
         // "the truce took effect", "a ceasefire came into force": the parties stand down,
         // a RETREAT in PLOVER.
-        if trigger == nil, i + 1 < range.upperBound, Self.takingEffectVerbs.contains(lower[i]), Self.takingEffect.contains(lower[i] + " " + lower[i + 1]),
+        if trigger == nil, i + 1 < range.upperBound, Self.takingEffectVerbs.contains(lower[i]), Self.takingEffect.contains(lower[i].text + " " + lower[i + 1].text),
            lower[i + 1] != "into" || (i + 2 < range.upperBound && ["effect", "force"].contains(lower[i + 2])),
            (max(range.lowerBound, i - 5)..<i).contains(where: { Self.truceWords.contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .retreat, mode: nil, confidence: 0.9, length: 2)
@@ -471,7 +471,7 @@ extension EventDetector {
             if irregulars || defenceless { trigger?.type = .assault }
         }
         // "military support", "financial backing": aid, not political support.
-        if trigger?.type == .support, i > range.lowerBound, TriggerLexicon.aidModes.contains(where: { $0.words.contains(lower[i - 1]) }) {
+        if trigger?.type == .support, i > range.lowerBound, TriggerLexicon.aidModes.contains(where: { $0.words.contains(lower[i - 1].text) }) {
             trigger?.type = .aid
         }
         return trigger

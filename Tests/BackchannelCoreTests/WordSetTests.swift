@@ -21,7 +21,7 @@ struct WordSetTests {
         let set = WordSet(words), reference = Set(words)
         #expect(set.count == reference.count)
         for probe in words + (0..<3000).map({ _ in word() }) { #expect(set.contains(probe) == reference.contains(probe), "\(probe)") }
-        #expect(Set(set) == reference)
+        #expect(Set(set.words) == reference)
     }
 
     @Test func unionAndMaps() {
@@ -33,5 +33,24 @@ struct WordSetTests {
         #expect(map["meet"] == nil)
         #expect(map.count == 2)
         #expect(WordMap(["x": 1.5])["x"] == 1.5)
+    }
+
+    /// A document's words against the rules' literals: equal only to the same word.
+    @Test func wordsCompareAsTheirText() {
+        let said = Word("said")
+        #expect(said == "said")
+        #expect(said != "says")       // same length, different bytes
+        #expect(said != "sai")        // a prefix
+        #expect(said != "said ")      // longer
+        #expect(Word("") == "")
+        #expect(Word("naïve") == "naïve")
+        #expect(Word("naïve") != "naive")
+        #expect([Word("’s"), "and"].contains(Word("’s")))
+        #expect(Set([Word("met"), "met", "talks"]).count == 2)
+        let set: WordSet = ["envoy", "said"]
+        #expect(set.contains(said))
+        #expect(!set.contains(Word("sai")))
+        #expect(WordMap([("met", 1)])[Word("met")] == 1)
+        #expect(said.hasPrefix("sa") && said.hasSuffix("id") && said.description == "said")
     }
 }

@@ -453,7 +453,7 @@ struct EventTests {
     }
 
     @Test func rulesStayInsideShortSentences() throws {
-        for word in EventDetector.ruleWords.sorted() {
+        for word in EventDetector.ruleWords.words.sorted() {
             for text in ["\(word).", "Russia \(word).", "\(word) Russia", "Iran said it would not \(word)", "It was only \(word)"] {
                 _ = try events(text)
             }
