@@ -115,9 +115,12 @@ struct PlainTextExtractor {
 
     static func wordCount(_ s: String) -> Int { s.split(separator: " ").count }
 
+    /// Whether a line ends as a sentence does: with a full stop, question or exclamation mark,
+    /// ellipsis or colon, inside or outside closing quotation marks and brackets. A quotation
+    /// closed with no stop ("… as Rubio warns 'it will happen again'") ends a headline.
     static func endsSentence(_ s: String) -> Bool {
-        guard let last = s.last else { return false }
-        return ".!?\u{201D}\"\u{2019}')…:".contains(last)
+        guard let last = s.last(where: { !"\u{201D}\"\u{2019}')]".contains($0) }) else { return false }
+        return ".!?…:".contains(last)
     }
 
     static func byline(_ s: String) -> String? {

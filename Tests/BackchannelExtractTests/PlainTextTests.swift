@@ -19,7 +19,7 @@ struct PlainTextTests {
             Delegates in the Omani capital.
             Photo: Salim Harthy/Gulf Lens
 
-            Both sides described the session as constructive and agreed to a second round.
+            Both sides described the session as constructive and agreed to a second round. One called it "a start."
 
             Leave a comment
             Subscribe to our newsletter
@@ -27,6 +27,7 @@ struct PlainTextTests {
 
             Related Articles
             Talks in Rome end with agreement on expert-level work
+            Envoy says talks will go on 'as long as it takes'
             Oman offers to host further rounds
 
             © 2025 The Ledger. All rights reserved.
@@ -43,7 +44,7 @@ struct PlainTextTests {
         #expect(document.text == """
             U.S. and Iranian envoys held indirect talks in Muscat on Saturday, Omani officials said.
 
-            Both sides described the session as constructive and agreed to a second round.
+            Both sides described the session as constructive and agreed to a second round. One called it "a start."
             """)
         #expect(document.images == [ArticleImage(caption: "Delegates in the Omani capital.", credit: "Salim Harthy/Gulf Lens")])
     }
