@@ -29,6 +29,7 @@ struct NameConsistency {
         found = statesAndAgreements(found, words: words)
         found = hyphenatedGivenNames(found, words: words)
         found = personNames(found, words: words)
+        found = honorifics(found, words: words)
         found = titledAppositions(found, words: words)
         let speakers = speakerNames(found, words: words).subtracting(Self.indefinitePeople.words)
         found = found.map { f in
@@ -531,6 +532,32 @@ struct NameConsistency {
             result.append(f)
         }
         return result
+    }
+
+    static let honorificWords: WordSet = ["Sir", "Dame", "Lord", "Lady", "Baroness", "Baron"]
+
+    /// "Sir Keir Starmer", and "Sir Keir" for short as British copy has it: the name words after
+    /// an honorific are a person, even one the tagger has never seen ("Keir"), unless they name
+    /// a place or body ("Lord Chancellor" is no one). The honorific stays out of the name.
+    func honorifics(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var result = found
+        for k in words.indices.dropLast() where Self.honorificWords.contains(words[k]) && !sentenceStarts.contains(k + 1) {
+            var end = k + 1
+            while end < words.count, end - k <= 3, !sentenceStarts.contains(end), Self.isNameWord(words[end]),
+                  !words[end].hasSuffix("."), !isKnownPlaceOrBody(words[end]) { end += 1 }
+            guard end > k + 1 else { continue }
+            let name = (k + 1)..<end
+            // A person the tagger found there keeps its extent, less the honorific.
+            if let i = result.firstIndex(where: { $0.tokens.overlaps(name) }) {
+                if result[i].type == .person {
+                    if result[i].tokens.lowerBound == k { result[i].tokens = name.lowerBound..<result[i].tokens.upperBound }
+                    continue
+                }
+                result.remove(at: i)
+            }
+            result.append(EntityResolver.Found(tokens: name, type: .person))
+        }
+        return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
     /// "al-Sisi", "bin-Salman", "el-Sisi": a name with an Arabic article or particle.

@@ -28,11 +28,11 @@ public struct QuoteDetector: Stage {
         "asked", "replied", "urged", "explained", "continued", "recalled", "acknowledged", "admitted", "suggested",
         "claimed", "tweeted", "vowed", "pledged", "promised", "complained", "cautioned", "remarked", "insists", "warns",
         "calling", "saying", "describing", "adding", "noting", "warning", "insisting", "stressing", "arguing",
-        "welcomed", "hailed", "branded", "dismissed",
+        "welcomed", "hailed", "branded", "dismissed", "accused", "accuses", "accusing", "condemned", "denounced",
     ]
     /// Cues that are participles: ", calling it “the worst yet”" is said by the subject of the
     /// clause they hang on.
-    static let participles: WordSet = ["calling", "saying", "describing", "adding", "noting", "warning", "insisting", "stressing", "arguing"]
+    static let participles: WordSet = ["calling", "saying", "describing", "adding", "noting", "warning", "insisting", "stressing", "arguing", "accusing"]
     static let pronouns: WordSet = ["he", "she", "they", "He", "She", "They"]
 
     func detect(in document: Document) -> [Quote] {
@@ -158,15 +158,16 @@ public struct QuoteDetector: Stage {
             if best == nil || distance < best!.distance { best = (n, cue, distance) }
         }
         guard let (n, cue, _) = best else { return nil }
-        return (speaker(ofCueAt: n, cue: cue, in: tokens, words: words, entityAt: entityAt, document: document), cue)
+        return (speaker(ofCueAt: n, cue: cue, in: tokens, words: words, entityAt: entityAt, document: document, quote: quote), cue)
     }
 
     /// Who a cue belongs to. Before the cue, back to the start of its clause, the nearest
     /// person (an organisation or country only right before the cue: "the Kremlin said");
     /// a pronoun is resolved; "a senior official said" names nobody. After the cue ("said
     /// Rubio", "said a spokesman for the government, Patrick Muyaya", "according to X"),
-    /// the first person or body named.
-    private func speaker(ofCueAt n: Int, cue: String, in tokens: [Int], words: [String], entityAt: [Int?], document: Document) -> Int? {
+    /// the first person or body named, before the quotation when the cue is before it.
+    private func speaker(ofCueAt n: Int, cue: String, in tokens: [Int], words: [String], entityAt: [Int?], document: Document,
+                         quote: Range<Int>) -> Int? {
         let according = cue.lowercased() == "according to"
         // ", calling it “the worst yet”": the subject of the sentence, before the comma.
         if Self.participles.contains(cue.lowercased()), n > 0, words[tokens[n - 1]] == ",",
@@ -174,6 +175,8 @@ public struct QuoteDetector: Stage {
             return subject
         }
         if !according {
+            if let named = beforeApposition(n, tokens: tokens, words: words, entityAt: entityAt, document: document) { return named }
+            if let body = bodyCalledIt(n, tokens: tokens, words: words, entityAt: entityAt, document: document) { return body }
             var k = n - 1
             var nearestBody: Int?
             // "Guterres urged both sides … and said aid had to reach Gaza “…”": a verb right
@@ -193,7 +196,10 @@ public struct QuoteDetector: Stage {
                 if let e = entityAt[t] {
                     let type = document.entities[e].type
                     if type == .person { return e }
-                    if (type == .org || type == .gpe), nearestBody == nil, n - k <= 4 { nearestBody = e }
+                    // "the Kremlin said", "India's foreign ministry has called": a body right
+                    // before the cue, counting neither auxiliaries nor adverbs.
+                    let gap = (k + 1..<n).filter { !Self.auxiliaries.contains(words[tokens[$0]].lowercased()) }.count
+                    if (type == .org || type == .gpe), nearestBody == nil, gap <= 3 { nearestBody = e }
                 }
                 if Self.pronouns.contains(words[t]) { return pronounReferent(at: t, words: words, entityAt: entityAt, document: document) }
                 if Self.anonymous.contains(words[t].lowercased()), tokens[max(0, k - 4)..<k].contains(where: { Self.indefinite.contains(words[$0].lowercased()) }) {
@@ -206,9 +212,13 @@ public struct QuoteDetector: Stage {
             if let nearestBody { return nearestBody }
         }
         var k = n + (according ? 2 : 1)
+        let cueBeforeQuote = document.tokens[tokens[n]].span.end <= quote.lowerBound
         while k < tokens.count, k - n <= 14 {
             let t = tokens[k]
             if [".", ";", "“", "\""].contains(words[t]) { break }
+            // "has called the penalty “unjustified” and accused Washington": who is named after
+            // the quotation did not say it.
+            if cueBeforeQuote, document.tokens[t].span.start >= quote.upperBound { break }
             // "said in a post on Telegram": a name after a preposition is where or how it was
             // said, not who said it (a person named later may still be the speaker).
             if let e = entityAt[t], document.entities[e].type != .person, k > 0,
@@ -228,6 +238,35 @@ public struct QuoteDetector: Stage {
             if Self.anonymous.contains(words[t].lowercased()) { return nil }
             if let e = personWithRole(at: t, words: words, document: document) { return e }
             k += 1
+        }
+        return nil
+    }
+
+    static let auxiliaries: WordSet = ["has", "have", "had", "will", "would", "also", "later", "again", "then", "on", "earlier", "publicly"]
+
+    /// "Tina Salama, a spokeswoman for President Félix Tshisekedi, said": the person named
+    /// before an apposition that ends right before the cue, not a person inside it.
+    private func beforeApposition(_ n: Int, tokens: [Int], words: [String], entityAt: [Int?], document: Document) -> Int? {
+        guard n >= 4, words[tokens[n - 1]] == "," else { return nil }
+        var c = n - 2
+        while c > 0, n - c <= 16, words[tokens[c]] != ",", ![";", ".", "“", "”", "\""].contains(words[tokens[c]]) { c -= 1 }
+        guard c > 0, c < n - 2, words[tokens[c]] == ",", let named = entityAt[tokens[c - 1]], document.entities[named].type == .person else { return nil }
+        // The apposition opens with a lower-case word ("a spokeswoman", "who signed", "the
+        // envoy") or a possessor ("Putin's spokesman").
+        let opening = c + 1
+        let first = words[tokens[opening]]
+        let possessor = entityAt[tokens[opening]] != nil && (opening + 1..<n - 1).contains { ["'s", "’s"].contains(words[tokens[$0]]) }
+        guard first.startsLowercase || possessor else { return nil }
+        return named
+    }
+
+    /// "The committee authorised … what it called “corresponding actions”": "it" before the
+    /// cue is the nearest body or state named before it in the sentence.
+    private func bodyCalledIt(_ n: Int, tokens: [Int], words: [String], entityAt: [Int?], document: Document) -> Int? {
+        guard n >= 2, let it = [n - 1, n - 2].first(where: { $0 >= 0 && words[tokens[$0]].lowercased() == "it" }),
+              it == n - 1 || Self.auxiliaries.contains(words[tokens[n - 1]].lowercased()) else { return nil }
+        for k in stride(from: it - 1, through: 0, by: -1) {
+            if let e = entityAt[tokens[k]], [.org, .gpe].contains(document.entities[e].type) { return e }
         }
         return nil
     }

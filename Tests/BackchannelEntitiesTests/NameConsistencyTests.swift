@@ -22,6 +22,10 @@ struct NameConsistencyTests {
         ("Donald Trump 's plan", [F(tokens: 0..<1, type: .person)], ["PERSON Donald Trump"]),
         // a given name continues into a word that is also a city
         ("Frank Messina said so", [F(tokens: 0..<1, type: .person), F(tokens: 1..<2, type: .gpe)], ["PERSON Frank Messina"]),
+        // an honorific makes a person of the name after it, and stays out of it
+        ("Sir Keir Starmer met Dame Jacinda later", [F](), ["PERSON Keir Starmer", "PERSON Jacinda"]),
+        ("Sir Keir Starmer spoke", [F(tokens: 0..<3, type: .person)], ["PERSON Keir Starmer"]),
+        ("Sir Keir Starmer spoke", [F(tokens: 1..<3, type: .org)], ["PERSON Keir Starmer"]),
         // particles join a name
         ("Abdel Fattah al-Sisi spoke", [F(tokens: 0..<2, type: .person)], ["PERSON Abdel Fattah al-Sisi"]),
         ("Tamim bin Hamad Al Thani spoke", [F(tokens: 0..<1, type: .person)], ["PERSON Tamim bin Hamad Al Thani"]),

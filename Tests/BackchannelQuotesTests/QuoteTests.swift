@@ -49,6 +49,21 @@ struct QuoteTests {
          ["without delay and at scale | António Guterres | said"]),
         ("President Vladimir Putin said the talks had gone well, and warned Kyiv not to “derail” them.",
          ["derail | Vladimir Putin | warned"]),
+        // the person before an apposition speaks, not a person inside it
+        ("Lucie Marchand, a spokeswoman for President Emmanuel Macron, said the vote was “a warning”.",
+         ["a warning | Lucie Marchand | said"]),
+        // "it" before the cue is the body named before it
+        ("The Arab League later backed what it called “a just settlement” for Gaza.",
+         ["a just settlement | Arab League | called"]),
+        // accusing is saying; a ministry speaks for its country
+        ("Cambodia's defence ministry accused Thailand of “naked aggression” and said talks were over.",
+         ["naked aggression | Cambodia | accused"]),
+        // a cue before the quotation does not reach past it for a name
+        ("India's foreign ministry has called the tariff “unfair and unwise” and accused Washington of double standards.",
+         ["unfair and unwise | India | called"]),
+        // "Sir" and a given name for short
+        ("Sir Keir Starmer hosted the leaders in London. “We must act together,” Sir Keir told reporters.",
+         ["We must act together, | Keir Starmer | told"]),
         // scare quotes have no speaker
         ("The so-called “coalition of the willing” met again in Paris.",
          ["coalition of the willing | - | -"]),
