@@ -189,12 +189,14 @@ public struct Event: Sendable, Codable, Equatable {
     /// Where a party stands on an issue: what the negotiation tracker is built from.
     public struct Position: Sendable, Codable, Equatable {
         public enum Stance: String, Sendable, Codable { case demands, offers, accepts, rejects }
-        /// A short normalised phrase: "30-day ceasefire", "full ceasefire".
-        public var issue: String
+        /// A short normalised phrase: "30-day ceasefire", "full ceasefire"; nil when the words
+        /// after the trigger name no issue ("rejected it", "demanded that the town had fallen"),
+        /// and the stance and holder are all the sentence gives.
+        public var issue: String?
         public var stance: Stance
         public var holder: Entity.ID?
         public var addressee: Entity.ID?
-        public init(issue: String, stance: Stance, holder: Entity.ID?, addressee: Entity.ID?) {
+        public init(issue: String?, stance: Stance, holder: Entity.ID?, addressee: Entity.ID?) {
             self.issue = issue
             self.stance = stance
             self.holder = holder

@@ -840,28 +840,72 @@ public struct EventDetector: Stage {
             if !["a", "an", "the", "its", "their", "his", "her"].contains(lower[t]) { issue.append(lower[t].text) }
             t += 1
         }
-        guard let cleaned = Self.cleanIssue(issue) else { return nil }
-        return Event.Position(issue: cleaned, stance: stance, holder: event.actors.first, addressee: event.targets.first)
+        return Event.Position(issue: Self.cleanIssue(issue), stance: stance, holder: event.actors.first, addressee: event.targets.first)
     }
 
     static let issueTimes: WordSet = WordSet(weekdays + ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                                                         "october", "november", "december", "today", "tomorrow", "week", "weekend", "earlier", "later"])
+                                                         "october", "november", "december", "today", "tomorrow", "week", "weekend", "month", "year", "earlier", "later"])
     static let issueStops: WordSet = ["of", "to", "for", "the", "a", "an", "with", "and", "by", "or", "that", "as", "at", "in", "on", "be", "would", "will", "were", "was", "whether"]
 
-    /// An issue as the tracker shows it: from "saturday to begin technical-level work" to
-    /// "begin technical-level work", nothing from "in istanbul" (a place, not an issue), and
-    /// "ceasefire or face steep tariffs" cut at "or face".
+    /// Words that open a clause or an adverbial inside an issue: what follows is the reason,
+    /// the time or the manner, not the issue ("the veto after the summit promised help").
+    static let issueBreaks: WordSet = ["because", "although", "though", "after", "since", "when", "while", "unless", "if", "as", "so"]
+    /// Words no issue starts with: a preposition or adverb where the object should be ("about
+    /// 12 minutes", "by the G7"), or a verb that makes the words a clause ("remained a
+    /// reliable ally", "described as a red line").
+    static let notIssueStarts: WordSet = ["in", "at", "with", "under", "from", "after", "before", "during", "since", "last", "next",
+                                          "about", "by", "until", "because", "as", "instead", "forward", "than", "if", "when", "whether",
+                                          "over", "into", "through", "on", "of", "set", "remained", "received", "knew", "regarded", "described", "said",
+                                          "told", "called", "had", "has", "have", "was", "were", "is", "are", "would", "will"]
+    /// Auxiliaries and modals: an issue with one is a clause ("the town had fallen").
+    static let issueAuxiliaries: WordSet = ["will", "would", "could", "should", "can", "may", "might", "must", "had", "has", "have",
+                                       "did", "does", "do", "is", "are", "was", "were", "been", "be", "am"]
+    static let passiveAuxiliaries: WordSet = ["was", "were", "is", "are", "be", "been"]
+    /// Single words that name no issue on their own.
+    static let vagueIssues: WordSet = ["end", "war", "meet", "immediate", "return", "full", "finish", "them", "him", "her", "it", "this", "that", "us"]
+    static let objectPronouns: WordSet = ["him", "her", "them", "us", "me", "it"]
+
+    /// An issue as the tracker shows it, a short noun or verb phrase, or nil when the words
+    /// after the trigger are not one:
+    /// - from "saturday to begin technical-level work" to "begin technical-level work";
+    /// - nothing from "in istanbul" (a place) or "about 12 minutes" (an adverbial);
+    /// - "ceasefire or face steep tariffs" cut at "or face", "objection after the commission
+    ///   promised help" at "after";
+    /// - "sanctions on banks were lifted" as "sanctions on banks lifted", but nothing from a
+    ///   clause such as "the town had fallen";
+    /// - "him to help end the war" as "help end war"; "eu ’s plan" as "eu’s plan".
     static func cleanIssue(_ words: [String]) -> String? {
         var issue = words
         if let face = issue.firstIndex(of: "or"), face > 0 { issue = Array(issue[..<face]) }
-        // A place or time where the object should be: no issue was named.
-        if let first = issue.first, ["in", "at", "with", "under", "from", "after", "before", "during", "since", "last", "next"].contains(first) { return nil }
-        while let first = issue.first, ["it", "they", "he", "she", "we"].contains(first) || issueTimes.contains(first) || first == "to" && issue.count > 1 {
+        if let cut = issue.indices.dropFirst().first(where: { issueBreaks.contains(issue[$0]) }) { issue = Array(issue[..<cut]) }
+        if let first = issue.first, notIssueStarts.contains(first) { return nil }
+        while let first = issue.first, ["it", "they", "he", "she", "we", "first", "also", "now", "still"].contains(first) || issueTimes.contains(first)
+                || first == "to" && issue.count > 1 {
             issue.removeFirst()
         }
-        while let last = issue.last, issueStops.contains(last) || last.allSatisfy(\.isNumber) { issue.removeLast() }
+        // "accepted it on her behalf": what follows the pronoun is no object either.
+        if let first = issue.first, notIssueStarts.contains(first), first != "to" { return nil }
+        if issue.count > 2, objectPronouns.contains(issue[0]), issue[1] == "to" { issue.removeFirst(2) }
+        if let a = issue.firstIndex(where: { issueAuxiliaries.contains($0) }) {
+            if a > 0, a == issue.count - 2, passiveAuxiliaries.contains(issue[a]),
+               issue[a + 1].hasSuffix("ed") || ["met", "paid", "held", "kept", "made", "given", "taken"].contains(issue[a + 1]) {
+                // "sanctions on banks were lifted": a passive at the end reads as a headline does.
+                issue.remove(at: a)
+            } else if a >= 3 {
+                // "its right to enrich uranium will never be given up": the issue is the subject.
+                issue = Array(issue[..<a])
+            } else {
+                // "the town had fallen": a clause, no issue.
+                return nil
+            }
+        }
+        while let last = issue.last, issueStops.contains(last) || last.allSatisfy(\.isNumber)
+                || ["’s", "'s", "outright", "earlier", "later", "they", "he", "she", "we"].contains(last) {
+            issue.removeLast()
+        }
         guard issue.contains(where: { !issueStops.contains($0) && !issueTimes.contains($0) && !["as", "well", "only", "again"].contains($0) }) else { return nil }
-        return issue.joined(separator: " ")
+        if issue.count == 1, vagueIssues.contains(issue[0]) { return nil }
+        return issue.joined(separator: " ").replacingOccurrences(of: " ’s", with: "’s").replacingOccurrences(of: " 's", with: "'s")
     }
 
     static let phraseEnds: WordSet = ["in", "that", "which", "as", "by", "from", "with", "after", "before", "until", "if", "on", "at", "who", "when"]

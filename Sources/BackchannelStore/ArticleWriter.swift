@@ -351,7 +351,8 @@ extension Store {
             for (role, entity) in p.event.actors.map({ ("actor", $0) }) + p.event.targets.map({ ("target", $0) }) {
                 if let entityRow = entityRows[entity] { participants.append((eventID, role, entityRow, partyOf[entity])) }
             }
-            if let position = p.event.position { positions.append((eventID, position, p.date.day)) }
+            // The tracker is a table of issues: a stance with no issue named stays on its event.
+            if let position = p.event.position, position.issue != nil { positions.append((eventID, position, p.date.day)) }
         }
         try await insertRows(participants, columns: "event_id, role, entity_id, actor_id", into: "event_participants") { r in
             [r.0, r.1, r.2, r.3]

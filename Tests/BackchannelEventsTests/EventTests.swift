@@ -22,7 +22,7 @@ func events(_ text: String) throws -> [String] {
         if let date = e.date { s += " on=\(date.value)" }
         if let c = e.casualties { s += " killed=\(c.killed.map(String.init) ?? "-")" }
         if !e.amounts.isEmpty { s += " amounts=\(e.amounts.map { Int($0.amount / 1e9) })bn" }
-        if let p = e.position { s += " position=\(p.stance.rawValue):\(p.issue)" }
+        if let p = e.position { s += " position=\(p.stance.rawValue):\(p.issue ?? "-")" }
         return s
     }
 }
@@ -103,7 +103,7 @@ struct EventTests {
         ("Britain announced a £450 million package for radar systems.", "AID planned [\"United Kingdom\"] -> [] amounts=[0]bn"),
         ("Iran and the United States exchanged useful ideas in Muscat.", "CONSULT asserted [\"Iran\", \"United States\"] -> [] mode=meeting @Muscat"),
         // a condition is a demand
-        ("The Kremlin said the truce would take effect only after sanctions on its banks were lifted.", "DEMAND asserted [\"Kremlin\"] -> [] position=demands:sanctions on banks were lifted"),
+        ("The Kremlin said the truce would take effect only after sanctions on its banks were lifted.", "DEMAND asserted [\"Kremlin\"] -> [] position=demands:sanctions on banks lifted"),
         // a clause that starts with its verb shares the sentence's subject
         ("Donald Trump has said he prefers a deal but has warned Iran of strikes.", "THREATEN asserted [\"Donald Trump\"] -> [\"Iran\"]"),
         // "or face": a threat
@@ -169,8 +169,8 @@ struct EventTests {
         ("Hamas handed three women to the Red Cross.", "RETREAT asserted [\"Hamas\"] -> [\"ICRC\"]"),
         // insisting on a "no" is a refusal, and so is "not up for negotiation"
         ("Tehran insists that its right to enrich uranium will never be given up.",
-         "REJECT asserted [\"Tehran\"] -> [] position=rejects:right to enrich uranium will never be given"),
-        ("Iran's position is well known. Iranian officials said enrichment on Iranian soil was not up for negotiation.", "REJECT asserted [\"Iran\"] -> []"),
+         "REJECT asserted [\"Tehran\"] -> [] position=rejects:right to enrich uranium"),
+        ("Iran's position is well known. Iranian officials said enrichment on Iranian soil was not up for negotiation.", "REJECT asserted [\"Iran\"] -> [] position=rejects:-"),
         // a title may stand before each person in a list of actors
         ("Marco Rubio, national security adviser Mike Waltz and Middle East envoy Steve Witkoff met Sergei Lavrov.",
          "CONSULT asserted [\"Marco Rubio\", \"Mike Waltz\", \"Steve Witkoff\"] -> [\"Sergei Lavrov\"] mode=meeting"),
@@ -257,7 +257,7 @@ struct EventTests {
         ("Pope Leo said he was dismayed by the attack on the church.", "DISAPPROVE asserted [\"Leo\"] -> []"),
         // what one says one will not do is a refusal (what one has not done is an agreement
         // denied: the first case of this table)
-        ("Tehran said it would not negotiate while under attack.", "REJECT asserted [\"Tehran\"] -> []"),
+        ("Tehran said it would not negotiate while under attack.", "REJECT asserted [\"Tehran\"] -> [] position=rejects:-"),
         // force not ruled out is a threat; a deadline given is a demand
         ("Donald Trump has not ruled out military action against Iran.", "THREATEN asserted [\"Donald Trump\"] -> [\"Iran\"]"),
         ("Donald Trump gave Moscow 50 days to accept a ceasefire.", "DEMAND asserted [\"Donald Trump\"] -> [\"Moscow\"] position=demands:50 days to accept ceasefire"),
@@ -287,7 +287,7 @@ struct EventTests {
         ("The Rapid Support Forces launched an assault on the Zamzam camp.", "ASSAULT asserted [\"Rapid Support Forces\"] -> []"),
         ("A Russian missile killed 20 civilians in Kryvyi Rih.", "FIGHT asserted [] -> [] @Kryvyi Rih killed=20"),
         // a relative clause has its own subject; after it, the sentence's subject acts again
-        ("United Nations experts say Rwanda backs M23 with troops, which Kigali denies.", "REJECT asserted [\"Kigali\"] -> []"),
+        ("United Nations experts say Rwanda backs M23 with troops, which Kigali denies.", "REJECT asserted [\"Kigali\"] -> [] position=rejects:-"),
         ("Egypt and Qatar, which brokered the truce with Washington, both condemned the strikes.", "DISAPPROVE asserted [\"Egypt\", \"Qatar\"] -> []"),
     ])
     func reading(text: String, expected: String) throws {
@@ -492,6 +492,22 @@ struct EventTests {
         #expect(EventDetector.cleanIssue(["in", "istanbul"]) == nil)
         #expect(EventDetector.cleanIssue(["it", "as", "well"]) == nil)
         #expect(EventDetector.cleanIssue(["stop", "strikes", "for", "30"]) == "stop strikes")
+        // adverbials and clauses name no issue
+        #expect(EventDetector.cleanIssue(["about", "12", "minutes"]) == nil)
+        #expect(EventDetector.cleanIssue(["by", "g7"]) == nil)
+        #expect(EventDetector.cleanIssue(["town", "had", "fallen"]) == nil)
+        #expect(EventDetector.cleanIssue(["described", "as", "red", "line"]) == nil)
+        #expect(EventDetector.cleanIssue(["them"]) == nil)
+        // cut at a reason or a time; a passive at the end reads as a headline
+        #expect(EventDetector.cleanIssue(["announcement", "as", "putin"]) == "announcement")
+        #expect(EventDetector.cleanIssue(["veto", "after", "summit", "’s", "conclusions"]) == "veto")
+        #expect(EventDetector.cleanIssue(["restrictions", "were", "lifted"]) == "restrictions lifted")
+        // the addressee's pronoun goes; a possessive joins its owner
+        #expect(EventDetector.cleanIssue(["him", "to", "help", "end", "war"]) == "help end war")
+        #expect(EventDetector.cleanIssue(["guarantees", "over", "eu", "’s", "plan"]) == "guarantees over eu’s plan")
+        #expect(EventDetector.cleanIssue(["plan", "outright"]) == "plan")
+        #expect(EventDetector.cleanIssue(["it", "on", "behalf"]) == nil)
+        #expect(EventDetector.cleanIssue(["minerals", "agreement", "they"]) == "minerals agreement")
         let found = try events("Russia and Ukraine agreed in Istanbul on Friday to a new exchange of prisoners.")
         #expect(found.contains { $0.hasSuffix("position=accepts:new exchange of prisoners") }, "\(found)")
     }

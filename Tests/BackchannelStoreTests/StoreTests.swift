@@ -209,6 +209,24 @@ struct StoreTests {
         await #expect(throws: StoreError.self) { try await store.searchArticles(SearchQuery(since: "last week")) }
     }
 
+    /// A stance with no issue named stays on its event and out of the tracker's table of issues.
+    @Test(arguments: TestDatabases.Kind.allCases)
+    func aStanceWithoutAnIssueStaysOutOfTheTracker(_ kind: TestDatabases.Kind) async throws {
+        guard let store = try await TestDatabases.fresh(kind) else { return }
+        defer { Task { try? await store.close() } }
+        var a = ArticleBuilder(url: "https://wire.example/iran-rejects", published: "2025-05-02", title: "Iran rejects demand",
+                               text: "Iran rejected the demand to end enrichment on Friday. Iran rejected it again on Saturday.")
+        let iran = a.entity("Iran", .gpe)
+        a.event(.reject, actors: [iran], targets: [], date: "2025-05-02", sentence: "Iran rejected the demand to end enrichment on Friday.", trigger: "rejected",
+                position: Event.Position(issue: "demand to end enrichment", stance: .rejects, holder: iran, addressee: nil))
+        a.event(.reject, actors: [iran], targets: [], date: "2025-05-03", sentence: "Iran rejected it again on Saturday.", trigger: "rejected",
+                position: Event.Position(issue: nil, stance: .rejects, holder: iran, addressee: nil))
+        try await store.transaction { _ = try await store.write(a.document, input: nil) }
+        let tracker = try await store.negotiationTracker(actors: [try await store.actorID(named: "Iran")], query: nil)
+        #expect(tracker.cells.map(\.issue) == ["demand to end enrichment"])
+        #expect(tracker.cells.first?.history.count == 1)
+    }
+
     @Test(arguments: TestDatabases.Kind.allCases)
     func aSeatOfGovernmentActsForItsCountry(_ kind: TestDatabases.Kind) async throws {
         guard let store = try await TestDatabases.fresh(kind) else { return }

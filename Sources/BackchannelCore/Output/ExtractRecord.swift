@@ -79,7 +79,7 @@ public struct ExtractRecord: Encodable, Sendable {
                 try c.encode(injured, forKey: .injured)
             }
         }
-        struct PositionOut: Encodable { let issue: String, stance: String, holder: String?, addressee: String?
+        struct PositionOut: Encodable { let issue: String?, stance: String, holder: String?, addressee: String?
             enum CodingKeys: String, CodingKey { case issue, stance, holder, addressee }
             func encode(to encoder: any Encoder) throws {
                 var c = encoder.container(keyedBy: CodingKeys.self)
