@@ -202,6 +202,12 @@ struct EntityResolver {
             let starting = entities.indices.filter { entities[$0].type == .person && folded[$0].count >= 2 && folded[$0].first == parts[0] }
             let ending = entities.indices.contains { entities[$0].type == .person && folded[$0].last == parts[0] }
             if starting.count == 1, !ending { return starting[0] }
+            // "Burhan" after "Abdel Fattah al-Burhan": a surname without its Arabic article.
+            let articled = entities.indices.filter { e in
+                guard entities[e].type == .person, let last = entities[e].name.split(separator: " ").last?.lowercased() else { return false }
+                return ["al-", "el-", "ad-", "as-", "ash-", "at-", "az-"].contains { last.hasPrefix($0) && Self.fold(String(last.dropFirst($0.count))) == parts[0] }
+            }
+            if articled.count == 1 { return articled[0] }
         }
         for (i, entity) in entities.enumerated() where entity.type == type {
             let full = folded[i]

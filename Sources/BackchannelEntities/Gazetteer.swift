@@ -146,8 +146,13 @@ public struct Gazetteer: Sendable {
         return scalars.allSatisfy { !$0.isLower } && scalars.contains { $0.isUpper }
     }
 
+    /// "DOHA" → "Doha", and each word of a name: "NEW DELHI" → "New Delhi". Words of three
+    /// letters or fewer alone stay as they are ("US", "UN").
     static func titleCased(_ word: String) -> String {
         guard isAllCaps(word), word.count > 3 else { return word }
-        return word.prefix(1) + word.dropFirst().lowercased()
+        guard word.contains(" ") else { return word.prefix(1) + word.dropFirst().lowercased() }
+        return word.split(separator: " ", omittingEmptySubsequences: false).map { part in
+            ["OF", "THE", "AND", "DE", "DU", "LA", "AL", "EL"].contains(part) ? part.lowercased() : part.prefix(1) + part.dropFirst().lowercased()
+        }.joined(separator: " ")
     }
 }

@@ -19,7 +19,7 @@ struct NameConsistency {
 
     func apply(_ found: [EntityResolver.Found], words: [String], matches: [Gazetteer.Match]? = nil) -> [EntityResolver.Found] {
         let matches = matches ?? gazetteer.matches(words)
-        var found = notPersons(found, words: words)
+        var found = notPersons(trimmed(found, words: words), words: words)
         found = extendBeforePossessives(titledNames(found, words: words, matches: matches), words: words)
         found = givenNames(found, words: words)
         found = leadingInitialsAndGivenNames(found, words: words)
@@ -45,6 +45,8 @@ struct NameConsistency {
         for f in found where f.type == .person && f.tokens.count >= 2 {
             let last = [words[f.tokens.upperBound - 1]]
             if votes[last] == nil, last[0].startsUppercase, last[0].count > 2 { votes[last] = [.person: 1] }
+            // "Abdel Fattah al-Burhan" … "Burhan": the surname without its Arabic article.
+            if let bare = Self.withoutArabicArticle(last[0]), votes[[bare]] == nil, !isKnownPlaceOrBody(bare) { votes[[bare]] = [.person: 1] }
             if f.tokens.count >= 3 {
                 let lastTwo = Array(words[(f.tokens.upperBound - 2)..<f.tokens.upperBound])
                 if votes[lastTwo] == nil, lastTwo.allSatisfy({ $0.startsUppercase && $0.count > 2 }) { votes[lastTwo] = [.person: 1] }
@@ -326,11 +328,26 @@ struct NameConsistency {
         var covered = [Bool](repeating: false, count: words.count)
         for f in found { for k in f.tokens { covered[k] = true } }
         var result = found
+        // "JD Vance": two capitals before a person's name are initials, unless they are a
+        // known body or place ("UN", "EU"), whatever the tagger made of them.
+        let bareInitials = { (k: Int) -> Bool in
+            let w = words[k]
+            return w.count == 2 && w.unicodeScalars.allSatisfy { $0.value >= 0x41 && $0.value <= 0x5A } && gazetteer.lookup(w).isEmpty
+        }
+        var dropped = Set<Int>()
+        for i in result.indices where result[i].type == .person {
+            let before = result[i].tokens.lowerBound - 1
+            if before >= 0, !sentenceStarts.contains(before + 1), bareInitials(before),
+               let j = result.indices.first(where: { $0 != i && result[$0].tokens == before..<(before + 1) && result[$0].type != .person }) {
+                dropped.insert(j)
+                covered[before] = false
+            }
+        }
         for i in result.indices where result[i].type == .person {
             var start = result[i].tokens.lowerBound
             while start > 0, !sentenceStarts.contains(start), !covered[start - 1] {
                 let w = words[start - 1]
-                let initials = Self.isInitials(w)
+                let initials = Self.isInitials(w) || (start == result[i].tokens.lowerBound && bareInitials(start - 1))
                 let known = Self.isNameWord(w) ? gazetteer.lookup(w) : []
                 let given = known.contains { $0.type == "FIRSTNAME" } && !known.contains { $0.type == "TITLE" }
                 guard initials || given else { break }
@@ -339,7 +356,7 @@ struct NameConsistency {
             }
             result[i].tokens = start..<result[i].tokens.upperBound
         }
-        return result
+        return result.indices.filter { !dropped.contains($0) }.map { result[$0] }
     }
 
     /// "J.", "O.J.", "J.R.R.": capital letters each followed by a full stop.
@@ -516,8 +533,11 @@ struct NameConsistency {
                     f.tokens = f.tokens.lowerBound..<end
                     for k in f.tokens { starts.insert(k) }
                 }
+                // "Royal Thai Army": a name that ends in a body's head word is that body.
+                if f.tokens.count >= 2, Self.bodyHeads.contains(words[f.tokens.upperBound - 1].lowercased()) { f.type = .org }
             } else if f.type == .gpe || f.type == .loc || f.type == .fac || f.type == .org, f.tokens.count >= 2,
                       gazetteer.lookup(words[f.tokens.lowerBound]).contains(where: { $0.type == "FIRSTNAME" }),
+                      !Self.bodyHeads.contains(words[f.tokens.upperBound - 1].lowercased()),
                       !isKnownPlaceOrBody(words[f.tokens].joined(separator: " ")) {
                 f.type = .person
             }
@@ -532,6 +552,35 @@ struct NameConsistency {
             result.append(f)
         }
         return result
+    }
+
+    /// Head words no person's name ends with.
+    static let bodyHeads: WordSet = ["army", "navy", "ministry", "council", "forces", "committee", "commission", "agency", "police",
+                                     "brigade", "brigades", "parliament", "assembly", "administration", "authority", "department",
+                                     "institute", "university", "organisation", "organization", "federation"]
+    static let edgeWords: WordSet = ["of", "the", "and", "for", "in", "on", "at", "to", "a", "an", ",", "’s", "'s"]
+
+    /// "the Quad of the United States": a name neither starts nor ends with "of", "the" or a
+    /// comma; and "F-16", "S-400", "Su-34" are weapons, not organisations.
+    func trimmed(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        found.compactMap { f in
+            var f = f
+            var lower = f.tokens.lowerBound, upper = f.tokens.upperBound
+            while lower < upper, Self.edgeWords.contains(words[lower]) { lower += 1 }
+            while upper > lower, Self.edgeWords.contains(words[upper - 1]) { upper -= 1 }
+            guard lower < upper else { return nil }
+            f.tokens = lower..<upper
+            if f.tokens.count == 1, f.type != .person, Self.isModelDesignation(words[lower]) { return nil }
+            return f
+        }
+    }
+
+    /// "F-16", "S-400", "Su-34", "MiG-29", "HIMARS-2": up to four letters, a hyphen, a number.
+    static func isModelDesignation(_ word: String) -> Bool {
+        let parts = word.split(separator: "-", maxSplits: 1)
+        guard parts.count == 2, let letters = parts.first, (1...4).contains(letters.count), letters.first?.isUppercase == true,
+              letters.allSatisfy(\.isLetter), let digit = parts[1].first, digit.isNumber else { return false }
+        return true
     }
 
     static let honorificWords: WordSet = ["Sir", "Dame", "Lord", "Lady", "Baroness", "Baron"]
@@ -558,6 +607,15 @@ struct NameConsistency {
             result.append(EntityResolver.Found(tokens: name, type: .person))
         }
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// "al-Burhan" → "Burhan"; nil for a word without an Arabic article.
+    static func withoutArabicArticle(_ word: String) -> String? {
+        for article in ["al-", "el-", "Al-", "El-"] where word.hasPrefix(article) {
+            let rest = String(word.dropFirst(article.count))
+            return rest.count > 2 && rest.first?.isUppercase == true ? rest : nil
+        }
+        return nil
     }
 
     /// "al-Sisi", "bin-Salman", "el-Sisi": a name with an Arabic article or particle.

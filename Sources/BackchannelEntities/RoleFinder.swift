@@ -35,7 +35,7 @@ struct RoleFinder {
     /// Military ranks that may stand between a comma and a name ("the army chief, Gen. …").
     static let ranks: WordSet = ["gen.", "gen", "lt.", "col.", "maj.", "adm.", "brig.", "capt.", "sgt."]
     /// Words that end a title written before a name and a comma, because they belong to a clause.
-    static let clauseBreaks: WordSet = ["he", "she", "they", "it", "we", "i", "you", "with", "who", "which", "that"]
+    static let clauseBreaks: WordSet = ["he", "she", "they", "it", "we", "i", "you", "with", "who", "which", "that", "while", "whereas", "although", "though"]
     /// Words that open a title written before a name and a comma ("his Middle East envoy, Steve Witkoff").
     static let openers: WordSet = ["his", "her", "its", "their", "whose", "a", "an", "the", "our", "your"]
     static let verbs: WordSet = ["said", "says", "told", "tells", "added", "met", "meets", "called", "urged", "warned", "is", "was", "has", "had", "will", "would"]
@@ -203,6 +203,10 @@ struct RoleFinder {
         while j < words.count, j - start < 24, ![",", ".", ";", ":", "—", "–", "(", ")", "said", "who", "which"].contains(words[j].lowercased()) { j += 1 }
         guard j < words.count, [",", ".", ";", "—", "–"].contains(words[j]) else { return nil }
         var range = start..<j
+        // "Mark Rutte, now NATO's secretary general,": the role follows the adverb.
+        while range.count > 1, ["while", "as", "now", "then", "once", "formerly", "currently", "also"].contains(words[range.lowerBound].lowercased()) {
+            range = (range.lowerBound + 1)..<range.upperBound
+        }
         // "a long-time friend of the president with no background in arms control": a "with"
         // phrase describes the person, not the role.
         if let with = range.first(where: { words[$0].lowercased() == "with" }), range[start..<with].contains(where: { Self.isHead(words[$0]) }) {
@@ -218,7 +222,7 @@ struct RoleFinder {
               // "Kagame, hosted by the emir,", "Rubio, with special envoy Witkoff," and "Trump,
               // speaking in the Oval Office," describe a circumstance, not a role.
               !Self.isVerbLike(words[range.lowerBound]), !Self.isGerund(words[range.lowerBound]),
-              !["with", "by", "alongside", "after", "before", "in", "at", "on", "from", "and", "or", "but", "whose"].contains(words[range.lowerBound].lowercased()),
+              !["with", "by", "alongside", "after", "before", "in", "at", "on", "from", "and", "or", "but", "whose", "that"].contains(words[range.lowerBound].lowercased()),
               // "Keir Starmer, French President Emmanuel Macron, …": a title followed by a name is
               // the next person of a list, not this one's role.
               // ("adviser to President Donald Trump" names him inside the role: after a preposition

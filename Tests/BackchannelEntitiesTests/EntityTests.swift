@@ -231,6 +231,33 @@ struct EntityStageTests {
         #expect(titles.contains(role) && !titles.contains { $0.count > role.count && $0.contains(role) }, "\(titles)")
     }
 
+    @Test func aSurnameWithoutItsArabicArticleJoinsTheFullName() throws {
+        let text = "Gen. Abdel Fattah al-Burhan visited Port Sudan. Burhan said the war would go on."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.filter { $0.contains("Burhan") }.count == 1, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("PERSON Abdel Fattah al-Burhan [Abdel Fattah al-Burhan|Burhan]") }, "\(lines)")
+    }
+
+    @Test func aTwoWordDatelineInCapitalsIsTheSamePlace() throws {
+        let text = "NEW DELHI, Aug 27 (Continental Wire) - Officials in New Delhi said talks would resume."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.filter { $0.contains("Delhi") || $0.contains("DELHI") } == ["GPE New Delhi [NEW DELHI|New Delhi] -> India"], "\(lines)")
+    }
+
+    @Test func initialsWithoutStopsAndBodiesThatStartWithAGivenName() throws {
+        let text = "JD Vance met the Royal Thai Army commanders, whose F-16 jets had flown that week."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.contains { $0.hasPrefix("PERSON JD Vance [JD Vance]") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("ORG Royal Thai Army") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("F-16") || $0.hasPrefix("ORG JD") }, "\(lines)")
+    }
+
+    @Test func aRoleAfterWhileStartsAfterIt() throws {
+        let found = try entities("Giorgia Meloni urged unity, while NATO’s secretary general, Mark Rutte, said spending would rise.")
+            .first { $0.name == "Mark Rutte" }
+        #expect(found?.roles.map(\.title) == ["NATO’s secretary general"], "\(String(describing: found?.roles))")
+    }
+
     @Test func aRelativeClauseIsNoRole() throws {
         let found = try entities("Malaysian Prime Minister Anwar Ibrahim, whose country chairs the bloc this year, hosted the talks.")
             .first { $0.name == "Anwar Ibrahim" }

@@ -22,6 +22,13 @@ struct NameConsistencyTests {
         ("Donald Trump 's plan", [F(tokens: 0..<1, type: .person)], ["PERSON Donald Trump"]),
         // a given name continues into a word that is also a city
         ("Frank Messina said so", [F(tokens: 0..<1, type: .person), F(tokens: 1..<2, type: .gpe)], ["PERSON Frank Messina"]),
+        // names do not start or end with "of", "the" or a comma; a model designation is no organisation
+        ("the Quad of the region met", [F(tokens: 1..<4, type: .org)], ["ORG Quad"]),
+        ("F-16 jets flew", [F(tokens: 0..<1, type: .org)], [String]()),
+        // a person's name does not end in a body's head word
+        ("the Royal Thai Army said", [F(tokens: 1..<4, type: .person)], ["ORG Royal Thai Army"]),
+        // two capitals before a name are its initials
+        ("JD Vance spoke", [F(tokens: 0..<1, type: .org), F(tokens: 1..<2, type: .person)], ["PERSON JD Vance"]),
         // an honorific makes a person of the name after it, and stays out of it
         ("Sir Keir Starmer met Dame Jacinda later", [F](), ["PERSON Keir Starmer", "PERSON Jacinda"]),
         ("Sir Keir Starmer spoke", [F(tokens: 0..<3, type: .person)], ["PERSON Keir Starmer"]),
