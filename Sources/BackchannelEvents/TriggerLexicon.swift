@@ -81,6 +81,8 @@ enum TriggerLexicon {
         add(["handed", "hands", "return", "returned", "returns", "returning"], .retreat, 0.6)
         add(forms("release") + ["free", "frees", "freed", "freeing", "exchange", "exchanged", "swapped", "recalled", "waived"], .retreat, 0.7)
         add(forms("concede") + ["eased", "lifted"], .concede, 0.7)
+        add(["apologised", "apologized", "apologises", "apologizes", "apologise", "apologize", "apology"], .concede, 0.7)
+        add(["discuss", "discussed", "discusses", "discussing"], .consult, mode: "meeting", 0.55)
         add(forms("cooperate") + forms("coordinate"), .cooperate, 0.65)
         add(forms("investigate") + forms("inspect") + ["probe", "probed", "investigation", "inquiry", "inspections"], .investigate, 0.7)
         add(forms("protest") + ["rallied", "marched", "demonstrated"], .protest, 0.7)
@@ -94,6 +96,11 @@ enum TriggerLexicon {
     /// Two-word triggers, checked before single words.
     static let pairs: [String: Trigger] = [
         "spoke by": Trigger(type: .consult, mode: "phone", confidence: 0.8, length: 2),
+        // "shot down five jets", "exchanged fire": fighting, not a shooting or a swap.
+        "shot down": Trigger(type: .fight, mode: nil, confidence: 0.75, length: 2),
+        "exchanged fire": Trigger(type: .fight, mode: nil, confidence: 0.8, length: 2),
+        "exchanging fire": Trigger(type: .fight, mode: nil, confidence: 0.8, length: 2),
+        "exchange fire": Trigger(type: .fight, mode: nil, confidence: 0.8, length: 2),
         "by phone": Trigger(type: .consult, mode: "phone", confidence: 0.7, length: 2),
         "by telephone": Trigger(type: .consult, mode: "phone", confidence: 0.7, length: 2),
         "spoke to": Trigger(type: .consult, mode: "phone", confidence: 0.6, length: 2),

@@ -27,7 +27,7 @@ extension EventDetector {
         .union(callingVerbs).union(reproachWords)
         .union(["initial", "work", "working", "works", "put", "puts", "listed", "added", "adds", "measures"])
         .union(["package", "spent", "call"]).union(givingTime)
-        .union(closingVerbs).union(declaringVerbs).union(vowing).union(conditionWords).union(takingVerbs)
+        .union(closingVerbs).union(expellingVerbs).union(declaringVerbs).union(vowing).union(conditionWords).union(takingVerbs)
         .union(["told", "brought", "brings", "bring", "distanced", "reserved", "reserves", "reserve"]).union(tellingVerbs)
     static let launchVerbs: WordSet = ["launched", "launches", "launch", "launching"]
     static let openingVerbs: WordSet = ["opened", "opens", "open", "closed", "closes"]
@@ -56,7 +56,12 @@ extension EventDetector {
     static let tellingVerbs: WordSet = ["told", "tells", "assured", "assures", "informed", "informs", "briefed", "briefs", "reassured"]
     /// Shutting these to another state sanctions it: "closed its airspace to Indian airlines".
     static let closingVerbs: WordSet = ["closed", "closes", "close", "closing", "shut", "shuts", "suspended", "suspends", "suspend", "halted", "halts",
-                                        "cancelled", "canceled", "cancels", "revoked", "revokes", "severed", "severs", "downgraded", "downgrades"]
+                                        "cancelled", "canceled", "cancels", "revoked", "revokes", "severed", "severs", "downgraded", "downgrades",
+                                        "sealed", "seals", "seal", "sealing", "cut", "cuts", "cutting"]
+    /// Sending a state's diplomats home, or calling one's own back, sanctions it.
+    static let expellingVerbs: WordSet = ["expelled", "expels", "expel", "expelling", "recalled", "recalls", "recall", "recalling"]
+    static let diplomats: WordSet = ["ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "attaché", "attache", "consul",
+                                     "chargé", "charge"]
     static let closable: WordSet = ["airspace", "border", "borders", "crossing", "crossings", "trade", "visas", "cooperation", "embassy", "consulate",
                                     "flights", "ports", "relations", "ties"]
     static let declaringVerbs: WordSet = ["declared", "declares", "declare", "declaring", "ordered", "orders", "order", "ordering"]
@@ -380,6 +385,12 @@ extension EventDetector {
         if trigger == nil || trigger?.type == .consult || trigger?.type == .statement, Self.closingVerbs.contains(lower[i]),
            Self.ahead(i, 1, 4, in: range).contains(where: { Self.closable.contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 1)
+        }
+        // "expelled Cambodia's ambassador and recalled its own envoy": relations cut, not an
+        // expulsion of people or a release.
+        if trigger == nil || trigger?.type == .coerce || trigger?.type == .retreat, Self.expellingVerbs.contains(lower[i]),
+           Self.ahead(i, 1, 5, in: range).contains(where: { Self.diplomats.contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.75, length: 1)
         }
         // "Putin declares Easter truce", "ordered a halt to all hostilities": a side standing down.
         if Self.declaringVerbs.contains(lower[i]),

@@ -185,8 +185,9 @@ struct EventTests {
         // withholding support and calling something unjust are disapproval
         ("India said New Delhi did not support unilateral sanctions.", "DISAPPROVE asserted [\"New Delhi\"] -> []"),
         ("Vladimir Putin said the sanctions were an unfriendly act.", "DISAPPROVE asserted [\"Vladimir Putin\"] -> []"),
-        // expelling, protesting, investigating, restoring relations; a mediator acts on the parties
-        ("Britain expelled two Russian diplomats.", "COERCE asserted [\"United Kingdom\"] -> []"),
+        // expelling diplomats (relations cut: SANCTION, as CAMEO 16 maps in PLOVER), protesting,
+        // investigating, restoring relations; a mediator acts on the parties
+        ("Britain expelled two Russian diplomats.", "SANCTION asserted [\"United Kingdom\"] -> []"),
         ("Thousands of protesters rallied in Tbilisi.", "PROTEST asserted [] -> [] @Tbilisi"),
         ("The International Criminal Court opened an investigation.", "INVESTIGATE asserted [\"International Criminal Court\"] -> []"),
         ("Saudi Arabia and Iran restored diplomatic relations.", "COOPERATE asserted [\"Saudi Arabia\", \"Iran\"] -> []"),
@@ -264,6 +265,16 @@ struct EventTests {
         // shutting a door on another state sanctions it
         ("Pakistan suspended all trade with India.", "SANCTION asserted [\"Pakistan\"] -> [\"India\"]"),
         ("Pakistan closed its airspace to Indian airlines on Thursday.", "SANCTION asserted [\"Pakistan\"] -> [] on=2025-04-10"),
+        ("Serbia sealed its border with Kosovo.", "SANCTION asserted [\"Serbia\"] -> [\"Kosovo\"]"),
+        ("Niger cut relations with Ukraine.", "SANCTION asserted [\"Niger\"] -> [\"Ukraine\"]"),
+        // diplomats sent home or called back: relations cut, not an expulsion or a release
+        ("Mali expelled the Algerian ambassador.", "SANCTION asserted [\"Mali\"] -> []"),
+        ("Algeria recalled its envoy from Mali.", "SANCTION asserted [\"Algeria\"] -> [\"Mali\"]"),
+        // shooting aircraft down and trading fire are fighting; an apology concedes; a discussion consults
+        ("Pakistan said it had shot down five Indian jets.", "FIGHT reported [\"Pakistan\"] -> []"),
+        ("Thailand and Cambodia exchanged fire near the temple.", "FIGHT asserted [\"Thailand\", \"Cambodia\"] -> []"),
+        ("Benjamin Netanyahu apologised to Qatar.", "CONCEDE asserted [\"Benjamin Netanyahu\"] -> [\"Qatar\"] position=accepts:-"),
+        ("The Security Council will discuss the crisis on Friday.", "CONSULT planned [\"UN Security Council\"] -> [] mode=meeting on=2025-04-11"),
         // vows of vengeance and a right to respond are threats
         ("Narendra Modi vowed to punish the attackers.", "THREATEN asserted [\"Narendra Modi\"] -> []"),
         ("Qatar said it reserved the right to respond.", "THREATEN asserted [\"Qatar\"] -> []"),
