@@ -204,8 +204,9 @@ struct EntityResolver {
             if starting.count == 1, !ending { return starting[0] }
             // "Burhan" after "Abdel Fattah al-Burhan": a surname without its Arabic article.
             let articled = entities.indices.filter { e in
-                guard entities[e].type == .person, let last = entities[e].name.split(separator: " ").last?.lowercased() else { return false }
-                return ["al-", "el-", "ad-", "as-", "ash-", "at-", "az-"].contains { last.hasPrefix($0) && Self.fold(String(last.dropFirst($0.count))) == parts[0] }
+                guard entities[e].type == .person, let last = entities[e].name.split(separator: " ").last,
+                      let bare = NameConsistency.withoutParticle(String(last)) else { return false }
+                return Self.fold(bare) == parts[0]
             }
             if articled.count == 1 { return articled[0] }
         }

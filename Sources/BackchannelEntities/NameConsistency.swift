@@ -46,7 +46,7 @@ struct NameConsistency {
             let last = [words[f.tokens.upperBound - 1]]
             if votes[last] == nil, last[0].startsUppercase, last[0].count > 2 { votes[last] = [.person: 1] }
             // "Abdel Fattah al-Burhan" … "Burhan": the surname without its Arabic article.
-            if let bare = Self.withoutArabicArticle(last[0]), votes[[bare]] == nil, !isKnownPlaceOrBody(bare) { votes[[bare]] = [.person: 1] }
+            if let bare = Self.withoutParticle(last[0]), votes[[bare]] == nil, !isKnownPlaceOrBody(bare) { votes[[bare]] = [.person: 1] }
             if f.tokens.count >= 3 {
                 let lastTwo = Array(words[(f.tokens.upperBound - 2)..<f.tokens.upperBound])
                 if votes[lastTwo] == nil, lastTwo.allSatisfy({ $0.startsUppercase && $0.count > 2 }) { votes[lastTwo] = [.person: 1] }
@@ -609,13 +609,12 @@ struct NameConsistency {
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
-    /// "al-Burhan" → "Burhan"; nil for a word without an Arabic article.
-    static func withoutArabicArticle(_ word: String) -> String? {
-        for article in ["al-", "el-", "Al-", "El-"] where word.hasPrefix(article) {
-            let rest = String(word.dropFirst(article.count))
-            return rest.count > 2 && rest.first?.isUppercase == true ? rest : nil
-        }
-        return nil
+    /// "al-Burhan" → "Burhan": a particle name (``isParticleName(_:)``) without its particle;
+    /// nil for any other word.
+    static func withoutParticle(_ word: String) -> String? {
+        guard isParticleName(word), let dash = word.firstIndex(of: "-") else { return nil }
+        let rest = String(word[word.index(after: dash)...])
+        return rest.count > 2 ? rest : nil
     }
 
     /// "al-Sisi", "bin-Salman", "el-Sisi": a name with an Arabic article or particle.
