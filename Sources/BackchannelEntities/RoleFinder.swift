@@ -22,7 +22,7 @@ struct RoleFinder {
         "lt.", "col.", "colonel", "lieutenant", "marshal", "deputy", "aide", "official", "coordinator", "commissioner",
         "representative", "delegate", "diplomat", "attorney", "judge", "prosecutor", "ceo", "founder", "czar", "tsar",
         "queen", "princess", "crown", "investor", "friend", "spokesperson", "envoy", "counterpart", "secretary-general",
-        "lawmaker", "legislator",
+        "lawmaker", "legislator", "predecessor", "successor",
     ]
     /// Days and months: a title written before a name never reaches back past them ("On Sunday
     /// the army chief, Gen. …").
@@ -34,6 +34,19 @@ struct RoleFinder {
     static let honorifics: WordSet = ["ayatollah", "sheikh", "sheik", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "his", "her"]
     /// Military ranks that may stand between a comma and a name ("the army chief, Gen. …").
     static let ranks: WordSet = ["gen.", "gen", "lt.", "col.", "maj.", "adm.", "brig.", "capt.", "sgt."]
+    /// Words of a military rank written before a name ("Lt. Gen.", "Field Marshal", "Commander").
+    static let rankWords: WordSet = ["gen.", "gen", "lt.", "col.", "maj.", "adm.", "brig.", "capt.", "sgt.", "cmdr.", "general",
+                                     "colonel", "commander", "admiral", "marshal", "field", "lieutenant", "major", "captain",
+                                     "brigadier", "sergeant", "vice", "rear"]
+    /// Words of a rank that are ranks on their own ("Gen.", "Commander"; not "Field" or "Vice").
+    static let rankHeads: WordSet = ["gen.", "gen", "col.", "adm.", "capt.", "sgt.", "cmdr.", "general", "colonel", "commander",
+                                     "admiral", "marshal", "captain", "sergeant"]
+    /// Titles that end in "General" without being a rank ("Secretary General", "Attorney General").
+    static let generalTitles: WordSet = ["secretary", "attorney", "director", "surgeon", "solicitor", "inspector", "auditor",
+                                         "governor", "consul", "postmaster", "advocate", "procurator", "comptroller"]
+    /// Irregular past tenses that open a predicate, not a description ("…, met the president.").
+    static let irregularPasts: WordSet = ["met", "led", "told", "held", "made", "took", "gave", "sent", "left", "went", "spoke",
+                                          "wrote", "flew", "won", "ran", "said", "saw", "came", "became", "began", "put", "set", "cut"]
     /// Words that end a title written before a name and a comma, because they belong to a clause.
     static let clauseBreaks: WordSet = ["he", "she", "they", "it", "we", "i", "you", "with", "who", "which", "that", "while", "whereas", "although", "though"]
     /// Words that open a title written before a name and a comma ("his Middle East envoy, Steve Witkoff").
@@ -59,8 +72,15 @@ struct RoleFinder {
     /// A past tense or participle written in lower case that is no title word ("sanctioned",
     /// "mediated"; not "retired").
     static func isVerbLike(_ word: String) -> Bool {
-        guard word.startsLowercase, word.hasSuffix("ed"), word.count > 4 else { return false }
+        guard word.startsLowercase, word.hasSuffix("ed"), word.count > 4, !isCompoundAdjective(word) else { return false }
         return !modifiers.contains(word) && !isHead(word)
+    }
+
+    /// "army-backed", "Iran-backed", "newly-appointed", "U.S.-based": a hyphenated participle
+    /// qualifies a title ("Sudan's army-backed prime minister") rather than ending it.
+    static func isCompoundAdjective(_ word: String) -> Bool {
+        guard let dash = word.lastIndex(of: "-"), dash != word.startIndex else { return false }
+        return ["backed", "appointed", "elected", "based", "installed", "designated", "led", "born", "named"].contains(word[word.index(after: dash)...].lowercased())
     }
 
     /// A present participle written in lower case ("speaking", "standing"; not "acting").
@@ -81,7 +101,9 @@ struct RoleFinder {
 
     func roles(of name: Range<Int>, tokens: [Token], words: [String], sentenceStarts: Set<Int> = []) -> [Found] {
         var found: [Found] = []
-        if let before = before(name, words: words, sentenceStarts: sentenceStarts) { found.append(make(before, tokens: tokens, words: words)) }
+        if let before = before(name, words: words, sentenceStarts: sentenceStarts) {
+            for part in splitRank(before, words: words) { found.append(make(part, tokens: tokens, words: words)) }
+        }
         if let before = commaBefore(name, words: words, sentenceStarts: sentenceStarts) {
             for part in splitConjoined(before, words: words) { found.append(make(part, tokens: tokens, words: words)) }
         } else if name.lowerBound >= 3, words[name.lowerBound - 1] == "and" {
@@ -95,10 +117,27 @@ struct RoleFinder {
                 found.append(make(shared, tokens: tokens, words: words))
             }
         }
-        if let after = apposition(name, words: words) {
+        // "Pakistan's army chief, Field Marshal Asim Munir, met …": the comma after the name
+        // closes the apposition the name stands in; nothing after it describes the person.
+        if commaBefore(name, words: words, sentenceStarts: sentenceStarts) == nil, let after = apposition(name, words: words) {
             for part in splitConjoined(after, words: words) { found.append(make(part, tokens: tokens, words: words)) }
         }
         return found
+    }
+
+    /// "Navy spokesman Commander Tim Hawkins", "army chief of staff Gen. Mark Ellison": a rank
+    /// written between a title and the name is a role of its own, as the corpus annotates it
+    /// ("Pakistan's military spokesman" and "Lt. Gen."). "NATO Secretary General" stays whole.
+    func splitRank(_ range: Range<Int>, words: [String]) -> [Range<Int>] {
+        var start = range.upperBound
+        while start > range.lowerBound, words[start - 1].startsUppercase, Self.rankWords.contains(words[start - 1].lowercased()) { start -= 1 }
+        let rank = start..<range.upperBound
+        let title = range.lowerBound..<start
+        guard !rank.isEmpty, !title.isEmpty, Self.rankHeads.contains(words[rank.upperBound - 1].lowercased()),
+              title.contains(where: { Self.isHead(words[$0]) }),
+              !Self.generalTitles.contains(words[title.upperBound - 1].lowercased()),
+              !["of", "for", "and", "'s", "’s"].contains(words[title.upperBound - 1].lowercased()) else { return [range] }
+        return [title, rank]
     }
 
     /// "the head of Russia's wealth fund and Putin's special envoy for investment" is two roles:
@@ -135,7 +174,8 @@ struct RoleFinder {
             if Self.stops.contains(lower) { break }
             let possessed = j < words.count && ["'s", "’s"].contains(words[j])
             let allowed = Self.modifiers.contains(lower) || Self.isHead(w) || named.contains(j - 1)
-                || (w.startsUppercase && possessed)
+                || (w.startsUppercase && possessed) || Self.isCompoundAdjective(w)
+                || (w.startsUppercase && Self.rankWords.contains(lower))
             if allowed { j -= 1 } else { break }
             if name.lowerBound - j > 8 { break }
         }
@@ -159,7 +199,8 @@ struct RoleFinder {
         var comma = name.lowerBound - 1
         // "…, Sheikh Mohammed bin Abdulrahman", "the army chief, Gen. Abdel Fattah al-Burhan":
         // an honorific or a rank between the comma and the name.
-        while comma > 0, Self.honorifics.contains(words[comma].lowercased()) || Self.ranks.contains(words[comma].lowercased()) { comma -= 1 }
+        while comma > 0, Self.honorifics.contains(words[comma].lowercased()) || Self.ranks.contains(words[comma].lowercased())
+                || words[comma].startsUppercase && Self.rankWords.contains(words[comma].lowercased()) { comma -= 1 }
         guard comma > 0, words[comma] == "," else { return nil }
         var j = comma
         while j > 0, comma - j < 10 {
@@ -198,6 +239,19 @@ struct RoleFinder {
         var j = name.upperBound
         guard j < words.count, words[j] == "," else { return nil }
         j += 1
+        // "X, who is also foreign minister,", "X, who serves as secretary of the council.": the
+        // role after the copula is the person's, as an apposition's is.
+        if j + 2 < words.count, words[j].lowercased() == "who" {
+            j += 1
+            if ["is", "was"].contains(words[j].lowercased()) {
+                j += 1
+            } else if ["serves", "served"].contains(words[j].lowercased()), words[j + 1].lowercased() == "as" {
+                j += 2
+            } else {
+                return nil
+            }
+            while j < words.count, ["also", "now", "currently", "still"].contains(words[j].lowercased()) { j += 1 }
+        }
         while j < words.count, ["the", "a", "an"].contains(words[j].lowercased()) { j += 1 }
         let start = j
         while j < words.count, j - start < 24, ![",", ".", ";", ":", "—", "–", "(", ")", "said", "who", "which"].contains(words[j].lowercased()) { j += 1 }
@@ -206,6 +260,10 @@ struct RoleFinder {
         // "Mark Rutte, now NATO's secretary general,": the role follows the adverb.
         while range.count > 1, ["while", "as", "now", "then", "once", "formerly", "currently", "also"].contains(words[range.lowerBound].lowercased()) {
             range = (range.lowerBound + 1)..<range.upperBound
+        }
+        // "Estonia's prime minister until last year": the time the role was held is not part of it.
+        if let time = range.first(where: { ["until", "since", "till"].contains(words[$0].lowercased()) }), range[start..<time].contains(where: { Self.isHead(words[$0]) }) {
+            range = range.lowerBound..<time
         }
         // "a long-time friend of the president with no background in arms control": a "with"
         // phrase describes the person, not the role.
@@ -219,6 +277,7 @@ struct RoleFinder {
         }
         guard !range.isEmpty, range.contains(where: { Self.isHead(words[$0]) }),
               !range.contains(where: { ["is", "was", "were", "are", "has", "have", "had", "will", "would", "could", "said", "says"].contains(words[$0].lowercased()) }),
+              !Self.irregularPasts.contains(words[range.lowerBound].lowercased()),
               // "Kagame, hosted by the emir,", "Rubio, with special envoy Witkoff," and "Trump,
               // speaking in the Oval Office," describe a circumstance, not a role.
               !Self.isVerbLike(words[range.lowerBound]), !Self.isGerund(words[range.lowerBound]),

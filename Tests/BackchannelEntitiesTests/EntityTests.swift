@@ -231,6 +231,34 @@ struct EntityStageTests {
         #expect(titles.contains(role) && !titles.contains { $0.count > role.count && $0.contains(role) }, "\(titles)")
     }
 
+    @Test(arguments: [
+        // a rank between a title and the name is a role of its own; "Secretary General" is not a rank
+        ("Navy spokesman Commander Tim Hawkins said the ship was hit.", "Tim Hawkins", ["Navy spokesman", "Commander"]),
+        ("Army chief of staff Gen. Mark Ellison said troops were ready.", "Mark Ellison", ["Army chief of staff", "Gen."]),
+        ("NATO Secretary General Mark Rutte arrived.", "Mark Rutte", ["NATO Secretary General"]),
+        // a rank after the comma, and no role taken from the predicate after the closing comma
+        ("Pakistan's army chief, Field Marshal Asim Munir, met the president.", "Asim Munir", ["Field Marshal", "Pakistan's army chief"]),
+        // a first name that is also a country, after a title
+        ("Israeli Defence Minister Israel Katz ordered the army to prepare.", "Israel Katz", ["Israeli Defence Minister"]),
+        // a hyphenated participle qualifies the title
+        ("Sudan's army-backed prime minister, Kamil Idris, visited the city.", "Kamil Idris", ["Sudan's army-backed prime minister"]),
+        // "who is also" and "who serves as" clauses give roles; the time a role was held does not belong to it
+        ("Rustem Umerov, who serves as secretary of the security council, arrived.", "Rustem Umerov", ["secretary of the security council"]),
+        ("Kaja Kallas, who was Estonia's prime minister until last year, spoke first.", "Kaja Kallas", ["Estonia's prime minister"]),
+        ("Katz's predecessor, Yoav Gallant, was dismissed.", "Yoav Gallant", ["Katz's predecessor"]),
+    ])
+    func rolesInVariedWordings(text: String, person: String, roles: [String]) throws {
+        let found = try entities(text).first { $0.name == person }
+        #expect(found?.type == .person, "\(String(describing: found))")
+        #expect(found?.roles.map(\.title) == roles, "\(String(describing: found?.roles))")
+    }
+
+    @Test func generalOpeningABodysNameIsNoTitle() throws {
+        let text = "The delegation was led by Omar Farouk, head of Egypt's General Intelligence Service."
+        let lines = summary(try entities(text), in: text)
+        #expect(!lines.contains { $0.hasPrefix("PERSON Intelligence") }, "\(lines)")
+    }
+
     @Test func aSurnameWithoutItsArabicArticleJoinsTheFullName() throws {
         let text = "Gen. Abdel Fattah al-Burhan visited Port Sudan. Burhan said the war would go on."
         let lines = summary(try entities(text), in: text)
