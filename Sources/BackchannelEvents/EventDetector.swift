@@ -401,6 +401,27 @@ public struct EventDetector: Stage {
                 if actors.isEmpty { actors = [speaker] } else if document.entities[speaker].type == .person { actors.append(speaker) }
             }
         }
+        // "the UAE, which it accuses of arming the RSF", "Iran, which Washington accuses of
+        // supplying drones": the one the relative pronoun stands for is accused (sanctioned,
+        // threatened, fought); the clause's own subject acts, and a pronoun or a common noun there
+        // ("it", "the government") stands for the subject of the sentence.
+        var relativeTarget: Int?
+        if Self.relativeObjectTypes.contains(trigger.type), clauseStart < triggerTokens.lowerBound, clauseStart - 3 >= opening,
+           ["which", "whom"].contains(lower[clauseStart - 1]), lower[clauseStart - 2] == ",",
+           // the clause has a subject of its own ("which has sanctioned Iran" has none)
+           entityAt[clauseStart] != nil || Self.relativeSubjectOpeners.contains(lower[clauseStart]),
+           let antecedent = entityAt[clauseStart - 3], canAct(antecedent), !quoted(clauseStart - 3),
+           let target = countryOf(antecedent, document: document) {
+            relativeTarget = target
+            var antecedentStart = clauseStart - 3
+            while antecedentStart > opening, entityAt[antecedentStart - 1] == antecedent { antecedentStart -= 1 }
+            let own = subject(clauseStart, triggerTokens.lowerBound).compactMap { countryOf($0, document: document) }.filter { $0 != target }
+            // (A sentence that opens with a pronoun names its subject elsewhere: "He also accused
+            // Boulos …, while the UAE, which his government accuses …" is no act of Boulos.)
+            let main = ["he", "she", "it", "they", "we", "i"].contains(lower[opening]) ? []
+                : subject(opening, antecedentStart).compactMap { countryOf($0, document: document) }.filter { $0 != target }
+            actors = own.isEmpty ? main : own
+        }
         let actor = actors.first
         // Targets: the first person, body or country after the trigger (not a place after "in").
         var targets: [Int] = (passiveTargets + betweenTargets).compactMap { countryOf($0, document: document) }.filter { !actors.contains($0) }
@@ -427,6 +448,7 @@ public struct EventDetector: Stage {
             }
             j += 1
         }
+        if let relativeTarget { targets = [relativeTarget] }
         // Place: a place named after "in", "at", "near".
         var place: Int?
         for t in range where t > range.lowerBound && Self.placePrepositions.contains(lower[t - 1]) {
@@ -612,6 +634,9 @@ public struct EventDetector: Stage {
     static let titleWords: WordSet = ["of", "state", "foreign", "defence", "defense", "special", "deputy", "general", "prime", "vice",
                                           "national", "security", "senior", "chief", "acting", "interior", "finance", "press"]
     static let upcoming: WordSet = ["next", "upcoming", "planned", "proposed", "possible", "future", "further", "another"]
+    /// Events whose target a relative pronoun may stand for ("Iran, which Washington accuses of …").
+    static let relativeObjectTypes: Set<Event.Kind> = [.accuse, .sanction, .threaten, .disapprove, .coerce, .fight]
+    static let relativeSubjectOpeners: WordSet = ["it", "they", "he", "she", "we", "the", "his", "her", "its", "their", "our"]
     static let fightNouns: WordSet = ["strikes", "strike", "attacks", "attack", "offensive", "killing", "fighting", "shelling", "bombing"]
     static let meetingNouns: WordSet = ["talks", "meeting", "negotiations", "session", "rounds", "round", "summit"]
 

@@ -50,6 +50,9 @@ extension EventDetector {
     static let refusable: WordSet = ["accept", "recognise", "recognize", "apply", "implement", "honour", "honor", "abide", "respect",
                                          "comply", "sign", "negotiate", "agree", "allow", "tolerate", "endorse"]
     static let dismay: WordSet = ["alarmed", "dismayed", "appalled"]
+    /// Words before "block" that make it a noun: "an apartment block", "the eastern block".
+    static let blockNounsBefore: WordSet = ["a", "an", "the", "apartment", "residential", "tower", "office", "housing", "city", "voting",
+                                            "this", "that", "its", "their", "one", "building", "concrete", "cell", "eastern", "western"]
     static let violence: WordSet = ["killed", "killing", "killings", "attack", "attacked", "attacks", "assault", "shooting", "shot", "massacre"]
     static let irregulars: WordSet = ["gunmen", "gunman", "militants", "attackers", "assailants", "terrorists", "bombers", "bomber", "militiamen"]
     static let defenceless: WordSet = ["civilians", "worshippers", "tourists", "pilgrims", "patients", "camp", "hospital", "school", "mosque", "church"]
@@ -470,6 +473,11 @@ extension EventDetector {
                || (max(range.lowerBound, i - 4)..<i).contains(where: { Self.pullingVerbs.contains(lower[$0]) || ["came", "went", "brought", "come", "go"].contains(lower[$0]) }) {
             trigger = nil
         }
+        // "an apartment block", "a block of flats": the noun is no refusal.
+        if trigger?.type == .reject, ["block", "blocks"].contains(lower[i]),
+           i > range.lowerBound && Self.blockNounsBefore.contains(lower[i - 1]) || i + 1 < range.upperBound && lower[i + 1] == "of" {
+            trigger = nil
+        }
         // "gunmen killed six people", "the worst attack on civilians", "an assault on the Zamzam
         // camp": violence by irregulars, or aimed at people who are not fighting, is ASSAULT.
         // (Strikes between armies that kill civilians stay FIGHT.)
@@ -477,7 +485,9 @@ extension EventDetector {
         if trigger?.type == .fight, let deed = ([i] + Self.ahead(i, 1, 4, in: range)).first(where: { Self.violence.contains(lower[$0]) }) {
             let near = max(range.lowerBound, deed - 5)..<min(range.upperBound, deed + 6)
             let irregulars = near.contains { Self.irregulars.contains(lower[$0]) }
-            let defenceless = deed + 1 < range.upperBound && ["on", "at", "against"].contains(lower[deed + 1])
+            // ("killed at least 12 civilians": "at least" is a count, not an aim.)
+            let atCount = deed + 2 < range.upperBound && lower[deed + 1] == "at" && ["least", "most"].contains(lower[deed + 2])
+            let defenceless = deed + 1 < range.upperBound && ["on", "at", "against"].contains(lower[deed + 1]) && !atCount
                 && Self.ahead(deed, 1, 5, in: range).contains { Self.defenceless.contains(lower[$0]) }
             if irregulars || defenceless { trigger?.type = .assault }
         }

@@ -300,6 +300,13 @@ struct EventTests {
         // a relative clause has its own subject; after it, the sentence's subject acts again
         ("United Nations experts say Rwanda backs M23 with troops, which Kigali denies.", "REJECT asserted [\"Kigali\"] -> [] position=rejects:-"),
         ("Egypt and Qatar, which brokered the truce with Washington, both condemned the strikes.", "DISAPPROVE asserted [\"Egypt\", \"Qatar\"] -> []"),
+        // the one a relative pronoun stands for is accused; the clause's subject, or the
+        // sentence's for "it" and "the government", accuses
+        ("The talks excluded Iran, which Washington accuses of supplying drones to Russia.", "ACCUSE asserted [\"Washington\"] -> [\"Iran\"]"),
+        ("Sudan's government cut relations with the United Arab Emirates, which it accuses of arming the Rapid Support Forces.",
+         "ACCUSE asserted [\"Sudan\"] -> [\"United Arab Emirates\"]"),
+        // "at least" counts the dead: an army's shelling stays FIGHT
+        ("Pakistani shelling killed at least 12 civilians in Poonch, Pakistan's neighbours said.", "FIGHT asserted [\"Pakistan\"] -> [] @Poonch killed=12"),
     ])
     func reading(text: String, expected: String) throws {
         let found = try events(text)
@@ -322,6 +329,17 @@ struct EventTests {
             s += " | " + document.text.slice(e.sentence)
             return s
         }
+    }
+
+    @Test func aRelativeClauseWithoutASubjectAccusesNoAntecedent() throws {
+        let found = try events("Washington, which has sanctioned Iran, accused Tehran of stalling.")
+        #expect(!found.contains { $0.hasPrefix("SANCTION") && $0.contains("-> [\"United States\"]") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("SANCTION") && $0.contains("-> [\"Iran\"]") }, "\(found)")
+    }
+
+    @Test func anApartmentBlockIsNoRefusal() throws {
+        let found = try events("Russian drones struck an apartment block in Kyiv, killing nine people.")
+        #expect(!found.contains { $0.hasPrefix("REJECT") }, "\(found)")
     }
 
     @Test func aSubHeadingNamesAnEventWithoutItsActors() throws {
