@@ -95,6 +95,11 @@ struct NameConsistency {
     }
 
     static let speechVerbs: WordSet = ["said", "says", "told", "tells", "added", "insisted", "replied", "wrote"]
+    /// Verbs after which a known surname is a person speaking or acting ("Rubio called…").
+    static let surnameVerbs: WordSet = speechVerbs.union(["called", "warned", "urged", "described", "accused", "insisted", "argued",
+                                                          "announced", "vowed", "posted", "rejected", "dismissed", "praised"])
+    /// What speaks for a person: "Netanyahu's office said".
+    static let speakingOffices: WordSet = ["office", "spokesman", "spokeswoman", "spokesperson", "aides", "aide", "campaign", "lawyer", "lawyers"]
 
     /// "Trump said", "Putin told reporters": a single capitalised word that speaks is a
     /// person, whatever the tagger made of it, unless it is a known place or body ("Moscow
@@ -113,9 +118,21 @@ struct NameConsistency {
             Self.speechVerbs.contains(words[k + 1])
                 || (["has", "had"].contains(words[k + 1]) && k + 2 < words.count && Self.speechVerbs.contains(words[k + 2]))
         }
-        for k in 0..<max(0, words.count - 1) where speaks(k) && !sentenceStarts.contains(k + 1) {
+        // "Rubio called the offer…", "Netanyahu's office said": a word the gazetteer knows only
+        // as a surname acts as one even where it opens every sentence it stands in, and after
+        // more verbs of speech, or with an office that speaks for the person.
+        let knownSurname = { (w: String) -> Bool in
+            let entries = gazetteer.lookup(w)
+            return entries.contains { $0.type == "SURNAME" } && entries.allSatisfy { $0.type == "FIRSTNAME" || $0.type == "SURNAME" }
+        }
+        let officeSpeaks = { (k: Int) -> Bool in
+            k + 2 < words.count && ["'s", "’s"].contains(words[k + 1]) && Self.speakingOffices.contains(words[k + 2])
+        }
+        let speaksAsSurname = { (k: Int) -> Bool in Self.surnameVerbs.contains(words[k + 1]) || officeSpeaks(k) }
+        for k in 0..<max(0, words.count - 1)
+        where (speaks(k) || officeSpeaks(k) && inside.contains(words[k]) || speaksAsSurname(k) && knownSurname(words[k])) && !sentenceStarts.contains(k + 1) {
             let w = words[k]
-            guard Self.isNameWord(w), w.count > 2, !w.contains("."), !Self.notNames.contains(w), inside.contains(w), !partOfLonger.contains(k),
+            guard Self.isNameWord(w), w.count > 2, !w.contains("."), !Self.notNames.contains(w), inside.contains(w) || knownSurname(w), !partOfLonger.contains(k),
                   k == 0 || sentenceStarts.contains(k) || !Self.isCapitalised(words[k - 1]),
                   gazetteer.lookup(w).allSatisfy({ $0.type == "FIRSTNAME" || $0.type == "SURNAME" }) else { continue }
             names.insert(w)

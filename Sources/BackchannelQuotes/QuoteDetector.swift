@@ -227,6 +227,13 @@ public struct QuoteDetector: Stage {
                 continue
             }
             if let e = entityAt[t], [.person, .org, .gpe].contains(document.entities[e].type) {
+                // "said Hakan Fidan's spokesman, Oncu Keceli": the spokesman speaks, not the one
+                // he speaks for; unnamed, he is nobody the article names.
+                var m = k
+                while m < tokens.count, entityAt[tokens[m]] == e { m += 1 }
+                if m + 1 < tokens.count, ["'s", "’s"].contains(words[tokens[m]]), Self.unnamedPeople.contains(words[tokens[m + 1]].lowercased()) {
+                    return tokens[(m + 2)..<min(tokens.count, m + 6)].compactMap { entityAt[$0] }.first { document.entities[$0].type == .person && $0 != e }
+                }
                 // "said a spokesman for the Congolese government, Patrick Muyaya": the person
                 // after the role, not the government inside it.
                 if document.entities[e].type != .person, let person = tokens[k..<min(tokens.count, n + 15)].compactMap({ entityAt[$0] }).first(where: { document.entities[$0].type == .person }) {
@@ -404,8 +411,13 @@ public struct QuoteDetector: Stage {
             k -= 1
         }
         let offset = document.tokens[t].span.start
+        // The word must head the title, not qualify it: "minister" in "Iranian Foreign Minister"
+        // and "head" in "head of the fund", but not "foreign" ("the foreign ministry said").
+        func heads(_ title: [Substring]) -> Bool {
+            title.indices.contains { i in title[i] == head && (i == title.count - 1 || ["of", "for", "to", "at", "in", "on"].contains(title[i + 1])) }
+        }
         let holders = document.entities.indices.filter { e in
-            document.entities[e].type == .person && document.entities[e].roles.contains { $0.title.lowercased().split(separator: " ").contains { $0 == head } }
+            document.entities[e].type == .person && document.entities[e].roles.contains { heads($0.title.lowercased().split(separator: " ")) }
         }
         guard !holders.isEmpty else { return nil }
         let fitting = holders.filter { e in

@@ -95,6 +95,24 @@ struct QuoteTests {
         #expect(try quotes(text) == ["Trust will grow, | Sihasak Phuangketkeow | told"])
     }
 
+    @Test func aPersonsSpokesmanSpeaksNotThePerson() throws {
+        #expect(try quotes("“It is too early to celebrate,” said Hakan Fidan's spokesman, Oncu Keceli.")
+            == ["It is too early to celebrate, | Oncu Keceli | said"])
+        #expect(try quotes("“It is too early,” said Hakan Fidan's spokesman.") == ["It is too early, | - | said"])
+    }
+
+    @Test func aMinistryIsNotItsMinister() throws {
+        let text = "Iranian Foreign Minister Abbas Araghchi flew home. "
+            + "The foreign ministry in Tehran said in a statement that the demands were “excessive”."
+        #expect(try quotes(text) == ["excessive | Tehran | said"])
+    }
+
+    @Test func aKnownSurnameOpeningASentenceSpeaks() throws {
+        #expect(try quotes("Rubio called the proposal “a serious offer”.") == ["a serious offer | Rubio | called"])
+        #expect(try quotes("Netanyahu visited the base. “There will be consequences,” Netanyahu's office said.")
+            == ["There will be consequences, | Netanyahu | said"])
+    }
+
     @Test func aPronounAfterAnUnnamedPersonQuotesNobodyNamed() throws {
         let text = "Massad Boulos attended the ceremony. An M23 delegate told reporters that nothing was binding. "
             + "“Nothing changes yet,” he said."
