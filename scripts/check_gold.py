@@ -4,10 +4,11 @@
 Usage:
     python3 scripts/check_gold.py        # prints per-type, per-kind and per-event-type counts, then OK (exit 0) or the errors (exit 1)
 
-Counts are given per split: ``dev``, ``test``, ``final``, ``holdout``, ``sealed`` and ``vault``.
-``vault`` is the fresh held-out split (the fourth written on 2026-11-27, to replace ``sealed``):
-score it once, at the end of a piece of work. ``sealed`` (scored once at 62be32e), ``holdout``,
-``test`` and ``final`` are spent and now development data (see "Splits" in Corpus/README.md).
+Counts are given per split: ``dev``, ``test``, ``final``, ``holdout``, ``sealed``, ``vault`` and
+``reserve``. ``reserve`` is the fresh held-out split (the fifth written on 2026-11-27, to replace
+``vault``): score it once, at the end of a piece of work. ``vault`` (scored once at 19895dc),
+``sealed`` (scored once at 62be32e), ``holdout``, ``test`` and ``final`` are spent and now
+development data (see "Splits" in Corpus/README.md).
 
 Quotes (``"quotes"``, after ``"entities"``): one object per direct quotation of the body,
 ``{"text", "speaker", "cue", "kind"}``, in body order. ``text`` occurs verbatim in the body and
@@ -61,10 +62,11 @@ EVENT_KEYS = ("type", "mode", "actors", "targets", "place", "date", "modality", 
 EVENT_OPTIONAL = {"position", "casualties", "amounts"}
 ACTOR_TYPES = {"ORG", "GPE", "PERSON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-# vault is the fresh held-out split (the fourth written on 2026-11-27, to replace sealed): score it
-# once, at the end of a piece of work. sealed (scored once at 62be32e), holdout, test and final are
-# spent and now development data (see "Splits" in Corpus/README.md).
-SPLITS = ("dev", "test", "final", "holdout", "sealed", "vault")
+# reserve is the fresh held-out split (the fifth written on 2026-11-27, to replace vault): score it
+# once, at the end of a piece of work. vault (scored once at 19895dc), sealed (scored once at
+# 62be32e), holdout, test and final are spent and now development data (see "Splits" in
+# Corpus/README.md).
+SPLITS = ("dev", "test", "final", "holdout", "sealed", "vault", "reserve")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CANONICAL = {"United States", "Russia", "Ukraine", "United Kingdom", "Germany", "Italy", "Turkey",
              "Israel", "Iran", "Pakistan", "India", "Rwanda", "France", "Finland"}

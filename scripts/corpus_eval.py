@@ -3,7 +3,7 @@
 
 Each of those scripts scores one stage of Backchannel against the team's own corpus:
 articles in ``Corpus/articles/<slug>.json`` (with a ``split``: ``dev``, ``test``, ``final``,
-``holdout``, ``sealed`` or ``vault``),
+``holdout``, ``sealed``, ``vault`` or ``reserve``),
 gold annotations in ``Corpus/gold/<slug>.json`` and rendered pages in
 ``Corpus/html/<slug>.html``. This module holds what they have in common: loading the corpus for
 a split, running the binary once over the pages and reading its JSON lines, checking
@@ -15,9 +15,11 @@ Splits: ``dev`` is for development and is the default; ``test`` and ``final`` we
 have been looked at while tuning, so they are spent and now serve as development data too;
 ``holdout`` was held out until its errors were read after ``sealed`` was written, so it is spent
 as well; ``sealed`` was held out and scored once at 62be32e, and became development data once
-``vault`` was written to replace it; ``vault`` is the fresh held-out split (the fourth written on
-2026-11-27): score it once, at the end of a piece of work (see "Splits" in ``Corpus/README.md``).
-``--split all`` takes every article, ``holdout``, ``sealed`` and ``vault`` included.
+``vault`` was written to replace it; ``vault`` was held out and scored once at 19895dc, and became
+development data once ``reserve`` was written to replace it; ``reserve`` is the fresh held-out
+split (the fifth written on 2026-11-27): score it once, at the end of a piece of work (see
+"Splits" in ``Corpus/README.md``). ``--split all`` takes every article, ``holdout``, ``sealed``,
+``vault`` and ``reserve`` included.
 
 The scripts put their own folder on ``sys.path`` and ``import corpus_eval``, so they run as
 ``python3 scripts/eval_x.py`` from the repository root (or from anywhere else).
@@ -35,10 +37,11 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Corpus")
-# The article splits, then "all" (every article). vault is the fresh held-out split (the fourth
-# written on 2026-11-27, to replace sealed): score it once, at the end of a piece of work. sealed
-# (scored once at 62be32e), holdout, test and final are spent and now development data.
-SPLIT_CHOICES = ["dev", "test", "final", "holdout", "sealed", "vault", "all"]
+# The article splits, then "all" (every article). reserve is the fresh held-out split (the fifth
+# written on 2026-11-27, to replace vault): score it once, at the end of a piece of work. vault
+# (scored once at 19895dc), sealed (scored once at 62be32e), holdout, test and final are spent and
+# now development data.
+SPLIT_CHOICES = ["dev", "test", "final", "holdout", "sealed", "vault", "reserve", "all"]
 
 
 # ---------------------------------------------------------------- normalisation
@@ -225,17 +228,17 @@ def span_ok(text, start, end, want):
 # ---------------------------------------------------------------- command line
 
 def parse_args(description, errors_help, argv=None):
-    """The common options: --binary, --split (dev | test | final | holdout | sealed | vault | all,
-    default dev), --errors N, --json and --selftest. ``vault`` is the fresh held-out split (the
-    fourth written on 2026-11-27, to replace ``sealed``): score it once, at the end of a piece of
-    work; ``sealed`` (scored once at 62be32e), ``holdout``, ``test`` and ``final`` are spent and now
-    development data."""
+    """The common options: --binary, --split (dev | test | final | holdout | sealed | vault |
+    reserve | all, default dev), --errors N, --json and --selftest. ``reserve`` is the fresh
+    held-out split (the fifth written on 2026-11-27, to replace ``vault``): score it once, at the
+    end of a piece of work; ``vault`` (scored once at 19895dc), ``sealed`` (scored once at
+    62be32e), ``holdout``, ``test`` and ``final`` are spent and now development data."""
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
-                    help="articles to score (default dev; vault is the fresh held-out split, the "
-                         "fourth written on 2026-11-27 to replace sealed: score it once, at the end "
-                         "of a piece of work; sealed, holdout, test and final are spent "
+                    help="articles to score (default dev; reserve is the fresh held-out split, the "
+                         "fifth written on 2026-11-27 to replace vault: score it once, at the end "
+                         "of a piece of work; vault, sealed, holdout, test and final are spent "
                          "development splits; all "
                          "includes every split)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)

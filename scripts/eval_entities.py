@@ -5,11 +5,13 @@ Gold: ``Corpus/gold/<slug>.json`` (see "Gold entity annotations" in Corpus/READM
 entry per real-world actor or place, with a *set* of mention strings, roles, affiliation and
 an optional ``refersTo``. Articles: ``Corpus/articles/<slug>.json``; by default only
 ``split == "dev"`` is scored (``--split test`` / ``--split final`` / ``--split holdout`` /
-``--split sealed`` / ``--split vault`` / ``--split all`` must be asked for).
-``vault`` is the fresh held-out split (the fourth written on 2026-11-27, to replace ``sealed``):
-score it once, at the end of a piece of work. ``sealed`` (scored once at 62be32e), ``holdout``,
-``test`` and ``final`` were held out too but have been scored or looked at while tuning, so they
-are spent and now development data; ``all`` includes every split.
+``--split sealed`` / ``--split vault`` / ``--split reserve`` / ``--split all`` must be
+asked for).
+``reserve`` is the fresh held-out split (the fifth written on 2026-11-27, to replace ``vault``):
+score it once, at the end of a piece of work. ``vault`` (scored once at 19895dc), ``sealed``
+(scored once at 62be32e), ``holdout``, ``test`` and ``final`` were held out too but have been
+scored or looked at while tuning, so they are spent and now development data; ``all`` includes
+every split.
 
 System under test. The binary is run once over all the selected pages:
 
@@ -58,8 +60,8 @@ Error classes (``--errors N`` lists them per article, up to N of each list):
 Usage:
     python3 scripts/eval_entities.py                 # dev split
     python3 scripts/eval_entities.py --errors 20     # plus per-article errors
-    python3 scripts/eval_entities.py --split vault   # the held-out split: once, at the end
-    python3 scripts/eval_entities.py --split sealed  # spent: development data
+    python3 scripts/eval_entities.py --split reserve # the held-out split: once, at the end
+    python3 scripts/eval_entities.py --split vault   # spent: development data
     python3 scripts/eval_entities.py --json
     python3 scripts/eval_entities.py --selftest
 

@@ -6,11 +6,13 @@ Gold: the ``quotes`` member of ``Corpus/gold/<slug>.json`` (see ``scripts/check_
 marks, ``speaker`` the ``name`` of an entity of the same file (or null), ``kind`` one of
 ``full``, ``partial``, ``scare``. Articles: ``Corpus/articles/<slug>.json``; by default only
 ``split == "dev"`` is scored (``--split test`` / ``--split final`` / ``--split holdout`` /
-``--split sealed`` / ``--split vault`` / ``--split all`` must be asked for).
-``vault`` is the fresh held-out split (the fourth written on 2026-11-27, to replace ``sealed``):
-score it once, at the end of a piece of work. ``sealed`` (scored once at 62be32e), ``holdout``,
-``test`` and ``final`` were held out too but have been scored or looked at while tuning, so they
-are spent and now development data; ``all`` includes every split.
+``--split sealed`` / ``--split vault`` / ``--split reserve`` / ``--split all`` must be
+asked for).
+``reserve`` is the fresh held-out split (the fifth written on 2026-11-27, to replace ``vault``):
+score it once, at the end of a piece of work. ``vault`` (scored once at 19895dc), ``sealed``
+(scored once at 62be32e), ``holdout``, ``test`` and ``final`` were held out too but have been
+scored or looked at while tuning, so they are spent and now development data; ``all`` includes
+every split.
 
 System under test. The binary is run once over all the selected pages:
 
@@ -49,8 +51,8 @@ Usage:
     python3 scripts/eval_quotes.py                 # dev split
     python3 scripts/eval_quotes.py --errors 10     # plus per-article errors (up to 10 of each list)
     python3 scripts/eval_quotes.py --split test    # the older held-out split (already looked at)
-    python3 scripts/eval_quotes.py --split vault   # the held-out split: once, at the end
-    python3 scripts/eval_quotes.py --split sealed  # spent: development data
+    python3 scripts/eval_quotes.py --split reserve # the held-out split: once, at the end
+    python3 scripts/eval_quotes.py --split vault   # spent: development data
     python3 scripts/eval_quotes.py --json
     python3 scripts/eval_quotes.py --selftest
 
