@@ -1,4 +1,5 @@
 import BackchannelCore
+import Foundation
 
 /// Groups entity mentions into one entity per actor within an article.
 ///
@@ -158,6 +159,10 @@ struct EntityResolver {
     /// ("iy"/"yy" → "y", "ii" → "i", "kh" → "h", "ts" → "c", accents dropped). One pass.
     static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
+        // "Uraloğlu" and "Uraloglu", "Ñáñez" and "Nanez": letters without their marks, where
+        // that leaves plain letters.
+        let bare = text.folding(options: .diacriticInsensitive, locale: nil)
+        if bare.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(bare) }
         var out: [Character] = []
         for ch in text.lowercased() {
             guard ch.isLetter || ch == " " else { continue }

@@ -1,4 +1,5 @@
 import BackchannelCore
+import Foundation
 
 /// One name, one reading per document: after tagging, every other occurrence of a tagged
 /// name is tagged too, a person's surname alone counts as that person ("Rishi Sunak" …
@@ -553,7 +554,7 @@ struct NameConsistency {
                 // "Royal Thai Army": a name that ends in a body's head word is that body.
                 if f.tokens.count >= 2, Self.bodyHeads.contains(words[f.tokens.upperBound - 1].lowercased()) { f.type = .org }
             } else if f.type == .gpe || f.type == .loc || f.type == .fac || f.type == .org, f.tokens.count >= 2,
-                      gazetteer.lookup(words[f.tokens.lowerBound]).contains(where: { $0.type == "FIRSTNAME" }),
+                      isFirstName(words[f.tokens.lowerBound]),
                       !Self.bodyHeads.contains(words[f.tokens.upperBound - 1].lowercased()),
                       !isKnownPlaceOrBody(words[f.tokens].joined(separator: " ")) {
                 f.type = .person
@@ -569,6 +570,15 @@ struct NameConsistency {
             result.append(f)
         }
         return result
+    }
+
+    /// A given name the gazetteer knows, also written with accents it lists without
+    /// ("Stéphane" for "Stephane").
+    func isFirstName(_ word: String) -> Bool {
+        if gazetteer.lookup(word).contains(where: { $0.type == "FIRSTNAME" }) { return true }
+        guard !word.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        let folded = word.folding(options: .diacriticInsensitive, locale: nil)
+        return folded != word && gazetteer.lookup(folded).contains { $0.type == "FIRSTNAME" }
     }
 
     /// Head words no person's name ends with.
@@ -588,9 +598,21 @@ struct NameConsistency {
             guard lower < upper else { return nil }
             f.tokens = lower..<upper
             if f.tokens.count == 1, f.type != .person, Self.isModelDesignation(words[lower]) { return nil }
+            // Weapons ("Patriots", "Storm Shadow"), military operations ("Operation Sindoor") and
+            // prizes ("Nobel Peace Prize") are named, but are no actor, body or place.
+            if f.tokens.allSatisfy({ Self.weaponNames.contains(words[$0]) }) { return nil }
+            if f.tokens.count >= 2, words[lower] == "Operation" { return nil }
+            if Self.prizeWords.contains(words[upper - 1]) { return nil }
             return f
         }
     }
+
+    static let weaponNames: WordSet = [
+        "Patriot", "Patriots", "Tomahawk", "Tomahawks", "ATACMS", "HIMARS", "Javelin", "Javelins", "Stinger", "Stingers",
+        "Iskander", "Iskanders", "Kinzhal", "Oreshnik", "Shahed", "Shaheds", "Geran", "Storm", "Shadow", "Shadows", "Taurus",
+        "SCALP", "Kalibr", "Zircon", "Lancet", "Lancets", "NASAMS", "IRIS-T",
+    ]
+    static let prizeWords: WordSet = ["Prize", "Prizes", "Award", "Awards", "Medal"]
 
     /// "F-16", "S-400", "Su-34", "MiG-29", "HIMARS-2": up to four letters, a hyphen, a number.
     static func isModelDesignation(_ word: String) -> Bool {

@@ -22,7 +22,9 @@ struct RoleFinder {
         "lt.", "col.", "colonel", "lieutenant", "marshal", "deputy", "aide", "official", "coordinator", "commissioner",
         "representative", "delegate", "diplomat", "attorney", "judge", "prosecutor", "ceo", "founder", "czar", "tsar",
         "queen", "princess", "crown", "investor", "friend", "spokesperson", "envoy", "counterpart", "secretary-general",
-        "lawmaker", "legislator", "predecessor", "successor",
+        "lawmaker", "legislator", "predecessor", "successor", "taoiseach", "tánaiste", "contact", "confidant",
+        // family: "President Donald Trump's son-in-law", "her daughter, Ana Corina Sosa"
+        "son-in-law", "daughter-in-law", "daughter", "son", "wife", "husband", "widow", "brother", "sister",
     ]
     /// Days and months: a title written before a name never reaches back past them ("On Sunday
     /// the army chief, Gen. …").
@@ -103,6 +105,11 @@ struct RoleFinder {
         var found: [Found] = []
         if let before = before(name, words: words, sentenceStarts: sentenceStarts) {
             for part in splitRank(before, words: words) { found.append(make(part, tokens: tokens, words: words)) }
+            // "President Félix Tshisekedi of the Democratic Republic of Congo": the country or
+            // body named after the name is the one the title serves.
+            if let last = found.indices.last, found[last].affiliation == nil, let of = ofBody(after: name, words: words) {
+                found[last].affiliation = of
+            }
         }
         if let before = commaBefore(name, words: words, sentenceStarts: sentenceStarts) {
             for part in splitConjoined(before, words: words) { found.append(make(part, tokens: tokens, words: words)) }
@@ -123,6 +130,22 @@ struct RoleFinder {
             for part in splitConjoined(after, words: words) { found.append(make(part, tokens: tokens, words: words)) }
         }
         return found
+    }
+
+    /// The country or body named by "of [the] …" right after a name, as the gazetteer knows it.
+    private func ofBody(after name: Range<Int>, words: [String]) -> String? {
+        var j = name.upperBound
+        guard j + 1 < words.count, words[j] == "of" else { return nil }
+        j += 1
+        if words[j].lowercased() == "the" { j += 1 }
+        guard j < words.count, words[j].startsUppercase else { return nil }
+        let window = Array(words[j..<min(words.count, j + 6)])
+        guard let match = gazetteer.matches(window).first(where: { $0.tokens.lowerBound == 0 }) else { return nil }
+        switch match.entry.type {
+        case "GPE": return match.entry.canonical
+        case "ORG": return EntityResolver.seats[match.entry.canonical] ?? match.entry.canonical
+        default: return nil
+        }
     }
 
     /// "Navy spokesman Commander Tim Hawkins", "army chief of staff Gen. Mark Ellison": a rank
@@ -161,7 +184,7 @@ struct RoleFinder {
         // followed by a possessive — not another name ("… Huis ten Bosch King …").
         let windowStart = max(0, name.lowerBound - 10)
         var named = Set<Int>()
-        for match in gazetteer.matches(Array(words[windowStart..<name.lowerBound])) where EntityType(rawValue: match.entry.type) != nil {
+        for match in gazetteer.matches(Array(words[windowStart..<name.lowerBound])) where EntityType(rawValue: match.entry.type) != nil || match.entry.type == "TITLE" {
             for k in match.tokens { named.insert(k + windowStart) }
         }
         var j = name.lowerBound
@@ -178,6 +201,13 @@ struct RoleFinder {
                 || (w.startsUppercase && Self.rankWords.contains(lower))
             if allowed { j -= 1 } else { break }
             if name.lowerBound - j > 8 { break }
+        }
+        // "the spokesman for UN Secretary-General António Guterres": a title after "for" is the
+        // name's own; the one before it belongs to someone else.
+        if let forWord = (j..<titleEnd).last(where: { words[$0].lowercased() == "for" }),
+           (forWord + 1..<titleEnd).contains(where: { Self.isHead(words[$0]) }),
+           (j..<forWord).contains(where: { Self.isHead(words[$0]) }) {
+            j = forWord + 1
         }
         // "of" or "'s" cannot start a title.
         while j < titleEnd, ["of", "for", "and", "'s", "’s"].contains(words[j].lowercased()) { j += 1 }
@@ -229,7 +259,9 @@ struct RoleFinder {
               !range.contains(where: { Self.verbs.contains(words[$0].lowercased()) }),
               // The words must describe a role, not name someone else ("Pashinyan, Bayramov").
               !range.contains(where: { words[$0].startsUppercase && !Self.isHead(words[$0]) && !Self.modifiers.contains(words[$0].lowercased())
-                  && !(($0 + 1 < words.count) && ["'s", "’s"].contains(words[$0 + 1])) && gazetteer.lookup(words[$0]).isEmpty })
+                  && !(($0 + 1 < words.count) && ["'s", "’s"].contains(words[$0 + 1])) && gazetteer.lookup(words[$0]).isEmpty
+                  // "Director General of Military Operations": capitalised words after "of" name a body.
+                  && !range[range.lowerBound..<$0].contains(where: { ["of", "for"].contains(words[$0]) }) })
         else { return nil }
         return range
     }
@@ -290,6 +322,8 @@ struct RoleFinder {
                   !range[range.lowerBound..<k].contains(where: { ["to", "of", "for", "at", "on", "with"].contains(words[$0].lowercased()) })
                       && Self.isHead(words[k]) && words[k + 1].startsUppercase && !Self.isHead(words[k + 1])
                       && !Self.modifiers.contains(words[k + 1].lowercased()) && gazetteer.lookup(words[k + 1]).allSatisfy { $0.type == "FIRSTNAME" }
+                      // ("President Volodymyr Zelenskiy's chief of staff": the name owns the role.)
+                      && !range[(k + 1)...].prefix(4).contains(where: { ["'s", "’s"].contains(words[$0]) })
               }) else { return nil }
         return range
     }

@@ -246,11 +246,46 @@ struct EntityStageTests {
         ("Rustem Umerov, who serves as secretary of the security council, arrived.", "Rustem Umerov", ["secretary of the security council"]),
         ("Kaja Kallas, who was Estonia's prime minister until last year, spoke first.", "Kaja Kallas", ["Estonia's prime minister"]),
         ("Katz's predecessor, Yoav Gallant, was dismissed.", "Yoav Gallant", ["Katz's predecessor"]),
+        // a title owned by a named person; a title after "for" belongs to the name after it
+        ("Andriy Yermak, President Volodymyr Zelenskiy's chief of staff, resigned.", "Andriy Yermak", ["President Volodymyr Zelenskiy's chief of staff"]),
+        ("Stéphane Dujarric, the spokesman for UN Secretary-General António Guterres, said so.", "António Guterres", ["UN Secretary-General"]),
+        ("Stéphane Dujarric, the spokesman for UN Secretary-General António Guterres, said so.", "Stéphane Dujarric", ["spokesman for UN Secretary-General António Guterres"]),
+        // a body's name after "of" inside a title, and a rank after the comma
+        ("India's Director General of Military Operations, Lt. Gen. Rajiv Ghai, briefed reporters.", "Rajiv Ghai",
+         ["Lt. Gen.", "India's Director General of Military Operations"]),
+        ("He spoke with the Taoiseach, Micheál Martin, in Dublin.", "Micheál Martin", ["Taoiseach"]),
+        ("Jared Kushner, President Donald Trump's son-in-law, flew in.", "Jared Kushner", ["President Donald Trump's son-in-law"]),
     ])
     func rolesInVariedWordings(text: String, person: String, roles: [String]) throws {
         let found = try entities(text).first { $0.name == person }
         #expect(found?.type == .person, "\(String(describing: found))")
         #expect(found?.roles.map(\.title) == roles, "\(String(describing: found?.roles))")
+    }
+
+    @Test func aCountryAfterTheNameIsTheAffiliation() throws {
+        let found = try entities("President Félix Tshisekedi of the Democratic Republic of Congo signed the accords.")
+            .first { $0.name == "Félix Tshisekedi" }
+        #expect(found?.roles.map(\.title) == ["President"], "\(String(describing: found))")
+        #expect(found?.affiliation == "Democratic Republic of the Congo", "\(String(describing: found?.affiliation))")
+    }
+
+    @Test func weaponsOperationsAndPrizesAreNoEntities() throws {
+        let text = "Germany sent two Patriot systems after Operation Sindoor, and Maria Corina Machado won the Nobel Peace Prize."
+        let lines = summary(try entities(text), in: text)
+        #expect(!lines.contains { $0.contains("Patriot") || $0.contains("Sindoor") || $0.contains("Prize") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("PERSON Maria Corina Machado") } && lines.contains { $0.hasPrefix("GPE Germany") }, "\(lines)")
+    }
+
+    @Test func aNameWithoutItsAccentsIsTheSamePerson() throws {
+        let text = "Turkish Transport Minister Abdulkadir Uraloğlu spoke on Monday. Uraloglu said the strait stayed open."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.filter { $0.contains("Uralo") }.count == 1, "\(lines)")
+    }
+
+    @Test func aRegionWrittenInLowerCaseIsThePlaceAlone() throws {
+        let text = "Russian forces advanced in the Donetsk region on Monday."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.contains { $0.hasPrefix("GPE Donetsk [Donetsk]") }, "\(lines)")
     }
 
     @Test func generalOpeningABodysNameIsNoTitle() throws {
