@@ -29,10 +29,15 @@ public struct QuoteDetector: Stage {
         "claimed", "tweeted", "vowed", "pledged", "promised", "complained", "cautioned", "remarked", "insists", "warns",
         "calling", "saying", "describing", "adding", "noting", "warning", "insisting", "stressing", "arguing",
         "welcomed", "hailed", "branded", "dismissed", "accused", "accuses", "accusing", "condemned", "denounced",
+        "repeated", "reiterated", "maintained", "conceded", "confirmed", "predicted", "responded", "answered", "countered",
+        "asserted", "emphasised", "emphasized", "declaring", "repeating", "predicting", "vowing", "promising",
     ]
     /// Cues that are participles: ", calling it “the worst yet”" is said by the subject of the
     /// clause they hang on.
-    static let participles: WordSet = ["calling", "saying", "describing", "adding", "noting", "warning", "insisting", "stressing", "arguing", "accusing"]
+    static let participles: WordSet = ["calling", "saying", "describing", "adding", "noting", "warning", "insisting", "stressing", "arguing", "accusing",
+                                       "declaring", "repeating", "predicting", "vowing", "promising"]
+    /// Words that hang a participle cue on the clause before it: ", saying", "while saying".
+    static let participleOpeners: WordSet = [",", "while", "before", "after", "when", "by"]
     static let pronouns: WordSet = ["he", "she", "they", "He", "She", "They"]
 
     func detect(in document: Document) -> [Quote] {
@@ -62,7 +67,16 @@ public struct QuoteDetector: Stage {
         for found in found {
             let sentenceIndex = document.sentences.lastIndex { $0.span.start <= found.open } ?? 0
             guard !document.sentences.isEmpty else { break }
-            let attribution = attribute(found, sentenceIndex: sentenceIndex, document: speakers, words: words, entityAt: entityAt)
+            var attribution = attribute(found, sentenceIndex: sentenceIndex, document: speakers, words: words, entityAt: entityAt)
+            // "“…,” Modi said in the speech. “Water and blood will not flow side by side.”": a
+            // quotation with no attribution of its own that follows, in the same paragraph, the
+            // sentence of an attributed one continues it.
+            if attribution.speaker == nil, attribution.cue == nil, let previous = quotes.last, previous.speaker != nil,
+               sentenceIndex > 0, previous.sentence.start >= document.sentences[sentenceIndex - 1].span.start,
+               !sameParagraphBreak(from: previous.span.end, to: found.open, in: document) {
+                attribution.speaker = previous.speaker.flatMap { id in document.entities.firstIndex { $0.id == id } }
+                attribution.cue = previous.cue
+            }
             quotes.append(Quote(id: Quote.ID(rawValue: "Q\(quotes.count + 1)"), span: found.content,
                                 speaker: attribution.speaker.map { document.entities[$0].id },
                                 cue: attribution.cue, sentence: attribution.sentence))
@@ -96,7 +110,7 @@ public struct QuoteDetector: Stage {
         }
         // A quoted paragraph: the next sentence ("He said…") or a previous one ending in a colon.
         let first = document.sentences[sentenceIndex].span
-        if last + 1 < document.sentences.count {
+        if last + 1 < document.sentences.count, !sameParagraphBreak(from: quoteEnd, to: document.sentences[last + 1].span.start, in: document) {
             let next = document.sentences[last + 1].span
             let inNext = tokens.indices.filter { tokens[$0].span.start >= next.start && tokens[$0].span.end <= next.end }
             if let head = inNext.prefix(4).firstIndex(where: { Self.cues.contains(words[$0].lowercased()) }),
@@ -126,6 +140,11 @@ public struct QuoteDetector: Stage {
             return Attribution(speaker: speaker, cue: verb.map { words[$0] }, sentence: first)
         }
         return Attribution(speaker: nil, cue: nil, sentence: first)
+    }
+
+    /// Whether a paragraph ends between two offsets (the attribution of a quotation stays in its paragraph).
+    func sameParagraphBreak(from start: Int, to end: Int, in document: Document) -> Bool {
+        document.blocks.contains { $0.span.end >= start && $0.span.end <= end && $0.span.end < end }
     }
 
     static let prepositions: WordSet = ["in", "on", "at", "to", "from", "with", "by", "for", "during", "after", "before", "via"]
@@ -170,9 +189,19 @@ public struct QuoteDetector: Stage {
                          quote: Range<Int>) -> Int? {
         let according = cue.lowercased() == "according to"
         // ", calling it “the worst yet”": the subject of the sentence, before the comma.
-        if Self.participles.contains(cue.lowercased()), n > 0, words[tokens[n - 1]] == ",",
-           let subject = clauseSubject(tokens[0..<(n - 1)], words: words, entityAt: entityAt, document: document, reach: 14) {
-            return subject
+        // ("Hamas rejected the resolution, saying…", "Sudan's government cut relations, declaring
+        // it…": a body or a state that is the clause's subject says it when no person does.)
+        // (", and Marco Rubio called the talks “productive” while saying…": the clause the
+        // participle hangs on starts after the last ", and" or ";" before it.)
+        if Self.participles.contains(cue.lowercased()), n > 0, Self.participleOpeners.contains(words[tokens[n - 1]].lowercased()) {
+            let clauseStart = (1..<max(1, n - 1)).last { k in
+                words[tokens[k]] == ";" || (["and", "but"].contains(words[tokens[k]].lowercased()) && words[tokens[k - 1]] == ",")
+            }.map { $0 + 1 } ?? 0
+            let clause = tokens[clauseStart..<(n - 1)]
+            if let subject = clauseSubject(clause, words: words, entityAt: entityAt, document: document, reach: 14)
+                ?? clauseBody(clause, words: words, entityAt: entityAt, document: document) {
+                return subject
+            }
         }
         if !according {
             if let named = beforeApposition(n, tokens: tokens, words: words, entityAt: entityAt, document: document) { return named }
@@ -313,6 +342,18 @@ public struct QuoteDetector: Stage {
             if Self.pronouns.contains(words[t]) { return pronounReferent(at: t, words: words, entityAt: entityAt, document: document) }
             if let e = personWithRole(at: t, words: words, document: document) { return e }
             if Self.cues.contains(words[t].lowercased()) { return nil }
+        }
+        return nil
+    }
+
+    /// The body or state a clause opens with, before its first lower-case verb: "Hamas" in
+    /// "Hamas rejected the resolution", "Sudan" in "Sudan's army-led government cut…".
+    private func clauseBody(_ clause: ArraySlice<Int>, words: [String], entityAt: [Int?], document: Document) -> Int? {
+        for t in clause.prefix(8) {
+            if let e = entityAt[t] {
+                return [.org, .gpe].contains(document.entities[e].type) ? e : nil
+            }
+            if Self.prepositions.contains(words[t].lowercased()) { return nil }
         }
         return nil
     }

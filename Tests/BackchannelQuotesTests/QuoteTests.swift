@@ -95,6 +95,25 @@ struct QuoteTests {
         #expect(try quotes(text) == ["Trust will grow, | Sihasak Phuangketkeow | told"])
     }
 
+    @Test func aQuotationAfterAnAttributedOneInItsParagraphContinuesIt() throws {
+        let text = "“Russia is trying to freeze Ukraine,” Boris Pistorius told reporters. “We will not let that happen.”\n\n"
+            + "John Healey said Britain would send more air defences."
+        #expect(try quotes(text) == ["Russia is trying to freeze Ukraine, | Boris Pistorius | told",
+                                     "We will not let that happen. | Boris Pistorius | told"])
+    }
+
+    @Test func aBodyThatIsTheSubjectSaysWhatItsParticipleCueIntroduces() throws {
+        #expect(try quotes("Hamas rejected the resolution, saying in a statement that it “falls far short” of what was promised.")
+            == ["falls far short | Hamas | saying"])
+        #expect(try quotes("Kyiv's team held talks with Rustem Umerov, and Secretary of State Marco Rubio called them “productive” while saying there was “more work to do”.")
+            .last == "more work to do | Marco Rubio | saying")
+    }
+
+    @Test func repeatingIsACue() throws {
+        #expect(try quotes("Prime Minister Benjamin Netanyahu repeated on Sunday that his opposition “remains exactly where it was”.")
+            == ["remains exactly where it was | Benjamin Netanyahu | repeated"])
+    }
+
     @Test func aPersonsSpokesmanSpeaksNotThePerson() throws {
         #expect(try quotes("“It is too early to celebrate,” said Hakan Fidan's spokesman, Oncu Keceli.")
             == ["It is too early to celebrate, | Oncu Keceli | said"])
