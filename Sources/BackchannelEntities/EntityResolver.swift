@@ -41,6 +41,20 @@ struct EntityResolver {
         "Kigali": "Rwanda", "Tokyo": "Japan", "New Delhi": "India", "Islamabad": "Pakistan", "Damascus": "Syria",
         "Baghdad": "Iraq", "Beirut": "Lebanon", "Minsk": "Belarus", "Warsaw": "Poland", "Baku": "Azerbaijan",
         "Yerevan": "Armenia", "Pyongyang": "North Korea", "Seoul": "South Korea", "Jerusalem": "Israel", "Rome": "Italy",
+        "Abu Dhabi": "United Arab Emirates", "Bangkok": "Thailand", "Phnom Penh": "Cambodia", "Caracas": "Venezuela",
+        "Havana": "Cuba", "Ottawa": "Canada", "Canberra": "Australia", "Madrid": "Spain", "Brasília": "Brazil", "Brasilia": "Brazil",
+        "Mexico City": "Mexico", "Buenos Aires": "Argentina", "Bogotá": "Colombia", "Bogota": "Colombia", "Oslo": "Norway",
+        "Stockholm": "Sweden", "Helsinki": "Finland", "Copenhagen": "Denmark", "Vienna": "Austria", "Budapest": "Hungary",
+        "Prague": "Czech Republic", "Bratislava": "Slovakia", "Bucharest": "Romania", "Sofia": "Bulgaria", "Athens": "Greece",
+        "Belgrade": "Serbia", "Tbilisi": "Georgia", "Chisinau": "Moldova", "Vilnius": "Lithuania", "Riga": "Latvia",
+        "Tallinn": "Estonia", "Amman": "Jordan", "Sanaa": "Yemen", "Port Sudan": "Sudan", "Addis Ababa": "Ethiopia",
+        "Nairobi": "Kenya", "Kampala": "Uganda", "Luanda": "Angola", "Pretoria": "South Africa", "Abuja": "Nigeria",
+        "Algiers": "Algeria", "Rabat": "Morocco", "Tunis": "Tunisia", "Kabul": "Afghanistan", "Dhaka": "Bangladesh",
+        "Jakarta": "Indonesia", "Manila": "Philippines", "Hanoi": "Vietnam", "Kuala Lumpur": "Malaysia", "Taipei": "Taiwan",
+        "Astana": "Kazakhstan", "Tashkent": "Uzbekistan", "Dublin": "Ireland", "Lisbon": "Portugal", "The Hague": "Netherlands",
+        "Bern": "Switzerland", "Nicosia": "Cyprus", "Wellington": "New Zealand", "Lima": "Peru", "Santiago": "Chile",
+        "Managua": "Nicaragua", "Bamako": "Mali", "Niamey": "Niger", "Ouagadougou": "Burkina Faso", "Juba": "South Sudan",
+        "Mogadishu": "Somalia", "Asmara": "Eritrea", "Gitega": "Burundi", "Bujumbura": "Burundi",
     ]
     static let placePrepositions: WordSet = ["in", "to", "from", "at", "near", "outside", "into", "across", "around", "via", "toward", "towards", "through", "inside", "visited", "visit", "left", "reached", "arrived"]
     static let leadingWords: WordSet = ["the", "The", "THE"]

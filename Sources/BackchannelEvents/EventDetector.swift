@@ -89,7 +89,13 @@ public struct EventDetector: Stage {
                 // A deed with its dead counted is reported even when no one is named as its author,
                 // and so is one in a sub-heading ("Talks open in Geneva"), which names the event
                 // the entry under it tells.
-                if !event.actors.isEmpty || event.confidence >= 0.7 || event.casualties?.killed != nil || inHeading {
+                // Fighting is news without its author: "drones hit the port", "the war has killed
+                // tens of thousands".
+                // (A verb tells the deed; a noun — "the strikes came a week after…", "before the
+                // offensive" — mostly refers back to one told already.)
+                let authorless = Self.authorlessTypes.contains(event.type) && event.confidence >= 0.45
+                    && !Self.fightNouns.contains(lower[i]) && !["offensive", "attack", "attacks", "assault", "war", "killings"].contains(lower[i])
+                if !event.actors.isEmpty || event.confidence >= 0.7 || event.casualties?.killed != nil || inHeading || authorless {
                     if seen.insert(key).inserted {
                         events.append(event)
                     } else if let same = events[eventsBefore...].lastIndex(where: { $0.type == event.type && $0.actors == event.actors }) {
@@ -110,6 +116,9 @@ public struct EventDetector: Stage {
         for n in events.indices { events[n].id = Event.ID(rawValue: "V\(n + 1)") }
         return events
     }
+
+    /// Deeds reported even when the sentence names no one who did them.
+    static let authorlessTypes: Set<Event.Kind> = [.fight, .assault]
 
     /// One deed per type and actors in a sentence.
     struct DeedKey: Hashable {
@@ -288,10 +297,18 @@ public struct EventDetector: Stage {
         // and "she", a body or country for "it"), else the actor of the event before if it
         // fits, else the nearest such name in the sentences before.
         // The pronoun may follow a time ("said on Tuesday it was ready").
-        let pronoun = (clauseStart..<triggerTokens.lowerBound).first { ["it", "they", "he", "she"].contains(lower[$0]) }
+        // "its troops had captured Pokrovsk": a possessive before the state's forces is the state.
+        let pronoun = (clauseStart..<triggerTokens.lowerBound).first { k in
+            ["it", "they", "he", "she"].contains(lower[k])
+                || ["its", "their"].contains(lower[k]) && k + 1 < triggerTokens.lowerBound && Self.stateNouns.contains(lower[k + 1])
+        }
         if actors.isEmpty, let pronoun, !(clauseStart..<pronoun).contains(where: { entityAt[$0] != nil || quoted($0) }) {
             let person = ["he", "she"].contains(lower[pronoun])
-            func fits(_ e: Int) -> Bool { canAct(e) && ((document.entities[e].type == .person) == person || lower[pronoun] == "they") }
+            let plural = ["they", "their"].contains(lower[pronoun])
+            func fits(_ e: Int) -> Bool {
+                canAct(e) && ((document.entities[e].type == .person) == person || plural)
+                    && !(["its", "their"].contains(lower[pronoun]) && document.entities[e].type == .person)
+            }
             func nearest(_ from: Int, _ limit: Int) -> Int? {
                 var k = from
                 while k >= limit, pronoun - k <= 80 {
@@ -301,7 +318,7 @@ public struct EventDetector: Stage {
                 return nil
             }
             // "Congo and M23 said they would…": "they" after two named together is both.
-            let together = lower[pronoun] == "they" ? subject(range.lowerBound, pronoun) : []
+            let together = plural ? subject(range.lowerBound, pronoun) : []
             if together.count >= 2 {
                 actors = together
             } else {
@@ -437,7 +454,9 @@ public struct EventDetector: Stage {
                 // possessor names whose thing it is ("talks on Tehran's programme").
                 let possessor = m + 1 < range.upperBound && ["'s", "’s"].contains(lower[m]) && !Self.proposals.contains(lower[m + 1])
                 if !canAct(e) || possessor {
-                    if !canAct(e), townAfterTrigger == nil { townAfterTrigger = e }
+                    // ("sailing towards Novorossiysk": a town headed for is not where it happened.)
+                    let headedFor = ["towards", "toward"].contains(lower[j - 1])
+                    if !canAct(e), townAfterTrigger == nil, !headedFor { townAfterTrigger = e }
                     j = m
                     continue
                 }

@@ -29,6 +29,7 @@ extension EventDetector {
         .union(["package", "spent", "call"]).union(givingTime)
         .union(closingVerbs).union(expellingVerbs).union(declaringVerbs).union(vowing).union(conditionWords).union(takingVerbs)
         .union(["told", "brought", "brings", "bring", "distanced", "reserved", "reserves", "reserve"]).union(tellingVerbs)
+        .union(reopeningVerbs).union(["hit", "hits"])
     static let launchVerbs: WordSet = ["launched", "launches", "launch", "launching"]
     static let openingVerbs: WordSet = ["opened", "opens", "open", "closed", "closes"]
     static let gatheringVerbs: WordSet = ["gather", "gathered", "gathers", "gathering"]
@@ -67,6 +68,10 @@ extension EventDetector {
                                      "chargé", "charge"]
     static let closable: WordSet = ["airspace", "border", "borders", "crossing", "crossings", "trade", "visas", "cooperation", "embassy", "consulate",
                                     "flights", "ports", "relations", "ties"]
+    static let reopeningVerbs: WordSet = ["reopened", "reopens", "reopen", "reopening"]
+    /// What hits when an attack does: "drones hit the port".
+    static let hittingWeapons: WordSet = ["drone", "drones", "missile", "missiles", "rocket", "rockets", "shell", "shells", "artillery",
+                                          "bomb", "bombs", "jets", "strike", "strikes", "airstrike", "airstrikes", "shelling", "torpedo"]
     static let declaringVerbs: WordSet = ["declared", "declares", "declare", "declaring", "ordered", "orders", "order", "ordering"]
     static let vowing: WordSet = ["vowed", "vows", "vow", "vowing", "pledged", "pledges", "promised", "promises"]
     static let vengeance: WordSet = ["pursue", "punish", "retaliate", "respond", "avenge", "destroy", "hunt", "crush", "strike"]
@@ -385,9 +390,27 @@ extension EventDetector {
         }
         // "closed its airspace to Indian airlines", "suspended all trade with India", "cancelled
         // visas": shutting a door on another state sanctions it.
-        if trigger == nil || trigger?.type == .consult || trigger?.type == .statement, Self.closingVerbs.contains(lower[i]),
+        // ("airports that had been closed to civilian flights": a state described, not the act.)
+        let describedState = i >= 2 && lower[i - 1] == "been" && (max(range.lowerBound, i - 4)..<i).contains { ["that", "which"].contains(lower[$0]) }
+        if trigger == nil || trigger?.type == .consult || trigger?.type == .statement, Self.closingVerbs.contains(lower[i]), !describedState,
            Self.ahead(i, 1, 4, in: range).contains(where: { Self.closable.contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 1)
+        }
+        // "reopened 32 airports", "reopens the border crossing": a measure eased is a RETREAT.
+        if trigger == nil, Self.reopeningVerbs.contains(lower[i]),
+           Self.ahead(i, 1, 5, in: range).contains(where: { Self.closable.contains(lower[$0]) || ["airport", "airports"].contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .retreat, mode: nil, confidence: 0.7, length: 1)
+        }
+        // "Drones hit the city's main port", "the tankers were hit on Friday": "hit" is an attack
+        // when weapons are named with it or something was hit (not "hit by sanctions").
+        if trigger == nil, ["hit", "hits"].contains(lower[i]) {
+            let passive = i > range.lowerBound && ["was", "were", "been", "being"].contains(lower[i - 1])
+            let byWhat = i + 1 < range.upperBound && lower[i + 1] == "by" ? Self.ahead(i, 2, 5, in: range) : nil
+            let armed = range.contains { Self.hittingWeapons.contains(lower[$0]) }
+            let byWeapon = byWhat.map { $0.contains { Self.hittingWeapons.contains(lower[$0]) } }
+            if byWeapon ?? (armed || passive) {
+                trigger = TriggerLexicon.Trigger(type: .fight, mode: nil, confidence: 0.7, length: 1)
+            }
         }
         // "expelled Cambodia's ambassador and recalled its own envoy": relations cut, not an
         // expulsion of people or a release.

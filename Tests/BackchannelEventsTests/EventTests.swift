@@ -305,6 +305,16 @@ struct EventTests {
         ("The talks excluded Iran, which Washington accuses of supplying drones to Russia.", "ACCUSE asserted [\"Washington\"] -> [\"Iran\"]"),
         ("Sudan's government cut relations with the United Arab Emirates, which it accuses of arming the Rapid Support Forces.",
          "ACCUSE asserted [\"Sudan\"] -> [\"United Arab Emirates\"]"),
+        // fighting told by a verb is reported without its author; "hit" is an attack with
+        // weapons named or in the passive, not when sanctions hit
+        ("Drones hit the main port and fuel depots near the airport in Port Sudan.", "FIGHT asserted [] -> [] @Port Sudan"),
+        ("The Kairos and the Virat were hit on Friday while sailing towards Novorossiysk.", "FIGHT asserted [] -> [] on=2025-04-11"),
+        ("The war has killed tens of thousands of people.", "FIGHT asserted [] -> []"),
+        // a possessive before the state's forces is the state
+        ("Russia's defence ministry said that its troops had captured Pokrovsk.", "FIGHT reported [\"Russia\"] -> [] @Pokrovsk"),
+        // reopening what was closed eases a measure; a capital speaks for its state
+        ("India reopened 32 airports that had been closed to civilian flights.", "RETREAT asserted [\"India\"] -> []"),
+        ("Abu Dhabi has repeatedly denied arming the Rapid Support Forces.", "REJECT asserted [\"Abu Dhabi\"] -> [\"Rapid Support Forces\"] position=rejects:arming rapid support forces"),
         // "at least" counts the dead: an army's shelling stays FIGHT
         ("Pakistani shelling killed at least 12 civilians in Poonch, Pakistan's neighbours said.", "FIGHT asserted [\"Pakistan\"] -> [] @Poonch killed=12"),
     ])
@@ -335,6 +345,12 @@ struct EventTests {
         let found = try events("Washington, which has sanctioned Iran, accused Tehran of stalling.")
         #expect(!found.contains { $0.hasPrefix("SANCTION") && $0.contains("-> [\"United States\"]") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("SANCTION") && $0.contains("-> [\"Iran\"]") }, "\(found)")
+    }
+
+    @Test func sanctionsThatHitAndStrikesReferredToAreNoNewFighting() throws {
+        let found = try events("The economy was hit by sanctions. The strikes came a week after the talks.")
+        #expect(!found.contains { $0.hasPrefix("FIGHT") }, "\(found)")
+        #expect(!(try events("India reopened 32 airports that had been closed to civilian flights.")).contains { $0.hasPrefix("SANCTION") })
     }
 
     @Test func anApartmentBlockIsNoRefusal() throws {
