@@ -153,7 +153,7 @@ public struct EventDetector: Stage {
               !["said", "says", "that", "told"].contains(lower[clauseStart - 1]),
               // "a charge which Kigali denies": a relative clause the trigger is in has its own
               // subject ("Egypt and Qatar, which brokered the truce, condemned…" is not in it).
-              !(lower[clauseStart - 1] == "which" && !(clauseStart..<triggerTokens.lowerBound).contains(where: { lower[$0] == "," })),
+              !(["which", "whom"].contains(lower[clauseStart - 1]) && !(clauseStart..<triggerTokens.lowerBound).contains(where: { lower[$0] == "," })),
               // ", and his envoy took part": a comma before "and" opens a new clause.
               !(lower[clauseStart - 1] == "and" && clauseStart - 2 >= range.lowerBound && lower[clauseStart - 2] == ",") { clauseStart -= 1 }
         func canAct(_ e: Int) -> Bool {
@@ -845,7 +845,8 @@ public struct EventDetector: Stage {
         switch event.type {
         case .demand, .request, .appeal: stance = .demands
         case .reject: stance = .rejects
-        case .agree where ["proposed", "proposes", "proposing", "propose", "offered", "offers", "put", "puts"].contains(lower[trigger.lowerBound]): stance = .offers
+        case .agree where ["proposed", "proposes", "proposing", "propose", "offered", "offers", "put", "puts"].contains(lower[trigger.lowerBound])
+            || Self.readiness.contains(lower[trigger.lowerBound]) || Self.tablingVerbs.contains(lower[trigger.lowerBound]): stance = .offers
         case .agree, .concede: stance = .accepts
         default: return nil
         }

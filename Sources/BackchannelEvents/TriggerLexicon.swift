@@ -50,7 +50,9 @@ enum TriggerLexicon {
         add(forms("request") + ["asked", "sought"], .request, 0.7)
         add(forms("reject") + forms("refuse") + forms("dismiss") + ["vetoed", "declined"], .reject, 0.8)
         add(forms("condemn") + forms("criticise") + forms("criticize") + forms("denounce") + forms("deplore"), .disapprove, 0.8)
-        add(forms("object") + forms("complain") + ["questioned", "regrettable", "ignored", "outrageous"], .disapprove, 0.6)
+        add(forms("object") + forms("complain") + ["questioned", "regrettable", "ignored", "outrageous", "objection", "objections"], .disapprove, 0.6)
+        add(forms("hail"), .support, 0.6)
+        add(["ask", "asks", "asking"], .request, 0.6)
         add(forms("accuse") + forms("blame") + ["alleged", "accusations", "breach"], .accuse, 0.8)
         add(["meaningless"], .reject, 0.6)
         add(EventDetector.dismay.words.sorted(), .disapprove, 0.6)
@@ -113,6 +115,10 @@ enum TriggerLexicon {
         "calling for": Trigger(type: .appeal, mode: nil, confidence: 0.7, length: 2),
         "calls on": Trigger(type: .appeal, mode: nil, confidence: 0.75, length: 2),
         "calling on": Trigger(type: .appeal, mode: nil, confidence: 0.75, length: 2),
+        // "Hamas says no": a refusal.
+        "says no": Trigger(type: .reject, mode: nil, confidence: 0.75, length: 2),
+        "said no": Trigger(type: .reject, mode: nil, confidence: 0.75, length: 2),
+        "say no": Trigger(type: .reject, mode: nil, confidence: 0.7, length: 2),
         "ruled out": Trigger(type: .reject, mode: nil, confidence: 0.8, length: 2),
         "turned down": Trigger(type: .reject, mode: nil, confidence: 0.8, length: 2),
         "pulled out": Trigger(type: .retreat, mode: nil, confidence: 0.7, length: 2),

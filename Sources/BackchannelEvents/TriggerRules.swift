@@ -29,7 +29,7 @@ extension EventDetector {
         .union(["package", "spent", "call"]).union(givingTime)
         .union(closingVerbs).union(expellingVerbs).union(declaringVerbs).union(vowing).union(conditionWords).union(takingVerbs)
         .union(["told", "brought", "brings", "bring", "distanced", "reserved", "reserves", "reserve"]).union(tellingVerbs)
-        .union(reopeningVerbs).union(["hit", "hits"])
+        .union(reopeningVerbs).union(["hit", "hits"]).union(readiness).union(tablingVerbs)
     static let launchVerbs: WordSet = ["launched", "launches", "launch", "launching"]
     static let openingVerbs: WordSet = ["opened", "opens", "open", "closed", "closes"]
     static let gatheringVerbs: WordSet = ["gather", "gathered", "gathers", "gathering"]
@@ -46,7 +46,10 @@ extension EventDetector {
     /// Words that reproach when someone calls a thing so ("called the decision wrong").
     static let reproachWords: WordSet = ["wrong", "mistake", "counterproductive", "dangerous", "reckless", "absurd", "outrageous", "unlawful", "terrorism", "unilateral",
                                              "unjustified", "unjust", "illegal", "unacceptable", "irresponsible", "provocative", "illegitimate",
-                                             "shameful", "baseless", "unfriendly", "hostile"]
+                                             "shameful", "baseless", "unfriendly", "hostile",
+                                             // "called the seizure “outright theft”"
+                                             "theft", "piracy", "robbery", "aggression", "blackmail", "provocation", "violation", "lie", "lies",
+                                             "propaganda", "interference", "betrayal", "crime", "crimes", "disgrace", "hypocrisy", "sabotage"]
     /// What one will not do that is a refusal: "will not recognise it", "would not negotiate".
     static let refusable: WordSet = ["accept", "recognise", "recognize", "apply", "implement", "honour", "honor", "abide", "respect",
                                          "comply", "sign", "negotiate", "agree", "allow", "tolerate", "endorse"]
@@ -69,6 +72,15 @@ extension EventDetector {
     static let closable: WordSet = ["airspace", "border", "borders", "crossing", "crossings", "trade", "visas", "cooperation", "embassy", "consulate",
                                     "flights", "ports", "relations", "ties"]
     static let reopeningVerbs: WordSet = ["reopened", "reopens", "reopen", "reopening"]
+    static let readiness: WordSet = ["ready", "willing", "prepared"]
+    static let overridingWords: WordSet = ["dropped", "drop", "drops", "dropping", "lifted", "lift", "lifts", "withdrew", "withdrawn",
+                                           "withdraw", "waived", "over", "despite", "overrode", "overruled"]
+    /// What a party offers to do when it says it is ready to: "ready to send troops".
+    static let offeredDeeds: WordSet = ["send", "join", "take", "contribute", "deploy", "help", "talk", "negotiate", "meet", "sign", "work",
+                                        "cooperate", "resume", "provide", "host", "accept", "consider", "discuss", "participate", "guarantee",
+                                        "mediate", "compromise", "engage"]
+    static let tablingVerbs: WordSet = ["circulated", "circulates", "tabled", "tables", "submitted", "submits", "presented", "presents", "drafted"]
+    static let proposedTexts: WordSet = ["draft", "proposal", "proposals", "plan", "resolution", "text", "framework", "roadmap", "counterproposal"]
     /// What hits when an attack does: "drones hit the port".
     static let hittingWeapons: WordSet = ["drone", "drones", "missile", "missiles", "rocket", "rockets", "shell", "shells", "artillery",
                                           "bomb", "bombs", "jets", "strike", "strikes", "airstrike", "airstrikes", "shelling", "torpedo"]
@@ -336,6 +348,38 @@ extension EventDetector {
         if trigger == nil, Self.workingVerbs.contains(lower[i]), i + 2 < range.upperBound, ["towards", "toward"].contains(lower[i + 1]),
            Self.ahead(i, 2, 5, in: range).contains(where: { Self.truceWords.contains(lower[$0]) || ["peace", "deal", "agreement", "settlement"].contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .agree, mode: nil, confidence: 0.6, length: 2)
+        }
+        // "dropped its objections", "over India's objections": an objection given up or
+        // overridden is no reproach now.
+        if trigger?.type == .disapprove, ["objection", "objections"].contains(lower[i]),
+           (max(range.lowerBound, i - 4)..<i).contains(where: { Self.overridingWords.contains(lower[$0]) }) {
+            trigger = nil
+        }
+        // "used his speech to call on Maduro to step down": an appeal ("a call on Wednesday",
+        // read above, is a conversation).
+        if trigger == nil, lower[i] == "call", i + 2 < range.upperBound, lower[i + 1] == "on",
+           !Self.weekdays.contains(lower[i + 2].text), !Self.months.contains(lower[i + 2].text), !["the"].contains(lower[i + 2]) || entityAt[i + 3] != nil {
+            trigger = TriggerLexicon.Trigger(type: .appeal, mode: nil, confidence: 0.75, length: 2)
+        }
+        // "said no Pakistani sites were hit" is no refusal.
+        if trigger?.type == .reject, ["says", "said", "say"].contains(lower[i]), i + 1 < range.upperBound, lower[i + 1] == "no",
+           i + 2 < range.upperBound, ![".", ",", ";", ":", "to", "—", "–"].contains(lower[i + 2]) {
+            trigger = nil
+        }
+        // "hails from Texas", "a hail of bullets": no praise.
+        if trigger?.type == .support, lower[i].hasPrefix("hail"), i + 1 < range.upperBound && ["from", "of"].contains(lower[i + 1]) {
+            trigger = nil
+        }
+        // "ready to send up to 20,000 troops", "was willing to take part": an offer.
+        // (A deed that is an event word itself — "ready to sign", "ready to accept" — tells the event.)
+        if trigger == nil, Self.readiness.contains(lower[i]), i + 2 < range.upperBound, lower[i + 1] == "to", Self.offeredDeeds.contains(lower[i + 2]),
+           TriggerLexicon.single[lower[i + 2]].map({ [.agree, .consult].contains($0.type) }) != true {
+            trigger = TriggerLexicon.Trigger(type: .agree, mode: nil, confidence: 0.65, length: 1)
+        }
+        // "circulated a rival draft", "tabled a resolution": a text put to others is an offer.
+        if trigger == nil, Self.tablingVerbs.contains(lower[i]),
+           Self.ahead(i, 1, 4, in: range).contains(where: { Self.proposedTexts.contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .agree, mode: nil, confidence: 0.6, length: 1)
         }
         // "put forward a plan": an offer.
         if trigger == nil, lower[i] == "put" || lower[i] == "puts", i + 1 < range.upperBound, lower[i + 1] == "forward" {

@@ -315,6 +315,18 @@ struct EventTests {
         // reopening what was closed eases a measure; a capital speaks for its state
         ("India reopened 32 airports that had been closed to civilian flights.", "RETREAT asserted [\"India\"] -> []"),
         ("Abu Dhabi has repeatedly denied arming the Rapid Support Forces.", "REJECT asserted [\"Abu Dhabi\"] -> [\"Rapid Support Forces\"] position=rejects:arming rapid support forces"),
+        // offers: ready to act, a draft circulated; a refusal said in two words; an objection; a call on someone
+        ("Indonesia has said it is ready to send up to 20,000 troops to the force.", "AGREE asserted [\"Indonesia\"] -> [] position=offers:send up to 20,000 troops to force"),
+        ("Moscow had circulated a rival draft.", "AGREE asserted [\"Moscow\"] -> [] position=offers:rival draft"),
+        ("Hamas says no.", "REJECT asserted [\"Hamas\"] -> [] position=rejects:-"),
+        ("Russia voiced its objection on Monday.", "DISAPPROVE asserted [\"Russia\"] -> [] on=2025-04-07"),
+        ("The committee's chair, Jorgen Watne Frydnes, used his speech to call on Nicolas Maduro to step down.",
+         "APPEAL planned [\"Jorgen Watne Frydnes\"] -> [\"Nicolas Maduro\"] position=demands:step down"),
+        ("Volodymyr Zelenskyy is expected to ask Donald Trump for Tomahawk missiles.",
+         "REQUEST planned [\"Volodymyr Zelenskyy\"] -> [\"Donald Trump\"] position=demands:missiles"),
+        // a reproach in the words a government calls a deed; "whom" opens a relative clause
+        ("Venezuela's government called the seizure \"outright theft\".", "DISAPPROVE asserted [\"Venezuela\"] -> []"),
+        ("President Nicolas Maduro, whom Washington accuses of leading a cartel, rejected the claim.", "ACCUSE asserted [\"Washington\"] -> [\"Nicolas Maduro\"]"),
         // "at least" counts the dead: an army's shelling stays FIGHT
         ("Pakistani shelling killed at least 12 civilians in Poonch, Pakistan's neighbours said.", "FIGHT asserted [\"Pakistan\"] -> [] @Poonch killed=12"),
     ])
@@ -351,6 +363,12 @@ struct EventTests {
         let found = try events("The economy was hit by sanctions. The strikes came a week after the talks.")
         #expect(!found.contains { $0.hasPrefix("FIGHT") }, "\(found)")
         #expect(!(try events("India reopened 32 airports that had been closed to civilian flights.")).contains { $0.hasPrefix("SANCTION") })
+    }
+
+    @Test func objectionsDroppedCallsOnADayAndNoAsADeterminerAreNoEvents() throws {
+        let found = try events("Slovakia dropped its objections. Trump told them in a call on Wednesday that he would go. "
+            + "New Delhi said no Pakistani military sites had been targeted.")
+        #expect(!found.contains { $0.hasPrefix("DISAPPROVE") || $0.hasPrefix("APPEAL") || $0.hasPrefix("REJECT") }, "\(found)")
     }
 
     @Test func anApartmentBlockIsNoRefusal() throws {
