@@ -253,7 +253,9 @@ public struct EventDetector: Stage {
         var nounAuthor: Int?
         if Self.fightNouns.contains(lower[triggerTokens.lowerBound]) || lower[triggerTokens.lowerBound] == "assault" {
             var k = triggerTokens.lowerBound - 1
-            while k > range.lowerBound, triggerTokens.lowerBound - k <= 4, entityAt[k] == nil, words[k].startsLowercase { k -= 1 }
+            // ("Dujarric said the attacks…": a speech verb ends the noun's phrase.)
+            while k > range.lowerBound, triggerTokens.lowerBound - k <= 4, entityAt[k] == nil, words[k].startsLowercase,
+                  !Self.reporting.contains(lower[k]), lower[k] != "that" { k -= 1 }
             if k >= range.lowerBound, k < triggerTokens.lowerBound, let author = entityAt[k], !quoted(k),
                canAct(author) || document.entities[author].type == .norp {
                 nounAuthor = countryOf(author, document: document)
@@ -728,6 +730,8 @@ public struct EventDetector: Stage {
     private func precededByPlacePreposition(_ k: Int, lower: [Word], entityAt: [Int?], range: Range<Int>) -> Bool {
         var start = k
         while start > range.lowerBound, entityAt[start - 1] != nil, entityAt[start - 1] == entityAt[k] { start -= 1 }
+        // ("at the UN in New York", "in the United States": an article may stand between.)
+        if start - 1 > range.lowerBound, lower[start - 1] == "the" { start -= 1 }
         return start > range.lowerBound && Self.placePrepositions.contains(lower[start - 1])
     }
 
@@ -980,8 +984,18 @@ public struct EventDetector: Stage {
         var statement = event
         statement.targets = []
         statement.modality = .asserted
+        // "said the attacks endangered the aid route", "“These strikes put civilians at risk,” the
+        // spokesman said", "a matter of great concern": words of alarm make the statement a
+        // reproach (DISAPPROVE), as the annotation guide codes it.
+        if range.contains(where: { Self.concernWords.contains(lower[$0]) }) {
+            statement.type = .disapprove
+        }
         return statement
     }
+
+    static let concernWords: WordSet = ["concern", "concerned", "risk", "risks", "endanger", "endangered", "endangers",
+                                        "endangering", "escalation", "destabilising", "destabilizing", "deplorable", "alarming", "jeopardise",
+                                        "jeopardize", "jeopardised", "jeopardized"]
 
     /// "Witkoff said Iran would have to dismantle…", "he wrote that Russia had to start moving":
     /// an obligation laid on someone in reported speech is a DEMAND by the one who said it, aimed

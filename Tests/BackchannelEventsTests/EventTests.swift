@@ -327,6 +327,9 @@ struct EventTests {
         // a reproach in the words a government calls a deed; "whom" opens a relative clause
         ("Venezuela's government called the seizure \"outright theft\".", "DISAPPROVE asserted [\"Venezuela\"] -> []"),
         ("President Nicolas Maduro, whom Washington accuses of leading a cartel, rejected the claim.", "ACCUSE asserted [\"Washington\"] -> [\"Nicolas Maduro\"]"),
+        // words of alarm make a statement a reproach; a body after "at the" is the venue, not the speaker
+        ("Turkey's foreign ministry said the strikes posed serious risks to navigation.", "DISAPPROVE asserted [\"Turkey\"] -> []"),
+        ("At the UN in New York, Stéphane Dujarric said the attacks endangered the aid route.", "DISAPPROVE asserted [\"Stéphane Dujarric\"] -> [] @New York"),
         // "at least" counts the dead: an army's shelling stays FIGHT
         ("Pakistani shelling killed at least 12 civilians in Poonch, Pakistan's neighbours said.", "FIGHT asserted [\"Pakistan\"] -> [] @Poonch killed=12"),
     ])
