@@ -1037,6 +1037,12 @@ public struct EventDetector: Stage {
     }
 
     /// Quotes that are acts: a "must" or "has to" is a DEMAND by the speaker, a threat a THREATEN.
+    /// Words that make a quotation a threat: a price, an answer or a blow promised.
+    static let quotedThreats = ["retaliate", "will respond", "consequences", "destroy", "wipe out", "pay a", "will pay", "higher price",
+                                "heavy price", "firm response", "decisive response", "will be met", "will be answered", "strike back",
+                                "hit back", "will cost", "finish the job", "every means", "all options", "will not hesitate", "punish",
+                                "crush", "ends of the earth", "happen again", "more will follow", "take up arms"]
+
     private func quoteActs(document: Document, entityAt: [Int?], words: [String]) -> [Event] {
         var events: [Event] = []
         for quote in document.quotes {
@@ -1045,9 +1051,11 @@ public struct EventDetector: Stage {
             let type: Event.Kind
             // "We urge Iran to…" is an appeal, as the word is outside quotations; "must", "has
             // to" and "India asks Pakistan to stop…" are demands.
+            // A demand with a price named ("should understand that every delay will cost it
+            // more") is a threat, as the annotation guide has it.
             if [" urge ", " urges ", " call on ", " calls on "].contains(where: { text.contains($0) }) { type = .appeal }
+            else if Self.quotedThreats.contains(where: { text.contains($0) }) { type = .threaten }
             else if [" must ", " has to ", " have to ", " should ", "must ", "has to ", " asks ", " ask ", " demand "].contains(where: { text.contains($0) }) { type = .demand }
-            else if ["retaliate", "will respond", "consequences", "destroy", "wipe out"].contains(where: { text.contains($0) }) { type = .threaten }
             else { continue }
             // The target: a body or country named inside the quotation.
             let inside = document.tokens.indices.filter { quote.span.contains(document.tokens[$0].span) }

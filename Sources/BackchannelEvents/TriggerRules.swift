@@ -96,7 +96,8 @@ extension EventDetector {
     static let forceWords: WordSet = ["military", "force", "strikes", "strike", "attack", "attacks", "retaliation", "war", "invasion"]
     static let timeUnits: WordSet = ["days", "weeks", "hours", "months", "day", "week"]
     static let givingTime: WordSet = ["gave", "given", "giving", "gives", "give"]
-    static let threatAdjectives: WordSet = ["firm", "overwhelming", "decisive", "strong", "harsh", "crushing", "forceful", "severe", "serious", "lasting", "dire", "trade"]
+    static let threatAdjectives: WordSet = ["firm", "overwhelming", "decisive", "strong", "harsh", "crushing", "forceful", "severe", "serious", "lasting", "dire", "trade",
+                                            "fitting", "befitting", "swift", "resolute", "robust", "military"]
     static let pullingVerbs: WordSet = ["pull", "pulls", "pulled", "pulling"]
     static let settingVerbs: WordSet = ["set", "sets", "setting", "laid", "lays", "laying"]
     static let releasingVerbs: WordSet = ["released", "releases", "release", "releasing", "disbursed", "disburse", "disburses"]

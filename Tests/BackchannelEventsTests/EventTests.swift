@@ -531,6 +531,21 @@ struct EventTests {
         #expect(found.contains { $0.hasPrefix("DEMAND asserted [\"Donald Trump\"] -> [\"Russia\"]") }, "\(found)")
     }
 
+    @Test(arguments: [
+        "“Moscow should understand that every delay will cost it more,” Kaja Kallas told reporters.",
+        "“If there is no peace soon, we are ready to make Moscow pay a higher price,” Pete Hegseth said.",
+        "“We will follow them to the ends of the earth,” Narendra Modi said.",
+    ])
+    func quotedThreatIsAnEvent(text: String) throws {
+        let found = try events(text)
+        #expect(found.contains { $0.hasPrefix("THREATEN asserted") }, "\(found)")
+    }
+
+    @Test func aFittingResponseIsAThreat() throws {
+        let found = try events("Shehbaz Sharif said Pakistan had every right to give a fitting response.")
+        #expect(found.contains { $0.hasPrefix("THREATEN") && $0.contains("Shehbaz Sharif") }, "\(found)")
+    }
+
     @Test func aStatementReleasedIsNoReleaseOfPeople() throws {
         let found = try events("The United States and Ukraine released a joint statement on Sunday.")
         #expect(!found.contains { $0.hasPrefix("RETREAT") }, "\(found)")
