@@ -420,6 +420,11 @@ public struct EventDetector: Stage {
                 if actors.isEmpty { actors = [speaker] } else if document.entities[speaker].type == .person { actors.append(speaker) }
             }
         }
+        // "a U.S. proposal": the party named with a proposal is the one offering it.
+        if trigger.type == .agree, Self.proposalNouns.contains(lower[triggerTokens.lowerBound]),
+           let proposer = Self.proposer(before: triggerTokens.lowerBound, in: range, lower: lower, entityAt: entityAt, document: document) {
+            actors = [proposer]
+        }
         // "the UAE, which it accuses of arming the RSF", "Iran, which Washington accuses of
         // supplying drones": the one the relative pronoun stands for is accused (sanctioned,
         // threatened, fought); the clause's own subject acts, and a pronoun or a common noun there
@@ -850,9 +855,16 @@ public struct EventDetector: Stage {
         case .demand, .request, .appeal: stance = .demands
         case .reject: stance = .rejects
         case .agree where ["proposed", "proposes", "proposing", "propose", "offered", "offers", "put", "puts"].contains(lower[trigger.lowerBound])
-            || Self.readiness.contains(lower[trigger.lowerBound]) || Self.tablingVerbs.contains(lower[trigger.lowerBound]): stance = .offers
+            || Self.readiness.contains(lower[trigger.lowerBound]) || Self.tablingVerbs.contains(lower[trigger.lowerBound])
+            || Self.proposalNouns.contains(lower[trigger.lowerBound]): stance = .offers
         case .agree, .concede: stance = .accepts
         default: return nil
+        }
+        // "a U.S. proposal for a 30-day ceasefire" offers what follows "for" or "on"; "a U.S.
+        // proposal delivered through Oman" names no issue.
+        if Self.proposalNouns.contains(lower[trigger.lowerBound]),
+           !(trigger.upperBound < range.upperBound && ["for", "on", "to"].contains(lower[trigger.upperBound])) {
+            return Event.Position(issue: nil, stance: stance, holder: event.actors.first, addressee: event.targets.first)
         }
         var t = trigger.upperBound
         // Skip the addressee and linking words: "urged Russia to accept", "demanded that".

@@ -29,7 +29,7 @@ extension EventDetector {
         .union(["package", "spent", "call"]).union(givingTime)
         .union(closingVerbs).union(expellingVerbs).union(declaringVerbs).union(vowing).union(conditionWords).union(takingVerbs)
         .union(["told", "brought", "brings", "bring", "distanced", "reserved", "reserves", "reserve"]).union(tellingVerbs)
-        .union(reopeningVerbs).union(["hit", "hits"]).union(readiness).union(tablingVerbs)
+        .union(reopeningVerbs).union(["hit", "hits"]).union(readiness).union(tablingVerbs).union(proposalNouns)
     static let launchVerbs: WordSet = ["launched", "launches", "launch", "launching"]
     static let openingVerbs: WordSet = ["opened", "opens", "open", "closed", "closes"]
     static let gatheringVerbs: WordSet = ["gather", "gathered", "gathers", "gathering"]
@@ -73,6 +73,25 @@ extension EventDetector {
                                     "flights", "ports", "relations", "ties"]
     static let reopeningVerbs: WordSet = ["reopened", "reopens", "reopen", "reopening"]
     static let readiness: WordSet = ["ready", "willing", "prepared"]
+    static let proposalNouns: WordSet = ["proposal", "proposals", "plan", "draft", "counterproposal", "offer", "initiative"]
+
+    /// The party named right before a proposal noun ("a U.S. proposal", "Armenian proposals",
+    /// "Egypt's new plan"): a person, body or country, or a nationality standing for a country.
+    static func proposer(before i: Int, in range: Range<Int>, lower: [Word], entityAt: [Int?], document: Document) -> Int? {
+        var k = i - 1
+        if k > range.lowerBound, ["new", "latest", "revised", "own", "rival", "draft", "peace", "ceasefire"].contains(lower[k]) { k -= 1 }
+        if k > range.lowerBound, ["'s", "’s"].contains(lower[k]) { k -= 1 }
+        guard k >= range.lowerBound, let e = entityAt[k] else { return nil }
+        let entity = document.entities[e]
+        switch entity.type {
+        case .person, .org: return e
+        case .gpe: return entity.refersTo != nil || entity.kind == "country" ? e : nil
+        case .norp:
+            guard let country = entity.refersTo else { return nil }
+            return document.entities.firstIndex { $0.name == country && $0.type == .gpe }
+        default: return nil
+        }
+    }
     static let overridingWords: WordSet = ["dropped", "drop", "drops", "dropping", "lifted", "lift", "lifts", "withdrew", "withdrawn",
                                            "withdraw", "waived", "over", "despite", "overrode", "overruled"]
     /// What a party offers to do when it says it is ready to: "ready to send troops".
@@ -376,6 +395,14 @@ extension EventDetector {
         if trigger == nil, Self.readiness.contains(lower[i]), i + 2 < range.upperBound, lower[i + 1] == "to", Self.offeredDeeds.contains(lower[i + 2]),
            TriggerLexicon.single[lower[i + 2]].map({ [.agree, .consult].contains($0.type) }) != true {
             trigger = TriggerLexicon.Trigger(type: .agree, mode: nil, confidence: 0.65, length: 1)
+        }
+        // "a U.S. proposal", "Armenian proposals", "Egypt's plan": a party's proposal is its
+        // offer, as the annotation guide codes proposals (the party is its actor).
+        // (A proposal accepted, endorsed or discussed, or one under which something happens, is
+        // that other event's object, not a new offer.)
+        if trigger == nil, Self.proposalNouns.contains(lower[i]), Self.proposer(before: i, in: range, lower: lower, entityAt: entityAt, document: document) != nil,
+           !(max(range.lowerBound, i - 6)..<i).contains(where: { TriggerLexicon.single[lower[$0]] != nil || ["under", "discussing", "discuss"].contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .agree, mode: nil, confidence: 0.6, length: 1)
         }
         // "circulated a rival draft", "tabled a resolution": a text put to others is an offer.
         if trigger == nil, Self.tablingVerbs.contains(lower[i]),

@@ -327,6 +327,8 @@ struct EventTests {
         // a reproach in the words a government calls a deed; "whom" opens a relative clause
         ("Venezuela's government called the seizure \"outright theft\".", "DISAPPROVE asserted [\"Venezuela\"] -> []"),
         ("President Nicolas Maduro, whom Washington accuses of leading a cartel, rejected the claim.", "ACCUSE asserted [\"Washington\"] -> [\"Nicolas Maduro\"]"),
+        // a party's proposal is its offer, unless the proposal is what another event is about
+        ("Tehran had been preparing a reply to a U.S. proposal delivered through Oman.", "AGREE asserted [\"United States\"] -> [\"Oman\"] position=offers:-"),
         // words of alarm make a statement a reproach; a body after "at the" is the venue, not the speaker
         ("Turkey's foreign ministry said the strikes posed serious risks to navigation.", "DISAPPROVE asserted [\"Turkey\"] -> []"),
         ("At the UN in New York, Stéphane Dujarric said the attacks endangered the aid route.", "DISAPPROVE asserted [\"Stéphane Dujarric\"] -> [] @New York"),
@@ -366,6 +368,11 @@ struct EventTests {
         let found = try events("The economy was hit by sanctions. The strikes came a week after the talks.")
         #expect(!found.contains { $0.hasPrefix("FIGHT") }, "\(found)")
         #expect(!(try events("India reopened 32 airports that had been closed to civilian flights.")).contains { $0.hasPrefix("SANCTION") })
+    }
+
+    @Test func aProposalAcceptedIsNoNewOffer() throws {
+        let found = try events("Ukraine accepted the U.S. proposal for a 30-day ceasefire.")
+        #expect(found.filter { $0.hasPrefix("AGREE") }.count == 1 && found.contains { $0.hasPrefix("AGREE asserted [\"Ukraine\"]") }, "\(found)")
     }
 
     @Test func objectionsDroppedCallsOnADayAndNoAsADeterminerAreNoEvents() throws {
