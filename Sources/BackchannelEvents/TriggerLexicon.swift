@@ -26,7 +26,7 @@ enum TriggerLexicon {
         }
         add(["met", "meet", "meets", "meeting"], .consult, mode: "meeting", 0.8)
         add(forms("visit"), .consult, mode: "visit", 0.8)
-        add(forms("host"), .consult, mode: "meeting", 0.7)
+        add(forms("host") + forms("co-host"), .consult, mode: "meeting", 0.7)
         add(forms("mediate", ["mediation"]), .consult, mode: "mediation", 0.8)
         add(["talks", "negotiated", "negotiating", "negotiations"], .consult, mode: "meeting", 0.6)
         add(forms("attend") + ["chaired", "greeted", "consulted", "dinner"], .consult, mode: "meeting", 0.6)
@@ -142,6 +142,13 @@ enum TriggerLexicon {
         "worked together": Trigger(type: .cooperate, mode: nil, confidence: 0.65, length: 2),
         "shook hands": Trigger(type: .consult, mode: "meeting", confidence: 0.7, length: 2),
         "held talks": Trigger(type: .consult, mode: "meeting", confidence: 0.85, length: 2),
+        // "flew to Washington": a visit.
+        "flew to": Trigger(type: .consult, mode: "visit", confidence: 0.6, length: 2),
+        "flies to": Trigger(type: .consult, mode: "visit", confidence: 0.6, length: 2),
+        "fly to": Trigger(type: .consult, mode: "visit", confidence: 0.6, length: 2),
+        "flown to": Trigger(type: .consult, mode: "visit", confidence: 0.6, length: 2),
+        // "at a joint news conference with the Taoiseach": a meeting.
+        "conference with": Trigger(type: .consult, mode: "meeting", confidence: 0.6, length: 2),
         "cut off": Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 2),
         "pressed for": Trigger(type: .demand, mode: nil, confidence: 0.75, length: 2),
         "press for": Trigger(type: .demand, mode: nil, confidence: 0.7, length: 2),

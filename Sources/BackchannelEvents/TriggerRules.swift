@@ -30,6 +30,7 @@ extension EventDetector {
         .union(closingVerbs).union(expellingVerbs).union(declaringVerbs).union(vowing).union(conditionWords).union(takingVerbs)
         .union(["told", "brought", "brings", "bring", "distanced", "reserved", "reserves", "reserve"]).union(tellingVerbs)
         .union(reopeningVerbs).union(["hit", "hits"]).union(readiness).union(tablingVerbs).union(proposalNouns)
+        .union(joiningVerbs).union(["phone", "phones", "phoning", "phoned"])
     static let launchVerbs: WordSet = ["launched", "launches", "launch", "launching"]
     static let openingVerbs: WordSet = ["opened", "opens", "open", "closed", "closes"]
     static let gatheringVerbs: WordSet = ["gather", "gathered", "gathers", "gathering"]
@@ -73,6 +74,7 @@ extension EventDetector {
                                     "flights", "ports", "relations", "ties"]
     static let reopeningVerbs: WordSet = ["reopened", "reopens", "reopen", "reopening"]
     static let readiness: WordSet = ["ready", "willing", "prepared"]
+    static let joiningVerbs: WordSet = ["joined", "joins", "join", "joining"]
     static let proposalNouns: WordSet = ["proposal", "proposals", "plan", "draft", "counterproposal", "offer", "initiative"]
 
     /// The party named right before a proposal noun ("a U.S. proposal", "Armenian proposals",
@@ -389,6 +391,14 @@ extension EventDetector {
         // "hails from Texas", "a hail of bullets": no praise.
         if trigger?.type == .support, lower[i].hasPrefix("hail"), i + 1 < range.upperBound && ["from", "of"].contains(lower[i + 1]) {
             trigger = nil
+        }
+        // "joined the meeting on the Russian side": taking part in talks.
+        if trigger == nil, Self.joiningVerbs.contains(lower[i]), Self.ahead(i, 1, 4, in: range).contains(where: { Self.meetingNouns.contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.65, length: 1)
+        }
+        // "broke off the talks to phone Putin": a call.
+        if trigger == nil, ["phone", "phones", "phoning", "phoned"].contains(lower[i]), i + 1 < range.upperBound, entityAt[i + 1] != nil {
+            trigger = TriggerLexicon.Trigger(type: .consult, mode: "phone", confidence: 0.7, length: 1)
         }
         // "ready to send up to 20,000 troops", "was willing to take part": an offer.
         // (A deed that is an event word itself — "ready to sign", "ready to accept" — tells the event.)

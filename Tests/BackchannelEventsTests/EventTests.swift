@@ -327,6 +327,12 @@ struct EventTests {
         // a reproach in the words a government calls a deed; "whom" opens a relative clause
         ("Venezuela's government called the seizure \"outright theft\".", "DISAPPROVE asserted [\"Venezuela\"] -> []"),
         ("President Nicolas Maduro, whom Washington accuses of leading a cartel, rejected the claim.", "ACCUSE asserted [\"Washington\"] -> [\"Nicolas Maduro\"]"),
+        // meetings joined, co-hosted, flown to, held at a news conference; a call by "phone" as a verb
+        ("Yuri Ushakov and Kirill Dmitriev joined the meeting on Tuesday.", "CONSULT asserted [\"Yuri Ushakov\", \"Kirill Dmitriev\"] -> [] mode=meeting on=2025-04-08"),
+        ("Abdel Fattah al-Sisi and Donald Trump co-hosted the summit in Sharm el-Sheikh.",
+         "CONSULT asserted [\"Abdel Fattah al-Sisi\", \"Donald Trump\"] -> [] mode=meeting @Sharm el-Sheikh"),
+        ("Emmanuel Macron flew to Washington on Monday.", "CONSULT asserted [\"Emmanuel Macron\"] -> [] mode=visit @Washington on=2025-04-07"),
+        ("Donald Trump will phone Vladimir Putin on Tuesday.", "CONSULT planned [\"Donald Trump\"] -> [\"Vladimir Putin\"] mode=phone on=2025-04-15"),
         // a party's proposal is its offer, unless the proposal is what another event is about
         ("Tehran had been preparing a reply to a U.S. proposal delivered through Oman.", "AGREE asserted [\"United States\"] -> [\"Oman\"] position=offers:-"),
         // words of alarm make a statement a reproach; a body after "at the" is the venue, not the speaker
