@@ -1050,24 +1050,45 @@ public struct EventDetector: Stage {
 
     /// Quotes that are acts: a "must" or "has to" is a DEMAND by the speaker, a threat a THREATEN.
     /// Words that make a quotation a threat: a price, an answer or a blow promised.
-    static let quotedThreats = ["retaliate", "will respond", "consequences", "destroy", "wipe out", "pay a", "will pay", "higher price",
+    static let quotedThreats: [[UInt8]] = ["retaliate", "will respond", "consequences", "destroy", "wipe out", "pay a", "will pay", "higher price",
                                 "heavy price", "firm response", "decisive response", "will be met", "will be answered", "strike back",
                                 "hit back", "will cost", "finish the job", "every means", "all options", "will not hesitate", "punish",
-                                "crush", "ends of the earth", "happen again", "more will follow", "take up arms"]
+                                "crush", "ends of the earth", "happen again", "more will follow", "take up arms"].map { Array($0.utf8) }
+    static let quotedAppeals: [[UInt8]] = [" urge ", " urges ", " call on ", " calls on "].map { Array($0.utf8) }
+    static let quotedDemands: [[UInt8]] = [" must ", " has to ", " have to ", " should ", "must ", "has to ", " asks ", " ask ", " demand "].map { Array($0.utf8) }
+
+    /// Whether `needle` occurs in `haystack` (bytes).
+    static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count, let first = needle.first else { return needle.isEmpty }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
 
     private func quoteActs(document: Document, entityAt: [Int?], words: [String]) -> [Event] {
         var events: [Event] = []
         for quote in document.quotes {
             guard let speaker = quote.speaker else { continue }
-            let text = document.text.slice(quote.span).lowercased()
+            // Byte search: `String.contains(String)` goes through Foundation here, and the
+            // lists below are tried on every quotation.
+            let text = Array(document.text.slice(quote.span).lowercased().utf8)
+            let has = { (phrases: [[UInt8]]) in phrases.contains { Self.occurs($0, in: text) } }
             let type: Event.Kind
             // "We urge Iran to…" is an appeal, as the word is outside quotations; "must", "has
             // to" and "India asks Pakistan to stop…" are demands.
             // A demand with a price named ("should understand that every delay will cost it
             // more") is a threat, as the annotation guide has it.
-            if [" urge ", " urges ", " call on ", " calls on "].contains(where: { text.contains($0) }) { type = .appeal }
-            else if Self.quotedThreats.contains(where: { text.contains($0) }) { type = .threaten }
-            else if [" must ", " has to ", " have to ", " should ", "must ", "has to ", " asks ", " ask ", " demand "].contains(where: { text.contains($0) }) { type = .demand }
+            if has(Self.quotedAppeals) { type = .appeal }
+            else if has(Self.quotedThreats) { type = .threaten }
+            else if has(Self.quotedDemands) { type = .demand }
             else { continue }
             // The target: a body or country named inside the quotation.
             let inside = document.tokens.indices.filter { quote.span.contains(document.tokens[$0].span) }

@@ -11,8 +11,12 @@ struct QuoteFinder {
         var close: Int?
     }
 
-    static let opening: Set<Unicode.Scalar> = ["\u{201C}", "\u{201E}", "\u{00AB}"]
-    static let closing: Set<Unicode.Scalar> = ["\u{201D}", "\u{00BB}"]
+    /// Opening and closing marks, tested by value: a `Set<Unicode.Scalar>` hashed every
+    /// character of every text, a twentieth of the quote stage's time.
+    enum Marks {
+        @inline(__always) static func contains(opening s: Unicode.Scalar) -> Bool { s.value == 0x201C || s.value == 0x201E || s.value == 0x00AB }
+        @inline(__always) static func contains(closing s: Unicode.Scalar) -> Bool { s.value == 0x201D || s.value == 0x00BB }
+    }
 
     func find(in scalars: [Unicode.Scalar]) -> [Found] {
         var found: [Found] = []
@@ -21,14 +25,14 @@ struct QuoteFinder {
         while i < n {
             let c = scalars[i]
             let isStraightOpening = c == "\"" && (i == 0 || Self.opensAfter(scalars[i - 1])) && i + 1 < n && !Self.isSpace(scalars[i + 1])
-            guard Self.opening.contains(c) || isStraightOpening else { i += 1; continue }
+            guard Marks.contains(opening: c) || isStraightOpening else { i += 1; continue }
             let start = i + 1
             var j = start
             var close: Int?
             var end = n
             while j < n {
                 let d = scalars[j]
-                if Self.closing.contains(d) || (d == "\"" && j > start && !Self.isSpace(scalars[j - 1])) {
+                if Marks.contains(closing: d) || (d == "\"" && j > start && !Self.isSpace(scalars[j - 1])) {
                     close = j
                     end = j
                     break
@@ -38,7 +42,7 @@ struct QuoteFinder {
                     // paragraph opens with a quotation mark.
                     var k = j
                     while k < n, Self.isSpace(scalars[k]) { k += 1 }
-                    if k < n, Self.opening.contains(scalars[k]) || scalars[k] == "\"" {
+                    if k < n, Marks.contains(opening: scalars[k]) || scalars[k] == "\"" {
                         j = k + 1
                         continue
                     }
