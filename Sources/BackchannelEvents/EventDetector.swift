@@ -802,7 +802,8 @@ public struct EventDetector: Stage {
         // (unless it goes on with "that").
         if let cue = before.last(where: { Self.reporting.contains(lower[$0]) }),
            !(cue + 1..<trigger.lowerBound).contains(where: { k in
-               (lower[k] == ";" || lower[k] == "," && k + 1 < trigger.lowerBound && ["and", "but"].contains(lower[k + 1]))
+               (lower[k] == ";" || lower[k] == "," && k + 1 < trigger.lowerBound && ["and", "but"].contains(lower[k + 1])
+                   || ["while", "whereas"].contains(lower[k]))
                    && !(k + 1..<trigger.lowerBound).contains { lower[$0] == "that" }
            }) {
             // "Iranian officials said…" speak for Iran.
@@ -812,6 +813,13 @@ public struct EventDetector: Stage {
             // "Trump said they had agreed…": a past agreement told afterwards is reported.
             let told = (cue + 1..<trigger.lowerBound).contains { lower[$0] == "had" }
             if Self.stances.contains(type), !told, let speaker, speakers.contains(speaker) { return .asserted }
+            // "Ali Akbar Velayati, an adviser to Ayatollah Ali Khamenei, said Iran would…",
+            // "Zelensky, on a visit to Dublin, said…": the speaker is the clause's subject, not
+            // the last name of an apposition before the verb.
+            if Self.stances.contains(type), !told,
+               (range.lowerBound..<cue).contains(where: { k in entityAt[k].map { e in speakers.contains(countryOf(e, document: document) ?? e) } ?? false }) {
+                return .asserted
+            }
             // "Trump said he had held a long call with Putin": a deed its doer tells of is
             // reported too, as the writer did not see it.
             if speaker == nil || speaker != actor || !Self.stances.contains(type) || told { return .reported }

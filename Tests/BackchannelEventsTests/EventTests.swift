@@ -327,6 +327,9 @@ struct EventTests {
         // a reproach in the words a government calls a deed; "whom" opens a relative clause
         ("Venezuela's government called the seizure \"outright theft\".", "DISAPPROVE asserted [\"Venezuela\"] -> []"),
         ("President Nicolas Maduro, whom Washington accuses of leading a cartel, rejected the claim.", "ACCUSE asserted [\"Washington\"] -> [\"Nicolas Maduro\"]"),
+        // a stance its speaker states is asserted, whatever apposition stands before the verb
+        ("President Volodymyr Zelensky, on a visit to Dublin, said Ukraine would not accept any deal reached without it.",
+         "REJECT asserted [\"Ukraine\", \"Volodymyr Zelensky\"] -> [] position=rejects:any deal reached without it"),
         // meetings joined, co-hosted, flown to, held at a news conference; a call by "phone" as a verb
         ("Yuri Ushakov and Kirill Dmitriev joined the meeting on Tuesday.", "CONSULT asserted [\"Yuri Ushakov\", \"Kirill Dmitriev\"] -> [] mode=meeting on=2025-04-08"),
         ("Abdel Fattah al-Sisi and Donald Trump co-hosted the summit in Sharm el-Sheikh.",
