@@ -16,9 +16,10 @@ have been looked at while tuning, so they are spent and now serve as development
 ``holdout`` was held out until its errors were read after ``sealed`` was written, so it is spent
 as well; ``sealed`` was held out and scored once at 62be32e, and became development data once
 ``vault`` was written to replace it; ``vault`` was held out and scored once at 19895dc, and became
-development data once ``reserve`` was written to replace it; ``reserve`` is the fresh held-out
-split (the fifth written on 2026-11-27): score it once, at the end of a piece of work (see
-"Splits" in ``Corpus/README.md``). ``--split all`` takes every article, ``holdout``, ``sealed``,
+development data once ``reserve`` was written to replace it; ``reserve`` is the held-out split
+(the fifth written on 2026-11-27), scored once at e2c02b6: the next rule change spends it, and a
+sixth split must be written before held-out figures are quoted again (see "Splits" in
+``Corpus/README.md``). ``--split all`` takes every article, ``holdout``, ``sealed``,
 ``vault`` and ``reserve`` included.
 
 The scripts put their own folder on ``sys.path`` and ``import corpus_eval``, so they run as
@@ -236,9 +237,9 @@ def parse_args(description, errors_help, argv=None):
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
-                    help="articles to score (default dev; reserve is the fresh held-out split, the "
-                         "fifth written on 2026-11-27 to replace vault: score it once, at the end "
-                         "of a piece of work; vault, sealed, holdout, test and final are spent "
+                    help="articles to score (default dev; reserve is the held-out split, the fifth, "
+                         "scored once at e2c02b6: the next rule change spends it; vault, sealed, "
+                         "holdout, test and final are spent "
                          "development splits; all "
                          "includes every split)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)

@@ -3,15 +3,8 @@
 
 Gold: ``Corpus/gold/<slug>.json`` (see "Gold entity annotations" in Corpus/README.md): one
 entry per real-world actor or place, with a *set* of mention strings, roles, affiliation and
-an optional ``refersTo``. Articles: ``Corpus/articles/<slug>.json``; by default only
-``split == "dev"`` is scored (``--split test`` / ``--split final`` / ``--split holdout`` /
-``--split sealed`` / ``--split vault`` / ``--split reserve`` / ``--split all`` must be
-asked for).
-``reserve`` is the fresh held-out split (the fifth written on 2026-11-27, to replace ``vault``):
-score it once, at the end of a piece of work. ``vault`` (scored once at 19895dc), ``sealed``
-(scored once at 62be32e), ``holdout``, ``test`` and ``final`` were held out too but have been
-scored or looked at while tuning, so they are spent and now development data; ``all`` includes
-every split.
+an optional ``refersTo``. Articles: ``Corpus/articles/<slug>.json``; ``--split`` picks which (default ``dev``). Which split
+is held out, and how often it may be scored, is in Corpus/README.md ("Splits").
 
 System under test. The binary is run once over all the selected pages:
 

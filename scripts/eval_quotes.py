@@ -4,15 +4,8 @@
 Gold: the ``quotes`` member of ``Corpus/gold/<slug>.json`` (see ``scripts/check_gold.py``):
 ``[{"text", "speaker", "cue", "kind"}]`` where ``text`` is the body text between the quotation
 marks, ``speaker`` the ``name`` of an entity of the same file (or null), ``kind`` one of
-``full``, ``partial``, ``scare``. Articles: ``Corpus/articles/<slug>.json``; by default only
-``split == "dev"`` is scored (``--split test`` / ``--split final`` / ``--split holdout`` /
-``--split sealed`` / ``--split vault`` / ``--split reserve`` / ``--split all`` must be
-asked for).
-``reserve`` is the fresh held-out split (the fifth written on 2026-11-27, to replace ``vault``):
-score it once, at the end of a piece of work. ``vault`` (scored once at 19895dc), ``sealed``
-(scored once at 62be32e), ``holdout``, ``test`` and ``final`` were held out too but have been
-scored or looked at while tuning, so they are spent and now development data; ``all`` includes
-every split.
+``full``, ``partial``, ``scare``. Articles: ``Corpus/articles/<slug>.json``; ``--split`` picks which (default ``dev``). Which split
+is held out, and how often it may be scored, is in Corpus/README.md ("Splits").
 
 System under test. The binary is run once over all the selected pages:
 
