@@ -4,9 +4,10 @@
 Usage:
     python3 scripts/check_gold.py        # prints per-type, per-kind and per-event-type counts, then OK (exit 0) or the errors (exit 1)
 
-Counts are given per split: ``dev``, ``test``, ``final``, ``holdout``, ``sealed``, ``vault`` and
-``reserve``. ``reserve`` is the fresh held-out split (the fifth written on 2026-11-27, to replace
-``vault``): score it once, at the end of a piece of work. ``vault`` (scored once at 19895dc),
+Counts are given per split: ``dev``, ``test``, ``final``, ``holdout``, ``sealed``, ``vault``,
+``reserve`` and ``safe``. ``safe`` is the fresh held-out split (the sixth, written on 2026-11-27 to
+replace ``reserve``): score it once, at the end of a piece of work. ``reserve`` (scored once at
+e2c02b6) is spent once the next rule change happens; ``vault`` (scored once at 19895dc),
 ``sealed`` (scored once at 62be32e), ``holdout``, ``test`` and ``final`` are spent and now
 development data (see "Splits" in Corpus/README.md).
 
@@ -62,11 +63,11 @@ EVENT_KEYS = ("type", "mode", "actors", "targets", "place", "date", "modality", 
 EVENT_OPTIONAL = {"position", "casualties", "amounts"}
 ACTOR_TYPES = {"ORG", "GPE", "PERSON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-# reserve is the fresh held-out split (the fifth written on 2026-11-27, to replace vault): score it
-# once, at the end of a piece of work. vault (scored once at 19895dc), sealed (scored once at
-# 62be32e), holdout, test and final are spent and now development data (see "Splits" in
-# Corpus/README.md).
-SPLITS = ("dev", "test", "final", "holdout", "sealed", "vault", "reserve")
+# safe is the fresh held-out split (the sixth, written on 2026-11-27 to replace reserve): score it
+# once, at the end of a piece of work. reserve (scored once at e2c02b6) is spent once the next rule
+# change happens; vault (scored once at 19895dc), sealed (scored once at 62be32e), holdout, test
+# and final are spent and now development data (see "Splits" in Corpus/README.md).
+SPLITS = ("dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CANONICAL = {"United States", "Russia", "Ukraine", "United Kingdom", "Germany", "Italy", "Turkey",
              "Israel", "Iran", "Pakistan", "India", "Rwanda", "France", "Finland"}
