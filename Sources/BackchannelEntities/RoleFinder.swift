@@ -37,9 +37,8 @@ struct RoleFinder {
     /// Military ranks that may stand between a comma and a name ("the army chief, Gen. …").
     static let ranks: WordSet = ["gen.", "gen", "lt.", "col.", "maj.", "adm.", "brig.", "capt.", "sgt."]
     /// Words of a military rank written before a name ("Lt. Gen.", "Field Marshal", "Commander").
-    static let rankWords: WordSet = ["gen.", "gen", "lt.", "col.", "maj.", "adm.", "brig.", "capt.", "sgt.", "cmdr.", "general",
-                                     "colonel", "commander", "admiral", "marshal", "field", "lieutenant", "major", "captain",
-                                     "brigadier", "sergeant", "vice", "rear"]
+    static let rankWords: WordSet = ranks.union(["cmdr.", "general", "colonel", "commander", "admiral", "marshal", "field",
+                                                 "lieutenant", "major", "captain", "brigadier", "sergeant", "vice", "rear"])
     /// Words of a rank that are ranks on their own ("Gen.", "Commander"; not "Field" or "Vice").
     static let rankHeads: WordSet = ["gen.", "gen", "col.", "adm.", "capt.", "sgt.", "cmdr.", "general", "colonel", "commander",
                                      "admiral", "marshal", "captain", "sergeant"]
@@ -141,10 +140,16 @@ struct RoleFinder {
         guard j < words.count, words[j].startsUppercase else { return nil }
         let window = Array(words[j..<min(words.count, j + 6)])
         guard let match = gazetteer.matches(window).first(where: { $0.tokens.lowerBound == 0 }) else { return nil }
-        switch match.entry.type {
-        case "GPE": return match.entry.canonical
-        case "ORG": return EntityResolver.seats[match.entry.canonical] ?? match.entry.canonical
-        default: return nil
+        return Self.stateOrBody(match.entry)
+    }
+
+    /// The affiliation a gazetteer entry names: a country or place as itself, a body as the
+    /// state it is the seat of ("Kremlin" → Russia) or as itself; nil for anything else.
+    static func stateOrBody(_ entry: Gazetteer.Entry) -> String? {
+        switch entry.type {
+        case "GPE": entry.canonical
+        case "ORG": EntityResolver.seats[entry.canonical] ?? entry.canonical
+        default: nil
         }
     }
 
@@ -363,11 +368,10 @@ struct RoleFinder {
         for match in gazetteer.matches(words) where match.entry.type != "TITLE" {
             let possessive = match.tokens.upperBound < words.count && ["'s", "’s"].contains(words[match.tokens.upperBound])
             guard match.tokens.lowerBound < firstHead || possessive else { continue }
-            switch match.entry.type {
-            case "GPE": affiliation = match.entry.canonical
-            case "NORP": affiliation = match.entry.kind.flatMap(Self.country(fromKind:)) ?? affiliation
-            case "ORG": affiliation = EntityResolver.seats[match.entry.canonical] ?? match.entry.canonical
-            default: break
+            if match.entry.type == "NORP" {
+                affiliation = match.entry.kind.flatMap(Self.country(fromKind:)) ?? affiliation
+            } else if let state = Self.stateOrBody(match.entry) {
+                affiliation = state
             }
             if affiliation != nil { break }
         }

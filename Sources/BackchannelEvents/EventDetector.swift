@@ -93,8 +93,7 @@ public struct EventDetector: Stage {
                 // tens of thousands".
                 // (A verb tells the deed; a noun — "the strikes came a week after…", "before the
                 // offensive" — mostly refers back to one told already.)
-                let authorless = Self.authorlessTypes.contains(event.type) && event.confidence >= 0.45
-                    && !Self.fightNouns.contains(lower[i]) && !["offensive", "attack", "attacks", "assault", "war", "killings"].contains(lower[i])
+                let authorless = Self.authorlessTypes.contains(event.type) && event.confidence >= 0.45 && !Self.referringFightNouns.contains(lower[i])
                 if !event.actors.isEmpty || event.confidence >= 0.7 || event.casualties?.killed != nil || inHeading || authorless {
                     if seen.insert(key).inserted {
                         events.append(event)
@@ -119,6 +118,8 @@ public struct EventDetector: Stage {
 
     /// Deeds reported even when the sentence names no one who did them.
     static let authorlessTypes: Set<Event.Kind> = [.fight, .assault]
+    /// Nouns for fighting, which mostly refer back to a deed told already.
+    static let referringFightNouns: WordSet = fightNouns.union(["assault", "war", "killings"])
 
     /// One deed per type and actors in a sentence.
     struct DeedKey: Hashable {

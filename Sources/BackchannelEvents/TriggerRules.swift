@@ -30,7 +30,7 @@ extension EventDetector {
         .union(closingVerbs).union(expellingVerbs).union(declaringVerbs).union(vowing).union(conditionWords).union(takingVerbs)
         .union(["told", "brought", "brings", "bring", "distanced", "reserved", "reserves", "reserve"]).union(tellingVerbs)
         .union(reopeningVerbs).union(["hit", "hits"]).union(readiness).union(tablingVerbs).union(proposalNouns)
-        .union(joiningVerbs).union(["phone", "phones", "phoning", "phoned"])
+        .union(joiningVerbs).union(["phone", "phones", "phoning"])
     static let launchVerbs: WordSet = ["launched", "launches", "launch", "launching"]
     static let openingVerbs: WordSet = ["opened", "opens", "open", "closed", "closes"]
     static let gatheringVerbs: WordSet = ["gather", "gathered", "gathers", "gathering"]
@@ -380,7 +380,7 @@ extension EventDetector {
         // "used his speech to call on Maduro to step down": an appeal ("a call on Wednesday",
         // read above, is a conversation).
         if trigger == nil, lower[i] == "call", i + 2 < range.upperBound, lower[i + 1] == "on",
-           !Self.weekdays.contains(lower[i + 2].text), !Self.months.contains(lower[i + 2].text), !["the"].contains(lower[i + 2]) || entityAt[i + 3] != nil {
+           !Self.weekdays.contains(lower[i + 2].text), !Self.months.contains(lower[i + 2].text), lower[i + 2] != "the" || entityAt[i + 3] != nil {
             trigger = TriggerLexicon.Trigger(type: .appeal, mode: nil, confidence: 0.75, length: 2)
         }
         // "said no Pakistani sites were hit" is no refusal.
@@ -397,7 +397,7 @@ extension EventDetector {
             trigger = TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.65, length: 1)
         }
         // "broke off the talks to phone Putin": a call.
-        if trigger == nil, ["phone", "phones", "phoning", "phoned"].contains(lower[i]), i + 1 < range.upperBound, entityAt[i + 1] != nil {
+        if trigger == nil, ["phone", "phones", "phoning"].contains(lower[i]), i + 1 < range.upperBound, entityAt[i + 1] != nil {
             trigger = TriggerLexicon.Trigger(type: .consult, mode: "phone", confidence: 0.7, length: 1)
         }
         // "ready to send up to 20,000 troops", "was willing to take part": an offer.

@@ -73,7 +73,7 @@ public struct QuoteDetector: Stage {
             // sentence of an attributed one continues it.
             if attribution.speaker == nil, attribution.cue == nil, let previous = quotes.last, previous.speaker != nil,
                sentenceIndex > 0, previous.sentence.start >= document.sentences[sentenceIndex - 1].span.start,
-               !sameParagraphBreak(from: previous.span.end, to: found.open, in: document) {
+               !paragraphEnds(between: previous.span.end, and: found.open, in: document) {
                 attribution.speaker = previous.speaker.flatMap { id in document.entities.firstIndex { $0.id == id } }
                 attribution.cue = previous.cue
             }
@@ -110,7 +110,7 @@ public struct QuoteDetector: Stage {
         }
         // A quoted paragraph: the next sentence ("He said…") or a previous one ending in a colon.
         let first = document.sentences[sentenceIndex].span
-        if last + 1 < document.sentences.count, !sameParagraphBreak(from: quoteEnd, to: document.sentences[last + 1].span.start, in: document) {
+        if last + 1 < document.sentences.count, !paragraphEnds(between: quoteEnd, and: document.sentences[last + 1].span.start, in: document) {
             let next = document.sentences[last + 1].span
             let inNext = tokens.indices.filter { tokens[$0].span.start >= next.start && tokens[$0].span.end <= next.end }
             if let head = inNext.prefix(4).firstIndex(where: { Self.cues.contains(words[$0].lowercased()) }),
@@ -143,8 +143,8 @@ public struct QuoteDetector: Stage {
     }
 
     /// Whether a paragraph ends between two offsets (the attribution of a quotation stays in its paragraph).
-    func sameParagraphBreak(from start: Int, to end: Int, in document: Document) -> Bool {
-        document.blocks.contains { $0.span.end >= start && $0.span.end <= end && $0.span.end < end }
+    func paragraphEnds(between start: Int, and end: Int, in document: Document) -> Bool {
+        document.blocks.contains { start <= $0.span.end && $0.span.end < end }
     }
 
     static let prepositions: WordSet = ["in", "on", "at", "to", "from", "with", "by", "for", "during", "after", "before", "via"]
