@@ -348,10 +348,7 @@ struct NameConsistency {
         var result = found
         // "JD Vance": two capitals before a person's name are initials, unless they are a
         // known body or place ("UN", "EU"), whatever the tagger made of them.
-        let bareInitials = { (k: Int) -> Bool in
-            let w = words[k]
-            return w.count == 2 && w.unicodeScalars.allSatisfy { $0.value >= 0x41 && $0.value <= 0x5A } && gazetteer.lookup(w).isEmpty
-        }
+        let bareInitials = { (k: Int) -> Bool in Self.isBareInitials(words[k]) && gazetteer.lookup(words[k]).isEmpty }
         var dropped = Set<Int>()
         for i in result.indices where result[i].type == .person {
             let before = result[i].tokens.lowerBound - 1
@@ -375,6 +372,11 @@ struct NameConsistency {
             result[i].tokens = start..<result[i].tokens.upperBound
         }
         return result.indices.filter { !dropped.contains($0) }.map { result[$0] }
+    }
+
+    /// "JD": two capital letters, no full stops.
+    static func isBareInitials(_ word: String) -> Bool {
+        word.unicodeScalars.count == 2 && word.unicodeScalars.allSatisfy { $0.value >= 0x41 && $0.value <= 0x5A }
     }
 
     /// "J.", "O.J.", "J.R.R.": capital letters each followed by a full stop.
@@ -482,25 +484,40 @@ struct NameConsistency {
         var covered = [Bool](repeating: false, count: words.count)
         for f in found { for k in f.tokens { covered[k] = true } }
         var result = found
+        // A title after a name: ", the French foreign minister," or ", Iran's deputy foreign
+        // minister for legal and international affairs," (up to twelve words, a lower-case head
+        // word among them); at the end of a sentence when it opens with an article (", the
+        // deputy foreign minister for political affairs.").
+        func titleAfter(_ j: Int) -> Bool {
+            guard j < words.count, words[j] == "," else { return false }
+            var k = j + 1
+            while k < words.count, k - j <= 13, ![",", ".", ";"].contains(words[k]) { k += 1 }
+            guard k < words.count, (j + 1..<k).contains(where: { RoleFinder.isHead(words[$0]) && words[$0].startsLowercase }) else { return false }
+            if words[k] == "," { return true }
+            return words[k] == "." && ["the", "a", "an"].contains(words[j + 1].lowercased())
+                && !(j + 1..<k).contains { RoleFinder.verbs.contains(words[$0].lowercased()) }
+        }
         var i = 0
         while i < words.count {
             guard !covered[i], Self.isCapitalised(words[i]), !Self.notNames.contains(words[i]) else { i += 1; continue }
             var j = i + 1
             while j < words.count, j - i < 4, !covered[j], !sentenceStarts.contains(j), Self.isCapitalised(words[j]) || Self.isParticleName(words[j]) { j += 1 }
             defer { i = j }
-            guard j - i >= 2, words[(j - 1)].startsUppercase else { continue }
-            // A title after: ", the French foreign minister," (up to six words, a head word among them).
-            var titleAfter = false
-            if j < words.count, words[j] == "," {
-                var k = j + 1
-                while k < words.count, k - j <= 7, ![",", ".", ";"].contains(words[k]) { k += 1 }
-                titleAfter = k < words.count && words[k] == "," && (j + 1..<k).contains { RoleFinder.isHead(words[$0]) && words[$0].startsLowercase }
+            guard words[(j - 1)].startsUppercase else { continue }
+            // Last, as it costs most: no word of the run is a known place, body or title.
+            let unknown = { words[i..<j].allSatisfy({ gazetteer.lookup($0).allSatisfy { ["FIRSTNAME", "SURNAME"].contains($0.type) } }) }
+            // "with Majid Takht-Ravanchi, the deputy foreign minister…": a given name the tagger
+            // left out, before a person it found, in a titled apposition.
+            if j < words.count, covered[j], !sentenceStarts.contains(j), i > 0, words[i - 1].startsLowercase,
+               let p = result.firstIndex(where: { $0.tokens.lowerBound == j && $0.type == .person }),
+               titleAfter(result[p].tokens.upperBound), unknown() {
+                result[p].tokens = i..<result[p].tokens.upperBound
+                continue
             }
+            guard j - i >= 2 else { continue }
             // A title before: "the union's chairperson, Moussa Faki Mahamat".
             let titleBefore = i >= 2 && words[i - 1] == "," && RoleFinder.isHead(words[i - 2]) && words[i - 2].startsLowercase
-            // Last, as it costs most: no word of the run is a known place, body or title.
-            if titleAfter || titleBefore,
-               words[i..<j].allSatisfy({ gazetteer.lookup($0).allSatisfy { ["FIRSTNAME", "SURNAME"].contains($0.type) } }) {
+            if titleAfter(j) || titleBefore, unknown() {
                 result.append(EntityResolver.Found(tokens: i..<j, type: .person))
             }
         }
@@ -671,6 +688,12 @@ struct NameConsistency {
         for match in matches where match.entry.type == "TITLE" {
             var end = match.tokens.upperBound
             let start = end
+            // "Vice President JD Vance": two capitals with no full stops open the name when a
+            // name word follows them.
+            if end + 1 < words.count, !sentenceStarts.contains(end), Self.isBareInitials(words[end]), gazetteer.lookup(words[end]).isEmpty,
+               Self.isNameWord(words[end + 1]) {
+                end += 1
+            }
             while end < words.count, end - start < 4, !sentenceStarts.contains(end), Self.isNameWord(words[end]) { end += 1 }
             guard end > start else { continue }
             let run = start..<end

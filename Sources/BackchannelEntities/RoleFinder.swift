@@ -103,6 +103,13 @@ struct RoleFinder {
     func roles(of name: Range<Int>, tokens: [Token], words: [String], sentenceStarts: Set<Int> = []) -> [Found] {
         var found: [Found] = []
         if let before = before(name, words: words, sentenceStarts: sentenceStarts) {
+            // "Cambodia's Deputy Prime Minister and Defence Minister Tea Seiha": two capitalised
+            // titles joined by "and" before one name are both that person's.
+            if before.lowerBound >= 2, words[before.lowerBound - 1] == "and", words[before.lowerBound].startsUppercase,
+               let earlier = self.before((before.lowerBound - 1)..<before.lowerBound, words: words, sentenceStarts: sentenceStarts),
+               earlier.upperBound == before.lowerBound - 1, let last = earlier.last, words[last].startsUppercase, Self.isHead(words[last]) {
+                found.append(make(earlier, tokens: tokens, words: words))
+            }
             for part in splitRank(before, words: words) { found.append(make(part, tokens: tokens, words: words)) }
             // "President Félix Tshisekedi of the Democratic Republic of Congo": the country or
             // body named after the name is the one the title serves.
@@ -247,6 +254,9 @@ struct RoleFinder {
             if Self.isVerbLike(words[j - 1]) || ["by", "as", "did", "does", "than"].contains(lower) { break }
             // A clause ends the title: "the arrangement he agreed with the agency's director general, …".
             if Self.clauseBreaks.contains(lower) { break }
+            // "… Tea Seiha and Thailand's acting defence minister, …": an "and" after a name ends
+            // the title (not one after a title word: "Minister of Foreign Affairs and Trade").
+            if lower == "and", j >= 2, words[j - 2].startsUppercase, !Self.isHead(words[j - 2]), !Self.modifiers.contains(words[j - 2].lowercased()) { break }
                 if lower == "the" && (j - 1 == 0 || Self.verbs.contains(words[j - 2].lowercased()) || Self.isVerbLike(words[j - 2]) || words[j - 2] == ",") { break }
             j -= 1
             if sentenceStarts.contains(j) { break }

@@ -31,11 +31,12 @@ public struct QuoteDetector: Stage {
         "welcomed", "hailed", "branded", "dismissed", "accused", "accuses", "accusing", "condemned", "denounced",
         "repeated", "reiterated", "maintained", "conceded", "confirmed", "predicted", "responded", "answered", "countered",
         "asserted", "emphasised", "emphasized", "declaring", "repeating", "predicting", "vowing", "promising",
+        "writing", "posting", "telling", "tweeting",
     ]
     /// Cues that are participles: ", calling it “the worst yet”" is said by the subject of the
     /// clause they hang on.
     static let participles: WordSet = ["calling", "saying", "describing", "adding", "noting", "warning", "insisting", "stressing", "arguing", "accusing",
-                                       "declaring", "repeating", "predicting", "vowing", "promising"]
+                                       "declaring", "repeating", "predicting", "vowing", "promising", "writing", "posting", "telling", "tweeting"]
     /// Words that hang a participle cue on the clause before it: ", saying", "while saying".
     static let participleOpeners: WordSet = [",", "while", "before", "after", "when", "by"]
     static let pronouns: WordSet = ["he", "she", "they", "He", "She", "They"]
@@ -272,6 +273,12 @@ public struct QuoteDetector: Stage {
             }
             if Self.pronouns.contains(words[t]) { return pronounReferent(at: t, words: words, entityAt: entityAt, document: document) }
             if Self.anonymous.contains(words[t].lowercased()) { return nil }
+            // "said the French president, Emmanuel Macron": the person the apposition names,
+            // not whoever the article called a president before.
+            if k + 2 < tokens.count, words[tokens[k + 1]] == ",", let named = entityAt[tokens[k + 2]], document.entities[named].type == .person,
+               words[t].startsLowercase {
+                return named
+            }
             if let e = personWithRole(at: t, words: words, document: document) { return e }
             k += 1
         }
@@ -361,17 +368,45 @@ public struct QuoteDetector: Stage {
     /// The person a pronoun at `offset` stands for: the first person named in the sentence
     /// of the pronoun (before it), else in the nearest earlier sentence that names one —
     /// the subject of a sentence comes first more often than not ("Kirill Dmitriev, … Putin's
-    /// envoy, was upbeat. He called…" is Dmitriev).
-    private func lastPerson(before offset: Int, document: Document) -> Int? {
+    /// envoy, was upbeat. He called…" is Dmitriev). A person named after a preposition
+    /// ("seated beside NATO Secretary General Mark Rutte, President Donald Trump gave…",
+    /// "his relationship with Trump") is not the subject: such a person is chosen only when the
+    /// sentences before name nobody else.
+    private func lastPerson(before offset: Int, words: [String], document: Document) -> Int? {
         var firstInSentence: [Int: (entity: Int, start: Int)] = [:]
+        var firstOblique: [Int: (entity: Int, start: Int)] = [:]
         for (e, entity) in document.entities.enumerated() where entity.type == .person {
             for mention in entity.mentions where mention.span.end <= offset {
                 guard let s = document.sentences.lastIndex(where: { $0.span.start <= mention.span.start }) else { continue }
-                if firstInSentence[s] == nil || mention.span.start < firstInSentence[s]!.start { firstInSentence[s] = (e, mention.span.start) }
+                if afterPreposition(mention.span.start, sentenceStart: document.sentences[s].span.start, words: words, document: document) {
+                    if firstOblique[s] == nil || mention.span.start < firstOblique[s]!.start { firstOblique[s] = (e, mention.span.start) }
+                } else if firstInSentence[s] == nil || mention.span.start < firstInSentence[s]!.start {
+                    firstInSentence[s] = (e, mention.span.start)
+                }
             }
         }
-        guard let latest = firstInSentence.keys.max() else { return nil }
-        return firstInSentence[latest]!.entity
+        if let latest = firstInSentence.keys.max() { return firstInSentence[latest]!.entity }
+        guard let latest = firstOblique.keys.max() else { return nil }
+        return firstOblique[latest]!.entity
+    }
+
+    /// Prepositions that make a person named after them the complement of a phrase, not a subject.
+    static let obliquePrepositions: WordSet = ["with", "beside", "alongside", "by", "to", "from", "for", "against", "about", "of",
+                                               "between", "among", "toward", "towards", "under", "behind", "without", "at", "on", "in"]
+
+    /// Whether the name starting at `offset` follows a preposition, over the capitalised and
+    /// title words written between them ("beside NATO Secretary General Mark Rutte").
+    private func afterPreposition(_ offset: Int, sentenceStart: Int, words: [String], document: Document) -> Bool {
+        guard var t = document.tokens.firstIndex(where: { $0.span.start >= offset }) else { return false }
+        var stepped = 0
+        while t > 0, document.tokens[t - 1].span.start >= sentenceStart, stepped < 6 {
+            t -= 1
+            stepped += 1
+            let word = words[t]
+            if Self.obliquePrepositions.contains(word.lowercased()) { return word.startsLowercase }
+            guard word.startsUppercase || ["the", "'s", "’s"].contains(word.lowercased()) else { return false }
+        }
+        return false
     }
 
     /// Words for a government's or a body's offices: "the ministry said".
@@ -382,7 +417,14 @@ public struct QuoteDetector: Stage {
     /// government").
     private func bodyNamedBefore(_ t: Int, words: [String], entityAt: [Int?], document: Document) -> Int? {
         let noun = words[t].lowercased()
-        guard Self.bodyNouns.contains(noun), t >= 1, (max(0, t - 2)..<t).contains(where: { words[$0].lowercased() == "the" }) else { return nil }
+        guard Self.bodyNouns.contains(noun), t >= 1 else { return nil }
+        // "Saudi Arabia rejected the plan. … its foreign ministry said": "its" is the country or
+        // body named last before it.
+        if (max(0, t - 3)..<t).contains(where: { words[$0].lowercased() == "its" }) {
+            return stride(from: t - 1, through: max(0, t - 80), by: -1).lazy.compactMap { entityAt[$0] }
+                .first { [.gpe, .org].contains(document.entities[$0].type) }
+        }
+        guard (max(0, t - 2)..<t).contains(where: { words[$0].lowercased() == "the" }) else { return nil }
         var k = t - 1
         while k >= 0, t - k < 400 {
             if words[k].lowercased() == noun {
@@ -436,7 +478,7 @@ public struct QuoteDetector: Stage {
                 }
             }
         }
-        return lastPerson(before: offset, document: document)
+        return lastPerson(before: offset, words: words, document: document)
     }
 
     /// The person a role word at token `t` stands for ("the foreign minister told reporters"):
@@ -455,7 +497,9 @@ public struct QuoteDetector: Stage {
         // The word must head the title, not qualify it: "minister" in "Iranian Foreign Minister"
         // and "head" in "head of the fund", but not "foreign" ("the foreign ministry said").
         func heads(_ title: [Substring]) -> Bool {
-            title.indices.contains { i in title[i] == head && (i == title.count - 1 || ["of", "for", "to", "at", "in", "on"].contains(title[i + 1])) }
+            // ("state" is no head of "Secretary of State": a word after "of" is the complement.)
+            title.indices.contains { i in title[i] == head && (i == title.count - 1 || ["of", "for", "to", "at", "in", "on"].contains(title[i + 1]))
+                && !title[..<i].contains { $0 == "of" || $0 == "for" } }
         }
         let holders = document.entities.indices.filter { e in
             document.entities[e].type == .person && document.entities[e].roles.contains { heads($0.title.lowercased().split(separator: " ")) }

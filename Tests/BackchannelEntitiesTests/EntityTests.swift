@@ -255,6 +255,14 @@ struct EntityStageTests {
          ["Lt. Gen.", "India's Director General of Military Operations"]),
         ("He spoke with the Taoiseach, Micheál Martin, in Dublin.", "Micheál Martin", ["Taoiseach"]),
         ("Jared Kushner, President Donald Trump's son-in-law, flew in.", "Jared Kushner", ["President Donald Trump's son-in-law"]),
+        // two capitalised titles joined by "and" before one name are both that person's
+        ("The talks were opened by Pakistan's Deputy Prime Minister and Foreign Minister Ishaq Dar on Monday.", "Ishaq Dar",
+         ["Pakistan's Deputy Prime Minister", "Foreign Minister"]),
+        // an "and" after a name ends the title written before the next name and a comma
+        ("The memo was signed by Foreign Minister Ishaq Dar and Afghanistan's acting interior minister, Sirajuddin Haqqani.", "Sirajuddin Haqqani",
+         ["Afghanistan's acting interior minister"]),
+        // initials without stops after a title
+        ("The visit was announced by Vice President JD Vance on Friday.", "JD Vance", ["Vice President"]),
     ])
     func rolesInVariedWordings(text: String, person: String, roles: [String]) throws {
         let found = try entities(text).first { $0.name == person }
@@ -313,6 +321,14 @@ struct EntityStageTests {
         #expect(lines.contains { $0.hasPrefix("PERSON JD Vance [JD Vance]") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("ORG Royal Thai Army") }, "\(lines)")
         #expect(!lines.contains { $0.contains("F-16") || $0.hasPrefix("ORG JD") }, "\(lines)")
+    }
+
+    @Test func unknownNamesBesideALongTitleArePeople() throws {
+        let text = "The meeting was \"long but useful\", Reza Najafabadi, Iran's deputy minister for legal and consular affairs, told state television. "
+            + "He travelled with Hamid Farahani, the deputy minister for economic diplomacy."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.contains { $0.hasPrefix("PERSON Reza Najafabadi") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("PERSON Hamid Farahani") }, "\(lines)")
     }
 
     @Test func aRoleAfterWhileStartsAfterIt() throws {

@@ -154,6 +154,34 @@ struct QuoteTests {
         #expect(try quotes(text) == ["a decisive step | Democratic Republic of the Congo | welcomed"])
     }
 
+    @Test func aParticipleAfterACommaGivesTheQuoteToTheClausesSubject() throws {
+        let text = "Sergei Ryabkov, a deputy foreign minister, was sharper, writing on Telegram that the plan was “a dead end”."
+        #expect(try quotes(text) == ["a dead end | Sergei Ryabkov | writing"])
+    }
+
+    @Test func aPronounIsTheSubjectNotAPersonAfterAPreposition() throws {
+        let text = "Standing next to German Chancellor Friedrich Merz at the chancellery, President Emmanuel Macron set out a timetable. "
+            + "If Moscow refuses, he said, Europe will move “without delay”."
+        #expect(try quotes(text) == ["without delay | Emmanuel Macron | said"])
+        let asked = "Prime Minister Keir Starmer spoke to the BBC on Sunday. Asked whether his ties with Trump were strained, he said: “Not at all.”"
+        #expect(try quotes(asked) == ["Not at all. | Keir Starmer | said"])
+    }
+
+    @Test func itsMinistryIsTheCountryNamedBefore() throws {
+        let text = "Qatar condemned the raid. In a late-night statement, its foreign ministry said the attack was “reckless” and that talks would pause. "
+            + "Secretary of State Marco Rubio called the emir."
+        #expect(try quotes(text) == ["reckless | Qatar | said"])
+        // "state" is the complement of "Secretary of State", not a role word that names Rubio.
+        let state = "Secretary of State Marco Rubio flew to Doha on Monday. Jordan rejected the plan. "
+            + "Its foreign ministry said a Palestinian state remained “the only answer”."
+        #expect(try quotes(state) == ["the only answer | Jordan | said"])
+    }
+
+    @Test func aRoleFollowedByANameIsThatName() throws {
+        let text = "Chancellor Friedrich Merz spoke first. “We will not be divided,” said the Polish prime minister, Donald Tusk."
+        #expect(try quotes(text) == ["We will not be divided, | Donald Tusk | said"])
+    }
+
     @Test func aNameAfterAPrepositionIsNotTheSpeaker() throws {
         let text = "“We are disappointed,” the chief of staff said in a post on Telegram."
         #expect(try quotes(text) == ["We are disappointed, | - | said"])
