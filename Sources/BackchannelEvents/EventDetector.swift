@@ -194,7 +194,7 @@ public struct EventDetector: Stage {
                 if let e = entityAt[j] { return document.entities[e].type == .person ? e : nil }
                 let word = words[j]
                 let isTitleWord = word.startsLowercase || Self.titleHeads.contains(lower[j]) || Self.titleWords.contains(lower[j])
-                let isJoin = ["'s", "’s"].contains(lower[j]) || (lower[j] == "," && j + 1 < to && entityAt[j + 1] != nil)
+                let isJoin = ["'s", "’s", "'", "’"].contains(lower[j]) || (lower[j] == "," && j + 1 < to && entityAt[j + 1] != nil)
                 guard isTitleWord || isJoin, !Self.reporting.contains(lower[j]), TriggerLexicon.single[lower[j]] == nil else { return nil }
                 j += 1
             }
@@ -207,8 +207,9 @@ public struct EventDetector: Stage {
                     var m = k
                     while m < to, entityAt[m] == e { m += 1 }
                     // "Qatar's minister …, Mohammed Al-Khulaifi": a possessor is not the subject, unless
-                    // what it possesses is its state ("Sudan's government objected").
-                    if m < to, ["'s", "’s"].contains(lower[m]) {
+                    // what it possesses is its state ("Sudan's government objected"). ("The
+                    // Philippines' foreign secretary": a bare apostrophe after a final s.)
+                    if m < to, ["'s", "’s"].contains(lower[m]) || (["'", "’"].contains(lower[m]) && words[m - 1].hasSuffix("s")) {
                         let owned = (m + 1..<min(to, m + 4))
                         let ownsState = owned.contains { Self.stateNouns.contains(lower[$0]) } && !owned.contains { entityAt[$0] != nil }
                         if !ownsState { k = m + 1; continue }
@@ -292,8 +293,11 @@ public struct EventDetector: Stage {
         }
         // "Trump has said he prefers a deal but has warned that…": a clause that starts with its
         // verb shares the subject of the sentence.
+        // ("Kyiv hopes…; Trump has said… but has refused": the sentence's clause after the last
+        // semicolon, not the sentence's first.)
         if actors.isEmpty, clauseStart > opening, (clauseStart..<triggerTokens.lowerBound).allSatisfy({ Self.auxiliaries.contains(lower[$0]) }) {
-            actors = subject(opening, clauseStart)
+            let semicolon = (opening..<clauseStart).last { lower[$0] == ";" }
+            actors = subject(semicolon.map { $0 + 1 } ?? opening, clauseStart)
         }
         // "Trump has said he wants…", "It also banned exports…": a pronoun subject is the
         // nearest one named before it in the sentence that it can stand for (a person for "he"
@@ -910,6 +914,8 @@ public struct EventDetector: Stage {
             if !["a", "an", "the", "its", "their", "his", "her"].contains(lower[t]) { issue.append(lower[t].text) }
             t += 1
         }
+        // "turned the offer down": the particle closes the verb, not the issue.
+        if Self.turningVerbs.contains(lower[trigger.lowerBound]), issue.last == "down" { issue.removeLast() }
         return Event.Position(issue: Self.cleanIssue(issue), stance: stance, holder: event.actors.first, addressee: event.targets.first)
     }
 

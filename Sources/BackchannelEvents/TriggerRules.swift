@@ -125,6 +125,9 @@ extension EventDetector {
     static let conditionNouns: WordSet = ["terms", "conditions", "demands", "preconditions", "red", "requirements"]
     static let restoringVerbs: WordSet = ["restored", "restore", "restores", "restoring", "normalised", "normalized"]
     /// What makes sending or promising aid: the words of its modes and a few more.
+    /// Objects that make "struck" a figure of speech: "struck a conciliatory tone", "struck a deal".
+    static let figurativeStrikes: WordSet = ["tone", "note", "chord", "balance", "deal", "bargain", "agreement", "pose", "blow", "compromise"]
+    static let turningVerbs: WordSet = ["turned", "turns", "turn", "turning"]
     static let weaponWords: WordSet = ["patriot", "patriots", "weapons", "missiles", "drones", "systems", "arms", "ammunition", "shells", "tanks", "jets"]
     static let aidWords: WordSet = WordSet(TriggerLexicon.aidModes.flatMap(\.words)).union(["aid", "weapons", "equipment", "systems", "money", "funds", "help"])
 
@@ -188,6 +191,25 @@ extension EventDetector {
         if trigger?.type == .fight, Self.fightNouns.contains(lower[i]),
            (max(range.lowerBound, i - 4)..<i).contains(where: { Self.callingVerbs.contains(lower[$0]) || Self.dismay.contains(lower[$0]) || lower[$0] == "distanced" }) {
             trigger = nil
+        }
+        // "struck a similar tone", "struck a deal", "strike a balance": a figure of speech, not a
+        // blow (a deal struck is an agreement).
+        if trigger?.type == .fight, ["struck", "strike", "strikes", "striking"].contains(lower[i]),
+           let object = Self.ahead(i, 1, 5, in: range).first(where: { Self.figurativeStrikes.contains(lower[$0]) }),
+           !Self.ahead(i, 1, object - i, in: range).contains(where: { entityAt[$0] != nil }) {
+            trigger = ["deal", "bargain", "agreement", "compromise"].contains(lower[object])
+                ? TriggerLexicon.Trigger(type: .agree, mode: nil, confidence: 0.75, length: 1) : nil
+        }
+        // "unless the fighting stopped", "if the attacks go on": a condition is no fighting told.
+        if trigger?.type == .fight, Self.fightNouns.contains(lower[i]),
+           (max(range.lowerBound, i - 3)..<i).contains(where: { ["unless", "if", "until"].contains(lower[$0]) }) {
+            trigger = nil
+        }
+        // "turned the idea down", "turning the offer down": the phrasal verb around its object.
+        if trigger == nil, Self.turningVerbs.contains(lower[i]),
+           let down = Self.ahead(i, 2, 6, in: range).first(where: { lower[$0] == "down" }),
+           !(i + 1..<down).contains(where: { [",", ".", ";", "and", "but"].contains(lower[$0]) || TriggerLexicon.single[lower[$0]] != nil }) {
+            trigger = TriggerLexicon.Trigger(type: .reject, mode: nil, confidence: 0.75, length: 1)
         }
         // "any attack would meet a firm response": an attack that may come is no fighting.
         if trigger?.type == .fight, Self.fightNouns.contains(lower[i]), i > range.lowerBound, ["any", "every"].contains(lower[i - 1]) {

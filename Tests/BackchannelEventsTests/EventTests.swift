@@ -343,6 +343,15 @@ struct EventTests {
         ("At the UN in New York, Stéphane Dujarric said the attacks endangered the aid route.", "DISAPPROVE asserted [\"Stéphane Dujarric\"] -> [] @New York"),
         // "at least" counts the dead: an army's shelling stays FIGHT
         ("Pakistani shelling killed at least 12 civilians in Poonch, Pakistan's neighbours said.", "FIGHT asserted [\"Pakistan\"] -> [] @Poonch killed=12"),
+        // a phrasal verb around its object; a deal struck is an agreement
+        ("Kenya and Uganda had already turned the offer down.", "REJECT asserted [\"Kenya\", \"Uganda\"] -> [] position=rejects:offer"),
+        ("Armenia and Azerbaijan struck a deal on the border in March.", "AGREE asserted [\"Armenia\", \"Azerbaijan\"] -> [] on=2025-03 position=accepts:deal on border"),
+        // a bare apostrophe makes a possessor too: the person after the title acts
+        ("The Philippines' foreign secretary, Enrique Manalo, met his Chinese counterpart on Monday.",
+         "CONSULT asserted [\"Enrique Manalo\"] -> [] mode=meeting on=2025-04-07"),
+        // after a semicolon, a clause that opens with its verb shares the subject of its own half
+        ("Kyiv wants firm guarantees; Donald Trump has praised the deal but has refused to promise troops.",
+         "REJECT asserted [\"Donald Trump\"] -> [] position=rejects:promise troops"),
     ])
     func reading(text: String, expected: String) throws {
         let found = try events(text)
@@ -560,6 +569,12 @@ struct EventTests {
     @Test func aFittingResponseIsAThreat() throws {
         let found = try events("Shehbaz Sharif said Pakistan had every right to give a fitting response.")
         #expect(found.contains { $0.hasPrefix("THREATEN") && $0.contains("Shehbaz Sharif") }, "\(found)")
+    }
+
+    @Test func figuresOfSpeechAndConditionsAreNoFighting() throws {
+        let found = try events("Foreign Minister Hakan Fidan struck a conciliatory tone on Monday. "
+            + "Emmanuel Macron said talks would stall unless the fighting stopped.")
+        #expect(!found.contains { $0.hasPrefix("FIGHT") }, "\(found)")
     }
 
     @Test func aStatementReleasedIsNoReleaseOfPeople() throws {
