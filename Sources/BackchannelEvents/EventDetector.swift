@@ -203,7 +203,8 @@ public struct EventDetector: Stage {
         func subject(_ from: Int, _ to: Int) -> [Int] {
             var k = from
             while k < to {
-                if let e = entityAt[k], canAct(e), !quoted(k), !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: range) {
+                if let e = entityAt[k], canAct(e), !quoted(k), !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: range),
+                   !obliqueName(k, words: words, lower: lower, entityAt: entityAt, range: range) {
                     var m = k
                     while m < to, entityAt[m] == e { m += 1 }
                     // "Qatar's minister …, Mohammed Al-Khulaifi": a possessor is not the subject, unless
@@ -319,7 +320,9 @@ public struct EventDetector: Stage {
             func nearest(_ from: Int, _ limit: Int) -> Int? {
                 var k = from
                 while k >= limit, pronoun - k <= 80 {
-                    if let e = entityAt[k], fits(e), !quoted(k), !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: 0..<range.upperBound) { return e }
+                    if let e = entityAt[k], fits(e), !quoted(k), !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: 0..<range.upperBound),
+                       // ("Asked whether his ties with Trump could be saved, he said": not Trump.)
+                       !(k >= range.lowerBound && obliqueName(k, words: words, lower: lower, entityAt: entityAt, range: range)) { return e }
                     k -= 1
                 }
                 return nil
@@ -735,6 +738,31 @@ public struct EventDetector: Stage {
         let end = min(range.upperBound, range.lowerBound + 15)
         guard let dash = (range.lowerBound + 1..<end).first(where: { ["-", "—", "–"].contains(lower[$0]) && lower[$0 - 1] == ")" }) else { return nil }
         return dash + 1
+    }
+
+    /// Prepositions that make a name after them a complement, never a clause's subject.
+    static let obliquePrepositions: WordSet = ["beside", "alongside", "with", "without", "against", "toward", "towards", "among", "between",
+                                               "behind", "despite"]
+
+    /// "seated beside NATO Secretary General Mark Rutte, President Donald Trump gave…", "his
+    /// relationship with Trump": whether the name at `k` follows such a preposition, over the
+    /// names and title words between them ("next to" and "according to" count).
+    private func obliqueName(_ k: Int, words: [String], lower: [Word], entityAt: [Int?], range: Range<Int>) -> Bool {
+        var j = k
+        while j > range.lowerBound, k - j < 7 {
+            let w = lower[j - 1]
+            if Self.obliquePrepositions.contains(w) {
+                // "with Oman as the mediator": the name is what the noun after "as" names.
+                var end = k
+                while end < range.upperBound, entityAt[end] != nil, entityAt[end] == entityAt[k] { end += 1 }
+                return !(w == "with" && end < range.upperBound && lower[end] == "as")
+            }
+            if w == "to" { return j - 2 >= range.lowerBound && ["next", "according"].contains(lower[j - 2]) }
+            guard entityAt[j - 1] != nil || words[j - 1].startsUppercase || Self.titleHeads.contains(w) || Self.titleWords.contains(w)
+                    || ["'s", "’s", "the"].contains(w) else { return false }
+            j -= 1
+        }
+        return false
     }
 
     private func precededByPlacePreposition(_ k: Int, lower: [Word], entityAt: [Int?], range: Range<Int>) -> Bool {

@@ -349,6 +349,9 @@ struct EventTests {
         // a bare apostrophe makes a possessor too: the person after the title acts
         ("The Philippines' foreign secretary, Enrique Manalo, met his Chinese counterpart on Monday.",
          "CONSULT asserted [\"Enrique Manalo\"] -> [] mode=meeting on=2025-04-07"),
+        // a name after "beside" or "with" is no subject, for the verb or for a pronoun
+        ("Seated beside Chancellor Friedrich Merz in Berlin, President Emmanuel Macron urged Moscow to accept a truce.",
+         "APPEAL asserted [\"Emmanuel Macron\"] -> [\"Moscow\"] @Berlin position=demands:accept truce"),
         // after a semicolon, a clause that opens with its verb shares the subject of its own half
         ("Kyiv wants firm guarantees; Donald Trump has praised the deal but has refused to promise troops.",
          "REJECT asserted [\"Donald Trump\"] -> [] position=rejects:promise troops"),
@@ -569,6 +572,12 @@ struct EventTests {
     @Test func aFittingResponseIsAThreat() throws {
         let found = try events("Shehbaz Sharif said Pakistan had every right to give a fitting response.")
         #expect(found.contains { $0.hasPrefix("THREATEN") && $0.contains("Shehbaz Sharif") }, "\(found)")
+    }
+
+    @Test func aPronounIsNotAPersonNamedAfterWith() throws {
+        let found = try events("Prime Minister Keir Starmer gave an interview on Sunday. Asked about his ties with Donald Trump, he said he would visit Washington in May.")
+        #expect(found.contains { $0.hasPrefix("CONSULT planned [\"Keir Starmer\"]") }, "\(found)")
+        #expect(!found.contains { $0.contains("[\"Donald Trump\"]") }, "\(found)")
     }
 
     @Test func figuresOfSpeechAndConditionsAreNoFighting() throws {
