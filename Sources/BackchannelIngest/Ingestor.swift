@@ -13,7 +13,7 @@ public struct IngestOptions: Sendable {
     /// Names this process in the queue ("host:pid").
     public var worker = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
     /// Items committed together (each still all or nothing: see ``Store/processBatch(worker:limit:_:)``).
-    /// nil: 16 on SQLite, whose single writer holds the file's lock in any case; 1 on
+    /// nil: 64 on SQLite, whose single writer holds the file's lock in any case; 1 on
     /// PostgreSQL, where workers share the queue and a batch would hold its row locks (new
     /// actors, aliases, fused events) across many articles, making workers wait on each other
     /// and deadlock.
@@ -142,7 +142,7 @@ public final class Ingestor: @unchecked Sendable {
         progress?.start(total: try await store.pendingCount())
         var consecutiveDatabaseErrors = 0
         while true {
-            let limit = options.batchSize ?? (store.backend == .sqlite ? 16 : 1)
+            let limit = options.batchSize ?? (store.backend == .sqlite ? 64 : 1)
             let outcomes = try await store.processBatch(worker: options.worker, limit: limit) { item in try await self.process(item) }
             if outcomes.isEmpty { break }
             for outcome in outcomes {
