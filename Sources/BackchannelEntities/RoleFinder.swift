@@ -203,6 +203,9 @@ struct RoleFinder {
         // Honorifics right before the name belong to neither the name nor the title.
         while j > 0, !sentenceStarts.contains(j), Self.honorifics.contains(words[j - 1].lowercased()) { j -= 1 }
         let titleEnd = j
+        // "the head of Zelensky's office", "an adviser to Trump": the name completes someone
+        // else's title.
+        if j > 0, ["of", "to"].contains(words[j - 1].lowercased()) { return nil }
         while j > 0, !sentenceStarts.contains(j) {
             let w = words[j - 1]
             let lower = w.lowercased()

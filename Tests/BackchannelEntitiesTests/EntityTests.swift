@@ -331,6 +331,26 @@ struct EntityStageTests {
         #expect(lines.contains { $0.hasPrefix("PERSON Hamid Farahani") }, "\(lines)")
     }
 
+    @Test func affiliationsFromBodiesAfterOfDelegationsAndHeadNouns() throws {
+        let text = "Kenya's delegation, led by Abraham Korir, the cabinet secretary, included Defence Secretary Soipan Tuya and Raymond Omollo. "
+            + "The British side was headed by Jonathan Powell of the Cabinet Office. "
+            + "The World Health Organization met in Geneva, where the organization's director general, Tedros Adhanom Ghebreyesus, spoke. "
+            + "Kenya's delegation then met Mike Waltz."
+        let found = try entities(text)
+        let affiliation = { (name: String) in found.first { $0.name == name }?.affiliation }
+        #expect(affiliation("Abraham Korir") == "Kenya")
+        #expect(affiliation("Soipan Tuya") == "Kenya")
+        #expect(affiliation("Raymond Omollo") == "Kenya")
+        #expect(affiliation("Jonathan Powell") == "Cabinet Office")
+        #expect(affiliation("Tedros Adhanom Ghebreyesus") != nil)
+        #expect(affiliation("Mike Waltz") == nil)
+    }
+
+    @Test func aNameAfterOfCompletesAnotherTitle() throws {
+        let found = try entities("Andriy Yermak, the head of Volodymyr Zelensky's office, flew in.").first { $0.name == "Volodymyr Zelensky" }
+        #expect(found?.roles.isEmpty == true, "\(String(describing: found?.roles))")
+    }
+
     @Test func aRoleAfterWhileStartsAfterIt() throws {
         let found = try entities("Giorgia Meloni urged unity, while NATO’s secretary general, Mark Rutte, said spending would rise.")
             .first { $0.name == "Mark Rutte" }
