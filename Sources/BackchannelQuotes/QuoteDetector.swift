@@ -31,7 +31,7 @@ public struct QuoteDetector: Stage {
         "welcomed", "hailed", "branded", "dismissed", "accused", "accuses", "accusing", "condemned", "denounced",
         "repeated", "reiterated", "maintained", "conceded", "confirmed", "predicted", "responded", "answered", "countered",
         "asserted", "emphasised", "emphasized", "declaring", "repeating", "predicting", "vowing", "promising",
-        "writing", "posting", "telling", "tweeting",
+        "writing", "posting", "telling", "tweeting", "written",
     ]
     /// Cues that are participles: ", calling it “the worst yet”" is said by the subject of the
     /// clause they hang on.
@@ -217,12 +217,19 @@ public struct QuoteDetector: Stage {
                 // name joins names, not clauses.
                 while start > 0, !Self.clauseBreaks.contains(words[tokens[start - 1]].lowercased())
                     || (words[tokens[start - 1]].lowercased() == "and" && start >= 2 && entityAt[tokens[start - 2]] != nil) { start -= 1 }
-                if let subject = clauseSubject(tokens[start..<conjunction], words: words, entityAt: entityAt, document: document) {
+                // ("its Atomic Energy Organization … called the resolution political and said":
+                // a body when no person opens the clause.)
+                if let subject = clauseSubject(tokens[start..<conjunction], words: words, entityAt: entityAt, document: document)
+                    ?? clauseBody(tokens[start..<conjunction], words: words, entityAt: entityAt, document: document) {
                     return subject
                 }
             }
+            let cueAfterQuote = document.tokens[tokens[n]].span.start >= quote.upperBound
             while k >= 0, !Self.clauseBreaks.contains(words[tokens[k]].lowercased()) {
                 let t = tokens[k]
+                // "…” is “central to …”, the Treasury Department said": a body between the
+                // quotation and its cue speaks; a name before the quotation is what it is about.
+                if cueAfterQuote, let nearestBody, document.tokens[t].span.end <= quote.lowerBound { return nearestBody }
                 if let e = entityAt[t] {
                     let type = document.entities[e].type
                     if type == .person { return e }
@@ -243,6 +250,9 @@ public struct QuoteDetector: Stage {
         }
         var k = n + (according ? 2 : 1)
         let cueBeforeQuote = document.tokens[tokens[n]].span.end <= quote.lowerBound
+        // "the ministry condemned Trump's message as “…”": after a verb that takes an object,
+        // the name before the quotation is that object, not the speaker.
+        if cueBeforeQuote, Self.objectCues.contains(cue.lowercased()) { return nil }
         while k < tokens.count, k - n <= 14 {
             let t = tokens[k]
             if [".", ";", "“", "\""].contains(words[t]) { break }
@@ -285,6 +295,9 @@ public struct QuoteDetector: Stage {
         return nil
     }
 
+    /// Cues whose object follows them: a name after them is who or what is spoken of.
+    static let objectCues: WordSet = ["condemned", "described", "describes", "called", "calls", "branded", "dismissed", "accused", "accuses",
+                                      "welcomed", "hailed", "denounced", "urged", "calling", "describing", "accusing"]
     static let auxiliaries: WordSet = ["has", "have", "had", "will", "would", "also", "later", "again", "then", "on", "earlier", "publicly"]
 
     /// "Tina Salama, a spokeswoman for President Félix Tshisekedi, said": the person named
@@ -356,6 +369,13 @@ public struct QuoteDetector: Stage {
     /// The body or state a clause opens with, before its first lower-case verb: "Hamas" in
     /// "Hamas rejected the resolution", "Sudan" in "Sudan's army-led government cut…".
     private func clauseBody(_ clause: ArraySlice<Int>, words: [String], entityAt: [Int?], document: Document) -> Int? {
+        var clause = clause
+        // "In a joint statement, its Atomic Energy Organization …": an opening phrase closed by a
+        // comma is not the subject.
+        if let first = clause.first, Self.prepositions.contains(words[first].lowercased()),
+           let comma = clause.prefix(8).first(where: { words[$0] == "," }) {
+            clause = clause[(clause.index(after: clause.firstIndex(of: comma)!))...]
+        }
         for t in clause.prefix(8) {
             if let e = entityAt[t] {
                 return [.org, .gpe].contains(document.entities[e].type) ? e : nil
@@ -449,7 +469,10 @@ public struct QuoteDetector: Stage {
             }
             k -= 1
         }
-        return nil
+        // "Venezuela's government has answered. … the foreign ministry condemned …": with no
+        // earlier owner of the noun, the country named last before it, close by.
+        return stride(from: t - 1, through: max(0, t - 60), by: -1).lazy.compactMap { entityAt[$0] }
+            .first { document.entities[$0].type == .gpe && document.entities[$0].kind == "country" }
     }
 
     /// People who are not named: "An M23 delegate told reporters … “…,” he said" quotes

@@ -182,6 +182,27 @@ struct QuoteTests {
         #expect(try quotes(text) == ["We will not be divided, | Donald Tusk | said"])
     }
 
+    @Test func aBodyBetweenTheQuotationAndItsCueSpeaks() throws {
+        let text = "Sergei Shoigu, the council’s secretary, is “the architect of the campaign”, the Treasury Department said in a statement."
+        #expect(try quotes(text) == ["the architect of the campaign | Treasury | said"])
+    }
+
+    @Test func theObjectOfACueIsNotItsSpeaker() throws {
+        let text = "Cuba’s government has responded. In a statement read on state radio, the foreign ministry denounced Marco Rubio’s remarks as “an act of aggression”."
+        #expect(try quotes(text) == ["an act of aggression | Cuba | denounced"])
+    }
+
+    @Test func writtenIsACue() throws {
+        let text = "Marco Rubio has written on his account that the talks were “a waste of time”."
+        #expect(try quotes(text) == ["a waste of time | Marco Rubio | written"])
+    }
+
+    @Test func aBodyOpeningTheClauseSaysWhatItsSecondVerbIntroduces() throws {
+        let text = "Pakistan answered at once. In a joint statement, its army and the Foreign Office called the report false and said Islamabad would reply at “a time of its choosing”."
+        let found = try quotes(text)
+        #expect(found.count == 1 && !found[0].contains("| Islamabad |"), "\(found)")
+    }
+
     @Test func aNameAfterAPrepositionIsNotTheSpeaker() throws {
         let text = "“We are disappointed,” the chief of staff said in a post on Telegram."
         #expect(try quotes(text) == ["We are disappointed, | - | said"])
