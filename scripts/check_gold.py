@@ -5,11 +5,11 @@ Usage:
     python3 scripts/check_gold.py        # prints per-type, per-kind and per-event-type counts, then OK (exit 0) or the errors (exit 1)
 
 Counts are given per split: ``dev``, ``test``, ``final``, ``holdout``, ``sealed``, ``vault``,
-``reserve`` and ``safe``. ``safe`` is the fresh held-out split (the sixth, written on 2026-11-27 to
-replace ``reserve``): score it once, at the end of a piece of work. ``reserve`` (scored once at
-e2c02b6) is spent once the next rule change happens; ``vault`` (scored once at 19895dc),
-``sealed`` (scored once at 62be32e), ``holdout``, ``test`` and ``final`` are spent and now
-development data (see "Splits" in Corpus/README.md).
+``reserve``, ``safe`` and ``locked``. ``locked`` is the fresh held-out split (the seventh, written
+on 2026-11-27 to replace ``safe``): score it once, at the end of a piece of work. ``safe`` (scored
+once at ad9857d) is spent once the next rule change happens; ``reserve`` (scored once at e2c02b6),
+``vault`` (scored once at 19895dc), ``sealed`` (scored once at 62be32e), ``holdout``, ``test`` and
+``final`` are spent and now development data (see "Splits" in Corpus/README.md).
 
 Quotes (``"quotes"``, after ``"entities"``): one object per direct quotation of the body,
 ``{"text", "speaker", "cue", "kind"}``, in body order. ``text`` occurs verbatim in the body and
@@ -63,11 +63,12 @@ EVENT_KEYS = ("type", "mode", "actors", "targets", "place", "date", "modality", 
 EVENT_OPTIONAL = {"position", "casualties", "amounts"}
 ACTOR_TYPES = {"ORG", "GPE", "PERSON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-# safe is the fresh held-out split (the sixth, written on 2026-11-27 to replace reserve): score it
-# once, at the end of a piece of work. reserve (scored once at e2c02b6) is spent once the next rule
-# change happens; vault (scored once at 19895dc), sealed (scored once at 62be32e), holdout, test
-# and final are spent and now development data (see "Splits" in Corpus/README.md).
-SPLITS = ("dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe")
+# locked is the fresh held-out split (the seventh, written on 2026-11-27 to replace safe): score it
+# once, at the end of a piece of work. safe (scored once at ad9857d) is spent once the next rule
+# change happens; reserve (scored once at e2c02b6), vault (scored once at 19895dc), sealed (scored
+# once at 62be32e), holdout, test and final are spent and now development data (see "Splits" in
+# Corpus/README.md).
+SPLITS = ("dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CANONICAL = {"United States", "Russia", "Ukraine", "United Kingdom", "Germany", "Italy", "Turkey",
              "Israel", "Iran", "Pakistan", "India", "Rwanda", "France", "Finland"}

@@ -3,7 +3,7 @@
 
 Each of those scripts scores one stage of Backchannel against the team's own corpus:
 articles in ``Corpus/articles/<slug>.json`` (with a ``split``: ``dev``, ``test``, ``final``,
-``holdout``, ``sealed``, ``vault``, ``reserve`` or ``safe``),
+``holdout``, ``sealed``, ``vault``, ``reserve``, ``safe`` or ``locked``),
 gold annotations in ``Corpus/gold/<slug>.json`` and rendered pages in
 ``Corpus/html/<slug>.html``. This module holds what they have in common: loading the corpus for
 a split, running the binary once over the pages and reading its JSON lines, checking
@@ -17,10 +17,12 @@ have been looked at while tuning, so they are spent and now serve as development
 as well; ``sealed`` was held out and scored once at 62be32e, and became development data once
 ``vault`` was written to replace it; ``vault`` was held out and scored once at 19895dc, and became
 development data once ``reserve`` was written to replace it; ``reserve`` (the fifth held-out
-split) was scored once at e2c02b6 and is spent once the next rule change happens; ``safe`` is the
-fresh held-out split (the sixth, written on 2026-11-27 to replace ``reserve``): score it once, at
-the end of a piece of work (see "Splits" in ``Corpus/README.md``). ``--split all`` takes every
-article, ``holdout``, ``sealed``, ``vault``, ``reserve`` and ``safe`` included.
+split) was scored once at e2c02b6 and became development data with the rule change after
+``safe`` was written; ``safe`` (the sixth held-out split) was scored once at ad9857d and is spent
+once the next rule change happens; ``locked`` is the fresh held-out split (the seventh, written on
+2026-11-27 to replace ``safe``): score it once, at the end of a piece of work (see "Splits" in
+``Corpus/README.md``). ``--split all`` takes every article, ``holdout``, ``sealed``, ``vault``,
+``reserve``, ``safe`` and ``locked`` included.
 
 The scripts put their own folder on ``sys.path`` and ``import corpus_eval``, so they run as
 ``python3 scripts/eval_x.py`` from the repository root (or from anywhere else).
@@ -38,12 +40,12 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Corpus")
-# The article splits, then "all" (every article). safe is the fresh held-out split (the sixth,
-# written on 2026-11-27 to replace reserve): score it once, at the end of a piece of work. reserve
-# (scored once at e2c02b6) is spent once the next rule change happens; vault (scored once at
-# 19895dc), sealed (scored once at 62be32e), holdout, test and final are spent and now development
-# data.
-SPLIT_CHOICES = ["dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "all"]
+# The article splits, then "all" (every article). locked is the fresh held-out split (the
+# seventh, written on 2026-11-27 to replace safe): score it once, at the end of a piece of work.
+# safe (scored once at ad9857d) is spent once the next rule change happens; reserve (scored once at
+# e2c02b6), vault (scored once at 19895dc), sealed (scored once at 62be32e), holdout, test and final
+# are spent and now development data.
+SPLIT_CHOICES = ["dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "all"]
 
 
 # ---------------------------------------------------------------- normalisation
@@ -231,16 +233,17 @@ def span_ok(text, start, end, want):
 
 def parse_args(description, errors_help, argv=None):
     """The common options: --binary, --split (dev | test | final | holdout | sealed | vault |
-    reserve | safe | all, default dev), --errors N, --json and --selftest. ``safe`` is the fresh
-    held-out split (the sixth, written on 2026-11-27 to replace ``reserve``): score it once, at the
-    end of a piece of work; ``reserve`` (scored once at e2c02b6) is spent once the next rule change
-    happens; ``vault`` (scored once at 19895dc), ``sealed`` (scored once at 62be32e), ``holdout``,
-    ``test`` and ``final`` are spent and now development data."""
+    reserve | safe | locked | all, default dev), --errors N, --json and --selftest. ``locked`` is
+    the fresh held-out split (the seventh, written on 2026-11-27 to replace ``safe``): score it
+    once, at the end of a piece of work; ``safe`` (scored once at ad9857d) is spent once the next
+    rule change happens; ``reserve`` (scored once at e2c02b6), ``vault`` (scored once at 19895dc),
+    ``sealed`` (scored once at 62be32e), ``holdout``, ``test`` and ``final`` are spent and now
+    development data."""
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
-                    help="articles to score (default dev; safe is the fresh held-out split; "
-                         "reserve, scored once at e2c02b6, is spent by the next rule change; all "
+                    help="articles to score (default dev; locked is the fresh held-out split; "
+                         "safe, scored once at ad9857d, is spent by the next rule change; all "
                          "includes every split)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")

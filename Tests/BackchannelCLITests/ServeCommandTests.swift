@@ -52,7 +52,7 @@ struct ServeCommandTests {
         #expect(home?.1.contains("articles, the newest from") == true)
         let api = await Self.get("http://127.0.0.1:\(port)/api/v1/articles?limit=100")
         let items = (try? JSONSerialization.jsonObject(with: Data((api?.1 ?? "").utf8))) as? [String: Any]
-        #expect((items?["items"] as? [Any])?.count == 90)
+        #expect((items?["items"] as? [Any])?.count == 98)
 
         // A second server on the same port says so and stops.
         let second = try StoreCommandTests.run(["serve", "--data", data, "--port", String(port)])
