@@ -1042,8 +1042,19 @@ public struct EventDetector: Stage {
         // "said the attacks endangered the aid route", "“These strikes put civilians at risk,” the
         // spokesman said", "a matter of great concern": words of alarm make the statement a
         // reproach (DISAPPROVE), as the annotation guide codes it.
-        if range.contains(where: { Self.concernWords.contains(lower[$0]) }) {
+        if range.contains(where: { Self.concernWords.contains(lower[$0]) || TriggerLexicon.reproachAdjectives.contains(lower[$0]) }) {
             statement.type = .disapprove
+        }
+        // "Blinken said the RSF had murdered men and boys", "“The RSF … have committed genocide,”
+        // Blinken said": a statement that another party committed grave crimes accuses it.
+        if range.contains(where: { TriggerLexicon.crimeWords.contains(lower[$0]) }) {
+            let accused = range.lazy.compactMap { entityAt[$0] }.compactMap { self.countryOf($0, document: document) }.first { e in
+                !statement.actors.contains(document.entities[e].id) && [.person, .org, .gpe].contains(document.entities[e].type)
+            }
+            if let accused {
+                statement.type = .accuse
+                statement.targets = [document.entities[accused].id]
+            }
         }
         return statement
     }

@@ -19,6 +19,13 @@ enum TriggerLexicon {
         return result
     }
 
+    /// Words that judge a deed as wrong: alone they disapprove, and a statement that uses them,
+    /// even inside its quotation, is a reproach.
+    static let reproachAdjectives: WordSet = ["unjust", "unacceptable", "unfriendly", "illegal", "illegitimate", "irresponsible", "provocative",
+                                              "shameful", "unlawful", "baseless", "unjustified"]
+    /// Words for grave crimes: a statement that someone committed them accuses.
+    static let crimeWords: WordSet = ["genocide", "murdered", "massacred", "atrocities", "tortured", "raped", "crimes", "cleansing"]
+
     static let single: WordMap<Trigger> = {
         var table: [String: Trigger] = [:]
         func add(_ words: [String], _ type: Event.Kind, mode: String? = nil, _ confidence: Double = 0.7) {
@@ -57,7 +64,7 @@ enum TriggerLexicon {
         add(["meaningless"], .reject, 0.6)
         add(EventDetector.dismay.words.sorted(), .disapprove, 0.6)
         add(["blocked", "blocking", "block", "blocks"], .reject, 0.55)
-        add(["unjust", "unacceptable", "unfriendly", "illegal", "illegitimate", "irresponsible", "provocative", "shameful", "unlawful", "baseless", "unjustified"], .disapprove, 0.6)
+        add(reproachAdjectives.words, .disapprove, 0.6)
         add(["deadline", "ultimatum"], .demand, 0.6)
         add(forms("threaten"), .threaten, 0.85)
         add(forms("punish"), .threaten, 0.7)

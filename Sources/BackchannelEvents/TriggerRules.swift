@@ -70,6 +70,9 @@ extension EventDetector {
     static let expellingVerbs: WordSet = ["expelled", "expels", "expel", "expelling", "recalled", "recalls", "recall", "recalling"]
     static let diplomats: WordSet = ["ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "attaché", "attache", "consul",
                                      "chargé", "charge"]
+    /// A state's posts abroad: people sent home from them are diplomats.
+    static let diplomaticPosts: WordSet = ["mission", "embassy", "consulate", "legation", "commission"]
+    static let orderingVerbs: WordSet = ["ordered", "orders", "told", "tells", "asked"]
     static let closable: WordSet = ["airspace", "border", "borders", "crossing", "crossings", "trade", "visas", "cooperation", "embassy", "consulate",
                                     "flights", "ports", "relations", "ties"]
     static let reopeningVerbs: WordSet = ["reopened", "reopens", "reopen", "reopening"]
@@ -521,6 +524,14 @@ extension EventDetector {
         if trigger == nil || trigger?.type == .coerce || trigger?.type == .retreat, Self.expellingVerbs.contains(lower[i]),
            Self.ahead(i, 1, 5, in: range).contains(where: { Self.diplomats.contains(lower[$0]) }) {
             trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.75, length: 1)
+        }
+        // "expelled an official of the Indian mission", "ordered a staff member of Pakistan's
+        // mission in New Delhi to leave the country": an expulsion from a diplomatic post.
+        if trigger == nil || trigger?.type == .coerce || trigger?.type == .retreat,
+           Self.expellingVerbs.contains(lower[i])
+               || Self.orderingVerbs.contains(lower[i]) && Self.ahead(i, 2, 14, in: range).contains(where: { lower[$0] == "leave" }),
+           Self.ahead(i, 1, 8, in: range).contains(where: { Self.diplomaticPosts.contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .sanction, mode: nil, confidence: 0.7, length: 1)
         }
         // "Putin declares Easter truce", "ordered a halt to all hostilities": a side standing down.
         if Self.declaringVerbs.contains(lower[i]),

@@ -352,6 +352,12 @@ struct EventTests {
         // a name after "beside" or "with" is no subject, for the verb or for a pronoun
         ("Seated beside Chancellor Friedrich Merz in Berlin, President Emmanuel Macron urged Moscow to accept a truce.",
          "APPEAL asserted [\"Emmanuel Macron\"] -> [\"Moscow\"] @Berlin position=demands:accept truce"),
+        // an official of a diplomatic mission expelled or told to leave: a sanction
+        ("Within hours Dhaka expelled an official of the Indian mission in return.", "SANCTION asserted [\"Dhaka\"] -> []"),
+        // a statement that another party committed grave crimes accuses it; a reproach word in the quotation disapproves
+        ("Secretary of State Antony Blinken said the RSF had murdered civilians in Darfur.",
+         "ACCUSE asserted [\"Antony Blinken\"] -> [\"Rapid Support Forces\"] @Darfur"),
+        ("Mali's government said the sanctions were “unjustified”.", "DISAPPROVE asserted [\"Mali\"] -> []"),
         // after a semicolon, a clause that opens with its verb shares the subject of its own half
         ("Kyiv wants firm guarantees; Donald Trump has praised the deal but has refused to promise troops.",
          "REJECT asserted [\"Donald Trump\"] -> [] position=rejects:promise troops"),
