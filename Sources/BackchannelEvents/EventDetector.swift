@@ -23,6 +23,9 @@ public struct EventDetector: Stage {
     }
 
     static let placePrepositions: WordSet = ["in", "at", "near", "outside", "inside"]
+    /// Words that end the clause a trigger's place is looked for in.
+    static let placeClauseEnds: WordSet = [";", "which", "who", "whose", "while", "whereas", "but"]
+    static let relativeWords: WordSet = ["which", "who", "whose", "where"]
     static let negations: WordSet = ["not", "never", "no", "n't", "without", "neither", "nor"]
     static let planned: WordSet = ["will", "expected", "plans", "planned", "plan", "scheduled", "set", "due", "intends", "aims"]
     static let hypothetical: WordSet = ["if", "would", "could", "might", "may", "unless"]
@@ -483,10 +486,36 @@ public struct EventDetector: Stage {
             j += 1
         }
         if let relativeTarget { targets = [relativeTarget] }
-        // Place: a place named after "in", "at", "near".
+        // Place: a place named after "in", "at", "near", within the trigger's clause — not in a
+        // clause before it ("Witkoff met Putin in St. Petersburg, and Moscow has rejected…"), a
+        // relative clause after it ("…, which sits in Port Sudan") or a quotation. "a visit to the
+        // Adampur Air Base in Punjab": the facility, not the region it is in.
+        var clauseEnd = triggerTokens.upperBound
+        while clauseEnd < range.upperBound, !Self.placeClauseEnds.contains(lower[clauseEnd]),
+              !(lower[clauseEnd] == "," && clauseEnd + 1 < range.upperBound && lower[clauseEnd + 1] == "and") { clauseEnd += 1 }
+        // (Before the trigger, a speaker's frame counts: "In Kyiv, Zelensky said Ukraine would not
+        // accept…", "speaking in Istanbul, Araghchi said…".)
+        var placeStart = triggerTokens.lowerBound
+        while placeStart > range.lowerBound, !Self.clauseBreaks.contains(lower[placeStart - 1]),
+              !(lower[placeStart - 1] == "and" && placeStart - 2 >= range.lowerBound && lower[placeStart - 2] == ",") { placeStart -= 1 }
         var place: Int?
-        for t in range where t > range.lowerBound && Self.placePrepositions.contains(lower[t - 1]) {
-            if let e = entityAt[t], [.gpe, .loc, .fac].contains(document.entities[e].type) { place = e; break }
+        for t in max(placeStart, range.lowerBound + 1)..<max(clauseEnd, placeStart, range.lowerBound + 1)
+        where Self.placePrepositions.contains(lower[t - 1]) && !quoted(t) {
+            // ("Sudan's government, which sits in Port Sudan, welcomed…": a relative clause closed
+            // before the trigger.)
+            if t < triggerTokens.lowerBound, let relative = (placeStart..<t).last(where: { Self.relativeWords.contains(lower[$0]) }),
+               (t..<triggerTokens.lowerBound).contains(where: { lower[$0] == "," }), relative >= placeStart {
+                continue
+            }
+            if let e = entityAt[t], [.gpe, .loc, .fac].contains(document.entities[e].type) {
+                place = e
+                // ("the Republican Palace in Khartoum" stays Khartoum: a city is place enough.)
+                if lower[t - 1] == "in", t >= 2, let facility = entityAt[t - 2], document.entities[facility].type == .fac,
+                   document.entities[e].kind != "city" {
+                    place = facility
+                }
+                break
+            }
         }
         // "struck Haifa", "withdrew from Walikale": the town the act was aimed at is where it happened.
         if place == nil, let town = townAfterTrigger, [.gpe, .loc, .fac].contains(document.entities[town].type) { place = town }

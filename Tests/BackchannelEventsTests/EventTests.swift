@@ -586,6 +586,20 @@ struct EventTests {
         #expect(!found.contains { $0.contains("[\"Donald Trump\"]") }, "\(found)")
     }
 
+    @Test func aPlaceBelongsToTheTriggersClause() throws {
+        // a facility before "in": the facility is the place
+        let visit = try events("Shehbaz Sharif paid a visit on Sunday to the Sargodha Air Base in Punjab.")
+        #expect(visit.contains { $0.hasPrefix("CONSULT") && $0.contains("@Sargodha Air Base") }, "\(visit)")
+        // a place in an earlier clause or a relative clause is not this event's
+        let clauses = try events("Witkoff met Vladimir Putin in Moscow on Monday, and Kyiv has so far rejected the plan.")
+        #expect(clauses.contains { $0.hasPrefix("REJECT") && !$0.contains("@") }, "\(clauses)")
+        let relative = try events("Sudan's government, which sits in Port Sudan, welcomed the decision.")
+        #expect(relative.contains { $0.hasPrefix("SUPPORT") && !$0.contains("@") }, "\(relative)")
+        // a speaker's frame before "said" is where the stance was stated
+        let frame = try events("In Kyiv, Volodymyr Zelensky said Ukraine would not accept any deal made without it.")
+        #expect(frame.contains { $0.hasPrefix("REJECT") && $0.contains("@Kyiv") }, "\(frame)")
+    }
+
     @Test func figuresOfSpeechAndConditionsAreNoFighting() throws {
         let found = try events("Foreign Minister Hakan Fidan struck a conciliatory tone on Monday. "
             + "Emmanuel Macron said talks would stall unless the fighting stopped.")
