@@ -24,6 +24,33 @@ public struct EventDetector: Stage {
 
     static let placePrepositions: WordSet = ["in", "at", "near", "outside", "inside"]
     /// Words that end the clause a trigger's place is looked for in.
+    static let governmentNouns: WordSet = ["ministry", "government", "cabinet", "presidency"]
+
+    /// The state whose government the text named last before token `k`: "Venezuela's
+    /// government", "the Congolese government", "the government of the Democratic Republic of
+    /// Congo" — what a later "the government" or "the foreign ministry" refers back to.
+    private func lastGovernment(before k: Int, lower: [Word], entityAt: [Int?], document: Document) -> Int? {
+        var j = k - 1
+        while j >= 0, k - j <= 600 {
+            defer { j -= 1 }
+            guard Self.governmentNouns.contains(lower[j]) else { continue }
+            if j + 2 < lower.count, lower[j + 1] == "of",
+               let owner = (j + 2..<min(lower.count, j + 4)).lazy.compactMap({ entityAt[$0] }).first,
+               document.entities[owner].type == .gpe {
+                return owner
+            }
+            for o in stride(from: j - 1, through: max(0, j - 4), by: -1) {
+                guard let e = entityAt[o] else { continue }
+                switch document.entities[e].type {
+                case .gpe: return e
+                case .norp: if let country = countryOf(e, document: document) { return country }
+                default: break
+                }
+                break
+            }
+        }
+        return nil
+    }
     static let placeClauseEnds: WordSet = [";", "which", "who", "whose", "while", "whereas", "but"]
     static let relativeWords: WordSet = ["which", "who", "whose", "where"]
     static let negations: WordSet = ["not", "never", "no", "n't", "without", "neither", "nor"]
@@ -341,6 +368,15 @@ public struct EventDetector: Stage {
         }
         // "the two sides agreed", "both governments rejected the idea": the pair last seen acting
         // together, else the last two named before.
+        // "Venezuela's government has answered. … the foreign ministry condemned…": a state's
+        // ministry or government named without its state is the state named last before it.
+        if actors.isEmpty, let noun = (clauseStart..<triggerTokens.lowerBound).first(where: { Self.governmentNouns.contains(lower[$0]) }),
+           triggerTokens.lowerBound - noun <= 4, noun >= 1, lower[noun - 1] == "the" || (noun >= 2 && lower[noun - 2] == "the"),
+           lower[noun] != "ministry" || lower[noun - 1] == "foreign",
+           !(clauseStart..<triggerTokens.lowerBound).contains(where: { entityAt[$0] != nil && !quoted($0) }),
+           let country = lastGovernment(before: noun, lower: lower, entityAt: entityAt, document: document) {
+            actors = [country]
+        }
         if actors.isEmpty, let pair = pairSubject(clauseStart..<triggerTokens.lowerBound, lower: lower, entityAt: entityAt,
                                                   document: document, canAct: canAct, before: earlier, quoted: quoted) {
             actors = pair
@@ -937,6 +973,11 @@ public struct EventDetector: Stage {
             return Event.Position(issue: nil, stance: stance, holder: event.actors.first, addressee: event.targets.first)
         }
         var t = trigger.upperBound
+        // "pressed Western capitals to punish Rwanda": the issue is what follows "to".
+        if Self.pressingVerbs.contains(lower[trigger.lowerBound]),
+           let to = (trigger.upperBound..<min(range.upperBound, trigger.upperBound + 6)).first(where: { lower[$0] == "to" }) {
+            t = to + 1
+        }
         // Skip the addressee and linking words: "urged Russia to accept", "demanded that".
         // Then a place or time before the object: "agreed in Istanbul to exchange…", "agreed on
         // Tuesday to stop…".

@@ -30,7 +30,7 @@ extension EventDetector {
         .union(closingVerbs).union(expellingVerbs).union(declaringVerbs).union(vowing).union(conditionWords).union(takingVerbs)
         .union(["told", "brought", "brings", "bring", "distanced", "reserved", "reserves", "reserve"]).union(tellingVerbs)
         .union(reopeningVerbs).union(["hit", "hits"]).union(readiness).union(tablingVerbs).union(proposalNouns)
-        .union(joiningVerbs).union(["phone", "phones", "phoning"])
+        .union(joiningVerbs).union(["phone", "phones", "phoning"]).union(pressingVerbs)
     static let launchVerbs: WordSet = ["launched", "launches", "launch", "launching"]
     static let openingVerbs: WordSet = ["opened", "opens", "open", "closed", "closes"]
     static let gatheringVerbs: WordSet = ["gather", "gathered", "gathers", "gathering"]
@@ -131,6 +131,7 @@ extension EventDetector {
     /// Objects that make "struck" a figure of speech: "struck a conciliatory tone", "struck a deal".
     static let figurativeStrikes: WordSet = ["tone", "note", "chord", "balance", "deal", "bargain", "agreement", "pose", "blow", "compromise"]
     static let turningVerbs: WordSet = ["turned", "turns", "turn", "turning"]
+    static let pressingVerbs: WordSet = ["pressed", "presses", "press", "pressing", "pressured", "pressures", "pressuring", "pushed", "pushes", "pushing"]
     static let weaponWords: WordSet = ["patriot", "patriots", "weapons", "missiles", "drones", "systems", "arms", "ammunition", "shells", "tanks", "jets"]
     static let aidWords: WordSet = WordSet(TriggerLexicon.aidModes.flatMap(\.words)).union(["aid", "weapons", "equipment", "systems", "money", "funds", "help"])
 
@@ -207,6 +208,17 @@ extension EventDetector {
         if trigger?.type == .fight, Self.fightNouns.contains(lower[i]),
            (max(range.lowerBound, i - 3)..<i).contains(where: { ["unless", "if", "until"].contains(lower[$0]) }) {
             trigger = nil
+        }
+        // "pressed Phnom Penh to stop laying mines", "has pushed Western capitals to punish Rwanda":
+        // pressing someone to act demands it.
+        // ("stopped all goods to press Hamas to accept": the purpose of another act; "thanked Trump
+        // for pressing…": someone else's; "a theme he pressed during his visit to Washington".)
+        if trigger == nil, Self.pressingVerbs.contains(lower[i]), !(i > range.lowerBound && ["the", "a", "free", "to", "for"].contains(lower[i - 1])),
+           let to = Self.ahead(i, 2, 7, in: range).first(where: { lower[$0] == "to" }), to + 1 < range.upperBound, entityAt[to + 1] == nil,
+           !(i + 1..<to).contains(where: { [",", ".", ";", "and", "but", "for"].contains(lower[$0]) }),
+           lower[to + 1].text.first?.isLetter == true, !Self.determiners.contains(lower[to + 1]),
+           !["the", "a", "an", "its", "their", "his", "her", "this", "that"].contains(lower[to + 1]) {
+            trigger = TriggerLexicon.Trigger(type: .demand, mode: nil, confidence: 0.7, length: 1)
         }
         // "turned the idea down", "turning the offer down": the phrasal verb around its object.
         if trigger == nil, Self.turningVerbs.contains(lower[i]),

@@ -470,9 +470,22 @@ public struct QuoteDetector: Stage {
             k -= 1
         }
         // "Venezuela's government has answered. … the foreign ministry condemned …": with no
-        // earlier owner of the noun, the country named last before it, close by.
-        return stride(from: t - 1, through: max(0, t - 60), by: -1).lazy.compactMap { entityAt[$0] }
-            .first { document.entities[$0].type == .gpe && document.entities[$0].kind == "country" }
+        // earlier owner of the same noun, the state whose government was named last.
+        guard ["ministry", "government"].contains(noun), noun == "government" || (t >= 1 && words[t - 1].lowercased() == "foreign") else { return nil }
+        var j = t - 1
+        while j >= 0, t - j <= 600 {
+            defer { j -= 1 }
+            guard ["government", "ministry"].contains(words[j].lowercased()) else { continue }
+            for o in stride(from: j - 1, through: max(0, j - 4), by: -1) {
+                guard let e = entityAt[o] else { continue }
+                if document.entities[e].type == .gpe { return e }
+                if document.entities[e].type == .norp, let country = document.entities[e].refersTo {
+                    return document.entities.firstIndex { $0.name == country && $0.type == .gpe }
+                }
+                break
+            }
+        }
+        return nil
     }
 
     /// People who are not named: "An M23 delegate told reporters … “…,” he said" quotes

@@ -358,6 +358,10 @@ struct EventTests {
         ("Secretary of State Antony Blinken said the RSF had murdered civilians in Darfur.",
          "ACCUSE asserted [\"Antony Blinken\"] -> [\"Rapid Support Forces\"] @Darfur"),
         ("Mali's government said the sanctions were “unjustified”.", "DISAPPROVE asserted [\"Mali\"] -> []"),
+        // pressing someone to act demands it; a ministry without its state named is the state named last
+        ("Kinshasa has for months pressed Western capitals to punish Rwanda.", "DEMAND asserted [\"Kinshasa\"] -> [] position=demands:punish rwanda"),
+        ("Cuba’s government has answered. In a statement on state radio, the foreign ministry condemned the blockade.",
+         "DISAPPROVE asserted [\"Cuba\"] -> []"),
         // after a semicolon, a clause that opens with its verb shares the subject of its own half
         ("Kyiv wants firm guarantees; Donald Trump has praised the deal but has refused to promise troops.",
          "REJECT asserted [\"Donald Trump\"] -> [] position=rejects:promise troops"),
