@@ -5,9 +5,9 @@ Usage:
     python3 scripts/check_gold.py        # prints per-type, per-kind and per-event-type counts, then OK (exit 0) or the errors (exit 1)
 
 Counts are given per split: ``dev``, ``test``, ``final``, ``holdout``, ``sealed``, ``vault``,
-``reserve``, ``safe`` and ``locked``. ``locked`` is the fresh held-out split (the seventh, written
-on 2026-11-27 to replace ``safe``): score it once, at the end of a piece of work. ``safe`` (scored
-once at ad9857d) is spent once the next rule change happens; ``reserve`` (scored once at e2c02b6),
+``reserve``, ``safe`` and ``locked``. ``locked`` (the seventh held-out split, written on 2026-11-27 to
+replace ``safe``) was scored once at 07d72af and is spent by the next rule change. ``safe`` (scored
+once at ad9857d) is spent; ``reserve`` (scored once at e2c02b6),
 ``vault`` (scored once at 19895dc), ``sealed`` (scored once at 62be32e), ``holdout``, ``test`` and
 ``final`` are spent and now development data (see "Splits" in Corpus/README.md).
 
@@ -63,9 +63,8 @@ EVENT_KEYS = ("type", "mode", "actors", "targets", "place", "date", "modality", 
 EVENT_OPTIONAL = {"position", "casualties", "amounts"}
 ACTOR_TYPES = {"ORG", "GPE", "PERSON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-# locked is the fresh held-out split (the seventh, written on 2026-11-27 to replace safe): score it
-# once, at the end of a piece of work. safe (scored once at ad9857d) is spent once the next rule
-# change happens; reserve (scored once at e2c02b6), vault (scored once at 19895dc), sealed (scored
+# locked (the seventh held-out split, written on 2026-11-27 to replace safe) was scored once at
+# 07d72af and is spent by the next rule change. safe (scored once at ad9857d) is spent; reserve (scored once at e2c02b6), vault (scored once at 19895dc), sealed (scored
 # once at 62be32e), holdout, test and final are spent and now development data (see "Splits" in
 # Corpus/README.md).
 SPLITS = ("dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked")

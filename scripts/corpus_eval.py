@@ -18,10 +18,10 @@ as well; ``sealed`` was held out and scored once at 62be32e, and became developm
 ``vault`` was written to replace it; ``vault`` was held out and scored once at 19895dc, and became
 development data once ``reserve`` was written to replace it; ``reserve`` (the fifth held-out
 split) was scored once at e2c02b6 and became development data with the rule change after
-``safe`` was written; ``safe`` (the sixth held-out split) was scored once at ad9857d and is spent
-once the next rule change happens; ``locked`` is the fresh held-out split (the seventh, written on
-2026-11-27 to replace ``safe``): score it once, at the end of a piece of work (see "Splits" in
-``Corpus/README.md``). ``--split all`` takes every article, ``holdout``, ``sealed``, ``vault``,
+``safe`` was written; ``safe`` (the sixth held-out split) was scored once at ad9857d and became
+development data when its errors were read; ``locked`` (the seventh, written on 2026-11-27 to
+replace ``safe``) was scored once at 07d72af and is spent by the next rule change: write a new
+held-out split before the next round of rules (see "Splits" in ``Corpus/README.md``). ``--split all`` takes every article, ``holdout``, ``sealed``, ``vault``,
 ``reserve``, ``safe`` and ``locked`` included.
 
 The scripts put their own folder on ``sys.path`` and ``import corpus_eval``, so they run as
@@ -40,9 +40,9 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Corpus")
-# The article splits, then "all" (every article). locked is the fresh held-out split (the
-# seventh, written on 2026-11-27 to replace safe): score it once, at the end of a piece of work.
-# safe (scored once at ad9857d) is spent once the next rule change happens; reserve (scored once at
+# The article splits, then "all" (every article). locked (the seventh held-out split) was scored
+# once at 07d72af and is spent by the next rule change: write a new held-out split first.
+# safe (scored once at ad9857d) is spent and development data; reserve (scored once at
 # e2c02b6), vault (scored once at 19895dc), sealed (scored once at 62be32e), holdout, test and final
 # are spent and now development data.
 SPLIT_CHOICES = ["dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "all"]
@@ -233,17 +233,16 @@ def span_ok(text, start, end, want):
 
 def parse_args(description, errors_help, argv=None):
     """The common options: --binary, --split (dev | test | final | holdout | sealed | vault |
-    reserve | safe | locked | all, default dev), --errors N, --json and --selftest. ``locked`` is
-    the fresh held-out split (the seventh, written on 2026-11-27 to replace ``safe``): score it
-    once, at the end of a piece of work; ``safe`` (scored once at ad9857d) is spent once the next
-    rule change happens; ``reserve`` (scored once at e2c02b6), ``vault`` (scored once at 19895dc),
+    reserve | safe | locked | all, default dev), --errors N, --json and --selftest. ``locked`` (the
+    seventh held-out split) was scored once at 07d72af and is spent by the next rule change;
+    ``safe`` (scored once at ad9857d) is spent; ``reserve`` (scored once at e2c02b6), ``vault`` (scored once at 19895dc),
     ``sealed`` (scored once at 62be32e), ``holdout``, ``test`` and ``final`` are spent and now
     development data."""
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
-                    help="articles to score (default dev; locked is the fresh held-out split; "
-                         "safe, scored once at ad9857d, is spent by the next rule change; all "
+                    help="articles to score (default dev; locked, the last held-out split, was "
+                         "scored once at 07d72af and is spent by the next rule change; all "
                          "includes every split)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")

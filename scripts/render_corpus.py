@@ -42,9 +42,9 @@ TEXT_TEMPLATES = {"thinktank", "wire"}
 ARTICLE_COUNT = 98
 # dev, test, final, holdout, sealed, vault and reserve: development data (the last six were held
 # out before; all are spent, reserve with the rule change after it was scored once at e2c02b6).
-# safe was scored once at ad9857d and is spent once the next rule change happens. locked is the
-# fresh held-out split (the seventh, written on 2026-11-27 to replace safe): score it once, at the
-# end of the next piece of work. See "Splits" in Corpus/README.md.
+# safe was scored once at ad9857d and is spent. locked (the seventh held-out split, written on
+# 2026-11-27 to replace safe) was scored once at 07d72af and is spent by the next rule change:
+# write a new held-out split first. See "Splits" in Corpus/README.md.
 SPLITS = ("dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked")
 
 # Legacy pages are Windows-1252 unless listed here.
