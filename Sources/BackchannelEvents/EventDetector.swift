@@ -10,12 +10,26 @@ import Foundation
 /// were killed"; the modality from negation, future and conditional words and from
 /// reporting verbs. Quotes that are acts become events too: a quoted "must" or "has to"
 /// is a DEMAND by the speaker, a quoted threat a THREATEN.
+///
+/// A learned classifier (``EventTypeModel``) then checks each sentence's types: a rule's event
+/// whose type it finds very unlikely there is dropped, and a type it finds very likely that no
+/// rule found is added when the rules' subject finder gives it an actor.
 public struct EventDetector: Stage {
     public let name = "events"
     public let requires: Set<Layer> = [.tokens, .sentences, .entities, .dates, .money, .quotes]
     public let provides: Set<Layer> = [.events]
 
-    public init() {}
+    /// The sentence classifier; nil runs the rules alone.
+    public let typeModel: EventTypeModel?
+
+    public init(typeModel: EventTypeModel? = .shared) {
+        self.typeModel = typeModel
+    }
+
+    /// A rule's event whose type the classifier gives less than this in its sentence is dropped.
+    static let vetoBelow = 0.1
+    /// A type the classifier gives at least this, which no rule found in the sentence, is added.
+    static let addFrom = 0.6
 
     public func process(_ document: inout Document) throws(StageError) {
         document.events = detect(in: document)
@@ -25,6 +39,50 @@ public struct EventDetector: Stage {
     static let placePrepositions: WordSet = ["in", "at", "near", "outside", "inside"]
     /// Words that end the clause a trigger's place is looked for in.
     static let governmentNouns: WordSet = ["ministry", "government", "cabinet", "presidency"]
+
+    /// The classifier's check of each sentence's events: types it finds very unlikely are
+    /// dropped, types it finds very likely that no rule found are added, their trigger the word
+    /// that speaks most for the type and their actor the rules' subject of that word's clause.
+    private func checkTypes(_ events: [Event], with model: EventTypeModel, document: Document, words: [String], lower: [Word],
+                            entityAt: [Int?]) -> [Event] {
+        let tokens = document.tokens
+        let scalars = document.text.unicodeScalars
+        var result: [Event] = []
+        var first = 0
+        var cursor = scalars.startIndex
+        var cursorOffset = 0
+        for sentence in document.sentences {
+            var last = first
+            while last < tokens.count, tokens[last].span.start < sentence.span.end { last += 1 }
+            let range = first..<last
+            first = last
+            let here = events.filter { $0.sentence == sentence.span }
+            guard !range.isEmpty else { result += here; continue }
+            // (Sentences come in text order: the cursor only moves forward.)
+            cursor = scalars.index(cursor, offsetBy: max(0, sentence.span.start - cursorOffset))
+            cursorOffset = max(cursorOffset, sentence.span.start)
+            let end = scalars.index(cursor, offsetBy: sentence.span.end - sentence.span.start)
+            let probabilities = model.probabilities(Substring(String(scalars[cursor..<end])))
+            let probability = { (type: Event.Kind) in model.types.firstIndex(of: type).map { probabilities[$0] } }
+            result += here.filter { (probability($0.type) ?? 1) >= Self.vetoBelow }
+            let sentenceWords = range.map { lower[$0].text }
+            for (k, type) in model.types.enumerated() where probabilities[k] >= Self.addFrom && !here.contains(where: { $0.type == type }) {
+                guard let word = model.strongestWord(for: type, in: sentenceWords),
+                      let t = range.first(where: { lower[$0].text == word }),
+                      !document.quotes.contains(where: { $0.span.contains(tokens[t].span) }) else { continue }
+                let trigger = TriggerLexicon.Trigger(type: type, mode: nil, confidence: (probabilities[k] * 100).rounded() / 100, length: 1)
+                var event = build(trigger, at: t..<(t + 1), in: range, sentence: sentence.span, document: document, words: words, lower: lower,
+                                  entityAt: entityAt)
+                guard !event.actors.isEmpty else { continue }
+                if !Self.stances.contains(type) { event.position = nil }
+                result.append(event)
+            }
+        }
+        // Events whose sentence is none of the document's (none in practice) are kept as they are.
+        let spans = Set(document.sentences.map(\.span))
+        result += events.filter { !spans.contains($0.sentence) }
+        return result
+    }
 
     /// The state whose government the text named last before token `k`: "Venezuela's
     /// government", "the Congolese government", "the government of the Democratic Republic of
@@ -141,6 +199,7 @@ public struct EventDetector: Stage {
             event.type == .statement && acts.contains { $0.sentence == event.sentence && $0.actors.contains(where: event.actors.contains) }
         }
         events += acts
+        if let typeModel { events = checkTypes(events, with: typeModel, document: document, words: words, lower: lower, entityAt: entityAt) }
         events.sort { ($0.sentence.start, $0.trigger.start) < ($1.sentence.start, $1.trigger.start) }
         for n in events.indices { events[n].id = Event.ID(rawValue: "V\(n + 1)") }
         return events

@@ -1,0 +1,230 @@
+import BackchannelCore
+import Foundation
+
+/// How likely each event type is to be told in a sentence: one logistic regression per type
+/// over TF-IDF word uni- and bigrams, trained on the corpus's gold events by
+/// `scripts/train_event_types.py` and shipped as `Resources/event-types.tsv`.
+///
+/// The event stage uses it beside its rules: a rule's event whose type is very unlikely in its
+/// sentence is dropped, and a very likely type no rule found is added when an actor can be found
+/// for it. Measured leave one split out, the model chooses types about as well as the rules do on
+/// new text, and the two err differently (docs/benchmarks.md, "Sixth and seventh held-out splits").
+public struct EventTypeModel: Sendable {
+    public let types: [Event.Kind]
+    let bias: [Double]
+    /// Features (a word or "word word"), in the order of `idf` and `weights`: looked up by their
+    /// UTF-8 bytes, without building or hashing a `String` per word.
+    let features: WordSet
+    /// Per feature, whether some bigram feature starts with it: a pair is looked up only then.
+    let continues: [Bool]
+    let idf: [Double]
+    /// The features' weights in one block: feature `f`'s are `weightType[rowStart[f]..<rowStart[f + 1]]`
+    /// (type indices) with `weightValue` at the same positions.
+    let rowStart: [Int32]
+    let weightType: [UInt8]
+    let weightValue: [Double]
+
+    /// The model shipped with Backchannel, or nil when the resource is missing or unreadable.
+    public static let shared: EventTypeModel? = {
+        guard let url = Bundle.module.url(forResource: "event-types", withExtension: "tsv"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+        return EventTypeModel(tsv: text)
+    }()
+
+    /// Reads the format `scripts/train_event_types.py` writes; nil when it is malformed. The
+    /// feature lines (tens of thousands, read at every start) are parsed from their bytes.
+    public init?(tsv text: String) {
+        var types: [Event.Kind] = []
+        var bias: [Double] = []
+        var names: [String] = []
+        var idf: [Double] = []
+        var weights: [[(Int, Double)]] = []
+        var bytes = Array(text.utf8)
+        bytes.append(0x0A)
+        var lineStart = 0
+        for (n, byte) in bytes.enumerated() where byte == 0x0A {
+            let line = bytes[lineStart..<n]
+            lineStart = n + 1
+            guard let first = line.first, first != UInt8(ascii: "#") else { continue }
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            let head = String(decoding: fields[0], as: UTF8.self)
+            if head == "types" {
+                types = fields.dropFirst().compactMap { Event.Kind(rawValue: String(decoding: $0, as: UTF8.self)) }
+                guard types.count == fields.count - 1 else { return nil }
+            } else if head == "bias" {
+                bias = fields.dropFirst().compactMap { Self.number($0) }
+            } else {
+                guard fields.count == 3, let value = Self.number(fields[1]) else { return nil }
+                var row: [(Int, Double)] = []
+                for pair in fields[2].split(separator: 0x20) {
+                    guard let colon = pair.firstIndex(of: UInt8(ascii: ":")), let k = Self.number(pair[pair.startIndex..<colon]).map({ Int($0) }),
+                          let w = Self.number(pair[(colon + 1)...]), k >= 0, k < types.count, k < 256 else { return nil }
+                    row.append((k, w))
+                }
+                names.append(head)
+                idf.append(value)
+                weights.append(row)
+            }
+        }
+        let features = WordSet(names)
+        guard !types.isEmpty, bias.count == types.count, !idf.isEmpty, features.count == names.count else { return nil }
+        self.types = types
+        self.bias = bias
+        self.features = features
+        var continues = [Bool](repeating: false, count: names.count)
+        for name in names {
+            guard let space = name.firstIndex(of: " "), let f = features.index(of: name[..<space]) else { continue }
+            continues[f] = true
+        }
+        self.continues = continues
+        self.idf = idf
+        var rowStart: [Int32] = [0]
+        var weightType: [UInt8] = []
+        var weightValue: [Double] = []
+        for row in weights {
+            for (k, w) in row {
+                weightType.append(UInt8(k))
+                weightValue.append(w)
+            }
+            rowStart.append(Int32(weightType.count))
+        }
+        self.rowStart = rowStart
+        self.weightType = weightType
+        self.weightValue = weightValue
+    }
+
+    /// A decimal number written as the trainer writes them ("-0.42", "7.7105", "12"), or nil.
+    static func number(_ bytes: ArraySlice<UInt8>) -> Double? {
+        var value = 0.0, scale = 1.0, negative = false, fraction = false, digits = 0
+        for (n, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where n == 0: negative = true
+            case UInt8(ascii: ".") where !fraction: fraction = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                if fraction {
+                    scale /= 10
+                    value += Double(byte - 48) * scale
+                } else {
+                    value = value * 10 + Double(byte - 48)
+                }
+            default: return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        return negative ? -value : value
+    }
+
+    /// Words as scikit-learn's default token pattern finds them (`\b\w\w+\b`): runs of two or
+    /// more letters, digits or underscores, lower-cased.
+    static func words(_ text: Substring) -> [String] {
+        wordBytes(text).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// ``words(_:)`` as lower-cased UTF-8 bytes; ASCII is read byte by byte, other letters
+    /// through their Unicode properties.
+    static func wordBytes(_ text: Substring) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        var current: [UInt8] = []
+        var other = ""
+        var length = 0
+        var ascii = true
+        func flush() {
+            if length >= 2 { result.append(ascii ? current : Array(other.lowercased().utf8)) }
+            current.removeAll(keepingCapacity: true)
+            other = ""
+            length = 0
+            ascii = true
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let isWord: Bool
+            if v < 0x80 {
+                isWord = (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
+            } else {
+                let p = scalar.properties
+                isWord = p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+            }
+            guard isWord else { flush(); continue }
+            if ascii, v >= 0x80 {
+                // The run leaves ASCII: carry on as a String, lower-cased when it ends.
+                ascii = false
+                other = String(decoding: current, as: UTF8.self)
+            }
+            if ascii {
+                current.append(UInt8(v >= 0x41 && v <= 0x5A ? v + 0x20 : v))
+            } else {
+                other.unicodeScalars.append(scalar)
+            }
+            length += 1
+        }
+        flush()
+        return result
+    }
+
+    /// The index of a feature given by its UTF-8 bytes, or nil.
+    func feature(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { features.index(utf8: $0) }
+    }
+
+    /// The probability of each of ``types`` for a sentence, in the same order.
+    public func probabilities(_ sentence: Substring) -> [Double] {
+        // The sentence's features and their counts: a few dozen, kept in a small array.
+        var found: [(feature: Int, count: Int)] = []
+        func count(_ f: Int) {
+            if let i = found.firstIndex(where: { $0.feature == f }) { found[i].count += 1 } else { found.append((f, 1)) }
+        }
+        let words = Self.wordBytes(sentence)
+        var pair: [UInt8] = []
+        for (n, word) in words.enumerated() {
+            // (A pair's first word is a feature of its own: the trainer saw it in the same text.)
+            guard let f = feature(word) else { continue }
+            count(f)
+            guard n + 1 < words.count, continues[f] else { continue }
+            pair.removeAll(keepingCapacity: true)
+            pair += word
+            pair.append(0x20)
+            pair += words[n + 1]
+            if let g = feature(pair) { count(g) }
+        }
+        // Sublinear term frequency times idf, then L2 normalisation, as TfidfVectorizer does.
+        var values = [Double](repeating: 0, count: found.count)
+        var norm = 0.0
+        for (i, item) in found.enumerated() {
+            let value = (1 + log(Double(item.count))) * idf[item.feature]
+            values[i] = value
+            norm += value * value
+        }
+        norm = norm.squareRoot()
+        var scores = bias
+        if norm > 0 {
+            for (i, item) in found.enumerated() {
+                let scaled = values[i] / norm
+                for j in Int(rowStart[item.feature])..<Int(rowStart[item.feature + 1]) { scores[Int(weightType[j])] += weightValue[j] * scaled }
+            }
+        }
+        return scores.map { 1 / (1 + exp(-$0)) }
+    }
+
+    /// The probability of `type` in a sentence, or nil when the model does not know the type.
+    public func probability(of type: Event.Kind, in sentence: Substring) -> Double? {
+        guard let k = types.firstIndex(of: type) else { return nil }
+        return probabilities(sentence)[k]
+    }
+
+    /// The word of the sentence that speaks most for `type` (its largest weighted feature): the
+    /// trigger an added event points to. An offset range into the sentence's own scalars is not
+    /// kept, so this returns the word; the caller finds it among its tokens.
+    public func strongestWord(for type: Event.Kind, in words: [String]) -> String? {
+        guard let k = types.firstIndex(of: type) else { return nil }
+        var best: (word: String, weight: Double)?
+        for word in words {
+            guard let f = features.index(of: word),
+                  let j = (Int(rowStart[f])..<Int(rowStart[f + 1])).first(where: { Int(weightType[$0]) == k }) else { continue }
+            let w = weightValue[j]
+            let contribution = w * idf[f]
+            if best == nil || contribution > best!.weight { best = (word, contribution) }
+        }
+        return best?.word
+    }
+}

@@ -1,0 +1,71 @@
+import BackchannelCore
+import BackchannelDates
+import BackchannelEntities
+import BackchannelMoney
+import BackchannelQuotes
+import BackchannelSegment
+import Testing
+
+@testable import BackchannelEvents
+
+/// The learned sentence classifier of event types and how the event stage uses it.
+@Suite("Event type model")
+struct EventTypeModelTests {
+    let model = EventTypeModel.shared
+
+    @Test func theShippedModelLoadsWithEveryTypeItWasTrainedOn() throws {
+        let model = try #require(model)
+        #expect(model.types.count >= 20)
+        #expect(model.types.contains(.agree) && model.types.contains(.consult) && model.types.contains(.disapprove))
+    }
+
+    /// The probabilities scikit-learn gives these sentences with the same model (computed when it
+    /// was trained; see scripts/train_event_types.py): the Swift features and arithmetic match.
+    @Test(arguments: [
+        ("Russia and Ukraine signed a ceasefire agreement in Istanbul on Tuesday.", Event.Kind.agree, 0.932),
+        ("The foreign ministry condemned the strike as a violation of international law.", Event.Kind.disapprove, 0.915),
+        ("Qatar hosted talks between the two delegations.", Event.Kind.consult, 0.979),
+    ])
+    func probabilitiesMatchTheTrainer(sentence: String, type: Event.Kind, expected: Double) throws {
+        let model = try #require(model)
+        let p = try #require(model.probability(of: type, in: sentence[...]))
+        #expect(abs(p - expected) < 0.01, "\(p)")
+    }
+
+    @Test func wordsAreRunsOfTwoOrMoreWordCharacters() {
+        #expect(EventTypeModel.words("Russia’s U.S.-backed plan, 2025") == ["russia", "backed", "plan", "2025"])
+        #expect(EventTypeModel.words("") == [])
+    }
+
+    @Test func aMalformedModelIsRefused() {
+        #expect(EventTypeModel(tsv: "") == nil)
+        #expect(EventTypeModel(tsv: "types\tAGREE\nbias\t0.1\nword\tnot-a-number\t0:1.0\n") == nil)
+        #expect(EventTypeModel(tsv: "types\tAGREE\tNOT_A_TYPE\nbias\t0.1\t0.2\n") == nil)
+        let tiny = EventTypeModel(tsv: "types\tAGREE\nbias\t-1\nsigned\t1.0\t0:4.0\n")
+        #expect(tiny != nil)
+        // One feature, normalised to 1: sigmoid(-1 + 4) ≈ 0.953; no feature: sigmoid(-1) ≈ 0.269.
+        #expect(abs((tiny?.probability(of: .agree, in: "They signed.") ?? 0) - 0.9526) < 0.001)
+        #expect(abs((tiny?.probability(of: .agree, in: "Nothing here.") ?? 0) - 0.2689) < 0.001)
+        #expect(tiny?.probability(of: .fight, in: "They signed.") == nil)
+    }
+
+    /// With a model that finds AGREE impossible, the rules' AGREE is dropped; with one that finds
+    /// CONSULT certain, a CONSULT is added with the rules' subject as its actor.
+    @Test func theStageDropsVetoedTypesAndAddsLikelyOnes() throws {
+        let text = "Armenia and Azerbaijan signed the treaty in Washington on Friday."
+        func run(_ model: EventTypeModel?) throws -> [Event] {
+            var document = Document(metadata: Metadata(published: Timestamp(year: 2025, month: 8, day: 9)), text: text,
+                                    blocks: Segmenter.paragraphs(of: text).map { Block(kind: .paragraph, span: $0) }, layers: [.text])
+            try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector(typeModel: model)]).run(&document)
+            return document.events
+        }
+        let rules = try run(nil)
+        #expect(rules.contains { $0.type == .agree })
+        let veto = try #require(EventTypeModel(tsv: "types\tAGREE\tCONSULT\nbias\t-9\t9\ntreaty\t1.0\t1:1.0\n"))
+        let checked = try run(veto)
+        #expect(!checked.contains { $0.type == .agree }, "\(checked.map(\.type))")
+        let consult = try #require(checked.first { $0.type == .consult })
+        #expect(consult.trigger.start > 0 && text.slice(consult.trigger) == "treaty")
+        #expect(!consult.actors.isEmpty)
+    }
+}
