@@ -6,7 +6,7 @@ Usage:
 
 Counts are given per split: ``dev``, ``test``, ``final``, ``holdout``, ``sealed``, ``vault``,
 ``reserve``, ``safe`` and ``locked``. ``locked`` (the seventh held-out split, written on 2026-11-27 to
-replace ``safe``) was scored once at 07d72af and is spent by the next rule change. ``safe`` (scored
+replace ``safe``) was scored at 07d72af and again at 3fd6064 and is spent. ``safe`` (scored
 once at ad9857d) is spent; ``reserve`` (scored once at e2c02b6),
 ``vault`` (scored once at 19895dc), ``sealed`` (scored once at 62be32e), ``holdout``, ``test`` and
 ``final`` are spent and now development data (see "Splits" in Corpus/README.md).
@@ -63,8 +63,8 @@ EVENT_KEYS = ("type", "mode", "actors", "targets", "place", "date", "modality", 
 EVENT_OPTIONAL = {"position", "casualties", "amounts"}
 ACTOR_TYPES = {"ORG", "GPE", "PERSON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-# locked (the seventh held-out split, written on 2026-11-27 to replace safe) was scored once at
-# 07d72af and is spent by the next rule change. safe (scored once at ad9857d) is spent; reserve (scored once at e2c02b6), vault (scored once at 19895dc), sealed (scored
+# locked (the seventh held-out split, written on 2026-11-27 to replace safe) was scored at
+# 07d72af and again at 3fd6064 and is spent. safe (scored once at ad9857d) is spent; reserve (scored once at e2c02b6), vault (scored once at 19895dc), sealed (scored
 # once at 62be32e), holdout, test and final are spent and now development data (see "Splits" in
 # Corpus/README.md).
 SPLITS = ("dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked")

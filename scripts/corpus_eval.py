@@ -20,8 +20,8 @@ development data once ``reserve`` was written to replace it; ``reserve`` (the fi
 split) was scored once at e2c02b6 and became development data with the rule change after
 ``safe`` was written; ``safe`` (the sixth held-out split) was scored once at ad9857d and became
 development data when its errors were read; ``locked`` (the seventh, written on 2026-11-27 to
-replace ``safe``) was scored once at 07d72af and is spent by the next rule change: write a new
-held-out split before the next round of rules (see "Splits" in ``Corpus/README.md``). ``--split all`` takes every article, ``holdout``, ``sealed``, ``vault``,
+replace ``safe``) was scored at 07d72af and again at 3fd6064 and is spent: write a new held-out
+split before the next round of rules (see "Splits" in ``Corpus/README.md``). ``--split all`` takes every article, ``holdout``, ``sealed``, ``vault``,
 ``reserve``, ``safe`` and ``locked`` included.
 
 The scripts put their own folder on ``sys.path`` and ``import corpus_eval``, so they run as
@@ -41,7 +41,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Corpus")
 # The article splits, then "all" (every article). locked (the seventh held-out split) was scored
-# once at 07d72af and is spent by the next rule change: write a new held-out split first.
+# at 07d72af and again at 3fd6064 and is spent: write a new held-out split first.
 # safe (scored once at ad9857d) is spent and development data; reserve (scored once at
 # e2c02b6), vault (scored once at 19895dc), sealed (scored once at 62be32e), holdout, test and final
 # are spent and now development data.
@@ -234,16 +234,16 @@ def span_ok(text, start, end, want):
 def parse_args(description, errors_help, argv=None):
     """The common options: --binary, --split (dev | test | final | holdout | sealed | vault |
     reserve | safe | locked | all, default dev), --errors N, --json and --selftest. ``locked`` (the
-    seventh held-out split) was scored once at 07d72af and is spent by the next rule change;
+    seventh held-out split) was scored at 07d72af and 3fd6064 and is spent;
     ``safe`` (scored once at ad9857d) is spent; ``reserve`` (scored once at e2c02b6), ``vault`` (scored once at 19895dc),
     ``sealed`` (scored once at 62be32e), ``holdout``, ``test`` and ``final`` are spent and now
     development data."""
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
-                    help="articles to score (default dev; locked, the last held-out split, was "
-                         "scored once at 07d72af and is spent by the next rule change; all "
-                         "includes every split)")
+                    help="articles to score (default dev; every split is now development data: "
+                         "locked, the last held-out one, was scored at 07d72af and 3fd6064; "
+                         "all includes every split)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument("--selftest", action="store_true", help="check the scorer on hand-made cases")

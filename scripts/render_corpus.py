@@ -43,8 +43,8 @@ ARTICLE_COUNT = 98
 # dev, test, final, holdout, sealed, vault and reserve: development data (the last six were held
 # out before; all are spent, reserve with the rule change after it was scored once at e2c02b6).
 # safe was scored once at ad9857d and is spent. locked (the seventh held-out split, written on
-# 2026-11-27 to replace safe) was scored once at 07d72af and is spent by the next rule change:
-# write a new held-out split first. See "Splits" in Corpus/README.md.
+# 2026-11-27 to replace safe) was scored at 07d72af and again at 3fd6064 and is spent: write a
+# new held-out split first. See "Splits" in Corpus/README.md.
 SPLITS = ("dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked")
 
 # Legacy pages are Windows-1252 unless listed here.
