@@ -40,6 +40,21 @@ public struct EventDetector: Stage {
     /// Words that end the clause a trigger's place is looked for in.
     static let governmentNouns: WordSet = ["ministry", "government", "cabinet", "presidency"]
 
+    /// The tokens of each sentence, in order: those that start before its end and after the
+    /// previous sentence's tokens.
+    static func tokenRanges(of document: Document) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(document.sentences.count)
+        var first = 0
+        for sentence in document.sentences {
+            var last = first
+            while last < document.tokens.count, document.tokens[last].span.start < sentence.span.end { last += 1 }
+            ranges.append(first..<last)
+            first = last
+        }
+        return ranges
+    }
+
     /// The classifier's check of each sentence's events: types it finds very unlikely are
     /// dropped, types it finds very likely that no rule found are added, their trigger the word
     /// that speaks most for the type and their actor the rules' subject of that word's clause.
@@ -48,14 +63,9 @@ public struct EventDetector: Stage {
         let tokens = document.tokens
         let scalars = document.text.unicodeScalars
         var result: [Event] = []
-        var first = 0
         var cursor = scalars.startIndex
         var cursorOffset = 0
-        for sentence in document.sentences {
-            var last = first
-            while last < tokens.count, tokens[last].span.start < sentence.span.end { last += 1 }
-            let range = first..<last
-            first = last
+        for (sentence, range) in zip(document.sentences, Self.tokenRanges(of: document)) {
             let here = events.filter { $0.sentence == sentence.span }
             guard !range.isEmpty else { result += here; continue }
             // (Sentences come in text order: the cursor only moves forward.)
@@ -135,12 +145,7 @@ public struct EventDetector: Stage {
             while t < tokens.count, tokens[t].span.start < span.end { entityAt[t] = e; t += 1 }
         }
         var events: [Event] = []
-        var first = 0
-        for sentence in document.sentences {
-            var last = first
-            while last < tokens.count, tokens[last].span.start < sentence.span.end { last += 1 }
-            let range = first..<last
-            first = last
+        for (sentence, range) in zip(document.sentences, Self.tokenRanges(of: document)) {
             guard !range.isEmpty else { continue }
             var seen = Set<DeedKey>()
             let eventsBefore = events.count
