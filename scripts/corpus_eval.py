@@ -3,7 +3,7 @@
 
 Each of those scripts scores one stage of Backchannel against the team's own corpus:
 articles in ``Corpus/articles/<slug>.json`` (with a ``split``: ``dev``, ``test``, ``final``,
-``holdout``, ``sealed``, ``vault``, ``reserve``, ``safe`` or ``locked``),
+``holdout``, ``sealed``, ``vault``, ``reserve``, ``safe``, ``locked`` or ``unseen``),
 gold annotations in ``Corpus/gold/<slug>.json`` and rendered pages in
 ``Corpus/html/<slug>.html``. This module holds what they have in common: loading the corpus for
 a split, running the binary once over the pages and reading its JSON lines, checking
@@ -20,9 +20,11 @@ development data once ``reserve`` was written to replace it; ``reserve`` (the fi
 split) was scored once at e2c02b6 and became development data with the rule change after
 ``safe`` was written; ``safe`` (the sixth held-out split) was scored once at ad9857d and became
 development data when its errors were read; ``locked`` (the seventh, written on 2026-11-27 to
-replace ``safe``) was scored at 07d72af and again at 3fd6064 and is spent: write a new held-out
-split before the next round of rules (see "Splits" in ``Corpus/README.md``). ``--split all`` takes every article, ``holdout``, ``sealed``, ``vault``,
-``reserve``, ``safe`` and ``locked`` included.
+replace ``safe``) was scored at 07d72af and again at 3fd6064 and is spent; ``unseen`` (the eighth,
+written on 2026-11-27 after ``locked`` was spent) is the fresh held-out split: score it once, at
+the end of a piece of work, and never use it for development, debugging or tuning (see "Splits"
+in ``Corpus/README.md``). ``--split all`` takes every article, ``holdout``, ``sealed``, ``vault``,
+``reserve``, ``safe``, ``locked`` and ``unseen`` included.
 
 The scripts put their own folder on ``sys.path`` and ``import corpus_eval``, so they run as
 ``python3 scripts/eval_x.py`` from the repository root (or from anywhere else).
@@ -40,12 +42,14 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Corpus")
-# The article splits, then "all" (every article). locked (the seventh held-out split) was scored
-# at 07d72af and again at 3fd6064 and is spent: write a new held-out split first.
-# safe (scored once at ad9857d) is spent and development data; reserve (scored once at
-# e2c02b6), vault (scored once at 19895dc), sealed (scored once at 62be32e), holdout, test and final
-# are spent and now development data.
-SPLIT_CHOICES = ["dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "all"]
+# The article splits, then "all" (every article). unseen (the eighth held-out split, written on
+# 2026-11-27 after locked was spent) is the fresh held-out split: score it once, at the end of a
+# piece of work. locked (the seventh held-out split) was scored at 07d72af and again at 3fd6064
+# and is spent. safe (scored once at ad9857d) is spent and development data; reserve (scored once
+# at e2c02b6), vault (scored once at 19895dc), sealed (scored once at 62be32e), holdout, test and
+# final are spent and now development data.
+SPLIT_CHOICES = ["dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "unseen",
+                 "all"]
 
 
 # ---------------------------------------------------------------- normalisation
@@ -233,7 +237,9 @@ def span_ok(text, start, end, want):
 
 def parse_args(description, errors_help, argv=None):
     """The common options: --binary, --split (dev | test | final | holdout | sealed | vault |
-    reserve | safe | locked | all, default dev), --errors N, --json and --selftest. ``locked`` (the
+    reserve | safe | locked | unseen | all, default dev), --errors N, --json and --selftest.
+    ``unseen`` (the eighth held-out split, written on 2026-11-27 after ``locked`` was spent) is
+    the fresh held-out split: score it once, at the end of a piece of work. ``locked`` (the
     seventh held-out split) was scored at 07d72af and 3fd6064 and is spent;
     ``safe`` (scored once at ad9857d) is spent; ``reserve`` (scored once at e2c02b6), ``vault`` (scored once at 19895dc),
     ``sealed`` (scored once at 62be32e), ``holdout``, ``test`` and ``final`` are spent and now
@@ -241,9 +247,9 @@ def parse_args(description, errors_help, argv=None):
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
-                    help="articles to score (default dev; every split is now development data: "
-                         "locked, the last held-out one, was scored at 07d72af and 3fd6064; "
-                         "all includes every split)")
+                    help="articles to score (default dev; unseen is the held-out split: score it "
+                         "once, at the end of a piece of work; locked, the previous held-out one, "
+                         "was scored at 07d72af and 3fd6064 and is spent; all includes every split)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument("--selftest", action="store_true", help="check the scorer on hand-made cases")
