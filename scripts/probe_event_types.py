@@ -109,41 +109,26 @@ def score(pairs):
 
 def classifier(thresholds):
     try:
-        import numpy as np
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.preprocessing import MultiLabelBinarizer
+        import sklearn  # noqa: F401
     except ImportError:
         sys.exit("scikit-learn is needed for --classifier: pip install scikit-learn")
     data = {s: load_split(s) for s in DEVELOPMENT}
     pairs = {t: [] for t in thresholds}
     for held in DEVELOPMENT:
-        train = [row for s in DEVELOPMENT if s != held for row in data[s]]
-        labels = MultiLabelBinarizer()
-        y = labels.fit_transform([types for _, types in train])
-        vectors = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
-        x = vectors.fit_transform([s for s, _ in train])
+        vectors, models = fitted([row for s in DEVELOPMENT if s != held for row in data[s]])
         test = data[held]
         xt = vectors.transform([s for s, _ in test])
-        probability = np.zeros((len(test), len(labels.classes_)))
-        for j in range(len(labels.classes_)):
-            if y[:, j].sum() == 0:
-                continue
-            model = LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced")
-            model.fit(x, y[:, j])
-            probability[:, j] = model.predict_proba(xt)[:, 1]
+        probability = {kind: model.predict_proba(xt)[:, 1] for kind, model in models.items()}
         for t in thresholds:
             for i, (_, gold) in enumerate(test):
-                pred = {labels.classes_[j] for j in range(len(labels.classes_)) if probability[i, j] >= t}
-                pairs[t].append((gold, pred))
+                pairs[t].append((gold, {kind for kind, p in probability.items() if p[i] >= t}))
     for t in thresholds:
         p, r = score(pairs[t])
         print("classifier, leave one split out, threshold %.2f: P %.3f  R %.3f" % (t, p, r))
 
 
 def fitted(train):
-    """The vectoriser, the label set and one logistic regression per type, fitted on `train`."""
-    import numpy as np  # noqa: F401
+    """The vectoriser and one logistic regression per type (by name), fitted on `train`."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import MultiLabelBinarizer
@@ -167,23 +152,8 @@ def combine(binary, split):
         sys.exit("scikit-learn is needed for --combine: pip install scikit-learn")
     train = [row for s in DEVELOPMENT if s != split for row in load_split(s)]
     vectors, models = fitted(train)
-    warn = lambda message: None  # noqa: E731
-    articles, slugs, golds = ce.load(split, warn, "events")
-    out = ce.run_binary(binary, slugs, warn)
     rows = []
-    for slug in slugs:
-        d, _ = ce.output_for(slug, out, articles[slug], warn, member="events")
-        sents = sentences(article_text(slug))
-        gold = [set() for _ in sents]
-        pred = [set() for _ in sents]
-        for event in golds[slug]["events"]:
-            i = sentence_of(event["sentence"], sents)
-            if i is not None:
-                gold[i].add(event["type"])
-        for event in (d or {}).get("events") or []:
-            i = sentence_of((event.get("sentence") or {}).get("text"), sents)
-            if i is not None:
-                pred[i].add(event["type"])
+    for sents, gold, pred in rule_types(binary, split):
         x = vectors.transform(sents)
         probability = {kind: model.predict_proba(x)[:, 1] for kind, model in models.items()}
         for i in range(len(sents)):
@@ -199,11 +169,12 @@ def combine(binary, split):
         print("  veto below %s, add from %s: P %.3f  R %.3f" % ((veto, add) + score(combined)))
 
 
-def rules(binary, split):
+def rule_types(binary, split):
+    """Per article of `split`: its sentences, and for each the gold types and the types the rules
+    of `binary` predict."""
     warn = lambda message: None  # noqa: E731
     articles, slugs, golds = ce.load(split, warn, "events")
     out = ce.run_binary(binary, slugs, warn)
-    pairs = []
     for slug in slugs:
         d, _ = ce.output_for(slug, out, articles[slug], warn, member="events")
         sents = sentences(article_text(slug))
@@ -217,9 +188,12 @@ def rules(binary, split):
             i = sentence_of((event.get("sentence") or {}).get("text"), sents)
             if i is not None:
                 pred[i].add(event["type"])
-        pairs += list(zip(gold, pred))
-    p, r = score(pairs)
-    print("rules (%s) on %s: P %.3f  R %.3f" % (os.path.basename(binary), split, p, r))
+        yield sents, gold, pred
+
+
+def rules(binary, split):
+    pairs = [pair for _, gold, pred in rule_types(binary, split) for pair in zip(gold, pred)]
+    print("rules (%s) on %s: P %.3f  R %.3f" % ((os.path.basename(binary), split) + score(pairs)))
 
 
 def main():
