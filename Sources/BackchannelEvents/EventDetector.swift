@@ -58,14 +58,15 @@ public struct EventDetector: Stage {
     /// The classifier's check of each sentence's events: types it finds very unlikely are
     /// dropped, types it finds very likely that no rule found are added, their trigger the word
     /// that speaks most for the type and their actor the rules' subject of that word's clause.
-    private func checkTypes(_ events: [Event], with model: EventTypeModel, document: Document, words: [String], lower: [Word],
-                            entityAt: [Int?]) -> [Event] {
+    /// `ranges`: each sentence's tokens (``tokenRanges(of:)``).
+    private func checkTypes(_ events: [Event], with model: EventTypeModel, ranges: [Range<Int>], document: Document, words: [String],
+                            lower: [Word], entityAt: [Int?]) -> [Event] {
         let tokens = document.tokens
         let scalars = document.text.unicodeScalars
         var result: [Event] = []
         var cursor = scalars.startIndex
         var cursorOffset = 0
-        for (sentence, range) in zip(document.sentences, Self.tokenRanges(of: document)) {
+        for (sentence, range) in zip(document.sentences, ranges) {
             let here = events.filter { $0.sentence == sentence.span }
             guard !range.isEmpty else { result += here; continue }
             // (Sentences come in text order: the cursor only moves forward.)
@@ -145,7 +146,8 @@ public struct EventDetector: Stage {
             while t < tokens.count, tokens[t].span.start < span.end { entityAt[t] = e; t += 1 }
         }
         var events: [Event] = []
-        for (sentence, range) in zip(document.sentences, Self.tokenRanges(of: document)) {
+        let ranges = Self.tokenRanges(of: document)
+        for (sentence, range) in zip(document.sentences, ranges) {
             guard !range.isEmpty else { continue }
             var seen = Set<DeedKey>()
             let eventsBefore = events.count
@@ -204,7 +206,9 @@ public struct EventDetector: Stage {
             event.type == .statement && acts.contains { $0.sentence == event.sentence && $0.actors.contains(where: event.actors.contains) }
         }
         events += acts
-        if let typeModel { events = checkTypes(events, with: typeModel, document: document, words: words, lower: lower, entityAt: entityAt) }
+        if let typeModel {
+            events = checkTypes(events, with: typeModel, ranges: ranges, document: document, words: words, lower: lower, entityAt: entityAt)
+        }
         events.sort { ($0.sentence.start, $0.trigger.start) < ($1.sentence.start, $1.trigger.start) }
         for n in events.indices { events[n].id = Event.ID(rawValue: "V\(n + 1)") }
         return events

@@ -417,7 +417,14 @@ public struct QuoteDetector: Stage {
     /// Whether the name starting at `offset` follows a preposition, over the capitalised and
     /// title words written between them ("beside NATO Secretary General Mark Rutte").
     private func afterPreposition(_ offset: Int, sentenceStart: Int, words: [String], document: Document) -> Bool {
-        guard var t = document.tokens.firstIndex(where: { $0.span.start >= offset }) else { return false }
+        // The first token at or after `offset` (tokens are in text order).
+        var low = 0, high = document.tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if document.tokens[middle].span.start < offset { low = middle + 1 } else { high = middle }
+        }
+        guard low < document.tokens.count else { return false }
+        var t = low
         var stepped = 0
         while t > 0, document.tokens[t - 1].span.start >= sentenceStart, stepped < 6 {
             t -= 1
