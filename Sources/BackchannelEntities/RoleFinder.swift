@@ -48,6 +48,8 @@ struct RoleFinder {
     /// Irregular past tenses that open a predicate, not a description ("…, met the president.").
     static let irregularPasts: WordSet = ["met", "led", "told", "held", "made", "took", "gave", "sent", "left", "went", "spoke",
                                           "wrote", "flew", "won", "ran", "said", "saw", "came", "became", "began", "put", "set", "cut"]
+    /// What a title holder has rather than is: "the office of Prime Minister X".
+    static let ownedNouns: WordSet = ["office", "government", "administration", "cabinet", "team", "family", "camp", "wife", "husband"]
     /// Words that end a title written before a name and a comma, because they belong to a clause.
     static let clauseBreaks: WordSet = ["he", "she", "they", "it", "we", "i", "you", "with", "who", "which", "that", "while", "whereas", "although", "though"]
     /// Words that open a title written before a name and a comma ("his Middle East envoy, Steve Witkoff").
@@ -132,7 +134,10 @@ struct RoleFinder {
         }
         // "Pakistan's army chief, Field Marshal Asim Munir, met …": the comma after the name
         // closes the apposition the name stands in; nothing after it describes the person.
-        if commaBefore(name, words: words, sentenceStarts: sentenceStarts) == nil, let after = apposition(name, words: words) {
+        // ("A deputy prime minister, Suriya Juangroongruangkit, who is also transport minister,":
+        // a relative clause after that comma still describes the person.)
+        let relative = name.upperBound + 1 < words.count && words[name.upperBound] == "," && words[name.upperBound + 1].lowercased() == "who"
+        if relative || commaBefore(name, words: words, sentenceStarts: sentenceStarts) == nil, let after = apposition(name, words: words) {
             for part in splitConjoined(after, words: words) { found.append(make(part, tokens: tokens, words: words)) }
         }
         return found
@@ -224,6 +229,12 @@ struct RoleFinder {
            (j..<forWord).contains(where: { Self.isHead(words[$0]) }) {
             j = forWord + 1
         }
+        // "the office of Prime Minister Benjamin Netanyahu", "the government of President X": what
+        // the title holder has is not part of the title.
+        if let ofWord = (j..<titleEnd).last(where: { $0 > j && words[$0].lowercased() == "of" && Self.ownedNouns.contains(words[$0 - 1].lowercased()) }),
+           (ofWord + 1..<titleEnd).contains(where: { Self.isHead(words[$0]) }) {
+            j = ofWord + 1
+        }
         // "of" or "'s" cannot start a title.
         while j < titleEnd, ["of", "for", "and", "'s", "’s"].contains(words[j].lowercased()) { j += 1 }
         var range = j..<titleEnd
@@ -266,9 +277,17 @@ struct RoleFinder {
         }
         // "leaves the army chief, …": a title is what follows an article inside it ("head of the
         // Russian team" keeps its "the").
-        if let article = (j..<comma).last(where: { $0 > j && ["the", "a", "an"].contains(words[$0].lowercased())
-            && !["of", "at", "for", "to", "on", "in"].contains(words[$0 - 1].lowercased()) }) {
+        // ("put sanctions on the RSF commander, …": the words before the preposition name no
+        // role, so the title still starts after the article.)
+        if let article = (j..<comma).last(where: { a in a > j && ["the", "a", "an"].contains(words[a].lowercased())
+            && !(["of", "at", "for", "to", "on", "in"].contains(words[a - 1].lowercased()) && (j..<(a - 1)).contains(where: { Self.isHead(words[$0]) })) }) {
             j = article + 1
+        }
+        // "spoke by phone to Pakistan's prime minister, …", "has written to Britain's foreign
+        // secretary, …": a preposition after words that name no role starts the title.
+        if let preposition = (j..<comma).last(where: { p in p > j && ["to", "by", "from", "with", "on", "at", "in"].contains(words[p].lowercased())
+            && !(j..<p).contains(where: { Self.isHead(words[$0]) }) }), (preposition + 1..<comma).contains(where: { Self.isHead(words[$0]) }) {
+            j = preposition + 1
         }
         // "Two left-wing lawmakers, …": a count before the title is not part of it.
         while j < comma, ["the", "of", "and", "two", "three", "four", "five", "several", "both", "some"].contains(words[j].lowercased()) { j += 1 }
@@ -302,7 +321,9 @@ struct RoleFinder {
             }
             while j < words.count, ["also", "now", "currently", "still"].contains(words[j].lowercased()) { j += 1 }
         }
-        while j < words.count, ["the", "a", "an"].contains(words[j].lowercased()) { j += 1 }
+        // ("Richard Grenell, his envoy for special missions,": a pronoun's possession is no part
+        // of the title, a name's is: "Trump's envoy".)
+        while j < words.count, ["the", "a", "an", "his", "her", "their", "its"].contains(words[j].lowercased()) { j += 1 }
         let start = j
         while j < words.count, j - start < 24, ![",", ".", ";", ":", "—", "–", "(", ")", "said", "who", "which"].contains(words[j].lowercased()) { j += 1 }
         guard j < words.count, [",", ".", ";", "—", "–"].contains(words[j]) else { return nil }

@@ -91,6 +91,13 @@ struct EntityResolverTests {
         // a clause before the title is not part of it; a "with" phrase after it describes the person
         ("the deal she struck with the bank's managing director, Anna Varga, in May held.", "Anna Varga", "roles=bank's managing director"),
         ("They trust Tom Hale, an investor and old friend of the mayor with no diplomatic experience.", "Tom Hale", "roles=investor;old friend of the mayor"),
+        // what the holder has is not the title; a relative clause after a comma title still counts
+        ("The office of Prime Minister Anna Berg said the talks would resume.", "Anna Berg", "roles=Prime Minister"),
+        ("A deputy prime minister, Tomas Lind, who is also finance minister, will lead.", "Tomas Lind", "roles=deputy prime minister;finance minister"),
+        // a verb phrase before "on the …" is no part of the title after it
+        ("In May the council put sanctions on the militia commander, Omar Bashar, and his firms.", "Omar Bashar", "roles=militia commander"),
+        ("She spoke by phone to Norway's trade minister, Lars Moe, on Sunday.", "Lars Moe", "roles=Norway's trade minister of=Norway"),
+        ("He sent Tom Hale, his envoy for special missions, to the capital.", "Tom Hale", "roles=envoy for special missions"),
     ])
     func rolesAndAffiliation(text: String, name: String, expected: String) {
         let line = resolve(text, [(name, .person)]).first ?? ""
