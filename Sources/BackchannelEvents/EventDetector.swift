@@ -73,7 +73,7 @@ public struct EventDetector: Stage {
             cursor = scalars.index(cursor, offsetBy: max(0, sentence.span.start - cursorOffset))
             cursorOffset = max(cursorOffset, sentence.span.start)
             let end = scalars.index(cursor, offsetBy: sentence.span.end - sentence.span.start)
-            let probabilities = model.probabilities(Substring(String(scalars[cursor..<end])))
+            let probabilities = model.probabilities(Substring(scalars[cursor..<end]))
             let probability = { (type: Event.Kind) in model.types.firstIndex(of: type).map { probabilities[$0] } }
             result += here.filter { (probability($0.type) ?? 1) >= Self.vetoBelow }
             let sentenceWords = range.map { lower[$0].text }

@@ -118,53 +118,62 @@ public struct EventTypeModel: Sendable {
     /// Words as scikit-learn's default token pattern finds them (`\b\w\w+\b`): runs of two or
     /// more letters, digits or underscores, lower-cased.
     static func words(_ text: Substring) -> [String] {
-        wordBytes(text).map { String(decoding: $0, as: UTF8.self) }
+        let words = Words(text)
+        return words.ranges.map { String(decoding: words.bytes[$0], as: UTF8.self) }
     }
 
-    /// ``words(_:)`` as lower-cased UTF-8 bytes; ASCII is read byte by byte, other letters
-    /// through their Unicode properties.
-    static func wordBytes(_ text: Substring) -> [[UInt8]] {
-        var result: [[UInt8]] = []
-        var current: [UInt8] = []
-        var other = ""
-        var length = 0
-        var ascii = true
-        func flush() {
-            if length >= 2 { result.append(ascii ? current : Array(other.lowercased().utf8)) }
-            current.removeAll(keepingCapacity: true)
-            other = ""
-            length = 0
-            ascii = true
-        }
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            let isWord: Bool
-            if v < 0x80 {
-                isWord = (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
-            } else {
-                let p = scalar.properties
-                isWord = p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
-            }
-            guard isWord else { flush(); continue }
-            if ascii, v >= 0x80 {
-                // The run leaves ASCII: carry on as a String, lower-cased when it ends.
-                ascii = false
-                other = String(decoding: current, as: UTF8.self)
-            }
-            if ascii {
-                current.append(UInt8(v >= 0x41 && v <= 0x5A ? v + 0x20 : v))
-            } else {
-                other.unicodeScalars.append(scalar)
-            }
-            length += 1
-        }
-        flush()
-        return result
-    }
+    /// A sentence's words (as ``words(_:)`` finds them) in one buffer of lower-cased UTF-8, one
+    /// space between each and the next, so that two neighbours with their space — a bigram
+    /// feature — are one contiguous run: no array per word.
+    struct Words {
+        var bytes: [UInt8] = []
+        /// Each word's bytes in `bytes`.
+        var ranges: [Range<Int>] = []
 
-    /// The index of a feature given by its UTF-8 bytes, or nil.
-    func feature(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { features.index(utf8: $0) }
+        /// ASCII is read byte by byte, other letters through their Unicode properties.
+        init(_ text: Substring) {
+            bytes.reserveCapacity(text.utf8.count)
+            var start = 0
+            var length = 0
+            var other: String?  // the run once it leaves ASCII, lower-cased when it ends
+            func flush() {
+                if let run = other {
+                    bytes.removeSubrange(start...)
+                    if length >= 2 { bytes += run.lowercased().utf8 }
+                } else if length < 2 {
+                    bytes.removeSubrange(start...)
+                }
+                if bytes.count > start {
+                    ranges.append(start..<bytes.count)
+                    bytes.append(0x20)
+                }
+                start = bytes.count
+                length = 0
+                other = nil
+            }
+            for scalar in text.unicodeScalars {
+                let v = scalar.value
+                let isWord: Bool
+                if v < 0x80 {
+                    isWord = (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
+                } else {
+                    let p = scalar.properties
+                    isWord = p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+                }
+                guard isWord else {
+                    if length > 0 { flush() }
+                    continue
+                }
+                if other == nil, v >= 0x80 { other = String(decoding: bytes[start...], as: UTF8.self) }
+                if other != nil {
+                    other!.unicodeScalars.append(scalar)
+                } else {
+                    bytes.append(UInt8(v >= 0x41 && v <= 0x5A ? v + 0x20 : v))
+                }
+                length += 1
+            }
+            if length > 0 { flush() }
+        }
     }
 
     /// The probability of each of ``types`` for a sentence, in the same order.
@@ -174,18 +183,16 @@ public struct EventTypeModel: Sendable {
         func count(_ f: Int) {
             if let i = found.firstIndex(where: { $0.feature == f }) { found[i].count += 1 } else { found.append((f, 1)) }
         }
-        let words = Self.wordBytes(sentence)
-        var pair: [UInt8] = []
-        for (n, word) in words.enumerated() {
-            // (A pair's first word is a feature of its own: the trainer saw it in the same text.)
-            guard let f = feature(word) else { continue }
-            count(f)
-            guard n + 1 < words.count, continues[f] else { continue }
-            pair.removeAll(keepingCapacity: true)
-            pair += word
-            pair.append(0x20)
-            pair += words[n + 1]
-            if let g = feature(pair) { count(g) }
+        let words = Words(sentence)
+        words.bytes.withUnsafeBufferPointer { bytes in
+            let ranges = words.ranges
+            for (n, range) in ranges.enumerated() {
+                // (A pair's first word is a feature of its own: the trainer saw it in the same text.)
+                guard let f = features.index(utf8: UnsafeBufferPointer(rebasing: bytes[range])) else { continue }
+                count(f)
+                guard n + 1 < ranges.count, continues[f] else { continue }
+                if let g = features.index(utf8: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<ranges[n + 1].upperBound])) { count(g) }
+            }
         }
         // Sublinear term frequency times idf, then L2 normalisation, as TfidfVectorizer does.
         var values = [Double](repeating: 0, count: found.count)

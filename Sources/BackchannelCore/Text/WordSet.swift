@@ -11,44 +11,42 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, CustomStringConverti
     private let bytes: [UInt8]
     /// Start of word `k` in `bytes`; `starts[k + 1]` is its end.
     private let starts: [Int32]
-    private let hashes: [UInt64]
-    /// Open-addressed table (power-of-two size, at most half full): word index, or -1.
-    private let slots: [Int32]
+    /// Open-addressed table (power-of-two size, at most half full): 0 for an empty slot, else
+    /// the word's index plus one in the low 32 bits and the high 32 bits of its hash above them,
+    /// so that a probe that meets another word is settled without reading that word.
+    private let slots: [UInt64]
 
     public init<S: Sequence>(_ words: S) where S.Element == String {
         var kept: [String] = []
         var bytes: [UInt8] = []
         var starts: [Int32] = [0]
-        var hashes: [UInt64] = []
         let given = Array(words)
         var size = 8
         while size < given.count * 2 { size *= 2 }
-        var slots = [Int32](repeating: -1, count: size)
-        let mask = UInt64(size - 1)
+        var slots = [UInt64](repeating: 0, count: size)
+        let mask = size - 1
         for word in given {
             let utf8 = Array(word.utf8)
             let hash = Self.hash(utf8)
-            var slot = Int(hash & mask)
+            var slot = Int(truncatingIfNeeded: hash) & mask
             var duplicate = false
-            while slots[slot] >= 0 {
-                let k = Int(slots[slot])
-                if hashes[k] == hash, bytes[Int(starts[k])..<Int(starts[k + 1])].elementsEqual(utf8) {
+            while slots[slot] != 0 {
+                let k = Int(slots[slot] & 0xFFFF_FFFF) - 1
+                if slots[slot] >> 32 == hash >> 32, bytes[Int(starts[k])..<Int(starts[k + 1])].elementsEqual(utf8) {
                     duplicate = true
                     break
                 }
-                slot = (slot + 1) & Int(mask)
+                slot = (slot + 1) & mask
             }
             if duplicate { continue }
-            slots[slot] = Int32(kept.count)
+            slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(kept.count + 1)
             kept.append(word)
-            hashes.append(hash)
             bytes += utf8
             starts.append(Int32(bytes.count))
         }
         self.words = kept
         self.bytes = bytes
         self.starts = starts
-        self.hashes = hashes
         self.slots = slots
     }
 
@@ -79,24 +77,24 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, CustomStringConverti
     /// The position in ``words`` of the word whose UTF-8 bytes these are, or nil.
     public func index(utf8 word: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = Self.hash(word)
+        let tag = hash >> 32
         let mask = slots.count - 1
         return slots.withUnsafeBufferPointer { slots in
-            hashes.withUnsafeBufferPointer { hashes in
-                starts.withUnsafeBufferPointer { starts in
-                    bytes.withUnsafeBufferPointer { bytes in
-                        var slot = Int(hash & UInt64(mask))
-                        while true {
-                            let k = Int(slots[slot])
-                            if k < 0 { return nil }
-                            if hashes[k] == hash {
-                                let start = Int(starts[k]), end = Int(starts[k + 1])
-                                if end - start == word.count,
-                                   word.count == 0 || memoryEqual(bytes.baseAddress! + start, word.baseAddress!, word.count) {
-                                    return k
-                                }
+            starts.withUnsafeBufferPointer { starts in
+                bytes.withUnsafeBufferPointer { bytes in
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let entry = slots[slot]
+                        if entry == 0 { return nil }
+                        if entry >> 32 == tag {
+                            let k = Int(entry & 0xFFFF_FFFF) - 1
+                            let start = Int(starts[k]), end = Int(starts[k + 1])
+                            if end - start == word.count,
+                               word.count == 0 || memoryEqual(bytes.baseAddress! + start, word.baseAddress!, word.count) {
+                                return k
                             }
-                            slot = (slot + 1) & mask
                         }
+                        slot = (slot + 1) & mask
                     }
                 }
             }
