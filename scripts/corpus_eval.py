@@ -48,7 +48,7 @@ CORPUS = os.path.join(ROOT, "Corpus")
 # and is spent. safe (scored once at ad9857d) is spent and development data; reserve (scored once
 # at e2c02b6), vault (scored once at 19895dc), sealed (scored once at 62be32e), holdout, test and
 # final are spent and now development data.
-SPLIT_CHOICES = ["dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "unseen",
+SPLIT_CHOICES = ["dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "unseen", "train",
                  "all"]
 
 
