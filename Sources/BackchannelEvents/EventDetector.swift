@@ -209,6 +209,11 @@ public struct EventDetector: Stage {
         if let typeModel {
             events = checkTypes(events, with: typeModel, ranges: ranges, document: document, words: words, lower: lower, entityAt: entityAt)
         }
+        // A statement that reports an act is that act, not a STATEMENT besides it (the corpus
+        // convention): once the quotations' acts and the type check have added theirs, a sentence
+        // with any other event keeps no STATEMENT.
+        let withActs = Set(events.lazy.filter { $0.type != .statement }.map(\.sentence))
+        events.removeAll { $0.type == .statement && withActs.contains($0.sentence) }
         events.sort { ($0.sentence.start, $0.trigger.start) < ($1.sentence.start, $1.trigger.start) }
         for n in events.indices { events[n].id = Event.ID(rawValue: "V\(n + 1)") }
         return events

@@ -49,6 +49,22 @@ struct EventTypeModelTests {
         #expect(tiny?.probability(of: .fight, in: "They signed.") == nil)
     }
 
+    /// A type the model adds to a sentence that the rules read as a bare statement replaces the
+    /// STATEMENT: a statement that reports an act is that act.
+    @Test func anAddedActReplacesTheStatement() throws {
+        let text = "Armenia's foreign minister, Ararat Mirzoyan, said on Friday that the region needed calm."
+        func run(_ model: EventTypeModel?) throws -> [Event] {
+            var document = Document(metadata: Metadata(published: Timestamp(year: 2025, month: 8, day: 9)), text: text,
+                                    blocks: Segmenter.paragraphs(of: text).map { Block(kind: .paragraph, span: $0) }, layers: [.text])
+            try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector(typeModel: model)]).run(&document)
+            return document.events
+        }
+        #expect(try run(nil).map(\.type) == [.statement])
+        let appeal = try #require(EventTypeModel(tsv: "types\tAPPEAL\tSTATEMENT\nbias\t9\t9\nneeded\t1.0\t0:1.0\n"))
+        let checked = try run(appeal)
+        #expect(checked.map(\.type) == [.appeal], "\(checked.map(\.type))")
+    }
+
     /// With a model that finds AGREE impossible, the rules' AGREE is dropped; with one that finds
     /// CONSULT certain, a CONSULT is added with the rules' subject as its actor.
     @Test func theStageDropsVetoedTypesAndAddsLikelyOnes() throws {
