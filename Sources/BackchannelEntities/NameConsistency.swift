@@ -417,6 +417,8 @@ struct NameConsistency {
     /// "United States Navy") or before "of" ("University of Sheffield", "Massachusetts Institute of Technology").
     static let organisationLastWords: WordSet = TaggerFeatures.organisationHeads.union([
         "navy", "magazine", "authority", "office", "institute", "ministry", "commission", "agency", "wire",
+        // "Black Sea Fleet", "Ukraine's General Staff", "Relief International"
+        "fleet", "staff", "international",
         // companies: "Shandong Yulong Petrochemical", "Nayara Energy"
         "petrochemical", "petrochemicals", "petroleum", "refinery", "refining", "energy", "holdings", "shipping", "industries",
     ])

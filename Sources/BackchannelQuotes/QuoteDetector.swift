@@ -319,10 +319,42 @@ public struct QuoteDetector: Stage {
     /// "The committee authorised … what it called “corresponding actions”": "it" before the
     /// cue is the nearest body or state named before it in the sentence.
     private func bodyCalledIt(_ n: Int, tokens: [Int], words: [String], entityAt: [Int?], document: Document) -> Int? {
-        guard n >= 2, let it = [n - 1, n - 2].first(where: { $0 >= 0 && words[tokens[$0]].lowercased() == "it" }),
+        guard n >= 1, let it = [n - 1, n - 2].first(where: { $0 >= 0 && words[tokens[$0]].lowercased() == "it" }),
               it == n - 1 || Self.auxiliaries.contains(words[tokens[n - 1]].lowercased()) else { return nil }
         for k in stride(from: it - 1, through: 0, by: -1) {
             if let e = entityAt[tokens[k]], [.org, .gpe].contains(document.entities[e].type) { return e }
+        }
+        // "Ukraine's General Staff said its forces had hit the terminal. “…,” it said": with no
+        // body before it in its own sentence, "it" is the body or state that opens the sentence
+        // before.
+        return openingBody(before: tokens[it], words: words, entityAt: entityAt, document: document)
+    }
+
+    /// The body or state that opens (within its first eight tokens, before any person) the
+    /// sentence before the one holding token `t`; for "Ukraine's General Staff", the body the
+    /// state owns.
+    private func openingBody(before t: Int, words: [String], entityAt: [Int?], document: Document) -> Int? {
+        let offset = document.tokens[t].span.start
+        guard let s = document.sentences.lastIndex(where: { $0.span.start <= offset }), s > 0 else { return nil }
+        let previous = document.sentences[s - 1].span
+        var first = 0, last = document.tokens.count
+        while first < last {
+            let middle = (first + last) / 2
+            if document.tokens[middle].span.start < previous.start { first = middle + 1 } else { last = middle }
+        }
+        var k = first
+        while k < document.tokens.count, k - first < 8, document.tokens[k].span.end <= previous.end {
+            guard let e = entityAt[k] else { k += 1; continue }
+            switch document.entities[e].type {
+            case .person: return nil
+            case .org, .gpe:
+                var end = k
+                while end < document.tokens.count, entityAt[end] == e { end += 1 }
+                if end + 1 < document.tokens.count, ["'s", "’s"].contains(words[end]), let owned = entityAt[end + 1],
+                   document.entities[owned].type == .org { return owned }
+                return e
+            default: k += 1
+            }
         }
         return nil
     }
@@ -437,13 +469,22 @@ public struct QuoteDetector: Stage {
     }
 
     /// Words for a government's or a body's offices: "the ministry said".
-    static let bodyNouns: WordSet = ["ministry", "government", "office", "army", "cabinet", "presidency", "embassy", "military", "secretariat", "mission"]
+    static let bodyNouns: WordSet = ["ministry", "government", "office", "army", "cabinet", "presidency", "embassy", "military", "secretariat", "mission",
+                                     "service"]
+    /// Nouns for an organisation that names none ("the charity said").
+    static let organisationNouns: WordSet = ["charity", "company", "firm", "agency", "organisation", "organization", "alliance", "bloc"]
 
     /// "Qatar's foreign ministry said … “…,” the ministry said": a body noun after "the" stands
     /// for the country or body last named with that noun ("Qatar's … ministry", "the Israeli
     /// government").
     private func bodyNamedBefore(_ t: Int, words: [String], entityAt: [Int?], document: Document) -> Int? {
         let noun = words[t].lowercased()
+        // "Relief International, which ran the clinic, … “…,” the charity said": a noun for an
+        // organisation after "the" is the organisation named last.
+        if Self.organisationNouns.contains(noun), t >= 1, words[t - 1].lowercased() == "the" {
+            return stride(from: t - 2, through: max(0, t - 80), by: -1).lazy.compactMap { entityAt[$0] }
+                .first { document.entities[$0].type == .org }
+        }
         guard Self.bodyNouns.contains(noun), t >= 1 else { return nil }
         // "Saudi Arabia rejected the plan. … its foreign ministry said": "its" is the country or
         // body named last before it.

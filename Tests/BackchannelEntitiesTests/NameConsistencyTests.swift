@@ -39,6 +39,8 @@ struct NameConsistencyTests {
         ("Ursula von der Leyen spoke", [F(tokens: 0..<1, type: .person), F(tokens: 3..<4, type: .person)], ["PERSON Ursula von der Leyen"]),
         // an organisation head word makes the whole run an organisation
         ("at Massachusetts Institute of Technology today", [F(tokens: 1..<2, type: .gpe)], ["ORG Massachusetts Institute of Technology"]),
+        ("staff of Relief International died", [F](), ["ORG Relief International"]),
+        ("the Pacific Fleet sailed", [F(tokens: 1..<2, type: .loc)], ["ORG Pacific Fleet"]),
         // a known multi-word name replaces the pieces the tagger cut
         ("in the West Bank today", [F(tokens: 2..<3, type: .org), F(tokens: 3..<4, type: .gpe)], ["GPE West Bank"]),
         // names the gazetteer knows are added where the tagger saw nothing

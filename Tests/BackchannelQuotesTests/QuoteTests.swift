@@ -67,6 +67,14 @@ struct QuoteTests {
         // scare quotes have no speaker
         ("The so-called “coalition of the willing” met again in Paris.",
          ["coalition of the willing | - | -"]),
+        // "the charity" is the organisation named last; "its press service", the body named last
+        ("The dead included staff of Relief International, which runs clinics in the camp. “Our colleagues were shot at work,” the charity said.",
+         ["Our colleagues were shot at work, | Relief International | said"]),
+        ("The Arab League denied the report. “No envoy was recalled,” its press service said.",
+         ["No envoy was recalled, | Arab League | said"]),
+        // "it" with no body before it in its sentence: the body that opens the sentence before
+        ("The Arab League said its envoys had left Cairo. “Our position has not changed,” it said in a statement.",
+         ["Our position has not changed, | Arab League | said"]),
     ])
     func attribution(text: String, expected: [String]) throws {
         #expect(try quotes(text) == expected)
