@@ -982,8 +982,23 @@ public struct EventDetector: Stage {
                 .map { countryOf($0, document: document) ?? $0 }
             // A stance its own people state is taken, not only reported.
             // "Trump said they had agreed…": a past agreement told afterwards is reported.
-            let told = (cue + 1..<trigger.lowerBound).contains { lower[$0] == "had" }
-            if Self.stances.contains(type), !told, let speaker, speakers.contains(speaker) { return .asserted }
+            // ("He said Kigali had broken the accords": an accusation is made by saying it, so
+            // "had" tells no earlier act.)
+            // ("said Rwanda had trampled on its signature and urged…": a "had" further back
+            // governs the trigger only when the speaker is its subject — "said he had called
+            // both leaders and warned them" —, else only one right before it does; "had to" is
+            // an obligation, not an earlier act.)
+            let pronounsOfSpeaker: Set<String> = ["he", "she", "they", "we", "i"]
+            let subject = (cue + 1..<min(trigger.lowerBound, cue + 6)).first { pronounsOfSpeaker.contains(lower[$0].text) || entityAt[$0] != nil }
+            let speakerTells = subject.map { k in pronounsOfSpeaker.contains(lower[k].text) || entityAt[k].map { e in speaker == e || speaker == countryOf(e, document: document) } == true } ?? false
+            let told = (max(cue + 1, speakerTells ? cue + 1 : trigger.lowerBound - 3)..<trigger.lowerBound).contains { k in
+                lower[k] == "had" && !(k + 1 < range.upperBound && lower[k + 1] == "to")
+            }
+                && ![.accuse, .disapprove].contains(type)
+            // "Turkey's presidency said Ankara supported…": the speaker and the actor may name
+            // one state in two ways.
+            let speakerStates = speakers.map { countryOf($0, document: document) ?? $0 }
+            if Self.stances.contains(type), !told, let speaker, speakers.contains(speaker) || speakerStates.contains(speaker) { return .asserted }
             // "Ali Akbar Velayati, an adviser to Ayatollah Ali Khamenei, said Iran would…",
             // "Zelensky, on a visit to Dublin, said…": the speaker is the clause's subject, not
             // the last name of an apposition before the verb.

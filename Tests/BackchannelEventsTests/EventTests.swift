@@ -242,6 +242,12 @@ struct EventTests {
         ("Donald Trump and Vladimir Putin spoke for two hours on Tuesday.", "CONSULT asserted [\"Donald Trump\", \"Vladimir Putin\"] -> [] mode=phone on=2025-04-08"),
         // a deed its doer tells of is reported; so is an agreement told afterwards
         ("Donald Trump said he had held a long call with Vladimir Putin.", "CONSULT reported [\"Donald Trump\"] -> [\"Vladimir Putin\"] mode=phone"),
+        // "had to" is an obligation, not an earlier act
+        // a verb joined to the speaking is the speaker's own act, unless the speaker tells it of himself
+        ("Donald Trump said he had called both leaders and warned them.", "THREATEN reported [\"Donald Trump\"] -> []"),
+        ("Patrick Muyaya said the rebels had broken their word and urged the United States to impose sanctions.",
+         "APPEAL asserted [\"Patrick Muyaya\"] -> [\"United States\"] position=demands:impose sanctions"),
+        ("Ursula von der Leyen said Europe had to rearm and called for more spending.", "APPEAL asserted [\"Ursula von der Leyen\"] -> [] position=demands:more spending"),
         // a plan named as a thing is no intention
         ("Israel said the plan ignored the facts on the ground.", "DISAPPROVE asserted [\"Israel\"] -> []"),
         // pulling something back is a withdrawal, and "back" there is no backing

@@ -65,6 +65,18 @@ struct EventTypeModelTests {
         #expect(checked.map(\.type) == [.appeal], "\(checked.map(\.type))")
     }
 
+    /// An accusation is made by saying it: "said Rwanda had violated" is no earlier act told
+    /// afterwards, so the ACCUSE the model adds is asserted.
+    @Test func anAccusationInReportedSpeechIsAsserted() throws {
+        let text = "Felix Tshisekedi said Rwanda had violated the ceasefire."
+        var document = Document(metadata: Metadata(published: Timestamp(year: 2025, month: 8, day: 9)), text: text,
+                                blocks: Segmenter.paragraphs(of: text).map { Block(kind: .paragraph, span: $0) }, layers: [.text])
+        let accuse = try #require(EventTypeModel(tsv: "types\tACCUSE\nbias\t9\nviolated\t1.0\t0:1.0\n"))
+        try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector(typeModel: accuse)]).run(&document)
+        let event = try #require(document.events.first { $0.type == .accuse }, "\(document.events.map(\.type))")
+        #expect(event.modality == .asserted)
+    }
+
     /// With a model that finds AGREE impossible, the rules' AGREE is dropped; with one that finds
     /// CONSULT certain, a CONSULT is added with the rules' subject as its actor.
     @Test func theStageDropsVetoedTypesAndAddsLikelyOnes() throws {
