@@ -638,7 +638,9 @@ public struct EventDetector: Stage {
         let cost = { (d: DateMention) -> Int in
             abs(d.span.start - here) + (d.granularity == .day ? 0 : d.granularity == .week ? Self.coarseHandicap / 2 : Self.coarseHandicap)
         }
-        var date = document.dates.filter { sentence.contains($0.span) && !namesSomething($0, range: range, lower: lower, tokens: tokens) }
+        // (A week — "next week", "this week" — dates no event: the corpus convention gives those
+        // events no date, as a day or a month would be a guess.)
+        var date = document.dates.filter { sentence.contains($0.span) && $0.granularity != .week && !namesSomething($0, range: range, lower: lower, tokens: tokens) }
             .min { cost($0) < cost($1) }
         // "the same day", "the next day", "the night before": a day counted from the event told
         // just before, when the sentence names no date of its own.
@@ -854,6 +856,8 @@ public struct EventDetector: Stage {
         // "the 2015 accord"; "the attack of October 7"; "has mediated since April" dates when a
         // state of things began, not the act.
         if before == "of" || before == "since" { return true }
+        // ("since early September", "since the war began in October 2023": the same, a few words on.)
+        if (max(range.lowerBound, first - 5)..<first).contains(where: { lower[$0] == "since" }) { return true }
         if date.granularity == .year, !Self.yearPrepositions.contains(before) {
             var last = first
             while last + 1 < range.upperBound, tokens[last + 1].span.end <= date.span.end { last += 1 }
