@@ -523,6 +523,17 @@ struct NameConsistency {
                 result.append(EntityResolver.Found(tokens: i..<j, type: .person))
             }
         }
+        // "Israel's defence minister, Israel Katz, said": a place's name that opens a longer run
+        // the gazetteer does not know, set off by commas after a title, is a person's given name.
+        for n in result.indices where [.gpe, .loc, .org].contains(result[n].type) && (2...4).contains(result[n].tokens.count) {
+            let span = result[n].tokens
+            guard span.lowerBound >= 2, words[span.lowerBound - 1] == ",", RoleFinder.isHead(words[span.lowerBound - 2]),
+                  words[span.lowerBound - 2].startsLowercase, span.upperBound < words.count, [",", "said", "told"].contains(words[span.upperBound]),
+                  words[span].allSatisfy({ Self.isCapitalised($0) }),
+                  gazetteer.lookup(words[span].joined(separator: " ")).isEmpty,
+                  gazetteer.lookup(words[span.upperBound - 1]).allSatisfy({ ["FIRSTNAME", "SURNAME"].contains($0.type) }) else { continue }
+            result[n].type = .person
+        }
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 

@@ -41,6 +41,9 @@ struct NameConsistencyTests {
         ("at Massachusetts Institute of Technology today", [F(tokens: 1..<2, type: .gpe)], ["ORG Massachusetts Institute of Technology"]),
         ("staff of Relief International died", [F](), ["ORG Relief International"]),
         ("the Pacific Fleet sailed", [F(tokens: 1..<2, type: .loc)], ["ORG Pacific Fleet"]),
+        // a place's name that opens an unknown run after a title and a comma is a given name
+        ("Israel 's defence minister , Israel Katz , said so", [F(tokens: 0..<1, type: .gpe), F(tokens: 5..<7, type: .gpe)],
+         ["GPE Israel", "PERSON Israel Katz"]),
         // a known multi-word name replaces the pieces the tagger cut
         ("in the West Bank today", [F(tokens: 2..<3, type: .org), F(tokens: 3..<4, type: .gpe)], ["GPE West Bank"]),
         // names the gazetteer knows are added where the tagger saw nothing
