@@ -460,7 +460,6 @@ struct NameConsistency {
             if twoBodies || !isOrganisation(start..<j, words: words) { parts = pieces }
             for run in parts where isOrganisation(run, words: words) {
                 guard !result.contains(where: { $0.tokens.overlaps(run) && ($0.type == .person || !run.contains($0.tokens.lowerBound) || $0.tokens.upperBound > run.upperBound) }) else { continue }
-                if run.lowerBound > 0, ["'s", "’s"].contains(words[run.lowerBound - 1]) { continue }
                 // A known place keeps its reading ("Soviet Union", "European Union" stays the gazetteer's).
                 if let known = gazetteer.lookup(words[run].joined(separator: " ")).first(where: { EntityType(rawValue: $0.type) != nil }),
                    known.type != "ORG" { continue }
@@ -527,8 +526,11 @@ struct NameConsistency {
         // the gazetteer does not know, set off by commas after a title, is a person's given name.
         for n in result.indices where [.gpe, .loc, .org].contains(result[n].type) && (2...4).contains(result[n].tokens.count) {
             let span = result[n].tokens
-            guard span.lowerBound >= 2, words[span.lowerBound - 1] == ",", RoleFinder.isHead(words[span.lowerBound - 2]),
-                  words[span.lowerBound - 2].startsLowercase, span.upperBound < words.count, [",", "said", "told"].contains(words[span.upperBound]),
+            // (The title's head may stand a few words back: "Israel's ambassador in London, Tzipi Hotovely".)
+            guard span.lowerBound >= 2, words[span.lowerBound - 1] == ",",
+                  (max(0, span.lowerBound - 5)..<(span.lowerBound - 1)).reversed().prefix(while: { ![",", ".", ";", ":"].contains(words[$0]) })
+                      .contains(where: { RoleFinder.isHead(words[$0]) && words[$0].startsLowercase }),
+                  span.upperBound < words.count, [",", "said", "told"].contains(words[span.upperBound]),
                   words[span].allSatisfy({ Self.isCapitalised($0) }),
                   gazetteer.lookup(words[span].joined(separator: " ")).isEmpty,
                   gazetteer.lookup(words[span.upperBound - 1]).allSatisfy({ ["FIRSTNAME", "SURNAME"].contains($0.type) }) else { continue }

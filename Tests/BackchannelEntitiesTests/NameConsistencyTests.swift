@@ -44,6 +44,10 @@ struct NameConsistencyTests {
         // a place's name that opens an unknown run after a title and a comma is a given name
         ("Israel 's defence minister , Israel Katz , said so", [F(tokens: 0..<1, type: .gpe), F(tokens: 5..<7, type: .gpe)],
          ["GPE Israel", "PERSON Israel Katz"]),
+        ("Israel 's ambassador in London , Tzipi Hotovely , said so", [F(tokens: 0..<1, type: .gpe), F(tokens: 4..<5, type: .gpe), F(tokens: 6..<8, type: .gpe)],
+         ["GPE Israel", "GPE London", "PERSON Tzipi Hotovely"]),
+        // an organisation's run after a possessive is still one
+        ("India 's Reliance Industries said so", [F(tokens: 0..<1, type: .gpe)], ["GPE India", "ORG Reliance Industries"]),
         // a known multi-word name replaces the pieces the tagger cut
         ("in the West Bank today", [F(tokens: 2..<3, type: .org), F(tokens: 3..<4, type: .gpe)], ["GPE West Bank"]),
         // names the gazetteer knows are added where the tagger saw nothing
