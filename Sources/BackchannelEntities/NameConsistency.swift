@@ -211,6 +211,8 @@ struct NameConsistency {
             if f.type == .person, Self.organisationLastWords.contains(words[f.tokens.upperBound - 1].lowercased()) {
                 f.type = .org
             }
+            // "the Second World War", "the Cold War": a war's name names no one.
+            if f.type == .person, f.tokens.count >= 2, ["War", "Wars"].contains(words[f.tokens.upperBound - 1]) { continue }
             if f.type == .person, f.tokens.count == 1, Self.isAcronym(words[f.tokens.lowerBound]),
                !isHeadline(around: f.tokens.lowerBound, words: words) {
                 f.type = .org
@@ -418,7 +420,7 @@ struct NameConsistency {
     static let organisationLastWords: WordSet = TaggerFeatures.organisationHeads.union([
         "navy", "magazine", "authority", "office", "institute", "ministry", "commission", "agency", "wire",
         // "Black Sea Fleet", "Ukraine's General Staff", "Relief International"
-        "fleet", "staff", "international",
+        "fleet", "staff", "international", "brotherhood",
         // companies: "Shandong Yulong Petrochemical", "Nayara Energy"
         "petrochemical", "petrochemicals", "petroleum", "refinery", "refining", "energy", "holdings", "shipping", "industries",
     ])
@@ -550,6 +552,7 @@ struct NameConsistency {
     static let facilityHeads: WordSet = [
         "base", "palace", "airport", "prison", "bridge", "square", "hospital", "stadium", "tower", "embassy", "building",
         "mosque", "cathedral", "hotel", "dam", "pipeline", "crossing", "terminal", "port", "plant", "facility", "centre", "center",
+        "room",
     ]
     static let naturalFeatureWords: WordSet = ["sea", "ocean", "river", "gulf", "strait", "lake", "mountains", "bay", "channel", "desert", "peninsula"]
     static let notNames: WordSet = ["The", "A", "An", "This", "That", "It", "He", "She", "They", "We", "I", "In", "On", "But"]

@@ -46,6 +46,10 @@ struct NameConsistencyTests {
          ["GPE Israel", "PERSON Israel Katz"]),
         ("Israel 's ambassador in London , Tzipi Hotovely , said so", [F(tokens: 0..<1, type: .gpe), F(tokens: 4..<5, type: .gpe), F(tokens: 6..<8, type: .gpe)],
          ["GPE Israel", "GPE London", "PERSON Tzipi Hotovely"]),
+        // a room is a facility; a war's name names no one; a brotherhood is an organisation
+        ("in the Cabinet Room today", [F(tokens: 2..<4, type: .org)], ["FAC Cabinet Room"]),
+        ("since the Second World War ended", [F(tokens: 2..<5, type: .person)], [String]()),
+        ("the Muslim Brotherhood said so", [F(tokens: 1..<2, type: .norp)], ["ORG Muslim Brotherhood"]),
         // an organisation's run after a possessive is still one
         ("India 's Reliance Industries said so", [F(tokens: 0..<1, type: .gpe)], ["GPE India", "ORG Reliance Industries"]),
         // a known multi-word name replaces the pieces the tagger cut
