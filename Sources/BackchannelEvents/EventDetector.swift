@@ -84,6 +84,9 @@ public struct EventDetector: Stage {
                 let trigger = TriggerLexicon.Trigger(type: type, mode: nil, confidence: (probabilities[k] * 100).rounded() / 100, length: 1)
                 var event = build(trigger, at: t..<(t + 1), in: range, sentence: sentence.span, document: document, words: words, lower: lower,
                                   entityAt: entityAt)
+                if event.actors.isEmpty, Self.stances.contains(type), let speaker = Self.quoteSpeaker(in: sentence.span, document: document) {
+                    event.actors = [speaker]
+                }
                 guard !event.actors.isEmpty else { continue }
                 if !Self.stances.contains(type) { event.position = nil }
                 result.append(event)
@@ -93,6 +96,13 @@ public struct EventDetector: Stage {
         let spans = Set(document.sentences.map(\.span))
         result += events.filter { !spans.contains($0.sentence) }
         return result
+    }
+
+    /// "“This is a perilous moment,” he said": the speaker the quotation stage found for a
+    /// quotation of the sentence — what a pronoun after the quotation stands for, which the
+    /// subject finder does not read through the quoted words.
+    static func quoteSpeaker(in sentence: TextSpan, document: Document) -> Entity.ID? {
+        document.quotes.first { sentence.contains($0.span) && $0.speaker != nil }?.speaker
     }
 
     /// The state whose government the text named last before token `k`: "Venezuela's
@@ -1193,7 +1203,8 @@ public struct EventDetector: Stage {
             return nil
         }
         let trigger = TriggerLexicon.Trigger(type: .statement, mode: nil, confidence: 0.5, length: 1)
-        let event = build(trigger, at: cue..<(cue + 1), in: range, sentence: sentence, document: document, words: words, lower: lower, entityAt: entityAt)
+        var event = build(trigger, at: cue..<(cue + 1), in: range, sentence: sentence, document: document, words: words, lower: lower, entityAt: entityAt)
+        if event.actors.isEmpty, let speaker = Self.quoteSpeaker(in: sentence, document: document) { event.actors = [speaker] }
         guard !event.actors.isEmpty else { return nil }
         if let demand = reportedObligation(after: cue, by: event, in: range, document: document, words: words, lower: lower, entityAt: entityAt) {
             return demand

@@ -242,6 +242,9 @@ struct EventTests {
         ("Donald Trump and Vladimir Putin spoke for two hours on Tuesday.", "CONSULT asserted [\"Donald Trump\", \"Vladimir Putin\"] -> [] mode=phone on=2025-04-08"),
         // a deed its doer tells of is reported; so is an agreement told afterwards
         ("Donald Trump said he had held a long call with Vladimir Putin.", "CONSULT reported [\"Donald Trump\"] -> [\"Vladimir Putin\"] mode=phone"),
+        // a quotation's speaker makes the statement, even when only a pronoun after the quotation names him
+        ("David Lammy met Abbas Araghchi in Geneva. “This is a perilous moment for the region,” he said after the meeting.",
+         "STATEMENT asserted [\"David Lammy\"] -> []"),
         // a week dates no event; nor does a date a few words after "since"
         ("Emmanuel Macron will meet Keir Starmer in London next week.", "CONSULT planned [\"Emmanuel Macron\"] -> [\"Keir Starmer\"] mode=meeting @London"),
         ("Since early March, Russia has shelled Kharkiv every night.", "FIGHT asserted [\"Russia\"] -> [] @Kharkiv"),
