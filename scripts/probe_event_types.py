@@ -25,6 +25,7 @@ equals or contains its evidence sentence.
 
 Usage:
     python3 scripts/probe_event_types.py                      # classifier, thresholds 0.5 0.6 0.7
+    python3 scripts/probe_event_types.py --curve              # its learning curve
     python3 scripts/probe_event_types.py --binary .build/release/backchannel --split dev
     python3 scripts/probe_event_types.py --binary OLD_BINARY --split safe --combine
 """
@@ -127,6 +128,32 @@ def classifier(thresholds):
         print("classifier, leave one split out, threshold %.2f: P %.3f  R %.3f" % (t, p, r))
 
 
+def curve(threshold=0.5):
+    """The classifier's learning curve: leave one split out, trained on a random 2, 4, 6 and 8 of
+    the other development splits (a fixed seed per held-out split and size)."""
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        sys.exit("scikit-learn is needed for --curve: pip install scikit-learn")
+    import random
+    data = {s: load_split(s) for s in DEVELOPMENT}
+    for k in range(2, len(DEVELOPMENT), 2):
+        pairs, sizes = [], []
+        for held in DEVELOPMENT:
+            others = [s for s in DEVELOPMENT if s != held]
+            random.Random(k * 7 + len(held)).shuffle(others)
+            train = [row for s in others[:k] for row in data[s]]
+            sizes.append(len(train))
+            vectors, models = fitted(train)
+            xt = vectors.transform([s for s, _ in data[held]])
+            probability = {kind: model.predict_proba(xt)[:, 1] for kind, model in models.items()}
+            for i, (_, gold) in enumerate(data[held]):
+                pairs.append((gold, {kind for kind, p in probability.items() if p[i] >= threshold}))
+        p, r = score(pairs)
+        print("trained on %d splits (%d sentences on average): P %.3f  R %.3f  F1 %.3f"
+              % (k, sum(sizes) // len(sizes), p, r, 2 * p * r / max(p + r, 1e-9)))
+
+
 def fitted(train):
     """The vectoriser and one logistic regression per type (by name), fitted on `train`."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -201,10 +228,13 @@ def main():
     ap.add_argument("--binary", help="score the rules of this backchannel binary instead")
     ap.add_argument("--split", choices=ce.SPLIT_CHOICES, default="dev")
     ap.add_argument("--thresholds", type=float, nargs="+", default=[0.5, 0.6, 0.7])
+    ap.add_argument("--curve", action="store_true", help="the classifier's learning curve (leave one split out)")
     ap.add_argument("--combine", action="store_true",
                     help="with --binary and a development --split: the rules with the classifier's veto and additions")
     args = ap.parse_args()
-    if args.binary and args.combine:
+    if args.curve:
+        curve()
+    elif args.binary and args.combine:
         if args.split not in DEVELOPMENT:
             sys.exit("--combine trains on the other development splits: give one of " + ", ".join(DEVELOPMENT))
         combine(args.binary, args.split)
