@@ -13,6 +13,14 @@ import Testing
 struct EventTypeModelTests {
     let model = EventTypeModel.shared
 
+    /// The events of one paragraph through the real stages, with `model` as the type check.
+    static func events(_ text: String, model: EventTypeModel?) throws -> [Event] {
+        var document = Document(metadata: Metadata(published: Timestamp(year: 2025, month: 8, day: 9)), text: text,
+                                blocks: Segmenter.paragraphs(of: text).map { Block(kind: .paragraph, span: $0) }, layers: [.text])
+        try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector(typeModel: model)]).run(&document)
+        return document.events
+    }
+
     @Test func theShippedModelLoadsWithEveryTypeItWasTrainedOn() throws {
         let model = try #require(model)
         #expect(model.types.count >= 20)
@@ -53,12 +61,7 @@ struct EventTypeModelTests {
     /// STATEMENT: a statement that reports an act is that act.
     @Test func anAddedActReplacesTheStatement() throws {
         let text = "Armenia's foreign minister, Ararat Mirzoyan, said on Friday that the region needed calm."
-        func run(_ model: EventTypeModel?) throws -> [Event] {
-            var document = Document(metadata: Metadata(published: Timestamp(year: 2025, month: 8, day: 9)), text: text,
-                                    blocks: Segmenter.paragraphs(of: text).map { Block(kind: .paragraph, span: $0) }, layers: [.text])
-            try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector(typeModel: model)]).run(&document)
-            return document.events
-        }
+        func run(_ model: EventTypeModel?) throws -> [Event] { try Self.events(text, model: model) }
         #expect(try run(nil).map(\.type) == [.statement])
         let appeal = try #require(EventTypeModel(tsv: "types\tAPPEAL\tSTATEMENT\nbias\t9\t9\nneeded\t1.0\t0:1.0\n"))
         let checked = try run(appeal)
@@ -69,11 +72,9 @@ struct EventTypeModelTests {
     /// afterwards, so the ACCUSE the model adds is asserted.
     @Test func anAccusationInReportedSpeechIsAsserted() throws {
         let text = "Felix Tshisekedi said Rwanda had violated the ceasefire."
-        var document = Document(metadata: Metadata(published: Timestamp(year: 2025, month: 8, day: 9)), text: text,
-                                blocks: Segmenter.paragraphs(of: text).map { Block(kind: .paragraph, span: $0) }, layers: [.text])
         let accuse = try #require(EventTypeModel(tsv: "types\tACCUSE\nbias\t9\nviolated\t1.0\t0:1.0\n"))
-        try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector(typeModel: accuse)]).run(&document)
-        let event = try #require(document.events.first { $0.type == .accuse }, "\(document.events.map(\.type))")
+        let events = try Self.events(text, model: accuse)
+        let event = try #require(events.first { $0.type == .accuse }, "\(events.map(\.type))")
         #expect(event.modality == .asserted)
     }
 
@@ -81,12 +82,7 @@ struct EventTypeModelTests {
     /// CONSULT certain, a CONSULT is added with the rules' subject as its actor.
     @Test func theStageDropsVetoedTypesAndAddsLikelyOnes() throws {
         let text = "Armenia and Azerbaijan signed the treaty in Washington on Friday."
-        func run(_ model: EventTypeModel?) throws -> [Event] {
-            var document = Document(metadata: Metadata(published: Timestamp(year: 2025, month: 8, day: 9)), text: text,
-                                    blocks: Segmenter.paragraphs(of: text).map { Block(kind: .paragraph, span: $0) }, layers: [.text])
-            try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector(typeModel: model)]).run(&document)
-            return document.events
-        }
+        func run(_ model: EventTypeModel?) throws -> [Event] { try Self.events(text, model: model) }
         let rules = try run(nil)
         #expect(rules.contains { $0.type == .agree })
         let veto = try #require(EventTypeModel(tsv: "types\tAGREE\tCONSULT\nbias\t-9\t9\ntreaty\t1.0\t1:1.0\n"))
