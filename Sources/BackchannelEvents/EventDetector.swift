@@ -136,6 +136,8 @@ public struct EventDetector: Stage {
     static let planned: WordSet = ["will", "expected", "plans", "planned", "plan", "scheduled", "set", "due", "intends", "aims"]
     static let hypothetical: WordSet = ["if", "would", "could", "might", "may", "unless"]
     static let reporting: WordSet = ["said", "says", "told", "reported", "according", "claimed", "alleged"]
+    /// Who a speaker says "had" done something when it is himself.
+    static let speakerPronouns: WordSet = ["he", "she", "they", "we", "i"]
     static let clauseBreaks: WordSet = [";", "while", "whereas", "but", ":", "—", "–"]
     static let numberWords: [String: Int] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                                              "eight": 8, "nine": 9, "ten": 10, "dozens": 24, "hundreds": 200]
@@ -995,20 +997,20 @@ public struct EventDetector: Stage {
             let speaker = (range.lowerBound..<cue).reversed().first { entityAt[$0] != nil }.flatMap { entityAt[$0] }
                 .map { countryOf($0, document: document) ?? $0 }
             // A stance its own people state is taken, not only reported.
-            // "Trump said they had agreed…": a past agreement told afterwards is reported.
-            // ("He said Kigali had broken the accords": an accusation is made by saying it, so
-            // "had" tells no earlier act.)
-            // ("said Rwanda had trampled on its signature and urged…": a "had" further back
-            // governs the trigger only when the speaker is its subject — "said he had called
-            // both leaders and warned them" —, else only one right before it does; "had to" is
-            // an obligation, not an earlier act.)
-            let pronounsOfSpeaker: Set<String> = ["he", "she", "they", "we", "i"]
-            let subject = (cue + 1..<min(trigger.lowerBound, cue + 6)).first { pronounsOfSpeaker.contains(lower[$0].text) || entityAt[$0] != nil }
-            let speakerTells = subject.map { k in pronounsOfSpeaker.contains(lower[k].text) || entityAt[k].map { e in speaker == e || speaker == countryOf(e, document: document) } == true } ?? false
-            let told = (max(cue + 1, speakerTells ? cue + 1 : trigger.lowerBound - 3)..<trigger.lowerBound).contains { k in
-                lower[k] == "had" && !(k + 1 < range.upperBound && lower[k + 1] == "to")
-            }
-                && ![.accuse, .disapprove].contains(type)
+            // "Trump said they had agreed…": a past agreement told afterwards is reported. A "had"
+            // further back governs the trigger only when the speaker is the subject after the cue
+            // ("said he had called both leaders and warned them"); else only one right before it
+            // does ("said Rwanda had trampled on its signature and urged…" urges now). "Had to"
+            // is an obligation, and an accusation is made by saying it ("said Kigali had broken
+            // the accords").
+            let subject = (cue + 1..<min(trigger.lowerBound, cue + 6)).first { Self.speakerPronouns.contains(lower[$0]) || entityAt[$0] != nil }
+            let speakerTells = subject.map { k in
+                Self.speakerPronouns.contains(lower[k]) || entityAt[k].map { e in speaker == e || speaker == countryOf(e, document: document) } == true
+            } ?? false
+            let told = ![.accuse, .disapprove].contains(type)
+                && (max(cue + 1, speakerTells ? cue + 1 : trigger.lowerBound - 3)..<trigger.lowerBound).contains { k in
+                    lower[k] == "had" && !(k + 1 < range.upperBound && lower[k + 1] == "to")
+                }
             // "Turkey's presidency said Ankara supported…": the speaker and the actor may name
             // one state in two ways.
             let speakerStates = speakers.map { countryOf($0, document: document) ?? $0 }
