@@ -4,15 +4,9 @@
 Usage:
     python3 scripts/check_gold.py        # prints per-type, per-kind and per-event-type counts, then OK (exit 0) or the errors (exit 1)
 
-Counts are given per split: ``dev``, ``test``, ``final``, ``holdout``, ``sealed``, ``vault``,
-``reserve``, ``safe``, ``locked``, ``unseen`` and ``train`` (24 articles written as development
-and training data on 2026-11-27). ``unseen`` is the fresh held-out split, the
-eighth, written on 2026-11-27 after ``locked`` was spent: score it once, at the end of a piece of
-work. ``locked`` (the seventh held-out split, written on 2026-11-27 to replace ``safe``) was
-scored at 07d72af and again at 3fd6064 and is spent. ``safe`` (scored
-once at ad9857d) is spent; ``reserve`` (scored once at e2c02b6),
-``vault`` (scored once at 19895dc), ``sealed`` (scored once at 62be32e), ``holdout``, ``test`` and
-``final`` are spent and now development data (see "Splits" in Corpus/README.md).
+Counts are given per split (``SPLITS``). ``blind`` is the fresh held-out split, the ninth,
+written on 2026-11-27 after ``unseen`` was scored once at 6233de9: score it once, at the end of a
+piece of work. Every other split is development data (see "Splits" in Corpus/README.md).
 
 Quotes (``"quotes"``, after ``"entities"``): one object per direct quotation of the body,
 ``{"text", "speaker", "cue", "kind"}``, in body order. ``text`` occurs verbatim in the body and
@@ -66,13 +60,8 @@ EVENT_KEYS = ("type", "mode", "actors", "targets", "place", "date", "modality", 
 EVENT_OPTIONAL = {"position", "casualties", "amounts"}
 ACTOR_TYPES = {"ORG", "GPE", "PERSON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-# unseen is the fresh held-out split, the eighth, written on 2026-11-27 after locked was spent:
-# score it once, at the end of a piece of work. locked (the seventh held-out split, written on
-# 2026-11-27 to replace safe) was scored at 07d72af and again at 3fd6064 and is spent. safe
-# (scored once at ad9857d) is spent; reserve (scored once at e2c02b6), vault (scored once at
-# 19895dc), sealed (scored once at 62be32e), holdout, test and final are spent and now
-# development data (see "Splits" in Corpus/README.md).
-SPLITS = ("dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "unseen", "train")
+# blind is the fresh held-out split (see the docstring); the others are development data.
+SPLITS = ("dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "unseen", "train", "blind")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CANONICAL = {"United States", "Russia", "Ukraine", "United Kingdom", "Germany", "Italy", "Turkey",
              "Israel", "Iran", "Pakistan", "India", "Rwanda", "France", "Finland"}

@@ -2,8 +2,7 @@
 ``eval_events.py``).
 
 Each of those scripts scores one stage of Backchannel against the team's own corpus:
-articles in ``Corpus/articles/<slug>.json`` (with a ``split``: ``dev``, ``test``, ``final``,
-``holdout``, ``sealed``, ``vault``, ``reserve``, ``safe``, ``locked`` or ``unseen``),
+articles in ``Corpus/articles/<slug>.json`` (each with a ``split``, see ``SPLIT_CHOICES``),
 gold annotations in ``Corpus/gold/<slug>.json`` and rendered pages in
 ``Corpus/html/<slug>.html``. This module holds what they have in common: loading the corpus for
 a split, running the binary once over the pages and reading its JSON lines, checking
@@ -11,20 +10,11 @@ a split, running the binary once over the pages and reading its JSON lines, chec
 the command-line options, target marks, per-article error lists, JSON output and the little
 self-test harness. The scoring itself stays in each script.
 
-Splits: ``dev`` is for development and is the default; ``test`` and ``final`` were held out but
-have been looked at while tuning, so they are spent and now serve as development data too;
-``holdout`` was held out until its errors were read after ``sealed`` was written, so it is spent
-as well; ``sealed`` was held out and scored once at 62be32e, and became development data once
-``vault`` was written to replace it; ``vault`` was held out and scored once at 19895dc, and became
-development data once ``reserve`` was written to replace it; ``reserve`` (the fifth held-out
-split) was scored once at e2c02b6 and became development data with the rule change after
-``safe`` was written; ``safe`` (the sixth held-out split) was scored once at ad9857d and became
-development data when its errors were read; ``locked`` (the seventh, written on 2026-11-27 to
-replace ``safe``) was scored at 07d72af and again at 3fd6064 and is spent; ``unseen`` (the eighth,
-written on 2026-11-27 after ``locked`` was spent) is the fresh held-out split: score it once, at
-the end of a piece of work, and never use it for development, debugging or tuning (see "Splits"
-in ``Corpus/README.md``). ``--split all`` takes every article, ``holdout``, ``sealed``, ``vault``,
-``reserve``, ``safe``, ``locked`` and ``unseen`` included.
+Splits: ``dev`` is the default. ``blind`` (the ninth held-out split, written on 2026-11-27
+after ``unseen`` was scored once at 6233de9) is the fresh held-out split: score it once, at the
+end of a piece of work, and never use it for development, debugging, tuning or training. Every
+other split is development data; "Splits" in ``Corpus/README.md`` tells when each was written,
+scored and spent. ``--split all`` takes every article.
 
 The scripts put their own folder on ``sys.path`` and ``import corpus_eval``, so they run as
 ``python3 scripts/eval_x.py`` from the repository root (or from anywhere else).
@@ -42,13 +32,9 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Corpus")
-# The article splits, then "all" (every article). unseen (the eighth held-out split, written on
-# 2026-11-27 after locked was spent) is the fresh held-out split: score it once, at the end of a
-# piece of work. locked (the seventh held-out split) was scored at 07d72af and again at 3fd6064
-# and is spent. safe (scored once at ad9857d) is spent and development data; reserve (scored once
-# at e2c02b6), vault (scored once at 19895dc), sealed (scored once at 62be32e), holdout, test and
-# final are spent and now development data.
-SPLIT_CHOICES = ["dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "unseen", "train",
+# The article splits, then "all" (every article). blind is the fresh held-out split: score it
+# once, at the end of a piece of work; the others are development data (Corpus/README.md, "Splits").
+SPLIT_CHOICES = ["dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "unseen", "train", "blind",
                  "all"]
 
 
@@ -236,20 +222,15 @@ def span_ok(text, start, end, want):
 # ---------------------------------------------------------------- command line
 
 def parse_args(description, errors_help, argv=None):
-    """The common options: --binary, --split (dev | test | final | holdout | sealed | vault |
-    reserve | safe | locked | unseen | all, default dev), --errors N, --json and --selftest.
-    ``unseen`` (the eighth held-out split, written on 2026-11-27 after ``locked`` was spent) is
-    the fresh held-out split: score it once, at the end of a piece of work. ``locked`` (the
-    seventh held-out split) was scored at 07d72af and 3fd6064 and is spent;
-    ``safe`` (scored once at ad9857d) is spent; ``reserve`` (scored once at e2c02b6), ``vault`` (scored once at 19895dc),
-    ``sealed`` (scored once at 62be32e), ``holdout``, ``test`` and ``final`` are spent and now
-    development data."""
+    """The common options: --binary, --split (one of ``SPLIT_CHOICES``, default dev; ``blind``
+    is the held-out split: score it once, at the end of a piece of work), --errors N, --json and
+    --selftest."""
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
-                    help="articles to score (default dev; unseen is the held-out split: score it "
-                         "once, at the end of a piece of work; locked, the previous held-out one, "
-                         "was scored at 07d72af and 3fd6064 and is spent; all includes every split)")
+                    help="articles to score (default dev; blind is the held-out split: score it "
+                         "once, at the end of a piece of work; unseen, the previous one, was scored at "
+                         "6233de9 and is spent; all includes every split)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument("--selftest", action="store_true", help="check the scorer on hand-made cases")

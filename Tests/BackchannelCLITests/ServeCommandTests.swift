@@ -57,7 +57,7 @@ struct ServeCommandTests {
         #expect(items?["next_offset"] as? Int == 100)
         let rest = await Self.get("http://127.0.0.1:\(port)/api/v1/articles?limit=100&offset=100")
         let more = (try? JSONSerialization.jsonObject(with: Data((rest?.1 ?? "").utf8))) as? [String: Any]
-        #expect((more?["items"] as? [Any])?.count == 30)
+        #expect((more?["items"] as? [Any])?.count == 38)
 
         // A second server on the same port says so and stops.
         let second = try StoreCommandTests.run(["serve", "--data", data, "--port", String(port)])
