@@ -500,6 +500,14 @@ struct NameConsistency {
             return words[k] == "." && ["the", "a", "an"].contains(words[j + 1].lowercased())
                 && !(j + 1..<k).contains { RoleFinder.verbs.contains(words[$0].lowercased()) }
         }
+        // A lower-case title before a name and its comma, its head word at most `reach` words
+        // back: "the union's chairperson, Moussa Faki Mahamat" (1), "Israel's ambassador in
+        // London, Tzipi Hotovely" (3).
+        func titleBefore(_ i: Int, reach: Int) -> Bool {
+            guard i >= 2, words[i - 1] == "," else { return false }
+            return (max(0, i - 1 - reach)..<(i - 1)).reversed().prefix(while: { ![",", ".", ";", ":"].contains(words[$0]) })
+                .contains { RoleFinder.isHead(words[$0]) && words[$0].startsLowercase }
+        }
         var i = 0
         while i < words.count {
             guard !covered[i], Self.isCapitalised(words[i]), !Self.notNames.contains(words[i]) else { i += 1; continue }
@@ -518,21 +526,17 @@ struct NameConsistency {
                 continue
             }
             guard j - i >= 2 else { continue }
-            // A title before: "the union's chairperson, Moussa Faki Mahamat".
-            let titleBefore = i >= 2 && words[i - 1] == "," && RoleFinder.isHead(words[i - 2]) && words[i - 2].startsLowercase
-            if titleAfter(j) || titleBefore, unknown() {
+            if titleAfter(j) || titleBefore(i, reach: 1), unknown() {
                 result.append(EntityResolver.Found(tokens: i..<j, type: .person))
             }
         }
-        // "Israel's defence minister, Israel Katz, said": a place's name that opens a longer run
-        // the gazetteer does not know, set off by commas after a title, is a person's given name.
+        // "Israel's defence minister, Israel Katz, said", "Israel's ambassador in London, Tzipi
+        // Hotovely,": a run of capitalised words typed as a place or body that the gazetteer does
+        // not know as a whole, whose last word is no known place or body, set off by commas after
+        // a title, is a person.
         for n in result.indices where [.gpe, .loc, .org].contains(result[n].type) && (2...4).contains(result[n].tokens.count) {
             let span = result[n].tokens
-            // (The title's head may stand a few words back: "Israel's ambassador in London, Tzipi Hotovely".)
-            guard span.lowerBound >= 2, words[span.lowerBound - 1] == ",",
-                  (max(0, span.lowerBound - 5)..<(span.lowerBound - 1)).reversed().prefix(while: { ![",", ".", ";", ":"].contains(words[$0]) })
-                      .contains(where: { RoleFinder.isHead(words[$0]) && words[$0].startsLowercase }),
-                  span.upperBound < words.count, [",", "said", "told"].contains(words[span.upperBound]),
+            guard titleBefore(span.lowerBound, reach: 4), span.upperBound < words.count, [",", "said", "told"].contains(words[span.upperBound]),
                   words[span].allSatisfy({ Self.isCapitalised($0) }),
                   gazetteer.lookup(words[span].joined(separator: " ")).isEmpty,
                   gazetteer.lookup(words[span.upperBound - 1]).allSatisfy({ ["FIRSTNAME", "SURNAME"].contains($0.type) }) else { continue }
