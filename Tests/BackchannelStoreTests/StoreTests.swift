@@ -131,6 +131,33 @@ struct StoreTests {
     }
 
     @Test(arguments: TestDatabases.Kind.allCases)
+    func aFusedEventShowsEachPartyOnOneSide(_ kind: TestDatabases.Kind) async throws {
+        guard let store = try await TestDatabases.fresh(kind) else { return }
+        defer { Task { try? await store.close() } }
+        // Two outlets tell one border clash with the sides the other way round.
+        for (url, first, second) in [("https://a.example/clash", "Thailand", "Cambodia"), ("https://b.example/clash", "Cambodia", "Thailand")] {
+            let sentence = "\(first) fired on \(second) along the border on Thursday."
+            var a = ArticleBuilder(url: url, published: "2025-07-24", title: "Border clash", text: sentence)
+            let x = a.entity(first, .gpe)
+            let y = a.entity(second, .gpe)
+            a.event(.fight, actors: [x], targets: [y], date: "2025-07-24", sentence: sentence, trigger: "fired on")
+            try await store.transaction { _ = try await store.write(a.document, input: nil) }
+        }
+        #expect(try await store.count("fused_events") == 1)
+        let id = try await store.ints("SELECT id FROM fused_events")[0]
+        let card = try #require(try await store.eventCards([id]).first)
+        #expect(Set(card.actors.map(\.name)) == ["Thailand", "Cambodia"])
+        #expect(card.targets.isEmpty)
+        #expect(card.reports == 2)
+
+        var lines: [String] = []
+        try await store.export(.events, format: .jsonl) { lines.append($0) }
+        let record = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        #expect(Set(record["actors"] as? [String] ?? []) == ["Thailand", "Cambodia"])
+        #expect((record["targets"] as? [String] ?? ["?"]).isEmpty)
+    }
+
+    @Test(arguments: TestDatabases.Kind.allCases)
     func correctionsSurviveReingestion(_ kind: TestDatabases.Kind) async throws {
         guard let store = try await TestDatabases.fresh(kind) else { return }
         defer { Task { try? await store.close() } }
