@@ -30,12 +30,6 @@ public struct EventDetector: Stage {
     static let vetoBelow = 0.1
     /// A type the classifier gives at least this, which no rule found in the sentence, is added.
     static let addFrom = 0.6
-    /// Types the model may add with no actor: fighting is often told with no side named
-    /// ("fighting flared again overnight", "clashes near the border"), and the gold has no
-    /// actor for a third of its FIGHT events. Measured with a model trained without `train` and
-    /// `unseen`: on them, precision +0.1 / +0.7 points, recall +0.7 / +1.8; other types moved
-    /// nothing or lost precision.
-    static let addedWithoutActor: Set<Event.Kind> = [.fight]
 
     public func process(_ document: inout Document) throws(StageError) {
         document.events = detect(in: document)
@@ -93,7 +87,7 @@ public struct EventDetector: Stage {
                 if event.actors.isEmpty, Self.stances.contains(type), let speaker = Self.quoteSpeaker(in: sentence.span, document: document) {
                     event.actors = [speaker]
                 }
-                guard !event.actors.isEmpty || Self.addedWithoutActor.contains(type) else { continue }
+                guard !event.actors.isEmpty else { continue }
                 if !Self.stances.contains(type) { event.position = nil }
                 result.append(event)
             }

@@ -92,18 +92,4 @@ struct EventTypeModelTests {
         #expect(consult.trigger.start > 0 && text.slice(consult.trigger) == "treaty")
         #expect(!consult.actors.isEmpty)
     }
-
-    /// A fight the model is sure of is added even when no side is named ("Fighting flared near
-    /// the border overnight"); any other type still needs an actor.
-    @Test func onlyAFightIsAddedWithoutAnActor() throws {
-        let text = "Residents heard loud bangs near the border overnight."
-        func run(_ model: EventTypeModel?) throws -> [Event] { try Self.events(text, model: model) }
-        #expect(try run(nil).isEmpty)
-        let fight = try #require(EventTypeModel(tsv: "types\tFIGHT\nbias\t9\nbangs\t1.0\t0:1.0\n"))
-        let added = try #require(try run(fight).first, "no event added")
-        #expect(added.type == .fight && added.actors.isEmpty)
-        #expect(text.slice(added.trigger) == "bangs")
-        let consult = try #require(EventTypeModel(tsv: "types\tCONSULT\nbias\t9\nbangs\t1.0\t0:1.0\n"))
-        #expect(try run(consult).isEmpty)
-    }
 }
