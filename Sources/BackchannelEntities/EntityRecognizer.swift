@@ -15,6 +15,21 @@ public struct EntityRecognizer: Stage {
         self.gazetteer = gazetteer
     }
 
+    /// "wrote on X", "in an X post": the social network, which neither the tagger nor the
+    /// gazetteer can know from one capital letter. Only in those contexts: elsewhere a lone "X"
+    /// is a numeral or a placeholder.
+    static func platformX(words: [String], found: [EntityResolver.Found]) -> [EntityResolver.Found] {
+        var added: [EntityResolver.Found] = []
+        for (k, word) in words.enumerated() where word == "X" {
+            let before = k > 0 ? words[k - 1].lowercased() : ""
+            let after = k + 1 < words.count ? words[k + 1].lowercased() : ""
+            guard before == "on" || ["post", "posts", "account", "feed"].contains(after),
+                  !found.contains(where: { $0.tokens.contains(k) }) else { continue }
+            added.append(EntityResolver.Found(tokens: k..<(k + 1), type: .org))
+        }
+        return added
+    }
+
     public func process(_ document: inout Document) throws(StageError) {
         guard let tagger else {
             throw StageError(stage: name, document: document.id, message: "the entity model (Resources/ner.model) is missing")
@@ -47,6 +62,8 @@ public struct EntityRecognizer: Stage {
             }
         }
         found = NameConsistency(gazetteer: gazetteer, sentenceStarts: sentenceStarts, lowercaseSeen: lowercaseSeen).apply(found, words: words, matches: matches)
+        let platforms = Self.platformX(words: words, found: found)
+        if !platforms.isEmpty { found = (found + platforms).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }
         document.entities = EntityResolver(gazetteer: gazetteer).resolve(found, tokens: document.tokens, words: words, sentenceStarts: sentenceStarts)
         document.layers.insert(.entities)
     }

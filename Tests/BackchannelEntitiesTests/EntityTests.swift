@@ -227,6 +227,15 @@ struct EntityStageTests {
         #expect(lines.contains { $0.hasPrefix("ORG Truth Social") } && lines.contains { $0.hasPrefix("ORG Lashkar-e-Taiba") }, "\(lines)")
     }
 
+    @Test func theSocialNetworkXOnlyWhereItIsOne() throws {
+        let text = "Kaja Kallas wrote on X that the talks had failed. In a later X post she named Iran. Article X of the treaty was not discussed."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.contains { $0.hasPrefix("ORG X [X|X]") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("Article") }, "\(lines)")
+        let mentions = try entities(text).first { $0.name == "X" }?.mentions.count
+        #expect(mentions == 2)
+    }
+
     @Test(arguments: [
         // a verb and its article before the title are not part of it
         ("The capture leaves the army chief, Gen. Abdel Fattah al-Burhan, in control of Khartoum.", "Abdel Fattah al-Burhan", "army chief"),
