@@ -173,8 +173,11 @@ public struct EventDetector: Stage {
                     events += acts
                 }
                 // A sentence that reports a statement and no other act is a STATEMENT.
+                // ("He said…": the pronoun may stand for the actor of the event before, as in a deed.)
+                let previousActor = events.last?.actors.first.flatMap { id in document.entities.firstIndex { $0.id == id } }
                 if events.count == eventsBefore, let statement = self.statement(in: range, sentence: sentence.span, document: document,
-                                                                                  words: words, lower: lower, entityAt: entityAt) {
+                                                                                  words: words, lower: lower, entityAt: entityAt,
+                                                                                  previousActor: previousActor) {
                     events.append(statement)
                 }
             }
@@ -552,6 +555,33 @@ public struct EventDetector: Stage {
                 if actors.isEmpty { actors = [speaker] } else if document.entities[speaker].type == .person { actors.append(speaker) }
             }
         }
+        // An accusation or reproach in someone's reported words is the speaker's, and the one
+        // the clause is about is accused: "Waltz said Kigali had broken the accords", "He said
+        // Kigali had broken…", "Kigali had broken the accords, he said". A demand, refusal or
+        // threat there whose clause names no one is the speaker's too.
+        var accused: [Int] = []
+        let reporter = Self.stances.contains(trigger.type) && !quoted(triggerTokens.lowerBound)
+            ? reportingSpeaker(clauseStart: clauseStart, trigger: triggerTokens, in: range, opening: opening, lower: lower,
+                               entityAt: entityAt, document: document, previousActor: previousActor, subject: subject, quoted: quoted)
+            : nil
+        if Self.speechActs.contains(trigger.type), let speaker = reporter {
+            // ("He said the Iranian side had criticised…": the speaker's own side acts itself.)
+            let own = document.entities[speaker].affiliation
+            let others = actors.filter { e in e != speaker && own.map { document.entities[e].name != $0 && document.entities[e].refersTo != $0 } ?? true }
+            // "He said Zelensky should be more grateful and had to make a deal": the one told
+            // what they must do is the one the demand is made of.
+            let told = (clauseStart...triggerTokens.lowerBound).contains { k in
+                ["should", "must"].contains(lower[k])
+                    || ["had", "has", "have", "needed", "need", "needs"].contains(lower[k]) && k + 1 < triggerTokens.lowerBound && lower[k + 1] == "to"
+            }
+            if actors.isEmpty {
+                actors = [speaker]
+            } else if !others.isEmpty, others.count == actors.filter({ $0 != speaker }).count,
+                      [.accuse, .disapprove].contains(trigger.type) || [.demand, .appeal, .request].contains(trigger.type) && told {
+                accused = others
+                actors = [speaker]
+            }
+        }
         // "a U.S. proposal": the party named with a proposal is the one offering it.
         if trigger.type == .agree, Self.proposalNouns.contains(lower[triggerTokens.lowerBound]),
            let proposer = Self.proposer(before: triggerTokens.lowerBound, in: range, lower: lower, entityAt: entityAt, document: document) {
@@ -607,6 +637,7 @@ public struct EventDetector: Stage {
             j += 1
         }
         if let relativeTarget { targets = [relativeTarget] }
+        if !accused.isEmpty { targets = accused + targets.filter { !accused.contains($0) } }
         // Place: a place named after "in", "at", "near", within the trigger's clause — not in a
         // clause before it ("Witkoff met Putin in St. Petersburg, and Moscow has rejected…"), a
         // relative clause after it ("…, which sits in Port Sudan") or a quotation. "a visit to the
@@ -666,7 +697,8 @@ public struct EventDetector: Stage {
         if trigger.type == .aid {
             mode = TriggerLexicon.aidModes.first { entry in range.contains { entry.words.contains(lower[$0].text) } }?.mode
         }
-        var modality = self.modality(triggerTokens, type: trigger.type, in: range, lower: lower, actor: actor, speakers: actors, document: document, entityAt: entityAt)
+        var modality = self.modality(triggerTokens, type: trigger.type, in: range, lower: lower, actor: actor, speakers: actors, reporter: reporter,
+                                     document: document, entityAt: entityAt)
         // "the truce will not start without a list", "a plan would only work if…": the future
         // belongs to what is demanded; the condition itself is set now.
         if trigger.type == .demand, ["not", "n't", "never", "only"].contains(lower[triggerTokens.lowerBound]), [.planned, .hypothetical].contains(modality) {
@@ -927,9 +959,62 @@ public struct EventDetector: Stage {
         return start > range.lowerBound && Self.placePrepositions.contains(lower[start - 1])
     }
 
+    /// Verbs that frame a speaker's reported words.
+    static let speakingVerbs: WordSet = ["said", "says", "told", "added", "wrote", "argued", "insisted", "warned", "stated"]
+
+    /// Who speaks the trigger's clause: the subject before "said" (or "said that") opening it,
+    /// or the one named in a trailing ", he said" / ", Waltz said" / ", said Waltz" after it.
+    /// "He" or "she" stands for the person named last (the actor of the event before first).
+    private func reportingSpeaker(clauseStart: Int, trigger: Range<Int>, in range: Range<Int>, opening: Int, lower: [Word], entityAt: [Int?],
+                                  document: Document, previousActor: Int?, subject: (Int, Int) -> [Int], quoted: (Int) -> Bool) -> Int? {
+        // The subject of the nearest sentence before that names a person: its first person
+        // ("Trump met Zelensky on Friday. He said…" is Trump), else the actor of the event before.
+        func person(before k: Int) -> Int? {
+            var j = k - 1
+            var first: Int?
+            while j >= 0, k - j <= 80 {
+                if [".", "?", "!"].contains(lower[j]), let first { return first }
+                if let e = entityAt[j], document.entities[e].type == .person, !quoted(j) { first = e }
+                j -= 1
+            }
+            if let first { return first }
+            if let previousActor, document.entities[previousActor].type == .person { return previousActor }
+            return nil
+        }
+        func speaker(from start: Int, to end: Int) -> Int? {
+            if let e = subject(start, end).first { return countryOf(e, document: document) }
+            if end - start == 1, ["he", "she"].contains(lower[start]) { return person(before: range.lowerBound) }
+            return nil
+        }
+        // Before: "X said (that) …".
+        if clauseStart > opening, ["said", "says", "that", "told"].contains(lower[clauseStart - 1]) {
+            var verb = clauseStart - 1
+            if lower[verb] == "that", verb > opening, ["said", "says", "told"].contains(lower[verb - 1]) { verb -= 1 }
+            guard Self.speakingVerbs.contains(lower[verb]) else { return nil }
+            var start = verb
+            while start > opening, !Self.clauseBreaks.contains(lower[start - 1]) { start -= 1 }
+            return speaker(from: start, to: verb)
+        }
+        // After: the sentence ends with ", he said", ", Waltz said" or ", said Waltz" and no
+        // other speaking verb stands between the trigger and it.
+        guard let comma = (trigger.upperBound..<range.upperBound).last(where: { lower[$0] == "," }),
+              !(trigger.upperBound..<comma).contains(where: { Self.speakingVerbs.contains(lower[$0]) || Self.reporting.contains(lower[$0]) }) else { return nil }
+        var end = range.upperBound
+        while end > comma + 1, [".", "!", "?"].contains(lower[end - 1]) { end -= 1 }
+        guard end - comma >= 3, end - comma <= 8 else { return nil }
+        if Self.speakingVerbs.contains(lower[comma + 1]) { return speaker(from: comma + 2, to: end) }
+        guard Self.speakingVerbs.contains(lower[end - 1]) else { return nil }
+        return speaker(from: comma + 1, to: end - 1)
+    }
+
     /// Denied, planned, hypothetical or only reported, from the words of the trigger's clause.
     private func modality(_ trigger: Range<Int>, type: Event.Kind, in range: Range<Int>, lower: [Word], actor: Int?, speakers: [Int] = [],
-                          document: Document, entityAt: [Int?]) -> Event.Modality {
+                          reporter: Int? = nil, document: Document, entityAt: [Int?]) -> Event.Modality {
+        // The one whose reported words these are (``reportingSpeaker``) states a stance of their
+        // own, or of their side, by saying it: "He said Kigali had broken the accords".
+        let reporterActs = reporter.map { r in
+            actor.map { a in r == a || document.entities[r].affiliation == document.entities[a].name } ?? false
+        } ?? false
         let window = max(range.lowerBound, trigger.lowerBound - 4)..<trigger.lowerBound
         if window.contains(where: { Self.negations.contains(lower[$0]) }) { return .denied }
         // "did not announce any new American sanctions": after "any" the negation may stand further back.
@@ -976,7 +1061,8 @@ public struct EventDetector: Stage {
            let cue = (comma + 1..<min(range.upperBound, comma + 8)).first(where: { ["said", "says", "announced", "reported"].contains(lower[$0]) }),
            !(comma + 1..<cue).contains(where: { ["and", "but", "while", "although", "though", "who", "which"].contains(lower[$0]) }) {
             let speaker = (comma + 1..<cue).compactMap { entityAt[$0] }.first
-            if speaker == nil || !(speakers.contains(speaker!) || speaker == actor) { return .reported }
+            let speaksHimself = Self.stances.contains(type) && reporterActs
+            if !speaksHimself, speaker == nil || !(speakers.contains(speaker!) || speaker == actor) { return .reported }
         }
         // "…, according to Israeli authorities": the whole claim is someone else's.
         if let according = range.firstIndex(where: { lower[$0] == "according" }), according + 1 < range.upperBound,
@@ -1015,6 +1101,7 @@ public struct EventDetector: Stage {
             // one state in two ways.
             let speakerStates = speakers.map { countryOf($0, document: document) ?? $0 }
             if Self.stances.contains(type), !told, let speaker, speakers.contains(speaker) || speakerStates.contains(speaker) { return .asserted }
+            if Self.stances.contains(type), !told, speaker == nil, reporterActs { return .asserted }
             // "Ali Akbar Velayati, an adviser to Ayatollah Ali Khamenei, said Iran would…",
             // "Zelensky, on a visit to Dublin, said…": the speaker is the clause's subject, not
             // the last name of an apposition before the verb.
@@ -1190,7 +1277,8 @@ public struct EventDetector: Stage {
     static let statementCues: WordSet = ["said", "says", "told", "tells", "stated", "described", "wrote", "claimed", "reports"]
 
     /// "X said …" / "X told reporters …" with no other event in the sentence.
-    private func statement(in range: Range<Int>, sentence: TextSpan, document: Document, words: [String], lower: [Word], entityAt: [Int?]) -> Event? {
+    private func statement(in range: Range<Int>, sentence: TextSpan, document: Document, words: [String], lower: [Word], entityAt: [Int?],
+                           previousActor: Int? = nil) -> Event? {
         // "said", "told", "described … as", "wrote", "claimed", and "called the day “a milestone”".
         let cues = Self.statementCues
         let calledQuote = { (k: Int) -> Bool in
@@ -1205,7 +1293,8 @@ public struct EventDetector: Stage {
             return nil
         }
         let trigger = TriggerLexicon.Trigger(type: .statement, mode: nil, confidence: 0.5, length: 1)
-        var event = build(trigger, at: cue..<(cue + 1), in: range, sentence: sentence, document: document, words: words, lower: lower, entityAt: entityAt)
+        var event = build(trigger, at: cue..<(cue + 1), in: range, sentence: sentence, document: document, words: words, lower: lower, entityAt: entityAt,
+                          previousActor: previousActor)
         if event.actors.isEmpty, let speaker = Self.quoteSpeaker(in: sentence, document: document) { event.actors = [speaker] }
         guard !event.actors.isEmpty else { return nil }
         if let demand = reportedObligation(after: cue, by: event, in: range, document: document, words: words, lower: lower, entityAt: entityAt) {

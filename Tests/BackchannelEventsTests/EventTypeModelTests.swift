@@ -92,4 +92,29 @@ struct EventTypeModelTests {
         #expect(consult.trigger.start > 0 && text.slice(consult.trigger) == "treaty")
         #expect(!consult.actors.isEmpty)
     }
+
+    /// An accusation, reproach or demand in someone's reported words is the speaker's, made by
+    /// saying it, and the one the clause is about is its target — however the speaker is named.
+    /// (A one-word model adds the type at that word, so each case runs the event builder itself.)
+    @Test(arguments: [
+        ("Mike Waltz said Kigali had broken the accords.", "ACCUSE", "broken", "Mike Waltz", "Kigali"),
+        ("Mike Waltz spoke on Friday. He said Kigali had broken the accords.", "ACCUSE", "broken", "Mike Waltz", "Kigali"),
+        ("Kigali had broken the accords, Mike Waltz said.", "ACCUSE", "broken", "Mike Waltz", "Kigali"),
+        ("Mike Waltz spoke on Friday. Kigali had broken the accords, he said.", "ACCUSE", "broken", "Mike Waltz", "Kigali"),
+        // "he" is the subject of the sentence before, not its object
+        ("Donald Trump met Volodymyr Zelensky on Friday. He said Zelensky must pay attention to Russia.", "DEMAND", "must", "Donald Trump", "Volodymyr Zelensky"),
+        // the speaker's own side acts itself
+        ("Kazem Gharibabadi, Iran's deputy foreign minister, spoke on Friday. He said Iran had faulted the Europeans.", "DISAPPROVE", "faulted", "Iran", nil),
+    ] as [(String, String, String, String, String?)])
+    func aSpeakerMakesTheActsOfTheirWords(text: String, type: String, word: String, actor: String, target: String?) throws {
+        let model = try #require(EventTypeModel(tsv: "types\t\(type)\nbias\t9\n\(word)\t1.0\t0:1.0\n"))
+        var document = Document(metadata: Metadata(published: Timestamp(year: 2025, month: 4, day: 11)), text: text,
+                                blocks: Segmenter.paragraphs(of: text).map { Block(kind: .paragraph, span: $0) }, layers: [.text])
+        try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector(typeModel: model)]).run(&document)
+        let name = { (id: Entity.ID) in document.entities.first { $0.id == id }?.name ?? "?" }
+        let event = try #require(document.events.first { $0.type.rawValue == type }, "\(document.events.map(\.type))")
+        #expect(event.actors.map(name) == [actor])
+        if let target { #expect(event.targets.map(name) == [target]) } else { #expect(!event.targets.map(name).contains(actor)) }
+        #expect(event.modality == .asserted)
+    }
 }
