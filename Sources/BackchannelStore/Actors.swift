@@ -272,7 +272,7 @@ extension Store {
                 let shared = theirs.intersection(participants).count
                 let needed = min(2, theirs.count, participants.count)
                 guard shared > 0, shared >= needed else { continue }
-                try await addParticipants(fusedID: id, actors: actors, targets: targets, type: type, day: days[id] ?? day)
+                try await addParticipants(fusedID: id, actors: actors, targets: targets, type: type, day: days[id] ?? day, joining: true)
                 if place == nil, let placeActor {
                     try await sql.raw("UPDATE fused_events SET place_actor_id = \(bind: placeActor) WHERE id = \(bind: id)").run()
                 }
@@ -284,11 +284,11 @@ extension Store {
             VALUES (\(bind: type), \(bind: modalityClass), \(bind: date.value), \(bind: date.granularity), \(bind: date.day), \(bind: placeActor), \(bind: Store.now()))
             RETURNING id
             """).first()?.int("id") else { throw StoreError.invalid("the database returned no id for a new event") }
-        try await addParticipants(fusedID: id, actors: actors, targets: targets, type: type, day: date.day)
+        try await addParticipants(fusedID: id, actors: actors, targets: targets, type: type, day: date.day, joining: false)
         return id
     }
 
-    private func addParticipants(fusedID: Int, actors: [Int], targets: [Int], type: String, day: String?) async throws {
+    private func addParticipants(fusedID: Int, actors: [Int], targets: [Int], type: String, day: String?, joining: Bool) async throws {
         let rows = Set(actors.map { ($0, "actor") }.map { "\($0.0)|\($0.1)" } + targets.map { "\($0)|target" })
         guard !rows.isEmpty else { return }
         var q: SQLQueryString = "INSERT INTO fused_participants (fused_id, actor_id, role, type, date_day) VALUES "
@@ -299,6 +299,8 @@ extension Store {
         }
         q += " ON CONFLICT (fused_id, actor_id, role) DO NOTHING"
         try await sql.raw(q).run()
+        // (A new event's one report names each party on one side already.)
+        if joining || !Set(actors).isDisjoint(with: targets) { try await dropTargetsThatAct(fusedID: fusedID) }
     }
 }
 

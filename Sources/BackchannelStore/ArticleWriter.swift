@@ -169,6 +169,23 @@ extension Store {
             JOIN events e ON e.id = p.event_id JOIN fused_events f ON f.id = e.fused_id
             WHERE e.fused_id = \(bind: fusedID) AND p.actor_id IS NOT NULL
             """).run()
+        // An analyst's correction of the sides is kept as written, whatever it names.
+        let corrected = try await sql.raw("""
+            SELECT c.id FROM event_corrections c JOIN events e ON e.sentence_text = c.sentence_text AND e.trigger_text = c.trigger_text
+            JOIN articles a ON a.id = e.article_id AND a.key = c.article_key
+            WHERE e.fused_id = \(bind: fusedID) AND c.field IN ('actors', 'targets') LIMIT 1
+            """).first()
+        if corrected == nil { try await dropTargetsThatAct(fusedID: fusedID) }
+    }
+
+    /// Reports of one clash may disagree on who hit whom ("Thailand fired on Cambodia",
+    /// "Cambodia shelled Thailand"): the fused event unions their sides, and a party that acts in
+    /// any report is kept once, as an actor, not also as a target.
+    func dropTargetsThatAct(fusedID: Int) async throws {
+        try await sql.raw("""
+            DELETE FROM fused_participants WHERE fused_id = \(bind: fusedID) AND role = 'target'
+              AND actor_id IN (SELECT actor_id FROM fused_participants WHERE fused_id = \(bind: fusedID) AND role = 'actor')
+            """).run()
     }
 
     private func indexText(articleID: Int, title: String?, body: String) async throws {

@@ -136,9 +136,7 @@ extension Store {
                 FROM events e JOIN articles a ON a.id = e.article_id WHERE e.fused_id = \(bind: id) ORDER BY a.published_day, e.id
                 """).all()
             guard let first = reports.first else { continue }
-            // A target that is also an actor of the fused event (its reports disagree on the sides) is listed once, as an actor.
-            let actors = parts.filter { $0.1 == "actor" }
-            let targets = parts.filter { part in part.1 == "target" && !actors.contains { $0.0 == part.0 } }
+            let actors = parts.filter { $0.1 == "actor" }, targets = parts.filter { $0.1 == "target" }
             let type = try r.string("type")
             let mode = try first.optionalString("mode")
             let killed = try reports.compactMap { try $0.optionalInt("killed") }.max()

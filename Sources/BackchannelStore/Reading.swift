@@ -704,9 +704,7 @@ extension Store {
         for row in participants {
             let id = try row.int("fused_id")
             guard cards[id] != nil, let ref = refs[try row.int("actor_id")] else { continue }
-            // Rows come actors first. Fusion unions the sides of every report ("Thailand shelled
-            // Cambodia", "Cambodia fired on Thailand"), so a target that is also an actor is shown once, as an actor.
-            if try row.string("role") == "actor" { cards[id]!.actors.append(ref) } else if !cards[id]!.actors.contains(ref) { cards[id]!.targets.append(ref) }
+            if try row.string("role") == "actor" { cards[id]!.actors.append(ref) } else { cards[id]!.targets.append(ref) }
         }
         return ids.compactMap { cards[$0] }
     }
