@@ -76,10 +76,12 @@ public struct EventDetector: Stage {
             let probabilities = model.probabilities(Substring(scalars[cursor..<end]))
             let probability = { (type: Event.Kind) in model.types.firstIndex(of: type).map { probabilities[$0] } }
             result += here.filter { (probability($0.type) ?? 1) >= Self.vetoBelow }
-            let sentenceWords = range.map { lower[$0].text }
+            // (A name is no trigger: "said Rwanda had violated the ceasefire" is told by
+            // "violated", and the subject finder reads the clause before the trigger.)
+            let sentenceWords = range.map { entityAt[$0] == nil ? lower[$0].text : "" }
             for (k, type) in model.types.enumerated() where probabilities[k] >= Self.addFrom && !here.contains(where: { $0.type == type }) {
                 guard let word = model.strongestWord(for: type, in: sentenceWords),
-                      let t = range.first(where: { lower[$0].text == word }),
+                      let t = range.first(where: { entityAt[$0] == nil && lower[$0].text == word }),
                       !document.quotes.contains(where: { $0.span.contains(tokens[t].span) }) else { continue }
                 let trigger = TriggerLexicon.Trigger(type: type, mode: nil, confidence: (probabilities[k] * 100).rounded() / 100, length: 1)
                 var event = build(trigger, at: t..<(t + 1), in: range, sentence: sentence.span, document: document, words: words, lower: lower,

@@ -117,4 +117,19 @@ struct EventTypeModelTests {
         if let target { #expect(event.targets.map(name) == [target]) } else { #expect(!event.targets.map(name).contains(actor)) }
         #expect(event.modality == .asserted)
     }
+
+    /// An added event's trigger is the strongest word that is not a name: "said Rwanda had
+    /// violated the ceasefire" is told by "violated", so Rwanda, the clause's subject, is accused.
+    @Test func aNameIsNoTrigger() throws {
+        let text = "Felix Tshisekedi said Rwanda had violated the ceasefire."
+        let model = try #require(EventTypeModel(tsv: "types\tACCUSE\nbias\t9\nrwanda\t1.0\t0:3.0\nviolated\t1.0\t0:1.0\n"))
+        var document = Document(metadata: Metadata(published: Timestamp(year: 2025, month: 4, day: 11)), text: text,
+                                blocks: Segmenter.paragraphs(of: text).map { Block(kind: .paragraph, span: $0) }, layers: [.text])
+        try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector(typeModel: model)]).run(&document)
+        let accuse = try #require(document.events.first { $0.type == .accuse }, "\(document.events.map(\.type))")
+        #expect(text.slice(accuse.trigger) == "violated")
+        let name = { (id: Entity.ID) in document.entities.first { $0.id == id }?.name }
+        #expect(accuse.actors.map(name) == ["Felix Tshisekedi"])
+        #expect(accuse.targets.map(name) == ["Rwanda"])
+    }
 }
