@@ -13,12 +13,17 @@ import Testing
 struct EventTypeModelTests {
     let model = EventTypeModel.shared
 
-    /// The events of one paragraph through the real stages, with `model` as the type check.
-    static func events(_ text: String, model: EventTypeModel?) throws -> [Event] {
-        var document = Document(metadata: Metadata(published: Timestamp(year: 2025, month: 8, day: 9)), text: text,
+    /// Text through the real stages, with `model` as the type check.
+    static func analysed(_ text: String, model: EventTypeModel?, published: Timestamp? = Timestamp(year: 2025, month: 8, day: 9)) throws -> Document {
+        var document = Document(metadata: Metadata(published: published), text: text,
                                 blocks: Segmenter.paragraphs(of: text).map { Block(kind: .paragraph, span: $0) }, layers: [.text])
         try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector(typeModel: model)]).run(&document)
-        return document.events
+        return document
+    }
+
+    /// The events of one paragraph through the real stages, with `model` as the type check.
+    static func events(_ text: String, model: EventTypeModel?) throws -> [Event] {
+        try analysed(text, model: model).events
     }
 
     @Test func theShippedModelLoadsWithEveryTypeItWasTrainedOn() throws {
@@ -111,9 +116,7 @@ struct EventTypeModelTests {
     ] as [(String, String, String, String, String?)])
     func aSpeakerMakesTheActsOfTheirWords(text: String, type: String, word: String, actor: String, target: String?) throws {
         let model = try #require(EventTypeModel(tsv: "types\t\(type)\nbias\t9\n\(word)\t1.0\t0:1.0\n"))
-        var document = Document(metadata: Metadata(published: Timestamp(year: 2025, month: 4, day: 11)), text: text,
-                                blocks: Segmenter.paragraphs(of: text).map { Block(kind: .paragraph, span: $0) }, layers: [.text])
-        try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector(typeModel: model)]).run(&document)
+        let document = try Self.analysed(text, model: model, published: Timestamp(year: 2025, month: 4, day: 11))
         let name = { (id: Entity.ID) in document.entities.first { $0.id == id }?.name ?? "?" }
         let event = try #require(document.events.first { $0.type.rawValue == type }, "\(document.events.map(\.type))")
         #expect(event.actors.map(name) == [actor])
@@ -126,9 +129,7 @@ struct EventTypeModelTests {
     @Test func aNameIsNoTrigger() throws {
         let text = "Felix Tshisekedi said Rwanda had violated the ceasefire."
         let model = try #require(EventTypeModel(tsv: "types\tACCUSE\nbias\t9\nrwanda\t1.0\t0:3.0\nviolated\t1.0\t0:1.0\n"))
-        var document = Document(metadata: Metadata(published: Timestamp(year: 2025, month: 4, day: 11)), text: text,
-                                blocks: Segmenter.paragraphs(of: text).map { Block(kind: .paragraph, span: $0) }, layers: [.text])
-        try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector(typeModel: model)]).run(&document)
+        let document = try Self.analysed(text, model: model, published: Timestamp(year: 2025, month: 4, day: 11))
         let accuse = try #require(document.events.first { $0.type == .accuse }, "\(document.events.map(\.type))")
         #expect(text.slice(accuse.trigger) == "violated")
         let name = { (id: Entity.ID) in document.entities.first { $0.id == id }?.name }
