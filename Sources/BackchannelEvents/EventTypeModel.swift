@@ -48,10 +48,12 @@ public struct EventTypeModel: Sendable {
             guard let first = line.first, first != UInt8(ascii: "#") else { continue }
             let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
             let head = String(decoding: fields[0], as: UTF8.self)
-            if head == "types" {
+            // The two header lines come first; after them "types" and "bias" are words like
+            // any other ("both types of missile"), features of their own.
+            if head == "types", types.isEmpty, names.isEmpty {
                 types = fields.dropFirst().compactMap { Event.Kind(rawValue: String(decoding: $0, as: UTF8.self)) }
                 guard types.count == fields.count - 1 else { return nil }
-            } else if head == "bias" {
+            } else if head == "bias", bias.isEmpty, names.isEmpty {
                 bias = fields.dropFirst().compactMap { Self.number($0) }
             } else {
                 guard fields.count == 3, let value = Self.number(fields[1]) else { return nil }

@@ -65,6 +65,14 @@ struct EventTypeModelTests {
         #expect(tiny?.probability(of: .fight, in: "They signed.") == nil)
     }
 
+    /// "types" and "bias" name the header lines only where they open the file; later they are
+    /// words of the vocabulary ("both types of drone"), as in the shipped model.
+    @Test func headerWordsAreFeaturesAfterTheHeader() throws {
+        let model = try #require(EventTypeModel(tsv: "types\tAGREE\nbias\t-1\ntypes\t1.0\t0:4.0\nbias\t1.0\t0:-4.0\n"))
+        #expect(abs((model.probability(of: .agree, in: "Both types of drone.") ?? 0) - 0.9526) < 0.001)
+        #expect(abs((model.probability(of: .agree, in: "A bias.") ?? 0) - 0.0067) < 0.001)
+    }
+
     /// A type the model adds to a sentence that the rules read as a bare statement replaces the
     /// STATEMENT: a statement that reports an act is that act.
     @Test func anAddedActReplacesTheStatement() throws {
