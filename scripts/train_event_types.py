@@ -11,9 +11,9 @@ word uni- and bigrams (sublinear term frequency, L2-normalised rows): the featur
 of two or more letters, digits or underscores, lower-cased, as scikit-learn's default token
 pattern finds them; `EventTypeModel` computes the same features in Swift.
 
-Training data: the gold events of the splits in `probe_event_types.DEVELOPMENT` (the sixteen
+Training data: the gold events of the splits in `probe_event_types.DEVELOPMENT` (the eighteen
 development splits: `locked`, `train` and `unseen` were added in the eighth session, `train2`
-to `train6` in the ninth; `blind`, the held-out split, is not), one example per
+to `train8` in the ninth; `blind`, the held-out split, is not), one example per
 sentence with the set of types its gold events have (see scripts/probe_event_types.py for how
 sentences and events are matched, and for the leave-one-split-out measurement of this model).
 
