@@ -227,6 +227,16 @@ struct EntityStageTests {
         #expect(lines.contains { $0.hasPrefix("ORG Truth Social") } && lines.contains { $0.hasPrefix("ORG Lashkar-e-Taiba") }, "\(lines)")
     }
 
+    @Test func provincesOfTheConflictsAreKnownPlaces() throws {
+        let text = "Fighting spread from Paktika to Sagaing and Artibonite, and reached Tigrai, which officials call Tigray."
+        let lines = summary(try entities(text), in: text)
+        for place in ["Paktika", "Sagaing", "Artibonite"] {
+            #expect(lines.contains { $0.hasPrefix("GPE \(place)") }, "\(place): \(lines)")
+        }
+        // One region under both spellings.
+        #expect(lines.contains("GPE Tigray [Tigrai|Tigray]"), "\(lines)")
+    }
+
     @Test func theSocialNetworkXOnlyWhereItIsOne() throws {
         let text = "Kaja Kallas wrote on X that the talks had failed. In a later X post she named Iran. Article X of the treaty was not discussed."
         let lines = summary(try entities(text), in: text)
