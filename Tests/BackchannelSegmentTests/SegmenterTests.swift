@@ -23,6 +23,8 @@ struct TokenizerTests {
         ("the 17th package, O'Brien's view", ["the", "17th", "package", ",", "O'Brien", "'s", "view"]),
         // St. Petersburg keeps its abbreviation
         ("in St. Petersburg on Friday", ["in", "St.", "Petersburg", "on", "Friday"]),
+        // the social network at the end of a sentence is no initial; Malcolm X's initial is
+        ("he wrote on X. Crowds cheered. Malcolm X. Hale", ["he", "wrote", "on", "X", ".", "Crowds", "cheered", ".", "Malcolm", "X.", "Hale"]),
     ])
     func tokenization(text: String, expected: [String]) {
         #expect(tokens(text) == expected)
@@ -49,6 +51,8 @@ struct SentenceSplitterTests {
          ["“It is up to Russia now.”", "Rubio said so.", "“Is it?” he asked."]),
         // decimals and thousands separators
         ("Aid rose by 4.5 percent to $1,200.50 million. Officials agreed.", ["Aid rose by 4.5 percent to $1,200.50 million.", "Officials agreed."]),
+        // "on X." ends its sentence
+        ("The deal is done, he wrote on X. Crowds cheered.", ["The deal is done, he wrote on X.", "Crowds cheered."]),
         // a headline without a full stop on its own line
         ("Envoy meets Putin in St. Petersburg\nThe talks lasted four hours.", ["Envoy meets Putin in St. Petersburg", "The talks lasted four hours."]),
     ])

@@ -39,10 +39,14 @@ public struct Tokenizer: Sendable {
             if Self.isWordScalar(c) {
                 let (stop, kind) = word(scalars, from: i, end: end)
                 var tokenEnd = stop
-                // An abbreviation or a single capital initial keeps its period.
+                // An abbreviation or a single capital initial keeps its period — but not the
+                // social network at the end of "he wrote on X.", which is no initial.
                 if stop < end, scalars[stop] == ".", kind == .word {
                     let text = String(String.UnicodeScalarView(scalars[i..<stop]))
-                    if Self.abbreviations.contains(text) || (stop - i == 1 && c.properties.isUppercase) {
+                    let platform = c == "X" && tokens.last.map { t in
+                        t.span.end - t.span.start == 2 && String(String.UnicodeScalarView(scalars[t.span.start..<t.span.end])) == "on"
+                    } == true
+                    if Self.abbreviations.contains(text) || (stop - i == 1 && c.properties.isUppercase && !platform) {
                         tokenEnd = stop + 1
                     }
                 }
