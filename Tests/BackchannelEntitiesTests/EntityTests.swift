@@ -237,6 +237,14 @@ struct EntityStageTests {
         #expect(lines.contains("GPE Tigray [Tigrai|Tigray]"), "\(lines)")
     }
 
+    @Test func groupsAndPartiesOfTheNewerConflicts() throws {
+        let text = "The National Unity Government said the Arakan Army had taken the town, while the Kuomintang and the Democratic Progressive Party traded blame and Viv Ansanm held the capital."
+        let lines = summary(try entities(text), in: text)
+        for org in ["National Unity Government", "Arakan Army", "Kuomintang", "Democratic Progressive Party", "Viv Ansanm"] {
+            #expect(lines.contains { $0.hasPrefix("ORG \(org) [") }, "\(org): \(lines)")
+        }
+    }
+
     @Test func theSocialNetworkXOnlyWhereItIsOne() throws {
         let text = "Kaja Kallas wrote on X that the talks had failed. In a later X post she named Iran. Article X of the treaty was not discussed. Iran answered on X."
         let lines = summary(try entities(text), in: text)
