@@ -3,10 +3,12 @@
 
 Usage:
     python3 scripts/check_gold.py        # prints per-type, per-kind and per-event-type counts, then OK (exit 0) or the errors (exit 1)
+    python3 scripts/check_gold.py --quiet   # only OK or the errors
 
-Counts are given per split (``SPLITS``). ``blind`` is the fresh held-out split, the ninth,
-written on 2026-11-27 after ``unseen`` was scored once at 6233de9: score it once, at the end of a
-piece of work. Every other split is development data (see "Splits" in Corpus/README.md).
+Counts are given per split (``SPLITS``). ``hidden`` is the fresh held-out split, the tenth,
+written on 2026-11-27 after ``blind`` was scored once at 9eeb253: score it once, at the end of a
+piece of work. Every other split is development data (see "Splits" in Corpus/README.md). The
+counts include the held-out split's; pass ``--quiet`` to print only OK or the errors.
 
 Quotes (``"quotes"``, after ``"entities"``): one object per direct quotation of the body,
 ``{"text", "speaker", "cue", "kind"}``, in body order. ``text`` occurs verbatim in the body and
@@ -60,8 +62,8 @@ EVENT_KEYS = ("type", "mode", "actors", "targets", "place", "date", "modality", 
 EVENT_OPTIONAL = {"position", "casualties", "amounts"}
 ACTOR_TYPES = {"ORG", "GPE", "PERSON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-# blind is the fresh held-out split (see the docstring); the others are development data.
-SPLITS = ("dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "unseen", "train", "train2", "train3", "train4", "train5", "train6", "train7", "train8", "blind")
+# hidden is the fresh held-out split (see the docstring); the others are development data.
+SPLITS = ("dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "unseen", "train", "train2", "train3", "train4", "train5", "train6", "train7", "train8", "blind", "hidden")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CANONICAL = {"United States", "Russia", "Ukraine", "United Kingdom", "Germany", "Italy", "Turkey",
              "Israel", "Iran", "Pakistan", "India", "Rwanda", "France", "Finland"}
@@ -360,6 +362,9 @@ def main():
             print(e)
         print("%d error(s)" % len(errors))
         return 1
+    if "--quiet" in sys.argv[1:]:
+        print("OK")
+        return 0
     print("gold files: %d  entities: %d  mention strings: %d" % (
         len(articles), sum(counts.values()), n_mentions))
     print("  " + "  ".join("%s %d" % kv for kv in counts.items()))

@@ -10,8 +10,8 @@ a split, running the binary once over the pages and reading its JSON lines, chec
 the command-line options, target marks, per-article error lists, JSON output and the little
 self-test harness. The scoring itself stays in each script.
 
-Splits: ``dev`` is the default. ``blind`` (the ninth held-out split, written on 2026-11-27
-after ``unseen`` was scored once at 6233de9) is the fresh held-out split: score it once, at the
+Splits: ``dev`` is the default. ``hidden`` (the tenth held-out split, written on 2026-11-27
+after ``blind`` was scored once at 9eeb253) is the fresh held-out split: score it once, at the
 end of a piece of work, and never use it for development, debugging, tuning or training. Every
 other split is development data; "Splits" in ``Corpus/README.md`` tells when each was written,
 scored and spent. ``--split all`` takes every article.
@@ -32,9 +32,9 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Corpus")
-# The article splits, then "all" (every article). blind is the fresh held-out split: score it
+# The article splits, then "all" (every article). hidden is the fresh held-out split: score it
 # once, at the end of a piece of work; the others are development data (Corpus/README.md, "Splits").
-SPLIT_CHOICES = ["dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "unseen", "train", "train2", "train3", "train4", "train5", "train6", "train7", "train8", "blind",
+SPLIT_CHOICES = ["dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "unseen", "train", "train2", "train3", "train4", "train5", "train6", "train7", "train8", "blind", "hidden",
                  "all"]
 
 
@@ -222,15 +222,15 @@ def span_ok(text, start, end, want):
 # ---------------------------------------------------------------- command line
 
 def parse_args(description, errors_help, argv=None):
-    """The common options: --binary, --split (one of ``SPLIT_CHOICES``, default dev; ``blind``
+    """The common options: --binary, --split (one of ``SPLIT_CHOICES``, default dev; ``hidden``
     is the held-out split: score it once, at the end of a piece of work), --errors N, --json and
     --selftest."""
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
-                    help="articles to score (default dev; blind is the held-out split: score it "
-                         "once, at the end of a piece of work; unseen, the previous one, was scored at "
-                         "6233de9 and is spent; all includes every split)")
+                    help="articles to score (default dev; hidden is the held-out split: score it "
+                         "once, at the end of a piece of work; blind, the previous one, was scored at "
+                         "9eeb253 and is spent; all includes every split)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument("--selftest", action="store_true", help="check the scorer on hand-made cases")
