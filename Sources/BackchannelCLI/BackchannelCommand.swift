@@ -1,4 +1,6 @@
 import ArgumentParser
+import BackchannelPipeline
+import Foundation
 
 /// `backchannel`: reads news about diplomacy and conflict and keeps a structured record of it.
 public struct BackchannelCommand: AsyncParsableCommand {
@@ -17,6 +19,11 @@ extension BackchannelCommand {
     public static func start(_ arguments: [String]? = nil) async {
         do {
             var command = try parseAsRoot(arguments)
+            if command is ExtractCommand || command is IngestCommand || command is ServeCommand || command is DemoCommand {
+                for problem in StandardPipeline.resourceProblems() {
+                    FileHandle.standardError.write(Data("backchannel: warning: \(problem)\n".utf8))
+                }
+            }
             if var asynchronous = command as? AsyncParsableCommand {
                 try await asynchronous.run()
             } else {

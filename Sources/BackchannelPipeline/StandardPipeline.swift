@@ -28,6 +28,15 @@ public struct PipelineOptions: Sendable {
 /// | `QuoteDetector` | tokens, sentences, entities | quotes |
 /// | `EventDetector` | tokens, sentences, entities, dates, money, quotes | events |
 public enum StandardPipeline {
+    /// What is wrong with the resources the stages load, one line each (none when all is well):
+    /// a type model that failed to load leaves the event stage on its trigger rules alone, which
+    /// no output would otherwise show. (The entity model's absence stops the entity stage itself.)
+    public static func resourceProblems(typeModel: EventTypeModel? = .shared) -> [String] {
+        typeModel == nil
+            ? ["the event-type model (Backchannel_BackchannelEvents.resources/event-types.tsv) could not be loaded: events come from the trigger rules alone"]
+            : []
+    }
+
     public static func make(_ options: PipelineOptions = PipelineOptions()) -> Pipeline {
         guard options.analyse else { return try! Pipeline([]) }
         // Assembly cannot fail: the order above satisfies every requirement (checked by a test).

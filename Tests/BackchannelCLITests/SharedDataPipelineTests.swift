@@ -34,3 +34,14 @@ struct SharedDataPipelineTests {
         #expect(documents == 218)
     }
 }
+
+/// A resource that fails to load is said, not silently worked around.
+@Suite("Pipeline resources")
+struct PipelineResourceTests {
+    @Test func theShippedResourcesLoadAndAMissingTypeModelIsReported() {
+        #expect(StandardPipeline.resourceProblems().isEmpty)
+        let problems = StandardPipeline.resourceProblems(typeModel: nil)
+        #expect(problems.count == 1)
+        #expect(problems.first?.contains("event-types.tsv") == true && problems.first?.contains("rules alone") == true)
+    }
+}
