@@ -149,7 +149,13 @@ public struct QuoteDetector: Stage {
     }
 
     static let prepositions: WordSet = ["in", "on", "at", "to", "from", "with", "by", "for", "during", "after", "before", "via"]
-    static let anonymous: WordSet = ["official", "officials", "source", "sources", "diplomat", "diplomats", "person", "people", "aide", "aides"]
+    /// People the text does not name ("a senior official said", "a woman who fled … told the
+    /// agency"): after "a", "one", "several" … the quotation has no speaker among the entities.
+    static let anonymous: WordSet = ["official", "officials", "source", "sources", "diplomat", "diplomats", "person", "people", "aide", "aides",
+                                     "woman", "women", "man", "men", "resident", "residents", "witness", "witnesses", "villager", "villagers",
+                                     "survivor", "survivors", "mother", "father", "doctor", "doctors", "nurse", "medic", "medics",
+                                     "soldier", "soldiers", "farmer", "worker", "workers", "student", "students", "refugee", "refugees",
+                                     "activist", "activists", "volunteer", "volunteers", "shopkeeper", "driver", "fisherman"]
     static let indefinite: WordSet = ["a", "an", "one", "two", "three", "several", "some", "other"]
     static let clauseBreaks: WordSet = [";", "while", "whereas", "but", "and", "—", "–"]
 

@@ -23,6 +23,9 @@ struct QuoteTests {
         // "X said" after the quote, curly marks
         ("“We are ready to talk,” Kremlin spokesman Dmitry Peskov said on Monday.",
          ["We are ready to talk, | Dmitry Peskov | said"]),
+        // an unnamed speaker: the agency she told is no speaker
+        ("“We left with nothing,” a woman who fled with her children told Continental Wire.",
+         ["We left with nothing, | - | told"]),
         // "said X", straight marks
         ("\"The door is open,\" said Secretary of State Marco Rubio.",
          ["The door is open, | Marco Rubio | said"]),
