@@ -806,6 +806,10 @@ ORGS = [
     ("National League for Democracy", "party", []), ("Kuomintang", "party", ["KMT"]),
     ("Democratic Progressive Party", "party", ["DPP"]), ("Taiwan People's Party", "party", ["Taiwan People’s Party"]),
     ("Civil Contract", "party", []),
+    # the forums where officials speak ("said in a speech hosted by the Munich Security Conference")
+    ("Munich Security Conference", "org", []), ("Shangri-La Dialogue", "org", []), ("World Economic Forum", "org", []),
+    ("Valdai Discussion Club", "org", ["Valdai Club"]), ("Raisina Dialogue", "org", []), ("Chatham House", "org", []),
+    ("St. Petersburg International Economic Forum", "org", ["St Petersburg International Economic Forum"]),
     ("IRGC", "armed", ["Islamic Revolutionary Guard Corps", "Revolutionary Guards", "Revolutionary Guard"]),
     ("Quds Force", "armed", []),
     ("Armed Forces of Ukraine", "armed", ["Ukrainian Armed Forces"]),

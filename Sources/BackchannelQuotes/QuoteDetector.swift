@@ -267,9 +267,11 @@ public struct QuoteDetector: Stage {
             if cueBeforeQuote, document.tokens[t].span.start >= quote.upperBound { break }
             // "said in a post on Telegram": a name after a preposition is where or how it was
             // said, not who said it (a person named later may still be the speaker).
+            // (The whole name is skipped: "by the Munich Security Conference" is one name, whose
+            // second word follows no preposition.)
             if let e = entityAt[t], document.entities[e].type != .person, k > 0,
                Self.prepositions.contains(words[tokens[k - 1]].lowercased()) || (k > 1 && words[tokens[k - 1]].lowercased() == "the" && Self.prepositions.contains(words[tokens[k - 2]].lowercased())) {
-                k += 1
+                while k < tokens.count, entityAt[tokens[k]] == e { k += 1 }
                 continue
             }
             if let e = entityAt[t], [.person, .org, .gpe].contains(document.entities[e].type) {

@@ -23,6 +23,9 @@ struct QuoteTests {
         // "X said" after the quote, curly marks
         ("“We are ready to talk,” Kremlin spokesman Dmitry Peskov said on Monday.",
          ["We are ready to talk, | Dmitry Peskov | said"]),
+        // where it was said, a name of several words after a preposition, is not who said it
+        ("“Conflict is at our door,” the former prime minister said in a speech hosted by the Munich Security Conference.",
+         ["Conflict is at our door, | - | said"]),
         // an unnamed speaker: the agency she told is no speaker
         ("“We left with nothing,” a woman who fled with her children told Continental Wire.",
          ["We left with nothing, | - | told"]),
