@@ -63,7 +63,8 @@ EVENT_OPTIONAL = {"position", "casualties", "amounts"}
 ACTOR_TYPES = {"ORG", "GPE", "PERSON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 # hidden is the fresh held-out split (see the docstring); the others are development data.
-SPLITS = ("dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "unseen", "train", "train2", "train3", "train4", "train5", "train6", "train7", "train8", "blind", "hidden")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from corpus_splits import SPLITS  # noqa: E402
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CANONICAL = {"United States", "Russia", "Ukraine", "United Kingdom", "Germany", "Italy", "Turkey",
              "Israel", "Iran", "Pakistan", "India", "Rwanda", "France", "Finland"}
