@@ -546,13 +546,9 @@ public struct EventDetector: Stage {
         // reproach whose own clause names no one is the reporter's.
         // "Velayati said Iran would reject…": a person who states their country's or body's
         // stance takes it with it.
-        if clauseStart > opening, ["said", "says", "that", "told"].contains(lower[clauseStart - 1]),
-           actors.isEmpty && Self.speechActs.contains(trigger.type)
-            || actors.count == 1 && Self.stances.contains(trigger.type) && document.entities[actors[0]].type != .person {
-            var verb = clauseStart - 1
-            if lower[verb] == "that", verb > opening, ["said", "says", "told"].contains(lower[verb - 1]) { verb -= 1 }
-            var start = verb
-            while start > opening, !Self.clauseBreaks.contains(lower[start - 1]) { start -= 1 }
+        if actors.isEmpty && Self.speechActs.contains(trigger.type)
+            || actors.count == 1 && Self.stances.contains(trigger.type) && document.entities[actors[0]].type != .person,
+           let (start, verb) = Self.reportingFrame(clauseStart: clauseStart, opening: opening, lower: lower) {
             if let e = subject(start, verb).first, let speaker = countryOf(e, document: document) {
                 if actors.isEmpty { actors = [speaker] } else if document.entities[speaker].type == .person { actors.append(speaker) }
             }
@@ -961,6 +957,18 @@ public struct EventDetector: Stage {
         return start > range.lowerBound && Self.placePrepositions.contains(lower[start - 1])
     }
 
+    /// A clause opened by "said", "says", "told" or "that" ("Witkoff said (that) Iran …"): the
+    /// reporting verb ("that" itself when no such verb stands before it) and the start of the
+    /// clause whose subject speaks; nil when the clause is not reported speech.
+    static func reportingFrame(clauseStart: Int, opening: Int, lower: [Word]) -> (start: Int, verb: Int)? {
+        guard clauseStart > opening, ["said", "says", "that", "told"].contains(lower[clauseStart - 1]) else { return nil }
+        var verb = clauseStart - 1
+        if lower[verb] == "that", verb > opening, ["said", "says", "told"].contains(lower[verb - 1]) { verb -= 1 }
+        var start = verb
+        while start > opening, !clauseBreaks.contains(lower[start - 1]) { start -= 1 }
+        return (start, verb)
+    }
+
     /// Verbs that frame a speaker's reported words.
     static let speakingVerbs: WordSet = ["said", "says", "told", "added", "wrote", "argued", "insisted", "warned", "stated"]
 
@@ -989,12 +997,8 @@ public struct EventDetector: Stage {
             return nil
         }
         // Before: "X said (that) …".
-        if clauseStart > opening, ["said", "says", "that", "told"].contains(lower[clauseStart - 1]) {
-            var verb = clauseStart - 1
-            if lower[verb] == "that", verb > opening, ["said", "says", "told"].contains(lower[verb - 1]) { verb -= 1 }
+        if let (start, verb) = Self.reportingFrame(clauseStart: clauseStart, opening: opening, lower: lower) {
             guard Self.speakingVerbs.contains(lower[verb]) else { return nil }
-            var start = verb
-            while start > opening, !Self.clauseBreaks.contains(lower[start - 1]) { start -= 1 }
             return speaker(from: start, to: verb)
         }
         // After: the sentence ends with ", he said", ", Waltz said" or ", said Waltz" and no
