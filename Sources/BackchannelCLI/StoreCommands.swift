@@ -75,7 +75,7 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Follow at most this many redirects.")
     var maxRedirects: Int = 5
 
-    @Option(name: .long, help: "Articles committed together; each is still stored whole or not at all (default 64 on SQLite, 1 on PostgreSQL).")
+    @Option(name: .long, help: "Articles committed together; each is still stored whole or not at all (default 256 on SQLite, or what one second gives; 1 on PostgreSQL).")
     var batch: Int?
 
     @Flag(name: .long, help: "Print only the summary.")

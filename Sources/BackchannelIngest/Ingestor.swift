@@ -13,11 +13,16 @@ public struct IngestOptions: Sendable {
     /// Names this process in the queue ("host:pid").
     public var worker = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
     /// Items committed together (each still all or nothing: see ``Store/processBatch(worker:limit:_:)``).
-    /// nil: 64 on SQLite, whose single writer holds the file's lock in any case; 1 on
+    /// nil: 256 on SQLite, whose single writer holds the file's lock in any case (64 made
+    /// committing a quarter of SQLite's time at 10,000 articles; 256 took ingest from about 390
+    /// to 440 articles/s, docs/benchmarks.md); 1 on
     /// PostgreSQL, where workers share the queue and a batch would hold its row locks (new
     /// actors, aliases, fused events) across many articles, making workers wait on each other
     /// and deadlock.
     public var batchSize: Int? = nil
+    /// A batch claims no further item after this long, so that slow items (fetched pages) commit
+    /// and show in the progress every so often.
+    public var batchDuration: Duration = .seconds(1)
 
     public init() {}
 }
@@ -142,8 +147,10 @@ public final class Ingestor: @unchecked Sendable {
         progress?.start(total: try await store.pendingCount())
         var consecutiveDatabaseErrors = 0
         while true {
-            let limit = options.batchSize ?? (store.backend == .sqlite ? 64 : 1)
-            let outcomes = try await store.processBatch(worker: options.worker, limit: limit) { item in try await self.process(item) }
+            let limit = options.batchSize ?? (store.backend == .sqlite ? 256 : 1)
+            let outcomes = try await store.processBatch(worker: options.worker, limit: limit, within: options.batchDuration) { item in
+                try await self.process(item)
+            }
             if outcomes.isEmpty { break }
             for outcome in outcomes {
                 let item: QueueItem, result: QueueResult

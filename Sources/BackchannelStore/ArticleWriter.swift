@@ -190,7 +190,8 @@ extension Store {
 
     private func indexText(articleID: Int, title: String?, body: String) async throws {
         guard backend == .sqlite else { return } // PostgreSQL keeps a generated tsvector column.
-        try await sql.raw("DELETE FROM articles_fts WHERE rowid = \(bind: articleID)").run()
+        // A new article's id was never indexed (articles are not deleted), and a new version's
+        // old row went with its facts (`deleteFacts`).
         try await sql.raw("INSERT INTO articles_fts (rowid, title, body) VALUES (\(bind: articleID), \(bind: title ?? ""), \(bind: body))").run()
     }
 

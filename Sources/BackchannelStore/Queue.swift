@@ -85,18 +85,51 @@ extension Store {
         case rolledBack(QueueItemError)
     }
 
-    /// Claims and processes up to `limit` pending items in one transaction, each inside a
-    /// savepoint of its own: an item is stored whole or not at all, and the batch commits
-    /// once. Returns an empty array when nothing is pending.
+    /// Claims and processes up to `limit` pending items in one transaction: an item is stored
+    /// whole or not at all, and the batch commits once. Returns an empty array when nothing is
+    /// pending.
     ///
     /// Committing is what storing an article cost most (a tenth to a fifth of ingest, writing
     /// the log and checkpointing); a batch pays it once for `limit` articles. A process killed
     /// mid-batch loses the batch's work, never part of an article: its items are still pending
     /// and the next run stores them.
-    public func processBatch(worker: String, limit: Int, _ body: (QueueItem) async throws -> QueueResult) async throws -> [BatchOutcome] {
-        try await transaction {
+    ///
+    /// The batch first runs without a savepoint per item, since savepoints cost every item a
+    /// journal of the pages it changes and the full-text index a flush of its pending terms.
+    /// If the database refuses any item's work (rare: the inputs that cannot be read are
+    /// `QueueResult.failed`, not errors), the whole batch is rolled back and run again item by
+    /// item in savepoints, so that the item at fault is rolled back alone and counted.
+    ///
+    /// - Parameter within: no further item is claimed once this much time has passed (the
+    ///   first always is), so that slow items — pages fetched over the network — still commit,
+    ///   and show as done, every so often.
+    public func processBatch(worker: String, limit: Int, within: Duration = .seconds(3600),
+                             _ body: (QueueItem) async throws -> QueueResult) async throws -> [BatchOutcome] {
+        let deadline = ContinuousClock.now + within
+        do {
+            return try await transaction {
+                var outcomes: [BatchOutcome] = []
+                while outcomes.count < max(1, limit), outcomes.isEmpty || ContinuousClock.now < deadline, let item = try await claimNext() {
+                    let result = try await body(item)
+                    try await finish(item, result, worker: worker)
+                    outcomes.append(.finished(item, result))
+                }
+                return outcomes
+            }
+        } catch {
+            return try await processBatchInSavepoints(worker: worker, limit: limit, within: within, body)
+        }
+    }
+
+    /// ``processBatch(worker:limit:_:)`` with each item in a savepoint of its own: an item the
+    /// database refuses is rolled back alone and counted as one attempt (pending again, or
+    /// failed after three), and the others commit.
+    func processBatchInSavepoints(worker: String, limit: Int, within: Duration,
+                                  _ body: (QueueItem) async throws -> QueueResult) async throws -> [BatchOutcome] {
+        let deadline = ContinuousClock.now + within
+        return try await transaction {
             var outcomes: [BatchOutcome] = []
-            while outcomes.count < max(1, limit) {
+            while outcomes.count < max(1, limit), outcomes.isEmpty || ContinuousClock.now < deadline {
                 try await sql.raw("SAVEPOINT queue_item").run()
                 var claimed: QueueItem?
                 do {

@@ -389,7 +389,9 @@ struct StoreTests {
         #expect(try await store.enqueue(["a", "b", "c", "d", "e"]) == 5)
         // "b" writes its article, then the database refuses a statement (on PostgreSQL this
         // aborts the transaction until the savepoint is rolled back).
+        let calls = Calls()
         let work: (QueueItem) async throws -> QueueResult = { item in
+            await calls.add(item.input)
             let outcome = try await store.write(Self.witkoffVisit(url: "https://x.example/\(item.input)").document, input: item.input)
             if item.input == "b" { try await store.sql.raw("SELECT * FROM no_such_table").run() }
             return .stored(outcome)
@@ -405,6 +407,9 @@ struct StoreTests {
         let first = try await store.processBatch(worker: "t", limit: 3, work)
         // "b" is retried at once: the lowest pending item.
         #expect(names(first) == ["a stored", "b rolled back", "b rolled back"])
+        // The batch ran first without savepoints, was rolled back whole at "b", and ran again
+        // item by item.
+        #expect(await calls.inputs == ["a", "b", "a", "b", "b"])
         #expect(try await store.strings("SELECT url FROM articles ORDER BY id") == ["https://x.example/a"])
         #expect(try await store.pendingCount() == 4)
         let second = try await store.processBatch(worker: "t", limit: 10, work)
@@ -414,6 +419,27 @@ struct StoreTests {
         #expect(try await store.strings("SELECT input FROM queue WHERE state = 'failed'") == ["b"])
         #expect(try await store.count("articles", "url = 'https://x.example/b'") == 0)
         #expect(try await store.processBatch(worker: "t", limit: 10, work).isEmpty)
+    }
+
+    @Test(arguments: TestDatabases.Kind.allCases)
+    func aBatchClaimsNoMoreItemsOnceItsTimeIsUp(_ kind: TestDatabases.Kind) async throws {
+        guard let store = try await TestDatabases.fresh(kind) else { return }
+        defer { Task { try? await store.close() } }
+        #expect(try await store.enqueue(["a", "b", "c"]) == 3)
+        let work: (QueueItem) async throws -> QueueResult = { item in
+            .stored(try await store.write(Self.witkoffVisit(url: "https://x.example/\(item.input)").document, input: item.input))
+        }
+        // No time at all: the first item still runs, and commits alone.
+        #expect(try await store.processBatch(worker: "t", limit: 10, within: .zero, work).count == 1)
+        #expect(try await store.count("queue", "state = 'done'") == 1)
+        #expect(try await store.processBatch(worker: "t", limit: 10, within: .seconds(60), work).count == 2)
+        #expect(try await store.pendingCount() == 0)
+    }
+
+    /// The inputs a batch's work was called with, in order.
+    actor Calls {
+        var inputs: [String] = []
+        func add(_ input: String) { inputs.append(input) }
     }
 
     @Test(arguments: TestDatabases.Kind.allCases)
