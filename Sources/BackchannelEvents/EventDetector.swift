@@ -77,11 +77,13 @@ public struct EventDetector: Stage {
             let probability = { (type: Event.Kind) in model.types.firstIndex(of: type).map { probabilities[$0] } }
             result += here.filter { (probability($0.type) ?? 1) >= Self.vetoBelow }
             // (A name is no trigger: "said Rwanda had violated the ceasefire" is told by
-            // "violated", and the subject finder reads the clause before the trigger.)
-            let sentenceWords = range.map { entityAt[$0] == nil ? lower[$0].text : "" }
+            // "violated", and the subject finder reads the clause before the trigger.) The
+            // words' features are looked up once, for the first type to add.
+            var sentenceFeatures: [Int?]?
             for (k, type) in model.types.enumerated() where probabilities[k] >= Self.addFrom && !here.contains(where: { $0.type == type }) {
-                guard let word = model.strongestWord(for: type, in: sentenceWords),
-                      let t = range.first(where: { entityAt[$0] == nil && lower[$0].text == word }),
+                if sentenceFeatures == nil { sentenceFeatures = range.map { entityAt[$0] == nil ? model.feature(of: lower[$0].text) : nil } }
+                guard let position = model.strongest(for: k, among: sentenceFeatures!),
+                      case let t = range.lowerBound + position,
                       !document.quotes.contains(where: { $0.span.contains(tokens[t].span) }) else { continue }
                 let trigger = TriggerLexicon.Trigger(type: type, mode: nil, confidence: (probabilities[k] * 100).rounded() / 100, length: 1)
                 var event = build(trigger, at: t..<(t + 1), in: range, sentence: sentence.span, document: document, words: words, lower: lower,

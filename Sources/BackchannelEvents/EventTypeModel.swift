@@ -12,17 +12,29 @@ import Foundation
 public struct EventTypeModel: Sendable {
     public let types: [Event.Kind]
     let bias: [Double]
-    /// Features (a word or "word word"), in the order of `idf` and `weights`: looked up by their
-    /// UTF-8 bytes, without building or hashing a `String` per word.
+    /// Features (a word or "word word"), in the order of `rows`: looked up by their UTF-8 bytes,
+    /// without building or hashing a `String` per word.
     let features: WordSet
-    /// Per feature, whether some bigram feature starts with it: a pair is looked up only then.
-    let continues: [Bool]
-    let idf: [Double]
-    /// The features' weights in one block: feature `f`'s are `weightType[rowStart[f]..<rowStart[f + 1]]`
-    /// (type indices) with `weightValue` at the same positions.
-    let rowStart: [Int32]
-    let weightType: [UInt8]
-    let weightValue: [Double]
+    /// Per feature, what scoring a sentence reads of it, in one record: most features a sentence
+    /// has are read from memory the cache does not hold, so one record and one run of weights
+    /// cost two reads where separate arrays of idf, row starts, types and weights cost four.
+    let rows: [Row]
+    /// The features' weights in one block: feature `f`'s are `weights[rows[f].start..<rows[f].end]`.
+    let weights: [Weight]
+
+    struct Row {
+        var idf: Double
+        var start: Int32
+        var end: Int32
+        /// Whether some bigram feature starts with this one: a pair is looked up only then.
+        var continues: Bool
+    }
+
+    struct Weight {
+        var value: Double
+        /// The index of the type in `types`.
+        var type: Int32
+    }
 
     /// The model shipped with Backchannel, or nil when the resource is missing or unreadable.
     public static let shared: EventTypeModel? = {
@@ -78,21 +90,15 @@ public struct EventTypeModel: Sendable {
             guard let space = name.firstIndex(of: " "), let f = features.index(of: name[..<space]) else { continue }
             continues[f] = true
         }
-        self.continues = continues
-        self.idf = idf
-        var rowStart: [Int32] = [0]
-        var weightType: [UInt8] = []
-        var weightValue: [Double] = []
-        for row in weights {
-            for (k, w) in row {
-                weightType.append(UInt8(k))
-                weightValue.append(w)
-            }
-            rowStart.append(Int32(weightType.count))
+        var rows: [Row] = []
+        var block: [Weight] = []
+        for (f, row) in weights.enumerated() {
+            let start = Int32(block.count)
+            block += row.map { Weight(value: $0.1, type: Int32($0.0)) }
+            rows.append(Row(idf: idf[f], start: start, end: Int32(block.count), continues: continues[f]))
         }
-        self.rowStart = rowStart
-        self.weightType = weightType
-        self.weightValue = weightValue
+        self.rows = rows
+        self.weights = block
     }
 
     /// A decimal number written as the trainer writes them ("-0.42", "7.7105", "12"), or nil.
@@ -192,7 +198,7 @@ public struct EventTypeModel: Sendable {
                 // (A pair's first word is a feature of its own: the trainer saw it in the same text.)
                 guard let f = features.index(utf8: UnsafeBufferPointer(rebasing: bytes[range])) else { continue }
                 count(f)
-                guard n + 1 < ranges.count, continues[f] else { continue }
+                guard n + 1 < ranges.count, rows[f].continues else { continue }
                 if let g = features.index(utf8: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<ranges[n + 1].upperBound])) { count(g) }
             }
         }
@@ -200,7 +206,7 @@ public struct EventTypeModel: Sendable {
         var values = [Double](repeating: 0, count: found.count)
         var norm = 0.0
         for (i, item) in found.enumerated() {
-            let value = (1 + log(Double(item.count))) * idf[item.feature]
+            let value = (1 + log(Double(item.count))) * rows[item.feature].idf
             values[i] = value
             norm += value * value
         }
@@ -209,7 +215,8 @@ public struct EventTypeModel: Sendable {
         if norm > 0 {
             for (i, item) in found.enumerated() {
                 let scaled = values[i] / norm
-                for j in Int(rowStart[item.feature])..<Int(rowStart[item.feature + 1]) { scores[Int(weightType[j])] += weightValue[j] * scaled }
+                let row = rows[item.feature]
+                for j in Int(row.start)..<Int(row.end) { scores[Int(weights[j].type)] += weights[j].value * scaled }
             }
         }
         return scores.map { 1 / (1 + exp(-$0)) }
@@ -221,19 +228,19 @@ public struct EventTypeModel: Sendable {
         return probabilities(sentence)[k]
     }
 
-    /// The word of the sentence that speaks most for `type` (its largest weighted feature): the
-    /// trigger an added event points to. An offset range into the sentence's own scalars is not
-    /// kept, so this returns the word; the caller finds it among its tokens.
-    public func strongestWord(for type: Event.Kind, in words: [String]) -> String? {
-        guard let k = types.firstIndex(of: type) else { return nil }
-        var best: (word: String, weight: Double)?
-        for word in words {
-            guard let f = features.index(of: word),
-                  let j = (Int(rowStart[f])..<Int(rowStart[f + 1])).first(where: { Int(weightType[$0]) == k }) else { continue }
-            let w = weightValue[j]
-            let contribution = w * idf[f]
-            if best == nil || contribution > best!.weight { best = (word, contribution) }
+    /// The feature a word is, or nil when the model does not know it.
+    func feature(of word: String) -> Int? { features.index(of: word) }
+
+    /// Which of a sentence's words (given as their features, ``feature(of:)``) speaks most for
+    /// the type at index `k` of ``types`` — its largest weighted feature, the first such word
+    /// on a tie: the trigger an added event points to. Nil when none has a weight for it.
+    func strongest(for k: Int, among words: [Int?]) -> Int? {
+        var best: (position: Int, weight: Double)?
+        for (position, f) in words.enumerated() {
+            guard let f, let j = (Int(rows[f].start)..<Int(rows[f].end)).first(where: { Int(weights[$0].type) == k }) else { continue }
+            let contribution = weights[j].value * rows[f].idf
+            if best == nil || contribution > best!.weight { best = (position, contribution) }
         }
-        return best?.word
+        return best?.position
     }
 }

@@ -8,18 +8,20 @@
 public struct WordSet: Sendable, ExpressibleByArrayLiteral, CustomStringConvertible {
     /// The words in the order they were given (duplicates dropped), for iteration.
     public let words: [String]
-    private let bytes: [UInt8]
-    /// Start of word `k` in `bytes`; `starts[k + 1]` is its end.
-    private let starts: [Int32]
+    /// Each word as a record: its index in `words` and its byte count (four bytes each, in the
+    /// machine's order), then its UTF-8 bytes. A hit reads one slot and one record, which
+    /// usually share nothing with other look-ups: the large sets (the event-type model's
+    /// features, the gazetteer's first words) miss the cache on both, so the record holds what a
+    /// separate array of starts would have cost a third read for.
+    private let records: [UInt8]
     /// Open-addressed table (power-of-two size, at most half full): 0 for an empty slot, else
-    /// the word's index plus one in the low 32 bits and the high 32 bits of its hash above them,
-    /// so that a probe that meets another word is settled without reading that word.
+    /// the word's record offset plus one in the low 32 bits and the high 32 bits of its hash
+    /// above them, so that a probe that meets another word is settled without reading that word.
     private let slots: [UInt64]
 
     public init<S: Sequence>(_ words: S) where S.Element == String {
         var kept: [String] = []
-        var bytes: [UInt8] = []
-        var starts: [Int32] = [0]
+        var records: [UInt8] = []
         let given = Array(words)
         var size = 8
         while size < given.count * 2 { size *= 2 }
@@ -31,23 +33,29 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, CustomStringConverti
             var slot = Int(truncatingIfNeeded: hash) & mask
             var duplicate = false
             while slots[slot] != 0 {
-                let k = Int(slots[slot] & 0xFFFF_FFFF) - 1
-                if slots[slot] >> 32 == hash >> 32, bytes[Int(starts[k])..<Int(starts[k + 1])].elementsEqual(utf8) {
+                let at = Int(slots[slot] & 0xFFFF_FFFF) - 1
+                if slots[slot] >> 32 == hash >> 32, Self.field(records, at + 4) == utf8.count,
+                   records[(at + 8)..<(at + 8 + utf8.count)].elementsEqual(utf8) {
                     duplicate = true
                     break
                 }
                 slot = (slot + 1) & mask
             }
             if duplicate { continue }
-            slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(kept.count + 1)
+            slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(records.count + 1)
+            withUnsafeBytes(of: UInt32(kept.count)) { records += $0 }
+            withUnsafeBytes(of: UInt32(utf8.count)) { records += $0 }
+            records += utf8
             kept.append(word)
-            bytes += utf8
-            starts.append(Int32(bytes.count))
         }
         self.words = kept
-        self.bytes = bytes
-        self.starts = starts
+        self.records = records
         self.slots = slots
+    }
+
+    /// The four-byte field at `offset` of the records.
+    private static func field(_ records: [UInt8], _ offset: Int) -> Int {
+        records.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
     }
 
     public init(_ other: WordSet) { self = other }
@@ -80,22 +88,19 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, CustomStringConverti
         let tag = hash >> 32
         let mask = slots.count - 1
         return slots.withUnsafeBufferPointer { slots in
-            starts.withUnsafeBufferPointer { starts in
-                bytes.withUnsafeBufferPointer { bytes in
-                    var slot = Int(truncatingIfNeeded: hash) & mask
-                    while true {
-                        let entry = slots[slot]
-                        if entry == 0 { return nil }
-                        if entry >> 32 == tag {
-                            let k = Int(entry & 0xFFFF_FFFF) - 1
-                            let start = Int(starts[k]), end = Int(starts[k + 1])
-                            if end - start == word.count,
-                               word.count == 0 || memoryEqual(bytes.baseAddress! + start, word.baseAddress!, word.count) {
-                                return k
-                            }
+            records.withUnsafeBytes { records in
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let entry = slots[slot]
+                    if entry == 0 { return nil }
+                    if entry >> 32 == tag {
+                        let at = Int(entry & 0xFFFF_FFFF) - 1
+                        if Int(records.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)) == word.count,
+                           word.count == 0 || memoryEqual(records.baseAddress!.assumingMemoryBound(to: UInt8.self) + at + 8, word.baseAddress!, word.count) {
+                            return Int(records.loadUnaligned(fromByteOffset: at, as: UInt32.self))
                         }
-                        slot = (slot + 1) & mask
                     }
+                    slot = (slot + 1) & mask
                 }
             }
         }
