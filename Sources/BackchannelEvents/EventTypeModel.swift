@@ -15,26 +15,28 @@ public struct EventTypeModel: Sendable {
     /// Features (a word or "word word"), in the order of `rows`: looked up by their UTF-8 bytes,
     /// without building or hashing a `String` per word.
     let features: WordSet
-    /// Per feature, what scoring a sentence reads of it, in one record: most features a sentence
-    /// has are read from memory the cache does not hold, so one record and one run of weights
-    /// cost two reads where separate arrays of idf, row starts, types and weights cost four.
+    /// Per feature, what scoring a sentence reads of it, in one eight-byte record, and its
+    /// weights as four-byte codes: most features a sentence has are read from memory the cache
+    /// does not hold, so the model is kept small (the trainer writes weights with two decimals
+    /// and idf with four, so a few hundred distinct values of each, kept exactly as read, stand
+    /// for 460,000 weights) and one feature costs two reads.
     let rows: [Row]
-    /// The features' weights in one block: feature `f`'s are `weights[rows[f].start..<rows[f].end]`.
-    let weights: [Weight]
+    /// Feature `f`'s weights are `weights[rows[f].start ..< rows[f].start + rows[f].count]`:
+    /// the type's index in `types` in the high 16 bits, the value's in `values` in the low 16.
+    let weights: [UInt32]
+    let values: [Double]
+    let idfs: [Double]
 
     struct Row {
-        var idf: Double
-        var start: Int32
-        var end: Int32
+        var start: UInt32
+        /// The index of the feature's idf in `idfs`.
+        var idf: UInt16
+        var count: UInt8
         /// Whether some bigram feature starts with this one: a pair is looked up only then.
         var continues: Bool
     }
 
-    struct Weight {
-        var value: Double
-        /// The index of the type in `types`.
-        var type: Int32
-    }
+    func idf(_ f: Int) -> Double { idfs[Int(rows[f].idf)] }
 
     /// The model shipped with Backchannel, or nil when the resource is missing or unreadable.
     public static let shared: EventTypeModel? = {
@@ -91,14 +93,26 @@ public struct EventTypeModel: Sendable {
             continues[f] = true
         }
         var rows: [Row] = []
-        var block: [Weight] = []
+        var block: [UInt32] = []
+        var values: [Double] = [], valueIndex: [Double: Int] = [:]
+        var idfs: [Double] = [], idfIndex: [Double: Int] = [:]
+        func code(_ x: Double, in list: inout [Double], _ index: inout [Double: Int]) -> Int {
+            if let i = index[x] { return i }
+            list.append(x)
+            index[x] = list.count - 1
+            return list.count - 1
+        }
         for (f, row) in weights.enumerated() {
-            let start = Int32(block.count)
-            block += row.map { Weight(value: $0.1, type: Int32($0.0)) }
-            rows.append(Row(idf: idf[f], start: start, end: Int32(block.count), continues: continues[f]))
+            let start = UInt32(block.count)
+            for (k, w) in row { block.append(UInt32(k) << 16 | UInt32(code(w, in: &values, &valueIndex))) }
+            let i = code(idf[f], in: &idfs, &idfIndex)
+            guard values.count <= 1 << 16, i < 1 << 16, row.count < 256 else { return nil }
+            rows.append(Row(start: start, idf: UInt16(i), count: UInt8(row.count), continues: continues[f]))
         }
         self.rows = rows
         self.weights = block
+        self.values = values
+        self.idfs = idfs
     }
 
     /// A decimal number written as the trainer writes them ("-0.42", "7.7105", "12"), or nil.
@@ -203,20 +217,22 @@ public struct EventTypeModel: Sendable {
             }
         }
         // Sublinear term frequency times idf, then L2 normalisation, as TfidfVectorizer does.
-        var values = [Double](repeating: 0, count: found.count)
+        var tfidf = [Double](repeating: 0, count: found.count)
         var norm = 0.0
         for (i, item) in found.enumerated() {
-            let value = (1 + log(Double(item.count))) * rows[item.feature].idf
-            values[i] = value
+            let value = (1 + log(Double(item.count))) * idf(item.feature)
+            tfidf[i] = value
             norm += value * value
         }
         norm = norm.squareRoot()
         var scores = bias
         if norm > 0 {
             for (i, item) in found.enumerated() {
-                let scaled = values[i] / norm
+                let scaled = tfidf[i] / norm
                 let row = rows[item.feature]
-                for j in Int(row.start)..<Int(row.end) { scores[Int(weights[j].type)] += weights[j].value * scaled }
+                for j in Int(row.start)..<(Int(row.start) + Int(row.count)) {
+                    scores[Int(weights[j] >> 16)] += self.values[Int(weights[j] & 0xFFFF)] * scaled
+                }
             }
         }
         return scores.map { 1 / (1 + exp(-$0)) }
@@ -237,8 +253,9 @@ public struct EventTypeModel: Sendable {
     func strongest(for k: Int, among words: [Int?]) -> Int? {
         var best: (position: Int, weight: Double)?
         for (position, f) in words.enumerated() {
-            guard let f, let j = (Int(rows[f].start)..<Int(rows[f].end)).first(where: { Int(weights[$0].type) == k }) else { continue }
-            let contribution = weights[j].value * rows[f].idf
+            guard let f, let j = (Int(rows[f].start)..<(Int(rows[f].start) + Int(rows[f].count))).first(where: { Int(weights[$0] >> 16) == k })
+            else { continue }
+            let contribution = values[Int(weights[j] & 0xFFFF)] * idf(f)
             if best == nil || contribution > best!.weight { best = (position, contribution) }
         }
         return best?.position
