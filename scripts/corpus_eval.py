@@ -10,11 +10,12 @@ a split, running the binary once over the pages and reading its JSON lines, chec
 the command-line options, target marks, per-article error lists, JSON output and the little
 self-test harness. The scoring itself stays in each script.
 
-Splits: ``dev`` is the default. ``hidden`` (the tenth held-out split, written on 2026-11-27
-after ``blind`` was scored once at 9eeb253) is the fresh held-out split: score it once, at the
+Splits: ``dev`` is the default. ``fresh`` (the eleventh held-out split, written on 2026-11-27
+before ``hidden`` was scored once at 5189b54) is the held-out split: score it once, at the
 end of a piece of work, and never use it for development, debugging, tuning or training. Every
 other split is development data; "Splits" in ``Corpus/README.md`` tells when each was written,
-scored and spent. ``--split all`` takes every article.
+scored and spent. ``--split all`` takes every article of a development split (not the held-out
+ones, ``corpus_splits.HELD_OUT``).
 
 The scripts put their own folder on ``sys.path`` and ``import corpus_eval``, so they run as
 ``python3 scripts/eval_x.py`` from the repository root (or from anywhere else).
@@ -32,10 +33,11 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Corpus")
-# The article splits, then "all" (every article). hidden is the fresh held-out split: score it
-# once, at the end of a piece of work; the others are development data (Corpus/README.md, "Splits").
+# The article splits, then "all" (every development article: the held-out splits are named
+# only on purpose). Held-out splits are scored once, at the end of a piece of work; the others
+# are development data (Corpus/README.md, "Splits").
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from corpus_splits import SPLITS  # noqa: E402
+from corpus_splits import HELD_OUT, SPLITS  # noqa: E402
 SPLIT_CHOICES = list(SPLITS) + ["all"]
 
 
@@ -113,13 +115,13 @@ def first_diff(a, b):
 
 
 def load_articles(split):
-    """Articles of Corpus/articles whose ``split`` is *split* (every article for "all"),
-    as a dict slug -> article."""
+    """Articles of Corpus/articles whose ``split`` is *split* (every article of a development
+    split for "all"), as a dict slug -> article."""
     articles = {}
     for p in sorted(glob.glob(os.path.join(CORPUS, "articles", "*.json"))):
         with open(p, encoding="utf-8") as f:
             a = json.load(f)
-        if split == "all" or a.get("split") == split:
+        if (split == "all" and a.get("split") not in HELD_OUT) or a.get("split") == split:
             articles[a["slug"]] = a
     return articles
 
@@ -223,15 +225,15 @@ def span_ok(text, start, end, want):
 # ---------------------------------------------------------------- command line
 
 def parse_args(description, errors_help, argv=None):
-    """The common options: --binary, --split (one of ``SPLIT_CHOICES``, default dev; ``hidden``
+    """The common options: --binary, --split (one of ``SPLIT_CHOICES``, default dev; ``fresh``
     is the held-out split: score it once, at the end of a piece of work), --errors N, --json and
     --selftest."""
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
-                    help="articles to score (default dev; hidden is the held-out split: score it "
-                         "once, at the end of a piece of work; blind, the previous one, was scored at "
-                         "9eeb253 and is spent; all includes every split)")
+                    help="articles to score (default dev; fresh is the held-out split: score it "
+                         "once, at the end of a piece of work; hidden, the previous one, was scored at "
+                         "5189b54 and is spent; all includes every development split)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument("--selftest", action="store_true", help="check the scorer on hand-made cases")

@@ -1,11 +1,12 @@
 """The corpus's article splits, in one place for the scripts that check, render and score it.
 
-``hidden`` is the fresh held-out split (written on 2026-11-27 after ``blind`` was scored once at
-9eeb253): score it once, at the end of a piece of work. Every other split is development data;
+``fresh`` is the held-out split (the eleventh, written on 2026-11-27 before ``hidden`` was scored
+once at 5189b54): score it once, at the end of a piece of work. ``--split all`` in the scoring
+scripts leaves the splits of ``HELD_OUT`` out. Every other split is development data;
 "Splits" in Corpus/README.md tells when each was written, scored and spent. Adding a split means
 adding it here (and, for training data, to ``DEVELOPMENT`` in probe_event_types.py).
 """
 
 SPLITS = ("dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "unseen",
-          "train", "train2", "train3", "train4", "train5", "train6", "train7", "train8", "blind", "hidden")
-HELD_OUT = "hidden"
+          "train", "train2", "train3", "train4", "train5", "train6", "train7", "train8", "blind", "hidden", "fresh")
+HELD_OUT = ("fresh",)
