@@ -78,16 +78,16 @@ enum Extract {
             case .standardInput:
                 bytes = readStandardInput()
             case .file(let path):
-                if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-                   size > options.extraction.maximumBytes {
+                switch FileReader.read(path, limit: options.extraction.maximumBytes) {
+                case .bytes(let read):
+                    bytes = read
+                case .tooLarge(let size):
                     errors.write("backchannel: error: \(ExtractionError.tooLarge(input: input.name, bytes: size, limit: options.extraction.maximumBytes))\n")
                     return nil
-                }
-                guard let data = FileManager.default.contents(atPath: path) else {
+                case .missing, .unreadable:
                     errors.write("backchannel: error: \(input.name): cannot be read\n")
                     return nil
                 }
-                bytes = Array(data)
             }
             var extraction = options.extraction
             if extraction.format == .auto { extraction.format = input.formatHint }

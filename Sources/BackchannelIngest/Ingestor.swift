@@ -202,14 +202,12 @@ public final class Ingestor: @unchecked Sendable {
             }
         } else {
             let path = item.input
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
-                return .failed(reason: "no such file")
+            switch FileReader.read(path, limit: options.maximumFileBytes) {
+            case .bytes(let read): bytes = read
+            case .missing: return .failed(reason: "no such file")
+            case .tooLarge: return .failed(reason: "larger than \(options.maximumFileBytes / (1 << 20)) MB")
+            case .unreadable: return .failed(reason: "cannot be read")
             }
-            if let size = attributes[.size] as? Int, size > options.maximumFileBytes {
-                return .failed(reason: "larger than \(options.maximumFileBytes / (1 << 20)) MB")
-            }
-            guard let data = FileManager.default.contents(atPath: path) else { return .failed(reason: "cannot be read") }
-            bytes = Array(data)
             switch (path as NSString).pathExtension.lowercased() {
             case "html", "htm", "xhtml": format = .html
             case "txt", "text": format = .text
