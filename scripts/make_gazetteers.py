@@ -1105,6 +1105,7 @@ def build():
         "TH": {"Krung Thep Maha Nakhon", "Loei", "Trat", "Nan", "Tak", "Trang", "Surin", "Phatthaya"},
         "SS": {"Unity", "Lakes"}, "BI": {"Bururi", "Bujumbura Mairie"},
         "ET": {"Somali", "Addis Ababa", "Dire Dawa", "Amara", "Tigrai", "Harari People", "Gambela Peoples", "Southwest Ethiopia Peoples"},
+        "YE": {"Amanat al 'Asimah", "Arkhabil Suqutra"}, "SY": {"Dimashq", "Rif Dimashq"},
     }
     for cc, skip in conflict_regions.items():
         country = canon_by_a2[cc]
@@ -1120,6 +1121,14 @@ def build():
             g.add(surface, "GPE", name, f"region:{canon_by_a2[cc]}")
     g.add("Washington state", "GPE", "Washington (state)", "region:United States")
     g.add("Washington State", "GPE", "Washington (state)", "region:United States")
+
+    # Places named with the Arabic article are written "al-Jawf" and "Al-Hudaydah" as often as
+    # "Al Jawf": every GPE surface "Al X" or "El X" gets the hyphenated forms too.
+    for (surface, etype, canon), kind in list(g.entries.items()):
+        head, _, rest = surface.partition(" ")
+        if etype == "GPE" and head in ("Al", "El") and rest[:1].isupper():
+            for article in (head.lower(), head):
+                g.add(article + "-" + rest, etype, canon, kind)
 
     # Surfaces that are common English words whatever produced them ("Male" from "Malé").
     for key in [k for k in g.entries if k[0] in DROP_SURFACES]:

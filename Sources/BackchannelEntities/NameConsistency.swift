@@ -46,8 +46,13 @@ struct NameConsistency {
         for f in found where f.type == .person && f.tokens.count >= 2 {
             let last = [words[f.tokens.upperBound - 1]]
             if votes[last] == nil, last[0].startsUppercase, last[0].count > 2 { votes[last] = [.person: 1] }
-            // "Abdel Fattah al-Burhan" … "Burhan": the surname without its Arabic article.
-            if let bare = Self.withoutParticle(last[0]), votes[[bare]] == nil, !isKnownPlaceOrBody(bare) { votes[[bare]] = [.person: 1] }
+            // "Abdel Fattah al-Burhan" … "Burhan": the surname without its Arabic article; and
+            // with it, "al-Sharaa" alone, or "Al-Sharaa" opening a sentence.
+            if let bare = Self.withoutParticle(last[0]), !isKnownPlaceOrBody(bare) {
+                if votes[[bare]] == nil { votes[[bare]] = [.person: 1] }
+                let capitalised = last[0].prefix(1).uppercased() + last[0].dropFirst()
+                for form in [last[0], capitalised] where votes[[form]] == nil { votes[[form]] = [.person: 1] }
+            }
             if f.tokens.count >= 3 {
                 let lastTwo = Array(words[(f.tokens.upperBound - 2)..<f.tokens.upperBound])
                 if votes[lastTwo] == nil, lastTwo.allSatisfy({ $0.startsUppercase && $0.count > 2 }) { votes[lastTwo] = [.person: 1] }
@@ -59,6 +64,10 @@ struct NameConsistency {
         for f in found where f.type == .person && f.tokens.count >= 2 {
             let last = [words[f.tokens.upperBound - 1]]
             if typeOf[last] != nil, typeOf[last] != .person, !isKnownPlaceOrBody(last[0]) { typeOf[last] = .person }
+            if Self.isParticleName(last[0]) {
+                let capitalised = [last[0].prefix(1).uppercased() + last[0].dropFirst()]
+                if typeOf[capitalised] != nil, typeOf[capitalised] != .person { typeOf[capitalised] = .person }
+            }
         }
         for name in speakers { typeOf[[name]] = .person }
         var result = found.map { EntityResolver.Found(tokens: $0.tokens, type: typeOf[Array(words[$0.tokens])] ?? $0.type) }
@@ -66,8 +75,10 @@ struct NameConsistency {
         // Untagged occurrences of known names, longest names first.
         var covered = [Bool](repeating: false, count: words.count)
         for f in result { for k in f.tokens { covered[k] = true } }
-        let names = typeOf.keys.filter { ($0.first?.startsUppercase ?? false) }.sorted { $0.count > $1.count }
-        guard !names.isEmpty else { return result }
+        // (A name may open with an Arabic article in lower case: "al-Sharaa", "al-Qaeda".)
+        let names = typeOf.keys.filter { name in name.first.map { $0.startsUppercase || Self.isParticleName($0) } ?? false }
+            .sorted { $0.count > $1.count }
+        guard !names.isEmpty else { return trimmed(result, words: words) }
         var byFirst: [String: [[String]]] = [:]
         for name in names { byFirst[name[0], default: []].append(name) }
         var k = 0
@@ -92,7 +103,8 @@ struct NameConsistency {
             }
             if !matched { k += 1 }
         }
-        return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        // (Again at the end: the passes above build runs of capitalised words afresh.)
+        return trimmed(result, words: words).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
     static let speechVerbs: WordSet = ["said", "says", "told", "tells", "added", "insisted", "replied", "wrote"]
@@ -151,7 +163,9 @@ struct NameConsistency {
     func knownNames(_ found: [EntityResolver.Found], words: [String], matches: [Gazetteer.Match]) -> [EntityResolver.Found] {
         var result = found
         for match in matches {
-            guard let type = EntityType(rawValue: match.entry.type), words[match.tokens.lowerBound].startsUppercase,
+            // (A name may open with an Arabic article in lower case: "al-Qaeda", "al-Jawf".)
+            let first = words[match.tokens.lowerBound]
+            guard let type = EntityType(rawValue: match.entry.type), first.startsUppercase || Self.isParticleName(first),
                   inOneSentence(match.tokens) else { continue }
             let overlapping = result.filter { $0.tokens.overlaps(match.tokens) }
             if overlapping.isEmpty {
@@ -165,6 +179,8 @@ struct NameConsistency {
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
+    /// Words that put a month after them: "in May", "since May", "early May".
+    static let beforeMonths: WordSet = ["in", "since", "until", "till", "by", "from", "early", "late", "mid", "last", "next", "this", "of", "through"]
     static let feasts: WordSet = ["Easter", "Christmas", "Ramadan", "Eid", "Passover", "Hanukkah", "Diwali", "Nowruz", "Thanksgiving"]
     static let calendarWords: WordSet = [
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -186,6 +202,12 @@ struct NameConsistency {
             // "On Tuesday", "in February", "Easter": a day, a month or a feast alone names no one
             // and no place ("May" excepted: it is also a surname).
             if f.tokens.count == 1, Self.calendarWords.contains(words[f.tokens.lowerBound]) || Self.feasts.contains(words[f.tokens.lowerBound]) { continue }
+            // "in May", "since May", "May 12": there it is the month, not a place or a body.
+            if f.tokens.count == 1, f.type != .person, words[f.tokens.lowerBound] == "May" {
+                let k = f.tokens.lowerBound
+                if k > 0, Self.beforeMonths.contains(words[k - 1].lowercased()) { continue }
+                if k + 1 < words.count, words[k + 1].first?.isNumber == true { continue }
+            }
             if f.type == .person, f.tokens.count >= 2, Self.calendarWords.contains(words[f.tokens.upperBound - 1]) {
                 f.tokens = f.tokens.lowerBound..<(f.tokens.upperBound - 1)
             }
@@ -514,7 +536,7 @@ struct NameConsistency {
             var j = i + 1
             while j < words.count, j - i < 4, !covered[j], !sentenceStarts.contains(j), Self.isCapitalised(words[j]) || Self.isParticleName(words[j]) { j += 1 }
             defer { i = j }
-            guard words[(j - 1)].startsUppercase else { continue }
+            guard words[(j - 1)].startsUppercase || Self.isParticleName(words[j - 1]) else { continue }
             // Last, as it costs most: no word of the run is a known place, body or title.
             let unknown = { words[i..<j].allSatisfy({ gazetteer.lookup($0).allSatisfy { ["FIRSTNAME", "SURNAME"].contains($0.type) } }) }
             // "with Majid Takht-Ravanchi, the deputy foreign minister…": a given name the tagger
@@ -632,7 +654,11 @@ struct NameConsistency {
         found.compactMap { f in
             var f = f
             var lower = f.tokens.lowerBound, upper = f.tokens.upperBound
-            while lower < upper, Self.edgeWords.contains(words[lower]) { lower += 1 }
+            while lower < upper, Self.edgeWords.contains(words[lower])
+                    || sentenceStarts.contains(lower) && upper - lower >= 2 && Self.sentenceOpeners.contains(words[lower])
+                    // "the Kurdish-led Syrian Democratic Forces", "Iran-backed Houthis": who leads or
+                    // backs a body is no part of its name.
+                    || upper - lower >= 2 && RoleFinder.isCompoundAdjective(words[lower]) { lower += 1 }
             while upper > lower, Self.edgeWords.contains(words[upper - 1]) { upper -= 1 }
             guard lower < upper else { return nil }
             f.tokens = lower..<upper
@@ -645,6 +671,15 @@ struct NameConsistency {
             return f
         }
     }
+
+    /// Adverbs, quantifiers and conjunctions that open a sentence capitalised and are no part of
+    /// the name after them: "Only Congress can repeal the law", "Even Hamas accepted".
+    static let sentenceOpeners: WordSet = [
+        "Only", "Even", "Also", "Both", "Unlike", "Despite", "Meanwhile", "However", "Still", "Yet", "Then", "Now", "Today",
+        "Yesterday", "Earlier", "Later", "Instead", "Indeed", "Perhaps", "Many", "Most", "Several", "Such", "Each", "Every",
+        "Neither", "Nor", "Although", "Though", "Since", "Until", "While", "When", "If", "Once", "After", "Before", "Amid",
+        "Among", "Against", "Across", "Without",
+    ]
 
     static let weaponNames: WordSet = [
         "Patriot", "Patriots", "Tomahawk", "Tomahawks", "ATACMS", "HIMARS", "Javelin", "Javelins", "Stinger", "Stingers",
@@ -744,8 +779,10 @@ struct NameConsistency {
     }
 
     /// A word that can be part of a personal name: capitalised with lower-case letters
-    /// ("Peskov", "Al-Maeena") or initials ("J.D.", "J.").
+    /// ("Peskov", "Al-Maeena"), a surname with its Arabic article ("al-Shaibani") or initials
+    /// ("J.D.", "J.").
     static func isNameWord(_ word: String) -> Bool {
+        if isParticleName(word) { return true }
         guard let first = word.unicodeScalars.first, first.isUpper else { return false }
         if word.hasSuffix("."), word.count <= 4 { return RoleFinder.heads.contains(word.lowercased()) == false }
         return word.unicodeScalars.contains { $0.isLower } && !RoleFinder.heads.contains(word.lowercased())

@@ -54,6 +54,13 @@ struct RoleFinder {
     static let clauseBreaks: WordSet = ["he", "she", "they", "it", "we", "i", "you", "with", "who", "which", "that", "while", "whereas", "although", "though"]
     /// Words that open a title written before a name and a comma ("his Middle East envoy, Steve Witkoff").
     static let openers: WordSet = ["his", "her", "its", "their", "whose", "a", "an", "the", "our", "your"]
+    /// Verbs in the past that do not end in "-ed", which end a title read backwards from its
+    /// comma: "Rubio also brought Syria's foreign minister, …".
+    static let irregularPast: WordSet = [
+        "brought", "sent", "gave", "took", "made", "held", "spoke", "wrote", "saw", "left", "won", "lost", "chose",
+        "kept", "paid", "sought", "struck", "became", "began", "drew", "flew", "found", "heard", "knew", "let", "put",
+        "ran", "sat", "stood", "thought", "understood", "went", "came", "got", "hit", "set", "shook", "met",
+    ]
     static let verbs: WordSet = ["said", "says", "told", "tells", "added", "met", "meets", "called", "urged", "warned", "is", "was", "has", "had", "will", "would"]
     /// Words that may stand inside a title before the name, lower case.
     static let modifiers: WordSet = [
@@ -265,7 +272,7 @@ struct RoleFinder {
                 || Self.calendar.contains(lower) { break }
             // "again mediated by Oman's foreign minister, …", "as did Ukraine's Defence Minister,
             // …", "it sanctioned the army chief, …": a verb or "by"/"as" ends the title.
-            if Self.isVerbLike(words[j - 1]) || ["by", "as", "did", "does", "than"].contains(lower) { break }
+            if Self.isVerbLike(words[j - 1]) || Self.irregularPast.contains(lower) || ["by", "as", "did", "does", "than"].contains(lower) { break }
             // A clause ends the title: "the arrangement he agreed with the agency's director general, …".
             if Self.clauseBreaks.contains(lower) { break }
             // "… Tea Seiha and Thailand's acting defence minister, …": an "and" after a name ends
@@ -296,7 +303,10 @@ struct RoleFinder {
               !range.contains(where: { Self.verbs.contains(words[$0].lowercased()) }),
               // The words must describe a role, not name someone else ("Pashinyan, Bayramov").
               !range.contains(where: { words[$0].startsUppercase && !Self.isHead(words[$0]) && !Self.modifiers.contains(words[$0].lowercased())
-                  && !(($0 + 1 < words.count) && ["'s", "’s"].contains(words[$0 + 1])) && gazetteer.lookup(words[$0]).isEmpty
+                  && !(($0 + 1 < words.count) && ["'s", "’s"].contains(words[$0 + 1]))
+                  // (A given name or a surname the gazetteer knows is still someone's name: "Marco
+                  // Rubio also brought Syria's foreign minister, …".)
+                  && gazetteer.lookup(words[$0]).allSatisfy({ ["FIRSTNAME", "SURNAME"].contains($0.type) })
                   // "Director General of Military Operations": capitalised words after "of" name a body.
                   && !range[range.lowerBound..<$0].contains(where: { ["of", "for"].contains(words[$0]) }) })
         else { return nil }

@@ -343,6 +343,39 @@ struct EntityStageTests {
         #expect(lines.contains { $0.hasPrefix("PERSON Abdel Fattah al-Burhan [Abdel Fattah al-Burhan|Burhan]") }, "\(lines)")
     }
 
+    @Test func aSurnameWithItsArabicArticleInLowerCaseOrOpeningASentenceJoinsTheFullName() throws {
+        let text = "Ahmed al-Sharaa arrived in Riyadh. Trump first met al-Sharaa there in May. Al-Sharaa has said the sanctions must go."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.filter { $0.contains("Sharaa") } == ["PERSON Ahmed al-Sharaa [Ahmed al-Sharaa|al-Sharaa|Al-Sharaa]"], "\(lines)")
+        // "in May" is the month, not a place.
+        #expect(!lines.contains { $0.contains("May") }, "\(lines)")
+    }
+
+    @Test func knownNamesWithTheArabicArticleInLowerCase() throws {
+        let text = "They discussed al-Qaeda too. Strikes hit al-Jawf province on Tuesday."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.contains { $0.hasPrefix("ORG Al-Qaeda [al-Qaeda]") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("GPE Al Jawf [al-Jawf]") }, "\(lines)")
+    }
+
+    @Test func aTitledAppositionWhoseSurnameHasTheArabicArticle() throws {
+        let text = "Secretary of State Marco Rubio also brought Syria’s foreign minister, Asaad al-Shaibani, to the White House."
+        let found = try entities(text)
+        let person = found.first { $0.name == "Asaad al-Shaibani" }
+        #expect(person?.type == .person, "\(summary(found, in: text))")
+        // The title starts after the verb; the name before the verb is someone else's.
+        #expect(person?.roles.map(\.title) == ["Syria’s foreign minister"], "\(person?.roles.map(\.title) ?? [])")
+    }
+
+    @Test(arguments: [
+        ("Only Congress can repeal the law itself.", "ORG Congress [Congress]"),
+        ("Officials met the Kurdish-led Syrian Democratic Forces on Monday.", "[Syrian Democratic Forces]"),
+    ])
+    func wordsBeforeANameThatAreNoPartOfIt(text: String, expected: String) throws {
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.contains { $0.contains(expected) } && !lines.contains { $0.contains("Only") || $0.contains("Kurdish-led") }, "\(lines)")
+    }
+
     @Test func aTwoWordDatelineInCapitalsIsTheSamePlace() throws {
         let text = "NEW DELHI, Aug 27 (Continental Wire) - Officials in New Delhi said talks would resume."
         let lines = summary(try entities(text), in: text)
