@@ -48,8 +48,9 @@ struct PlainTextExtractor {
             let unit = units[i]
             defer { i += 1 }
             if skippingRelated {
-                // Headlines of related stories do not end like sentences.
-                if !Self.endsSentence(unit) && !Self.isFooterStart(unit) { continue }
+                // Headlines of related stories do not end like sentences, or are written in
+                // title case when they do ("… Help Bridge the Gap on Enrichment?").
+                if !Self.endsSentence(unit) || Self.isTitleCased(unit), !Self.isFooterStart(unit) { continue }
                 skippingRelated = false
             }
             if Self.isFooterStart(unit) { break }
@@ -121,6 +122,14 @@ struct PlainTextExtractor {
     static func endsSentence(_ s: String) -> Bool {
         guard let last = s.last(where: { !"\u{201D}\"\u{2019}')]".contains($0) }) else { return false }
         return ".!?…:".contains(last)
+    }
+
+    /// Whether most longer words of a line are capitalised, as in a headline written in title
+    /// case: at least three words of four letters or more, three quarters of them capitalised.
+    static func isTitleCased(_ s: String) -> Bool {
+        let long = s.split(separator: " ").filter { $0.filter(\.isLetter).count >= 4 }
+        guard long.count >= 3 else { return false }
+        return long.filter { $0.first?.isUppercase == true }.count * 4 >= long.count * 3
     }
 
     static func byline(_ s: String) -> String? {

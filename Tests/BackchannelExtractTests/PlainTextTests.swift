@@ -49,6 +49,29 @@ struct PlainTextTests {
         #expect(document.images == [ArticleImage(caption: "Delegates in the Omani capital.", credit: "Salim Harthy/Gulf Lens")])
     }
 
+    /// A related headline may end like a sentence when it asks a question; written in title case,
+    /// it is still a headline. A question in the body's own case ends the list.
+    @Test func aRelatedHeadlineThatAsksAQuestion() throws {
+        let text = """
+            Envoys agree to meet again in Muscat next week
+
+            U.S. and Iranian envoys held indirect talks in Muscat on Saturday, Omani officials said.
+
+            Related Articles
+            Grossi Goes to Tehran: Can the Inspectors Bridge the Gap on Enrichment?
+            Oman offers to host further rounds
+            Will the talks go on after the summer break?
+
+            © 2025 The Ledger. All rights reserved.
+            """
+        let document = try #require(try ArticleExtractor().extract(Array(text.utf8), name: "copy.txt").document)
+        #expect(document.text == """
+            U.S. and Iranian envoys held indirect talks in Muscat on Saturday, Omani officials said.
+
+            Will the talks go on after the summer break?
+            """)
+    }
+
     @Test func inlineImageCredit() throws {
         let text = "Headline about a summit in The Hague\n\nLeaders arrive at the venue. (Image Credit: Anna Berg/Lowland Photo)\n\nThe summit opened on Tuesday with a dinner hosted by the Dutch king."
         let document = try #require(try ArticleExtractor().extract(Array(text.utf8), name: "x.txt").document)
