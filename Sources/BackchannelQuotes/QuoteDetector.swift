@@ -249,6 +249,14 @@ public struct QuoteDetector: Stage {
                     return nil
                 }
                 if let e = personWithRole(at: t, words: words, document: document) { return e }
+                // "“…,” Iran's supreme leader said", "“…,” the president said": an office one
+                // person holds, right before the cue, which the article gave nobody by name, is
+                // the person the text is about — as a pronoun would be — not the state before it.
+                if Self.officeHolders.contains(words[t].lowercased()),
+                   (k + 1..<n).allSatisfy({ Self.auxiliaries.contains(words[tokens[$0]].lowercased()) }),
+                   let e = lastPerson(before: document.tokens[t].span.start, words: words, document: document) {
+                    return e
+                }
                 if let e = bodyNamedBefore(t, words: words, entityAt: entityAt, document: document) { return e }
                 k -= 1
             }
@@ -449,6 +457,10 @@ public struct QuoteDetector: Stage {
         guard let latest = firstOblique.keys.max() else { return nil }
         return firstOblique[latest]!.entity
     }
+
+    /// Offices one person holds at a time, which stand for that person when the text names no
+    /// one with the title: "the president said", "Iran's supreme leader said".
+    static let officeHolders: WordSet = ["president", "leader", "premier", "chancellor", "king", "emir", "pope", "ayatollah"]
 
     /// Prepositions that make a person named after them the complement of a phrase, not a subject.
     static let obliquePrepositions: WordSet = ["with", "beside", "alongside", "by", "to", "from", "for", "against", "about", "of",

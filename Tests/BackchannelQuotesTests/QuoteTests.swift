@@ -23,6 +23,10 @@ struct QuoteTests {
         // "X said" after the quote, curly marks
         ("“We are ready to talk,” Kremlin spokesman Dmitry Peskov said on Monday.",
          ["We are ready to talk, | Dmitry Peskov | said"]),
+        // an office one person holds, which the text gave nobody by name, is the person the
+        // text is about, not the state before the title
+        ("Ayatollah Ali Khamenei spoke to officials in Tehran on Saturday. “Pressure will not bring us to the table,” Iran’s supreme leader said.",
+         ["Pressure will not bring us to the table, | Ali Khamenei | said"]),
         // where it was said, a name of several words after a preposition, is not who said it
         ("“Conflict is at our door,” the former prime minister said in a speech hosted by the Munich Security Conference.",
          ["Conflict is at our door, | - | said"]),
