@@ -50,8 +50,7 @@ struct NameConsistency {
             // with it, "al-Sharaa" alone, or "Al-Sharaa" opening a sentence.
             if let bare = Self.withoutParticle(last[0]), !isKnownPlaceOrBody(bare) {
                 if votes[[bare]] == nil { votes[[bare]] = [.person: 1] }
-                let capitalised = last[0].prefix(1).uppercased() + last[0].dropFirst()
-                for form in [last[0], capitalised] where votes[[form]] == nil { votes[[form]] = [.person: 1] }
+                for form in [last[0], Self.capitalised(last[0])] where votes[[form]] == nil { votes[[form]] = [.person: 1] }
             }
             if f.tokens.count >= 3 {
                 let lastTwo = Array(words[(f.tokens.upperBound - 2)..<f.tokens.upperBound])
@@ -65,7 +64,7 @@ struct NameConsistency {
             let last = [words[f.tokens.upperBound - 1]]
             if typeOf[last] != nil, typeOf[last] != .person, !isKnownPlaceOrBody(last[0]) { typeOf[last] = .person }
             if Self.isParticleName(last[0]) {
-                let capitalised = [last[0].prefix(1).uppercased() + last[0].dropFirst()]
+                let capitalised = [Self.capitalised(last[0])]
                 if typeOf[capitalised] != nil, typeOf[capitalised] != .person { typeOf[capitalised] = .person }
             }
         }
@@ -76,7 +75,7 @@ struct NameConsistency {
         var covered = [Bool](repeating: false, count: words.count)
         for f in result { for k in f.tokens { covered[k] = true } }
         // (A name may open with an Arabic article in lower case: "al-Sharaa", "al-Qaeda".)
-        let names = typeOf.keys.filter { name in name.first.map { $0.startsUppercase || Self.isParticleName($0) } ?? false }
+        let names = typeOf.keys.filter { name in name.first.map(Self.startsName) ?? false }
             .sorted { $0.count > $1.count }
         guard !names.isEmpty else { return trimmed(result, words: words) }
         var byFirst: [String: [[String]]] = [:]
@@ -165,7 +164,7 @@ struct NameConsistency {
         for match in matches {
             // (A name may open with an Arabic article in lower case: "al-Qaeda", "al-Jawf".)
             let first = words[match.tokens.lowerBound]
-            guard let type = EntityType(rawValue: match.entry.type), first.startsUppercase || Self.isParticleName(first),
+            guard let type = EntityType(rawValue: match.entry.type), Self.startsName(first),
                   inOneSentence(match.tokens) else { continue }
             let overlapping = result.filter { $0.tokens.overlaps(match.tokens) }
             if overlapping.isEmpty {
@@ -536,7 +535,7 @@ struct NameConsistency {
             var j = i + 1
             while j < words.count, j - i < 4, !covered[j], !sentenceStarts.contains(j), Self.isCapitalised(words[j]) || Self.isParticleName(words[j]) { j += 1 }
             defer { i = j }
-            guard words[(j - 1)].startsUppercase || Self.isParticleName(words[j - 1]) else { continue }
+            guard Self.startsName(words[j - 1]) else { continue }
             // Last, as it costs most: no word of the run is a known place, body or title.
             let unknown = { words[i..<j].allSatisfy({ gazetteer.lookup($0).allSatisfy { ["FIRSTNAME", "SURNAME"].contains($0.type) } }) }
             // "with Majid Takht-Ravanchi, the deputy foreign minister…": a given name the tagger
@@ -729,6 +728,13 @@ struct NameConsistency {
         let rest = String(word[word.index(after: dash)...])
         return rest.count > 2 ? rest : nil
     }
+
+    /// A word that can open a name: capitalised, or a name after an Arabic article in lower case
+    /// ("al-Sharaa", "al-Qaeda").
+    static func startsName(_ word: String) -> Bool { word.startsUppercase || isParticleName(word) }
+
+    /// "al-Sharaa" → "Al-Sharaa", as it is written opening a sentence.
+    static func capitalised(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
 
     /// "al-Sisi", "bin-Salman", "el-Sisi": a name with an Arabic article or particle.
     static func isParticleName(_ word: String) -> Bool {
