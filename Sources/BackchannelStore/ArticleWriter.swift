@@ -142,6 +142,8 @@ extension Store {
         if backend == .sqlite {
             try await sql.raw("DELETE FROM quotes_fts WHERE rowid IN (SELECT id FROM quotes WHERE article_id = \(bind: articleID))").run()
             try await sql.raw("DELETE FROM articles_fts WHERE rowid = \(bind: articleID)").run()
+            // Rows of this batch not yet written go the same way.
+            withFullTextBuffer { $0?.forget(article: articleID) }
         }
         for table in ["positions", "events", "quotes", "roles", "mentions", "entities"] {
             try await sql.raw("DELETE FROM \(ident: table) WHERE article_id = \(bind: articleID)").run()
@@ -192,7 +194,35 @@ extension Store {
         guard backend == .sqlite else { return } // PostgreSQL keeps a generated tsvector column.
         // A new article's id was never indexed (articles are not deleted), and a new version's
         // old row went with its facts (`deleteFacts`).
-        try await sql.raw("INSERT INTO articles_fts (rowid, title, body) VALUES (\(bind: articleID), \(bind: title ?? ""), \(bind: body))").run()
+        let buffered = withFullTextBuffer { buffer -> Bool in
+            buffer?.articles[articleID] = (title ?? "", body)
+            return buffer != nil
+        }
+        if !buffered {
+            try await sql.raw("INSERT INTO articles_fts (rowid, title, body) VALUES (\(bind: articleID), \(bind: title ?? ""), \(bind: body))").run()
+        }
+    }
+
+    /// Runs `body` with the full-text rows it writes (SQLite's `articles_fts` and `quotes_fts`)
+    /// kept aside and written together at its end, in the same transaction.
+    ///
+    /// FTS5 writes the terms it holds as a new segment whenever a statement opens a statement
+    /// journal, which most multi-row inserts do: storing articles one after another, that was a
+    /// segment (and, in time, merges) per article. Written together, a batch is one segment.
+    /// Nothing reads the full-text index before the batch commits. Call it inside a transaction.
+    func withFullTextDeferred<T>(_ body: () async throws -> T) async throws -> T {
+        guard backend == .sqlite else { return try await body() }
+        withFullTextBuffer { $0 = FullTextBuffer() }
+        defer { withFullTextBuffer { $0 = nil } }
+        let value = try await body()
+        guard let buffer = withFullTextBuffer({ $0 }) else { return value }
+        try await insertRows(buffer.articles.sorted { $0.key < $1.key }, columns: "rowid, title, body", into: "articles_fts", perStatement: 20) { row in
+            [row.key, row.value.title, row.value.body]
+        }
+        try await insertRows(buffer.quotes.sorted { $0.key < $1.key }, columns: "rowid, text", into: "quotes_fts") { row in
+            [row.key, row.value.text]
+        }
+        return value
     }
 
     /// Near-copies of one story (SimHash within three bits, a shared band) join one group,
@@ -320,8 +350,13 @@ extension Store {
              quote.speaker.flatMap { actorOf[$0] }, quote.cue, quote.sentence.start, quote.sentence.end, slice(quote.sentence), day]
         } onRow: { local, id in quoteRows[local] = id }
         if backend == .sqlite {
-            try await insertRows(document.quotes.compactMap { q in quoteRows[q.id.rawValue].map { ($0, slice(q.span)) } }, columns: "rowid, text", into: "quotes_fts") { row in
-                [row.0, row.1]
+            let rows = document.quotes.compactMap { q in quoteRows[q.id.rawValue].map { ($0, slice(q.span)) } }
+            let buffered = withFullTextBuffer { buffer -> Bool in
+                for (id, text) in rows { buffer?.quotes[id] = (articleID, text) }
+                return buffer != nil
+            }
+            if !buffered {
+                try await insertRows(rows, columns: "rowid, text", into: "quotes_fts") { row in [row.0, row.1] }
             }
         }
 
@@ -380,8 +415,6 @@ extension Store {
         }
     }
 
-    /// Inserts rows in statements of up to 100 rows. With `returning`, each new row's
-    /// `id` and `local_id` are handed to `onRow`.
     /// Keys in a fixed order, so that the same article is stored as the same bytes.
     private static let amountsEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -389,14 +422,15 @@ extension Store {
         return encoder
     }()
 
-    /// Inserts one row per item, a hundred rows to a statement. `values` gives a row's values
-    /// in the order of `columns`. On SQLite the statement goes straight to the connection with
+    /// Inserts one row per item, `perStatement` rows to a statement. `values` gives a row's values
+    /// in the order of `columns`. With `returning`, each new row's `id` and `local_id` are handed to
+    /// `onRow`. On SQLite the statement goes straight to the connection with
     /// its values as SQLite data: building it through SQLKit, a fragment and an existential per
     /// value, was a twentieth of the time of storing an article.
-    private func insertRows<T>(_ items: [T], columns: String, into table: String, returning: Bool = false, suffix: String = "",
+    private func insertRows<T>(_ items: [T], columns: String, into table: String, returning: Bool = false, suffix: String = "", perStatement: Int = 100,
                                values: (T) -> [any Encodable & Sendable], onRow: (String, Int) throws -> Void = { _, _ in }) async throws {
-        for chunk in stride(from: 0, to: items.count, by: 100) {
-            let rows = items[chunk..<min(chunk + 100, items.count)].map(values)
+        for chunk in stride(from: 0, to: items.count, by: perStatement) {
+            let rows = items[chunk..<min(chunk + perStatement, items.count)].map(values)
             if let direct = sql as? DirectSQLiteDatabase {
                 let placeholders = rows.map { "(" + Array(repeating: "?", count: $0.count).joined(separator: ", ") + ")" }.joined(separator: ", ")
                 let text = "INSERT INTO \"\(table)\" (\(columns)) VALUES \(placeholders)\(suffix)" + (returning ? " RETURNING id, local_id" : "")
@@ -468,5 +502,18 @@ struct EventDate {
         case 2: return Int(parts[1]).map { ISODigits.day(year, $0, 1) }
         default: return String(value.prefix(10))
         }
+    }
+}
+
+/// Full-text rows of a batch not yet written (see ``Store/withFullTextDeferred(_:)``).
+struct FullTextBuffer {
+    var articles: [Int: (title: String, body: String)] = [:]
+    var quotes: [Int: (article: Int, text: String)] = [:]
+
+    /// An article being replaced takes its rows of this batch with it: its old quotes' ids
+    /// may come back for its new quotes.
+    mutating func forget(article: Int) {
+        articles[article] = nil
+        quotes = quotes.filter { $0.value.article != article }
     }
 }

@@ -95,7 +95,8 @@ extension Store {
     /// and the next run stores them.
     ///
     /// The batch first runs without a savepoint per item, since savepoints cost every item a
-    /// journal of the pages it changes and the full-text index a flush of its pending terms.
+    /// journal of the pages it changes and the full-text index a flush of its pending terms;
+    /// its full-text rows are written together at its end.
     /// If the database refuses any item's work (rare: the inputs that cannot be read are
     /// `QueueResult.failed`, not errors), the whole batch is rolled back and run again item by
     /// item in savepoints, so that the item at fault is rolled back alone and counted.
@@ -108,13 +109,15 @@ extension Store {
         let deadline = ContinuousClock.now + within
         do {
             return try await transaction {
-                var outcomes: [BatchOutcome] = []
-                while outcomes.count < max(1, limit), outcomes.isEmpty || ContinuousClock.now < deadline, let item = try await claimNext() {
-                    let result = try await body(item)
-                    try await finish(item, result, worker: worker)
-                    outcomes.append(.finished(item, result))
+                try await withFullTextDeferred {
+                    var outcomes: [BatchOutcome] = []
+                    while outcomes.count < max(1, limit), outcomes.isEmpty || ContinuousClock.now < deadline, let item = try await claimNext() {
+                        let result = try await body(item)
+                        try await finish(item, result, worker: worker)
+                        outcomes.append(.finished(item, result))
+                    }
+                    return outcomes
                 }
-                return outcomes
             }
         } catch {
             return try await processBatchInSavepoints(worker: worker, limit: limit, within: within, body)

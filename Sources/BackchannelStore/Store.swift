@@ -74,6 +74,8 @@ public final class Store: @unchecked Sendable {
     private let closer: @Sendable () async throws -> Void
     private let lock = NSLock()
     private var closed = false
+    /// Full-text rows kept aside while a batch is written (``withFullTextDeferred(_:)``).
+    private var fullTextBuffer: FullTextBuffer?
 
     private init(backend: Backend, location: DatabaseLocation, sql: any SQLDatabase, closer: @escaping @Sendable () async throws -> Void) {
         self.backend = backend
@@ -146,6 +148,10 @@ public final class Store: @unchecked Sendable {
             throw error
         }
         return store
+    }
+
+    func withFullTextBuffer<T>(_ body: (inout FullTextBuffer?) -> T) -> T {
+        lock.withLock { body(&fullTextBuffer) }
     }
 
     public func close() async throws {

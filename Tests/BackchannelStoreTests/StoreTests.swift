@@ -436,6 +436,43 @@ struct StoreTests {
         #expect(try await store.pendingCount() == 0)
     }
 
+    /// A batch writes its full-text rows together at its end: an article replaced within the
+    /// batch is found by its new words only, and every article and quote is indexed once.
+    @Test(arguments: TestDatabases.Kind.allCases)
+    func aBatchIndexesWhatItStoresOnce(_ kind: TestDatabases.Kind) async throws {
+        guard let store = try await TestDatabases.fresh(kind) else { return }
+        defer { Task { try? await store.close() } }
+        #expect(try await store.enqueue(["other", "first", "second"]) == 3)
+        let work: (QueueItem) async throws -> QueueResult = { item in
+            var article: ArticleBuilder
+            switch item.input {
+            case "first":
+                // Two quotes, replaced by a version with one: the second one's row must go too.
+                article = Self.witkoffVisit(extra: " Aides spoke of a \u{201C}cordial\u{201D} tone.")
+                article.quote("cordial", speaker: nil)
+            case "second": article = Self.witkoffVisit(extra: " The Kremlin called the meeting constructive.")
+            default: article = Self.witkoffVisit(url: "https://wire.example/grain", extra: " Grain prices rose in Odesa.")
+            }
+            return .stored(try await store.write(article.document, input: item.input))
+        }
+        let outcomes = try await store.processBatch(worker: "t", limit: 10, work)
+        #expect(outcomes.count == 3)
+        #expect(try await store.count("articles") == 2)
+        #expect(try await store.searchArticles(SearchQuery(text: "constructive")).count == 1)
+        #expect(try await store.searchArticles(SearchQuery(text: "cordial")).isEmpty)
+        #expect(try await store.searchArticles(SearchQuery(text: "grain")).count == 1)
+        #expect(try await store.searchArticles(SearchQuery(text: "productive")).count == 2)
+        #expect(try await store.searchQuotes(SearchQuery(text: "productive")).count == 2)
+        #expect(try await store.searchQuotes(SearchQuery(text: "cordial")).isEmpty)
+        if kind == .sqlite {
+            #expect(try await store.ints("SELECT rowid FROM articles_fts ORDER BY rowid") == store.ints("SELECT id FROM articles ORDER BY id"))
+            #expect(try await store.ints("SELECT rowid FROM quotes_fts ORDER BY rowid") == store.ints("SELECT id FROM quotes ORDER BY id"))
+        }
+        // Stored one at a time, outside a batch, the rows are written at once.
+        _ = try await store.transaction { try await store.write(Self.witkoffVisit(url: "https://wire.example/late", extra: " Snow fell.").document, input: nil) }
+        #expect(try await store.searchArticles(SearchQuery(text: "snow")).count == 1)
+    }
+
     /// The inputs a batch's work was called with, in order.
     actor Calls {
         var inputs: [String] = []
