@@ -10,14 +10,13 @@ extension Store {
         let key = NameKey.fold(entity.name)
         guard !key.isEmpty else { return nil }
         let type = entity.type.rawValue
-        if let row = try await sql.raw("SELECT actor_id FROM actor_aliases WHERE type = \(bind: type) AND key = \(bind: key)").first() {
+        if let row = try await rows("SELECT actor_id FROM actor_aliases WHERE type = ? AND key = ?", [type, key]).first {
             return try row.int("actor_id")
         }
         let surname = entity.type == .person ? NameKey.surname(ofFolded: key) : nil
         if let surname {
-            let rows = try await sql.raw("SELECT actor_id, key FROM actor_aliases WHERE type = 'PERSON' AND surname = \(bind: surname) ORDER BY actor_id").all()
             var keysByActor: [(Int, [String])] = []
-            for row in rows {
+            for row in try await rows("SELECT actor_id, key FROM actor_aliases WHERE type = 'PERSON' AND surname = ? ORDER BY actor_id", [surname]) {
                 let actor = try row.int("actor_id"), other = try row.string("key")
                 if let i = keysByActor.firstIndex(where: { $0.0 == actor }) { keysByActor[i].1.append(other) } else { keysByActor.append((actor, [other])) }
             }
@@ -35,7 +34,7 @@ extension Store {
             """).first()?.int("id") else { return nil }
         try await addAlias(actorID: created, type: type, key: key, alias: entity.name, surname: surname)
         // Another worker may have claimed the spelling first: then its actor is the one.
-        let owner = try await sql.raw("SELECT actor_id FROM actor_aliases WHERE type = \(bind: type) AND key = \(bind: key)").first()?.int("actor_id")
+        let owner = try await rows("SELECT actor_id FROM actor_aliases WHERE type = ? AND key = ?", [type, key]).first?.int("actor_id")
         if let owner, owner != created {
             try await sql.raw("DELETE FROM actors WHERE id = \(bind: created)").run()
             return owner
@@ -44,11 +43,10 @@ extension Store {
     }
 
     func addAlias(actorID: Int, type: String, key: String, alias: String, surname: String?, pinned: Bool = false) async throws {
-        try await sql.raw("""
-            INSERT INTO actor_aliases (type, key, actor_id, alias, surname, pinned)
-            VALUES (\(bind: type), \(bind: key), \(bind: actorID), \(bind: alias), \(bind: surname), \(bind: pinned ? 1 : 0))
+        try await rows("""
+            INSERT INTO actor_aliases (type, key, actor_id, alias, surname, pinned) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (type, key) DO NOTHING
-            """).run()
+            """, [type, key, actorID, alias, surname, pinned ? 1 : 0])
     }
 }
 
@@ -241,23 +239,31 @@ extension Store {
         let modalityClass = ["planned", "hypothetical"].contains(modality) ? "future" : modality == "denied" ? "denied" : "past"
         let participants = Set(actors + targets)
         if !participants.isEmpty, let day = date.day {
-            var within: SQLQueryString
-            if date.granularity == "day", let from = EventDate.shift(day, by: -2), let to = EventDate.shift(day, by: 2) {
-                within = "date_day BETWEEN \(bind: from) AND \(bind: to)"
-            } else {
-                within = "date_day = \(bind: day)"
-            }
-            var q: SQLQueryString = """
+            var text = """
                 SELECT f.id, f.place_actor_id, f.date_day, p.actor_id FROM fused_events f JOIN fused_participants p ON p.fused_id = f.id
-                WHERE f.id IN (SELECT fused_id FROM fused_participants WHERE actor_id IN (\(binds: Array(participants))) AND type = \(bind: type) AND
+                WHERE f.id IN (SELECT fused_id FROM fused_participants WHERE actor_id IN (\(Self.placeholders(participants.count))) AND type = ? AND
                 """
-            q += " " + within + ") AND f.modality_class = \(bind: modalityClass) AND "
-            q += date.granularity == "day" ? "f.date_granularity = 'day'" : "f.date_value = \(bind: date.value)"
-            q += " ORDER BY f.id DESC"
+            var binds: [any SQLBindable] = Array(participants) + [type]
+            if date.granularity == "day", let from = EventDate.shift(day, by: -2), let to = EventDate.shift(day, by: 2) {
+                text += " date_day BETWEEN ? AND ?"
+                binds += [from, to]
+            } else {
+                text += " date_day = ?"
+                binds.append(day)
+            }
+            text += ") AND f.modality_class = ? AND "
+            binds.append(modalityClass)
+            if date.granularity == "day" {
+                text += "f.date_granularity = 'day'"
+            } else {
+                text += "f.date_value = ?"
+                binds.append(date.value)
+            }
+            text += " ORDER BY f.id DESC"
             var order: [Int] = []
             var candidates: [Int: (place: Int?, actors: Set<Int>)] = [:]
             var days: [Int: String?] = [:]
-            for row in try await sql.raw(q).all() {
+            for row in try await rows(text, binds) {
                 let id = try row.int("id")
                 if candidates[id] == nil {
                     order.append(id)
@@ -274,16 +280,15 @@ extension Store {
                 guard shared > 0, shared >= needed else { continue }
                 try await addParticipants(fusedID: id, actors: actors, targets: targets, type: type, day: days[id] ?? day, joining: true)
                 if place == nil, let placeActor {
-                    try await sql.raw("UPDATE fused_events SET place_actor_id = \(bind: placeActor) WHERE id = \(bind: id)").run()
+                    try await rows("UPDATE fused_events SET place_actor_id = ? WHERE id = ?", [placeActor, id])
                 }
                 return id
             }
         }
-        guard let id = try await sql.raw("""
+        guard let id = try await rows("""
             INSERT INTO fused_events (type, modality_class, date_value, date_granularity, date_day, place_actor_id, created_at)
-            VALUES (\(bind: type), \(bind: modalityClass), \(bind: date.value), \(bind: date.granularity), \(bind: date.day), \(bind: placeActor), \(bind: Store.now()))
-            RETURNING id
-            """).first()?.int("id") else { throw StoreError.invalid("the database returned no id for a new event") }
+            VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
+            """, [type, modalityClass, date.value, date.granularity, date.day, placeActor, Store.now()]).first?.int("id") else { throw StoreError.invalid("the database returned no id for a new event") }
         try await addParticipants(fusedID: id, actors: actors, targets: targets, type: type, day: date.day, joining: false)
         return id
     }
@@ -291,14 +296,13 @@ extension Store {
     private func addParticipants(fusedID: Int, actors: [Int], targets: [Int], type: String, day: String?, joining: Bool) async throws {
         let rows = Set(actors.map { ($0, "actor") }.map { "\($0.0)|\($0.1)" } + targets.map { "\($0)|target" })
         guard !rows.isEmpty else { return }
-        var q: SQLQueryString = "INSERT INTO fused_participants (fused_id, actor_id, role, type, date_day) VALUES "
-        for (n, row) in rows.sorted().enumerated() {
+        var binds: [any SQLBindable] = []
+        for row in rows.sorted() {
             let parts = row.split(separator: "|")
-            if n > 0 { q += ", " }
-            q += "(\(bind: fusedID), \(bind: Int(parts[0])!), \(bind: String(parts[1])), \(bind: type), \(bind: day))"
+            binds += [fusedID, Int(parts[0])!, String(parts[1]), type, day]
         }
-        q += " ON CONFLICT (fused_id, actor_id, role) DO NOTHING"
-        try await sql.raw(q).run()
+        let tuples = Array(repeating: "(?, ?, ?, ?, ?)", count: rows.count).joined(separator: ", ")
+        try await self.rows("INSERT INTO fused_participants (fused_id, actor_id, role, type, date_day) VALUES \(tuples) ON CONFLICT (fused_id, actor_id, role) DO NOTHING", binds)
         // (A new event's one report names each party on one side already.)
         if joining || !Set(actors).isDisjoint(with: targets) { try await dropTargetsThatAct(fusedID: fusedID) }
     }

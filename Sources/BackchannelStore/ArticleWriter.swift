@@ -87,7 +87,7 @@ extension Store {
     public func write(_ document: Document, input: String?, replacing: Bool = false) async throws -> StoreOutcome {
         let key = ArticleKey.of(document)
         let hash = ArticleKey.contentHash(document.text)
-        let existing = try await sql.raw("SELECT id, content_hash, version FROM articles WHERE key = \(bind: key)").first()
+        let existing = try await rows("SELECT id, content_hash, version FROM articles WHERE key = ?", [key]).first
         var articleID: Int
         var isUpdate = false
         let now = Store.now()
@@ -115,16 +115,14 @@ extension Store {
                 WHERE id = \(bind: articleID)
                 """).run()
         } else {
-            let row = try await sql.raw("""
+            let row = try await rows("""
                 INSERT INTO articles (key, url, content_hash, source_id, input, title, published, published_day, modified, authors, categories, tags,
                   site_name, language, description, body, word_count, reading_minutes, images, simhash, band0, band1, band2, band3, version, ingested_at, updated_at)
-                VALUES (\(bind: key), \(bind: m.url ?? document.source.url), \(bind: hash), \(bind: sourceID), \(bind: input), \(bind: m.title),
-                  \(bind: m.published?.description), \(bind: publishedDay), \(bind: m.modified?.description), \(bind: json(m.authors)),
-                  \(bind: json(m.categories)), \(bind: json(m.tags)), \(bind: m.siteName), \(bind: m.language), \(bind: m.description),
-                  \(bind: document.text), \(bind: stats.wordCount), \(bind: stats.readingMinutes), \(bind: images), \(bind: Int(bitPattern: UInt(simhash))),
-                  \(bind: bands[0]), \(bind: bands[1]), \(bind: bands[2]), \(bind: bands[3]), 1, \(bind: now), \(bind: now))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
                 RETURNING id
-                """).first()
+                """, [key, m.url ?? document.source.url, hash, sourceID, input, m.title, m.published?.description, publishedDay, m.modified?.description,
+                      json(m.authors), json(m.categories), json(m.tags), m.siteName, m.language, m.description, document.text, stats.wordCount,
+                      stats.readingMinutes, images, Int(bitPattern: UInt(simhash)), bands[0], bands[1], bands[2], bands[3], now, now]).first
             guard let row else { throw StoreError.invalid("the database returned no id for \(input ?? key)") }
             articleID = try row.int("id")
         }
@@ -184,10 +182,10 @@ extension Store {
     /// "Cambodia shelled Thailand"): the fused event unions their sides, and a party that acts in
     /// any report is kept once, as an actor, not also as a target.
     func dropTargetsThatAct(fusedID: Int) async throws {
-        try await sql.raw("""
-            DELETE FROM fused_participants WHERE fused_id = \(bind: fusedID) AND role = 'target'
-              AND actor_id IN (SELECT actor_id FROM fused_participants WHERE fused_id = \(bind: fusedID) AND role = 'actor')
-            """).run()
+        try await rows("""
+            DELETE FROM fused_participants WHERE fused_id = ? AND role = 'target'
+              AND actor_id IN (SELECT actor_id FROM fused_participants WHERE fused_id = ? AND role = 'actor')
+            """, [fusedID, fusedID])
     }
 
     private func indexText(articleID: Int, title: String?, body: String) async throws {
@@ -228,26 +226,26 @@ extension Store {
     /// Near-copies of one story (SimHash within three bits, a shared band) join one group,
     /// named by the id of its first article.
     private func linkSyndicated(articleID: Int, simhash: UInt64, bands: [Int]) async throws {
-        let rows = try await sql.raw("""
+        let candidates = try await rows("""
             SELECT id, simhash, syndication_group FROM articles
-            WHERE id <> \(bind: articleID) AND (band0 = \(bind: bands[0]) OR band1 = \(bind: bands[1]) OR band2 = \(bind: bands[2]) OR band3 = \(bind: bands[3]))
+            WHERE id <> ? AND (band0 = ? OR band1 = ? OR band2 = ? OR band3 = ?)
             ORDER BY id LIMIT 200
-            """).all()
-        for row in rows {
+            """, [articleID, bands[0], bands[1], bands[2], bands[3]])
+        for row in candidates {
             let other = UInt64(UInt(bitPattern: try row.int("simhash")))
             guard SimHash.distance(other, simhash) <= 3 else { continue }
             let otherID = try row.int("id")
             let group = try row.optionalInt("syndication_group") ?? min(otherID, articleID)
-            try await sql.raw("UPDATE articles SET syndication_group = \(bind: group) WHERE id IN (\(bind: otherID), \(bind: articleID))").run()
+            try await rows("UPDATE articles SET syndication_group = ? WHERE id IN (?, ?)", [group, otherID, articleID])
             return
         }
     }
 
     private func sourceID(for name: String?) async throws -> Int? {
         guard let name, !name.isEmpty else { return nil }
-        if let row = try await sql.raw("SELECT id FROM sources WHERE name = \(bind: name)").first() { return try row.int("id") }
-        try await sql.raw("INSERT INTO sources (name) VALUES (\(bind: name)) ON CONFLICT (name) DO NOTHING").run()
-        return try await sql.raw("SELECT id FROM sources WHERE name = \(bind: name)").first()?.int("id")
+        if let row = try await rows("SELECT id FROM sources WHERE name = ?", [name]).first { return try row.int("id") }
+        try await rows("INSERT INTO sources (name) VALUES (?) ON CONFLICT (name) DO NOTHING", [name])
+        return try await rows("SELECT id FROM sources WHERE name = ?", [name]).first?.int("id")
     }
 
     private func hostName(of url: String?) -> String? {
@@ -282,7 +280,7 @@ extension Store {
         let distinctKeys = Array(Set(keys.filter { !$0.isEmpty }))
         for chunk in stride(from: 0, to: distinctKeys.count, by: 500) {
             let part = Array(distinctKeys[chunk..<min(chunk + 500, distinctKeys.count)])
-            for row in try await sql.raw("SELECT type, key, actor_id FROM actor_aliases WHERE key IN (\(binds: part))").all() {
+            for row in try await rows("SELECT type, key, actor_id FROM actor_aliases WHERE key IN (\(Self.placeholders(part.count)))", part) {
                 known[try row.string("type") + "|" + row.string("key")] = try row.int("actor_id")
             }
         }
@@ -426,16 +424,18 @@ extension Store {
     /// in the order of `columns`. With `returning`, each new row's `id` and `local_id` are handed to
     /// `onRow`. On SQLite the statement goes straight to the connection with
     /// its values as SQLite data: building it through SQLKit, a fragment and an existential per
-    /// value, was a twentieth of the time of storing an article.
+    /// value, was a twentieth of the time of storing an article. Every row has the same columns.
     private func insertRows<T>(_ items: [T], columns: String, into table: String, returning: Bool = false, suffix: String = "", perStatement: Int = 100,
-                               values: (T) -> [any Encodable & Sendable], onRow: (String, Int) throws -> Void = { _, _ in }) async throws {
+                               values: (T) -> [any SQLBindable], onRow: (String, Int) throws -> Void = { _, _ in }) async throws {
         for chunk in stride(from: 0, to: items.count, by: perStatement) {
             let rows = items[chunk..<min(chunk + perStatement, items.count)].map(values)
             if let direct = sql as? DirectSQLiteDatabase {
-                let placeholders = rows.map { "(" + Array(repeating: "?", count: $0.count).joined(separator: ", ") + ")" }.joined(separator: ", ")
+                let tuple = "(" + Self.placeholders(rows[0].count) + ")"
+                let placeholders = Array(repeating: tuple, count: rows.count).joined(separator: ", ")
                 let text = "INSERT INTO \"\(table)\" (\(columns)) VALUES \(placeholders)\(suffix)" + (returning ? " RETURNING id, local_id" : "")
-                let encoder = SQLiteDataEncoder()
-                let binds = try rows.flatMap { try $0.map { try DirectSQLiteDatabase.data(of: $0, encoder: encoder) } }
+                var binds: [SQLiteData] = []
+                binds.reserveCapacity(rows.count * rows[0].count)
+                for row in rows { for value in row { binds.append(value.sqliteData) } }
                 let result = try direct.connection.query(text, binds)
                 guard returning, let idColumn = result.columns.firstIndex(of: "id"), let localColumn = result.columns.firstIndex(of: "local_id") else { continue }
                 for row in result.rows {

@@ -159,8 +159,8 @@ extension Store {
 
     /// The next pending item, locked for this transaction on PostgreSQL.
     private func claimNext() async throws -> QueueItem? {
-        let lock: SQLQueryString = backend == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
-        guard let row = try await sql.raw("SELECT id, input, attempts FROM queue WHERE state = 'pending' ORDER BY id LIMIT 1" + lock).first() else {
+        let lock = backend == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+        guard let row = try await rows("SELECT id, input, attempts FROM queue WHERE state = 'pending' ORDER BY id LIMIT 1" + lock, []).first else {
             return nil
         }
         return QueueItem(id: try row.int("id"), input: try row.string("input"), attempts: try row.int("attempts"))
@@ -178,11 +178,10 @@ extension Store {
         case .expanded(let n): ("done", "feed:\(n)", nil, nil)
         case .failed(let reason): ("failed", nil, reason, nil)
         }
-        try await sql.raw("""
-            UPDATE queue SET state = \(bind: state), outcome = \(bind: outcome), error = \(bind: error), worker = \(bind: worker),
-              article_id = \(bind: article), attempts = attempts + 1, finished_at = \(bind: Store.now())
-            WHERE id = \(bind: item.id)
-            """).run()
+        try await rows("""
+            UPDATE queue SET state = ?, outcome = ?, error = ?, worker = ?, article_id = ?, attempts = attempts + 1, finished_at = ?
+            WHERE id = ?
+            """, [state, outcome, error, worker, article, Store.now(), item.id])
     }
 
     /// Counts a rolled-back attempt; gives the item up after three.
