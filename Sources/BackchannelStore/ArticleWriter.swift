@@ -223,22 +223,27 @@ extension Store {
         return value
     }
 
-    /// Near-copies of one story (SimHash within three bits, a shared band) join one group,
-    /// named by the id of its first article.
+    /// Near-copies of one story (SimHash within three bits, so sharing at least one of the four
+    /// 16-bit bands) join one group, named by the id of its first article; a new copy joins the
+    /// group of the oldest article it is near.
     private func linkSyndicated(articleID: Int, simhash: UInt64, bands: [Int]) async throws {
-        let candidates = try await rows("""
-            SELECT id, simhash, syndication_group FROM articles
-            WHERE id <> ? AND (band0 = ? OR band1 = ? OR band2 = ? OR band3 = ?)
-            ORDER BY id LIMIT 200
-            """, [articleID, bands[0], bands[1], bands[2], bands[3]])
-        for row in candidates {
-            let other = UInt64(UInt(bitPattern: try row.int("simhash")))
-            guard SimHash.distance(other, simhash) <= 3 else { continue }
-            let otherID = try row.int("id")
-            let group = try row.optionalInt("syndication_group") ?? min(otherID, articleID)
-            try await rows("UPDATE articles SET syndication_group = ? WHERE id IN (?, ?)", [group, otherID, articleID])
-            return
+        // Each band's matches with their hash, from the band's index alone.
+        let near = try await rows("""
+            SELECT id, simhash FROM articles WHERE band0 = ? AND id <> ?
+            UNION ALL SELECT id, simhash FROM articles WHERE band1 = ? AND id <> ?
+            UNION ALL SELECT id, simhash FROM articles WHERE band2 = ? AND id <> ?
+            UNION ALL SELECT id, simhash FROM articles WHERE band3 = ? AND id <> ?
+            """, [bands[0], articleID, bands[1], articleID, bands[2], articleID, bands[3], articleID])
+        var oldest: Int?
+        for row in near {
+            let id = try row.int("id")
+            guard id < oldest ?? .max, SimHash.distance(UInt64(UInt(bitPattern: try row.int("simhash"))), simhash) <= 3 else { continue }
+            oldest = id
         }
+        guard let otherID = oldest else { return }
+        let group = try await rows("SELECT syndication_group FROM articles WHERE id = ?", [otherID]).first?.optionalInt("syndication_group")
+            ?? min(otherID, articleID)
+        try await rows("UPDATE articles SET syndication_group = ? WHERE id IN (?, ?)", [group, otherID, articleID])
     }
 
     private func sourceID(for name: String?) async throws -> Int? {

@@ -404,6 +404,33 @@ enum Schema {
         Migration(version: 10, name: "rejected events index", shared: [
             "CREATE INDEX fused_events_rejected ON fused_events(id) WHERE rejected = 1",
         ], sqlite: [], postgres: []),
+        // Deleting a row that other rows point at (an article's entities when a new version
+        // replaces it, an actor merged into another) makes the database find the rows pointing at
+        // it, to cascade or clear them: without an index on the pointing column that read the
+        // whole table, once per row deleted (2 s to replace one article's facts at 100k articles,
+        // 0.2 s to delete one actor). Partial indexes where the column is mostly empty.
+        // The syndication look-up reads each band's matches with their SimHash from the index
+        // alone (it read every matching article's row, past its body, to get the hash: 0.37 ms
+        // an article at 100k, as much as all its inserts).
+        Migration(version: 11, name: "indexes on pointing columns, covering band indexes", shared: [
+            "CREATE INDEX roles_entity ON roles(entity_id)",
+            "CREATE INDEX event_participants_entity ON event_participants(entity_id)",
+            "CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity_id) WHERE speaker_entity_id IS NOT NULL",
+            "CREATE INDEX events_place_entity ON events(place_entity_id) WHERE place_entity_id IS NOT NULL",
+            "CREATE INDEX events_place_actor ON events(place_actor_id) WHERE place_actor_id IS NOT NULL",
+            "CREATE INDEX fused_events_place_actor ON fused_events(place_actor_id) WHERE place_actor_id IS NOT NULL",
+            "CREATE INDEX positions_addressee ON positions(addressee_actor_id) WHERE addressee_actor_id IS NOT NULL",
+            "CREATE INDEX notes_author ON notes(author_id) WHERE author_id IS NOT NULL",
+            "CREATE INDEX pieces_article ON pieces(article_id) WHERE article_id IS NOT NULL",
+            "DROP INDEX articles_band0",
+            "DROP INDEX articles_band1",
+            "DROP INDEX articles_band2",
+            "DROP INDEX articles_band3",
+            "CREATE INDEX articles_band0 ON articles(band0, simhash)",
+            "CREATE INDEX articles_band1 ON articles(band1, simhash)",
+            "CREATE INDEX articles_band2 ON articles(band2, simhash)",
+            "CREATE INDEX articles_band3 ON articles(band3, simhash)",
+        ], sqlite: [], postgres: []),
     ]
 
     static func render(_ statement: String, for backend: Store.Backend) -> String {

@@ -473,6 +473,28 @@ struct StoreTests {
         #expect(try await store.searchArticles(SearchQuery(text: "snow")).count == 1)
     }
 
+    /// Deleting a row makes the database find the rows that point at it (to cascade or clear
+    /// them): every pointing column leads an index, or that search reads the whole table once
+    /// per row deleted (replacing one article's facts took 2 s at 100k articles).
+    @Test func everyColumnThatPointsAtRowsIsIndexed() async throws {
+        guard let store = try await TestDatabases.fresh(.sqlite) else { return }
+        defer { Task { try? await store.close() } }
+        // Sources are never deleted.
+        let exempt: Set<String> = ["articles.source_id"]
+        var unindexed: [String] = []
+        for table in try await store.strings("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%'") {
+            var leading = Set<String>()
+            for index in try await store.strings("SELECT name FROM pragma_index_list('\(table)')") {
+                if let first = try await store.strings("SELECT name FROM pragma_index_info('\(index)') ORDER BY seqno LIMIT 1").first { leading.insert(first) }
+            }
+            for column in try await store.strings("SELECT \"from\" FROM pragma_foreign_key_list('\(table)')")
+            where !leading.contains(column) && !exempt.contains("\(table).\(column)") {
+                unindexed.append("\(table).\(column)")
+            }
+        }
+        #expect(unindexed == [])
+    }
+
     /// The inputs a batch's work was called with, in order.
     actor Calls {
         var inputs: [String] = []
