@@ -239,47 +239,43 @@ extension Store {
         let modalityClass = ["planned", "hypothetical"].contains(modality) ? "future" : modality == "denied" ? "denied" : "past"
         let participants = Set(actors + targets)
         if !participants.isEmpty, let day = date.day {
-            var text = """
-                SELECT f.id, f.place_actor_id, f.date_day, p.actor_id FROM fused_events f JOIN fused_participants p ON p.fused_id = f.id
-                WHERE f.id IN (SELECT fused_id FROM fused_participants WHERE actor_id IN (\(Self.placeholders(participants.count))) AND type = ? AND
-                """
+            // The candidates: fused events of the type and kind of modality, in the window,
+            // that share a party with this report, each with how many they share. The newest
+            // one that is compatible joins: its place is this report's or none, and it shares
+            // two parties, or all of its or this report's one party (the shared count does for
+            // that, and the candidate's own count of parties is read only when it shares one).
+            // Done in the database, since at 100k articles a party such as a country has
+            // dozens of candidates in a window and few join.
+            var window: String
             var binds: [any SQLBindable] = Array(participants) + [type]
             if date.granularity == "day", let from = EventDate.shift(day, by: -2), let to = EventDate.shift(day, by: 2) {
-                text += " date_day BETWEEN ? AND ?"
+                window = "date_day BETWEEN ? AND ?"
                 binds += [from, to]
             } else {
-                text += " date_day = ?"
+                window = "date_day = ?"
                 binds.append(day)
             }
-            text += ") AND f.modality_class = ? AND "
             binds.append(modalityClass)
-            if date.granularity == "day" {
-                text += "f.date_granularity = 'day'"
-            } else {
-                text += "f.date_value = ?"
+            var sameDate = "f.date_granularity = 'day'"
+            if date.granularity != "day" {
+                sameDate = "f.date_value = ?"
                 binds.append(date.value)
             }
-            text += " ORDER BY f.id DESC"
-            var order: [Int] = []
-            var candidates: [Int: (place: Int?, actors: Set<Int>)] = [:]
-            var days: [Int: String?] = [:]
-            for row in try await rows(text, binds) {
+            binds += [placeActor, placeActor, participants.count]
+            let text = """
+                WITH candidates AS (
+                  SELECT fused_id, COUNT(DISTINCT actor_id) AS shared FROM fused_participants
+                  WHERE actor_id IN (\(Self.placeholders(participants.count))) AND type = ? AND \(window) GROUP BY fused_id)
+                SELECT f.id, f.place_actor_id, f.date_day FROM candidates c JOIN fused_events f ON f.id = c.fused_id
+                WHERE f.modality_class = ? AND \(sameDate)
+                  AND (f.place_actor_id IS NULL OR ? IS NULL OR f.place_actor_id = ?)
+                  AND (c.shared >= 2 OR ? = 1 OR (SELECT COUNT(DISTINCT q.actor_id) FROM fused_participants q WHERE q.fused_id = f.id) = 1)
+                ORDER BY f.id DESC LIMIT 1
+                """
+            if let row = try await rows(text, binds).first {
                 let id = try row.int("id")
-                if candidates[id] == nil {
-                    order.append(id)
-                    candidates[id] = (try row.optionalInt("place_actor_id"), [])
-                    days[id] = try row.optionalString("date_day")
-                }
-                if let actor = try row.optionalInt("actor_id") { candidates[id]!.actors.insert(actor) }
-            }
-            for id in order {
-                let (place, theirs) = candidates[id]!
-                if let place, let placeActor, place != placeActor { continue }
-                let shared = theirs.intersection(participants).count
-                let needed = min(2, theirs.count, participants.count)
-                guard shared > 0, shared >= needed else { continue }
-                try await addParticipants(fusedID: id, actors: actors, targets: targets, type: type, day: days[id] ?? day, joining: true)
-                if place == nil, let placeActor {
+                try await addParticipants(fusedID: id, actors: actors, targets: targets, type: type, day: try row.optionalString("date_day") ?? day, joining: true)
+                if try row.optionalInt("place_actor_id") == nil, let placeActor {
                     try await rows("UPDATE fused_events SET place_actor_id = ? WHERE id = ?", [placeActor, id])
                 }
                 return id

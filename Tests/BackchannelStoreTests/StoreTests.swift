@@ -130,6 +130,38 @@ struct StoreTests {
         #expect(first["place"] as? String == "St. Petersburg")
     }
 
+    /// Which real event a report joins: the newest of the same type, kind of modality and
+    /// window whose place does not differ, sharing two parties, or all of its or the report's
+    /// one party.
+    @Test(arguments: TestDatabases.Kind.allCases)
+    func aReportJoinsTheNewestCompatibleEvent(_ kind: TestDatabases.Kind) async throws {
+        guard let store = try await TestDatabases.fresh(kind) else { return }
+        defer { Task { try? await store.close() } }
+        func report(_ n: Int, day: String, parties: [String], place: String? = nil) async throws {
+            let sentence = parties.joined(separator: " and ") + " issued demands" + (place.map { " in \($0)" } ?? "") + "."
+            var a = ArticleBuilder(url: "https://wire.example/\(n)", published: day, title: "Report \(n)", text: sentence)
+            let ids = parties.map { a.entity($0, .gpe) }
+            let where_ = place.map { a.entity($0, .gpe) }
+            a.event(.demand, actors: [ids[0]], targets: Array(ids.dropFirst()), place: where_, date: day, sentence: sentence, trigger: "issued demands")
+            try await store.transaction { _ = try await store.write(a.document, input: nil) }
+        }
+        try await report(1, day: "2025-05-01", parties: ["United States", "Iran"], place: "Vienna")
+        try await report(2, day: "2025-05-02", parties: ["Iran", "Russia"])               // one shared of two: new
+        try await report(3, day: "2025-05-01", parties: ["Iran"])                         // its one party: the newest, 2
+        try await report(4, day: "2025-05-02", parties: ["United States", "Iran"], place: "Geneva") // place differs from 1: new
+        try await report(5, day: "2025-05-03", parties: ["United States", "Iran"], place: "Geneva") // joins 4
+        try await report(6, day: "2025-05-20", parties: ["China"])                        // another window: new
+        try await report(7, day: "2025-05-21", parties: ["China", "Japan"])               // all of 6's one party: joins 6
+        try await report(8, day: "2025-05-21", parties: ["Japan", "India"])               // one shared of two with 6: new
+        var first: [Int: Int] = [:]
+        let pattern = try await store.ints("SELECT fused_id FROM events ORDER BY id").map { id in
+            if let n = first[id] { return n }
+            first[id] = first.count + 1
+            return first.count
+        }
+        #expect(pattern == [1, 2, 2, 3, 3, 4, 4, 5])
+    }
+
     @Test(arguments: TestDatabases.Kind.allCases)
     func aFusedEventShowsEachPartyOnOneSide(_ kind: TestDatabases.Kind) async throws {
         guard let store = try await TestDatabases.fresh(kind) else { return }
