@@ -106,55 +106,49 @@ extension Store {
     ///   and show as done, every so often.
     public func processBatch(worker: String, limit: Int, within: Duration = .seconds(3600),
                              _ body: (QueueItem) async throws -> QueueResult) async throws -> [BatchOutcome] {
-        let deadline = ContinuousClock.now + within
         do {
             return try await transaction {
                 try await withFullTextDeferred {
-                    var outcomes: [BatchOutcome] = []
-                    while outcomes.count < max(1, limit), outcomes.isEmpty || ContinuousClock.now < deadline, let item = try await claimNext() {
-                        let result = try await body(item)
-                        try await finish(item, result, worker: worker)
-                        outcomes.append(.finished(item, result))
-                    }
-                    return outcomes
+                    try await claimAndProcess(worker: worker, limit: limit, within: within, inSavepoints: false, body)
                 }
             }
         } catch {
-            return try await processBatchInSavepoints(worker: worker, limit: limit, within: within, body)
+            return try await transaction {
+                try await claimAndProcess(worker: worker, limit: limit, within: within, inSavepoints: true, body)
+            }
         }
     }
 
-    /// ``processBatch(worker:limit:_:)`` with each item in a savepoint of its own: an item the
-    /// database refuses is rolled back alone and counted as one attempt (pending again, or
-    /// failed after three), and the others commit.
-    func processBatchInSavepoints(worker: String, limit: Int, within: Duration,
-                                  _ body: (QueueItem) async throws -> QueueResult) async throws -> [BatchOutcome] {
+    /// The items of one batch, inside its transaction. With `inSavepoints`, each item runs in a
+    /// savepoint of its own: an item the database refuses is rolled back alone and counted as
+    /// one attempt (pending again, or failed after three), and the others commit. Without, the
+    /// first error ends the batch (the caller rolls it back).
+    private func claimAndProcess(worker: String, limit: Int, within: Duration, inSavepoints: Bool,
+                                 _ body: (QueueItem) async throws -> QueueResult) async throws -> [BatchOutcome] {
         let deadline = ContinuousClock.now + within
-        return try await transaction {
-            var outcomes: [BatchOutcome] = []
-            while outcomes.count < max(1, limit), outcomes.isEmpty || ContinuousClock.now < deadline {
-                try await sql.raw("SAVEPOINT queue_item").run()
-                var claimed: QueueItem?
-                do {
-                    guard let item = try await claimNext() else {
-                        try await sql.raw("RELEASE SAVEPOINT queue_item").run()
-                        break
-                    }
-                    claimed = item
-                    let result = try await body(item)
-                    try await finish(item, result, worker: worker)
-                    try await sql.raw("RELEASE SAVEPOINT queue_item").run()
-                    outcomes.append(.finished(item, result))
-                } catch {
-                    guard let item = claimed else { throw error }
-                    try await sql.raw("ROLLBACK TO SAVEPOINT queue_item").run()
-                    try await sql.raw("RELEASE SAVEPOINT queue_item").run()
-                    try await countFailedAttempt(item, error)
-                    outcomes.append(.rolledBack(QueueItemError(item: item, underlying: error)))
+        var outcomes: [BatchOutcome] = []
+        while outcomes.count < max(1, limit), outcomes.isEmpty || ContinuousClock.now < deadline {
+            if inSavepoints { try await sql.raw("SAVEPOINT queue_item").run() }
+            var claimed: QueueItem?
+            do {
+                guard let item = try await claimNext() else {
+                    if inSavepoints { try await sql.raw("RELEASE SAVEPOINT queue_item").run() }
+                    break
                 }
+                claimed = item
+                let result = try await body(item)
+                try await finish(item, result, worker: worker)
+                if inSavepoints { try await sql.raw("RELEASE SAVEPOINT queue_item").run() }
+                outcomes.append(.finished(item, result))
+            } catch {
+                guard inSavepoints, let item = claimed else { throw error }
+                try await sql.raw("ROLLBACK TO SAVEPOINT queue_item").run()
+                try await sql.raw("RELEASE SAVEPOINT queue_item").run()
+                try await countFailedAttempt(item, error)
+                outcomes.append(.rolledBack(QueueItemError(item: item, underlying: error)))
             }
-            return outcomes
         }
+        return outcomes
     }
 
     /// The next pending item, locked for this transaction on PostgreSQL.
