@@ -39,32 +39,24 @@ struct StoreRow {
     fileprivate init(columns: DirectSQLiteDatabase.Columns, values: [SQLiteData]) { storage = .sqlite(columns, values) }
     fileprivate init(_ row: any SQLRow) { storage = .other(row) }
 
-    private func value(_ column: String) throws -> SQLiteData {
-        guard case .sqlite(let columns, let values) = storage else { preconditionFailure("not an SQLite row") }
-        guard let i = columns.lookup[column] else { throw DirectSQLiteRow.MissingColumn(column: column) }
-        return values[i]
-    }
-
     func optionalInt(_ column: String) throws -> Int? {
-        guard case .other(let row) = storage else {
-            switch try value(column) {
-            case .integer(let v): return v
-            case .null: return nil
-            case let other: return try SQLiteDataDecoder().decode(Int.self, from: other)
-            }
-        }
-        return try row.optionalInt(column)
+        try read(column) { if case .integer(let v) = $0 { v } else { nil } }
     }
 
     func optionalString(_ column: String) throws -> String? {
-        guard case .other(let row) = storage else {
-            switch try value(column) {
-            case .text(let v): return v
-            case .null: return nil
-            case let other: return try SQLiteDataDecoder().decode(String.self, from: other)
-            }
+        try read(column) { if case .text(let v) = $0 { v } else { nil } }
+    }
+
+    /// A column's value: taken as it is when SQLite holds it as `T` (`direct`), else decoded.
+    private func read<T: Decodable>(_ column: String, direct: (SQLiteData) -> T?) throws -> T? {
+        switch storage {
+        case .other(let row):
+            return try row.decode(column: column, as: T?.self)
+        case .sqlite(let columns, let values):
+            guard let i = columns.lookup[column] else { throw DirectSQLiteRow.MissingColumn(column: column) }
+            if values[i] == .null { return nil }
+            return try direct(values[i]) ?? SQLiteDataDecoder().decode(T.self, from: values[i])
         }
-        return try row.optionalString(column)
     }
 
     func int(_ column: String) throws -> Int {

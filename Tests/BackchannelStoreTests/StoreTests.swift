@@ -527,6 +527,23 @@ struct StoreTests {
         #expect(unindexed == [])
     }
 
+    /// The write path's statements: `?` placeholders on both databases, values read back by
+    /// column, NULL as nil, a missing column an error.
+    @Test(arguments: TestDatabases.Kind.allCases)
+    func statementsBindAndReadValues(_ kind: TestDatabases.Kind) async throws {
+        guard let store = try await TestDatabases.fresh(kind) else { return }
+        defer { Task { try? await store.close() } }
+        try await store.rows("INSERT INTO sources (name) VALUES (?), (?)", ["Wire", "Paper"])
+        let none: String? = nil
+        let found = try await store.rows("SELECT id, name, NULL AS missing FROM sources WHERE name IN (?, ?) OR name = ? ORDER BY id", ["Paper", "Wire", none])
+        #expect(try found.map { try $0.string("name") } == ["Wire", "Paper"])
+        #expect(try found.map { try $0.int("id") } == [1, 2])
+        #expect(try found[0].optionalInt("missing") == nil)
+        #expect(throws: (any Error).self) { try found[0].int("missing") }
+        #expect(throws: (any Error).self) { try found[0].string("no_such_column") }
+        #expect(try await store.rows("SELECT id FROM sources WHERE name = ?", ["Radio"]).isEmpty)
+    }
+
     /// The inputs a batch's work was called with, in order.
     actor Calls {
         var inputs: [String] = []
