@@ -8,6 +8,7 @@ syndicated near-copies (one in ten pages is another outlet's copy of a wire stor
 new headline and a closing line). Deterministic for a given --seed.
 
     python3 scripts/make_synthetic_corpus.py --count 100000 --out /tmp/bc-synth-100k
+    python3 scripts/make_synthetic_corpus.py --count 100000 --in-date-order --out /tmp/bc-synth-100k-ordered
 """
 import argparse
 import datetime
@@ -131,6 +132,9 @@ def main():
     ap.add_argument("--count", type=int, default=10000)
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--in-date-order", action="store_true",
+                    help="give the articles dates that rise with their number over the two years, as a crawl or a feed delivers them "
+                         "(the default draws each date at random); the words are the same")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     start = datetime.date(2024, 1, 1)
@@ -140,6 +144,8 @@ def main():
         folder = os.path.join(args.out, f"{i // per_folder:04d}")
         os.makedirs(folder, exist_ok=True)
         date = start + datetime.timedelta(days=rng.randrange(730))
+        if args.in_date_order:
+            date = start + datetime.timedelta(days=i * 730 // args.count)
         if wire_stories and rng.random() < 0.1:
             # A syndicated copy: another outlet, a new headline, a closing line.
             title, body, wdate = rng.choice(wire_stories)
