@@ -192,12 +192,18 @@ extension Store {
         guard backend == .sqlite else { return } // PostgreSQL keeps a generated tsvector column.
         // A new article's id was never indexed (articles are not deleted), and a new version's
         // old row went with its facts (`deleteFacts`).
-        let buffered = withFullTextBuffer { buffer -> Bool in
-            buffer?.articles[articleID] = (title ?? "", body)
-            return buffer != nil
-        }
-        if !buffered {
+        if !deferFullText({ $0.articles[articleID] = (title ?? "", body) }) {
             try await sql.raw("INSERT INTO articles_fts (rowid, title, body) VALUES (\(bind: articleID), \(bind: title ?? ""), \(bind: body))").run()
+        }
+    }
+
+    /// Keeps full-text rows for the end of the batch that defers them; false when no batch does
+    /// (the caller then writes them at once).
+    private func deferFullText(_ keep: (inout FullTextBuffer) -> Void) -> Bool {
+        withFullTextBuffer { buffer in
+            guard buffer != nil else { return false }
+            keep(&buffer!)
+            return true
         }
     }
 
@@ -354,11 +360,7 @@ extension Store {
         } onRow: { local, id in quoteRows[local] = id }
         if backend == .sqlite {
             let rows = document.quotes.compactMap { q in quoteRows[q.id.rawValue].map { ($0, slice(q.span)) } }
-            let buffered = withFullTextBuffer { buffer -> Bool in
-                for (id, text) in rows { buffer?.quotes[id] = (articleID, text) }
-                return buffer != nil
-            }
-            if !buffered {
+            if !deferFullText({ buffer in for (id, text) in rows { buffer.quotes[id] = (articleID, text) } }) {
                 try await insertRows(rows, columns: "rowid, text", into: "quotes_fts") { row in [row.0, row.1] }
             }
         }
