@@ -242,9 +242,7 @@ struct DirectSQLiteDatabase: SQLDatabase {
         // Rows are handed over after the statement is done and the lock released, so that
         // a caller may query again from inside `onRow`.
         guard !result.rows.isEmpty else { return }
-        var lookup: [String: Int] = [:]
-        for (i, name) in result.columns.enumerated() where lookup[name] == nil { lookup[name] = i }
-        let columns = Columns(names: result.columns, lookup: lookup)
+        let columns = Columns(names: result.columns)
         for values in result.rows { onRow(DirectSQLiteRow(columns: columns, values: values, decoder: decoder)) }
     }
 
@@ -264,9 +262,12 @@ struct DirectSQLiteDatabase: SQLDatabase {
     /// Column names of one result, shared by its rows.
     final class Columns: Sendable {
         let names: [String]
+        /// Each name's first column.
         let lookup: [String: Int]
-        init(names: [String], lookup: [String: Int]) {
+        init(names: [String]) {
             self.names = names
+            var lookup: [String: Int] = [:]
+            for (i, name) in names.enumerated() where lookup[name] == nil { lookup[name] = i }
             self.lookup = lookup
         }
     }

@@ -79,9 +79,7 @@ extension Store {
         if let direct = sql as? DirectSQLiteDatabase {
             let result = try direct.connection.query(text, binds.map(\.sqliteData))
             guard !result.rows.isEmpty else { return [] }
-            var lookup: [String: Int] = [:]
-            for (i, name) in result.columns.enumerated() where lookup[name] == nil { lookup[name] = i }
-            let columns = DirectSQLiteDatabase.Columns(names: result.columns, lookup: lookup)
+            let columns = DirectSQLiteDatabase.Columns(names: result.columns)
             return result.rows.map { StoreRow(columns: columns, values: $0) }
         }
         let parts = text.split(separator: "?", omittingEmptySubsequences: false)
