@@ -527,6 +527,32 @@ struct StoreTests {
         #expect(unindexed == [])
     }
 
+    /// An index that repeats the start of another on the same table serves no query the longer
+    /// one does not, and costs each insert a page (a unique index does other work too).
+    @Test func noIndexRepeatsTheStartOfAnother() async throws {
+        guard let store = try await TestDatabases.fresh(.sqlite) else { return }
+        defer { Task { try? await store.close() } }
+        var repeated: [String] = []
+        for table in try await store.strings("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%'") {
+            var plain: [String: [String]] = [:]
+            var all: [String: [String]] = [:]
+            for index in try await store.rows("SELECT name, \"unique\" AS u, partial AS p FROM pragma_index_list(?)", [table]) {
+                let name = try index.string("name")
+                let columns = try await store.strings("SELECT name FROM pragma_index_info('\(name)') ORDER BY seqno")
+                // A partial index holds some rows only, so it serves no query for the others.
+                guard try index.int("p") == 0 else { continue }
+                all[name] = columns
+                if try index.int("u") == 0 { plain[name] = columns }
+            }
+            for (short, columns) in plain {
+                for (long, longer) in all where long != short && longer.count >= columns.count && Array(longer.prefix(columns.count)) == columns {
+                    repeated.append("\(table): \(short) repeats the start of \(long)")
+                }
+            }
+        }
+        #expect(repeated == [])
+    }
+
     /// The write path's statements: `?` placeholders on both databases, values read back by
     /// column, NULL as nil, a missing column an error.
     @Test(arguments: TestDatabases.Kind.allCases)
