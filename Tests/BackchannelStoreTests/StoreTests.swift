@@ -582,9 +582,9 @@ struct StoreTests {
         let folder = try TemporaryFolders.make("bc-reopen")
         let location = DatabaseLocation.sqlite(path: folder.appendingPathComponent("backchannel.sqlite").path)
         let store = try await Store.open(location)
-        // The connection's settings: a write-ahead log checkpointed every 10,000 pages.
+        // The connection's settings: a write-ahead log checkpointed every 50,000 pages.
         #expect(try await store.sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) == "wal")
-        #expect(try await store.sql.raw("PRAGMA wal_autocheckpoint").first()?.decode(column: "wal_autocheckpoint", as: Int.self) == 10000)
+        #expect(try await store.sql.raw("PRAGMA wal_autocheckpoint").first()?.decode(column: "wal_autocheckpoint", as: Int.self) == 50000)
         // Rejected events are found through their small partial index, not by reading every fused event.
         let plan = try await store.sql.raw("EXPLAIN QUERY PLAN SELECT id FROM fused_events WHERE rejected = 1").all()
             .map { try $0.decode(column: "detail", as: String.self) }.joined(separator: " ")
