@@ -242,10 +242,10 @@ extension Store {
             // The candidates: fused events of the type and kind of modality, in the window,
             // that share a party with this report, each with how many they share. The newest
             // one that is compatible joins: its place is this report's or none, and it shares
-            // two parties, or all of its or this report's one party (the shared count does for
-            // that, and the candidate's own count of parties is read only when it shares one).
-            // Done in the database, since at 100k articles a party such as a country has
-            // dozens of candidates in a window and few join.
+            // two parties, or all of its or this report's one party (the shared count and the
+            // event's own count of parties do for that). Done in the database, since at 100k
+            // articles a party such as a country has dozens of candidates in a window and few
+            // join.
             var window: String
             var binds: [any SQLBindable] = Array(participants) + [type]
             if date.granularity == "day", let from = EventDate.shift(day, by: -2), let to = EventDate.shift(day, by: 2) {
@@ -266,25 +266,30 @@ extension Store {
                 WITH candidates AS (
                   SELECT fused_id, COUNT(DISTINCT actor_id) AS shared FROM fused_participants
                   WHERE actor_id IN (\(Self.placeholders(participants.count))) AND type = ? AND \(window) GROUP BY fused_id)
-                SELECT f.id, f.place_actor_id, f.date_day FROM candidates c JOIN fused_events f ON f.id = c.fused_id
+                SELECT f.id, f.place_actor_id, f.date_day, f.parties, c.shared FROM candidates c JOIN fused_events f ON f.id = c.fused_id
                 WHERE f.modality_class = ? AND \(sameDate)
                   AND (f.place_actor_id IS NULL OR ? IS NULL OR f.place_actor_id = ?)
-                  AND (c.shared >= 2 OR ? = 1 OR (SELECT COUNT(DISTINCT q.actor_id) FROM fused_participants q WHERE q.fused_id = f.id) = 1)
+                  AND (c.shared >= 2 OR ? = 1 OR f.parties = 1)
                 ORDER BY f.id DESC LIMIT 1
                 """
             if let row = try await rows(text, binds).first {
                 let id = try row.int("id")
                 try await addParticipants(fusedID: id, actors: actors, targets: targets, type: type, day: try row.optionalString("date_day") ?? day, joining: true)
+                // The event gains the report's parties it did not have (a party that was a
+                // target and now also acts stays one party).
+                let parties = try row.int("parties") + participants.count - row.int("shared")
                 if try row.optionalInt("place_actor_id") == nil, let placeActor {
-                    try await rows("UPDATE fused_events SET place_actor_id = ? WHERE id = ?", [placeActor, id])
+                    try await rows("UPDATE fused_events SET place_actor_id = ?, parties = ? WHERE id = ?", [placeActor, parties, id])
+                } else if try parties != row.int("parties") {
+                    try await rows("UPDATE fused_events SET parties = ? WHERE id = ?", [parties, id])
                 }
                 return id
             }
         }
         guard let id = try await rows("""
-            INSERT INTO fused_events (type, modality_class, date_value, date_granularity, date_day, place_actor_id, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
-            """, [type, modalityClass, date.value, date.granularity, date.day, placeActor, Store.now()]).first?.int("id") else { throw StoreError.invalid("the database returned no id for a new event") }
+            INSERT INTO fused_events (type, modality_class, date_value, date_granularity, date_day, place_actor_id, parties, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+            """, [type, modalityClass, date.value, date.granularity, date.day, placeActor, participants.count, Store.now()]).first?.int("id") else { throw StoreError.invalid("the database returned no id for a new event") }
         try await addParticipants(fusedID: id, actors: actors, targets: targets, type: type, day: date.day, joining: false)
         return id
     }

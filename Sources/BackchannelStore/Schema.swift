@@ -447,6 +447,14 @@ enum Schema {
             "DROP INDEX roles_actor",
             "DROP INDEX quotes_speaker",
         ], sqlite: [], postgres: []),
+        // How many distinct parties each fused event has, kept with it: a report with two
+        // parties may join an event that shares only one of them if that is the event's one
+        // party, and fusion counted each candidate's parties in a look-up of its own (half of
+        // fused events have one party; a fifth of the fusion query's time at 100k articles).
+        Migration(version: 13, name: "parties count of fused events", shared: [
+            "ALTER TABLE fused_events ADD COLUMN parties {int} NOT NULL DEFAULT 0",
+            "UPDATE fused_events SET parties = (SELECT COUNT(DISTINCT actor_id) FROM fused_participants WHERE fused_id = fused_events.id)",
+        ], sqlite: [], postgres: []),
     ]
 
     static func render(_ statement: String, for backend: Store.Backend) -> String {

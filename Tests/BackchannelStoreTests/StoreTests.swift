@@ -160,6 +160,27 @@ struct StoreTests {
             return first.count
         }
         #expect(pattern == [1, 2, 2, 3, 3, 4, 4, 5])
+        // Each fused event keeps its count of parties, which fusion reads: 6 had one party
+        // until 7 joined it.
+        #expect(try await store.ints("SELECT parties FROM fused_events ORDER BY id") == [2, 2, 2, 2, 2])
+        #expect(try await Self.wrongPartyCounts(store) == 0)
+
+        // A new version of 7 names other parties: 6 is alone again, and the new reading joins it
+        // as the old one did.
+        try await report(7, day: "2025-05-21", parties: ["China", "South Korea"])
+        #expect(try await store.ints("SELECT parties FROM fused_events ORDER BY id") == [2, 2, 2, 2, 2])
+        // Merging India into Japan leaves 8 with one party.
+        try await store.mergeActors(keep: try await store.actorID(named: "Japan"), absorb: try await store.actorID(named: "India"))
+        #expect(try await store.ints("SELECT parties FROM fused_events ORDER BY id") == [2, 2, 2, 2, 1])
+        #expect(try await Self.wrongPartyCounts(store) == 0)
+    }
+
+    /// Fused events whose kept count of parties differs from their participants'.
+    static func wrongPartyCounts(_ store: Store) async throws -> Int {
+        try await store.ints("""
+            SELECT COUNT(*) AS n FROM fused_events f
+            WHERE f.parties <> (SELECT COUNT(DISTINCT p.actor_id) FROM fused_participants p WHERE p.fused_id = f.id)
+            """)[0]
     }
 
     @Test(arguments: TestDatabases.Kind.allCases)
@@ -181,6 +202,7 @@ struct StoreTests {
         #expect(Set(card.actors.map(\.name)) == ["Thailand", "Cambodia"])
         #expect(card.targets.isEmpty)
         #expect(card.reports == 2)
+        #expect(try await store.ints("SELECT parties FROM fused_events") == [2])
 
         var lines: [String] = []
         try await store.export(.events, format: .jsonl) { lines.append($0) }
