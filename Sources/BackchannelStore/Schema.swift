@@ -455,6 +455,16 @@ enum Schema {
             "ALTER TABLE fused_events ADD COLUMN parties {int} NOT NULL DEFAULT 0",
             "UPDATE fused_events SET parties = (SELECT COUNT(DISTINCT actor_id) FROM fused_participants WHERE fused_id = fused_events.id)",
         ], sqlite: [], postgres: []),
+        // One index of fused events by day, holding the type, instead of one by type and day and
+        // one by day: every new fused event took a page at a random place in each (a tenth of
+        // the pages an ingest commit wrote at 100k articles). Lists by type read it newest first
+        // and skip other types within the index: a type with a few dozen events among 368,000
+        // takes 20 ms to list instead of 0.01 ms, every other list is unchanged.
+        Migration(version: 14, name: "one index of fused events by day", shared: [
+            "DROP INDEX fused_events_lookup",
+            "DROP INDEX fused_events_day",
+            "CREATE INDEX fused_events_day ON fused_events(date_day, id, type)",
+        ], sqlite: [], postgres: []),
     ]
 
     static func render(_ statement: String, for backend: Store.Backend) -> String {

@@ -611,6 +611,12 @@ struct StoreTests {
         let plan = try await store.sql.raw("EXPLAIN QUERY PLAN SELECT id FROM fused_events WHERE rejected = 1").all()
             .map { try $0.decode(column: "detail", as: String.self) }.joined(separator: " ")
         #expect(plan.contains("fused_events_rejected"), "plan: \(plan)")
+        // Lists of events, of all types or of one, read the index by day newest first, unsorted.
+        for filter in ["", " AND type = 'DEMAND'"] {
+            let list = try await store.sql.raw(SQLQueryString("EXPLAIN QUERY PLAN SELECT id FROM fused_events WHERE rejected = 0\(filter) ORDER BY date_day DESC, id DESC LIMIT 20")).all()
+                .map { try $0.decode(column: "detail", as: String.self) }.joined(separator: " ")
+            #expect(list.contains("fused_events_day") && !list.contains("TEMP B-TREE"), "plan: \(list)")
+        }
         try await store.transaction { _ = try await store.write(Self.witkoffVisit().document, input: nil) }
         try await store.close()
         let again = try await Store.open(location)
