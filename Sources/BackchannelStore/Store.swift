@@ -119,9 +119,10 @@ public final class Store: @unchecked Sendable {
                            // 100k articles an ingest commit took 75 ms with 10,000 pages and
                            // 42 ms with this; a whole 100k ingest 235 s and 220 s.
                            "PRAGMA wal_autocheckpoint = 50000",
-                           // Each ingested item runs in a savepoint, whose journal of changed
-                           // pages SQLite spills to a temporary file past 64 KB: keep it in
-                           // memory (it holds at most one batch's pages).
+                           // Temporary b-trees (the sorts and groupings of the fusion look-up,
+                           // two for each report) and the journals of savepoints (when a batch
+                           // falls back to one per item) stay in memory: they hold at most one
+                           // batch's pages, which SQLite would otherwise spill to a file.
                            "PRAGMA temp_store = MEMORY"] {
                 try await store.sql.raw(SQLQueryString(pragma)).run()
             }
