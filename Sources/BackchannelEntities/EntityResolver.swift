@@ -102,12 +102,12 @@ struct EntityResolver {
         let lengths = mentions.map { $0.text.utf8.count }
         let ordered = mentions.indices.sorted { lengths[$0] > lengths[$1] || (lengths[$0] == lengths[$1] && $0 < $1) }
         var entityOfMention = [Int](repeating: -1, count: mentions.count)
-        var foldedNames: [[String]] = []
+        var forms: [NameForms] = []
         for m in ordered {
             let mention = mentions[m]
             let key = self.key(mention.text, type: mention.type, lookup: lookup)
             if let e = keyToEntity[key] { entityOfMention[m] = e; continue }
-            if let e = joinable(mention.text, type: mention.type, entities: entities, folded: foldedNames) {
+            if let e = joinable(mention.text, type: mention.type, entities: entities, forms: forms) {
                 entityOfMention[m] = e
                 keyToEntity[key] = e
                 continue
@@ -123,7 +123,7 @@ struct EntityResolver {
                 entity.refersTo = String(fullKind[fullKind.index(after: colon)...])
             }
             entities.append(entity)
-            foldedNames.append(canonical.split(separator: " ").map { Self.fold(String($0)) })
+            forms.append(NameForms(name: canonical, type: mention.type))
             entityOfMention[m] = entities.count - 1
             keyToEntity[key] = entities.count - 1
         }
@@ -214,33 +214,47 @@ struct EntityResolver {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The forms of an entity's name that later mentions are compared with, worked out once
+    /// when the entity is made rather than for every mention after it.
+    struct NameForms {
+        /// The name's words, folded.
+        let folded: [String]
+        /// A person's last word without its Arabic article ("al-Burhan" → "burhan"), folded.
+        let bareSurname: String?
+        /// The capitals that begin the name's words ("UDCG").
+        let initials: String
+
+        init(name: String, type: EntityType) {
+            let words = name.split(separator: " ")
+            folded = words.map { EntityResolver.fold(String($0)) }
+            bareSurname = type == .person ? words.last.flatMap { NameConsistency.withoutParticle(String($0)) }.map(EntityResolver.fold) : nil
+            initials = String(words.compactMap { $0.first }.filter(\.isUppercase))
+        }
+    }
+
     /// An existing entity this mention is a shorter form of.
-    func joinable(_ text: String, type: EntityType, entities: [Entity], folded: [[String]]) -> Int? {
+    func joinable(_ text: String, type: EntityType, entities: [Entity], forms: [NameForms]) -> Int? {
         let parts = text.split(separator: " ").map { Self.fold(String($0)) }
         // "Anwar" after "Anwar Ibrahim", "Tamim" after "Tamim bin Hamad Al Thani": a single word
         // that begins exactly one person's name, and ends none, is that person's given name used
         // alone (as Malay and Arabic names are).
         if type == .person, parts.count == 1 {
-            let starting = entities.indices.filter { entities[$0].type == .person && folded[$0].count >= 2 && folded[$0].first == parts[0] }
-            let ending = entities.indices.contains { entities[$0].type == .person && folded[$0].last == parts[0] }
+            let starting = entities.indices.filter { entities[$0].type == .person && forms[$0].folded.count >= 2 && forms[$0].folded.first == parts[0] }
+            let ending = entities.indices.contains { entities[$0].type == .person && forms[$0].folded.last == parts[0] }
             if starting.count == 1, !ending { return starting[0] }
             // "Burhan" after "Abdel Fattah al-Burhan": a surname without its Arabic article.
-            let articled = entities.indices.filter { e in
-                guard entities[e].type == .person, let last = entities[e].name.split(separator: " ").last,
-                      let bare = NameConsistency.withoutParticle(String(last)) else { return false }
-                return Self.fold(bare) == parts[0]
-            }
+            let articled = entities.indices.filter { entities[$0].type == .person && forms[$0].bareSurname == parts[0] }
             if articled.count == 1 { return articled[0] }
         }
         for (i, entity) in entities.enumerated() where entity.type == type {
-            let full = folded[i]
+            let full = forms[i].folded
             switch type {
             case .person:
                 // "Witkoff" / "Steve Witkoff": the short form ends the long one (surname), or is its first name… only the surname.
                 if parts.count < full.count, Array(full.suffix(parts.count)) == parts { return i }
             default:
                 // "UDCG" abbreviates "Ukraine Defense Contact Group".
-                let initials = String(entity.name.split(separator: " ").compactMap { $0.first }.filter(\.isUppercase))
+                let initials = forms[i].initials
                 if parts.count == 1, text.count >= 2, initials.count >= 2, text == initials { return i }
                 // "Contact Group" ends "Ukraine Defense Contact Group".
                 if parts.count >= 2, parts.count < full.count, Array(full.suffix(parts.count)) == parts { return i }
