@@ -266,7 +266,7 @@ extension Store {
                 WITH candidates AS (
                   SELECT fused_id, COUNT(DISTINCT actor_id) AS shared FROM fused_participants
                   WHERE actor_id IN (\(Self.placeholders(participants.count))) AND type = ? AND \(window) GROUP BY fused_id)
-                SELECT f.id, f.place_actor_id, f.date_day, f.parties, c.shared FROM candidates c JOIN fused_events f ON f.id = c.fused_id
+                SELECT f.id, f.place_actor_id, f.date_day, c.shared FROM candidates c JOIN fused_events f ON f.id = c.fused_id
                 WHERE f.modality_class = ? AND \(sameDate)
                   AND (f.place_actor_id IS NULL OR ? IS NULL OR f.place_actor_id = ?)
                   AND (c.shared >= 2 OR ? = 1 OR f.parties = 1)
@@ -275,13 +275,12 @@ extension Store {
             if let row = try await rows(text, binds).first {
                 let id = try row.int("id")
                 try await addParticipants(fusedID: id, actors: actors, targets: targets, type: type, day: try row.optionalString("date_day") ?? day, joining: true)
-                // The event gains the report's parties it did not have (a party that was a
-                // target and now also acts stays one party).
-                let parties = try row.int("parties") + participants.count - row.int("shared")
-                if try row.optionalInt("place_actor_id") == nil, let placeActor {
-                    try await rows("UPDATE fused_events SET place_actor_id = ?, parties = ? WHERE id = ?", [placeActor, parties, id])
-                } else if try parties != row.int("parties") {
-                    try await rows("UPDATE fused_events SET parties = ? WHERE id = ?", [parties, id])
+                // The event gains the report's parties it did not have, and its place if it
+                // had none. (Counted again from its participants rather than added to, so that
+                // two workers joining one event at once on PostgreSQL leave the right count.)
+                let gainsPlace = try row.optionalInt("place_actor_id") == nil && placeActor != nil
+                if try participants.count > row.int("shared") || gainsPlace {
+                    try await recountParties(fusedID: id, place: placeActor)
                 }
                 return id
             }
@@ -292,6 +291,15 @@ extension Store {
             """, [type, modalityClass, date.value, date.granularity, date.day, placeActor, participants.count, Store.now()]).first?.int("id") else { throw StoreError.invalid("the database returned no id for a new event") }
         try await addParticipants(fusedID: id, actors: actors, targets: targets, type: type, day: date.day, joining: false)
         return id
+    }
+
+    /// Sets a fused event's count of parties from its participants, and its place if it has
+    /// none and `place` is given.
+    func recountParties(fusedID: Int, place: Int? = nil) async throws {
+        try await rows("""
+            UPDATE fused_events SET parties = (SELECT COUNT(DISTINCT actor_id) FROM fused_participants WHERE fused_id = ?),
+              place_actor_id = COALESCE(place_actor_id, ?) WHERE id = ?
+            """, [fusedID, place, fusedID])
     }
 
     private func addParticipants(fusedID: Int, actors: [Int], targets: [Int], type: String, day: String?, joining: Bool) async throws {

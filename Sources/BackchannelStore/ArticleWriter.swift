@@ -176,8 +176,7 @@ extension Store {
             WHERE e.fused_id = \(bind: fusedID) AND c.field IN ('actors', 'targets') LIMIT 1
             """).first()
         if corrected == nil { try await dropTargetsThatAct(fusedID: fusedID) }
-        try await rows("UPDATE fused_events SET parties = (SELECT COUNT(DISTINCT actor_id) FROM fused_participants WHERE fused_id = ?) WHERE id = ?",
-                       [fusedID, fusedID])
+        try await recountParties(fusedID: fusedID)
     }
 
     /// Reports of one clash may disagree on who hit whom ("Thailand fired on Cambodia",
