@@ -536,7 +536,7 @@ struct StoreTests {
         // Sources are never deleted.
         let exempt: Set<String> = ["articles.source_id"]
         var unindexed: [String] = []
-        for table in try await store.strings("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%'") {
+        for table in try await Self.plainTables(store) {
             var leading = Set<String>()
             for index in try await store.strings("SELECT name FROM pragma_index_list('\(table)')") {
                 if let first = try await store.strings("SELECT name FROM pragma_index_info('\(index)') ORDER BY seqno LIMIT 1").first { leading.insert(first) }
@@ -549,20 +549,25 @@ struct StoreTests {
         #expect(unindexed == [])
     }
 
+    /// The store's tables, without the full-text index's and SQLite's own.
+    static func plainTables(_ store: Store) async throws -> [String] {
+        try await store.strings("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%'")
+    }
+
     /// An index that repeats the start of another on the same table serves no query the longer
     /// one does not, and costs each insert a page (a unique index does other work too).
     @Test func noIndexRepeatsTheStartOfAnother() async throws {
         guard let store = try await TestDatabases.fresh(.sqlite) else { return }
         defer { Task { try? await store.close() } }
         var repeated: [String] = []
-        for table in try await store.strings("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%'") {
+        for table in try await Self.plainTables(store) {
             var plain: [String: [String]] = [:]
             var all: [String: [String]] = [:]
             for index in try await store.rows("SELECT name, \"unique\" AS u, partial AS p FROM pragma_index_list(?)", [table]) {
-                let name = try index.string("name")
-                let columns = try await store.strings("SELECT name FROM pragma_index_info('\(name)') ORDER BY seqno")
                 // A partial index holds some rows only, so it serves no query for the others.
                 guard try index.int("p") == 0 else { continue }
+                let name = try index.string("name")
+                let columns = try await store.strings("SELECT name FROM pragma_index_info('\(name)') ORDER BY seqno")
                 all[name] = columns
                 if try index.int("u") == 0 { plain[name] = columns }
             }
@@ -608,13 +613,15 @@ struct StoreTests {
         #expect(try await store.sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) == "wal")
         #expect(try await store.sql.raw("PRAGMA wal_autocheckpoint").first()?.decode(column: "wal_autocheckpoint", as: Int.self) == 50000)
         // Rejected events are found through their small partial index, not by reading every fused event.
-        let plan = try await store.sql.raw("EXPLAIN QUERY PLAN SELECT id FROM fused_events WHERE rejected = 1").all()
-            .map { try $0.decode(column: "detail", as: String.self) }.joined(separator: " ")
-        #expect(plan.contains("fused_events_rejected"), "plan: \(plan)")
+        func plan(_ query: String) async throws -> String {
+            try await store.sql.raw(SQLQueryString("EXPLAIN QUERY PLAN " + query)).all()
+                .map { try $0.decode(column: "detail", as: String.self) }.joined(separator: " ")
+        }
+        let rejected = try await plan("SELECT id FROM fused_events WHERE rejected = 1")
+        #expect(rejected.contains("fused_events_rejected"), "plan: \(rejected)")
         // Lists of events, of all types or of one, read the index by day newest first, unsorted.
         for filter in ["", " AND type = 'DEMAND'"] {
-            let list = try await store.sql.raw(SQLQueryString("EXPLAIN QUERY PLAN SELECT id FROM fused_events WHERE rejected = 0\(filter) ORDER BY date_day DESC, id DESC LIMIT 20")).all()
-                .map { try $0.decode(column: "detail", as: String.self) }.joined(separator: " ")
+            let list = try await plan("SELECT id FROM fused_events WHERE rejected = 0\(filter) ORDER BY date_day DESC, id DESC LIMIT 20")
             #expect(list.contains("fused_events_day") && !list.contains("TEMP B-TREE"), "plan: \(list)")
         }
         try await store.transaction { _ = try await store.write(Self.witkoffVisit().document, input: nil) }
