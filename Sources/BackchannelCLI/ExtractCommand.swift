@@ -34,7 +34,10 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Take each input verbatim as the article body: no title or boilerplate detection.")
     var bodyOnly = false
 
-    @Flag(name: .long, help: "Extract the article only: no sentences, entities, dates, money, quotes or events.")
+    @Option(name: .long, help: "How far to analyse: full (the default), language (sentences, entities, dates and money: no quotes or events) or none.")
+    var analysis: PipelineOptions.Analysis?
+
+    @Flag(name: .long, help: "Extract the article only: no sentences, entities, dates, money, quotes or events (the same as --analysis none).")
     var noAnalysis = false
 
     @Flag(name: .long, help: "Also print, on standard error, the words that triggered each event.")
@@ -52,6 +55,9 @@ struct ExtractCommand: ParsableCommand {
         }
         if maxMegabytes < 1 { throw ValidationError("--max-megabytes must be at least 1") }
         if paths.isEmpty { throw ValidationError("give at least one PATH, or - for standard input") }
+        if noAnalysis, let analysis, analysis != .none {
+            throw ValidationError("--no-analysis and --analysis \(analysis.rawValue) disagree; give one of them")
+        }
     }
 
     func run() throws {
@@ -67,8 +73,9 @@ struct ExtractCommand: ParsableCommand {
     func runnerOptions() -> Extract.Runner.Options {
         var options = ExtractionOptions(format: input, url: url, published: published.flatMap(DateParser.parseMachine), bodyOnly: bodyOnly)
         options.maximumBytes = maxMegabytes << 20
-        return Extract.Runner.Options(extraction: options, format: format, pipeline: PipelineOptions(analyse: !noAnalysis), explain: explain)
+        return Extract.Runner.Options(extraction: options, format: format, pipeline: PipelineOptions(analysis: noAnalysis ? .none : analysis ?? .full), explain: explain)
     }
 }
 
 extension ExtractionOptions.Format: ExpressibleByArgument {}
+extension PipelineOptions.Analysis: ExpressibleByArgument {}

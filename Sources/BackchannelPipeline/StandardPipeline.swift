@@ -9,11 +9,30 @@ import BackchannelSegment
 
 /// What to run on each article.
 public struct PipelineOptions: Sendable {
-    /// Sentences, tokens, entities, dates and money (on by default). Off: extraction only.
-    public var analyse = true
+    /// How far the analysis goes after extraction.
+    public enum Analysis: String, Sendable, CaseIterable {
+        /// Extraction only: the article's text and metadata.
+        case none
+        /// Sentences, tokens, entities, dates and money: who, where, when and how much.
+        case language
+        /// The language stages, then quotes and events (the default).
+        case full
+    }
+
+    public var analysis: Analysis
+
+    /// Whether any analysis runs: false is ``Analysis/none``, true ``Analysis/full``.
+    public var analyse: Bool {
+        get { analysis != .none }
+        set { analysis = newValue ? .full : .none }
+    }
 
     public init(analyse: Bool = true) {
-        self.analyse = analyse
+        analysis = analyse ? .full : .none
+    }
+
+    public init(analysis: Analysis) {
+        self.analysis = analysis
     }
 }
 
@@ -38,8 +57,12 @@ public enum StandardPipeline {
     }
 
     public static func make(_ options: PipelineOptions = PipelineOptions()) -> Pipeline {
-        guard options.analyse else { return try! Pipeline([]) }
         // Assembly cannot fail: the order above satisfies every requirement (checked by a test).
-        return try! Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector()])
+        let language: [any Stage] = [Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer()]
+        switch options.analysis {
+        case .none: return try! Pipeline([])
+        case .language: return try! Pipeline(language)
+        case .full: return try! Pipeline(language + [QuoteDetector(), EventDetector()])
+        }
     }
 }

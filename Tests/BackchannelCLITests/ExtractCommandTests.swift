@@ -142,6 +142,7 @@ struct ExtractCommandTests {
         (["--published", "someday", "x.html"], "--published: cannot read 'someday' as a date; use YYYY-MM-DD or ISO 8601"),
         (["--max-megabytes", "0", "x.html"], "--max-megabytes must be at least 1"),
         ([String](), "give at least one PATH, or - for standard input"),
+        (["--no-analysis", "--analysis", "language", "x.html"], "--no-analysis and --analysis language disagree; give one of them"),
     ])
     func invalidArgumentsAreExplained(arguments: [String], message: String) {
         do {
@@ -150,6 +151,24 @@ struct ExtractCommandTests {
         } catch {
             #expect(ExtractCommand.message(for: error) == message)
         }
+    }
+
+    @Test func analysisChoosesHowFarTheStagesGo() throws {
+        let sentence = "Kremlin spokesman Dmitry Peskov said on Friday that Russia “will not accept” the plan."
+        func members(_ arguments: [String]) throws -> [String: Int] {
+            let result = try run(arguments + ["--body-only", "--published", "2025-04-11", "--format", "jsonl", "-"], stdin: sentence)
+            #expect(result.status == 0)
+            let object = try #require(result.lines.first)
+            var counts: [String: Int] = [:]
+            for key in ["entities", "dates", "quotes", "events"] { counts[key] = (object[key] as? [Any])?.count }
+            return counts
+        }
+        let full = try members([]), language = try members(["--analysis", "language"])
+        #expect(try members(["--analysis", "full"]) == full)
+        #expect(full["entities"]! >= 2 && full["dates"] == 1 && full["quotes"] == 1 && full["events"]! >= 1)
+        #expect(language == ["entities": full["entities"]!, "dates": 1, "quotes": 0, "events": 0])
+        #expect(try members(["--analysis", "none"]) == ["entities": 0, "dates": 0, "quotes": 0, "events": 0])
+        #expect(try members(["--no-analysis", "--analysis", "none"]) == ["entities": 0, "dates": 0, "quotes": 0, "events": 0])
     }
 
     @Test func explainPrintsTheTriggerOfEachEvent() throws {
