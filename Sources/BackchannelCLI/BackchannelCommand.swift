@@ -19,7 +19,11 @@ extension BackchannelCommand {
     public static func start(_ arguments: [String]? = nil) async {
         do {
             var command = try parseAsRoot(arguments)
-            if command is ExtractCommand || command is IngestCommand || command is ServeCommand || command is DemoCommand {
+            // The event stage's model is checked where events are found (`extract --analysis language`
+            // finds none, and loading the model would cost it a tenth of a second).
+            let findsEvents = (command as? ExtractCommand).map { $0.pipelineOptions.analysis == .full }
+                ?? (command is IngestCommand || command is ServeCommand || command is DemoCommand)
+            if findsEvents {
                 for problem in StandardPipeline.resourceProblems() {
                     FileHandle.standardError.write(Data("backchannel: warning: \(problem)\n".utf8))
                 }

@@ -73,7 +73,11 @@ struct ExtractCommand: ParsableCommand {
     func runnerOptions() -> Extract.Runner.Options {
         var options = ExtractionOptions(format: input, url: url, published: published.flatMap(DateParser.parseMachine), bodyOnly: bodyOnly)
         options.maximumBytes = maxMegabytes << 20
-        return Extract.Runner.Options(extraction: options, format: format, pipeline: PipelineOptions(analysis: noAnalysis ? .none : analysis ?? .full), explain: explain)
+        return Extract.Runner.Options(extraction: options, format: format, pipeline: pipelineOptions, explain: explain)
+    }
+
+    var pipelineOptions: PipelineOptions {
+        PipelineOptions(analysis: noAnalysis ? .none : analysis ?? .full)
     }
 }
 
