@@ -12,15 +12,18 @@ struct WordSetTests {
         #expect(!set.contains("the ceasefire talks".split(separator: " ")[2]))
     }
 
-    /// Against `Set<String>` on many words, long ones (not stored inline in the String) and short.
-    @Test func agreesWithASetOnManyWords() {
+    /// Against `Set<String>` on many words, long ones (not stored inline in the String) and short;
+    /// the larger count is above the size from which a set keeps a filter of its words.
+    @Test(arguments: [3000, 4 * WordSet.filteredFrom])
+    func agreesWithASetOnManyWords(count: Int) {
         var generator = SplitMix64(seed: 7)
         let letters = Array("abcdefghijklmnopqrstuvwxyzé’-")
         func word() -> String { String((0..<Int(generator.next() % 24)).map { _ in letters[Int(generator.next() % UInt64(letters.count))] }) }
-        let words = (0..<3000).map { _ in word() }
+        let words = (0..<count).map { _ in word() }
         let set = WordSet(words), reference = Set(words)
         #expect(set.count == reference.count)
-        for probe in words + (0..<3000).map({ _ in word() }) { #expect(set.contains(probe) == reference.contains(probe), "\(probe)") }
+        for probe in words + (0..<count).map({ _ in word() }) { #expect(set.contains(probe) == reference.contains(probe), "\(probe)") }
+        for (n, word) in set.words.enumerated() { #expect(set.index(of: word) == n) }
         #expect(Set(set.words) == reference)
     }
 

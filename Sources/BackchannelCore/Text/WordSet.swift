@@ -18,6 +18,14 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, CustomStringConverti
     /// the word's record offset plus one in the low 32 bits and the high 32 bits of its hash
     /// above them, so that a probe that meets another word is settled without reading that word.
     private let slots: [UInt64]
+    /// For a large set, a filter of two bits per word in a table of 64-bit blocks, about one
+    /// block per eight words (empty for sets that fit the cache anyway). Most words asked of a
+    /// large lexicon (the gazetteer's first words, asked of every token) are not in it; the
+    /// filter settles nearly all of those in a table the cache keeps, where the slots and
+    /// records would each cost a miss.
+    private let filter: [UInt64]
+    /// Sets of at least this many words get a filter.
+    public static let filteredFrom = 4096
 
     public init<S: Sequence>(_ words: S) where S.Element == String {
         var kept: [String] = []
@@ -51,7 +59,26 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, CustomStringConverti
         self.words = kept
         self.records = records
         self.slots = slots
+        var filter: [UInt64] = []
+        if kept.count >= Self.filteredFrom {
+            var blocks = 64
+            while blocks < kept.count / 8 { blocks *= 2 }
+            filter = [UInt64](repeating: 0, count: blocks)
+            for word in kept {
+                let hash = Self.hash(word.utf8)
+                filter[Self.block(hash, blocks - 1)] |= Self.bits(hash)
+            }
+        }
+        self.filter = filter
     }
+
+    /// The filter block of a hash: bits the slot index and the tag do not use.
+    @inline(__always)
+    private static func block(_ hash: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: hash >> 20) & mask }
+
+    /// The two bits a hash sets in its block.
+    @inline(__always)
+    private static func bits(_ hash: UInt64) -> UInt64 { 1 << (hash >> 52 & 63) | 1 << (hash >> 58) }
 
     /// The four-byte field at `offset` of the records.
     private static func field(_ records: [UInt8], _ offset: Int) -> Int {
@@ -85,6 +112,10 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, CustomStringConverti
     /// The position in ``words`` of the word whose UTF-8 bytes these are, or nil.
     public func index(utf8 word: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = Self.hash(word)
+        if !filter.isEmpty {
+            let bits = Self.bits(hash)
+            if filter.withUnsafeBufferPointer({ $0[Self.block(hash, $0.count - 1)] }) & bits != bits { return nil }
+        }
         let tag = hash >> 32
         let mask = slots.count - 1
         return slots.withUnsafeBufferPointer { slots in
