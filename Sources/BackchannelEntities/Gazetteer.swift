@@ -20,12 +20,13 @@ public struct Gazetteer: Sendable {
     }
 
     /// Surface forms keyed by their tokens joined with a space (longest first when matching).
-    private var entries: [String: [Entry]] = [:]
+    private var entries = WordMap<[Entry]>([(String, [Entry])]())
     /// First token → longest surface length in tokens: asked of every word of every text.
     private var firstWords = WordMap<Int>([(String, Int)]())
 
     public init(tsv: String) {
         var firstWords: [String: Int] = [:]
+        var entries: [String: [Entry]] = [:]
         // Split on bytes: String's Character-level splitting costs more than the rest of loading.
         for line in tsv.utf8.split(separator: 0x0A) where line.first != 0x23 { // '#'
             let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
@@ -37,6 +38,7 @@ public struct Gazetteer: Sendable {
             firstWords[first] = max(firstWords[first] ?? 0, tokens.count)
         }
         self.firstWords = WordMap(firstWords)
+        self.entries = WordMap(entries)
     }
 
     /// The gazetteer shipped with Backchannel.
@@ -59,6 +61,7 @@ public struct Gazetteer: Sendable {
     /// All-capital tokens also match in title case ("KYIV" → "Kyiv").
     public func matches(_ words: [String]) -> [Match] {
         var result: [Match] = []
+        var key: [UInt8] = [], ends: [Int] = []
         var i = 0
         while i < words.count {
             var matched = false
@@ -73,19 +76,33 @@ public struct Gazetteer: Sendable {
             }
             for candidate in candidates {
                 guard let longest = firstWords[candidate] else { continue }
-                var n = min(longest, words.count - i)
-                while n >= 1 {
-                    var key = candidate
-                    if n > 1 { for w in words[(i + 1)..<(i + n)] { key += " "; key += Self.isAllCaps(w) ? Self.titleCased(w) : w } }
-                    if let found = entries[key] {
-                        for entry in found { result.append(Match(tokens: i..<(i + n), entry: entry)) }
-                        i += n
-                        matched = true
-                        break
-                    }
-                    n -= 1
+                // The longest key once, in bytes; each shorter key is a prefix of it.
+                let n = min(longest, words.count - i)
+                key.removeAll(keepingCapacity: true)
+                key.append(contentsOf: candidate.utf8)
+                ends.removeAll(keepingCapacity: true)
+                ends.append(key.count)
+                for w in words[(i + 1)..<(i + n)] {
+                    key.append(0x20)
+                    key.append(contentsOf: (Self.isAllCaps(w) ? Self.titleCased(w) : w).utf8)
+                    ends.append(key.count)
                 }
-                if matched { break }
+                var length = 0
+                var found: [Entry]?
+                key.withUnsafeBufferPointer { key in
+                    for k in ends.indices.reversed() {
+                        if let entries = entries[utf8: UnsafeBufferPointer(rebasing: key[..<ends[k]])] {
+                            (length, found) = (k + 1, entries)
+                            return
+                        }
+                    }
+                }
+                if let found {
+                    for entry in found { result.append(Match(tokens: i..<(i + length), entry: entry)) }
+                    i += length
+                    matched = true
+                    break
+                }
             }
             if !matched { i += 1 }
         }

@@ -166,11 +166,18 @@ public struct WordMap<Value: Sendable>: Sendable {
     }
 
     public init(_ dictionary: [String: Value]) {
-        self.init(dictionary.map { ($0.key, $0.value) })
+        // A dictionary's keys are distinct and iterate in the order of its values.
+        keys = WordSet(dictionary.keys)
+        values = Array(dictionary.values)
     }
 
     public subscript(_ word: String) -> Value? {
         keys.index(of: word).map { values[$0] }
+    }
+
+    /// The value of the word whose UTF-8 bytes these are, or nil.
+    public subscript(utf8 word: UnsafeBufferPointer<UInt8>) -> Value? {
+        keys.index(utf8: word).map { values[$0] }
     }
 
     public var count: Int { values.count }
