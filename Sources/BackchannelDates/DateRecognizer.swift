@@ -23,24 +23,24 @@ public struct DateRecognizer: Stage {
         document.layers.insert(.dates)
     }
 
-    static let months: [String: Int] = [
+    static let months = WordMap<Int>([
         "january": 1, "jan": 1, "jan.": 1, "february": 2, "feb": 2, "feb.": 2, "march": 3, "mar.": 3, "april": 4, "apr": 4,
         "apr.": 4, "may": 5, "june": 6, "jun": 6, "jun.": 6, "july": 7, "jul": 7, "jul.": 7, "august": 8, "aug": 8,
         "aug.": 8, "september": 9, "sept": 9, "sept.": 9, "sep": 9, "sep.": 9, "october": 10, "oct": 10, "oct.": 10,
         "november": 11, "nov": 11, "nov.": 11, "december": 12, "dec": 12, "dec.": 12,
-    ]
-    static let weekdays: [String: Int] = [
+    ])
+    static let weekdays = WordMap<Int>([
         "sunday": 1, "monday": 2, "tuesday": 3, "wednesday": 4, "thursday": 5, "friday": 6, "saturday": 7,
-    ]
-    static let approximators: [String: String] = ["mid": "mid", "early": "early", "late": "late", "end": "end"]
+    ])
+    static let approximators = WordMap<String>(["mid": "mid", "early": "early", "late": "late", "end": "end"])
     static let lowercaseStarters: WordSet = [
         "yesterday", "today", "tomorrow", "tonight", "last", "this", "next", "past", "mid", "early", "late", "end", "less", "about",
         "some", "nearly", "almost", "one", "two", "three", "four", "five", "six", "seven", "ten", "a",
     ]
-    static let numbers: [String: Int] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "a": 1]
-    static let units: [String: (Calendar.Component, Int)] = [
+    static let numbers = WordMap<Int>(["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "a": 1])
+    static let units = WordMap<(Calendar.Component, Int)>([
         "hours": (.hour, 1), "hour": (.hour, 1), "days": (.day, 1), "day": (.day, 1), "weeks": (.day, 7), "week": (.day, 7),
-    ]
+    ])
 
     var calendar: Calendar { Timestamp.utcCalendar }
 

@@ -18,21 +18,21 @@ public struct MoneyRecognizer: Stage {
         document.layers.insert(.money)
     }
 
-    static let symbols: [String: String] = [
+    static let symbols = WordMap<String>([
         "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH", "₹": "INR", "₪": "ILS", "₩": "KRW",
-    ]
+    ])
     static let codes: WordSet = ["USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "CHF", "INR", "ILS", "SAR", "AED", "QAR", "TRY", "IRR"]
-    static let words: [String: String] = [
+    static let words = WordMap<String>([
         "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
         "sterling": "GBP", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
         "hryvnias": "UAH", "hryvnias'": "UAH", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "rupee": "INR", "rupees": "INR",
         "shekel": "ILS", "shekels": "ILS", "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED",
         "lira": "TRY", "liras": "TRY", "francs": "CHF", "franc": "CHF", "rial": "IRR", "rials": "IRR",
-    ]
-    static let multipliers: [String: Double] = [
+    ])
+    static let multipliers = WordMap<Double>([
         "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
         "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
-    ]
+    ])
     /// Qualifiers, longest first, as token sequences.
     static let qualifiers: [[String]] = [
         ["as", "much", "as"], ["more", "than"], ["less", "than"], ["fewer", "than"], ["at", "least"], ["up", "to"],
