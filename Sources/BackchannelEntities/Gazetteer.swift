@@ -23,9 +23,14 @@ public struct Gazetteer: Sendable {
     private var entries = WordMap<[Entry]>([(String, [Entry])]())
     /// First token → longest surface length in tokens: asked of every word of every text.
     private var firstWords = WordMap<Int>([(String, Int)]())
+    /// The first words of every surface of several words, short of the whole ("the State",
+    /// "the State of" for "the State of Palestine"): matching extends a key only while it is
+    /// one of these, so "the" before an ordinary word costs one look-up, not one per length.
+    private var openings = WordSet([String]())
 
     public init(tsv: String) {
         var firstWords: [String: Int] = [:]
+        var openings = Set<String>()
         var entries: [String: [Entry]] = [:]
         // Split on bytes: String's Character-level splitting costs more than the rest of loading.
         for line in tsv.utf8.split(separator: 0x0A) where line.first != 0x23 { // '#'
@@ -36,8 +41,10 @@ public struct Gazetteer: Sendable {
             let key = tokens.joined(separator: " ")
             entries[key, default: []].append(Entry(type: fields[1], canonical: fields[2], kind: fields.count > 3 && !fields[3].isEmpty ? fields[3] : nil))
             firstWords[first] = max(firstWords[first] ?? 0, tokens.count)
+            for n in 1..<tokens.count { openings.insert(tokens[..<n].joined(separator: " ")) }
         }
         self.firstWords = WordMap(firstWords)
+        self.openings = WordSet(openings)
         self.entries = WordMap(entries)
     }
 
@@ -83,6 +90,7 @@ public struct Gazetteer: Sendable {
                 ends.removeAll(keepingCapacity: true)
                 ends.append(key.count)
                 for w in words[(i + 1)..<(i + n)] {
+                    guard key.withUnsafeBufferPointer({ openings.index(utf8: $0) != nil }) else { break }
                     key.append(0x20)
                     key.append(contentsOf: (Self.isAllCaps(w) ? Self.titleCased(w) : w).utf8)
                     ends.append(key.count)
