@@ -154,7 +154,7 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, CustomStringConverti
 /// A fixed map from words to values, looked up as ``WordSet`` looks up its words.
 public struct WordMap<Value: Sendable>: Sendable {
     public let keys: WordSet
-    private let values: [Value]
+    @usableFromInline let values: [Value]
 
     public init(_ pairs: [(String, Value)]) {
         // A later pair for the same word wins, as a dictionary's assignment does.
@@ -171,13 +171,19 @@ public struct WordMap<Value: Sendable>: Sendable {
         values = Array(dictionary.values)
     }
 
+    // (Inlinable, so that a caller in another module reads its values without the generic
+    // value witnesses: the gazetteer asks one of every token.)
+    @inlinable
     public subscript(_ word: String) -> Value? {
-        keys.index(of: word).map { values[$0] }
+        guard let i = keys.index(of: word) else { return nil }
+        return values[i]
     }
 
     /// The value of the word whose UTF-8 bytes these are, or nil.
+    @inlinable
     public subscript(utf8 word: UnsafeBufferPointer<UInt8>) -> Value? {
-        keys.index(utf8: word).map { values[$0] }
+        guard let i = keys.index(utf8: word) else { return nil }
+        return values[i]
     }
 
     public var count: Int { values.count }
