@@ -112,55 +112,72 @@ public final class Perceptron: @unchecked Sendable {
     }
 }
 
-/// Weights frozen for tagging: keys and rows in flat arrays with linear probing, so a
-/// lookup is a multiply, a shift and a compare instead of a dictionary's hashing. A row holds
-/// every label's weight in one SIMD vector (one cache line), so adding a feature's weights to
-/// the scores is one vector addition.
+/// Weights frozen for tagging, laid out for a table far larger than the cache (each look-up
+/// is a miss): an open-addressed table of 8-byte slots, each the feature's high bits and the
+/// index of its row, and the rows packed densely after it. A row is one SIMD vector of 16
+/// floats (one cache line): the feature's weight for every label, and the feature itself in
+/// the last two lanes to confirm the slot's match. A feature the model lacks (most of a
+/// sentence's) costs one read of the small slot table; a feature it has, one more of a row
+/// in a table a third the size a row per slot would take. Adding a feature's weights to the
+/// scores is one vector addition.
 struct FrozenWeights {
     typealias Row = SIMD16<Float>
-    /// The most labels a model may have.
-    static let maximumLabels = Row.scalarCount
-    private let keys: [UInt64]
+    /// The most labels a model may have: the last two lanes of a row hold its feature.
+    static let maximumLabels = Row.scalarCount - 2
+    /// 0 for an empty slot, else the feature's top 40 bits above its row index plus one.
+    private let slots: [UInt64]
     private let rows: [Row]
     private let mask: Int
-    private static let empty: UInt64 = 0
+    private static let indexBits: UInt64 = 24
+    private static let keyLanes = SIMD16<Int32>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) .>= Int32(maximumLabels)
 
-    /// From (feature, label, weight) rows.
+    @inline(__always)
+    private static func feature(of row: Row) -> UInt64 {
+        UInt64(row[14].bitPattern) | UInt64(row[15].bitPattern) << 32
+    }
+
+    /// From (feature, label, weight) rows (a model file lists them by feature).
     init(rows input: [(UInt64, Int, Float)], labels: Int) {
         precondition(labels <= Self.maximumLabels)
-        var features = 0
-        var last: UInt64?
-        for (f, _, _) in input where f != last { features += 1; last = f }
-        var capacity = 1
-        while capacity < features * 2 { capacity <<= 1 }
-        var keys = [UInt64](repeating: Self.empty, count: capacity)
-        var rows = [Row](repeating: Row(), count: capacity)
-        let mask = capacity - 1
-        for (key, label, weight) in input where key != Self.empty {
-            var slot = Self.slot(key, mask)
-            while keys[slot] != Self.empty && keys[slot] != key { slot = (slot + 1) & mask }
-            keys[slot] = key
-            rows[slot][label] = weight
+        let sorted = zip(input, input.dropFirst()).allSatisfy { $0.0 <= $1.0 } ? input : input.sorted { $0.0 < $1.0 }
+        var features: [UInt64] = [], rows: [Row] = []
+        for (feature, label, weight) in sorted where feature != 0 {
+            if features.last != feature {
+                features.append(feature)
+                rows.append(Row())
+            }
+            rows[rows.count - 1][label] = weight
         }
-        self.keys = keys
-        self.rows = rows
-        self.mask = mask
+        self.init(features: features, rows: rows)
     }
 
     init(_ weights: [UInt64: [Float]], labels: Int) {
         precondition(labels <= Self.maximumLabels)
+        // In the order of the features, so that the table does not depend on the dictionary's.
+        let sorted = weights.filter { $0.key != 0 }.sorted { $0.key < $1.key }
+        self.init(features: sorted.map(\.key), rows: sorted.map { weight in
+            var row = Row()
+            for l in 0..<labels { row[l] = weight.value[l] }
+            return row
+        })
+    }
+
+    /// From distinct features and their weights (lanes past the labels zero).
+    private init(features: [UInt64], rows weights: [Row]) {
+        precondition(features.count < 1 << Self.indexBits)
         var capacity = 1
-        while capacity < weights.count * 2 { capacity <<= 1 }
-        var keys = [UInt64](repeating: Self.empty, count: capacity)
-        var rows = [Row](repeating: Row(), count: capacity)
+        while capacity < features.count * 2 { capacity <<= 1 }
+        var slots = [UInt64](repeating: 0, count: capacity)
+        var rows = weights
         let mask = capacity - 1
-        for (key, row) in weights where key != Self.empty {
-            var slot = Self.slot(key, mask)
-            while keys[slot] != Self.empty { slot = (slot + 1) & mask }
-            keys[slot] = key
-            for l in 0..<labels { rows[slot][l] = row[l] }
+        for (n, feature) in features.enumerated() {
+            var slot = Self.slot(feature, mask)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            rows[n][14] = Float(bitPattern: UInt32(truncatingIfNeeded: feature))
+            rows[n][15] = Float(bitPattern: UInt32(truncatingIfNeeded: feature >> 32))
+            slots[slot] = (feature >> Self.indexBits) << Self.indexBits | UInt64(n + 1)
         }
-        self.keys = keys
+        self.slots = slots
         self.rows = rows
         self.mask = mask
     }
@@ -174,17 +191,23 @@ struct FrozenWeights {
     @inline(__always)
     func sum(_ features: [UInt64]) -> Row {
         var total = Row()
-        keys.withUnsafeBufferPointer { keys in
+        let keyLanes = Self.keyLanes
+        let indexMask: UInt64 = 1 << Self.indexBits - 1
+        slots.withUnsafeBufferPointer { slots in
             rows.withUnsafeBufferPointer { rows in
                 for f in features {
                     var slot = Self.slot(f, mask)
+                    let tag = f >> Self.indexBits
                     while true {
-                        let k = keys[slot]
-                        if k == f {
-                            total += rows[slot]
-                            break
+                        let entry = slots[slot]
+                        if entry == 0 { break }
+                        if entry >> Self.indexBits == tag {
+                            let row = rows[Int(entry & indexMask) - 1]
+                            if Self.feature(of: row) == f {
+                                total += row.replacing(with: 0, where: keyLanes)
+                                break
+                            }
                         }
-                        if k == Self.empty { break }
                         slot = (slot + 1) & mask
                     }
                 }
