@@ -15,8 +15,11 @@ struct TaggerFeatures {
     private let suffix: [UInt64]
     private var gazetteer: [[UInt64]]
     private let headline: Bool
-    /// Per token: features of the run of capitalised words it stands in.
-    private var runs: [[UInt64]]
+    /// Features of the run of capitalised words each token stands in, token after token:
+    /// token `i`'s are `runs[runStarts[i]..<runStarts[i + 1]]` (one flat array, where an array
+    /// per token cost an allocation for nearly every token).
+    private let runs: [UInt64]
+    private let runStarts: [Int]
 
     /// Words that name organisations when they end a capitalised run ("… University", "… Ministry").
     static let organisationHeads: WordSet = [
@@ -40,13 +43,23 @@ struct TaggerFeatures {
         let words = words.map(Self.straighten)
         exact = words.map { FNV1a.hash($0.utf8) }
         var lower: [UInt64] = [], prefix: [UInt64] = [], suffix: [UInt64] = [], shape: [UInt64] = []
+        lower.reserveCapacity(words.count)
+        prefix.reserveCapacity(words.count)
+        suffix.reserveCapacity(words.count)
+        shape.reserveCapacity(words.count)
+        var bytes: [UInt8] = []
         for word in words {
             // Lower-case bytes without building strings for ASCII words (most of them).
-            let bytes: [UInt8] = word.utf8.allSatisfy { $0 < 0x80 }
-                ? word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 } : Array(word.lowercased().utf8)
+            let ascii = word.utf8.allSatisfy { $0 < 0x80 }
+            bytes.removeAll(keepingCapacity: true)
+            if ascii {
+                for b in word.utf8 { bytes.append(b >= 0x41 && b <= 0x5A ? b + 32 : b) }
+            } else {
+                bytes.append(contentsOf: word.lowercased().utf8)
+            }
             lower.append(FNV1a.hash(bytes))
             // Prefix and suffix of three characters (bytes for ASCII; whole scalars otherwise).
-            if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            if ascii {
                 prefix.append(FNV1a.hash(bytes.prefix(3)))
                 suffix.append(FNV1a.hash(bytes.suffix(3)))
             } else {
@@ -60,8 +73,12 @@ struct TaggerFeatures {
         self.prefix = prefix
         self.suffix = suffix
         self.shape = shape
-        let letters = words.filter { $0.unicodeScalars.contains { $0.isLetter } }
-        headline = letters.count >= 3 && letters.allSatisfy { !$0.unicodeScalars.contains { $0.isLower } }
+        var letters = 0, anyLower = false
+        for word in words where word.unicodeScalars.contains(where: { $0.isLetter }) {
+            letters += 1
+            if word.unicodeScalars.contains(where: { $0.isLower }) { anyLower = true; break }
+        }
+        headline = !anyLower && letters >= 3
         var gaz = [[UInt64]](repeating: [], count: words.count)
         for match in known ?? gazetteer.matches(words) {
             let type = FNV1a.hash(match.entry.type.utf8)
@@ -82,12 +99,16 @@ struct TaggerFeatures {
 
         // Runs of capitalised words: position in the run, its length, what ends it, and
         // whether the word also appears in lower case in the document (a common word).
-        var runFeatures = [[UInt64]](repeating: [], count: words.count)
+        // (Tokens are visited in order, each once, so their features go straight into one array.)
+        var runs: [UInt64] = [], runStarts: [Int] = [0]
+        runs.reserveCapacity(words.count * 2)
+        runStarts.reserveCapacity(words.count + 1)
         let capitalised = words.map { $0.startsUppercase }
         var i = 0
         while i < words.count {
             guard capitalised[i] else {
-                if !lowercaseSeen.isEmpty, i < words.count { runFeatures[i].append(Self.combine(30, 0)) }
+                if !lowercaseSeen.isEmpty { runs.append(Self.combine(30, 0)) }
+                runStarts.append(runs.count)
                 i += 1
                 continue
             }
@@ -98,14 +119,16 @@ struct TaggerFeatures {
             let orgHead: UInt64 = Self.organisationHeads.contains(last) ? 1 : 0
             for k in i..<j {
                 let position: UInt64 = j - i == 1 ? 1 : k == i ? 2 : k == j - 1 ? 3 : 4
-                runFeatures[k].append(Self.combine(31, position * 8 + length))
-                runFeatures[k].append(Self.combine(32, orgHead * 8 + position))
-                runFeatures[k].append(Self.combine(33, i == 0 ? 1 : 0))
-                if lowercaseSeen.contains(words[k].lowercased()) { runFeatures[k].append(Self.combine(34, position)) }
+                runs.append(Self.combine(31, position * 8 + length))
+                runs.append(Self.combine(32, orgHead * 8 + position))
+                runs.append(Self.combine(33, i == 0 ? 1 : 0))
+                if lowercaseSeen.contains(words[k].lowercased()) { runs.append(Self.combine(34, position)) }
+                runStarts.append(runs.count)
             }
             i = j
         }
-        runs = runFeatures
+        self.runs = runs
+        self.runStarts = runStarts
     }
 
     /// Words written in lower case somewhere in a text (not at a sentence start): a
@@ -153,7 +176,8 @@ struct TaggerFeatures {
     }
 
     static func straighten(_ word: String) -> String {
-        guard word.unicodeScalars.contains(where: { $0.value >= 0x2018 && $0.value <= 0x201F }) else { return word }
+        // (U+2018…U+201F all start with the byte E2 in UTF-8: most words have none.)
+        guard word.utf8.contains(0xE2), word.unicodeScalars.contains(where: { $0.value >= 0x2018 && $0.value <= 0x201F }) else { return word }
         return String(String.UnicodeScalarView(word.unicodeScalars.map { s -> Unicode.Scalar in
             switch s.value {
             case 0x2018, 0x2019, 0x201B: "'"
@@ -200,7 +224,7 @@ struct TaggerFeatures {
             f.append(g)
             f.append(Self.combine(25, g &+ UInt64(previous)))
         }
-        f.append(contentsOf: runs[i])
+        f.append(contentsOf: runs[runStarts[i]..<runStarts[i + 1]])
         f.append(Self.combine(35, UInt64(previous) &* 0x100_0001 ^ (i + 1 < n ? lower[i + 1] : Self.eos)))
     }
 }
