@@ -17,7 +17,7 @@ struct Affiliations {
 
     /// Fills in `affiliation` for persons without one; `mentions` in text order. A delegation
     /// named by a nationality ("the American side") belongs to its country.
-    static func fill(_ entities: inout [Entity], mentions: [Placed], words: [String], sentenceStarts: Set<Int>) {
+    static func fill(_ entities: inout [Entity], mentions: [Placed], words: [String], sentenceStarts: TokenPositions) {
         var at = [Int?](repeating: nil, count: words.count)
         for m in mentions { for t in m.range where t < words.count { at[t] = m.entity } }
         func isPerson(_ e: Int) -> Bool { entities[e].type == .person }

@@ -42,7 +42,7 @@ public struct EntityRecognizer: Stage {
         var m = 0
         var found: [EntityResolver.Found] = []
         var k = 0
-        var sentenceStarts = Set<Int>()
+        var sentenceStarts = TokenPositions()
         for sentence in document.sentences {
             let first = k
             sentenceStarts.insert(first)

@@ -59,7 +59,7 @@ struct EntityResolver {
     static let placePrepositions: WordSet = ["in", "to", "from", "at", "near", "outside", "into", "across", "around", "via", "toward", "towards", "through", "inside", "visited", "visit", "left", "reached", "arrived"]
     static let leadingWords: WordSet = ["the", "The", "THE"]
 
-    func resolve(_ found: [Found], tokens: [Token], words: [String], sentenceStarts: Set<Int> = []) -> [Entity] {
+    func resolve(_ found: [Found], tokens: [Token], words: [String], sentenceStarts: TokenPositions = []) -> [Entity] {
         let lookup = Lookups(gazetteer)
         var entities: [Entity] = []
         var keyToEntity: [String: Int] = [:]

@@ -8,7 +8,7 @@ import Foundation
 struct NameConsistency {
     let gazetteer: Gazetteer
     /// Token indices that start a sentence: no rule joins words across them.
-    var sentenceStarts: Set<Int> = []
+    var sentenceStarts: TokenPositions = []
     /// The words the document writes in lower case, when the caller has them already
     /// (``TaggerFeatures/lowercaseVocabulary(_:)``); computed from the words otherwise.
     var lowercaseSeen: Set<String>? = nil
@@ -110,6 +110,8 @@ struct NameConsistency {
     /// Verbs after which a known surname is a person speaking or acting ("Rubio called…").
     static let surnameVerbs: WordSet = speechVerbs.union(["called", "warned", "urged", "described", "accused", "insisted", "argued",
                                                           "announced", "vowed", "posted", "rejected", "dismissed", "praised"])
+    /// The words one of which follows a speaker's name in every test of ``speakerNames(_:words:)``.
+    static let speakerCues: WordSet = surnameVerbs.union(speechVerbs).union(["has", "had", "'s", "’s"])
     /// What speaks for a person: "Netanyahu's office said".
     static let speakingOffices: WordSet = ["office", "spokesman", "spokeswoman", "spokesperson", "aides", "aide", "campaign", "lawyer", "lawyers"]
 
@@ -141,8 +143,9 @@ struct NameConsistency {
             k + 2 < words.count && ["'s", "’s"].contains(words[k + 1]) && Self.speakingOffices.contains(words[k + 2])
         }
         let speaksAsSurname = { (k: Int) -> Bool in Self.surnameVerbs.contains(words[k + 1]) || officeSpeaks(k) }
-        for k in 0..<max(0, words.count - 1)
-        where (speaks(k) || officeSpeaks(k) && inside.contains(words[k]) || speaksAsSurname(k) && knownSurname(words[k])) && !sentenceStarts.contains(k + 1) {
+        // (Every test below needs one of these words after the name: one look-up settles most words.)
+        for k in 0..<max(0, words.count - 1) where Self.speakerCues.contains(words[k + 1])
+        && (speaks(k) || officeSpeaks(k) && inside.contains(words[k]) || speaksAsSurname(k) && knownSurname(words[k])) && !sentenceStarts.contains(k + 1) {
             let w = words[k]
             guard Self.isNameWord(w), w.count > 2, !w.contains("."), !Self.notNames.contains(w), inside.contains(w) || knownSurname(w), !partOfLonger.contains(k),
                   k == 0 || sentenceStarts.contains(k) || !Self.isCapitalised(words[k - 1]),
@@ -317,7 +320,7 @@ struct NameConsistency {
         var result = found
         var covered = [Int?](repeating: nil, count: words.count)
         for (n, f) in result.enumerated() { for k in f.tokens { covered[k] = n } }
-        for k in 0..<max(0, words.count - 1) where !sentenceStarts.contains(k + 1) && Self.isHyphenatedGivenName(words[k + 1]) && covered[k + 1] == nil {
+        for k in 0..<max(0, words.count - 1) where Self.isHyphenatedGivenName(words[k + 1]) && !sentenceStarts.contains(k + 1) && covered[k + 1] == nil {
             let surname = words[k]
             guard let first = surname.unicodeScalars.first, first.isUpper, (2...6).contains(surname.count),
                   surname.unicodeScalars.dropFirst().allSatisfy({ $0.isLower }),
@@ -689,6 +692,7 @@ struct NameConsistency {
 
     /// "F-16", "S-400", "Su-34", "MiG-29", "HIMARS-2": up to four letters, a hyphen, a number.
     static func isModelDesignation(_ word: String) -> Bool {
+        guard word.utf8.contains(0x2D) else { return false }
         let parts = word.split(separator: "-", maxSplits: 1)
         guard parts.count == 2, let letters = parts.first, (1...4).contains(letters.count), letters.first?.isUppercase == true,
               letters.allSatisfy(\.isLetter), let digit = parts[1].first, digit.isNumber else { return false }

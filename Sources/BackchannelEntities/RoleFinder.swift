@@ -109,7 +109,7 @@ struct RoleFinder {
     }
     static let stops: WordSet = ["the", "a", "an", ",", "said", "told", "says", "with", "by", "and", "to", "on", "in", "as", "that", "\"", "“", "”", "(", ")"]
 
-    func roles(of name: Range<Int>, tokens: [Token], words: [String], sentenceStarts: Set<Int> = []) -> [Found] {
+    func roles(of name: Range<Int>, tokens: [Token], words: [String], sentenceStarts: TokenPositions = []) -> [Found] {
         var found: [Found] = []
         if let before = before(name, words: words, sentenceStarts: sentenceStarts) {
             // "Cambodia's Deputy Prime Minister and Defence Minister Tea Seiha": two capitalised
@@ -202,7 +202,7 @@ struct RoleFinder {
     }
 
     /// Tokens of a title right before the name.
-    private func before(_ name: Range<Int>, words: [String], sentenceStarts: Set<Int>) -> Range<Int>? {
+    private func before(_ name: Range<Int>, words: [String], sentenceStarts: TokenPositions) -> Range<Int>? {
         // Names inside the window: capitalised qualifiers are allowed only when they are
         // places, bodies or nationalities ("Kremlin", "U.S.", "German"), title words or
         // followed by a possessive — not another name ("… Huis ten Bosch King …").
@@ -258,7 +258,7 @@ struct RoleFinder {
 
     /// "his Middle East envoy, Steve Witkoff", "whose prime minister, Viktor Orbán", "Qatar's
     /// minister of state at the foreign ministry, Mohammed Al-Khulaifi": a title, a comma, the name.
-    private func commaBefore(_ name: Range<Int>, words: [String], sentenceStarts: Set<Int>) -> Range<Int>? {
+    private func commaBefore(_ name: Range<Int>, words: [String], sentenceStarts: TokenPositions) -> Range<Int>? {
         var comma = name.lowerBound - 1
         // "…, Sheikh Mohammed bin Abdulrahman", "the army chief, Gen. Abdel Fattah al-Burhan":
         // an honorific or a rank between the comma and the name.

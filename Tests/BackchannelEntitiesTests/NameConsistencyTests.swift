@@ -107,7 +107,7 @@ struct NameConsistencyTests {
         // capitalised inside a sentence. "Officials said" and "Moscow said" stay what they were.
         let text = "Orlov said little . Officials said so . Moscow said no . They met Orlov in Oslo"
         let words = text.split(separator: " ").map(String.init)
-        let starts: Set<Int> = [0, 4, 8, 12]
+        let starts: TokenPositions = [0, 4, 8, 12]
         let found = [F(tokens: 0..<1, type: .gpe), F(tokens: 8..<9, type: .gpe), F(tokens: 14..<15, type: .gpe), F(tokens: 16..<17, type: .gpe)]
         let result = NameConsistency(gazetteer: .shared, sentenceStarts: starts).apply(found, words: words).map {
             "\($0.type.rawValue) \(words[$0.tokens].joined(separator: " "))"
