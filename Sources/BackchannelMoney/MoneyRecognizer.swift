@@ -47,15 +47,18 @@ public struct MoneyRecognizer: Stage {
         while k < tokens.count {
             var currency: String?
             var numberIndex = k
-            // "$", "€", "US$", "USD"
-            if let c = Self.symbols[words[k]] {
+            // "$", "€", "US$", "USD". (Every symbol is "$" or starts outside ASCII, and every code
+            // is three capitals: other words skip both look-ups.)
+            let lead = words[k].utf8.first ?? 0
+            let mayBeCurrency = lead >= 0x80 || lead == 0x24 || (lead >= 0x41 && lead <= 0x5A && words[k].utf8.count == 3)
+            if mayBeCurrency, let c = Self.symbols[words[k]] {
                 currency = c
                 numberIndex = k + 1
                 if k > 0, ["US", "U.S.", "A", "C", "HK", "NZ"].contains(words[k - 1]), tokens[k - 1].span.end == tokens[k].span.start {
                     // "US$" starts one token earlier; the code stays USD for "US$", others are local dollars
                     if words[k - 1] != "US" && words[k - 1] != "U.S." { currency = words[k - 1] + "D" }
                 }
-            } else if Self.codes.contains(words[k]), k + 1 < tokens.count, tokens[k + 1].kind == .number {
+            } else if mayBeCurrency, Self.codes.contains(words[k]), k + 1 < tokens.count, tokens[k + 1].kind == .number {
                 currency = words[k]
                 numberIndex = k + 1
             }

@@ -72,17 +72,20 @@ public struct SentenceSplitter: Sendable {
                 }
                 continue
             }
-            if Self.closers.contains(word), k > 0, Self.terminals.contains(texts[k - 1]) || endsWithPeriodAbbreviation(texts[k - 1]) {
+            // (Closers and terminals are punctuation: a word opening with a letter or a digit is neither.)
+            let lead = word.utf8.first ?? 0
+            let alphanumeric = lead < 0x80 && ((lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A || lead >= 0x30 && lead <= 0x39)
+            if !alphanumeric, Self.closers.contains(word), k > 0, Self.terminals.contains(texts[k - 1]) || endsWithPeriodAbbreviation(texts[k - 1]) {
                 if startsSentence(nextWord) && !Self.closers.contains(nextWord) { close(at: token.span.end) }
                 continue
             }
-            if Self.terminals.contains(word) {
+            if !alphanumeric, Self.terminals.contains(word) {
                 if Self.closers.contains(nextWord) { continue } // the closing quote ends it
                 if startsSentence(nextWord) { close(at: token.span.end) }
                 continue
             }
             // "… sanctions on the U.S. The next day …"
-            if word.count >= 4, word.hasSuffix("."), word.filter({ $0 == "." }).count >= 2, Self.sentenceStarters.contains(nextWord) {
+            if word.utf8.last == 0x2E, word.count >= 4, word.hasSuffix("."), word.filter({ $0 == "." }).count >= 2, Self.sentenceStarters.contains(nextWord) {
                 close(at: token.span.end)
             }
         }
