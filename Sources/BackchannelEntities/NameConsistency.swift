@@ -660,7 +660,9 @@ struct NameConsistency {
                     || sentenceStarts.contains(lower) && upper - lower >= 2 && Self.sentenceOpeners.contains(words[lower])
                     // "the Kurdish-led Syrian Democratic Forces", "Iran-backed Houthis": who leads or
                     // backs a body is no part of its name.
-                    || upper - lower >= 2 && RoleFinder.isCompoundAdjective(words[lower]) { lower += 1 }
+                    || upper - lower >= 2 && RoleFinder.isCompoundAdjective(words[lower])
+                    // "Maj Gen Winthai Suvaree": a rank is the person's role, not part of the name.
+                    || f.type == .person && upper - lower >= 2 && RoleFinder.ranks.contains(words[lower].lowercased()) { lower += 1 }
             while upper > lower, Self.edgeWords.contains(words[upper - 1]) { upper -= 1 }
             guard lower < upper else { return nil }
             f.tokens = lower..<upper

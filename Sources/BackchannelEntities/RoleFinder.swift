@@ -16,7 +16,7 @@ struct RoleFinder {
     /// Head words of titles: a role must contain one.
     static let heads: WordSet = [
         "president", "minister", "secretary", "envoy", "spokesman", "spokeswoman", "spokesperson", "ambassador",
-        "chancellor", "king", "emir", "prince", "general", "gen.", "admiral", "commander", "chief", "adviser", "advisor",
+        "chancellor", "king", "emir", "prince", "general", "gen.", "gen", "admiral", "commander", "chief", "adviser", "advisor",
         "negotiator", "mediator", "chairman", "chairwoman", "chairperson", "chair", "governor", "mayor", "senator", "sen.", "rep.",
         "representative", "speaker", "leader", "head", "director", "premier", "monarch", "sultan", "pope", "officer",
         "lt.", "col.", "colonel", "lieutenant", "marshal", "deputy", "aide", "official", "coordinator", "commissioner",
@@ -35,7 +35,8 @@ struct RoleFinder {
     /// Ayatollah Ali Khamenei", "Emir Sheikh Tamim").
     static let honorifics: WordSet = ["ayatollah", "sheikh", "sheik", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "his", "her"]
     /// Military ranks that may stand between a comma and a name ("the army chief, Gen. …").
-    static let ranks: WordSet = ["gen.", "gen", "lt.", "col.", "maj.", "adm.", "brig.", "capt.", "sgt."]
+    /// (British style writes them without the period: "Maj Gen", "Lt Gen".)
+    static let ranks: WordSet = ["gen.", "gen", "lt.", "lt", "col.", "maj.", "maj", "adm.", "adm", "brig.", "brig", "capt.", "sgt."]
     /// Words of a military rank written before a name ("Lt. Gen.", "Field Marshal", "Commander").
     static let rankWords: WordSet = ranks.union(["cmdr.", "general", "colonel", "commander", "admiral", "marshal", "field",
                                                  "lieutenant", "major", "captain", "brigadier", "sergeant", "vice", "rear"])
@@ -253,7 +254,25 @@ struct RoleFinder {
         // "Yermak, who heads Zelensky's office": after "who" or "which" a head word is a verb.
         if range.count == 1, range.lowerBound > 0, ["who", "which", "that"].contains(words[range.lowerBound - 1].lowercased()),
            !Self.heads.contains(words[range.lowerBound].lowercased()) { return nil }
-        return range
+        return ownTitle(range, words: words)
+    }
+
+    /// "special representative of President Félix Tshisekedi", "the sister of North Korean
+    /// leader Kim Jong Un", "an adviser to the supreme leader, Ali Khamenei": a title, "of" or
+    /// "to", then a title that ends right before the name — the first title is someone else's,
+    /// the second the name's own. ("Chief of the General Staff" and "head of the presidential
+    /// office" end in no title word, and stay whole.)
+    private func ownTitle(_ range: Range<Int>, words: [String]) -> Range<Int> {
+        // (A rank before the name is the name's in any case: "Army chief of staff Gen. Mark
+        // Ellison" is a chief of staff.)
+        var end = range.upperBound
+        while end > range.lowerBound, words[end - 1].startsUppercase, Self.rankWords.contains(words[end - 1].lowercased()) { end -= 1 }
+        guard end == range.upperBound, let last = range.last, Self.isHead(words[last]),
+              let link = range.last(where: { k in k > range.lowerBound && ["of", "to"].contains(words[k].lowercased())
+                  && (range.lowerBound..<k).contains(where: { Self.isHead(words[$0]) }) }) else { return range }
+        var start = link + 1
+        if start < last, words[start].lowercased() == "the" { start += 1 }
+        return start..<range.upperBound
     }
 
     /// "his Middle East envoy, Steve Witkoff", "whose prime minister, Viktor Orbán", "Qatar's
@@ -296,21 +315,39 @@ struct RoleFinder {
             && !(j..<p).contains(where: { Self.isHead(words[$0]) }) }), (preposition + 1..<comma).contains(where: { Self.isHead(words[$0]) }) {
             j = preposition + 1
         }
+        // "a week after Azerbaijan's president, …", "at the invitation of Qatar's emir, …", "to
+        // meet Ukraine's president, …": a title owned by a name starts at the name, when the
+        // words before it hold no title word of their own ("the head of Russia's wealth fund"
+        // keeps its head).
+        if let possessive = (j..<comma).first(where: { $0 > j && ["'s", "’s"].contains(words[$0]) && words[$0 - 1].startsUppercase }) {
+            var owner = possessive - 1
+            while owner > j, words[owner - 1].startsUppercase, !Self.isHead(words[owner - 1]) { owner -= 1 }
+            if owner > j, !(j..<owner).contains(where: { Self.isHead(words[$0]) }) { j = owner }
+        }
         // "Two left-wing lawmakers, …": a count before the title is not part of it.
-        while j < comma, ["the", "of", "and", "two", "three", "four", "five", "several", "both", "some"].contains(words[j].lowercased()) { j += 1 }
+        while j < comma, ["the", "of", "and", "one", "two", "three", "four", "five", "several", "both", "some"].contains(words[j].lowercased()) { j += 1 }
         let range = j..<comma
         guard !range.isEmpty, range.contains(where: { Self.isHead(words[$0]) }),
               !range.contains(where: { Self.verbs.contains(words[$0].lowercased()) }),
               // The words must describe a role, not name someone else ("Pashinyan, Bayramov").
               !range.contains(where: { words[$0].startsUppercase && !Self.isHead(words[$0]) && !Self.modifiers.contains(words[$0].lowercased())
-                  && !(($0 + 1 < words.count) && ["'s", "’s"].contains(words[$0 + 1]))
+                  // (A word of a name that owns the title is no other person: "South Africa's president".)
+                  && !Self.ownsTitle($0, words: words, before: comma)
                   // (A given name or a surname the gazetteer knows is still someone's name: "Marco
                   // Rubio also brought Syria's foreign minister, …".)
                   && gazetteer.lookup(words[$0]).allSatisfy({ ["FIRSTNAME", "SURNAME"].contains($0.type) })
                   // "Director General of Military Operations": capitalised words after "of" name a body.
                   && !range[range.lowerBound..<$0].contains(where: { ["of", "for"].contains(words[$0]) }) })
         else { return nil }
-        return range
+        return ownTitle(range, words: words)
+    }
+
+    /// Whether the word at `k` is part of a capitalised name followed by a possessive before
+    /// `end`: "South" and "Africa" in "South Africa's president".
+    static func ownsTitle(_ k: Int, words: [String], before end: Int) -> Bool {
+        var j = k
+        while j < end, words[j].startsUppercase { j += 1 }
+        return j > k && j < end && ["'s", "’s"].contains(words[j])
     }
 
     /// "Name, the head of Russia's sovereign wealth fund," → the words between the commas.
@@ -377,7 +414,15 @@ struct RoleFinder {
         return range
     }
 
+    /// Courtesy titles, which open a possessor's name in some styles ("Mr Putin's spokesman")
+    /// and are no part of the role.
+    static let courtesyTitles: WordSet = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."]
+
     private func make(_ range: Range<Int>, tokens: [Token], words: [String]) -> Found {
+        var range = range
+        if range.count > 1, Self.courtesyTitles.contains(words[range.lowerBound].lowercased()), words[range.lowerBound + 1].startsUppercase {
+            range = (range.lowerBound + 1)..<range.upperBound
+        }
         // "director general of the International Atomic Energy Agency": the body named after
         // "of" is the affiliation; the title keeps it, as written.
         var bodyAffiliation: String?
@@ -397,8 +442,11 @@ struct RoleFinder {
             if k > range.lowerBound, tokens[k].span.start > tokens[k - 1].span.end { title += " " }
             title += words[k]
         }
-        // A plural title shared by several people is each one's title in the singular.
-        if let last = range.last, Self.isHead(words[last]), !Self.heads.contains(words[last].lowercased()), words[last].hasSuffix("s") {
+        // A plural title shared by several people is each one's title in the singular ("their
+        // foreign ministers, …"); a capitalised plural is a name or a form of address ("the Joint
+        // Chiefs", "Senators Adam Schiff and Tim Kaine") and stays as written.
+        if let last = range.last, words[last].startsLowercase, Self.isHead(words[last]), !Self.heads.contains(words[last].lowercased()),
+           words[last].hasSuffix("s") {
             title = String(title.dropLast())
         }
         let span = TextSpan(start: tokens[range.lowerBound].span.start, end: tokens[range.upperBound - 1].span.end)

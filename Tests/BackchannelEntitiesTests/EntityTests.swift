@@ -98,10 +98,30 @@ struct EntityResolverTests {
         ("In May the council put sanctions on the militia commander, Omar Bashar, and his firms.", "Omar Bashar", "roles=militia commander"),
         ("She spoke by phone to Norway's trade minister, Lars Moe, on Sunday.", "Lars Moe", "roles=Norway's trade minister of=Norway"),
         ("He sent Tom Hale, his envoy for special missions, to the capital.", "Tom Hale", "roles=envoy for special missions"),
+        // a title owned by a name starts at the name
+        ("The vote came a week after Norway's trade minister, Lars Moe, left office.", "Lars Moe", "roles=Norway's trade minister of=Norway"),
+        ("She flew in at the invitation of Qatar's emir, Hamad Saleh, in May.", "Hamad Saleh", "roles=Qatar's emir of=Qatar"),
+        ("He is due to meet Ukraine's president, Ivan Petrenko, in Geneva.", "Ivan Petrenko", "roles=Ukraine's president of=Ukraine"),
+        ("South Africa's president, Tom Ndlovu, and his aides left.", "Tom Ndlovu", "roles=South Africa's president of=South Africa"),
+        ("Mr Putin's spokesman, Ivan Sorokin, declined to comment.", "Ivan Sorokin", "roles=Putin's spokesman"),
+        // a title, "of" or "to", and a title before the name: the second is the name's own
+        ("He met the special representative of President Anna Berg in Oslo.", "Anna Berg", "roles=President"),
+        ("He was an adviser to the supreme leader, Ali Rezaei, for years.", "Ali Rezaei", "roles=supreme leader"),
+        ("Tom Hale, spokesman for the Joint Chiefs, said so.", "Tom Hale", "roles=spokesman for the Joint Chiefs"),
     ])
     func rolesAndAffiliation(text: String, name: String, expected: String) {
         let line = resolve(text, [(name, .person)]).first ?? ""
         #expect(line.hasSuffix(expected), "\(line)")
+    }
+
+    /// British style writes ranks without a period; a rank is a role, not part of the name.
+    @Test func ranksWithoutAPeriodAreRoles() throws {
+        let text = "The army's spokesman, Maj Gen Somchai Rak, said the line held."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.contains { $0.hasPrefix("PERSON Somchai Rak ") && $0.contains("roles=Maj Gen;army's spokesman") }, "\(lines)")
+        let chief = "The army chief, Gen Omar Bashar, flew to Cairo."
+        let general = summary(try entities(chief), in: chief)
+        #expect(general.contains { $0.hasPrefix("PERSON Omar Bashar ") && $0.contains("roles=Gen;army chief") }, "\(general)")
     }
 
     @Test func aRankBetweenTheCommaAndTheNameKeepsTheTitleBeforeIt() {
