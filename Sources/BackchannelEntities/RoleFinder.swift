@@ -23,6 +23,7 @@ struct RoleFinder {
         "representative", "delegate", "diplomat", "attorney", "judge", "prosecutor", "ceo", "founder", "czar", "tsar",
         "queen", "princess", "crown", "investor", "friend", "spokesperson", "envoy", "counterpart", "secretary-general",
         "lawmaker", "legislator", "predecessor", "successor", "taoiseach", "tánaiste", "contact", "confidant",
+        "candidate", "billionaire", "captain",
         // family: "President Donald Trump's son-in-law", "her daughter, Ana Corina Sosa"
         "son-in-law", "daughter-in-law", "daughter", "son", "wife", "husband", "widow", "brother", "sister",
     ]
@@ -225,7 +226,7 @@ struct RoleFinder {
             if Self.stops.contains(lower) { break }
             let possessed = j < words.count && ["'s", "’s"].contains(words[j])
             let allowed = Self.modifiers.contains(lower) || Self.isHead(w) || named.contains(j - 1)
-                || (w.startsUppercase && possessed) || Self.isCompoundAdjective(w)
+                || (w.startsUppercase && possessed) || Self.isCompoundAdjective(w) || isNationalities(w)
                 || (w.startsUppercase && Self.rankWords.contains(lower))
             if allowed { j -= 1 } else { break }
             if name.lowerBound - j > 8 { break }
@@ -273,6 +274,13 @@ struct RoleFinder {
         var start = link + 1
         if start < last, words[start].lowercased() == "the" { start += 1 }
         return start..<range.upperBound
+    }
+
+    /// "Russian-Armenian", "Israeli-American": nationalities joined by a hyphen qualify a title.
+    private func isNationalities(_ word: String) -> Bool {
+        guard word.startsUppercase, word.utf8.contains(0x2D) else { return false }
+        let parts = word.split(separator: "-")
+        return parts.count >= 2 && parts.allSatisfy { part in gazetteer.lookup(String(part)).contains { $0.type == "NORP" } }
     }
 
     /// "his Middle East envoy, Steve Witkoff", "whose prime minister, Viktor Orbán", "Qatar's
@@ -383,6 +391,12 @@ struct RoleFinder {
         if let time = range.first(where: { ["until", "since", "till"].contains(words[$0].lowercased()) }), range[start..<time].contains(where: { Self.isHead(words[$0]) }) {
             range = range.lowerBound..<time
         }
+        // "a former U.N. official whom the army chief named", "the Rwandan minister it accused of
+        // …": a relative clause after the title describes the person, not the role.
+        if let clause = range.first(where: { k in k > start && (["whom", "whose"].contains(words[k].lowercased()) || Self.clauseBreaks.contains(words[k].lowercased()) && words[k].startsLowercase) }),
+           range[start..<clause].contains(where: { Self.isHead(words[$0]) }) {
+            range = range.lowerBound..<clause
+        }
         // "a long-time friend of the president with no background in arms control": a "with"
         // phrase describes the person, not the role.
         if let with = range.first(where: { words[$0].lowercased() == "with" }), range[start..<with].contains(where: { Self.isHead(words[$0]) }) {
@@ -399,7 +413,7 @@ struct RoleFinder {
               // "Kagame, hosted by the emir,", "Rubio, with special envoy Witkoff," and "Trump,
               // speaking in the Oval Office," describe a circumstance, not a role.
               !Self.isVerbLike(words[range.lowerBound]), !Self.isGerund(words[range.lowerBound]),
-              !["with", "by", "alongside", "after", "before", "in", "at", "on", "from", "and", "or", "but", "whose", "that"].contains(words[range.lowerBound].lowercased()),
+              !["with", "by", "alongside", "after", "before", "in", "at", "on", "from", "and", "or", "but", "whose", "that", "due"].contains(words[range.lowerBound].lowercased()),
               // "Keir Starmer, French President Emmanuel Macron, …": a title followed by a name is
               // the next person of a list, not this one's role.
               // ("adviser to President Donald Trump" names him inside the role: after a preposition
