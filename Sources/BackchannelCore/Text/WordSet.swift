@@ -35,6 +35,7 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, CustomStringConverti
         while size < given.count * 2 { size *= 2 }
         var slots = [UInt64](repeating: 0, count: size)
         let mask = size - 1
+        var hashes: [UInt64] = []  // of the kept words, for the filter
         for word in given {
             let utf8 = Array(word.utf8)
             let hash = utf8.withUnsafeBufferPointer { Self.hash($0) }
@@ -55,6 +56,7 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, CustomStringConverti
             withUnsafeBytes(of: UInt32(utf8.count)) { records += $0 }
             records += utf8
             kept.append(word)
+            hashes.append(hash)
         }
         self.words = kept
         self.records = records
@@ -64,10 +66,7 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, CustomStringConverti
             var blocks = 64
             while blocks < kept.count / 8 { blocks *= 2 }
             filter = [UInt64](repeating: 0, count: blocks)
-            for word in kept {
-                let hash = Array(word.utf8).withUnsafeBufferPointer { Self.hash($0) }
-                filter[Self.block(hash, blocks - 1)] |= Self.bits(hash)
-            }
+            for hash in hashes { filter[Self.block(hash, blocks - 1)] |= Self.bits(hash) }
         }
         self.filter = filter
     }
