@@ -5,10 +5,11 @@ Usage:
     python3 scripts/check_gold.py        # prints per-type, per-kind and per-event-type counts, then OK (exit 0) or the errors (exit 1)
     python3 scripts/check_gold.py --quiet   # only OK or the errors
 
-Counts are given per split (``SPLITS``). ``ahead`` is the held-out split, the twelfth,
-written on 2026-11-27 before ``fresh`` was scored once at 98d8f1a: score it once, at the end of
-a piece of work. Every other split is development data (see "Splits" in Corpus/README.md). The
-counts include the held-out split's; pass ``--quiet`` to print only OK or the errors.
+Counts are given per split (``SPLITS``). ``later`` is the held-out split, the thirteenth,
+written in the thirteenth session after ``ahead`` was scored once at 1be9ea9 (``ahead`` is
+spent): score it once, at the end of a piece of work. Every other split is development data (see
+"Splits" in Corpus/README.md). The counts include the held-out split's; pass ``--quiet`` to print
+only OK or the errors.
 
 Quotes (``"quotes"``, after ``"entities"``): one object per direct quotation of the body,
 ``{"text", "speaker", "cue", "kind"}``, in body order. ``text`` occurs verbatim in the body and
@@ -62,7 +63,7 @@ EVENT_KEYS = ("type", "mode", "actors", "targets", "place", "date", "modality", 
 EVENT_OPTIONAL = {"position", "casualties", "amounts"}
 ACTOR_TYPES = {"ORG", "GPE", "PERSON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-# ahead is the held-out split (see the docstring); the others are development data.
+# later is the held-out split (see the docstring); the others are development data.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from corpus_splits import SPLITS  # noqa: E402
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
