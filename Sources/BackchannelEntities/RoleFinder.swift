@@ -266,9 +266,7 @@ struct RoleFinder {
     private func ownTitle(_ range: Range<Int>, words: [String]) -> Range<Int> {
         // (A rank before the name is the name's in any case: "Army chief of staff Gen. Mark
         // Ellison" is a chief of staff.)
-        var end = range.upperBound
-        while end > range.lowerBound, words[end - 1].startsUppercase, Self.rankWords.contains(words[end - 1].lowercased()) { end -= 1 }
-        guard end == range.upperBound, let last = range.last, Self.isHead(words[last]),
+        guard let last = range.last, !(words[last].startsUppercase && Self.rankWords.contains(words[last].lowercased())), Self.isHead(words[last]),
               let link = range.last(where: { k in k > range.lowerBound && ["of", "to"].contains(words[k].lowercased())
                   && (range.lowerBound..<k).contains(where: { Self.isHead(words[$0]) }) }) else { return range }
         var start = link + 1
