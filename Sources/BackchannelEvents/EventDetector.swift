@@ -86,12 +86,11 @@ public struct EventDetector: Stage {
                       case let t = range.lowerBound + position,
                       !document.quotes.contains(where: { $0.span.contains(tokens[t].span) }) else { continue }
                 let trigger = TriggerLexicon.Trigger(type: type, mode: nil, confidence: (probabilities[k] * 100).rounded() / 100, length: 1)
-                var event = build(trigger, at: t..<(t + 1), in: range, sentence: sentence.span, document: document, words: words, lower: lower,
-                                  entityAt: entityAt)
-                if event.actors.isEmpty, Self.stances.contains(type), let speaker = Self.quoteSpeaker(in: sentence.span, document: document) {
-                    event.actors = [speaker]
-                }
-                guard !event.actors.isEmpty else { continue }
+                // (An event without an actor is dropped unless a quotation's speaker stands in for it.)
+                let speaker = Self.stances.contains(type) ? Self.quoteSpeaker(in: sentence.span, document: document) : nil
+                guard var event = build(trigger, at: t..<(t + 1), in: range, sentence: sentence.span, document: document, words: words,
+                                        lower: lower, entityAt: entityAt, keepWithoutActors: speaker != nil) else { continue }
+                if event.actors.isEmpty, let speaker { event.actors = [speaker] }
                 if !Self.stances.contains(type) { event.position = nil }
                 result.append(event)
             }
@@ -256,6 +255,16 @@ public struct EventDetector: Stage {
     private func build(_ trigger: TriggerLexicon.Trigger, at triggerTokens: Range<Int>, in range: Range<Int>, sentence: TextSpan,
                        document: Document, words: [String], lower: [Word], entityAt: [Int?], previousActor: Int? = nil,
                        earlier: ArraySlice<Event> = []) -> Event {
+        build(trigger, at: triggerTokens, in: range, sentence: sentence, document: document, words: words, lower: lower, entityAt: entityAt,
+              previousActor: previousActor, earlier: earlier, keepWithoutActors: true)!
+    }
+
+    /// The event a trigger tells, or nil when it has no actor and `keepWithoutActors` is false:
+    /// a caller that drops such events anyway (the type check's additions, the statements) is
+    /// spared the place, date, modality and position of each.
+    private func build(_ trigger: TriggerLexicon.Trigger, at triggerTokens: Range<Int>, in range: Range<Int>, sentence: TextSpan,
+                       document: Document, words: [String], lower: [Word], entityAt: [Int?], previousActor: Int? = nil,
+                       earlier: ArraySlice<Event> = [], keepWithoutActors: Bool) -> Event? {
         let tokens = document.tokens
         // (Local functions, not closures stored in constants: a closure kept in a constant copies
         // the whole document into its context on every event built.)
@@ -608,6 +617,7 @@ public struct EventDetector: Stage {
                 : subject(opening, antecedentStart).compactMap { countryOf($0, document: document) }.filter { $0 != target }
             actors = own.isEmpty ? main : own
         }
+        if actors.isEmpty, !keepWithoutActors { return nil }
         let actor = actors.first
         // Targets: the first person, body or country after the trigger (not a place after "in").
         var targets: [Int] = (passiveTargets + betweenTargets).compactMap { countryOf($0, document: document) }.filter { !actors.contains($0) }
@@ -725,7 +735,6 @@ public struct EventDetector: Stage {
         var confidence = trigger.confidence
         if actor == nil { confidence -= 0.2 }
         if !targets.isEmpty { confidence += 0.05 }
-        let ids = document.entities.map(\.id)
         // "would not accept", "refuses to endorse": a stated refusal is a REJECT; "has not
         // accepted" stays an AGREE that did not happen.
         var type = trigger.type
@@ -741,8 +750,8 @@ public struct EventDetector: Stage {
             }
         }
         var event = Event(id: Event.ID(rawValue: ""), type: type, mode: mode, modality: modality,
-                          actors: actors.map { ids[$0] }, targets: targets.map { ids[$0] },
-                          place: place.map { ids[$0] }, date: date, amounts: amounts,
+                          actors: actors.map { document.entities[$0].id }, targets: targets.map { document.entities[$0].id },
+                          place: place.map { document.entities[$0].id }, date: date, amounts: amounts,
                           casualties: casualties(in: range, lower: lower),
                           sentence: sentence,
                           trigger: TextSpan(start: tokens[triggerTokens.lowerBound].span.start, end: tokens[triggerTokens.upperBound - 1].span.end),
@@ -1301,10 +1310,10 @@ public struct EventDetector: Stage {
             return nil
         }
         let trigger = TriggerLexicon.Trigger(type: .statement, mode: nil, confidence: 0.5, length: 1)
-        var event = build(trigger, at: cue..<(cue + 1), in: range, sentence: sentence, document: document, words: words, lower: lower, entityAt: entityAt,
-                          previousActor: previousActor)
-        if event.actors.isEmpty, let speaker = Self.quoteSpeaker(in: sentence, document: document) { event.actors = [speaker] }
-        guard !event.actors.isEmpty else { return nil }
+        let speaker = Self.quoteSpeaker(in: sentence, document: document)
+        guard var event = build(trigger, at: cue..<(cue + 1), in: range, sentence: sentence, document: document, words: words, lower: lower,
+                                entityAt: entityAt, previousActor: previousActor, keepWithoutActors: speaker != nil) else { return nil }
+        if event.actors.isEmpty, let speaker { event.actors = [speaker] }
         if let demand = reportedObligation(after: cue, by: event, in: range, document: document, words: words, lower: lower, entityAt: entityAt) {
             return demand
         }
