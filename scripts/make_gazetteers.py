@@ -884,7 +884,7 @@ TITLES = {
     "spokesperson": ["spokesman", "spokeswoman", "spokesperson", "spokesman for", "spokeswoman for",
                      "spokesperson for", "press secretary", "press officer"],
     "ambassador": ["ambassador", "ambassador-at-large"],
-    "chancellor": ["chancellor"], "king": ["king"], "queen": ["queen"], "emir": ["emir", "amir"],
+    "chancellor": ["chancellor"], "king": ["king"], "queen": ["queen"], "emir": ["emir"],
     "crown prince": ["crown prince"], "prince": ["prince"], "sheikh": ["sheikh", "sheik"],
     "sultan": ["sultan"], "pope": ["pope"], "supreme leader": ["supreme leader", "ayatollah"],
     "general": ["general", "gen.", "lieutenant general", "lt. gen.", "lt gen", "major general", "maj. gen.",
@@ -1183,6 +1183,13 @@ Abdullah Abdulrahman Abdulaziz Badr Faisal Fahd Salman Tamim Majed Khalil Khaled
 Benjamin Benny Naftali Yair Yoav Isaac Itamar Bezalel Gideon Herzi Ehud Mahmoud Hamad Sultan Zayed Ayman Fattah
 Tedros Abiy Felix Félix Paul Yoweri Uhuru William Cyril Jacob Bola Muhammadu Emmerson Denis Corneille Thérèse
 Xi Li Wang Qiang Yi Kim Jong Moon Yoon Narendra Shehbaz Shahbaz Asim Imran Subrahmanyam Ajit Rajnath
+Lars Jens Mette Sven Anders Magnus Ulf Volker Jürgen Wolfgang Horst Heiko Christoph Markus Lothar Jean-Noël
+Valdis Gitanas Edgars Evika Andrzej Radosław Mateusz Petr Péter Zoran Aleksandar Kyriakos Nikos Alexis Mariano
+Sanna Antti Sauli Alar Kristen Karin Rishi Keir Yvette Priti Kemi Liz Rachel Mark Gabrielius Margus
+Amir Saeid Saeed Mojtaba Majid Kazem Mohsen Mehdi Hamid Reza Ruhollah Izzat Osama Hisham Nabil Nawaf Najib Nabih
+Fouad Walid Rafik Saad Bashar Asaad Ahmed Ahmad Omar Umar Mustafa Mostafa Tarek Tariq Anwar Ibrahim Kamil Gibril
+Minni Abdalla Abdallah Osman Othman Yehia Sameh Mahamat Assimi Abdourahamane Isaias Salva Riek Samia Hage
+Shinzo Fumio Shigeru Yoshihide Sanae Jae-myung Prabowo Joko Ferdinand Rodrigo Paetongtarn Anutin Srettha Phumtham
 """.split()
 
 

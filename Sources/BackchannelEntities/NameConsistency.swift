@@ -389,8 +389,8 @@ struct NameConsistency {
             while start > 0, !sentenceStarts.contains(start), !covered[start - 1] {
                 let w = words[start - 1]
                 let initials = Self.isInitials(w) || (start == result[i].tokens.lowerBound && bareInitials(start - 1))
-                let known = Self.isNameWord(w) ? gazetteer.lookup(w) : []
-                let given = known.contains { $0.type == "FIRSTNAME" } && !known.contains { $0.type == "TITLE" }
+                // (A given name may be written with accents the gazetteer lists without: "Stéphane".)
+                let given = Self.isNameWord(w) && isFirstName(w) && !gazetteer.lookup(w).contains { $0.type == "TITLE" }
                 guard initials || given else { break }
                 start -= 1
                 covered[start] = true
@@ -558,16 +558,44 @@ struct NameConsistency {
         // Hotovely,": a run of capitalised words typed as a place or body that the gazetteer does
         // not know as a whole, whose last word is no known place or body, set off by commas after
         // a title, is a person.
-        for n in result.indices where [.gpe, .loc, .org].contains(result[n].type) && (2...4).contains(result[n].tokens.count) {
-            let span = result[n].tokens
-            guard titleBefore(span.lowerBound, reach: 4), span.upperBound < words.count, [",", "said", "told"].contains(words[span.upperBound]),
+        // The same before a title set off by commas whose head word comes first, before any "of",
+        // "for" or relative word: "The office of Musalia Mudavadi, its foreign minister, said"
+        // ("Viv Ansanm, the coalition whose leader…" names a body, not a person). A capitalised
+        // word the tagger left out just before such a run, which the gazetteer knows as nothing
+        // but a name, opens it: "Massad Boulos, the senior U.S. adviser for Africa, said".
+        func headedTitleAfter(_ j: Int) -> Bool {
+            guard titleAfter(j) else { return false }
+            var k = j + 1
+            while k < words.count, ![",", "."].contains(words[k]), !Self.titleComplements.contains(words[k]) {
+                if RoleFinder.isHead(words[k]) && words[k].startsLowercase { return true }
+                k += 1
+            }
+            return false
+        }
+        for n in result.indices where [.gpe, .loc, .org].contains(result[n].type) && (1...4).contains(result[n].tokens.count) {
+            var span = result[n].tokens
+            let before = titleBefore(span.lowerBound, reach: 4)
+            guard before || headedTitleAfter(span.upperBound), span.upperBound < words.count, [",", "said", "told"].contains(words[span.upperBound]),
                   words[span].allSatisfy({ Self.isCapitalised($0) }),
                   gazetteer.lookup(words[span].joined(separator: " ")).isEmpty,
                   gazetteer.lookup(words[span.upperBound - 1]).allSatisfy({ ["FIRSTNAME", "SURNAME"].contains($0.type) }) else { continue }
+            if !before, span.lowerBound > 0, !covered[span.lowerBound - 1], !sentenceStarts.contains(span.lowerBound),
+               Self.isCapitalised(words[span.lowerBound - 1]), !Self.sentenceOpeners.contains(words[span.lowerBound - 1]),
+               !Self.notNames.contains(words[span.lowerBound - 1]),
+               gazetteer.lookup(words[span.lowerBound - 1]).allSatisfy({ ["FIRSTNAME", "SURNAME"].contains($0.type) }) {
+                span = (span.lowerBound - 1)..<span.upperBound
+            }
+            // (One word alone is a person only with the given name before it.)
+            guard span.count >= 2 else { continue }
+            result[n].tokens = span
             result[n].type = .person
         }
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
+
+    /// Words after which a title's head word is its complement, not its head ("the coalition
+    /// whose leader", "the party of the president").
+    static let titleComplements: WordSet = ["of", "for", "whose", "who", "which", "that", "led", "run", "backed", "in", "with"]
 
     static func isCapitalised(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first else { return false }
@@ -662,7 +690,9 @@ struct NameConsistency {
                     // backs a body is no part of its name.
                     || upper - lower >= 2 && RoleFinder.isCompoundAdjective(words[lower])
                     // "Maj Gen Winthai Suvaree": a rank is the person's role, not part of the name.
-                    || f.type == .person && upper - lower >= 2 && RoleFinder.ranks.contains(words[lower].lowercased()) { lower += 1 }
+                    || f.type == .person && upper - lower >= 2 && RoleFinder.ranks.contains(words[lower].lowercased())
+                    // "On Monday Abu Obeida said": a day is no part of a name (a month may be: "April Ryan").
+                    || f.type == .person && upper - lower >= 2 && Self.days.contains(words[lower]) { lower += 1 }
             while upper > lower, Self.edgeWords.contains(words[upper - 1]) { upper -= 1 }
             guard lower < upper else { return nil }
             f.tokens = lower..<upper
@@ -684,6 +714,8 @@ struct NameConsistency {
         "Neither", "Nor", "Although", "Though", "Since", "Until", "While", "When", "If", "Once", "After", "Before", "Amid",
         "Among", "Against", "Across", "Without",
     ]
+
+    static let days: WordSet = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Yesterday", "Today", "Tomorrow"]
 
     static let weaponNames: WordSet = [
         "Patriot", "Patriots", "Tomahawk", "Tomahawks", "ATACMS", "HIMARS", "Javelin", "Javelins", "Stinger", "Stingers",

@@ -24,6 +24,10 @@ struct RoleFinder {
         "queen", "princess", "crown", "investor", "friend", "spokesperson", "envoy", "counterpart", "secretary-general",
         "lawmaker", "legislator", "predecessor", "successor", "taoiseach", "tánaiste", "contact", "confidant",
         "candidate", "billionaire", "captain",
+        // "the UN special rapporteur on Myanmar", "a member of the political bureau", "the
+        // archbishop", "a businessman", "the U.S. chargé d’affaires"
+        "rapporteur", "member", "archbishop", "bishop", "cleric", "patriarch", "catholicos", "businessman", "businesswoman",
+        "activist", "campaigner", "militant", "chargé",
         // family: "President Donald Trump's son-in-law", "her daughter, Ana Corina Sosa"
         "son-in-law", "daughter-in-law", "daughter", "son", "wife", "husband", "widow", "brother", "sister",
     ]
@@ -379,7 +383,9 @@ struct RoleFinder {
         while j < words.count, ["the", "a", "an", "his", "her", "their", "its"].contains(words[j].lowercased()) { j += 1 }
         let start = j
         while j < words.count, j - start < 24, ![",", ".", ";", ":", "—", "–", "(", ")", "said", "who", "which"].contains(words[j].lowercased()) { j += 1 }
-        guard j < words.count, [",", ".", ";", "—", "–"].contains(words[j]) else { return nil }
+        // ("Choi Sang-mok, the finance minister who has been acting president": a relative
+        // clause may end the title as a comma does.)
+        guard j < words.count, [",", ".", ";", "—", "–"].contains(words[j]) || j > start && ["who", "which"].contains(words[j]) else { return nil }
         var range = start..<j
         // "Mark Rutte, now NATO's secretary general,": the role follows the adverb.
         while range.count > 1, ["while", "as", "now", "then", "once", "formerly", "currently", "also"].contains(words[range.lowerBound].lowercased()) {
