@@ -148,6 +148,7 @@ struct EntityResolver {
         let placed = mentions.indices.map { Affiliations.Placed(range: mentions[$0].range, entity: entityOfMention[$0]) }
             .sorted { $0.range.lowerBound < $1.range.lowerBound }
         Affiliations.fill(&entities, mentions: placed, words: words, sentenceStarts: sentenceStarts)
+        TitleReferences(roles: roles).apply(&entities, mentions: placed, tokens: tokens, words: words, sentenceStarts: sentenceStarts)
         // Order by first mention and number them.
         var result = entities.filter { !$0.mentions.isEmpty }
         for i in result.indices { result[i].mentions.sort { $0.span < $1.span } }

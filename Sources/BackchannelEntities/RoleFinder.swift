@@ -436,7 +436,7 @@ struct RoleFinder {
     /// and are no part of the role.
     static let courtesyTitles: WordSet = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."]
 
-    private func make(_ range: Range<Int>, tokens: [Token], words: [String]) -> Found {
+    func make(_ range: Range<Int>, tokens: [Token], words: [String]) -> Found {
         var range = range
         if range.count > 1, Self.courtesyTitles.contains(words[range.lowerBound].lowercased()), words[range.lowerBound + 1].startsUppercase {
             range = (range.lowerBound + 1)..<range.upperBound

@@ -451,6 +451,18 @@ struct EntityStageTests {
         #expect(!lines.contains { $0.hasPrefix("PERSON Viv") }, "\(lines)")
     }
 
+    /// A title written without a name, as its clause's subject, is a role of the person just
+    /// named — when nobody else named there could be meant.
+    @Test func aTitleWithoutANameIsThePersonJustNamed() throws {
+        let text = "Olaf Brandt said the plan was unworkable. Later the German chancellor told reporters he would not sign it. "
+            + "Maria Lopes met Ivan Petrov in Geneva. The Portuguese foreign minister said the talks had been useful."
+        let found = try entities(text)
+        let brandt = found.first { $0.name == "Olaf Brandt" }
+        #expect(brandt?.roles.map(\.title) == ["German chancellor"] && brandt?.affiliation == "Germany", "\(String(describing: brandt))")
+        // Two people named just before, neither known to be Portuguese: the title stays nobody's.
+        #expect(found.filter { $0.type == .person }.allSatisfy { $0.name == "Olaf Brandt" || $0.roles.isEmpty }, "\(found)")
+    }
+
     @Test func affiliationsFromBodiesAfterOfDelegationsAndHeadNouns() throws {
         let text = "Kenya's delegation, led by Abraham Korir, the cabinet secretary, included Defence Secretary Soipan Tuya and Raymond Omollo. "
             + "The British side was headed by Jonathan Powell of the Cabinet Office. "
