@@ -105,6 +105,12 @@ struct RoleFinder {
         return !modifiers.contains(word) && !isHead(word)
     }
 
+    /// A head word in the plural: "envoys", "ministers", "Senators".
+    static func isPlural(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        return lower.hasSuffix("s") && !heads.contains(lower) && heads.contains(String(lower.dropLast()))
+    }
+
     /// Whether a word can head a title: "minister", "Secretary-General", "President-elect".
     static func isHead(_ word: String) -> Bool {
         let lower = word.lowercased()
@@ -142,6 +148,23 @@ struct RoleFinder {
             if words[j] == ",", j + 1 < name.lowerBound - 1,
                let shared = commaBefore((j + 1)..<(name.lowerBound - 1), words: words, sentenceStarts: sentenceStarts),
                let last = shared.last, words[last].lowercased().hasSuffix("s"), Self.isHead(words[last]) {
+                found.append(make(shared, tokens: tokens, words: words))
+            } else if !words[j].startsUppercase, j + 1 < name.lowerBound - 1,
+                      // "U.S. envoys Steve Witkoff and Jared Kushner", "Senators Adam Schiff and Tim
+                      // Kaine": a plural title right before the first name is the second's too.
+                      let shared = before((j + 1)..<(name.lowerBound - 1), words: words, sentenceStarts: sentenceStarts),
+                      shared.upperBound == j + 1, let last = shared.last, Self.isPlural(words[last]) {
+                found.append(make(shared, tokens: tokens, words: words))
+            }
+        }
+        // "Steve Witkoff and Jared Kushner, Donald Trump's envoys,": an apposition after the
+        // second name whose head is plural is the first's too (the head: the first title word
+        // that owns nothing; "chairman of the Joint Chiefs" is one person's).
+        if name.upperBound + 2 < words.count, words[name.upperBound] == "and", words[name.upperBound + 1].startsUppercase {
+            var m = name.upperBound + 1
+            while m < words.count, words[m].startsUppercase, !sentenceStarts.contains(m) { m += 1 }
+            if let shared = apposition((name.upperBound + 1)..<m, words: words), let head = shared.first(where: { Self.isHead(words[$0]) && !["'s", "’s"].contains(words[$0 + 1]) }),
+               Self.isPlural(words[head]) {
                 found.append(make(shared, tokens: tokens, words: words))
             }
         }
@@ -460,13 +483,8 @@ struct RoleFinder {
             if k > range.lowerBound, tokens[k].span.start > tokens[k - 1].span.end { title += " " }
             title += words[k]
         }
-        // A plural title shared by several people is each one's title in the singular ("their
-        // foreign ministers, …"); a capitalised plural is a name or a form of address ("the Joint
-        // Chiefs", "Senators Adam Schiff and Tim Kaine") and stays as written.
-        if let last = range.last, words[last].startsLowercase, Self.isHead(words[last]), !Self.heads.contains(words[last].lowercased()),
-           words[last].hasSuffix("s") {
-            title = String(title.dropLast())
-        }
+        // (A plural title shared by several people stays as written, "U.S. envoys", for each
+        // of them: the corpus's convention, roles as the text gives them.)
         let span = TextSpan(start: tokens[range.lowerBound].span.start, end: tokens[range.upperBound - 1].span.end)
         // Affiliation: a country, nationality or organisation named inside the title.
         var affiliation: String?

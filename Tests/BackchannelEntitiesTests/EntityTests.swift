@@ -185,7 +185,7 @@ struct RoleBoundaryTests {
 
     @Test func lawmakersIsATitle() {
         let lines = resolver.resolve("Two left-wing lawmakers, Ana Odeh and Oren Cass, were removed.", [("Ana Odeh", .person), ("Oren Cass", .person)])
-        #expect(lines == ["PERSON Ana Odeh [Ana Odeh] roles=left-wing lawmaker", "PERSON Oren Cass [Oren Cass] roles=left-wing lawmaker"], "\(lines)")
+        #expect(lines == ["PERSON Ana Odeh [Ana Odeh] roles=left-wing lawmakers", "PERSON Oren Cass [Oren Cass] roles=left-wing lawmakers"], "\(lines)")
     }
 
     @Test func aGivenNameAloneIsThePersonWhoseNameItBegins() {
@@ -202,8 +202,26 @@ struct SharedTitleTests {
     @Test func pluralTitleBeforeAListBelongsToEachName() {
         let text = "Leaders watched their foreign ministers, Jeyhun Bayramov and Ararat Mirzoyan, initial the text."
         let lines = EntityResolverTests().resolve(text, [("Jeyhun Bayramov", .person), ("Ararat Mirzoyan", .person)])
-        #expect(lines == ["PERSON Jeyhun Bayramov [Jeyhun Bayramov] roles=foreign minister",
-                          "PERSON Ararat Mirzoyan [Ararat Mirzoyan] roles=foreign minister"])
+        #expect(lines == ["PERSON Jeyhun Bayramov [Jeyhun Bayramov] roles=foreign ministers",
+                          "PERSON Ararat Mirzoyan [Ararat Mirzoyan] roles=foreign ministers"])
+    }
+
+    @Test(arguments: [
+        // a plural title right before the first name of two
+        "The talks were led by U.S. envoys Lena Ortiz and Mark Hale on Sunday.",
+        // a plural apposition after the second
+        "Kyiv received Lena Ortiz and Mark Hale, the president’s envoys, on Sunday.",
+    ])
+    func pluralTitleWithoutACommaBelongsToBothNames(text: String) {
+        let lines = EntityResolverTests().resolve(text, [("Lena Ortiz", .person), ("Mark Hale", .person)])
+        #expect(lines.count == 2 && lines.allSatisfy { $0.contains("envoys") }, "\(lines)")
+    }
+
+    /// A plural inside a body's name is no shared title: "chairman of the Joint Chiefs of Staff".
+    @Test func aPluralInsideABodysNameIsNoSharedTitle() {
+        let text = "Defense Secretary Pete Hegseth and Gen. Dan Caine, chairman of the Joint Chiefs of Staff, briefed reporters."
+        let lines = EntityResolverTests().resolve(text, [("Pete Hegseth", .person), ("Dan Caine", .person)])
+        #expect(lines.first { $0.contains("Hegseth") }?.contains("Joint Chiefs") == false, "\(lines)")
     }
 }
 
