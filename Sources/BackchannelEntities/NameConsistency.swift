@@ -384,6 +384,7 @@ struct NameConsistency {
                 covered[before] = false
             }
         }
+        let lowercase = lowercaseSeen ?? TaggerFeatures.lowercaseVocabulary(words)
         for i in result.indices where result[i].type == .person {
             var start = result[i].tokens.lowerBound
             while start > 0, !sentenceStarts.contains(start), !covered[start - 1] {
@@ -391,6 +392,15 @@ struct NameConsistency {
                 let initials = Self.isInitials(w) || (start == result[i].tokens.lowerBound && bareInitials(start - 1))
                 // (A given name may be written with accents the gazetteer lists without: "Stéphane".)
                 let given = Self.isNameWord(w) && isFirstName(w) && !gazetteer.lookup(w).contains { $0.type == "TITLE" }
+                // "Daleep Singh, the deputy national security adviser, said": a sentence opens
+                // with a capital, so up to two words there that the document never writes in lower
+                // case and the gazetteer knows as nothing else are names the tagger left out.
+                if !initials, !given, let first = [start - 1, start - 2].first(where: { $0 >= 0 && sentenceStarts.contains($0) }),
+                   (first..<start).allSatisfy({ !covered[$0] && isUnknownWord(words[$0], lowercase: lowercase) }) {
+                    for k in first..<start { covered[k] = true }
+                    start = first
+                    break
+                }
                 guard initials || given else { break }
                 start -= 1
                 covered[start] = true
@@ -399,6 +409,31 @@ struct NameConsistency {
         }
         return result.indices.filter { !dropped.contains($0) }.map { result[$0] }
     }
+
+    /// A capitalised word that may be a name nobody lists: not written in lower case in the
+    /// document, unknown to the gazetteer but as a name, and no function word, title,
+    /// participle or sentence opener ("But", "Asked", "Speaking", "Former").
+    func isUnknownWord(_ w: String, lowercase: Set<String>) -> Bool {
+        guard Self.isNameWord(w), w.count >= 3, !Self.isParticleName(w), !lowercase.contains(w.lowercased()),
+              !Self.sentenceOpeners.contains(w), !Self.days.contains(w), !Self.functionWords.contains(w.lowercased()),
+              !w.hasSuffix("ed"), !w.hasSuffix("ing"), !RoleFinder.isHead(w), !RoleFinder.honorifics.contains(w.lowercased()),
+              !RoleFinder.calendar.contains(w.lowercased()) else { return false }
+        return gazetteer.lookup(w).allSatisfy { ["FIRSTNAME", "SURNAME"].contains($0.type) }
+    }
+
+    /// Words that open a sentence before a name without being part of it.
+    static let functionWords: WordSet = [
+        "but", "and", "or", "so", "yet", "for", "nor", "as", "if", "when", "while", "where", "why", "how", "what", "who", "whom",
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "like", "unlike",
+        "with", "without", "under", "over", "after", "before", "since", "until", "during", "for", "from", "to", "by", "at", "in",
+        "on", "of", "about", "against", "among", "between", "through", "toward", "towards", "despite", "former", "late", "new",
+        "then", "now", "also", "still", "even", "only", "just", "later", "earlier", "here", "there", "thus", "hence", "once",
+        "twice", "both", "either", "neither", "all", "some", "many", "most", "few", "several", "each", "every", "another",
+        "other", "such", "no", "not", "never", "whether", "though", "although", "because", "unless", "whereas", "however",
+        "meanwhile", "instead", "indeed", "perhaps", "maybe", "please", "dear", "says", "said", "asked", "told", "according",
+        "president", "premier", "minister", "senator", "general", "colonel", "captain", "king", "queen", "prince", "pope",
+        "sheikh", "emir", "mullah", "imam", "rabbi", "father", "brother", "sister", "uncle", "aunt", "madam", "sir",
+    ]
 
     /// "JD": two capital letters, no full stops.
     static func isBareInitials(_ word: String) -> Bool {
@@ -519,7 +554,9 @@ struct NameConsistency {
             guard j < words.count, words[j] == "," else { return false }
             var k = j + 1
             while k < words.count, k - j <= 13, ![",", ".", ";"].contains(words[k]) { k += 1 }
-            guard k < words.count, (j + 1..<k).contains(where: { RoleFinder.isHead(words[$0]) && words[$0].startsLowercase }) else { return false }
+            // (A capitalised head counts after an article: ", the UN Secretary-General,".)
+            let article = ["the", "a", "an", "its", "his", "her", "their"].contains(words[j + 1].lowercased())
+            guard k < words.count, (j + 1..<k).contains(where: { RoleFinder.isHead(words[$0]) && (article || words[$0].startsLowercase) }) else { return false }
             if words[k] == "," { return true }
             return words[k] == "." && ["the", "a", "an"].contains(words[j + 1].lowercased())
                 && !(j + 1..<k).contains { RoleFinder.verbs.contains(words[$0].lowercased()) }
@@ -543,9 +580,11 @@ struct NameConsistency {
             let unknown = { words[i..<j].allSatisfy({ gazetteer.lookup($0).allSatisfy { ["FIRSTNAME", "SURNAME"].contains($0.type) } }) }
             // "with Majid Takht-Ravanchi, the deputy foreign minister…": a given name the tagger
             // left out, before a person it found, in a titled apposition.
-            if j < words.count, covered[j], !sentenceStarts.contains(j), i > 0, words[i - 1].startsLowercase,
+            // ("Venezuela's vice-president, Delcy Rodríguez, who…": or after a title and its comma.)
+            if j < words.count, covered[j], !sentenceStarts.contains(j), i > 0,
                let p = result.firstIndex(where: { $0.tokens.lowerBound == j && $0.type == .person }),
-               titleAfter(result[p].tokens.upperBound), unknown() {
+               (words[i - 1].startsLowercase || words[i - 1] == ",") && titleAfter(result[p].tokens.upperBound) || titleBefore(i, reach: 4),
+               unknown() {
                 result[p].tokens = i..<result[p].tokens.upperBound
                 continue
             }

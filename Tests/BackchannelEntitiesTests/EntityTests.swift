@@ -481,6 +481,27 @@ struct EntityStageTests {
         #expect(found.filter { $0.type == .person }.allSatisfy { $0.name == "Olaf Brandt" || $0.roles.isEmpty }, "\(found)")
     }
 
+    /// Given names the gazetteer does not know, which the tagger left out: opening a sentence
+    /// and written nowhere in lower case; after a title and its comma; before a titled
+    /// apposition, whose head may be capitalised after an article.
+    @Test(arguments: [
+        ("Talks resumed. Khine Zaw Min, a spokesman for the Arakan Army, called the bombing a crime.", "Khine Zaw Min"),
+        ("Sanctions followed. Daleep Rao, the deputy adviser, called the package significant.", "Daleep Rao"),
+        ("The vote was close. Venezuela’s vice-president, Delcy Moreno, who is also oil minister, called it harmful.", "Delcy Moreno"),
+        ("Her father, Thaksin Shinawatra, the former prime minister, went on trial.", "Thaksin Shinawatra"),
+        ("Diplomats tried to calm the crisis. António Guterres, the UN Secretary-General, telephoned both leaders.", "António Guterres"),
+    ])
+    func givenNamesTheTaggerLeftOut(text: String, name: String) throws {
+        let persons = try entities(text).filter { $0.type == .person }
+        #expect(persons.map(\.name) == [name] && !persons[0].roles.isEmpty, "\(persons)")
+    }
+
+    /// ("But", "Asked" and the like open a sentence before a name without being part of it.)
+    @Test func wordsOpeningASentenceBeforeANameStayOut() throws {
+        let text = "Asked about the deal, Rubio said it was close. Meanwhile Rubio flew home."
+        #expect(try entities(text).filter { $0.type == .person }.allSatisfy { $0.name == "Rubio" })
+    }
+
     @Test func affiliationsFromBodiesAfterOfDelegationsAndHeadNouns() throws {
         let text = "Kenya's delegation, led by Abraham Korir, the cabinet secretary, included Defence Secretary Soipan Tuya and Raymond Omollo. "
             + "The British side was headed by Jonathan Powell of the Cabinet Office. "
