@@ -44,7 +44,11 @@ struct RoleFinder {
     static let ranks: WordSet = ["gen.", "gen", "lt.", "lt", "col.", "maj.", "maj", "adm.", "adm", "brig.", "brig", "capt.", "sgt."]
     /// Words of a military rank written before a name ("Lt. Gen.", "Field Marshal", "Commander").
     static let rankWords: WordSet = ranks.union(["cmdr.", "general", "colonel", "commander", "admiral", "marshal", "field",
-                                                 "lieutenant", "major", "captain", "brigadier", "sergeant", "vice", "rear"])
+                                                 "lieutenant", "major", "captain", "brigadier", "sergeant", "vice", "rear",
+                                                 "wing", "squadron", "air"])
+    /// Air force ranks of several words, one rank each ("Air Chief Marshal A.P. Singh").
+    static let compoundRanks: [[String]] = [["air", "chief", "marshal"], ["air", "vice", "marshal"], ["air", "marshal"],
+                                            ["wing", "commander"], ["squadron", "leader"], ["group", "captain"]]
     /// Words of a rank that are ranks on their own ("Gen.", "Commander"; not "Field" or "Vice").
     static let rankHeads: WordSet = ["gen.", "gen", "col.", "adm.", "capt.", "sgt.", "cmdr.", "general", "colonel", "commander",
                                      "admiral", "marshal", "captain", "sergeant"]
@@ -79,6 +83,8 @@ struct RoleFinder {
         "force", "agency", "bank", "central", "supreme", "joint", "staff", "delegation", "team", "mission", "union",
         "european", "commission", "nuclear", "atomic", "international", "executive", "sovereign", "wealth", "fund",
         "cooperation", "relations", "development", "crown", "co-", "regional", "elect",
+        // "its long-time chief", "the eastern Libyan commander", "the PKK's jailed founder"
+        "long-time", "longtime", "eastern", "western", "northern", "southern", "jailed", "exiled",
         // portfolios: "External Affairs Minister", "Home Secretary"
         "external", "home", "internal", "labour", "labor", "education", "agriculture", "transport", "environment",
         "climate", "industry", "commerce", "culture", "digital", "communications", "information", "public",
@@ -206,6 +212,13 @@ struct RoleFinder {
     /// ("Pakistan's military spokesman" and "Lt. Gen."). "NATO Secretary General" stays whole.
     func splitRank(_ range: Range<Int>, words: [String]) -> [Range<Int>] {
         var start = range.upperBound
+        if let compound = Self.compoundRanks.first(where: { rank in
+            rank.count <= range.count && zip(words[(range.upperBound - rank.count)..<range.upperBound], rank).allSatisfy { $0.lowercased() == $1 }
+        }) {
+            start = range.upperBound - compound.count
+            let title = range.lowerBound..<start
+            return title.contains(where: { Self.isHead(words[$0]) }) ? [title, start..<range.upperBound] : [range]
+        }
         while start > range.lowerBound, words[start - 1].startsUppercase, Self.rankWords.contains(words[start - 1].lowercased()) { start -= 1 }
         let rank = start..<range.upperBound
         let title = range.lowerBound..<start

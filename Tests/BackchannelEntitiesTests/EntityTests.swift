@@ -350,6 +350,11 @@ struct EntityStageTests {
         // rapporteurs, members and clerics hold titles too
         ("Tom Ellery, the UN special rapporteur on Myanmar, called the strikes unlawful.", "Tom Ellery", ["UN special rapporteur on Myanmar"]),
         ("Nadia Karimi, a member of the group’s political bureau, denied the report.", "Nadia Karimi", ["member of the group’s political bureau"]),
+        // air force ranks of several words are one rank; "long-time", "eastern", "jailed" qualify a title
+        ("Air Chief Marshal Anil Mehta said six jets were lost.", "Anil Mehta", ["Air Chief Marshal"]),
+        ("Wing Commander Priya Nair briefed reporters.", "Priya Nair", ["Wing Commander"]),
+        ("The strike killed its long-time chief Karim Haddad in May.", "Karim Haddad", ["long-time chief"]),
+        ("The group’s jailed founder, Omar Celik, urged it to disarm.", "Omar Celik", ["group’s jailed founder"]),
         // "Amir" opens a name; the title is "Emir"
         ("Amir Hosseini, Iran’s deputy foreign minister, arrived in Oslo.", "Amir Hosseini", ["Iran’s deputy foreign minister"]),
     ])
