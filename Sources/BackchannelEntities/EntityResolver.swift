@@ -103,13 +103,20 @@ struct EntityResolver {
         let ordered = mentions.indices.sorted { lengths[$0] > lengths[$1] || (lengths[$0] == lengths[$1] && $0 < $1) }
         var entityOfMention = [Int](repeating: -1, count: mentions.count)
         var forms: [NameForms] = []
+        // Each entity's first token in the text, as far as its mentions so far go.
+        var firstToken: [Int] = []
         for m in ordered {
             let mention = mentions[m]
             let key = self.key(mention.text, type: mention.type, lookup: lookup)
-            if let e = keyToEntity[key] { entityOfMention[m] = e; continue }
-            if let e = joinable(mention.text, type: mention.type, entities: entities, forms: forms) {
+            if let e = keyToEntity[key] {
+                entityOfMention[m] = e
+                firstToken[e] = min(firstToken[e], mention.range.lowerBound)
+                continue
+            }
+            if let e = joinable(mention.text, type: mention.type, entities: entities, forms: forms, firstToken: firstToken) {
                 entityOfMention[m] = e
                 keyToEntity[key] = e
+                firstToken[e] = min(firstToken[e], mention.range.lowerBound)
                 continue
             }
             let canonical = (lookup(mention.text) + (Gazetteer.isAllCaps(mention.text) ? lookup(Gazetteer.titleCased(mention.text)) : []))
@@ -124,6 +131,7 @@ struct EntityResolver {
             }
             entities.append(entity)
             forms.append(NameForms(name: canonical, type: mention.type))
+            firstToken.append(mention.range.lowerBound)
             entityOfMention[m] = entities.count - 1
             keyToEntity[key] = entities.count - 1
         }
@@ -233,8 +241,9 @@ struct EntityResolver {
         }
     }
 
-    /// An existing entity this mention is a shorter form of.
-    func joinable(_ text: String, type: EntityType, entities: [Entity], forms: [NameForms]) -> Int? {
+    /// An existing entity this mention is a shorter form of. `firstToken`: each entity's first
+    /// token in the text, which settles a surname two people share.
+    func joinable(_ text: String, type: EntityType, entities: [Entity], forms: [NameForms], firstToken: [Int]) -> Int? {
         let parts = text.split(separator: " ").map { Self.fold(String($0)) }
         // "Anwar" after "Anwar Ibrahim", "Tamim" after "Tamim bin Hamad Al Thani": a single word
         // that begins exactly one person's name, and ends none, is that person's given name used
@@ -247,12 +256,21 @@ struct EntityResolver {
             let articled = entities.indices.filter { entities[$0].type == .person && forms[$0].bareSurname == parts[0] }
             if articled.count == 1 { return articled[0] }
         }
+        // "Witkoff" / "Steve Witkoff": the short form ends the long one (its surname). A surname
+        // two people share ("JD Vance" and, later, "his wife, Usha Vance") stands for the one the
+        // text named first, the article's subject.
+        if type == .person {
+            let sharing = entities.indices.filter { i in
+                entities[i].type == .person && parts.count < forms[i].folded.count && Array(forms[i].folded.suffix(parts.count)) == parts
+            }
+            if let first = sharing.min(by: { firstToken[$0] < firstToken[$1] }) { return first }
+            return nil
+        }
         for (i, entity) in entities.enumerated() where entity.type == type {
             let full = forms[i].folded
             switch type {
             case .person:
-                // "Witkoff" / "Steve Witkoff": the short form ends the long one (surname), or is its first name… only the surname.
-                if parts.count < full.count, Array(full.suffix(parts.count)) == parts { return i }
+                break
             default:
                 // "UDCG" abbreviates "Ukraine Defense Contact Group".
                 let initials = forms[i].initials

@@ -555,7 +555,7 @@ struct NameConsistency {
             var k = j + 1
             while k < words.count, k - j <= 13, ![",", ".", ";"].contains(words[k]) { k += 1 }
             // (A capitalised head counts after an article: ", the UN Secretary-General,".)
-            let article = ["the", "a", "an", "its", "his", "her", "their"].contains(words[j + 1].lowercased())
+            let article = j + 1 < words.count && ["the", "a", "an", "its", "his", "her", "their"].contains(words[j + 1].lowercased())
             guard k < words.count, (j + 1..<k).contains(where: { RoleFinder.isHead(words[$0]) && (article || words[$0].startsLowercase) }) else { return false }
             if words[k] == "," { return true }
             return words[k] == "." && ["the", "a", "an"].contains(words[j + 1].lowercased())

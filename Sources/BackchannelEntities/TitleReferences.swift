@@ -69,7 +69,7 @@ struct TitleReferences {
             k += 1
         }
         // The head ends the title: "the Ukrainian president told", not "the Ukrainian president's office".
-        guard let head = last, head + 1 == k || !words[k].startsLowercase || Self.predicates.contains(words[head + 1]) else { return nil }
+        guard let head = last, head + 1 == k || k == words.count || !words[k].startsLowercase || Self.predicates.contains(words[head + 1]) else { return nil }
         return (start..<(head + 1), state)
     }
 

@@ -501,6 +501,14 @@ struct EntityStageTests {
         #expect(persons.map(\.name) == [name] && !persons[0].roles.isEmpty, "\(persons)")
     }
 
+    /// A surname two people share stands for the one the text named first.
+    @Test func aSharedSurnameIsThePersonNamedFirst() throws {
+        let text = "Vice-President Tom Harlan landed at the base. He travelled with his wife, Jane Harlan. Harlan said the island mattered."
+        let harlans = try entities(text).filter { $0.type == .person }
+        let surname = harlans.first { $0.mentions.contains { text.slice($0.span) == "Harlan" } }
+        #expect(surname?.name == "Tom Harlan", "\(harlans)")
+    }
+
     /// ("But", "Asked" and the like open a sentence before a name without being part of it.)
     @Test func wordsOpeningASentenceBeforeANameStayOut() throws {
         let text = "Asked about the deal, Rubio said it was close. Meanwhile Rubio flew home."
