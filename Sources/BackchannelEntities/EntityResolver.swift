@@ -73,7 +73,8 @@ struct EntityResolver {
         }
         // Longest mentions first, so that a short name finds the full one whatever the order;
         // entity ids then follow the first appearance.
-        var mentions: [(range: Range<Int>, type: EntityType, text: String)] = []
+        // (`scalars`: for a name inside a hyphenated word, how many of the token's scalars it is.)
+        var mentions: [(range: Range<Int>, type: EntityType, text: String, scalars: Int?)] = []
         for f in found {
             var r = f.tokens
             // "the" is not part of a name, unless the name is "The Hague".
@@ -96,7 +97,15 @@ struct EntityResolver {
                 .filter { EntityType(rawValue: $0.type) != nil }
             let known = entries.first { $0.type == f.type.rawValue } ?? entries.first
             let type = known.flatMap { EntityType(rawValue: $0.type) } ?? f.type
-            mentions.append((r, type, text))
+            mentions.append((r, type, text, nil))
+        }
+        // "Turkish-made drones", "a UN-backed monitor", "an Oman-brokered truce": a known
+        // nationality, state or body before a participle is named inside the word.
+        var tagged = [Bool](repeating: false, count: words.count)
+        for f in found { for k in f.tokens where k < words.count { tagged[k] = true } }
+        for k in words.indices where !tagged[k] {
+            guard let (name, type) = Self.hyphenatedName(words[k], lookup: lookup) else { continue }
+            mentions.append((k..<(k + 1), type, name, name.unicodeScalars.count))
         }
         // (utf8.count: counting Characters would walk every string at every comparison.)
         let lengths = mentions.map { $0.text.utf8.count }
@@ -137,7 +146,8 @@ struct EntityResolver {
         }
         for (m, mention) in mentions.enumerated() {
             let e = entityOfMention[m]
-            let span = TextSpan(start: tokens[mention.range.lowerBound].span.start, end: tokens[mention.range.upperBound - 1].span.end)
+            let start = tokens[mention.range.lowerBound].span.start
+            let span = TextSpan(start: start, end: mention.scalars.map { start + $0 } ?? tokens[mention.range.upperBound - 1].span.end)
             entities[e].mentions.append(Mention(span: span))
             if entities[e].refersTo == nil, let country = Self.seats[mention.text] ?? Self.seats[entities[e].name],
                entities[e].type == .org || mention.range.lowerBound == 0 || !Self.placePrepositions.contains(words[mention.range.lowerBound - 1].lowercased()) {
@@ -146,7 +156,7 @@ struct EntityResolver {
         }
         // Roles and affiliations of persons.
         let roles = RoleFinder(gazetteer: gazetteer)
-        for (m, mention) in mentions.enumerated() where mention.type == .person {
+        for (m, mention) in mentions.enumerated() where mention.type == .person && mention.scalars == nil {
             let e = entityOfMention[m]
             for role in roles.roles(of: mention.range, tokens: tokens, words: words, sentenceStarts: sentenceStarts) where !entities[e].roles.contains(where: { $0.title == role.title }) {
                 entities[e].roles.append(role.role)
@@ -239,6 +249,22 @@ struct EntityResolver {
             bareSurname = type == .person ? words.last.flatMap { NameConsistency.withoutParticle(String($0)) }.map(EntityResolver.fold) : nil
             initials = String(words.compactMap { $0.first }.filter(\.isUppercase))
         }
+    }
+
+    /// Participles that make a word of a name before them ("Turkish-made", "Russian-led").
+    static let namedParticiples: WordSet = ["made", "built", "led", "backed", "brokered", "flagged", "owned", "operated",
+                                            "sponsored", "funded", "controlled", "mediated", "supplied", "designed", "produced",
+                                            "allied", "aligned", "run", "based", "registered", "manufactured", "drafted", "trained"]
+
+    /// The name inside a hyphenated word, with its type, when the word is a nationality, state or
+    /// body the gazetteer knows and a participle ("Turkish-made" → "Turkish", NORP).
+    static func hyphenatedName(_ word: String, lookup: Lookups) -> (String, EntityType)? {
+        guard let hyphen = word.firstIndex(of: "-"), hyphen != word.startIndex, word[word.startIndex].isUppercase,
+              namedParticiples.contains(String(word[word.index(after: hyphen)...])) else { return nil }
+        let name = String(word[..<hyphen])
+        guard let entry = lookup(name).first(where: { ["NORP", "GPE", "ORG"].contains($0.type) }), let type = EntityType(rawValue: entry.type)
+        else { return nil }
+        return (name, type)
     }
 
     /// An existing entity this mention is a shorter form of. `firstToken`: each entity's first

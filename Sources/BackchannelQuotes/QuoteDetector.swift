@@ -52,7 +52,11 @@ public struct QuoteDetector: Stage {
         for (e, span) in mentions {
             while k < tokens.count, tokens[k].span.end <= span.start { k += 1 }
             var t = k
-            while t < tokens.count, tokens[t].span.start < span.end { entityAt[t] = e; t += 1 }
+            // (A name inside a word — "Turkish-made" — gives the word no entity: the drones are not Turkey's act.)
+            while t < tokens.count, tokens[t].span.start < span.end {
+                if tokens[t].span.end <= span.end { entityAt[t] = e }
+                t += 1
+            }
         }
         var quotes: [Quote] = []
         let found = QuoteFinder().find(in: scalars)

@@ -501,6 +501,19 @@ struct EntityStageTests {
         #expect(persons.map(\.name) == [name] && !persons[0].roles.isEmpty, "\(persons)")
     }
 
+    /// A nationality, state or body named inside a hyphenated word before a participle is a
+    /// mention of its own, at its own offsets; other hyphenated words are not.
+    @Test func namesInsideHyphenatedWords() throws {
+        let text = "Officials said the Turkish-made drones hit a UN-backed depot after an Oman-brokered truce. Turkish officials denied it. "
+            + "A Pro-Western party and the well-known Kyiv-style plan were discussed."
+        let found = try entities(text)
+        let lines = summary(found, in: text)
+        #expect(lines.contains { $0.hasPrefix("NORP Turkish [Turkish|Turkish]") }, "\(lines)")
+        #expect(found.first { $0.name == "Turkish" }?.mentions.count == 2, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("ORG United Nations [UN]") } && lines.contains { $0.hasPrefix("GPE Oman [Oman]") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("Kyiv") || $0.contains("Pro") }, "\(lines)")
+    }
+
     /// A surname two people share stands for the one the text named first.
     @Test func aSharedSurnameIsThePersonNamedFirst() throws {
         let text = "Vice-President Tom Harlan landed at the base. He travelled with his wife, Jane Harlan. Harlan said the island mattered."

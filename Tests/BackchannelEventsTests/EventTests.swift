@@ -414,6 +414,12 @@ struct EventTests {
         #expect(!(try events("India reopened 32 airports that had been closed to civilian flights.")).contains { $0.hasPrefix("SANCTION") })
     }
 
+    /// A name inside a word ("Turkish-made") names no actor: the drones are not Turkey's act.
+    @Test func aNameInsideAHyphenatedWordIsNoActor() throws {
+        let found = try events("Turkish-made drones struck the depot on Monday.")
+        #expect(!found.contains { $0.contains("Turk") }, "\(found)")
+    }
+
     @Test func aProposalAcceptedIsNoNewOffer() throws {
         let found = try events("Ukraine accepted the U.S. proposal for a 30-day ceasefire.")
         #expect(found.filter { $0.hasPrefix("AGREE") }.count == 1 && found.contains { $0.hasPrefix("AGREE asserted [\"Ukraine\"]") }, "\(found)")
