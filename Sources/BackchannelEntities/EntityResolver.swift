@@ -82,6 +82,13 @@ struct EntityResolver {
                   lookup(words[r].joined(separator: " ")).isEmpty {
                 r = (r.lowerBound + 1)..<r.upperBound
             }
+            // "Kenyan-led", "Indian-administered Kashmir": a name inside the first word is a
+            // mention of its own, and the words after it keep the span's reading.
+            if let (name, type) = Self.hyphenatedName(words[r.lowerBound], lookup: lookup) {
+                mentions.append((r.lowerBound..<(r.lowerBound + 1), type, name, name.unicodeScalars.count))
+                guard r.count > 1 else { continue }
+                r = (r.lowerBound + 1)..<r.upperBound
+            }
             // Titles stay out of a person's name ("Lt. Gen. Keith Kellogg" → "Keith Kellogg").
             if f.type == .person {
                 while r.count > 1, Self.isTitleWord(words[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
@@ -254,7 +261,8 @@ struct EntityResolver {
     /// Participles that make a word of a name before them ("Turkish-made", "Russian-led").
     static let namedParticiples: WordSet = ["made", "built", "led", "backed", "brokered", "flagged", "owned", "operated",
                                             "sponsored", "funded", "controlled", "mediated", "supplied", "designed", "produced",
-                                            "allied", "aligned", "run", "based", "registered", "manufactured", "drafted", "trained"]
+                                            "allied", "aligned", "run", "based", "registered", "manufactured", "drafted", "trained",
+                                            "administered", "occupied", "held", "majority", "dominated"]
 
     /// The name inside a hyphenated word, with its type, when the word is a nationality, state or
     /// body the gazetteer knows and a participle ("Turkish-made" → "Turkish", NORP).

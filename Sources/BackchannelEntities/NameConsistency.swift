@@ -32,6 +32,7 @@ struct NameConsistency {
         found = personNames(found, words: words)
         found = honorifics(found, words: words)
         found = titledAppositions(found, words: words)
+        found = administrations(found, words: words)
         let speakers = speakerNames(found, words: words).subtracting(Self.indefinitePeople.words)
         found = found.map { f in
             f.tokens.count == 1 && speakers.contains(words[f.tokens.lowerBound]) ? EntityResolver.Found(tokens: f.tokens, type: .person) : f
@@ -408,6 +409,22 @@ struct NameConsistency {
             result[i].tokens = start..<result[i].tokens.upperBound
         }
         return result.indices.filter { !dropped.contains($0) }.map { result[$0] }
+    }
+
+    /// "the Trump administration", "the first Biden administration": the capitalised word
+    /// before "administration" that the gazetteer knows as nothing but a name is its leader.
+    func administrations(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var covered = [Bool](repeating: false, count: words.count)
+        for f in found { for k in f.tokens { covered[k] = true } }
+        var result = found
+        for k in words.indices.dropFirst() where k + 1 < words.count && words[k + 1] == "administration" && !covered[k] {
+            let before = words[k - 1].lowercased()
+            guard ["the", "first", "second", "an", "a", "incoming", "outgoing", "previous", "former"].contains(before),
+                  Self.isNameWord(words[k]), !sentenceStarts.contains(k),
+                  gazetteer.lookup(words[k]).allSatisfy({ ["FIRSTNAME", "SURNAME"].contains($0.type) }) else { continue }
+            result.append(EntityResolver.Found(tokens: k..<(k + 1), type: .person))
+        }
+        return result.count == found.count ? found : result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
     /// A capitalised word that may be a name nobody lists: not written in lower case in the

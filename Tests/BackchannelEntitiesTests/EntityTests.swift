@@ -512,6 +512,16 @@ struct EntityStageTests {
         #expect(found.first { $0.name == "Turkish" }?.mentions.count == 2, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("ORG United Nations [UN]") } && lines.contains { $0.hasPrefix("GPE Oman [Oman]") }, "\(lines)")
         #expect(!lines.contains { $0.contains("Kyiv") || $0.contains("Pro") }, "\(lines)")
+        // a span the tagger read with the word keeps its other words
+        let tagged = "The Kenyan-led mission has struggled in Indian-administered Kashmir."
+        let taggedLines = summary(try entities(tagged), in: tagged)
+        #expect(taggedLines.contains { $0.hasPrefix("NORP Kenyan [Kenyan]") } && !taggedLines.contains { $0.contains("-led") }, "\(taggedLines)")
+    }
+
+    /// "the Trump administration" names its leader.
+    @Test func anAdministrationNamesItsLeader() throws {
+        let text = "The sanctions were adopted as the Harlow administration opened its own contacts with Moscow."
+        #expect(summary(try entities(text), in: text).contains { $0.hasPrefix("PERSON Harlow [Harlow]") })
     }
 
     /// A surname two people share stands for the one the text named first.
