@@ -758,6 +758,19 @@ struct NameConsistency {
             if f.tokens.allSatisfy({ Self.weaponNames.contains(words[$0]) }) { return nil }
             if f.tokens.count >= 2, words[lower] == "Operation" { return nil }
             if Self.prizeWords.contains(words[upper - 1]) { return nil }
+            // Treaties and conventions ("Indus Waters Treaty", "Rome Statute") are laws, not
+            // actors or places; ships ("USS Gerald R. Ford", the span after "USS" too) and "Air
+            // Force One" are vessels.
+            if f.tokens.count >= 2, Self.lawWords.contains(words[upper - 1]) { return nil }
+            if Self.vesselPrefixes.contains(words[lower]) || lower > 0 && Self.vesselPrefixes.contains(words[lower - 1]) { return nil }
+            if words[f.tokens].joined(separator: " ") == "Air Force One" { return nil }
+            // "U.N. Secretary-General", "NATO Secretary-General": a known body before a title
+            // is the body; the title is a role.
+            if f.type == .org || f.type == .gpe, f.tokens.count >= 2, RoleFinder.heads.contains(words[upper - 1].lowercased()),
+               let body = (lower + 1..<upper).last(where: { !RoleFinder.heads.contains(words[$0 - 1].lowercased()) && $0 < upper }),
+               gazetteer.lookup(words[lower..<body].joined(separator: " ")).contains(where: { $0.type == "ORG" || $0.type == "GPE" }) {
+                f.tokens = lower..<body
+            }
             return f
         }
     }
@@ -779,6 +792,8 @@ struct NameConsistency {
         "SCALP", "Kalibr", "Zircon", "Lancet", "Lancets", "NASAMS", "IRIS-T",
     ]
     static let prizeWords: WordSet = ["Prize", "Prizes", "Award", "Awards", "Medal"]
+    static let lawWords: WordSet = ["Treaty", "Convention", "Accords", "Accord", "Statute", "Protocol", "Charter", "Agreement", "Declaration"]
+    static let vesselPrefixes: WordSet = ["USS", "HMS", "INS", "MV", "RFS"]
 
     /// "F-16", "S-400", "Su-34", "MiG-29", "HIMARS-2": up to four letters, a hyphen, a number.
     static func isModelDesignation(_ word: String) -> Bool {

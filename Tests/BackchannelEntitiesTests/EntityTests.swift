@@ -378,6 +378,16 @@ struct EntityStageTests {
         #expect(lines.contains { $0.hasPrefix("PERSON Maria Corina Machado") } && lines.contains { $0.hasPrefix("GPE Germany") }, "\(lines)")
     }
 
+    /// Treaties are laws and ships are vessels; a known body before a title is the body.
+    @Test func treatiesShipsAndTitledBodies() throws {
+        let text = "India suspended the Indus Waters Treaty. The USS Harry S. Truman sailed as the Ottawa Convention lapsed. "
+            + "Trump flew on Air Force One. The U.N. Secretary-General called for calm."
+        let lines = summary(try entities(text), in: text)
+        #expect(!lines.contains { $0.contains("Treaty") || $0.contains("Truman") || $0.contains("USS") || $0.contains("Convention")
+            || $0.contains("Air Force One") || $0.contains("Secretary") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("ORG United Nations [U.N.]") } && lines.contains { $0.hasPrefix("GPE India") }, "\(lines)")
+    }
+
     @Test func aNameWithoutItsAccentsIsTheSamePerson() throws {
         let text = "Turkish Transport Minister Abdulkadir Uraloğlu spoke on Monday. Uraloglu said the strait stayed open."
         let lines = summary(try entities(text), in: text)
