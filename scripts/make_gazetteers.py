@@ -773,7 +773,7 @@ ORGS = [
     ("Verkhovna Rada", "gov", ["Rada"]), ("Duma", "gov", ["State Duma"]),
     ("Federation Council", "gov", []),
     ("Mossad", "agency", []), ("Shin Bet", "agency", ["Shabak"]),
-    ("Israel Defense Forces", "armed", ["IDF", "Israeli Defense Forces", "Israeli military"]),
+    ("Israel Defense Forces", "armed", ["IDF", "Israeli Defense Forces"]),
     ("Hamas", "armed", []), ("Hezbollah", "armed", ["Hizbollah", "Hizballah"]),
     ("Islamic Jihad", "armed", ["Palestinian Islamic Jihad", "PIJ"]),
     ("Palestinian Authority", "gov", []), ("Fatah", "party", []),

@@ -388,6 +388,15 @@ struct EntityStageTests {
         #expect(lines.contains { $0.hasPrefix("ORG United Nations [U.N.]") } && lines.contains { $0.hasPrefix("GPE India") }, "\(lines)")
     }
 
+    /// "the Israeli military" is the nationality and a common noun, as the corpus annotates it;
+    /// the IDF is named by its name.
+    @Test func aNationalitysMilitaryIsTheNationality() throws {
+        let text = "The Israeli military said the IDF had struck the depot."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.contains { $0.hasPrefix("NORP Israeli [Israeli]") } && lines.contains { $0.hasPrefix("ORG Israel Defense Forces [IDF]") },
+                "\(lines)")
+    }
+
     @Test func aNameWithoutItsAccentsIsTheSamePerson() throws {
         let text = "Turkish Transport Minister Abdulkadir Uraloğlu spoke on Monday. Uraloglu said the strait stayed open."
         let lines = summary(try entities(text), in: text)
