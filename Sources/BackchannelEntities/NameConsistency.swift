@@ -666,6 +666,8 @@ struct NameConsistency {
         "mosque", "cathedral", "hotel", "dam", "pipeline", "crossing", "terminal", "port", "plant", "facility", "centre", "center",
         "room",
     ]
+    /// Facilities named by a name and a noun in lower case ("Ramon airport", "Ofer prison").
+    static let namedFacilityNouns: WordSet = ["airport", "road", "hospital", "prison", "corridor", "temple", "airbase", "bridge", "dam"]
     static let naturalFeatureWords: WordSet = ["sea", "ocean", "river", "gulf", "strait", "lake", "mountains", "bay", "channel", "desert", "peninsula"]
     static let notNames: WordSet = ["The", "A", "An", "This", "That", "It", "He", "She", "They", "We", "I", "In", "On", "But"]
 
@@ -705,6 +707,14 @@ struct NameConsistency {
                       !Self.bodyHeads.contains(words[f.tokens.upperBound - 1].lowercased()),
                       !isKnownPlaceOrBody(words[f.tokens].joined(separator: " ")) {
                 f.type = .person
+            }
+            // "Ben Gurion airport", "the Salah al-Din road", "al-Nau hospital": a name the
+            // gazetteer does not know, before a facility's noun in lower case, is that facility.
+            if f.type == .person || f.type == .org, f.tokens.upperBound < words.count, !sentenceStarts.contains(f.tokens.upperBound),
+               Self.namedFacilityNouns.contains(words[f.tokens.upperBound]),
+               gazetteer.lookup(words[f.tokens].joined(separator: " ")).isEmpty, !starts.contains(f.tokens.upperBound) {
+                f.tokens = f.tokens.lowerBound..<(f.tokens.upperBound + 1)
+                f.type = .fac
             }
             let head = words[f.tokens.upperBound - 1].lowercased()
             if f.type != .person, f.tokens.count >= 2, Self.facilityHeads.contains(head) { f.type = .fac }
@@ -753,6 +763,14 @@ struct NameConsistency {
             guard lower < upper else { return nil }
             f.tokens = lower..<upper
             if f.tokens.count == 1, f.type != .person, Self.isModelDesignation(words[lower]) { return nil }
+            // (Last, after the votes: a day, a month or a feast alone names no one.)
+            if f.tokens.count == 1, Self.calendarWords.contains(words[lower]) || Self.feasts.contains(words[lower]) { return nil }
+            // "Al Udeid Air Base", "Nobel Institute": a person's name never ends in a facility's or
+            // a body's head word.
+            if f.type == .person, f.tokens.count >= 2, words[upper - 1].startsUppercase {
+                let head = words[upper - 1].lowercased()
+                if Self.facilityHeads.contains(head) { f.type = .fac } else if Self.bodyHeads.contains(head) || Self.organisationLastWords.contains(head) { f.type = .org }
+            }
             // Weapons ("Patriots", "Storm Shadow"), military operations ("Operation Sindoor") and
             // prizes ("Nobel Peace Prize") are named, but are no actor, body or place.
             if f.tokens.allSatisfy({ Self.weaponNames.contains(words[$0]) }) { return nil }

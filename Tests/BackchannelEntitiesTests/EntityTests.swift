@@ -388,6 +388,16 @@ struct EntityStageTests {
         #expect(lines.contains { $0.hasPrefix("ORG United Nations [U.N.]") } && lines.contains { $0.hasPrefix("GPE India") }, "\(lines)")
     }
 
+    /// A name before a facility's noun in lower case is that facility; a person's name never
+    /// ends in a facility's or a body's head word.
+    @Test func facilitiesNamedLikePeople() throws {
+        let text = "Israeli officials said flights had resumed at Ben Gurion airport on Sunday. "
+            + "Iran fired missiles at Al Udeid Air Base in Qatar on Tuesday."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.contains { $0.hasPrefix("FAC Ben Gurion airport") } && lines.contains { $0.hasPrefix("FAC Al Udeid Air Base") }, "\(lines)")
+        #expect(!lines.contains { $0.hasPrefix("PERSON") || $0.contains("Tuesday") }, "\(lines)")
+    }
+
     /// "the Israeli military" is the nationality and a common noun, as the corpus annotates it;
     /// the IDF is named by its name.
     @Test func aNationalitysMilitaryIsTheNationality() throws {
