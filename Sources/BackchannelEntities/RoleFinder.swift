@@ -17,6 +17,7 @@ struct RoleFinder {
     static let heads: WordSet = [
         "president", "minister", "secretary", "envoy", "spokesman", "spokeswoman", "spokesperson", "ambassador",
         "chancellor", "king", "emir", "prince", "general", "gen.", "gen", "admiral", "commander", "chief", "adviser", "advisor",
+        "adm.", "adm", "maj.", "brig.", "capt.", "cmdr.",
         "negotiator", "mediator", "chairman", "chairwoman", "chairperson", "chair", "governor", "mayor", "senator", "sen.", "rep.",
         "representative", "speaker", "leader", "head", "director", "premier", "monarch", "sultan", "pope", "officer",
         "lt.", "col.", "colonel", "lieutenant", "marshal", "deputy", "aide", "official", "coordinator", "commissioner",
@@ -327,8 +328,10 @@ struct RoleFinder {
         var comma = name.lowerBound - 1
         // "…, Sheikh Mohammed bin Abdulrahman", "the army chief, Gen. Abdel Fattah al-Burhan":
         // an honorific or a rank between the comma and the name.
+        // ("the head of the Indian Air Force, Air Chief Marshal A.P. Singh": a rank of several words.)
         while comma > 0, Self.honorifics.contains(words[comma].lowercased()) || Self.ranks.contains(words[comma].lowercased())
-                || words[comma].startsUppercase && Self.rankWords.contains(words[comma].lowercased()) { comma -= 1 }
+                || words[comma].startsUppercase && Self.rankWords.contains(words[comma].lowercased())
+                || words[comma] == "Chief" && comma + 1 < words.count && words[comma + 1] == "Marshal" { comma -= 1 }
         guard comma > 0, words[comma] == "," else { return nil }
         var j = comma
         while j > 0, comma - j < 10 {
@@ -393,7 +396,8 @@ struct RoleFinder {
     static func ownsTitle(_ k: Int, words: [String], before end: Int) -> Bool {
         var j = k
         while j < end, words[j].startsUppercase { j += 1 }
-        return j > k && j < end && ["'s", "’s"].contains(words[j])
+        // (A bare apostrophe after a final s: "the United Arab Emirates' president".)
+        return j > k && j < end && (["'s", "’s"].contains(words[j]) || ["'", "’"].contains(words[j]) && words[j - 1].hasSuffix("s"))
     }
 
     /// "Name, the head of Russia's sovereign wealth fund," → the words between the commas.

@@ -355,6 +355,12 @@ struct EntityStageTests {
         ("Wing Commander Priya Nair briefed reporters.", "Priya Nair", ["Wing Commander"]),
         ("The strike killed its long-time chief Karim Haddad in May.", "Karim Haddad", ["long-time chief"]),
         ("The group’s jailed founder, Omar Celik, urged it to disarm.", "Omar Celik", ["group’s jailed founder"]),
+        // a rank of several words between the comma and the name; an abbreviated rank alone; a
+        // country's plural possessive with a bare apostrophe
+        ("Also yesterday, the head of the air force, Air Chief Marshal Ravi Menon, said jets were lost.", "Ravi Menon",
+         ["Air Chief Marshal", "head of the air force"]),
+        ("Command passed to Adm. Lena Ortiz on Friday.", "Lena Ortiz", ["Adm."]),
+        ("The United Arab Emirates' president, Sheikh Hamad Khalil, received both leaders.", "Hamad Khalil", ["United Arab Emirates' president"]),
         // "Amir" opens a name; the title is "Emir"
         ("Amir Hosseini, Iran’s deputy foreign minister, arrived in Oslo.", "Amir Hosseini", ["Iran’s deputy foreign minister"]),
     ])
