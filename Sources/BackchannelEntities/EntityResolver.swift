@@ -267,7 +267,9 @@ struct EntityResolver {
     /// The name inside a hyphenated word, with its type, when the word is a nationality, state or
     /// body the gazetteer knows and a participle ("Turkish-made" → "Turkish", NORP).
     static func hyphenatedName(_ word: String, lookup: Lookups) -> (String, EntityType)? {
-        guard let hyphen = word.firstIndex(of: "-"), hyphen != word.startIndex, word[word.startIndex].isUppercase,
+        // (Asked of every word: settled by its bytes for nearly all.)
+        guard let first = word.utf8.first, first >= 0x41 && first <= 0x5A || first >= 0x80, word.utf8.contains(0x2D),
+              let hyphen = word.firstIndex(of: "-"), hyphen != word.startIndex, word[word.startIndex].isUppercase,
               namedParticiples.contains(String(word[word.index(after: hyphen)...])) else { return nil }
         let name = String(word[..<hyphen])
         guard let entry = lookup(name).first(where: { ["NORP", "GPE", "ORG"].contains($0.type) }), let type = EntityType(rawValue: entry.type)

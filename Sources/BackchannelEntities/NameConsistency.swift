@@ -630,11 +630,13 @@ struct NameConsistency {
         }
         for n in result.indices where [.gpe, .loc, .org].contains(result[n].type) && (1...4).contains(result[n].tokens.count) {
             var span = result[n].tokens
-            let before = titleBefore(span.lowerBound, reach: 4)
-            guard before || headedTitleAfter(span.upperBound), span.upperBound < words.count, [",", "said", "told"].contains(words[span.upperBound]),
+            // (Cheapest first: most places and bodies end at other words or are known names.)
+            guard span.upperBound < words.count, [",", "said", "told"].contains(words[span.upperBound]),
                   words[span].allSatisfy({ Self.isCapitalised($0) }),
                   gazetteer.lookup(words[span].joined(separator: " ")).isEmpty,
                   gazetteer.lookup(words[span.upperBound - 1]).allSatisfy({ ["FIRSTNAME", "SURNAME"].contains($0.type) }) else { continue }
+            let before = titleBefore(span.lowerBound, reach: 4)
+            guard before || headedTitleAfter(span.upperBound) else { continue }
             if !before, span.lowerBound > 0, !covered[span.lowerBound - 1], !sentenceStarts.contains(span.lowerBound),
                Self.isCapitalised(words[span.lowerBound - 1]), !Self.sentenceOpeners.contains(words[span.lowerBound - 1]),
                !Self.notNames.contains(words[span.lowerBound - 1]),
