@@ -13,7 +13,8 @@ public struct EventTypeModel: Sendable {
     public let types: [Event.Kind]
     let bias: [Double]
     /// Features (a word or "word word"), in the order of `rows`: looked up by their UTF-8 bytes,
-    /// without building or hashing a `String` per word.
+    /// without building or hashing a `String` per word. Each carries its row and weights as a
+    /// payload (see ``probabilities(_:)``).
     let features: WordSet
     /// Per feature, what scoring a sentence reads of it, in one eight-byte record, and its
     /// weights as four-byte codes: most features a sentence has are read from memory the cache
@@ -82,16 +83,12 @@ public struct EventTypeModel: Sendable {
                 weights.append(row)
             }
         }
-        let features = WordSet(names)
-        guard !types.isEmpty, bias.count == types.count, !idf.isEmpty, features.count == names.count else { return nil }
+        guard !types.isEmpty, bias.count == types.count, !idf.isEmpty else { return nil }
         self.types = types
         self.bias = bias
-        self.features = features
-        var continues = [Bool](repeating: false, count: names.count)
-        for name in names {
-            guard let space = name.firstIndex(of: " "), let f = features.index(of: name[..<space]) else { continue }
-            continues[f] = true
-        }
+        // (Compared as bytes, as the look-ups compare them.)
+        let openings = WordSet(names.compactMap { name in name.firstIndex(of: " ").map { String(name[..<$0]) } })
+        let continues = names.map { openings.contains($0) }
         var rows: [Row] = []
         var block: [UInt32] = []
         var values: [Double] = [], valueIndex: [Double: Int] = [:]
@@ -113,6 +110,14 @@ public struct EventTypeModel: Sendable {
         self.weights = block
         self.values = values
         self.idfs = idfs
+        // Each feature's row and weights, stored after its bytes in the word set (see `Row`).
+        let payloads = rows.map { row -> [UInt8] in
+            var bytes: [UInt8] = [UInt8(row.idf & 0xFF), UInt8(row.idf >> 8), row.count, row.continues ? 1 : 0]
+            for j in Int(row.start)..<(Int(row.start) + Int(row.count)) { withUnsafeBytes(of: block[j].littleEndian) { bytes += $0 } }
+            return bytes
+        }
+        self.features = WordSet(names, payloads: payloads)
+        guard features.count == names.count else { return nil }
     }
 
     /// A decimal number written as the trainer writes them ("-0.42", "7.7105", "12"), or nil.
@@ -199,43 +204,51 @@ public struct EventTypeModel: Sendable {
     }
 
     /// The probability of each of ``types`` for a sentence, in the same order.
+    ///
+    /// A feature is read from the payload the word set keeps right after its bytes (idf code,
+    /// weight count, whether a pair starts with it, then the weights): the look-up has just
+    /// brought that memory into the cache, where `rows` and `weights` would each cost a miss.
     public func probabilities(_ sentence: Substring) -> [Double] {
-        // The sentence's features and their counts: a few dozen, kept in a small array.
-        var found: [(feature: Int, count: Int)] = []
-        func count(_ f: Int) {
-            if let i = found.firstIndex(where: { $0.feature == f }) { found[i].count += 1 } else { found.append((f, 1)) }
+        // The sentence's features (by payload offset) and their counts: a few dozen, kept in a small array.
+        var found: [(payload: Int, count: Int)] = []
+        func count(_ p: Int) {
+            if let i = found.firstIndex(where: { $0.payload == p }) { found[i].count += 1 } else { found.append((p, 1)) }
         }
         let words = Words(sentence)
-        words.bytes.withUnsafeBufferPointer { bytes in
-            let ranges = words.ranges
-            for (n, range) in ranges.enumerated() {
-                // (A pair's first word is a feature of its own: the trainer saw it in the same text.)
-                guard let f = features.index(utf8: UnsafeBufferPointer(rebasing: bytes[range])) else { continue }
-                count(f)
-                guard n + 1 < ranges.count, rows[f].continues else { continue }
-                if let g = features.index(utf8: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<ranges[n + 1].upperBound])) { count(g) }
-            }
-        }
-        // Sublinear term frequency times idf, then L2 normalisation, as TfidfVectorizer does.
-        var tfidf = [Double](repeating: 0, count: found.count)
-        var norm = 0.0
-        for (i, item) in found.enumerated() {
-            let value = (1 + log(Double(item.count))) * idf(item.feature)
-            tfidf[i] = value
-            norm += value * value
-        }
-        norm = norm.squareRoot()
-        var scores = bias
-        if norm > 0 {
-            for (i, item) in found.enumerated() {
-                let scaled = tfidf[i] / norm
-                let row = rows[item.feature]
-                for j in Int(row.start)..<(Int(row.start) + Int(row.count)) {
-                    scores[Int(weights[j] >> 16)] += self.values[Int(weights[j] & 0xFFFF)] * scaled
+        return features.withPayloads { payloads in
+            words.bytes.withUnsafeBufferPointer { bytes in
+                let ranges = words.ranges
+                for (n, range) in ranges.enumerated() {
+                    // (A pair's first word is a feature of its own: the trainer saw it in the same text.)
+                    guard let p = features.payloadOffset(utf8: UnsafeBufferPointer(rebasing: bytes[range])) else { continue }
+                    count(p)
+                    guard n + 1 < ranges.count, payloads[p + 3] != 0 else { continue }
+                    if let q = features.payloadOffset(utf8: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<ranges[n + 1].upperBound])) { count(q) }
                 }
             }
+            // Sublinear term frequency times idf, then L2 normalisation, as TfidfVectorizer does.
+            var tfidf = [Double](repeating: 0, count: found.count)
+            var norm = 0.0
+            for (i, item) in found.enumerated() {
+                let idf = idfs[Int(payloads.loadUnaligned(fromByteOffset: item.payload, as: UInt16.self).littleEndian)]
+                let value = (1 + log(Double(item.count))) * idf
+                tfidf[i] = value
+                norm += value * value
+            }
+            norm = norm.squareRoot()
+            var scores = bias
+            if norm > 0 {
+                for (i, item) in found.enumerated() {
+                    let scaled = tfidf[i] / norm
+                    let first = item.payload + 4
+                    for j in 0..<Int(payloads[item.payload + 2]) {
+                        let weight = payloads.loadUnaligned(fromByteOffset: first + 4 * j, as: UInt32.self).littleEndian
+                        scores[Int(weight >> 16)] += self.values[Int(weight & 0xFFFF)] * scaled
+                    }
+                }
+            }
+            return scores.map { 1 / (1 + exp(-$0)) }
         }
-        return scores.map { 1 / (1 + exp(-$0)) }
     }
 
     /// The probability of `type` in a sentence, or nil when the model does not know the type.

@@ -27,6 +27,22 @@ struct WordSetTests {
         #expect(Set(set.words) == reference)
     }
 
+    /// Each word's payload is read back at its offset, whatever the other words' lengths; a
+    /// duplicate keeps the first word's payload, and a word the set lacks has no offset.
+    @Test func payloadsFollowTheirWords() {
+        let words = ["envoy", "ceasefire", "Kyiv", "envoy", "naïve", ""]
+        let payloads: [[UInt8]] = [[1, 2], [3], [], [9, 9], [4, 5, 6], [7]]
+        let set = WordSet(words, payloads: payloads)
+        func payload(_ word: String, length: Int) -> [UInt8]? {
+            var word = word
+            guard let at = word.withUTF8({ set.payloadOffset(utf8: $0) }) else { return nil }
+            return set.withPayloads { Array($0[at..<(at + length)]) }
+        }
+        #expect(payload("envoy", length: 2) == [1, 2] && payload("ceasefire", length: 1) == [3])
+        #expect(payload("naïve", length: 3) == [4, 5, 6] && payload("", length: 1) == [7] && payload("Kyiv", length: 0) == [])
+        #expect(payload("envoys", length: 0) == nil && set.count == 5 && set.index(of: "naïve") == 3)
+    }
+
     @Test func unionAndMaps() {
         let set = WordSet(["a", "b"]).union(["b", "c"])
         #expect(set.words == ["a", "b", "c"])

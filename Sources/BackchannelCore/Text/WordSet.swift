@@ -28,6 +28,13 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, CustomStringConverti
     public static let filteredFrom = 4096
 
     public init<S: Sequence>(_ words: S) where S.Element == String {
+        self.init(words, payloads: nil)
+    }
+
+    /// A set whose word `i` carries `payloads[i]`, stored right after the word's bytes: a caller
+    /// that reads a word's data after finding it (the event-type model's weights) reads memory
+    /// the look-up has just brought into the cache. Duplicate words keep the first payload.
+    public init<S: Sequence>(_ words: S, payloads: [[UInt8]]?) where S.Element == String {
         var kept: [String] = []
         var records: [UInt8] = []
         let given = Array(words)
@@ -36,7 +43,7 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, CustomStringConverti
         var slots = [UInt64](repeating: 0, count: size)
         let mask = size - 1
         var hashes: [UInt64] = []  // of the kept words, for the filter
-        for word in given {
+        for (n, word) in given.enumerated() {
             let utf8 = Array(word.utf8)
             let hash = utf8.withUnsafeBufferPointer { Self.hash($0) }
             var slot = Int(truncatingIfNeeded: hash) & mask
@@ -55,6 +62,7 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, CustomStringConverti
             withUnsafeBytes(of: UInt32(kept.count)) { records += $0 }
             withUnsafeBytes(of: UInt32(utf8.count)) { records += $0 }
             records += utf8
+            if let payloads { records += payloads[n] }
             kept.append(word)
             hashes.append(hash)
         }
@@ -116,8 +124,26 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, CustomStringConverti
         return Array(word.utf8).withUnsafeBufferPointer { index(utf8: $0) }
     }
 
+    /// Where the payload of the word whose UTF-8 bytes these are starts in the bytes that
+    /// ``withPayloads(_:)`` gives, or nil when the set does not hold the word.
+    public func payloadOffset(utf8 word: UnsafeBufferPointer<UInt8>) -> Int? {
+        record(utf8: word).map { $0 + 8 + word.count }
+    }
+
+    /// The bytes the payloads are stored in, for reading them at ``payloadOffset(utf8:)``.
+    public func withPayloads<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try records.withUnsafeBytes(body)
+    }
+
     /// The position in ``words`` of the word whose UTF-8 bytes these are, or nil.
     public func index(utf8 word: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let at = record(utf8: word) else { return nil }
+        return records.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+    }
+
+    /// The offset of the word's record in `records`, or nil.
+    @inline(__always)
+    private func record(utf8 word: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = Self.hash(word)
         if !filter.isEmpty {
             let bits = Self.bits(hash)
@@ -135,7 +161,7 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, CustomStringConverti
                         let at = Int(entry & 0xFFFF_FFFF) - 1
                         if Int(records.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)) == word.count,
                            word.count == 0 || memoryEqual(records.baseAddress!.assumingMemoryBound(to: UInt8.self) + at + 8, word.baseAddress!, word.count) {
-                            return Int(records.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+                            return at
                         }
                     }
                     slot = (slot + 1) & mask
