@@ -442,7 +442,7 @@ struct NameConsistency {
     static let functionWords: WordSet = [
         "but", "and", "or", "so", "yet", "for", "nor", "as", "if", "when", "while", "where", "why", "how", "what", "who", "whom",
         "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "like", "unlike",
-        "with", "without", "under", "over", "after", "before", "since", "until", "during", "for", "from", "to", "by", "at", "in",
+        "with", "without", "under", "over", "after", "before", "since", "until", "during", "from", "to", "by", "at", "in",
         "on", "of", "about", "against", "among", "between", "through", "toward", "towards", "despite", "former", "late", "new",
         "then", "now", "also", "still", "even", "only", "just", "later", "earlier", "here", "there", "thus", "hence", "once",
         "twice", "both", "either", "neither", "all", "some", "many", "most", "few", "several", "each", "every", "another",
@@ -786,10 +786,12 @@ struct NameConsistency {
             if words[f.tokens].joined(separator: " ") == "Air Force One" { return nil }
             // "U.N. Secretary-General", "NATO Secretary-General": a known body before a title
             // is the body; the title is a role.
-            if f.type == .org || f.type == .gpe, f.tokens.count >= 2, RoleFinder.heads.contains(words[upper - 1].lowercased()),
-               let body = (lower + 1..<upper).last(where: { !RoleFinder.heads.contains(words[$0 - 1].lowercased()) && $0 < upper }),
-               gazetteer.lookup(words[lower..<body].joined(separator: " ")).contains(where: { $0.type == "ORG" || $0.type == "GPE" }) {
-                f.tokens = lower..<body
+            if f.type == .org || f.type == .gpe, f.tokens.count >= 2 {
+                var body = upper
+                while body > lower + 1, RoleFinder.heads.contains(words[body - 1].lowercased()) { body -= 1 }
+                if body < upper, gazetteer.lookup(words[lower..<body].joined(separator: " ")).contains(where: { $0.type == "ORG" || $0.type == "GPE" }) {
+                    f.tokens = lower..<body
+                }
             }
             return f
         }
