@@ -822,7 +822,7 @@ Apple Google Alphabet Microsoft Amazon Meta Facebook Instagram WhatsApp YouTube 
 Spotify Reddit Netflix Disney Sony Nintendo Samsung Huawei Xiaomi ZTE Alibaba Tencent Baidu BYD Tesla SpaceX Starlink
 Nvidia Intel IBM Oracle OpenAI Anthropic Palantir Uber Airbnb Slack Zoom Wikipedia Wikinews Wikimedia Adidas Nike
 Boeing Airbus Lockheed Raytheon Northrop BAE Thales Rheinmetall Leonardo Saab Embraer Lufthansa Ryanair Aeroflot
-Emirates Maersk Shell ExxonMobil Chevron TotalEnergies Equinor Eni Glencore BHP Pfizer Moderna AstraZeneca Novartis
+Maersk Shell ExxonMobil Chevron TotalEnergies Equinor Eni Glencore BHP Pfizer Moderna AstraZeneca Novartis
 Bayer Siemens Volkswagen BMW Mercedes-Benz Toyota Honda Nissan Hyundai Walmart Visa Mastercard HSBC Barclays JPMorgan
 Citigroup UBS BlackRock Euroclear SWIFT Deutsche Bank Goldman Sachs Morgan Stanley Credit Suisse Lockheed Martin
 """.replace("Deutsche Bank", "Deutsche_Bank").replace("Goldman Sachs", "Goldman_Sachs").replace("Morgan Stanley", "Morgan_Stanley")

@@ -135,11 +135,14 @@ struct EntityResolver {
                 firstToken[e] = min(firstToken[e], mention.range.lowerBound)
                 continue
             }
-            let canonical = (lookup(mention.text) + (Gazetteer.isAllCaps(mention.text) ? lookup(Gazetteer.titleCased(mention.text)) : []))
-                .first { EntityType(rawValue: $0.type) != nil }?.canonical ?? mention.text
+            // The name and kind of the gazetteer's reading of the mention's type ("Emirates" the
+            // company is not named "United Arab Emirates"), else of its first reading.
+            let readings = (lookup(mention.text) + (Gazetteer.isAllCaps(mention.text) ? lookup(Gazetteer.titleCased(mention.text)) : []))
+                .filter { EntityType(rawValue: $0.type) != nil }
+            let reading = readings.first { $0.type == mention.type.rawValue } ?? readings.first
+            let canonical = reading?.canonical ?? mention.text
             var entity = Entity(id: Entity.ID(rawValue: ""), name: canonical, type: mention.type)
-            let fullKind = (lookup(mention.text) + (Gazetteer.isAllCaps(mention.text) ? lookup(Gazetteer.titleCased(mention.text)) : []))
-                .first { EntityType(rawValue: $0.type) != nil }?.kind
+            let fullKind = reading?.kind
             entity.kind = fullKind.map { String($0.split(separator: ":").first ?? "") }
             // A nationality refers to its country ("Egyptian" → Egypt), for the event stage.
             if mention.type == .norp, let fullKind, let colon = fullKind.firstIndex(of: ":") {

@@ -404,6 +404,13 @@ struct EntityStageTests {
         #expect(!lines.contains { $0.hasPrefix("PERSON") || $0.contains("Tuesday") }, "\(lines)")
     }
 
+    /// "the Emirates" is the country, one entity with its full name.
+    @Test func theEmiratesIsTheCountry() throws {
+        let text = "The United Arab Emirates denied the report. The Emirates said the claims were false."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.filter { $0.contains("Emirates") } == ["GPE United Arab Emirates [United Arab Emirates|Emirates]"], "\(lines)")
+    }
+
     /// "the Israeli military" is the nationality and a common noun, as the corpus annotates it;
     /// the IDF is named by its name.
     @Test func aNationalitysMilitaryIsTheNationality() throws {
