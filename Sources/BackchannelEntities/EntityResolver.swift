@@ -307,16 +307,11 @@ struct EntityResolver {
         }
         for (i, entity) in entities.enumerated() where entity.type == type {
             let full = forms[i].folded
-            switch type {
-            case .person:
-                break
-            default:
-                // "UDCG" abbreviates "Ukraine Defense Contact Group".
-                let initials = forms[i].initials
-                if parts.count == 1, text.count >= 2, initials.count >= 2, text == initials { return i }
-                // "Contact Group" ends "Ukraine Defense Contact Group".
-                if parts.count >= 2, parts.count < full.count, Array(full.suffix(parts.count)) == parts { return i }
-            }
+            // "UDCG" abbreviates "Ukraine Defense Contact Group".
+            let initials = forms[i].initials
+            if parts.count == 1, text.count >= 2, initials.count >= 2, text == initials { return i }
+            // "Contact Group" ends "Ukraine Defense Contact Group".
+            if parts.count >= 2, parts.count < full.count, Array(full.suffix(parts.count)) == parts { return i }
         }
         return nil
     }

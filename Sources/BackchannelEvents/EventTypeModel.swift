@@ -33,8 +33,6 @@ public struct EventTypeModel: Sendable {
         /// The index of the feature's idf in `idfs`.
         var idf: UInt16
         var count: UInt8
-        /// Whether some bigram feature starts with this one: a pair is looked up only then.
-        var continues: Bool
     }
 
     func idf(_ f: Int) -> Double { idfs[Int(rows[f].idf)] }
@@ -104,15 +102,16 @@ public struct EventTypeModel: Sendable {
             for (k, w) in row { block.append(UInt32(k) << 16 | UInt32(code(w, in: &values, &valueIndex))) }
             let i = code(idf[f], in: &idfs, &idfIndex)
             guard values.count <= 1 << 16, i < 1 << 16, row.count < 256 else { return nil }
-            rows.append(Row(start: start, idf: UInt16(i), count: UInt8(row.count), continues: continues[f]))
+            rows.append(Row(start: start, idf: UInt16(i), count: UInt8(row.count)))
         }
         self.rows = rows
         self.weights = block
         self.values = values
         self.idfs = idfs
-        // Each feature's row and weights, stored after its bytes in the word set (see `Row`).
-        let payloads = rows.map { row -> [UInt8] in
-            var bytes: [UInt8] = [UInt8(row.idf & 0xFF), UInt8(row.idf >> 8), row.count, row.continues ? 1 : 0]
+        // Each feature's row, whether some pair feature starts with it (a pair is looked up only
+        // then) and its weights, stored after its bytes in the word set (see `probabilities`).
+        let payloads = zip(rows, continues).map { row, continues -> [UInt8] in
+            var bytes: [UInt8] = [UInt8(row.idf & 0xFF), UInt8(row.idf >> 8), row.count, continues ? 1 : 0]
             for j in Int(row.start)..<(Int(row.start) + Int(row.count)) { withUnsafeBytes(of: block[j].littleEndian) { bytes += $0 } }
             return bytes
         }
