@@ -7,9 +7,10 @@ in its sentence is dropped, and a type the model finds very likely, which no rul
 added when the rules' subject finder gives it an actor (see `EventTypeModel.swift`).
 
 Model: one logistic regression per type (one-vs-rest, classes balanced, C = 4) over TF-IDF
-word uni- and bigrams (sublinear term frequency, L2-normalised rows): the features are words
-of two or more letters, digits or underscores, lower-cased, as scikit-learn's default token
-pattern finds them; `EventTypeModel` computes the same features in Swift.
+word uni- and bigrams seen in at least two training sentences (sublinear term frequency,
+L2-normalised rows): the features are words of two or more letters, digits or underscores,
+lower-cased, as scikit-learn's default token pattern finds them; `EventTypeModel` computes the
+same features in Swift.
 
 Training data: the gold events of the splits in `probe_event_types.DEVELOPMENT` (the eighteen
 development splits: `locked`, `train` and `unseen` were added in the eighth session, `train2`
