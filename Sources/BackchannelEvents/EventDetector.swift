@@ -37,6 +37,9 @@ public struct EventDetector: Stage {
     }
 
     static let placePrepositions: WordSet = ["in", "at", "near", "outside", "inside"]
+    /// Words after which a name is what an act is aimed at or where it goes, never who acts:
+    /// "a raid on Sanaa killed…", "a strike on the Kyiv region", "drones flew into Poland".
+    static let objectPrepositions: WordSet = ["on", "onto", "across", "into", "throughout"]
     /// Words that end the clause a trigger's place is looked for in.
     static let governmentNouns: WordSet = ["ministry", "government", "cabinet", "presidency"]
 
@@ -141,6 +144,10 @@ public struct EventDetector: Stage {
     static let reporting: WordSet = ["said", "says", "told", "reported", "according", "claimed", "alleged"]
     /// Who a speaker says "had" done something when it is himself.
     static let speakerPronouns: WordSet = ["he", "she", "they", "we", "i"]
+    /// Pronouns that are subjects, and words after which they are not.
+    static let subjectPronouns: WordSet = ["he", "she", "it", "they"]
+    static let prepositionsBeforePronoun: WordSet = ["of", "to", "for", "with", "by", "on", "in", "at", "from", "about", "than"]
+    static let speechVerbs: WordSet = ["wrote", "writes", "added", "adds", "announced", "insisted", "argued", "warned", "tells", "say", "told"]
     static let clauseBreaks: WordSet = [";", "while", "whereas", "but", ":", "—", "–"]
     static let numberWords: [String: Int] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                                              "eight": 8, "nine": 9, "ten": 10, "dozens": 24, "hundreds": 200]
@@ -292,6 +299,7 @@ public struct EventDetector: Stage {
               !(["which", "whom"].contains(lower[clauseStart - 1]) && !(clauseStart..<triggerTokens.lowerBound).contains(where: { lower[$0] == "," })),
               // ", and his envoy took part": a comma before "and" opens a new clause.
               !(lower[clauseStart - 1] == "and" && clauseStart - 2 >= range.lowerBound && lower[clauseStart - 2] == ",") { clauseStart -= 1 }
+        func isTown(_ e: Int) -> Bool { document.entities[e].type == .gpe && document.entities[e].kind != "country" }
         func canAct(_ e: Int) -> Bool {
             let entity = document.entities[e]
             return isActorType(e) && !(entity.type == .gpe && entity.refersTo == nil && entity.kind != "country")
@@ -338,10 +346,20 @@ public struct EventDetector: Stage {
         func subject(_ from: Int, _ to: Int) -> [Int] {
             var k = from
             while k < to {
+                // "Days later it imposed sanctions on the army chief, Gen Abdel Fattah al-Burhan,
+                // accusing…": a pronoun before any name is the subject, and the names after it
+                // are its objects (the pronoun is resolved below).
+                // ("He said Afghanistan would defend its borders": a speaker's pronoun is not the
+                // reported clause's subject.)
+                if entityAt[k] == nil, Self.subjectPronouns.contains(lower[k]), k == from || !Self.prepositionsBeforePronoun.contains(lower[k - 1]),
+                   !(k + 1..<min(to, k + 4)).contains(where: { Self.reporting.contains(lower[$0]) || Self.speechVerbs.contains(lower[$0]) }) { return [] }
                 if let e = entityAt[k], canAct(e), !quoted(k), !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: range),
+                   !precededBy(Self.objectPrepositions, k, lower: lower, entityAt: entityAt, range: range),
                    !obliqueName(k, words: words, lower: lower, entityAt: entityAt, range: range) {
                     var m = k
                     while m < to, entityAt[m] == e { m += 1 }
+                    // ("The Islamabad bombing killed…": a city naming an attack is where it was.)
+                    if m < range.upperBound, Self.fightNouns.contains(lower[m]), isTown(e) { k = m; continue }
                     // "Qatar's minister …, Mohammed Al-Khulaifi": a possessor is not the subject, unless
                     // what it possesses is its state ("Sudan's government objected"). ("The
                     // Philippines' foreign secretary": a bare apostrophe after a final s.)
@@ -394,13 +412,21 @@ public struct EventDetector: Stage {
             // ("Dujarric said the attacks…": a speech verb ends the noun's phrase.)
             while k > range.lowerBound, triggerTokens.lowerBound - k <= 4, entityAt[k] == nil, words[k].startsLowercase,
                   !Self.reporting.contains(lower[k]), lower[k] != "that" { k -= 1 }
+            // ("the Islamabad bombing": a city before the noun is where, unless it owns the attack.)
             if k >= range.lowerBound, k < triggerTokens.lowerBound, let author = entityAt[k], !quoted(k),
-               canAct(author) || document.entities[author].type == .norp {
+               canAct(author) || document.entities[author].type == .norp,
+               !isTown(author) || (k + 1 < triggerTokens.lowerBound && ["'s", "’s"].contains(lower[k + 1])) {
                 nounAuthor = countryOf(author, document: document)
             }
         }
         var subjectStart = clauseStart
-        if Self.openers.contains(lower[clauseStart]) || (clauseStart + 1 < triggerTokens.lowerBound && Self.openers.contains(lower[clauseStart + 1])),
+        // ("Days later it imposed sanctions on the army chief, Gen …": "days later" is the whole
+        // opening phrase, and the comma after it belongs to the clause.)
+        let closedOpener = clauseStart + 2 < triggerTokens.lowerBound && Self.openers.contains(lower[clauseStart])
+            && Self.relativeTimes.contains(lower[clauseStart + 1])
+        if closedOpener {
+            subjectStart = clauseStart + 2
+        } else if Self.openers.contains(lower[clauseStart]) || (clauseStart + 1 < triggerTokens.lowerBound && Self.openers.contains(lower[clauseStart + 1])),
            let comma = (clauseStart..<triggerTokens.lowerBound).first(where: { lower[$0] == "," }),
            (comma + 1..<triggerTokens.lowerBound).contains(where: { entityAt[$0] != nil }) {
             subjectStart = comma + 1
@@ -857,6 +883,8 @@ public struct EventDetector: Stage {
     static let auxiliaries: WordSet = ["has", "have", "had", "is", "was", "were", "will", "would", "also", "then", "later", "repeatedly", "not", "and", "been"]
 
     /// Words that open a phrase of time or circumstance before the subject: "After the call, …".
+    /// "Days later", "hours earlier": a time unit and one of these is a whole opening phrase.
+    static let relativeTimes: WordSet = ["later", "earlier", "afterwards", "ago"]
     static let openers: WordSet = ["after", "before", "following", "during", "since", "despite", "hours", "days", "weeks", "minutes", "ahead", "amid"]
 
     static let titleHeads: WordSet = ["envoy", "adviser", "advisor", "secretary", "minister", "spokesman", "spokeswoman", "chief", "president",
@@ -965,11 +993,16 @@ public struct EventDetector: Stage {
     }
 
     private func precededByPlacePreposition(_ k: Int, lower: [Word], entityAt: [Int?], range: Range<Int>) -> Bool {
+        precededBy(Self.placePrepositions, k, lower: lower, entityAt: entityAt, range: range)
+    }
+
+    /// Whether the name at `k` comes right after one of `prepositions`.
+    private func precededBy(_ prepositions: WordSet, _ k: Int, lower: [Word], entityAt: [Int?], range: Range<Int>) -> Bool {
         var start = k
         while start > range.lowerBound, entityAt[start - 1] != nil, entityAt[start - 1] == entityAt[k] { start -= 1 }
         // ("at the UN in New York", "in the United States": an article may stand between.)
         if start - 1 > range.lowerBound, lower[start - 1] == "the" { start -= 1 }
-        return start > range.lowerBound && Self.placePrepositions.contains(lower[start - 1])
+        return start > range.lowerBound && prepositions.contains(lower[start - 1])
     }
 
     /// A clause opened by "said", "says", "told" or "that" ("Witkoff said (that) Iran …"): the

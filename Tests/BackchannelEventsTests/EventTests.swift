@@ -384,6 +384,27 @@ struct EventTests {
         #expect(found.contains(expected), "\(found)")
     }
 
+    /// A city that names an attack ("the Islamabad bombing") or follows "on" ("a strike on the
+    /// Kyiv region") is where it struck, never who struck.
+    @Test(arguments: [
+        ("A drone strike on the Kyiv region overnight killed two people.", "Kyiv"),
+        ("The Islamabad bombing killed 12 people.", "Islamabad"),
+    ])
+    func aCityNamingAnAttackIsNotItsAuthor(text: String, city: String) throws {
+        let found = try events(text)
+        #expect(found.contains { $0.hasPrefix("FIGHT asserted []") }, "\(found)")
+        #expect(!found.contains { $0.contains("[\"\(city)\"] ->") }, "\(found)")
+    }
+
+    /// "Days later it imposed sanctions on the army chief, Gen …, accusing…": the pronoun before
+    /// the names is the subject, and "days later" is the whole opening phrase.
+    @Test func aPronounBeforeTheNamesIsTheSubject() throws {
+        let found = try events("The United States sanctioned the RSF in January. "
+                               + "Days later it imposed sanctions on the army chief, Gen Abdel Fattah al-Burhan, accusing his forces of bombing schools.")
+        #expect(found.contains { $0.hasPrefix("ACCUSE asserted [\"United States\"]") }, "\(found)")
+        #expect(!found.contains { $0.contains("[\"Abdel Fattah al-Burhan\"] ->") }, "\(found)")
+    }
+
     /// The stages up to events over a sub-heading and a paragraph under it.
     func eventsUnderHeading(_ heading: String, _ paragraph: String) throws -> [String] {
         let text = heading + "\n\n" + paragraph
