@@ -136,6 +136,36 @@ public struct EventDetector: Stage {
         }
         return nil
     }
+    /// Words for an armed or political group, each with the family it belongs to ("rebels" and
+    /// "rebel" are one): what a later "the rebels" or "the group" refers back to.
+    static let groupDescriptors = WordMap<Int>([("rebels", 0), ("rebel", 0), ("paramilitaries", 1), ("paramilitary", 1),
+                                                ("militia", 2), ("militias", 2), ("group", 3), ("movement", 4),
+                                                ("militants", 5), ("militant", 5), ("insurgents", 6), ("insurgent", 6)])
+
+    /// The body the text last called by a word of `family` before token `k`: "the M23 rebels",
+    /// "the M23 rebel group", "the paramilitary Rapid Support Forces", "Hamas, the militant
+    /// group". Nil when no body was called so in the 600 tokens before.
+    private func lastDescribed(_ family: Int, before k: Int, lower: [Word], entityAt: [Int?], document: Document) -> Int? {
+        func body(_ t: Int) -> Int? {
+            guard t >= 0, t < k, let e = entityAt[t], document.entities[e].type == .org else { return nil }
+            return e
+        }
+        func isDescriptor(_ t: Int) -> Bool { t >= 0 && Self.groupDescriptors[lower[t]] != nil }
+        var j = k - 1
+        while j >= 0, k - j <= 600 {
+            defer { j -= 1 }
+            guard Self.groupDescriptors[lower[j]] == family else { continue }
+            // "the M23 rebels", "the M23 rebel group" (the phrase's first word for a group), "the
+            // paramilitary Rapid Support Forces": the name just before or after.
+            let head = isDescriptor(j - 1) ? j - 1 : j
+            if let e = body(head - 1) ?? body(j + 1) { return e }
+            // "Hamas, the militant group", "JNIM, an armed group": an apposition.
+            var article = head - 1
+            if article >= 0, !["the", "a", "an"].contains(lower[article]) { article -= 1 }
+            if article >= 2, ["the", "a", "an"].contains(lower[article]), lower[article - 1] == ",", let e = body(article - 2) { return e }
+        }
+        return nil
+    }
     static let placeClauseEnds: WordSet = [";", "which", "who", "whose", "while", "whereas", "but"]
     static let relativeWords: WordSet = ["which", "who", "whose", "where"]
     static let negations: WordSet = ["not", "never", "no", "n't", "without", "neither", "nor"]
@@ -507,6 +537,16 @@ public struct EventDetector: Stage {
            !(clauseStart..<triggerTokens.lowerBound).contains(where: { entityAt[$0] != nil && !quoted($0) }),
            let country = lastGovernment(before: noun, lower: lower, entityAt: entityAt, document: document) {
             actors = [country]
+        }
+        // "The M23 rebels took Goma. … The rebels entered Bukavu on February 16": a group named
+        // by what the text called it before is the group it called so.
+        // ("On Monday the rebels…": a few words may open the clause.)
+        if actors.isEmpty, let the = (subjectStart..<max(subjectStart, min(triggerTokens.lowerBound - 1, subjectStart + 4))).first(where: {
+               lower[$0] == "the" && Self.groupDescriptors[lower[$0 + 1]] != nil }),
+           let family = Self.groupDescriptors[lower[the + 1]],
+           !(subjectStart..<triggerTokens.lowerBound).contains(where: { entityAt[$0] != nil && !quoted($0) }),
+           let group = lastDescribed(family, before: the, lower: lower, entityAt: entityAt, document: document) {
+            actors = [group]
         }
         if actors.isEmpty, let pair = pairSubject(clauseStart..<triggerTokens.lowerBound, lower: lower, entityAt: entityAt,
                                                   document: document, canAct: canAct, before: earlier, quoted: quoted) {

@@ -396,6 +396,20 @@ struct EventTests {
         #expect(!found.contains { $0.contains("[\"\(city)\"] ->") }, "\(found)")
     }
 
+    /// "the rebels", "the paramilitaries", "the group": the body the text called so before, by a
+    /// word of the same family ("the M23 rebel group", "the paramilitary RSF", "Hamas, the
+    /// militant group"); nobody when no body was called so.
+    @Test(arguments: [
+        ("The M23 rebel group advanced through North Kivu. The rebels seized Goma in January.", "FIGHT asserted [\"M23\"]"),
+        ("The paramilitary Rapid Support Forces surrounded El Fasher. On Sunday the paramilitaries shelled a market.", "FIGHT asserted [\"Rapid Support Forces\"]"),
+        ("Israel bombed Gaza. Hamas, the militant group, said on Monday it had agreed to the proposal. The group rejected a new demand.", "REJECT asserted [\"Hamas\"]"),
+        ("Fighting went on in North Kivu. The rebels seized Goma in January.", "FIGHT asserted []"),
+    ])
+    func aGroupNamedByWhatTheTextCalledIt(text: String, expected: String) throws {
+        let found = try events(text)
+        #expect(found.contains { $0.hasPrefix(expected + " ->") }, "\(found)")
+    }
+
     /// "Days later it imposed sanctions on the army chief, Gen …, accusing…": the pronoun before
     /// the names is the subject, and "days later" is the whole opening phrase.
     @Test func aPronounBeforeTheNamesIsTheSubject() throws {
