@@ -140,7 +140,8 @@ public struct EventDetector: Stage {
     /// "rebel" are one): what a later "the rebels" or "the group" refers back to.
     static let groupDescriptors = WordMap<Int>([("rebels", 0), ("rebel", 0), ("paramilitaries", 1), ("paramilitary", 1),
                                                 ("militia", 2), ("militias", 2), ("group", 3), ("movement", 4),
-                                                ("militants", 5), ("militant", 5), ("insurgents", 6), ("insurgent", 6)])
+                                                ("militants", 5), ("militant", 5), ("insurgents", 6), ("insurgent", 6),
+                                                ("alliance", 7), ("bloc", 8), ("agency", 9), ("council", 10), ("court", 11), ("committee", 12)])
 
     /// The body the text last called by a word of `family` before token `k`: "the M23 rebels",
     /// "the M23 rebel group", "the paramilitary Rapid Support Forces", "Hamas, the militant
@@ -159,10 +160,10 @@ public struct EventDetector: Stage {
             // paramilitary Rapid Support Forces": the name just before or after.
             let head = isDescriptor(j - 1) ? j - 1 : j
             if let e = body(head - 1) ?? body(j + 1) { return e }
-            // "Hamas, the militant group", "JNIM, an armed group": an apposition.
-            var article = head - 1
-            if article >= 0, !["the", "a", "an"].contains(lower[article]) { article -= 1 }
-            if article >= 2, ["the", "a", "an"].contains(lower[article]), lower[article - 1] == ",", let e = body(article - 2) { return e }
+            // "Hamas, the militant group", "NATO, the Western military alliance": an apposition
+            // (up to two words between the article and the noun).
+            if let article = stride(from: head - 1, through: max(0, head - 3), by: -1).first(where: { ["the", "a", "an"].contains(lower[$0]) }),
+               article >= 2, lower[article - 1] == ",", let e = body(article - 2) { return e }
         }
         return nil
     }
@@ -545,6 +546,10 @@ public struct EventDetector: Stage {
                lower[$0] == "the" && Self.groupDescriptors[lower[$0 + 1]] != nil }),
            let family = Self.groupDescriptors[lower[the + 1]],
            !(subjectStart..<triggerTokens.lowerBound).contains(where: { entityAt[$0] != nil && !quoted($0) }),
+           // ("she told the council", "Bangkok says the court has no authority": the one told is
+           // no subject, and a refusal in reported words is the reporter's, found below.)
+           !(the > range.lowerBound && ["told", "tell", "tells", "telling"].contains(lower[the - 1])),
+           !(Self.speechActs.contains(trigger.type) && Self.reportingFrame(clauseStart: clauseStart, opening: opening, lower: lower) != nil),
            let group = lastDescribed(family, before: the, lower: lower, entityAt: entityAt, document: document) {
             actors = [group]
         }

@@ -396,14 +396,15 @@ struct EventTests {
         #expect(!found.contains { $0.contains("[\"\(city)\"] ->") }, "\(found)")
     }
 
-    /// "the rebels", "the paramilitaries", "the group": the body the text called so before, by a
-    /// word of the same family ("the M23 rebel group", "the paramilitary RSF", "Hamas, the
-    /// militant group"); nobody when no body was called so.
+    /// "the rebels", "the paramilitaries", "the group", "the alliance": the body the text called
+    /// so before, by a word of the same family ("the M23 rebel group", "the paramilitary RSF",
+    /// "Hamas, the militant group"); nobody when no body was called so.
     @Test(arguments: [
         ("The M23 rebel group advanced through North Kivu. The rebels seized Goma in January.", "FIGHT asserted [\"M23\"]"),
         ("The paramilitary Rapid Support Forces surrounded El Fasher. On Sunday the paramilitaries shelled a market.", "FIGHT asserted [\"Rapid Support Forces\"]"),
         ("Israel bombed Gaza. Hamas, the militant group, said on Monday it had agreed to the proposal. The group rejected a new demand.", "REJECT asserted [\"Hamas\"]"),
         ("Fighting went on in North Kivu. The rebels seized Goma in January.", "FIGHT asserted []"),
+        ("NATO, the Western military alliance, met in Brussels. On Friday the alliance condemned Russia over the drone incursion.", "DISAPPROVE asserted [\"NATO\"]"),
     ])
     func aGroupNamedByWhatTheTextCalledIt(text: String, expected: String) throws {
         let found = try events(text)
