@@ -481,6 +481,8 @@ public struct EventDetector: Stage {
             if let object = entityAt[k], canAct(object), !quoted(k) {
                 var start = k
                 while start > clauseStart, entityAt[start - 1] == object { start -= 1 }
+                // ("instructed special envoy Steve Witkoff to meet": the person's title may stand between.)
+                while start - 1 > clauseStart, Self.titleHeads.contains(lower[start - 1]) || Self.titleWords.contains(lower[start - 1]) { start -= 1 }
                 if start > clauseStart, Self.controlVerbs.contains(lower[start - 1]) { actors = [object] }
             }
         }
@@ -923,7 +925,8 @@ public struct EventDetector: Stage {
     static let proposals: WordSet = ["demand", "demands", "proposal", "proposals", "plan", "offer", "call", "request", "terms", "conditions", "ultimatum", "position"]
 
     static let controlVerbs: WordSet = ["given", "gave", "give", "gives", "urged", "urges", "asked", "asks", "told", "pressed", "persuade",
-                                           "persuaded", "invited", "allowed", "wants", "wanted", "want", "called", "encouraged", "forced"]
+                                           "persuaded", "invited", "allowed", "wants", "wanted", "want", "called", "encouraged", "forced",
+                                           "instructed", "instructs", "ordered", "orders", "sent", "sends", "dispatched", "authorised", "authorized"]
 
     static let auxiliaries: WordSet = ["has", "have", "had", "is", "was", "were", "will", "would", "also", "then", "later", "repeatedly", "not", "and", "been"]
 

@@ -420,6 +420,13 @@ struct EventTests {
         #expect(!found.contains { $0.contains("[\"Abdel Fattah al-Burhan\"] ->") }, "\(found)")
     }
 
+    /// "He said he had instructed special envoy Steve Witkoff to meet Putin": the one instructed
+    /// acts, over the title before the name, not the pronoun's person.
+    @Test func theOneInstructedToActIsTheActor() throws {
+        let found = try events("Donald Trump spoke on Sunday. He said he had instructed special envoy Steve Witkoff to meet Vladimir Putin in Moscow.")
+        #expect(found.contains { $0.hasPrefix("CONSULT planned [\"Steve Witkoff\"] -> [\"Vladimir Putin\"]") || $0.hasPrefix("CONSULT asserted [\"Steve Witkoff\"] -> [\"Vladimir Putin\"]") }, "\(found)")
+    }
+
     /// The stages up to events over a sub-heading and a paragraph under it.
     func eventsUnderHeading(_ heading: String, _ paragraph: String) throws -> [String] {
         let text = heading + "\n\n" + paragraph
