@@ -30,6 +30,23 @@ public struct EntityRecognizer: Stage {
         return added
     }
 
+    /// The letters that make a dollar local when written against its sign ("C$2.3bn", "HK$1
+    /// billion", "US$300 million"): part of the amount, not a name ("lend Kyiv C$2.3bn" names
+    /// Kyiv, not "Kyiv C"). A span that ends in one is cut before it, and dropped if nothing is left.
+    static let dollarPrefixes: Set<String> = ["A", "C", "HK", "NZ", "S", "US", "U.S."]
+
+    static func withoutCurrencyPrefixes(_ found: [EntityResolver.Found], words: [String], tokens: [Token]) -> [EntityResolver.Found] {
+        func prefix(_ t: Int) -> Bool {
+            t + 1 < words.count && words[t + 1] == "$" && tokens[t].span.end == tokens[t + 1].span.start && dollarPrefixes.contains(words[t])
+        }
+        guard words.contains("$") else { return found }
+        return found.compactMap { span in
+            var span = span
+            while !span.tokens.isEmpty, prefix(span.tokens.upperBound - 1) { span.tokens = span.tokens.lowerBound..<(span.tokens.upperBound - 1) }
+            return span.tokens.isEmpty ? nil : span
+        }
+    }
+
     public func process(_ document: inout Document) throws(StageError) {
         guard let tagger else {
             throw StageError(stage: name, document: document.id, message: "the entity model (Resources/ner.model) is missing")
@@ -62,6 +79,7 @@ public struct EntityRecognizer: Stage {
             }
         }
         found = NameConsistency(gazetteer: gazetteer, sentenceStarts: sentenceStarts, lowercaseSeen: lowercaseSeen).apply(found, words: words, matches: matches)
+        found = Self.withoutCurrencyPrefixes(found, words: words, tokens: document.tokens)
         let platforms = Self.platformX(words: words, found: found)
         if !platforms.isEmpty { found = (found + platforms).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }
         document.entities = EntityResolver(gazetteer: gazetteer).resolve(found, tokens: document.tokens, words: words, sentenceStarts: sentenceStarts)

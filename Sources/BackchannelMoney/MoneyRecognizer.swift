@@ -40,12 +40,16 @@ public struct MoneyRecognizer: Stage {
         ["some"], ["approximately"], ["under"], ["below"], ["above"], ["just", "over"], ["just", "under"], ["an", "estimated"],
     ]
 
+    /// The letters written against "$" for a country's dollar, and its ISO code.
+    static let localDollars: [String: String] = ["US": "USD", "U.S.": "USD", "A": "AUD", "C": "CAD", "HK": "HKD", "NZ": "NZD", "S": "SGD"]
+
     public func recognize(text: String, tokens: [Token], words known: [String]? = nil) -> [MoneyMention] {
         let words = known ?? text.texts(of: tokens)
         var found: [MoneyMention] = []
         var k = 0
         while k < tokens.count {
             var currency: String?
+            var prefixed = false
             var numberIndex = k
             // "$", "€", "US$", "USD". (Every symbol is "$" or starts outside ASCII, and every code
             // is three capitals: other words skip both look-ups.)
@@ -54,9 +58,10 @@ public struct MoneyRecognizer: Stage {
             if mayBeCurrency, let c = Self.symbols[words[k]] {
                 currency = c
                 numberIndex = k + 1
-                if k > 0, ["US", "U.S.", "A", "C", "HK", "NZ"].contains(words[k - 1]), tokens[k - 1].span.end == tokens[k].span.start {
-                    // "US$" starts one token earlier; the code stays USD for "US$", others are local dollars
-                    if words[k - 1] != "US" && words[k - 1] != "U.S." { currency = words[k - 1] + "D" }
+                // "US$", "C$", "HK$": the amount starts one token earlier, in that country's dollars.
+                if k > 0, words[k] == "$", tokens[k - 1].span.end == tokens[k].span.start, let local = Self.localDollars[words[k - 1]] {
+                    currency = local
+                    prefixed = true
                 }
             } else if mayBeCurrency, Self.codes.contains(words[k]), k + 1 < tokens.count, tokens[k + 1].kind == .number {
                 currency = words[k]
@@ -78,8 +83,7 @@ public struct MoneyRecognizer: Stage {
                 amount *= mult
                 last += 1
             }
-            let start = currency != nil && k > 0 && tokens[k - 1].span.end == tokens[k].span.start
-                && ["US", "U.S."].contains(words[k - 1]) ? k - 1 : k
+            let start = prefixed ? k - 1 : k
             let match = Match(firstToken: start, lastToken: last, amount: amount, currency: currency!)
             found.append(qualified(match, words: words, tokens: tokens))
             k = last + 1

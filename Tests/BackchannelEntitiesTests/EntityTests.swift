@@ -301,6 +301,14 @@ struct EntityStageTests {
         #expect(mentions == 3)
     }
 
+    /// "lend Kyiv C$2.3bn", "HK$1 billion", "US$3m": the letters against a dollar sign belong to the
+    /// amount, not to a name.
+    @Test func theLettersOfALocalDollarAreNoName() throws {
+        let names = try entities("Canada will lend Kyiv C$2.3bn. The port cost HK$1 billion, and the bank raised US$300 million.").map(\.name)
+        #expect(names.contains("Kyiv") && names.contains("Canada"), "\(names)")
+        #expect(!names.contains { $0.hasSuffix(" C") || $0 == "HK" || $0 == "United States" }, "\(names)")
+    }
+
     @Test(arguments: [
         // a verb and its article before the title are not part of it
         ("The capture leaves the army chief, Gen. Abdel Fattah al-Burhan, in control of Khartoum.", "Abdel Fattah al-Burhan", "army chief"),

@@ -60,6 +60,10 @@ struct MoneyTests {
         ("A $584 million package.", ["$584 million=584.0m USD"]),
         ("Aid of over $24 billion arrived.", ["over $24 billion=over 24.0bn USD"]),
         ("Up to US$3m was set aside.", ["Up to US$3m=up to 3.0m USD"]),
+        // a local dollar: the letters against the sign are part of the amount and give its code
+        ("Canada will lend C$2.3bn.", ["C$2.3bn=2.3bn CAD"]),
+        ("Canberra pledged A$50 million.", ["A$50 million=50.0m AUD"]),
+        ("The port cost HK$1 billion.", ["HK$1 billion=1.0bn HKD"]),
         ("Sales fell 4 percent to 1.5 trillion roubles.", ["1.5 trillion roubles=1500.0bn RUB"]),
         ("It cost about 20,000 dollars.", ["about 20,000 dollars=about 20000.0 USD"]),
         ("Twenty people came in 2025.", []),
