@@ -803,7 +803,8 @@ struct NameConsistency {
         "Only", "Even", "Also", "Both", "Unlike", "Despite", "Meanwhile", "However", "Still", "Yet", "Then", "Now", "Today",
         "Yesterday", "Earlier", "Later", "Instead", "Indeed", "Perhaps", "Many", "Most", "Several", "Such", "Each", "Every",
         "Neither", "Nor", "Although", "Though", "Since", "Until", "While", "When", "If", "Once", "After", "Before", "Amid",
-        "Among", "Against", "Across", "Without",
+        "Among", "Against", "Across", "Without", "Aboard", "Inside", "Beyond", "Throughout", "Behind", "Beside", "Alongside",
+        "During", "Following",
     ]
 
     static let days: WordSet = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Yesterday", "Today", "Tomorrow"]
