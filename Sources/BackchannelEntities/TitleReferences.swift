@@ -9,7 +9,7 @@ import BackchannelCore
 /// president", "Pakistan's defence minister") and acts as its clause's subject counts, and only
 /// when the person it stands for is the one the nearby text names: the person named last in
 /// its sentence or the two before, who must be the only person named there unless exactly one
-/// of them belongs to the description's state.
+/// of them belongs to the description's state, or exactly one is not known to belong to another.
 struct TitleReferences {
     let roles: RoleFinder
 
@@ -91,6 +91,9 @@ struct TitleReferences {
         let fitting = persons.filter { entities[$0].affiliation == nil || entities[$0].affiliation == state }
         if persons.count == 1 { return fitting.first }
         let own = fitting.filter { entities[$0].affiliation == state }
-        return own.count == 1 ? own[0] : nil
+        if own.count == 1 { return own[0] }
+        // ("Carney, Canada's prime minister, met Volodymyr Zelensky. … the Ukrainian president
+        // told…": everyone else named there belongs to another state.)
+        return own.isEmpty && fitting.count == 1 ? fitting[0] : nil
     }
 }

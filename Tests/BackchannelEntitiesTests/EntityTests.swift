@@ -537,6 +537,11 @@ struct EntityStageTests {
         #expect(brandt?.roles.map(\.title) == ["German chancellor"] && brandt?.affiliation == "Germany", "\(String(describing: brandt))")
         // Two people named just before, neither known to be Portuguese: the title stays nobody's.
         #expect(found.filter { $0.type == .person }.allSatisfy { $0.name == "Olaf Brandt" || $0.roles.isEmpty }, "\(found)")
+        // Two named, one known to be of another state: the other is meant.
+        let other = try entities("Canada's prime minister, Mark Carney, met Petro Vasylenko in Ottawa. "
+                                 + "“We need more help,” the Ukrainian president told reporters.")
+        let vasylenko = other.first { $0.name == "Petro Vasylenko" }
+        #expect(vasylenko?.roles.map(\.title) == ["Ukrainian president"], "\(other)")
     }
 
     /// Given names the gazetteer does not know, which the tagger left out: opening a sentence
