@@ -1149,8 +1149,9 @@ public struct EventDetector: Stage {
         let intends = window.contains { k in
             Self.planned.contains(lower[k]) && !(["plan", "plans"].contains(lower[k]) && k > range.lowerBound && Self.determiners.contains(lower[k - 1]))
         }
+        // ("Zelensky is due at the White House on Friday": the word that tells the visit is "due".)
         if intends || (trigger.lowerBound > range.lowerBound && lower[trigger.lowerBound - 1] == "to")
-            || ["will", "would"].contains(lower[trigger.lowerBound]) {
+            || ["will", "would", "due", "scheduled"].contains(lower[trigger.lowerBound]) {
             return .planned
         }
         // "Iran and the United States held talks …, state media said": a trailing attribution

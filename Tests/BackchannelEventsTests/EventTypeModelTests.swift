@@ -48,6 +48,15 @@ struct EventTypeModelTests {
         #expect(abs(p - expected) < 0.01, "\(p)")
     }
 
+    /// "Zelensky is due in Washington on Monday": the visit the classifier adds, told by "due",
+    /// is still to come.
+    @Test func aVisitThatIsDueIsPlanned() throws {
+        let model = try #require(model)
+        let events = try Self.events("Volodymyr Zelensky is due in Washington on Monday.", model: model)
+        let visit = try #require(events.first { $0.type == .consult }, "\(events)")
+        #expect(visit.modality == .planned)
+    }
+
     @Test func wordsAreRunsOfTwoOrMoreWordCharacters() {
         #expect(EventTypeModel.words("Russia’s U.S.-backed plan, 2025") == ["russia", "backed", "plan", "2025"])
         #expect(EventTypeModel.words("") == [])
