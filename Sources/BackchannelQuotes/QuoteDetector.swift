@@ -246,7 +246,20 @@ public struct QuoteDetector: Stage {
                     // "the Kremlin said", "India's foreign ministry has called": a body right
                     // before the cue, counting neither auxiliaries nor adverbs.
                     let gap = (k + 1..<n).filter { !Self.auxiliaries.contains(words[tokens[$0]].lowercased()) }.count
-                    if (type == .org || type == .gpe), nearestBody == nil, gap <= 3 { nearestBody = e }
+                    // ("the Chinese embassy in Tokyo said": the city a mission abroad sits in is not
+                    // who speaks — "the foreign ministry in Tehran" is Tehran's government — and a
+                    // nationality before a body noun is the state that speaks.)
+                    var first = k
+                    while first > 0, entityAt[tokens[first - 1]] == e { first -= 1 }
+                    let before = (1...3).compactMap { first - $0 >= 0 ? words[tokens[first - $0]].lowercased() : nil }
+                    let abroad = before.count >= 2 && ["in", "at"].contains(before[0]) && Self.missionNouns.contains(before[1])
+                    if (type == .org || type == .gpe), nearestBody == nil, gap <= 3, !abroad { nearestBody = e }
+                    if type == .norp, nearestBody == nil, gap <= 4,
+                       (k + 1..<min(n, k + 3)).contains(where: { Self.bodyNouns.contains(words[tokens[$0]].lowercased()) }),
+                       let country = document.entities[e].refersTo,
+                       let state = document.entities.firstIndex(where: { $0.type == .gpe && $0.name == country }) {
+                        nearestBody = state
+                    }
                 }
                 if Self.pronouns.contains(words[t]) { return pronounReferent(at: t, words: words, entityAt: entityAt, document: document) }
                 if Self.anonymous.contains(words[t].lowercased()), tokens[max(0, k - 4)..<k].contains(where: { Self.indefinite.contains(words[$0].lowercased()) }) {
@@ -495,6 +508,8 @@ public struct QuoteDetector: Stage {
     /// Words for a government's or a body's offices: "the ministry said".
     static let bodyNouns: WordSet = ["ministry", "government", "office", "army", "cabinet", "presidency", "embassy", "military", "secretariat", "mission",
                                      "service"]
+    /// A state's offices abroad: the city they sit in does not speak for them.
+    static let missionNouns: WordSet = ["embassy", "mission", "consulate", "delegation"]
     /// Nouns for an organisation that names none ("the charity said").
     static let organisationNouns: WordSet = ["charity", "company", "firm", "agency", "organisation", "organization", "alliance", "bloc"]
 

@@ -33,6 +33,10 @@ struct QuoteTests {
         // an unnamed speaker: the agency she told is no speaker
         ("“We left with nothing,” a woman who fled with her children told Continental Wire.",
          ["We left with nothing, | - | told"]),
+        // a city after "in" is where the speaker is; a nationality before "embassy" is the state
+        ("China rejected the remarks. In a notice on Friday, the Chinese embassy in Tokyo said they were “blatantly provocative”.",
+         ["blatantly provocative | China | said"]),
+        ("The Russian embassy in London said the claims were “absurd”.", ["absurd | - | said"]),
         // "said X", straight marks
         ("\"The door is open,\" said Secretary of State Marco Rubio.",
          ["The door is open, | Marco Rubio | said"]),
