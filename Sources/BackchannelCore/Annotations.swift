@@ -111,6 +111,10 @@ public struct DateMention: Sendable, Codable, Equatable {
 
 /// An amount of money written in the text ("over $24 billion").
 public struct MoneyMention: Sendable, Codable, Equatable {
+    /// The letters written against "$" for a country's dollar ("C$2.3bn", "HK$1 billion",
+    /// "US$300 million"), with its ISO code: part of the amount, never of a name.
+    public static let localDollars: [String: String] = ["US": "USD", "U.S.": "USD", "A": "AUD", "C": "CAD", "HK": "HKD", "NZ": "NZD", "S": "SGD"]
+
     public var span: TextSpan
     public var amount: Double
     /// ISO 4217 code ("USD", "EUR", "GBP").

@@ -30,14 +30,13 @@ public struct EntityRecognizer: Stage {
         return added
     }
 
-    /// The letters that make a dollar local when written against its sign ("C$2.3bn", "HK$1
-    /// billion", "US$300 million"): part of the amount, not a name ("lend Kyiv C$2.3bn" names
-    /// Kyiv, not "Kyiv C"). A span that ends in one is cut before it, and dropped if nothing is left.
-    static let dollarPrefixes: Set<String> = ["A", "C", "HK", "NZ", "S", "US", "U.S."]
-
+    /// The letters that make a dollar local when written against its sign
+    /// (``MoneyMention/localDollars``) belong to the amount, not to a name: "lend Kyiv C$2.3bn"
+    /// names Kyiv, not "Kyiv C". A span that ends in them is cut before them, and dropped if
+    /// nothing is left.
     static func withoutCurrencyPrefixes(_ found: [EntityResolver.Found], words: [String], tokens: [Token]) -> [EntityResolver.Found] {
         func prefix(_ t: Int) -> Bool {
-            t + 1 < words.count && words[t + 1] == "$" && tokens[t].span.end == tokens[t + 1].span.start && dollarPrefixes.contains(words[t])
+            t + 1 < words.count && words[t + 1] == "$" && tokens[t].span.end == tokens[t + 1].span.start && MoneyMention.localDollars[words[t]] != nil
         }
         guard words.contains("$") else { return found }
         return found.compactMap { span in

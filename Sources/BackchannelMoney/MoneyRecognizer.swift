@@ -40,9 +40,6 @@ public struct MoneyRecognizer: Stage {
         ["some"], ["approximately"], ["under"], ["below"], ["above"], ["just", "over"], ["just", "under"], ["an", "estimated"],
     ]
 
-    /// The letters written against "$" for a country's dollar, and its ISO code.
-    static let localDollars: [String: String] = ["US": "USD", "U.S.": "USD", "A": "AUD", "C": "CAD", "HK": "HKD", "NZ": "NZD", "S": "SGD"]
-
     public func recognize(text: String, tokens: [Token], words known: [String]? = nil) -> [MoneyMention] {
         let words = known ?? text.texts(of: tokens)
         var found: [MoneyMention] = []
@@ -59,7 +56,7 @@ public struct MoneyRecognizer: Stage {
                 currency = c
                 numberIndex = k + 1
                 // "US$", "C$", "HK$": the amount starts one token earlier, in that country's dollars.
-                if k > 0, words[k] == "$", tokens[k - 1].span.end == tokens[k].span.start, let local = Self.localDollars[words[k - 1]] {
+                if k > 0, words[k] == "$", tokens[k - 1].span.end == tokens[k].span.start, let local = MoneyMention.localDollars[words[k - 1]] {
                     currency = local
                     prefixed = true
                 }
