@@ -32,11 +32,13 @@ public struct QuoteDetector: Stage {
         "repeated", "reiterated", "maintained", "conceded", "confirmed", "predicted", "responded", "answered", "countered",
         "asserted", "emphasised", "emphasized", "declaring", "repeating", "predicting", "vowing", "promising",
         "writing", "posting", "telling", "tweeting", "written",
+        "rejected", "rejects", "rejecting", "labelled", "labeled", "labelling", "labeling", "termed", "dubbed",
     ]
     /// Cues that are participles: ", calling it “the worst yet”" is said by the subject of the
     /// clause they hang on.
     static let participles: WordSet = ["calling", "saying", "describing", "adding", "noting", "warning", "insisting", "stressing", "arguing", "accusing",
-                                       "declaring", "repeating", "predicting", "vowing", "promising", "writing", "posting", "telling", "tweeting"]
+                                       "declaring", "repeating", "predicting", "vowing", "promising", "writing", "posting", "telling", "tweeting",
+                                       "rejecting", "labelling", "labeling"]
     /// Words that hang a participle cue on the clause before it: ", saying", "while saying".
     static let participleOpeners: WordSet = [",", "while", "before", "after", "when", "by"]
     static let pronouns: WordSet = ["he", "she", "they", "He", "She", "They"]
@@ -174,6 +176,14 @@ public struct QuoteDetector: Stage {
             if word == "according", n + 1 < tokens.count, words[tokens[n + 1]].lowercased() == "to" { cueText = words[t] + " " + words[tokens[n + 1]] }
             guard let cue = cueText else { continue }
             let span = document.tokens[t].span
+            // "rejected the charge as “baseless”", "labelled China a “foreign hostile force”": the
+            // quotation is the verb's complement, in the same clause after it ("If Hamas rejected
+            // it, … Israel would “finish the job”" is not Hamas's).
+            if Self.complementCues.contains(word) {
+                guard span.end <= quote.lowerBound else { continue }
+                let between = tokens[(n + 1)...].prefix { document.tokens[$0].span.end <= quote.lowerBound }
+                guard between.count <= 12, !between.contains(where: { [",", ";", ":"].contains(words[$0]) }) else { continue }
+            }
             var distance = span.end <= quote.lowerBound ? quote.lowerBound - span.end : max(0, span.start - quote.upperBound)
             // After a quotation the cue follows at once (",” he said", "” said Rubio"); a verb
             // further on ("… “useful” but told reporters") is a new statement.
@@ -328,18 +338,33 @@ public struct QuoteDetector: Stage {
         return nil
     }
 
+    /// Cues that say something only of the quotation they take as complement, right after them.
+    static let complementCues: WordSet = ["rejected", "rejects", "rejecting", "labelled", "labeled", "labelling", "labeling", "termed", "dubbed"]
     /// Cues whose object follows them: a name after them is who or what is spoken of.
     static let objectCues: WordSet = ["condemned", "described", "describes", "called", "calls", "branded", "dismissed", "accused", "accuses",
-                                      "welcomed", "hailed", "denounced", "urged", "calling", "describing", "accusing"]
+                                      "welcomed", "hailed", "denounced", "urged", "calling", "describing", "accusing",
+                                      "rejected", "rejects", "rejecting", "labelled", "labeled", "labelling", "labeling", "termed", "dubbed"]
     static let auxiliaries: WordSet = ["has", "have", "had", "will", "would", "also", "later", "again", "then", "on", "earlier", "publicly"]
 
     /// "Tina Salama, a spokeswoman for President Félix Tshisekedi, said": the person named
-    /// before an apposition that ends right before the cue, not a person inside it.
+    /// before an apposition that ends right before the cue, not a person inside it. A body that
+    /// opens its sentence speaks the same way: "The National Unity Government, a shadow
+    /// administration formed by ousted lawmakers, dismissed the election as a “sham”".
     private func beforeApposition(_ n: Int, tokens: [Int], words: [String], entityAt: [Int?], document: Document) -> Int? {
         guard n >= 4, words[tokens[n - 1]] == "," else { return nil }
         var c = n - 2
         while c > 0, n - c <= 16, words[tokens[c]] != ",", ![";", ".", "“", "”", "\""].contains(words[tokens[c]]) { c -= 1 }
-        guard c > 0, c < n - 2, words[tokens[c]] == ",", let named = entityAt[tokens[c - 1]], document.entities[named].type == .person else { return nil }
+        guard c > 0, c < n - 2, words[tokens[c]] == ",", let named = entityAt[tokens[c - 1]] else { return nil }
+        switch document.entities[named].type {
+        case .person: break
+        case .org, .gpe:
+            // (Only a body that opens the sentence: "the talks, which Qatar hosted, …" is not Qatar's.)
+            var first = c - 1
+            while first > 0, entityAt[tokens[first - 1]] == named { first -= 1 }
+            let opensSentence = first == 0 || (first == 1 && words[tokens[0]].lowercased() == "the")
+            guard opensSentence, ["a", "an", "the"].contains(words[tokens[c + 1]].lowercased()) else { return nil }
+        default: return nil
+        }
         // The apposition opens with a lower-case word ("a spokeswoman", "who signed", "the
         // envoy") or a possessor ("Putin's spokesman").
         let opening = c + 1
@@ -354,6 +379,9 @@ public struct QuoteDetector: Stage {
     private func bodyCalledIt(_ n: Int, tokens: [Int], words: [String], entityAt: [Int?], document: Document) -> Int? {
         guard n >= 1, let it = [n - 1, n - 2].first(where: { $0 >= 0 && words[tokens[$0]].lowercased() == "it" }),
               it == n - 1 || Self.auxiliaries.contains(words[tokens[n - 1]].lowercased()) else { return nil }
+        // ("Algeria's foreign ministry said it had put off sending an envoy to Burkina Faso, and
+        // it rejected …": the body the sentence opens with, before the nearest one.)
+        if it > 0, let opening = clauseBody(tokens[0..<it], words: words, entityAt: entityAt, document: document) { return opening }
         for k in stride(from: it - 1, through: 0, by: -1) {
             if let e = entityAt[tokens[k]], [.org, .gpe].contains(document.entities[e].type) { return e }
         }
@@ -499,6 +527,8 @@ public struct QuoteDetector: Stage {
             t -= 1
             stepped += 1
             let word = words[t]
+            // ("Secretary of State Marco Rubio": an "of" between title words is the title's.)
+            if word == "of", t > 0, words[t - 1].startsUppercase, document.tokens[t - 1].span.start >= sentenceStart { continue }
             if Self.obliquePrepositions.contains(word.lowercased()) { return word.startsLowercase }
             guard word.startsUppercase || ["the", "'s", "’s"].contains(word.lowercased()) else { return false }
         }
@@ -583,7 +613,7 @@ public struct QuoteDetector: Stage {
 
     /// The person a pronoun at token `t` stands for, or nil when the sentence it refers back
     /// to has an unnamed person for its subject ("An M23 delegate told reporters…").
-    private func pronounReferent(at t: Int, words: [String], entityAt: [Int?], document: Document) -> Int? {
+    private func pronounReferent(at t: Int, words: [String], entityAt: [Int?], document: Document, depth: Int = 0) -> Int? {
         let offset = document.tokens[t].span.start
         if let s = document.sentences.lastIndex(where: { $0.span.start <= offset }) {
             // The pronoun's own sentence when something precedes it there, else the one before.
@@ -600,8 +630,41 @@ public struct QuoteDetector: Stage {
                     return nil
                 }
             }
+            // "He pointed to the 2015 deal, which Trump abandoned. “…,” he said": a sentence
+            // before that opens with the same pronoun hands it on; its referent is this one's, not
+            // the person it names after the pronoun.
+            if !hasPersonBefore, depth < 4, ["he", "she"].contains(words[t].lowercased()),
+               let earlier = openingPronoun(before: s, matching: words[t].lowercased(), words: words, entityAt: entityAt, document: document) {
+                return pronounReferent(at: earlier, words: words, entityAt: entityAt, document: document, depth: depth + 1)
+            }
         }
         return lastPerson(before: offset, words: words, document: document)
+    }
+
+    /// The token of a "he" or "she" (`pronoun`) that opens one of the three sentences before
+    /// sentence `s`, when no sentence between names a person: the subject a later pronoun
+    /// continues. Nil when a sentence naming a person, or opening with another pronoun, comes first.
+    private func openingPronoun(before s: Int, matching pronoun: String, words: [String], entityAt: [Int?], document: Document) -> Int? {
+        for earlier in stride(from: s - 1, through: max(0, s - 3), by: -1) {
+            let span = document.sentences[earlier].span
+            var first = 0, last = document.tokens.count
+            while first < last {
+                let middle = (first + last) / 2
+                if document.tokens[middle].span.start < span.start { first = middle + 1 } else { last = middle }
+            }
+            guard first < document.tokens.count, document.tokens[first].span.start < span.end else { continue }
+            let opening = words[first].lowercased()
+            if opening == pronoun { return first }
+            if ["he", "she", "they"].contains(opening) { return nil }
+            var k = first
+            while k < document.tokens.count, document.tokens[k].span.end <= span.end {
+                if let e = entityAt[k], document.entities[e].type == .person, document.entities[e].mentions.contains(where: { $0.span.contains(document.tokens[k].span) }) {
+                    return nil
+                }
+                k += 1
+            }
+        }
+        return nil
     }
 
     /// The person a role word at token `t` stands for ("the foreign minister told reporters"):
@@ -633,6 +696,25 @@ public struct QuoteDetector: Stage {
                 let title = role.title.lowercased().split(separator: " ").map(String.init)
                 return title.contains(head) && modifiers.allSatisfy(title.contains)
             }
+        }
+        // "“…,” the Ukrainian president told the leaders": a nationality before the word names
+        // the holder's state; with no holder of that state's title, the role is nobody's here
+        // (not the one "President Donald Trump" of the article).
+        if t >= 1, words[t - 1].startsUppercase,
+           let nationality = document.entities.first(where: { entity in
+               entity.type == .norp && entity.mentions.contains { $0.span == document.tokens[t - 1].span }
+           }) {
+            let country = nationality.refersTo
+            let ofThatState = holders.filter { e in
+                let holder = document.entities[e]
+                return (country != nil && holder.affiliation == country)
+                    || holder.roles.contains { $0.title.lowercased().split(separator: " ").contains(Substring(words[t - 1].lowercased())) }
+            }
+            guard let chosen = ofThatState.max(by: { a, b in
+                let last = { (e: Int) in document.entities[e].mentions.filter { $0.span.end <= offset }.map(\.span.start).max() ?? -1 }
+                return last(a) < last(b)
+            }) else { return nil }
+            return chosen
         }
         let pool = fitting.isEmpty ? holders : fitting
         let lastMention = { (e: Int) in document.entities[e].mentions.filter { $0.span.end <= offset }.map(\.span.start).max() ?? -1 }

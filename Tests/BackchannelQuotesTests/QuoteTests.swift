@@ -225,6 +225,50 @@ struct QuoteTests {
         #expect(found.count == 1 && !found[0].contains("| Islamabad |"), "\(found)")
     }
 
+    // "rejected … as", "labelled": the quotation is the verb's complement and its subject says it.
+    @Test(arguments: [
+        ("Chile has rejected as “unfounded” a claim by Peru over the fishing grounds.", "unfounded | Chile | rejected"),
+        ("Argentina’s foreign ministry rejected the charge as “baseless”.", "baseless | Argentina | rejected"),
+        ("Gabriel Boric labelled the blockade an “act of piracy” on Sunday.", "act of piracy | Gabriel Boric | labelled"),
+    ])
+    func aQuotationRejectedOrLabelledIsItsSubjects(text: String, expected: String) throws {
+        #expect(try quotes(text) == [expected])
+    }
+
+    @Test func aRejectionInAnotherClauseIsNoCue() throws {
+        // The quotation is what Israel would do, not what Hamas rejected.
+        let text = "Benjamin Netanyahu backed the plan. If Hamas rejected it, Israel would “finish the job”."
+        #expect(try quotes(text).allSatisfy { !$0.contains("| Hamas |") })
+    }
+
+    @Test func aBodyBeforeAnAppositionSpeaks() throws {
+        let text = "The Arctic Council, a forum of the eight polar states, dismissed the survey as a “distraction”."
+        #expect(try quotes(text) == ["distraction | Arctic Council | dismissed"])
+    }
+
+    @Test func itIsTheBodyTheSentenceOpensWith() throws {
+        let text = "Egypt’s foreign ministry said it had delayed sending an envoy to Ethiopia, and it rejected “in the strongest terms” the claims made in Addis Ababa."
+        #expect(try quotes(text) == ["in the strongest terms | Egypt | rejected"])
+    }
+
+    @Test func aPronounOpeningTheSentenceBeforeHandsItsReferentOn() throws {
+        // "He" opens the second sentence, which then names Blinken: the later "he" is still Lavrov.
+        let text = "Sergei Lavrov spoke for an hour in Geneva. He recalled the 1990s, when Antony Blinken was a junior aide. “We were promised that the alliance would not move east,” he said."
+        #expect(try quotes(text) == ["We were promised that the alliance would not move east, | Sergei Lavrov | said"])
+    }
+
+    @Test func ofInsideATitleIsNoPreposition() throws {
+        // "Secretary of State Kaja Vance" is the subject of the sentence, not a complement of "of".
+        let text = "Secretary of State Kaja Vance, who met Benjamin Netanyahu in Jerusalem, flew on to Doha. Before leaving, he said there was only “a short window” left."
+        #expect(try quotes(text) == ["a short window | Kaja Vance | said"])
+    }
+
+    @Test func aNationalityBeforeAnOfficeNamesItsState() throws {
+        // Trump holds the title "President", but "the Ukrainian president" is not him.
+        let text = "President Donald Trump left the summit early. Volodymyr Zelensky, who had hoped to see him there, did not meet him. “Diplomacy is in crisis,” the Ukrainian president told the leaders."
+        #expect(try quotes(text) == ["Diplomacy is in crisis, | Volodymyr Zelensky | told"])
+    }
+
     @Test func aNameAfterAPrepositionIsNotTheSpeaker() throws {
         let text = "“We are disappointed,” the chief of staff said in a post on Telegram."
         #expect(try quotes(text) == ["We are disappointed, | - | said"])
