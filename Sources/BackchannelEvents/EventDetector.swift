@@ -37,6 +37,16 @@ public struct EventDetector: Stage {
     }
 
     static let placePrepositions: WordSet = ["in", "at", "near", "outside", "inside"]
+    /// Conjunctions that open a clause with a subject of its own: "after Trump and Putin agreed".
+    static let subordinators: WordSet = ["after", "before", "when", "since", "until", "once", "because", "while"]
+
+    /// Whether the clause from token `k` opens with a name ("the" may stand before it) and runs to
+    /// token `end` without a comma: "after Trump and Putin agreed", not "after talks, Kyiv agreed".
+    static func startsWithName(_ k: Int, before end: Int, lower: [Word], entityAt: [Int?]) -> Bool {
+        let first = k < end && lower[k] == "the" ? k + 1 : k
+        guard first < end, entityAt[first] != nil else { return false }
+        return !(k..<end).contains { lower[$0] == "," }
+    }
     /// Words after which a name is what an act is aimed at or where it goes, never who acts:
     /// "a raid on Sanaa killed…", "a strike on the Kyiv region", "drones flew into Poland".
     static let objectPrepositions: WordSet = ["on", "onto", "across", "into", "throughout"]
@@ -329,7 +339,10 @@ public struct EventDetector: Stage {
               // subject ("Egypt and Qatar, which brokered the truce, condemned…" is not in it).
               !(["which", "whom"].contains(lower[clauseStart - 1]) && !(clauseStart..<triggerTokens.lowerBound).contains(where: { lower[$0] == "," })),
               // ", and his envoy took part": a comma before "and" opens a new clause.
-              !(lower[clauseStart - 1] == "and" && clauseStart - 2 >= range.lowerBound && lower[clauseStart - 2] == ",") { clauseStart -= 1 }
+              !(lower[clauseStart - 1] == "and" && clauseStart - 2 >= range.lowerBound && lower[clauseStart - 2] == ","),
+              // "… two days after Trump and Putin agreed by phone": a subordinate clause whose
+              // subject names follow its conjunction has its own subject.
+              !(Self.subordinators.contains(lower[clauseStart - 1]) && Self.startsWithName(clauseStart, before: triggerTokens.lowerBound, lower: lower, entityAt: entityAt)) { clauseStart -= 1 }
         func isTown(_ e: Int) -> Bool { document.entities[e].type == .gpe && document.entities[e].kind != "country" }
         func canAct(_ e: Int) -> Bool {
             let entity = document.entities[e]

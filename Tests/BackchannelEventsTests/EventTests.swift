@@ -427,6 +427,15 @@ struct EventTests {
         #expect(found.contains { $0.hasPrefix("CONSULT planned [\"Steve Witkoff\"] -> [\"Vladimir Putin\"]") || $0.hasPrefix("CONSULT asserted [\"Steve Witkoff\"] -> [\"Vladimir Putin\"]") }, "\(found)")
     }
 
+    /// "…, two days after Macron and Sánchez agreed by phone to meet": a subordinate clause that
+    /// opens with names has them for its subject, not the sentence's.
+    @Test func namesAfterAConjunctionAreTheSubordinateClausesSubject() throws {
+        let found = try events("Foreign Minister Penny Wong told Christopher Luxon in Wellington on Friday that Australia wanted calm in the Pacific, "
+                               + "two days after Emmanuel Macron and Pedro Sánchez agreed to hold a summit in Madrid.")
+        #expect(found.contains { $0.hasPrefix("AGREE ") && $0.contains(" [\"Emmanuel Macron\", \"Pedro Sánchez\"] ->") }, "\(found)")
+        #expect(!found.contains { $0.hasPrefix("AGREE") && $0.contains("Australia") }, "\(found)")
+    }
+
     /// The stages up to events over a sub-heading and a paragraph under it.
     func eventsUnderHeading(_ heading: String, _ paragraph: String) throws -> [String] {
         let text = heading + "\n\n" + paragraph
