@@ -565,7 +565,17 @@ public struct EventDetector: Stage {
            // no subject, and a refusal in reported words is the reporter's, found below.)
            !(the > range.lowerBound && ["told", "tell", "tells", "telling"].contains(lower[the - 1])),
            !(Self.speechActs.contains(trigger.type) && Self.reportingFrame(clauseStart: clauseStart, opening: opening, lower: lower) != nil),
-           let group = lastDescribed(family, before: the, lower: lower, entityAt: entityAt, document: document) {
+           let group = lastDescribed(family, before: the, lower: lower, entityAt: entityAt, document: document)
+               // ("Yahya Saree, the Houthis’ military spokesman, said the group had fired…": with
+               // no body called so before, the group is the first body its own sentence names —
+               // not one that reports it: "The White House said the group's attacks…".)
+               ?? (range.lowerBound..<the).first(where: { k in
+                   guard let e = entityAt[k], document.entities[e].type == .org, k == range.lowerBound || entityAt[k - 1] != e,
+                         !precededByPlacePreposition(k, lower: lower, entityAt: entityAt, range: range) else { return false }
+                   var end = k
+                   while end < the, entityAt[end] == e { end += 1 }
+                   return !(end..<min(the, end + 2)).contains { Self.reporting.contains(lower[$0]) || Self.speechVerbs.contains(lower[$0]) }
+               }).flatMap({ entityAt[$0] }) {
             actors = [group]
         }
         if actors.isEmpty, let pair = pairSubject(clauseStart..<triggerTokens.lowerBound, lower: lower, entityAt: entityAt,

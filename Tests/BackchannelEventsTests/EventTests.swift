@@ -411,6 +411,18 @@ struct EventTests {
         #expect(found.contains { $0.hasPrefix(expected + " ->") }, "\(found)")
     }
 
+    /// "Yahya Saree, the Houthis’ military spokesman, said the group had fired…": with no body
+    /// called "the group" before, it is the first body its sentence names, not one reporting it.
+    @Test(arguments: [
+        ("Abu Obaida, al-Shabaab’s spokesman, said the group had attacked an army base near Mogadishu.", "FIGHT", "Al-Shabaab"),
+        ("The White House said the group had attacked ships in the Red Sea.", "FIGHT", nil),
+    ])
+    func theGroupIsTheBodyItsSentenceNames(text: String, type: String, actor: String?) throws {
+        let found = try events(text)
+        let expected = actor.map { "[\"\($0)\"]" } ?? "[]"
+        #expect(found.contains { $0.hasPrefix(type + " ") && $0.contains(" \(expected) ->") }, "\(found)")
+    }
+
     /// "Days later it imposed sanctions on the army chief, Gen …, accusing…": the pronoun before
     /// the names is the subject, and "days later" is the whole opening phrase.
     @Test func aPronounBeforeTheNamesIsTheSubject() throws {
