@@ -1082,14 +1082,23 @@ public struct EventDetector: Stage {
     static func reportingFrame(clauseStart: Int, opening: Int, lower: [Word]) -> (start: Int, verb: Int)? {
         guard clauseStart > opening, ["said", "says", "that", "told"].contains(lower[clauseStart - 1]) else { return nil }
         var verb = clauseStart - 1
-        if lower[verb] == "that", verb > opening, ["said", "says", "told"].contains(lower[verb - 1]) { verb -= 1 }
+        // ("determined in January that": a time may stand between the verb and "that".)
+        if lower[verb] == "that", let v = stride(from: verb - 1, through: max(opening, verb - 4), by: -1).first(where: { k in
+               ["said", "says", "told"].contains(lower[k]) || findingVerbs.contains(lower[k])
+           }), !(v + 1..<verb).contains(where: { [",", "that"].contains(lower[$0]) || clauseBreaks.contains(lower[$0]) }),
+           v == verb - 1 || ["in", "on", "last", "this", "earlier"].contains(lower[v + 1]) {
+            verb = v
+        }
         var start = verb
         while start > opening, !clauseBreaks.contains(lower[start - 1]) { start -= 1 }
         return (start, verb)
     }
 
     /// Verbs that frame a speaker's reported words.
-    static let speakingVerbs: WordSet = ["said", "says", "told", "added", "wrote", "argued", "insisted", "warned", "stated"]
+    static let speakingVerbs: WordSet = WordSet(["said", "says", "told", "added", "wrote", "argued", "insisted", "warned", "stated"]).union(findingVerbs)
+    /// Verbs that state a finding before "that": "the United States determined that the RSF had
+    /// committed genocide" is the finder's accusation.
+    static let findingVerbs: WordSet = ["determined", "found", "concluded", "ruled", "alleged", "claimed"]
 
     /// Who speaks the trigger's clause: the subject before "said" (or "said that") opening it,
     /// or the one named in a trailing ", he said" / ", Waltz said" / ", said Waltz" after it.
