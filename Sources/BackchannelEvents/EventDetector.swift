@@ -37,6 +37,9 @@ public struct EventDetector: Stage {
     }
 
     static let placePrepositions: WordSet = ["in", "at", "near", "outside", "inside"]
+    /// Acts done to someone, whose possessor is the one they are done to: "Maduro's arrest".
+    static let patientNouns: WordSet = ["arrest", "detention", "extradition", "conviction", "prosecution", "abduction", "kidnapping",
+                                        "assassination", "expulsion", "deportation"]
     /// Conjunctions that open a clause with a subject of its own: "after Trump and Putin agreed".
     static let subordinators: WordSet = ["after", "before", "when", "since", "until", "once", "because", "while"]
 
@@ -476,11 +479,22 @@ public struct EventDetector: Stage {
             subjectStart = comma + 1
         }
         var actors = subject(subjectStart, triggerTokens.lowerBound)
+        // "a reward for Maduro's arrest": the possessor of an act done to someone is the one it is
+        // done to; who does it is the clause's subject ("Washington raised its reward for …").
+        var patient: Int?
         // "Washington's demand", "Trump's offer": the possessor of the act is its actor.
         // "Putin's first visit", "Iran's latest proposal": one word may stand between.
         if triggerTokens.lowerBound >= 2, ["'s", "’s"].contains(lower[triggerTokens.lowerBound - 1]),
            let owner = entityAt[triggerTokens.lowerBound - 2], canAct(owner), !quoted(triggerTokens.lowerBound - 2) {
-            actors = [owner]
+            if Self.patientNouns.contains(lower[triggerTokens.lowerBound]) {
+                patient = owner
+                actors.removeAll { $0 == owner }
+                // ("Washington has massed warships …, and doubled its reward for Maduro's arrest":
+                // the sentence's subject, when the clause has none.)
+                if actors.isEmpty, clauseStart > opening { actors = subject(opening, clauseStart).filter { $0 != owner } }
+            } else {
+                actors = [owner]
+            }
         } else if triggerTokens.lowerBound >= 3, ["'s", "’s"].contains(lower[triggerTokens.lowerBound - 2]),
                   Self.ordinalsAndKinds.contains(lower[triggerTokens.lowerBound - 1]),
                   let owner = entityAt[triggerTokens.lowerBound - 3], canAct(owner), !quoted(triggerTokens.lowerBound - 3) {
@@ -747,6 +761,9 @@ public struct EventDetector: Stage {
             j += 1
         }
         if let relativeTarget { targets = [relativeTarget] }
+        if let patient, let target = countryOf(patient, document: document), !actors.contains(target) {
+            targets = [target] + targets.filter { $0 != target }
+        }
         if !accused.isEmpty { targets = accused + targets.filter { !accused.contains($0) } }
         // Place: a place named after "in", "at", "near", within the trigger's clause — not in a
         // clause before it ("Witkoff met Putin in St. Petersburg, and Moscow has rejected…"), a

@@ -435,6 +435,17 @@ struct EventTests {
         #expect(found.contains { $0.hasPrefix(expected) }, "\(found)")
     }
 
+    /// "doubled its reward for Maduro's arrest": the possessor of an arrest is the one arrested;
+    /// the one who wants the arrest is the clause's subject, or the sentence's.
+    @Test(arguments: [
+        "Canada has raised its reward for information leading to Joseph Kony's arrest to $5m.",
+        "Canada has sent two frigates to the region, and doubled its reward for Joseph Kony's arrest to $5m.",
+    ])
+    func thePossessorOfAnArrestIsItsTarget(text: String) throws {
+        let found = try events(text)
+        #expect(found.contains { $0.hasPrefix("COERCE") && $0.contains("[\"Canada\"] -> [\"Joseph Kony\"]") }, "\(found)")
+    }
+
     /// "Days later it imposed sanctions on the army chief, Gen …, accusing…": the pronoun before
     /// the names is the subject, and "days later" is the whole opening phrase.
     @Test func aPronounBeforeTheNamesIsTheSubject() throws {
