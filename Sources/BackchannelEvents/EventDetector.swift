@@ -473,7 +473,11 @@ public struct EventDetector: Stage {
             && Self.relativeTimes.contains(lower[clauseStart + 1])
         if closedOpener {
             subjectStart = clauseStart + 2
-        } else if Self.openers.contains(lower[clauseStart]) || (clauseStart + 1 < triggerTokens.lowerBound && Self.openers.contains(lower[clauseStart + 1])),
+        } else if Self.openers.contains(lower[clauseStart]) || (clauseStart + 1 < triggerTokens.lowerBound && Self.openers.contains(lower[clauseStart + 1]))
+                    // ("On the train back from Kyiv, French President Emmanuel Macron called…": an
+                    // opening phrase of place or manner, too.)
+                    || (Self.openingPrepositions.contains(lower[clauseStart]) && words[clauseStart].startsUppercase
+                        && Self.onlyObliqueNames(from: clauseStart, before: triggerTokens.lowerBound, words: words, lower: lower, entityAt: entityAt)),
            let comma = (clauseStart..<triggerTokens.lowerBound).first(where: { lower[$0] == "," }),
            (comma + 1..<triggerTokens.lowerBound).contains(where: { entityAt[$0] != nil }) {
             subjectStart = comma + 1
@@ -973,6 +977,29 @@ public struct EventDetector: Stage {
     /// Words that open a phrase of time or circumstance before the subject: "After the call, …".
     /// "Days later", "hours earlier": a time unit and one of these is a whole opening phrase.
     static let relativeTimes: WordSet = ["later", "earlier", "afterwards", "ago"]
+    /// Whether the phrase from `start` to its first comma (before `end`) names no one but after a
+    /// preposition and has no subject pronoun: "On the train back from Kyiv," is an opening
+    /// phrase; "On Sunday the Sahel confederation, which…" and "In April it pressed…, " are not.
+    static func onlyObliqueNames(from start: Int, before end: Int, words: [String], lower: [Word], entityAt: [Int?]) -> Bool {
+        guard let comma = (start..<end).first(where: { lower[$0] == "," }) else { return false }
+        for k in start..<comma {
+            if subjectPronouns.contains(lower[k]) { return false }
+            guard let e = entityAt[k], k == start || entityAt[k - 1] != e else { continue }
+            // (Over an article and the capitalised words of a title or another name: "at a
+            // Damascus mosque", "to U.N. Secretary-General António Guterres".)
+            var p = k - 1
+            // (Not over a day or a month: "On Sunday the Sahel confederation" names its subject.)
+            while p > start, ["the", "a", "an"].contains(lower[p]) || (words[p].startsUppercase && !calendarWords.contains(lower[p])) { p -= 1 }
+            guard p >= start, obliquePhraseWords.contains(lower[p]) else { return false }
+        }
+        return true
+    }
+    static let calendarWords: WordSet = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                                         "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let obliquePhraseWords: WordSet = ["in", "on", "at", "from", "to", "of", "with", "by", "for", "near", "aboard", "during", "over",
+                                             "under", "across", "into", "after", "before"]
+    /// Prepositions that open a sentence with a phrase of place or manner closed by a comma.
+    static let openingPrepositions: WordSet = ["on", "in", "at", "from", "aboard", "with", "by", "for", "under", "over", "speaking"]
     static let openers: WordSet = ["after", "before", "following", "during", "since", "despite", "hours", "days", "weeks", "minutes", "ahead", "amid"]
 
     static let titleHeads: WordSet = ["envoy", "adviser", "advisor", "secretary", "minister", "spokesman", "spokeswoman", "chief", "president",

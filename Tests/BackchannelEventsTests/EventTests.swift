@@ -446,6 +446,17 @@ struct EventTests {
         #expect(found.contains { $0.hasPrefix("COERCE") && $0.contains("[\"Canada\"] -> [\"Joseph Kony\"]") }, "\(found)")
     }
 
+    /// "On the train back from Kyiv, Macron called…": an opening phrase of place or manner closed
+    /// by a comma holds no subject; "On Sunday the Arctic Council, which…" does.
+    @Test(arguments: [
+        ("At an emergency meeting of the Arab League in Cairo on Friday, Ahmed Aboul Gheit urged both sides to stop the fighting.", "APPEAL", "Ahmed Aboul Gheit"),
+        ("On Sunday the Arctic Council, which groups Norway, Finland and Iceland, urged Russia to stop the flights.", "APPEAL", "Arctic Council"),
+    ])
+    func anOpeningPhraseOfPlaceHoldsNoSubject(text: String, type: String, actor: String) throws {
+        let found = try events(text)
+        #expect(found.contains { $0.hasPrefix(type + " ") && $0.contains("[\"\(actor)\"] ->") }, "\(found)")
+    }
+
     /// "Days later it imposed sanctions on the army chief, Gen …, accusing…": the pronoun before
     /// the names is the subject, and "days later" is the whole opening phrase.
     @Test func aPronounBeforeTheNamesIsTheSubject() throws {
