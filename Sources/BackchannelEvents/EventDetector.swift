@@ -1151,11 +1151,17 @@ public struct EventDetector: Stage {
                                   document: Document, previousActor: Int?, subject: (Int, Int) -> [Int], quoted: (Int) -> Bool) -> Int? {
         // The subject of the nearest sentence before that names a person: its first person
         // ("Trump met Zelensky on Friday. He said…" is Trump), else the actor of the event before.
+        // ("He pointed to the 2015 deal, which Trump abandoned. He said…": a sentence that opens
+        // with "he" or "she" has that pronoun for its subject, and is passed over.)
         func person(before k: Int) -> Int? {
             var j = k - 1
             var first: Int?
-            while j >= 0, k - j <= 80 {
-                if [".", "?", "!"].contains(lower[j]), let first { return first }
+            while j >= 0, k - j <= 160 {
+                if [".", "?", "!"].contains(lower[j]) {
+                    let opensWithPronoun = j + 1 < k && ["he", "she"].contains(lower[j + 1])
+                    if let found = first, !opensWithPronoun { return found }
+                    if opensWithPronoun { first = nil }
+                }
                 if let e = entityAt[j], document.entities[e].type == .person, !quoted(j) { first = e }
                 j -= 1
             }

@@ -457,6 +457,14 @@ struct EventTests {
         #expect(found.contains { $0.hasPrefix(type + " ") && $0.contains("[\"\(actor)\"] ->") }, "\(found)")
     }
 
+    /// "He pointed to the deal, which Trump abandoned. He said…": a sentence that opens with "he"
+    /// is passed over when looking for whom a later "he" stands for.
+    @Test func aSentenceOpeningWithThePronounPassesItOn() throws {
+        let found = try events("Ali Khamenei spoke in Tehran on Friday. He pointed to the 2015 agreement, which Donald Trump abandoned in 2018. "
+                               + "He said Washington had broken its word.", typeModel: try #require(EventTypeModel.shared))
+        #expect(found.contains { $0.hasPrefix("ACCUSE") && $0.contains("[\"Ali Khamenei\"] -> [\"Washington\"]") }, "\(found)")
+    }
+
     /// "Days later it imposed sanctions on the army chief, Gen …, accusing…": the pronoun before
     /// the names is the subject, and "days later" is the whole opening phrase.
     @Test func aPronounBeforeTheNamesIsTheSubject() throws {
