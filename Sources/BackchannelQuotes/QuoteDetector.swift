@@ -394,7 +394,7 @@ public struct QuoteDetector: Stage {
     /// The body or state that opens (within its first eight tokens, before any person) the
     /// sentence before the one holding token `t`; for "Ukraine's General Staff", the body the
     /// state owns.
-    private func openingBody(before t: Int, words: [String], entityAt: [Int?], document: Document) -> Int? {
+    private func openingBody(before t: Int, words: [String], entityAt: [Int?], document: Document, depth: Int = 0) -> Int? {
         let offset = document.tokens[t].span.start
         guard let s = document.sentences.lastIndex(where: { $0.span.start <= offset }), s > 0 else { return nil }
         let previous = document.sentences[s - 1].span
@@ -402,6 +402,11 @@ public struct QuoteDetector: Stage {
         while first < last {
             let middle = (first + last) / 2
             if document.tokens[middle].span.start < previous.start { first = middle + 1 } else { last = middle }
+        }
+        // ("Russia's defence ministry confirmed the attacks. It said … It called the strikes
+        // “terrorist attacks”": a sentence that opens with "it" hands on the body before it.)
+        if first < document.tokens.count, words[first].lowercased() == "it", depth < 3 {
+            return openingBody(before: first, words: words, entityAt: entityAt, document: document, depth: depth + 1)
         }
         var k = first
         while k < document.tokens.count, k - first < 8, document.tokens[k].span.end <= previous.end {
@@ -453,10 +458,26 @@ public struct QuoteDetector: Stage {
                 continue
             }
             if Self.pronouns.contains(words[t]) { return pronounReferent(at: t, words: words, entityAt: entityAt, document: document) }
+            // ("Defence Minister Khawaja Asif went further, saying…": a title before a name is that
+            // name's, not the last holder of a like title.)
+            if titleBeforeName(t, words: words, entityAt: entityAt, document: document) { counted -= 1; continue }
             if let e = personWithRole(at: t, words: words, document: document) { return e }
             if Self.cues.contains(words[t].lowercased()) { return nil }
         }
         return nil
+    }
+
+    /// Whether token `t` is a capitalised word of a title that a person's name follows at once
+    /// ("Minister" in "Defence Minister Khawaja Asif").
+    private func titleBeforeName(_ t: Int, words: [String], entityAt: [Int?], document: Document) -> Bool {
+        guard words[t].startsUppercase else { return false }
+        var k = t + 1
+        while k < words.count, k - t <= 3 {
+            if let e = entityAt[k] { return document.entities[e].type == .person }
+            guard words[k].startsUppercase else { return false }
+            k += 1
+        }
+        return false
     }
 
     /// The body or state a clause opens with, before its first lower-case verb: "Hamas" in

@@ -269,6 +269,17 @@ struct QuoteTests {
         #expect(try quotes(text) == ["Diplomacy is in crisis, | Volodymyr Zelensky | told"])
     }
 
+    @Test func aTitleBeforeANameIsThatNames() throws {
+        // "Minister" belongs to McGuinty here, not to the last minister named (Carney).
+        let text = "Prime Minister Mark Carney said the attack had been planned abroad. Defence Minister David McGuinty went further, saying Canada was “under attack” and that the culprits would be found."
+        #expect(try quotes(text) == ["under attack | David McGuinty | saying"])
+    }
+
+    @Test func itChainsBackToTheBodyThatOpenedTheParagraph() throws {
+        let text = "Norway's defence ministry confirmed the attacks on two airfields. It said several aircraft had burned. It called the strikes “acts of sabotage” and reported no casualties."
+        #expect(try quotes(text) == ["acts of sabotage | Norway | called"])
+    }
+
     @Test func aNameAfterAPrepositionIsNotTheSpeaker() throws {
         let text = "“We are disappointed,” the chief of staff said in a post on Telegram."
         #expect(try quotes(text) == ["We are disappointed, | - | said"])
