@@ -243,6 +243,18 @@ public struct QuoteDetector: Stage {
                     ?? clauseBody(tokens[start..<conjunction], words: words, entityAt: entityAt, document: document) {
                     return subject
                 }
+                // ("He told them to free the hostages and hand over the dead, and called it a “last
+                // warning”": the verbs before were joined by "and" too; the sentence's subject.)
+                if start > 0, let subject = clauseSubject(tokens[0..<conjunction], words: words, entityAt: entityAt, document: document) {
+                    return subject
+                }
+                // ("In a statement it said the RSF had shelled the market, and called the attack
+                // “a heinous crime”": "it said" opening the sentence is who goes on.)
+                if let it = (0..<min(conjunction, 6)).first(where: { words[tokens[$0]].lowercased() == "it" && $0 + 1 < conjunction
+                       && Self.cues.contains(words[tokens[$0 + 1]].lowercased()) }),
+                   let body = bodyCalledIt(it + 1, tokens: tokens, words: words, entityAt: entityAt, document: document) {
+                    return body
+                }
             }
             let cueAfterQuote = document.tokens[tokens[n]].span.start >= quote.upperBound
             while k >= 0, !Self.clauseBreaks.contains(words[tokens[k]].lowercased()) {

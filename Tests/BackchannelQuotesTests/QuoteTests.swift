@@ -280,6 +280,18 @@ struct QuoteTests {
         #expect(try quotes(text) == ["acts of sabotage | Norway | called"])
     }
 
+    @Test(arguments: [
+        // verbs joined by "and" before: the sentence's subject goes on
+        ("President Donald Trump wrote to the group's leaders. He told them to free the hostages and return the bodies, and called it a “final warning”.",
+         "final warning | Donald Trump | called"),
+        // "it said" opening the sentence, after a body named in the sentence before
+        ("Chad’s government blamed the Rapid Support Forces. In a statement it said the RSF had shelled the market, and called the attack “a heinous crime”.",
+         "a heinous crime | Chad | called"),
+    ])
+    func aSecondVerbAfterAndKeepsTheSentencesSubject(text: String, expected: String) throws {
+        #expect(try quotes(text) == [expected])
+    }
+
     @Test func aNameAfterAPrepositionIsNotTheSpeaker() throws {
         let text = "“We are disappointed,” the chief of staff said in a post on Telegram."
         #expect(try quotes(text) == ["We are disappointed, | - | said"])
