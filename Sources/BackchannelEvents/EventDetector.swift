@@ -41,13 +41,14 @@ public struct EventDetector: Stage {
     static let patientNouns: WordSet = ["arrest", "detention", "extradition", "conviction", "prosecution", "abduction", "kidnapping",
                                         "assassination", "expulsion", "deportation"]
     /// Conjunctions that open a clause with a subject of its own: "after Trump and Putin agreed".
-    static let subordinators: WordSet = ["after", "before", "when", "since", "until", "once", "because", "while"]
+    static let subordinators: WordSet = ["after", "before", "when", "since", "until", "once", "because", "while", "if", "unless"]
 
-    /// Whether the clause from token `k` opens with a name ("the" may stand before it) and runs to
-    /// token `end` without a comma: "after Trump and Putin agreed", not "after talks, Kyiv agreed".
+    /// Whether the clause from token `k` opens with a name ("the" may stand before it) or a
+    /// subject pronoun and runs to token `end` without a comma: "after Trump and Putin agreed",
+    /// "if it dropped its demand", not "after talks, Kyiv agreed".
     static func startsWithName(_ k: Int, before end: Int, lower: [Word], entityAt: [Int?]) -> Bool {
         let first = k < end && lower[k] == "the" ? k + 1 : k
-        guard first < end, entityAt[first] != nil else { return false }
+        guard first < end, entityAt[first] != nil || (first == k && subjectPronouns.contains(lower[first])) else { return false }
         return !(k..<end).contains { lower[$0] == "," }
     }
     /// Words after which a name is what an act is aimed at or where it goes, never who acts:

@@ -490,6 +490,13 @@ struct EventTests {
         #expect(!found.contains { $0.hasPrefix("AGREE") && $0.contains("Australia") }, "\(found)")
     }
 
+    /// "… if he agreed to a ceasefire": a pronoun after "if" is the subordinate clause's subject,
+    /// and stands for the last one named before it, not for the sentence's subject.
+    @Test func aPronounAfterIfIsTheConditionsSubject() throws {
+        let found = try events("Donald Trump said he would meet Vladimir Putin in Budapest if he agreed to a ceasefire.")
+        #expect(found.contains { $0.hasPrefix("AGREE") && $0.contains(" [\"Vladimir Putin\"] ->") }, "\(found)")
+    }
+
     /// The stages up to events over a sub-heading and a paragraph under it.
     func eventsUnderHeading(_ heading: String, _ paragraph: String) throws -> [String] {
         let text = heading + "\n\n" + paragraph
