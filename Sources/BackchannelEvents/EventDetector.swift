@@ -692,6 +692,19 @@ public struct EventDetector: Stage {
             ? reportingSpeaker(clauseStart: clauseStart, trigger: triggerTokens, in: range, opening: opening, lower: lower,
                                entityAt: entityAt, document: document, previousActor: previousActor, subject: subject, quoted: quoted)
             : nil
+        // "The Israeli military said about 50 of its jets had struck…": a deed of the speaker's own
+        // forces ("its", "their") whose clause names no one else is the speaker's.
+        if actors.isEmpty, !Self.stances.contains(trigger.type), !quoted(triggerTokens.lowerBound),
+           (clauseStart..<triggerTokens.lowerBound).contains(where: { ["its", "their"].contains(lower[$0]) }),
+           !(clauseStart..<triggerTokens.lowerBound).contains(where: { entityAt[$0] != nil }),
+           // ("said one of its soldiers was killed": its own losses are not its deed.)
+           !(max(clauseStart, triggerTokens.lowerBound - 2)..<triggerTokens.lowerBound).contains(where: {
+               ["was", "were", "been", "be", "being", "those"].contains(lower[$0]) }),
+           let speaker = reportingSpeaker(clauseStart: clauseStart, trigger: triggerTokens, in: range, opening: opening, lower: lower,
+                                          entityAt: entityAt, document: document, previousActor: previousActor, subject: subject, quoted: quoted),
+           document.entities[speaker].type != .person {
+            actors = [speaker]
+        }
         if Self.speechActs.contains(trigger.type), let speaker = reporter {
             // ("He said the Iranian side had criticised…": the speaker's own side acts itself.)
             let own = document.entities[speaker].affiliation

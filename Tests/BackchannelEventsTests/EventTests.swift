@@ -465,6 +465,14 @@ struct EventTests {
         #expect(found.contains { $0.hasPrefix("ACCUSE") && $0.contains("[\"Ali Khamenei\"] -> [\"Washington\"]") }, "\(found)")
     }
 
+    /// "The Israeli military said its jets had struck…": a deed of the speaker's own forces is the
+    /// speaker's; its own losses ("one of its soldiers was killed") are not its deed.
+    @Test func aDeedOfItsOwnForcesIsTheSpeakers() throws {
+        let found = try events("Norway's defence ministry said its jets had struck a radar site overnight. The Estonian army said one of its soldiers was killed.")
+        #expect(found.contains { $0.hasPrefix("FIGHT") && $0.contains(" [\"Norway\"] ->") }, "\(found)")
+        #expect(!found.contains { $0.contains("Estonia") && $0.contains("FIGHT") && !$0.contains("[] ->") }, "\(found)")
+    }
+
     /// "Days later it imposed sanctions on the army chief, Gen …, accusing…": the pronoun before
     /// the names is the subject, and "days later" is the whole opening phrase.
     @Test func aPronounBeforeTheNamesIsTheSubject() throws {
