@@ -37,6 +37,22 @@ public struct EventDetector: Stage {
     }
 
     static let placePrepositions: WordSet = ["in", "at", "near", "outside", "inside"]
+    /// The "with" that opens ", with Qatar and Egypt mediating", for the word "mediating" at `end`:
+    /// only names, "and", "the" and commas between.
+    static func mediatorsPhrase(endingAt end: Int, in range: Range<Int>, lower: [Word], entityAt: [Int?]) -> Int? {
+        var k = end - 1
+        while k > range.lowerBound, end - k <= 12, entityAt[k] != nil || ["and", "the", ","].contains(lower[k]) { k -= 1 }
+        guard k >= range.lowerBound, k < end - 1, lower[k] == "with", (k + 1..<end).contains(where: { entityAt[$0] != nil }) else { return nil }
+        return k
+    }
+
+    /// Whether the "with" at `start` opens a phrase of mediators (", with Oman mediating").
+    static func mediatorsPhrase(startingAt start: Int, in range: Range<Int>, lower: [Word], entityAt: [Int?]) -> Bool {
+        var k = start + 1
+        while k < range.upperBound, k - start <= 12, entityAt[k] != nil || ["and", "the", ","].contains(lower[k]) { k += 1 }
+        return k < range.upperBound && k > start + 1 && lower[k] == "mediating"
+    }
+
     /// Acts done to someone, whose possessor is the one they are done to: "Maduro's arrest".
     static let patientNouns: WordSet = ["arrest", "detention", "extradition", "conviction", "prosecution", "abduction", "kidnapping",
                                         "assassination", "expulsion", "deportation"]
@@ -749,6 +765,17 @@ public struct EventDetector: Stage {
                 : subject(opening, antecedentStart).compactMap { countryOf($0, document: document) }.filter { $0 != target }
             actors = own.isEmpty ? main : own
         }
+        // "Negotiators from Israel and Hamas met in Doha, with Qatar and Egypt mediating": the
+        // mediators act, and the parties of the clause are their targets.
+        var mediated: [Int] = []
+        if trigger.mode == "mediation", lower[triggerTokens.lowerBound] == "mediating",
+           let with = Self.mediatorsPhrase(endingAt: triggerTokens.lowerBound, in: range, lower: lower, entityAt: entityAt) {
+            let mediators = (with + 1..<triggerTokens.lowerBound).compactMap { entityAt[$0] }.reduce(into: [Int]()) { if !$0.contains($1), canAct($1) { $0.append($1) } }
+            if !mediators.isEmpty {
+                mediated = subject(clauseStart, with).compactMap { countryOf($0, document: document) }.filter { !mediators.contains($0) }
+                actors = mediators.compactMap { countryOf($0, document: document) }
+            }
+        }
         if actors.isEmpty, !keepWithoutActors { return nil }
         let actor = actors.first
         // Targets: the first person, body or country after the trigger (not a place after "in").
@@ -757,7 +784,9 @@ public struct EventDetector: Stage {
         var townAfterTrigger: Int?
         while j < range.upperBound, j - triggerTokens.upperBound < 12, ![".", ";"].contains(lower[j]),
               // ", and Oman said…": a new clause has its own parties.
-              !(lower[j] == "," && j + 1 < range.upperBound && ["and", "but", "while"].contains(lower[j + 1])) {
+              !(lower[j] == "," && j + 1 < range.upperBound && ["and", "but", "while"].contains(lower[j + 1])),
+              // (", with Qatar and Egypt mediating": the mediators are no party.)
+              !(lower[j] == "with" && Self.mediatorsPhrase(startingAt: j, in: range, lower: lower, entityAt: entityAt)) {
             if let e = entityAt[j], isActorType(e), !actors.contains(e), !quoted(j), !precededByPlacePreposition(j, lower: lower, entityAt: entityAt, range: range) {
                 var m = j + 1
                 while m < range.upperBound, entityAt[m] == e { m += 1 }
@@ -778,6 +807,7 @@ public struct EventDetector: Stage {
             }
             j += 1
         }
+        if !mediated.isEmpty { targets = mediated }
         if let relativeTarget { targets = [relativeTarget] }
         if let patient, let target = countryOf(patient, document: document), !actors.contains(target) {
             targets = [target] + targets.filter { $0 != target }

@@ -473,6 +473,14 @@ struct EventTests {
         #expect(!found.contains { $0.contains("Estonia") && $0.contains("FIGHT") && !$0.contains("[] ->") }, "\(found)")
     }
 
+    /// "…, with Qatar and Egypt mediating": the mediators act, the parties are their targets,
+    /// and the mediators are no party to the meeting.
+    @Test func mediatorsAfterWithAreTheMediationsActors() throws {
+        let found = try events("Envoys of Armenia and Azerbaijan have been meeting in Geneva since Monday, with France and Switzerland mediating.")
+        #expect(found.contains { $0.hasPrefix("CONSULT") && $0.contains("[\"France\", \"Switzerland\"] -> [\"Armenia\", \"Azerbaijan\"]") }, "\(found)")
+        #expect(!found.contains { $0.contains("[\"Armenia\", \"Azerbaijan\"] -> [\"France\"") }, "\(found)")
+    }
+
     /// "Days later it imposed sanctions on the army chief, Gen …, accusing…": the pronoun before
     /// the names is the subject, and "days later" is the whole opening phrase.
     @Test func aPronounBeforeTheNamesIsTheSubject() throws {
