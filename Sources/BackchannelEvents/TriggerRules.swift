@@ -117,6 +117,8 @@ extension EventDetector {
                                        "capital", "headquarters", "garrison", "airfield", "stronghold", "bridge"]
     static let willingModals: WordSet = ["will", "would", "wo", "shall", "can", "could", "ca", "cannot"]
     /// What a threat not ruled out is: "has not ruled out military action".
+    /// Verbs that make an accusation of a deed named after "of" or "for".
+    static let accusingVerbs: WordSet = ["accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming", "charged", "charges"]
     static let forceWords: WordSet = ["military", "force", "strikes", "strike", "attack", "attacks", "retaliation", "war", "invasion"]
     static let timeUnits: WordSet = ["days", "weeks", "hours", "months", "day", "week"]
     static let givingTime: WordSet = ["gave", "given", "giving", "gives", "give"]
@@ -183,6 +185,13 @@ extension EventDetector {
            i + 1 >= range.upperBound || !["for", "on", "to"].contains(lower[i + 1])
             || lower[i + 1] == "on" && i + 2 < range.upperBound && (Self.weekdays.contains(lower[i + 2].text) || Self.months.contains(lower[i + 2].text)) {
             trigger = TriggerLexicon.Trigger(type: .consult, mode: "phone", confidence: 0.7, length: 1)
+        }
+        // "accused Rwanda of backing the rebels", "blamed Kyiv for shelling the plant": the deed
+        // named in an accusation is what is alleged, not a deed the writer reports.
+        if let type = trigger?.type, [.fight, .assault, .aid, .support].contains(type), lower[i].hasSuffix("ing"), i - 1 > range.lowerBound,
+           ["of", "for"].contains(lower[i - 1]),
+           (max(range.lowerBound, i - 10)..<(i - 1)).contains(where: { Self.accusingVerbs.contains(lower[$0]) }) {
+            trigger = nil
         }
         // "a halt to strikes", "a pause on strikes", "could face strikes": strikes that are
         // talked about, stopped or threatened are no fighting.

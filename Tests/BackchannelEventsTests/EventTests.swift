@@ -481,6 +481,14 @@ struct EventTests {
         #expect(!found.contains { $0.contains("[\"Armenia\", \"Azerbaijan\"] -> [\"France\"") }, "\(found)")
     }
 
+    /// "accused Rwanda of backing the rebels and of shelling Goma": the deeds named in an
+    /// accusation are alleged, not reported as done.
+    @Test func aDeedNamedInAnAccusationIsNoDeed() throws {
+        let found = try events("Chad accused Sudan on Monday of attacking its border posts.")
+        #expect(!found.contains { $0.hasPrefix("FIGHT") }, "\(found)")
+        #expect(try events("Sudan attacked border posts in Chad on Monday.").contains { $0.hasPrefix("FIGHT") })
+    }
+
     /// "Days later it imposed sanctions on the army chief, Gen …, accusing…": the pronoun before
     /// the names is the subject, and "days later" is the whole opening phrase.
     @Test func aPronounBeforeTheNamesIsTheSubject() throws {
