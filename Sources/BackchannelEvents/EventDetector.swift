@@ -1033,13 +1033,12 @@ public struct EventDetector: Stage {
             // Damascus mosque", "to U.N. Secretary-General António Guterres".)
             var p = k - 1
             // (Not over a day or a month: "On Sunday the Sahel confederation" names its subject.)
-            while p > start, ["the", "a", "an"].contains(lower[p]) || (words[p].startsUppercase && !calendarWords.contains(lower[p])) { p -= 1 }
+            while p > start, ["the", "a", "an"].contains(lower[p])
+                    || (words[p].startsUppercase && !months.contains(lower[p]) && !weekdays.contains(lower[p].text)) { p -= 1 }
             guard p >= start, obliquePhraseWords.contains(lower[p]) else { return false }
         }
         return true
     }
-    static let calendarWords: WordSet = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-                                         "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
     static let obliquePhraseWords: WordSet = ["in", "on", "at", "from", "to", "of", "with", "by", "for", "near", "aboard", "during", "over",
                                              "under", "across", "into", "after", "before"]
     /// Prepositions that open a sentence with a phrase of place or manner closed by a comma.

@@ -116,9 +116,9 @@ extension EventDetector {
     static let strongholds: WordSet = ["base", "bases", "palace", "airport", "city", "town", "towns", "villages", "village", "buildings", "positions",
                                        "capital", "headquarters", "garrison", "airfield", "stronghold", "bridge"]
     static let willingModals: WordSet = ["will", "would", "wo", "shall", "can", "could", "ca", "cannot"]
-    /// What a threat not ruled out is: "has not ruled out military action".
     /// Verbs that make an accusation of a deed named after "of" or "for".
     static let accusingVerbs: WordSet = ["accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming", "charged", "charges"]
+    /// What a threat not ruled out is: "has not ruled out military action".
     static let forceWords: WordSet = ["military", "force", "strikes", "strike", "attack", "attacks", "retaliation", "war", "invasion"]
     static let timeUnits: WordSet = ["days", "weeks", "hours", "months", "day", "week"]
     static let givingTime: WordSet = ["gave", "given", "giving", "gives", "give"]

@@ -730,6 +730,7 @@ public struct QuoteDetector: Stage {
                 return title.contains(head) && modifiers.allSatisfy(title.contains)
             }
         }
+        let lastMention = { (e: Int) in document.entities[e].mentions.filter { $0.span.end <= offset }.map(\.span.start).max() ?? -1 }
         // "“…,” the Ukrainian president told the leaders": a nationality before the word names
         // the holder's state; with no holder of that state's title, the role is nobody's here
         // (not the one "President Donald Trump" of the article).
@@ -743,14 +744,9 @@ public struct QuoteDetector: Stage {
                 return (country != nil && holder.affiliation == country)
                     || holder.roles.contains { $0.title.lowercased().split(separator: " ").contains(Substring(words[t - 1].lowercased())) }
             }
-            guard let chosen = ofThatState.max(by: { a, b in
-                let last = { (e: Int) in document.entities[e].mentions.filter { $0.span.end <= offset }.map(\.span.start).max() ?? -1 }
-                return last(a) < last(b)
-            }) else { return nil }
-            return chosen
+            return ofThatState.max { lastMention($0) < lastMention($1) }
         }
         let pool = fitting.isEmpty ? holders : fitting
-        let lastMention = { (e: Int) in document.entities[e].mentions.filter { $0.span.end <= offset }.map(\.span.start).max() ?? -1 }
         return pool.max { lastMention($0) < lastMention($1) }
     }
 
