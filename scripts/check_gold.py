@@ -5,9 +5,10 @@ Usage:
     python3 scripts/check_gold.py        # prints per-type, per-kind and per-event-type counts, then OK (exit 0) or the errors (exit 1)
     python3 scripts/check_gold.py --quiet   # only OK or the errors
 
-Counts are given per split (``SPLITS``). ``onward`` is the held-out split, the fifteenth,
-written in the fifteenth session after ``beyond`` was scored once at 8cf9972 (``beyond`` is
-spent): score it once, at the end of a piece of work. Every other split is development data (see
+Counts are given per split (``SPLITS``). ``further`` is the held-out split, the sixteenth,
+written in the sixteenth session by a helper in a separate clone (``onward``, the fifteenth, is no
+longer in ``HELD_OUT``; ``beyond`` was scored once at 8cf9972 and is spent): score it once, at the
+end of a piece of work. Every other split is development data (see
 "Splits" in Corpus/README.md). The counts include the held-out split's; pass ``--quiet`` to print
 only OK or the errors.
 
@@ -63,7 +64,7 @@ EVENT_KEYS = ("type", "mode", "actors", "targets", "place", "date", "modality", 
 EVENT_OPTIONAL = {"position", "casualties", "amounts"}
 ACTOR_TYPES = {"ORG", "GPE", "PERSON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-# onward is the held-out split (see the docstring); the others are development data.
+# further is the held-out split (see the docstring); the others are development data.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from corpus_splits import SPLITS  # noqa: E402
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

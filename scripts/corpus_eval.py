@@ -10,10 +10,10 @@ a split, running the binary once over the pages and reading its JSON lines, chec
 the command-line options, target marks, per-article error lists, JSON output and the little
 self-test harness. The scoring itself stays in each script.
 
-Splits: ``dev`` is the default. ``onward`` (the fifteenth held-out split, written in the
-fifteenth session; ``beyond`` was scored once at 8cf9972) is the held-out split: score it
-once, at the end of a piece of work, and never use it for development, debugging, tuning or
-training. Every other split is development data; "Splits" in ``Corpus/README.md`` tells when
+Splits: ``dev`` is the default. ``further`` (the sixteenth held-out split, written in the
+sixteenth session; ``onward``, the fifteenth, is no longer in ``HELD_OUT``, and ``beyond`` was
+scored once at 8cf9972) is the held-out split: score it once, at the end of a piece of work, and
+never use it for development, debugging, tuning or training. Every other split is development data; "Splits" in ``Corpus/README.md`` tells when
 each was written, scored and spent. ``--split all`` takes every article of a development split (not the held-out
 ones, ``corpus_splits.HELD_OUT``).
 
@@ -225,15 +225,16 @@ def span_ok(text, start, end, want):
 # ---------------------------------------------------------------- command line
 
 def parse_args(description, errors_help, argv=None):
-    """The common options: --binary, --split (one of ``SPLIT_CHOICES``, default dev; ``onward``
+    """The common options: --binary, --split (one of ``SPLIT_CHOICES``, default dev; ``further``
     is the held-out split: score it once, at the end of a piece of work), --errors N, --json and
     --selftest."""
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
-                    help="articles to score (default dev; onward is the held-out split: score it "
-                         "once, at the end of a piece of work; beyond, the previous one, was scored at "
-                         "8cf9972 and is spent; all includes every development split)")
+                    help="articles to score (default dev; further is the held-out split: score it "
+                         "once, at the end of a piece of work; onward, the previous one, is no longer "
+                         "held out; beyond was scored at 8cf9972 and is spent; all includes every "
+                         "split but the held-out one)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument("--selftest", action="store_true", help="check the scorer on hand-made cases")
