@@ -6,8 +6,8 @@ Usage:
     python3 scripts/check_gold.py --quiet   # only OK or the errors
 
 Counts are given per split (``SPLITS``). ``further`` is the held-out split, the sixteenth,
-written in the sixteenth session by a helper in a separate clone (``onward``, the fifteenth, is no
-longer in ``HELD_OUT``; ``beyond`` was scored once at 8cf9972 and is spent): score it once, at the
+written in the sixteenth session by a helper in a separate clone (``onward``, the fifteenth, was
+scored once at d594e73 and ``beyond`` once at 8cf9972: both are spent): score it once, at the
 end of a piece of work. Every other split is development data (see
 "Splits" in Corpus/README.md). The counts include the held-out split's; pass ``--quiet`` to print
 only OK or the errors.

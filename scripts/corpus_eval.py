@@ -11,8 +11,8 @@ the command-line options, target marks, per-article error lists, JSON output and
 self-test harness. The scoring itself stays in each script.
 
 Splits: ``dev`` is the default. ``further`` (the sixteenth held-out split, written in the
-sixteenth session; ``onward``, the fifteenth, is no longer in ``HELD_OUT``, and ``beyond`` was
-scored once at 8cf9972) is the held-out split: score it once, at the end of a piece of work, and
+sixteenth session; ``onward``, the fifteenth, was scored once at d594e73, and ``beyond`` once
+at 8cf9972: both are spent) is the held-out split: score it once, at the end of a piece of work, and
 never use it for development, debugging, tuning or training. Every other split is development data; "Splits" in ``Corpus/README.md`` tells when
 each was written, scored and spent. ``--split all`` takes every article of a development split (not the held-out
 ones, ``corpus_splits.HELD_OUT``).
@@ -232,8 +232,8 @@ def parse_args(description, errors_help, argv=None):
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
                     help="articles to score (default dev; further is the held-out split: score it "
-                         "once, at the end of a piece of work; onward, the previous one, is no longer "
-                         "held out; beyond was scored at 8cf9972 and is spent; all includes every "
+                         "once, at the end of a piece of work; onward, the previous one, was scored at "
+                         "d594e73 and is spent, as is beyond (8cf9972); all includes every "
                          "split but the held-out one)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")

@@ -54,7 +54,7 @@ Usage:
     python3 scripts/eval_entities.py                 # dev split
     python3 scripts/eval_entities.py --errors 20     # plus per-article errors
     python3 scripts/eval_entities.py --split further  # the held-out split: once, at the end
-    python3 scripts/eval_entities.py --split onward  # the previous held-out split (no longer in HELD_OUT)
+    python3 scripts/eval_entities.py --split onward  # the previous held-out split (spent: scored once at d594e73)
     python3 scripts/eval_entities.py --split beyond  # the previous held-out split (spent: scored at 8cf9972)
     python3 scripts/eval_entities.py --split later  # the previous held-out split (spent: scored at 7153812)
     python3 scripts/eval_entities.py --split ahead  # the previous held-out split (spent: scored at 1be9ea9)
