@@ -166,37 +166,6 @@ public struct EventDetector: Stage {
         }
         return nil
     }
-    /// Words for an armed or political group, each with the family it belongs to ("rebels" and
-    /// "rebel" are one): what a later "the rebels" or "the group" refers back to.
-    static let groupDescriptors = WordMap<Int>([("rebels", 0), ("rebel", 0), ("paramilitaries", 1), ("paramilitary", 1),
-                                                ("militia", 2), ("militias", 2), ("group", 3), ("movement", 4),
-                                                ("militants", 5), ("militant", 5), ("insurgents", 6), ("insurgent", 6),
-                                                ("alliance", 7), ("bloc", 8), ("agency", 9), ("council", 10), ("court", 11), ("committee", 12)])
-
-    /// The body the text last called by a word of `family` before token `k`: "the M23 rebels",
-    /// "the M23 rebel group", "the paramilitary Rapid Support Forces", "Hamas, the militant
-    /// group". Nil when no body was called so in the 600 tokens before.
-    private func lastDescribed(_ family: Int, before k: Int, lower: [Word], entityAt: [Int?], document: Document) -> Int? {
-        func body(_ t: Int) -> Int? {
-            guard t >= 0, t < k, let e = entityAt[t], document.entities[e].type == .org else { return nil }
-            return e
-        }
-        func isDescriptor(_ t: Int) -> Bool { t >= 0 && Self.groupDescriptors[lower[t]] != nil }
-        var j = k - 1
-        while j >= 0, k - j <= 600 {
-            defer { j -= 1 }
-            guard Self.groupDescriptors[lower[j]] == family else { continue }
-            // "the M23 rebels", "the M23 rebel group" (the phrase's first word for a group), "the
-            // paramilitary Rapid Support Forces": the name just before or after.
-            let head = isDescriptor(j - 1) ? j - 1 : j
-            if let e = body(head - 1) ?? body(j + 1) { return e }
-            // "Hamas, the militant group", "NATO, the Western military alliance": an apposition
-            // (up to two words between the article and the noun).
-            if let article = stride(from: head - 1, through: max(0, head - 3), by: -1).first(where: { ["the", "a", "an"].contains(lower[$0]) }),
-               article >= 2, lower[article - 1] == ",", let e = body(article - 2) { return e }
-        }
-        return nil
-    }
     static let placeClauseEnds: WordSet = [";", "which", "who", "whose", "while", "whereas", "but"]
     static let relativeWords: WordSet = ["which", "who", "whose", "where"]
     static let negations: WordSet = ["not", "never", "no", "n't", "without", "neither", "nor"]
@@ -593,14 +562,14 @@ public struct EventDetector: Stage {
         // by what the text called it before is the group it called so.
         // ("On Monday the rebels…": a few words may open the clause.)
         if actors.isEmpty, let the = (subjectStart..<max(subjectStart, min(triggerTokens.lowerBound - 1, subjectStart + 4))).first(where: {
-               lower[$0] == "the" && Self.groupDescriptors[lower[$0 + 1]] != nil }),
-           let family = Self.groupDescriptors[lower[the + 1]],
+               lower[$0] == "the" && GroupReference.descriptors[lower[$0 + 1]] != nil }),
+           let family = GroupReference.descriptors[lower[the + 1]],
            !(subjectStart..<triggerTokens.lowerBound).contains(where: { entityAt[$0] != nil && !quoted($0) }),
            // ("she told the council", "Bangkok says the court has no authority": the one told is
            // no subject, and a refusal in reported words is the reporter's, found below.)
            !(the > range.lowerBound && ["told", "tell", "tells", "telling"].contains(lower[the - 1])),
            !(Self.speechActs.contains(trigger.type) && Self.reportingFrame(clauseStart: clauseStart, opening: opening, lower: lower) != nil),
-           let group = lastDescribed(family, before: the, lower: lower, entityAt: entityAt, document: document)
+           let group = GroupReference.lastDescribed(family, before: the, lower: { lower[$0] }, entityAt: entityAt, document: document)
                // ("Yahya Saree, the Houthis’ military spokesman, said the group had fired…": with
                // no body called so before, the group is the first body its own sentence names —
                // not one that reports it: "The White House said the group's attacks…".)

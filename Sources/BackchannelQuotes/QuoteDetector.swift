@@ -296,6 +296,12 @@ public struct QuoteDetector: Stage {
                    let e = lastPerson(before: document.tokens[t].span.start, words: words, document: document) {
                     return e
                 }
+                // "In a statement, the rebels said…": the group the text called so before.
+                if k >= 1, words[tokens[k - 1]].lowercased() == "the",
+                   (k + 1..<n).allSatisfy({ Self.auxiliaries.contains(words[tokens[$0]].lowercased()) }),
+                   let group = describedGroup(at: t, words: words, entityAt: entityAt, document: document) {
+                    return group
+                }
                 if let e = bodyNamedBefore(t, words: words, entityAt: entityAt, document: document) { return e }
                 k -= 1
             }
@@ -502,13 +508,24 @@ public struct QuoteDetector: Stage {
            let comma = clause.prefix(8).first(where: { words[$0] == "," }) {
             clause = clause[(clause.index(after: clause.firstIndex(of: comma)!))...]
         }
-        for t in clause.prefix(8) {
+        for (n, t) in clause.prefix(8).enumerated() {
             if let e = entityAt[t] {
                 return [.org, .gpe].contains(document.entities[e].type) ? e : nil
             }
             if Self.prepositions.contains(words[t].lowercased()) { return nil }
+            // ("The rebels pulled out on Monday, saying…": the group the text called so before.)
+            if n == 1, words[clause.first!].lowercased() == "the", let group = describedGroup(at: t, words: words, entityAt: entityAt, document: document) {
+                return group
+            }
         }
         return nil
+    }
+
+    /// The body the text called before by the group word at token `t` ("rebels", "group",
+    /// "militia"…): see ``GroupReference``.
+    private func describedGroup(at t: Int, words: [String], entityAt: [Int?], document: Document) -> Int? {
+        guard let family = GroupReference.descriptors[words[t].lowercased()] else { return nil }
+        return GroupReference.lastDescribed(family, before: t, lower: { Word(words[$0].lowercased()) }, entityAt: entityAt, document: document)
     }
 
     /// The person a pronoun at `offset` stands for: the first person named in the sentence

@@ -292,6 +292,18 @@ struct QuoteTests {
         #expect(try quotes(text) == [expected])
     }
 
+    @Test(arguments: [
+        // "the rebels said", after the text called a group so
+        ("The M23 rebels held Goma. Brussels froze their leaders' assets. In a statement, the rebels said the EU measures made talks “impossible”.",
+         "impossible | M23 | said"),
+        // a participle after a clause that opens with "the rebels"
+        ("The M23 rebels held Goma. The rebels walked out on Monday, saying that new sanctions had made dialogue “pointless”.",
+         "pointless | M23 | saying"),
+    ])
+    func theRebelsAreTheGroupTheTextCalledSo(text: String, expected: String) throws {
+        #expect(try quotes(text) == [expected])
+    }
+
     @Test func aNameAfterAPrepositionIsNotTheSpeaker() throws {
         let text = "“We are disappointed,” the chief of staff said in a post on Telegram."
         #expect(try quotes(text) == ["We are disappointed, | - | said"])
