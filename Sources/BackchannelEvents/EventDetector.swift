@@ -507,7 +507,10 @@ public struct EventDetector: Stage {
         // verb shares the subject of the sentence.
         // ("Kyiv hopes…; Trump has said… but has refused": the sentence's clause after the last
         // semicolon, not the sentence's first.)
-        if actors.isEmpty, clauseStart > opening, (clauseStart..<triggerTokens.lowerBound).allSatisfy({ Self.auxiliaries.contains(lower[$0]) }) {
+        // ("…, and since September has struck more than 20 boats": a time may stand before the verb.)
+        if actors.isEmpty, clauseStart > opening, (clauseStart..<triggerTokens.lowerBound).allSatisfy({ k in
+               Self.auxiliaries.contains(lower[k]) || Self.timeWords.contains(lower[k]) || Self.months.contains(lower[k]) || Self.weekdays.contains(lower[k].text)
+           }) {
             let semicolon = (opening..<clauseStart).last { lower[$0] == ";" }
             actors = subject(semicolon.map { $0 + 1 } ?? opening, clauseStart)
         }
@@ -985,6 +988,9 @@ public struct EventDetector: Stage {
                                            "persuaded", "invited", "allowed", "wants", "wanted", "want", "called", "encouraged", "forced",
                                            "instructed", "instructs", "ordered", "orders", "sent", "sends", "dispatched", "authorised", "authorized"]
 
+    /// Words of a time phrase that may stand between a clause's start and its verb ("since
+    /// September", "on Monday", "last week").
+    static let timeWords: WordSet = ["since", "on", "in", "last", "this", "week", "month", "year", "earlier", "yesterday", "today"]
     static let auxiliaries: WordSet = ["has", "have", "had", "is", "was", "were", "will", "would", "also", "then", "later", "repeatedly", "not", "and", "been"]
 
     /// Words that open a phrase of time or circumstance before the subject: "After the call, …".

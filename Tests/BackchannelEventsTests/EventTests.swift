@@ -489,6 +489,13 @@ struct EventTests {
         #expect(try events("Sudan attacked border posts in Chad on Monday.").contains { $0.hasPrefix("FIGHT") })
     }
 
+    /// "The US has sent warships, and since September has struck boats": a clause that starts
+    /// with its verb, after a time, shares the sentence's subject.
+    @Test func aVerbAfterATimeSharesTheSentencesSubject() throws {
+        let found = try events("Norway has sent two frigates to the Barents Sea, and since March has struck three drones near its coast.")
+        #expect(found.contains { $0.hasPrefix("FIGHT") && $0.contains(" [\"Norway\"] ->") }, "\(found)")
+    }
+
     /// "Days later it imposed sanctions on the army chief, Gen …, accusing…": the pronoun before
     /// the names is the subject, and "days later" is the whole opening phrase.
     @Test func aPronounBeforeTheNamesIsTheSubject() throws {
