@@ -5,22 +5,26 @@ extension ExtractRecord {
         json.object { json in
             json.field("source", source)
             json.field("article") { ArticleRecord(document).write(to: &$0) }
-            let scalars = Array(document.text.unicodeScalars)
-            // Sentences are printed once per quote and event: cut each span's text once.
-            var cache: [TextSpan: String] = [:]
-            func text(_ span: TextSpan) -> String {
-                if let known = cache[span] { return known }
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[max(0, span.start)..<min(scalars.count, span.end)])
-                let result = String(view)
-                cache[span] = result
-                return result
+            // Spans count Unicode scalars: the text's UTF-8 bytes and where each scalar starts in
+            // them let a span's text be written as a run of bytes, with no `String` cut for it.
+            let utf8 = Array(document.text.utf8)
+            var scalarStarts: [Int32] = []
+            scalarStarts.reserveCapacity(utf8.count + 1)
+            for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { scalarStarts.append(Int32(offset)) }
+            scalarStarts.append(Int32(utf8.count))
+            let scalarCount = scalarStarts.count - 1
+            func text(_ span: TextSpan, _ json: inout JSONWriter) {
+                let lower = min(max(span.start, 0), scalarCount)
+                let upper = min(max(span.end, lower), scalarCount)
+                utf8.withUnsafeBufferPointer { bytes in
+                    json.value(utf8: UnsafeBufferPointer(rebasing: bytes[Int(scalarStarts[lower])..<Int(scalarStarts[upper])]))
+                }
             }
             /// The `start`, `end` and `text` members of a span.
             func spanFields(_ span: TextSpan, _ json: inout JSONWriter) {
                 json.field("start", span.start)
                 json.field("end", span.end)
-                json.field("text", text(span))
+                json.field("text") { text(span, &$0) }
             }
             json.field("entities") { json in
                 json.array(document.entities) { json, entity in
@@ -66,7 +70,7 @@ extension ExtractRecord {
                 json.array(document.quotes) { json, quote in
                     json.object { json in
                         json.field("id", quote.id.rawValue)
-                        json.field("text", text(quote.span))
+                        json.field("text") { text(quote.span, &$0) }
                         json.field("start", quote.span.start)
                         json.field("end", quote.span.end)
                         json.field("speaker", quote.speaker?.rawValue)
@@ -91,7 +95,7 @@ extension ExtractRecord {
                                 json.field("value", date.value)
                                 json.field("granularity", date.granularity.rawValue)
                                 json.field("approximate", date.approximate)
-                                json.field("text", text(date.span))
+                                json.field("text") { text(date.span, &$0) }
                             }
                         }
                         json.field("amounts") { json in
@@ -100,7 +104,7 @@ extension ExtractRecord {
                                     json.field("amount", money.amount)
                                     json.field("currency", money.currency)
                                     json.field("qualifier", money.qualifier)
-                                    json.field("text", text(money.span))
+                                    json.field("text") { text(money.span, &$0) }
                                 }
                             }
                         }

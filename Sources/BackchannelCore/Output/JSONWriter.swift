@@ -57,6 +57,11 @@ public struct JSONWriter {
         write(value)
     }
 
+    /// A string value given as its UTF-8 bytes (valid UTF-8, as a slice of a `String`'s bytes
+    /// is when cut at scalar boundaries): the text of a span is written without building a
+    /// `String` for it.
+    public mutating func value(utf8: UnsafeBufferPointer<UInt8>) { write(utf8: utf8) }
+
     public mutating func value(_ value: Int?) {
         guard let value else { return null() }
         bytes.append(contentsOf: String(value).utf8)
@@ -107,19 +112,19 @@ public struct JSONWriter {
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     private mutating func write(_ string: String) {
-        bytes.append(0x22)
         var string = string
+        string.withUTF8 { write(utf8: $0) }
+    }
+
+    private mutating func write(utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(0x22)
         // Most text needs no escaping: copy runs of plain bytes at once.
-        let plain = string.withUTF8 { utf8 -> Bool in
-            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
             bytes.append(contentsOf: utf8)
-            return true
-        }
-        if plain {
             bytes.append(0x22)
             return
         }
-        for b in string.utf8 {
+        for b in utf8 {
             switch b {
             case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
             case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
