@@ -29,7 +29,7 @@ struct NameConsistency {
         found = acronyms(found, words: words)
         found = statesAndAgreements(found, words: words)
         found = hyphenatedGivenNames(found, words: words)
-        found = personNames(found, words: words)
+        found = personNames(siteNames(found, words: words), words: words)
         found = honorifics(found, words: words)
         found = titledAppositions(found, words: words)
         found = administrations(found, words: words)
@@ -192,7 +192,8 @@ struct NameConsistency {
 
     /// What a person's name is not made of, whatever the tagger said:
     /// - a weekday or a month at its end ("Hugh McGuire Sunday, May 28" is Hugh McGuire);
-    /// - an organisation after "of" ("Alvin Yeung of Civic Party" is a person and a party);
+    /// - an organisation after "of" ("Alvin Yeung of Civic Party" is a person and a party),
+    ///   or a country ("Hanno Pevkur of Estonia" is a person and a state);
     /// - a person after an organisation's head word ("Refugee Council Enver Solomon",
     ///   "Washington State University Simon Ličen": the body, then its person);
     /// - an organisation's head word at its end ("People Magazine", "Party"): an organisation;
@@ -222,6 +223,21 @@ struct NameConsistency {
                    && !(f.tokens.lowerBound..<of).contains { Self.organisationFirstWords.contains(words[$0].lowercased()) || Self.organisationLastWords.contains(words[$0].lowercased()) }) {
                 result.append(EntityResolver.Found(tokens: f.tokens.lowerBound..<of, type: .person))
                 result.append(EntityResolver.Found(tokens: (of + 1)..<f.tokens.upperBound, type: .org))
+                continue
+            }
+            // "signed by Hanno Pevkur of Estonia and Dovile Sakaliene of Lithuania": a name of
+            // words the gazetteer knows only as people's, or not at all, before "of" and a
+            // country is a person of that country, not one body.
+            if f.type == .org || f.type == .person, let of = f.tokens.dropFirst(2).first(where: { words[$0] == "of" }),
+               of - f.tokens.lowerBound <= 4, of + 1 < f.tokens.upperBound,
+               gazetteer.lookup(words[(of + 1)..<f.tokens.upperBound].joined(separator: " ")).contains(where: { $0.type == "GPE" && $0.kind == "country" }),
+               (f.tokens.lowerBound..<of).allSatisfy({ k in
+                   Self.isNameWord(words[k]) && !Self.organisationFirstWords.contains(words[k].lowercased())
+                       && !Self.organisationLastWords.contains(words[k].lowercased())
+                       && gazetteer.lookup(words[k]).allSatisfy { ["FIRSTNAME", "SURNAME"].contains($0.type) }
+               }) {
+                result.append(EntityResolver.Found(tokens: f.tokens.lowerBound..<of, type: .person))
+                result.append(EntityResolver.Found(tokens: (of + 1)..<f.tokens.upperBound, type: .gpe))
                 continue
             }
             if f.type == .org, f.tokens.count >= 3,
@@ -496,7 +512,7 @@ struct NameConsistency {
     static let organisationLastWords: WordSet = TaggerFeatures.organisationHeads.union([
         "navy", "magazine", "authority", "office", "institute", "ministry", "commission", "agency", "wire",
         // "Black Sea Fleet", "Ukraine's General Staff", "Relief International"
-        "fleet", "staff", "international", "brotherhood",
+        "fleet", "staff", "international", "brotherhood", "corps",
         // companies: "Shandong Yulong Petrochemical", "Nayara Energy"
         "petrochemical", "petrochemicals", "petroleum", "refinery", "refining", "energy", "holdings", "shipping", "industries",
     ])
@@ -718,6 +734,14 @@ struct NameConsistency {
                 f.tokens = f.tokens.lowerBound..<(f.tokens.upperBound + 1)
                 f.type = .fac
             }
+            // "the Zamzam camp", "the Torkham and Chaman crossings", "Heglig oilfield": a name
+            // before a site's noun in lower case names that site, the noun left outside as
+            // for a region ("the Donetsk region"). A country or a nationality stays what it is
+            // ("a Russian pipeline", "Sudan's camps").
+            if f.type != .fac, f.type != .norp, !isCountry(words[f.tokens].joined(separator: " ")),
+               let noun = siteNounAfter(f.tokens, words: words, found: found), Self.bareSiteNouns.contains(words[noun]) {
+                f.type = .fac
+            }
             let head = words[f.tokens.upperBound - 1].lowercased()
             if f.type != .person, f.tokens.count >= 2, Self.facilityHeads.contains(head) { f.type = .fac }
             // A facility the gazetteer knows ("Oval Office", "Nord Stream") whatever the tagger read.
@@ -729,6 +753,50 @@ struct NameConsistency {
             result.append(f)
         }
         return result
+    }
+
+    /// "the nearby Zamzam camp", "the Heglig oilfield": capitalised words the tagger left out,
+    /// after "the" (and an adjective in lower case) and before a site's noun, name that site.
+    /// (``personNames`` types the names the tagger did find before such a noun.)
+    func siteNames(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var tagged = [Bool](repeating: false, count: words.count)
+        for f in found { for k in f.tokens where k < words.count { tagged[k] = true } }
+        var added: [EntityResolver.Found] = []
+        var k = 0
+        while k < words.count {
+            defer { k += 1 }
+            guard Self.bareSiteNouns.contains(words[k]), k >= 2 else { continue }
+            var start = k
+            while start > 0, !sentenceStarts.contains(start), !tagged[start - 1], Self.isCapitalised(words[start - 1]),
+                  !Self.notNames.contains(words[start - 1]) { start -= 1 }
+            guard start < k, start >= 1, !sentenceStarts.contains(start) else { continue }
+            var article = start - 1
+            if article >= 1, words[article].first?.isLowercase == true, words[article] != "the" { article -= 1 }
+            guard words[article] == "the" else { continue }
+            added.append(EntityResolver.Found(tokens: start..<k, type: .fac))
+        }
+        guard !added.isEmpty else { return found }
+        return (found + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// Sites named by a name before their noun in lower case, the noun outside the name.
+    static let bareSiteNouns: WordSet = ["crossing", "crossings", "camp", "camps", "pipeline", "pipelines", "oilfield", "refinery"]
+
+    /// The position of the lower-case word after a name, or after the last of the names it is
+    /// joined to by "and" ("Torkham and Chaman crossings"); nil at a sentence's end.
+    private func siteNounAfter(_ tokens: Range<Int>, words: [String], found: [EntityResolver.Found]) -> Int? {
+        var end = tokens.upperBound
+        while end + 1 < words.count, words[end] == "and", !sentenceStarts.contains(end + 1),
+              let next = found.first(where: { $0.tokens.lowerBound == end + 1 }) {
+            end = next.tokens.upperBound
+        }
+        guard end < words.count, !sentenceStarts.contains(end) else { return nil }
+        return end
+    }
+
+    /// Whether the gazetteer knows a surface as a country.
+    private func isCountry(_ surface: String) -> Bool {
+        gazetteer.lookup(surface).contains { $0.type == "GPE" && $0.kind == "country" }
     }
 
     /// A given name the gazetteer knows, also written with accents it lists without

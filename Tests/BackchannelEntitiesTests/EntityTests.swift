@@ -242,6 +242,20 @@ struct EntityStageTests {
         #expect(lines.contains { $0.hasPrefix("GPE Zaporizhzhia [Zaporizhzhia]") })
     }
 
+    /// Towns of the focus countries below the worldwide population cut are known, except those
+    /// named like people; a site's lower-case noun is no part of its name in the gazetteer.
+    @Test func focusTownsAndSiteNamesInTheGazetteer() {
+        let gazetteer = Gazetteer.shared
+        for (town, country) in [("Vovchansk", "Ukraine"), ("Chaman", "Pakistan"), ("Rutshuru", "Democratic Republic of the Congo"),
+                                ("Shopian", "India"), ("Trat", "Thailand")] {
+            #expect(gazetteer.lookup(town).contains { $0.type == "GPE" && $0.kind == "city:\(country)" }, "\(town)")
+        }
+        #expect(!gazetteer.lookup("Bako").contains { $0.type == "GPE" })
+        #expect(gazetteer.lookup("Druzhba").contains { $0.type == "FAC" && $0.canonical == "Druzhba" })
+        #expect(gazetteer.lookup("Druzhba pipeline").isEmpty)
+        #expect(gazetteer.lookup("Kerem Shalom crossing").isEmpty)
+    }
+
     @Test func twoCompaniesJoinedByAndAreTwo() throws {
         let text = "The EU listed two refiners, Liaoyang Petrochemical and Shandong Yulong Petrochemical, on Friday."
         let lines = summary(try entities(text), in: text)

@@ -64,6 +64,10 @@ struct NameConsistencyTests {
         ("with Lena Varga Sunday at home", [F(tokens: 1..<4, type: .person)], ["PERSON Lena Varga"]),
         // a person "of" a party is a person and an organisation, whatever the tagger made of the whole
         ("Lena Varga of Civic Party won", [F(tokens: 0..<5, type: .org)], ["PERSON Lena Varga", "ORG Civic Party"]),
+        // and a person "of" a country is a person and a state; a body of a country stays one body
+        ("signed by Hanno Pevkur of Estonia and Dovile Sakaliene of Lithuania", [F(tokens: 2..<6, type: .org), F(tokens: 7..<11, type: .org)],
+         ["PERSON Hanno Pevkur", "GPE Estonia", "PERSON Dovile Sakaliene", "GPE Lithuania"]),
+        ("the Central Bank of Estonia said", [F(tokens: 1..<5, type: .org)], ["ORG Central Bank of Estonia"]),
         // an organisation's run does not swallow the person after it
         ("head of the Refugee Council Maria Lopez told us", [F(tokens: 3..<7, type: .org)], ["ORG Refugee Council", "PERSON Maria Lopez"]),
         // an organisation's head word is no person's name, and a word in capitals is an acronym
@@ -91,6 +95,17 @@ struct NameConsistencyTests {
         ("NEW DELHI , May 10", [F](), ["GPE NEW DELHI"]),
         // a wire agency's name is an organisation
         ("( Harbour Wire ) reported", [F(tokens: 1..<2, type: .org), F(tokens: 2..<3, type: .gpe)], ["ORG Harbour Wire"]),
+        // a name before a site's noun in lower case names that site, the noun outside it; the
+        // names joined by "and" before one plural noun too; a nationality or a country stays
+        ("lorries queued at the Torkham crossing", [F(tokens: 4..<5, type: .org)], ["FAC Torkham"]),
+        ("Pakistan shut the Torkham and Angoor Adda crossings", [F(tokens: 3..<4, type: .person), F(tokens: 5..<7, type: .person)],
+         ["GPE Pakistan", "FAC Torkham", "FAC Angoor Adda"]),
+        ("through a Russian pipeline", [F(tokens: 2..<3, type: .norp)], ["NORP Russian"]),
+        ("to the Chad camps", [F(tokens: 2..<3, type: .gpe)], ["GPE Chad"]),
+        // capitalised words the tagger left out between "the" and such a noun are the site
+        ("fighters looted the nearby Kalma camp", [F](), ["FAC Kalma"]),
+        ("they took the Heglig oilfield", [F](), ["FAC Heglig"]),
+        ("near a Kalma camp", [F](), [String]()),
     ])
     func rule(sentence: String, found: [F], expected: [String]) {
         #expect(apply(sentence, found) == expected)
