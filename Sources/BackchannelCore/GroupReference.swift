@@ -7,7 +7,7 @@ public enum GroupReference {
                                                   ("militia", 2), ("militias", 2), ("group", 3), ("movement", 4),
                                                   ("militants", 5), ("militant", 5), ("insurgents", 6), ("insurgent", 6),
                                                   ("alliance", 7), ("bloc", 8), ("agency", 9), ("council", 10), ("court", 11),
-                                                  ("committee", 12)])
+                                                  ("committee", 12), ("party", 13), ("commission", 14), ("command", 15)])
 
     /// The body the text last called by a word of `family` before token `k`: "the M23 rebels",
     /// "the M23 rebel group", "the paramilitary Rapid Support Forces", "Hamas, the militant

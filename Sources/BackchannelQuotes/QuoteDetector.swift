@@ -255,6 +255,12 @@ public struct QuoteDetector: Stage {
                    let body = bodyCalledIt(it + 1, tokens: tokens, words: words, entityAt: entityAt, document: document) {
                     return body
                 }
+                // ("It released a video … and said the supports had been left in an “emergency
+                // condition”": a sentence that opens with "it" is the body the one before opens with.)
+                if start == 0, words[tokens[0]].lowercased() == "it", Self.sayingVerbs.contains(cue.lowercased()),
+                   let body = openingBody(before: tokens[0], words: words, entityAt: entityAt, document: document) {
+                    return body
+                }
             }
             let cueAfterQuote = document.tokens[tokens[n]].span.start >= quote.upperBound
             while k >= 0, !Self.clauseBreaks.contains(words[tokens[k]].lowercased()) {
@@ -291,15 +297,26 @@ public struct QuoteDetector: Stage {
                 // "“…,” Iran's supreme leader said", "“…,” the president said": an office one
                 // person holds, right before the cue, which the article gave nobody by name, is
                 // the person the text is about — as a pronoun would be — not the state before it.
-                if Self.officeHolders.contains(words[t].lowercased()),
+                // ("the former Dutch prime minister said": a prime minister is one person too.)
+                if Self.officeHolders.contains(words[t].lowercased())
+                    || words[t].lowercased() == "minister" && k >= 1 && words[tokens[k - 1]].lowercased() == "prime",
                    (k + 1..<n).allSatisfy({ Self.auxiliaries.contains(words[tokens[$0]].lowercased()) }),
                    let e = lastPerson(before: document.tokens[t].span.start, words: words, document: document) {
                     return e
                 }
-                // "In a statement, the rebels said…": the group the text called so before.
-                if k >= 1, words[tokens[k - 1]].lowercased() == "the",
+                // "In a statement, the rebels said…": the group the text called so before (an
+                // adjective may come between: "the operational command called it").
+                if k >= 1, words[tokens[k - 1]].lowercased() == "the"
+                    || k >= 2 && words[tokens[k - 2]].lowercased() == "the" && words[tokens[k - 1]].startsLowercase && entityAt[tokens[k - 1]] == nil,
                    (k + 1..<n).allSatisfy({ Self.auxiliaries.contains(words[tokens[$0]].lowercased()) }),
-                   let group = describedGroup(at: t, words: words, entityAt: entityAt, document: document) {
+                   let group = describedGroup(at: t, words: words, entityAt: entityAt, document: document)
+                    // ("The SBU said … “…,” the agency said": with no body called so before, the
+                    // organisation the sentence before the quotation opens with.)
+                    ?? (GroupReference.descriptors[words[t].lowercased()] != nil
+                        ? document.tokens.firstIndex(where: { $0.span.start >= min(quote.lowerBound, document.tokens[t].span.start) })
+                            .flatMap { openingBody(before: $0, words: words, entityAt: entityAt, document: document) }
+                            .flatMap { [.org, .gpe].contains(document.entities[$0].type) ? $0 : nil }
+                        : nil) {
                     return group
                 }
                 if let e = bodyNamedBefore(t, words: words, entityAt: entityAt, document: document) { return e }
@@ -356,6 +373,8 @@ public struct QuoteDetector: Stage {
         return nil
     }
 
+    /// Cues that only report words, whoever the clause's "it" is.
+    static let sayingVerbs: WordSet = ["said", "says", "added", "adds", "told", "tells", "stated", "wrote", "warned"]
     /// Cues that say something only of the quotation they take as complement, right after them.
     static let complementCues: WordSet = ["rejected", "rejects", "rejecting", "labelled", "labeled", "labelling", "labeling", "termed", "dubbed"]
     /// Cues whose object follows them: a name after them is who or what is spoken of.

@@ -304,6 +304,27 @@ struct QuoteTests {
         #expect(try quotes(text) == [expected])
     }
 
+    @Test(arguments: [
+        // a sentence that opens with "it" and a verb before ", and said": the body the sentence before opens with
+        ("The SBU said the charges had gone off at dawn. It published a video of the blast and said the piers were in a “critical state”.",
+         "critical state | SBU | said"),
+        // "the agency said" after a quotation of two sentences, with no body called an agency
+        // before: not the last organisation named (Reuters), the one the sentences open with
+        ("The SBU said the charges had gone off at dawn. It published a video of the blast, which Reuters verified.\n\n“We struck the bridge again. We will strike it as often as it takes,” the agency said.",
+         "We struck the bridge again. We will strike it as often as it takes, | SBU | said"),
+        // "the operational command" (an adjective between): the state whose forces the sentence before named
+        ("Poland’s armed forces say drones crossed the border overnight. The operational command called it “a direct provocation”.",
+         "a direct provocation | Poland | called"),
+    ])
+    func aBodyWordWithNoBodyCalledSoIsTheBodyTheSentenceBeforeOpensWith(text: String, expected: String) throws {
+        #expect(try quotes(text) == [expected])
+    }
+
+    @Test func aPrimeMinisterNamedByNoOneIsThePersonTheTextIsAbout() throws {
+        let text = "NATO Secretary-General Mark Rutte spoke in Berlin on Thursday. “Time is not on our side,” the former Dutch prime minister said."
+        #expect(try quotes(text) == ["Time is not on our side, | Mark Rutte | said"])
+    }
+
     @Test func aNameAfterAPrepositionIsNotTheSpeaker() throws {
         let text = "“We are disappointed,” the chief of staff said in a post on Telegram."
         #expect(try quotes(text) == ["We are disappointed, | - | said"])
