@@ -49,6 +49,10 @@ struct SentenceSplitterTests {
         // closing quotes stay with their sentence
         ("“It is up to Russia now.” Rubio said so. “Is it?” he asked.",
          ["“It is up to Russia now.”", "Rubio said so.", "“Is it?” he asked."]),
+        // a straight quote stays with its sentence when it closes it, and opens the next after a space
+        ("He called it \"a farce.\" Talks resumed. \"We are ready,\" he wrote.",
+         ["He called it \"a farce.\"", "Talks resumed.", "\"We are ready,\" he wrote."]),
+        ("Trump welcomed it on Friday. 'It is a good day,' he said.", ["Trump welcomed it on Friday.", "'It is a good day,' he said."]),
         // decimals and thousands separators
         ("Aid rose by 4.5 percent to $1,200.50 million. Officials agreed.", ["Aid rose by 4.5 percent to $1,200.50 million.", "Officials agreed."]),
         // "on X." ends its sentence

@@ -12,6 +12,7 @@ public struct SentenceSplitter: Sendable {
 
     static let terminals: WordSet = [".", "!", "?", "…", "...", "?!", "!?"]
     static let closers: WordSet = ["\"", "'", "\u{201D}", "\u{2019}", ")", "]", "»", "›"]
+    static let straightQuotes: WordSet = ["\"", "'"]
     static let openers: WordSet = ["\"", "'", "\u{201C}", "\u{2018}", "(", "[", "«", "‹", "—", "–", "-"]
     /// Words that commonly open a sentence after an initialism such as "U.S.".
     static let sentenceStarters: WordSet = [
@@ -75,12 +76,16 @@ public struct SentenceSplitter: Sendable {
             // (Closers and terminals are punctuation: a word opening with a letter or a digit is neither.)
             let lead = word.utf8.first ?? 0
             let alphanumeric = lead < 0x80 && ((lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A || lead >= 0x30 && lead <= 0x39)
-            if !alphanumeric, Self.closers.contains(word), k > 0, Self.terminals.contains(texts[k - 1]) || endsWithPeriodAbbreviation(texts[k - 1]) {
+            if !alphanumeric, Self.closers.contains(word), k > 0, Self.terminals.contains(texts[k - 1]) || endsWithPeriodAbbreviation(texts[k - 1]),
+               !(Self.straightQuotes.contains(word) && token.span.start > tokens[k - 1].span.end) {
                 if startsSentence(nextWord) && !Self.closers.contains(nextWord) { close(at: token.span.end) }
                 continue
             }
             if !alphanumeric, Self.terminals.contains(word) {
-                if Self.closers.contains(nextWord) { continue } // the closing quote ends it
+                // The closing quote ends it; a straight quote after a space opens the next one
+                // ("… on Friday. "Hamas, I believe, …"), as a curly one would.
+                let opensNext = next.span.start > token.span.end && Self.straightQuotes.contains(nextWord)
+                if Self.closers.contains(nextWord), !opensNext { continue }
                 if startsSentence(nextWord) { close(at: token.span.end) }
                 continue
             }
