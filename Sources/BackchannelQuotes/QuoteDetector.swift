@@ -155,6 +155,10 @@ public struct QuoteDetector: Stage {
     }
 
     static let prepositions: WordSet = ["in", "on", "at", "to", "from", "with", "by", "for", "during", "after", "before", "via"]
+    /// Prepositions that open a phrase of place, time or circumstance before a clause's subject
+    /// ("Along the Line of Control that divides Kashmir, the Indian army reported …").
+    static let openingPrepositions: WordSet = prepositions.union(["along", "across", "near", "inside", "outside", "around", "amid", "despite",
+                                                                 "since", "under", "over", "beyond", "among", "within", "throughout", "following"])
     /// People the text does not name ("a senior official said", "a woman who fled … told the
     /// agency"): after "a", "one", "several" … the quotation has no speaker among the entities.
     static let anonymous: WordSet = ["official", "officials", "source", "sources", "diplomat", "diplomats", "person", "people", "aide", "aides",
@@ -387,7 +391,11 @@ public struct QuoteDetector: Stage {
     /// before an apposition that ends right before the cue, not a person inside it. A body that
     /// opens its sentence speaks the same way: "The National Unity Government, a shadow
     /// administration formed by ousted lawmakers, dismissed the election as a “sham”".
-    private func beforeApposition(_ n: Int, tokens: [Int], words: [String], entityAt: [Int?], document: Document) -> Int? {
+    private func beforeApposition(_ cue: Int, tokens: [Int], words: [String], entityAt: [Int?], document: Document) -> Int? {
+        // ("Hikmet Hajiyev, an adviser to President Ilham Aliyev, has said": auxiliaries may
+        // stand between the apposition and the cue.)
+        var n = cue
+        while n >= 1, Self.auxiliaries.contains(words[tokens[n - 1]].lowercased()) { n -= 1 }
         guard n >= 4, words[tokens[n - 1]] == "," else { return nil }
         var c = n - 2
         while c > 0, n - c <= 16, words[tokens[c]] != ",", ![";", ".", "“", "”", "\""].contains(words[tokens[c]]) { c -= 1 }
@@ -523,12 +531,17 @@ public struct QuoteDetector: Stage {
         var clause = clause
         // "In a joint statement, its Atomic Energy Organization …": an opening phrase closed by a
         // comma is not the subject.
-        if let first = clause.first, Self.prepositions.contains(words[first].lowercased()),
-           let comma = clause.prefix(8).first(where: { words[$0] == "," }) {
+        if let first = clause.first, Self.openingPrepositions.contains(words[first].lowercased()),
+           let comma = clause.prefix(12).first(where: { words[$0] == "," }) {
             clause = clause[(clause.index(after: clause.firstIndex(of: comma)!))...]
         }
         for (n, t) in clause.prefix(8).enumerated() {
             if let e = entityAt[t] {
+                // ("the Indian army reported …": a nationality before a body noun is its state.)
+                if document.entities[e].type == .norp, t + 1 < words.count, Self.bodyNouns.contains(words[t + 1].lowercased()),
+                   let country = document.entities[e].refersTo {
+                    return document.entities.firstIndex { $0.type == .gpe && $0.name == country }
+                }
                 return [.org, .gpe].contains(document.entities[e].type) ? e : nil
             }
             if Self.prepositions.contains(words[t].lowercased()) { return nil }

@@ -320,6 +320,18 @@ struct QuoteTests {
         #expect(try quotes(text) == [expected])
     }
 
+    @Test(arguments: [
+        // an auxiliary between the apposition and the cue: the person before the apposition
+        ("Baku says the men must answer for their crimes. Hikmet Hajiyev, a foreign policy adviser to President Ilham Aliyev, has said they are not “political prisoners”.",
+         "political prisoners | Hikmet Hajiyev | said"),
+        // "it said" after a long opening phrase of place and "the Indian army": India, not the place
+        ("India blamed Pakistan for the attack. Along the Line of Control that divides Kashmir, the Indian army reported fire from Pakistani posts, to which it said it had “responded in kind”.",
+         "responded in kind | India | said"),
+    ])
+    func theSubjectBehindAnAppositionOrAnOpeningPhraseSpeaks(text: String, expected: String) throws {
+        #expect(try quotes(text) == [expected])
+    }
+
     @Test func aPrimeMinisterNamedByNoOneIsThePersonTheTextIsAbout() throws {
         let text = "NATO Secretary-General Mark Rutte spoke in Berlin on Thursday. “Time is not on our side,” the former Dutch prime minister said."
         #expect(try quotes(text) == ["Time is not on our side, | Mark Rutte | said"])
