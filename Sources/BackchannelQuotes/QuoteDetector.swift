@@ -535,6 +535,14 @@ public struct QuoteDetector: Stage {
            let comma = clause.prefix(12).first(where: { words[$0] == "," }) {
             clause = clause[(clause.index(after: clause.firstIndex(of: comma)!))...]
         }
+        // ("The foreign ministry accused Belgium of … what it said was “…”": a body noun that
+        // opens the clause is the state or body it stood for before, not the object after it.)
+        if let first = clause.first, words[first].lowercased() == "the",
+           let noun = clause.dropFirst().prefix(2).first(where: { Self.bodyNouns.contains(words[$0].lowercased()) }),
+           clause[clause.index(after: clause.startIndex)..<clause.firstIndex(of: noun)!].allSatisfy({ entityAt[$0] == nil && words[$0].startsLowercase }) {
+            return bodyNamedBefore(noun, words: words, entityAt: entityAt, document: document)
+                ?? openingBody(before: first, words: words, entityAt: entityAt, document: document)
+        }
         for (n, t) in clause.prefix(8).enumerated() {
             if let e = entityAt[t] {
                 // ("the Indian army reported …": a nationality before a body noun is its state.)

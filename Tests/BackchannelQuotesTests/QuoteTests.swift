@@ -332,6 +332,15 @@ struct QuoteTests {
         #expect(try quotes(text) == [expected])
     }
 
+    @Test(arguments: [
+        // "what it said" in a clause that opens with "the foreign ministry": the state it stands for, not the object named after it
+        ("On the same day, Rwanda broke off relations with Belgium. The foreign ministry accused Belgium of taking sides out of what it said was “a colonial mindset”.",
+         "a colonial mindset | Rwanda | said"),
+    ])
+    func aBodyNounOpeningTheClauseIsWhoItCallsIt(text: String, expected: String) throws {
+        #expect(try quotes(text) == [expected])
+    }
+
     @Test func aPrimeMinisterNamedByNoOneIsThePersonTheTextIsAbout() throws {
         let text = "NATO Secretary-General Mark Rutte spoke in Berlin on Thursday. “Time is not on our side,” the former Dutch prime minister said."
         #expect(try quotes(text) == ["Time is not on our side, | Mark Rutte | said"])
