@@ -727,8 +727,34 @@ public struct QuoteDetector: Stage {
                let earlier = openingPronoun(before: s, matching: words[t].lowercased(), words: words, entityAt: entityAt, document: document) {
                 return pronounReferent(at: earlier, words: words, entityAt: entityAt, document: document, depth: depth + 1)
             }
+            // "Hegseth ordered the carrier into the area, the Pentagon's spokesman, Sean Parnell,
+            // said on Friday. “…,” he said": the person whose words the sentence before ends by
+            // reporting speaks on, not the first person it names.
+            if !hasPersonBefore, s > 0, ["he", "she"].contains(words[t].lowercased()),
+               let reporter = closingReporter(of: s - 1, words: words, entityAt: entityAt, document: document) {
+                return reporter
+            }
         }
         return lastPerson(before: offset, words: words, document: document)
+    }
+
+    /// The person a sentence's closing attribution names: ", the spokesman, Sean Parnell, said
+    /// on Friday." or ", said Sean Parnell." — a saying verb among its last five words, with
+    /// a person right before it (commas and auxiliaries aside) or right after it.
+    private func closingReporter(of s: Int, words: [String], entityAt: [Int?], document: Document) -> Int? {
+        let span = document.sentences[s].span
+        let inSentence = document.tokens.indices.filter { document.tokens[$0].span.start >= span.start && document.tokens[$0].span.end <= span.end }
+        guard inSentence.count >= 4 else { return nil }
+        func person(_ k: Int) -> Int? { entityAt[k].flatMap { document.entities[$0].type == .person ? $0 : nil } }
+        for c in inSentence.suffix(5) where Self.sayingVerbs.contains(words[c].lowercased()) {
+            // (Not a quotation's own cue: "“…,” he said." ends with it too.)
+            guard !inSentence.contains(where: { ["“", "”", "\""].contains(words[$0]) }) else { return nil }
+            var b = c - 1
+            while b >= inSentence.first!, words[b] == "," || Self.auxiliaries.contains(words[b].lowercased()) { b -= 1 }
+            if b >= inSentence.first!, let e = person(b) { return e }
+            if c + 1 <= inSentence.last!, let e = person(c + 1) { return e }
+        }
+        return nil
     }
 
     /// The token of a "he" or "she" (`pronoun`) that opens one of the three sentences before

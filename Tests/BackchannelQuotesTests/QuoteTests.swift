@@ -341,6 +341,11 @@ struct QuoteTests {
         #expect(try quotes(text) == [expected])
     }
 
+    @Test func aPronounAfterAClosingAttributionIsThePersonItReports() throws {
+        let text = "Defense Secretary Pete Hegseth sent the carrier to the Caribbean, the Pentagon’s chief spokesman, Sean Parnell, said on Friday. The ships would “disrupt illicit networks”, he said."
+        #expect(try quotes(text) == ["disrupt illicit networks | Sean Parnell | said"])
+    }
+
     @Test func aPrimeMinisterNamedByNoOneIsThePersonTheTextIsAbout() throws {
         let text = "NATO Secretary-General Mark Rutte spoke in Berlin on Thursday. “Time is not on our side,” the former Dutch prime minister said."
         #expect(try quotes(text) == ["Time is not on our side, | Mark Rutte | said"])
