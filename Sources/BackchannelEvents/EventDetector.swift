@@ -469,6 +469,13 @@ public struct EventDetector: Stage {
             subjectStart = comma + 1
         }
         var actors = subject(subjectStart, triggerTokens.lowerBound)
+        // "… after a visit by Félix Tshisekedi, who had long refused to deal with the rebels": a
+        // clause opened by "who" is about the one named right before it.
+        if let who = (clauseStart..<triggerTokens.lowerBound).last(where: { lower[$0] == "who" }), who >= 2, lower[who - 1] == ",",
+           !(who + 1..<triggerTokens.lowerBound).contains(where: { lower[$0] == "," || entityAt[$0] != nil }),
+           let head = entityAt[who - 2], canAct(head), !quoted(who - 2) {
+            actors = [head]
+        }
         // "a reward for Maduro's arrest": the possessor of an act done to someone is the one it is
         // done to; who does it is the clause's subject ("Washington raised its reward for …").
         var patient: Int?

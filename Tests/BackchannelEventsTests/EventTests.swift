@@ -489,6 +489,14 @@ struct EventTests {
         #expect(try events("Sudan attacked border posts in Chad on Monday.").contains { $0.hasPrefix("FIGHT") })
     }
 
+    /// "…, who had long refused to deal with the rebels": a clause opened by "who" after a comma
+    /// is about the one named right before it, not the sentence's subject.
+    @Test func aWhoClauseIsAboutTheNameBeforeIt() throws {
+        let found = try events("Kenya’s President William Ruto announced the talks after a visit by Chad’s President Mahamat Déby, who had long refused to meet the rebels.")
+        #expect(found.contains { $0.hasPrefix("REJECT") && $0.contains(" [\"Mahamat Déby\"] ->") }, "\(found)")
+        #expect(!found.contains { $0.hasPrefix("REJECT") && $0.contains(" [\"William Ruto\"] ->") }, "\(found)")
+    }
+
     /// "The US has sent warships, and since September has struck boats": a clause that starts
     /// with its verb, after a time, shares the sentence's subject.
     @Test func aVerbAfterATimeSharesTheSentencesSubject() throws {
