@@ -62,6 +62,20 @@ public struct EventDetector: Stage {
     /// Whether the clause from token `k` opens with a name ("the" may stand before it) or a
     /// subject pronoun and runs to token `end` without a comma: "after Trump and Putin agreed",
     /// "if it dropped its demand", not "after talks, Kyiv agreed".
+    /// The name the sentence before token `k` opens with, as its subject: at its first word, or
+    /// after "the" and up to two words in lower case ("the North Atlantic Council has …", "the
+    /// Israeli military said …"). Nil when the sentence opens otherwise.
+    static func openingSubject(before k: Int, lower: [Word], entityAt: [Int?], document: Document) -> Int? {
+        guard k > 0, let previous = document.sentences.last(where: { $0.span.start <= document.tokens[k - 1].span.start }) else { return nil }
+        var first = k - 1
+        while first > 0, document.tokens[first - 1].span.start >= previous.span.start { first -= 1 }
+        var t = first
+        if lower[t] == "the" { t += 1 }
+        while t < k, t - first <= 3, entityAt[t] == nil, lower[t].text.first?.isLowercase == true { t += 1 }
+        guard t < k, let e = entityAt[t] else { return nil }
+        return e
+    }
+
     static func startsWithName(_ k: Int, before end: Int, lower: [Word], entityAt: [Int?]) -> Bool {
         let first = k < end && lower[k] == "the" ? k + 1 : k
         guard first < end, entityAt[first] != nil || (first == k && subjectPronouns.contains(lower[first])) else { return false }
@@ -553,7 +567,13 @@ public struct EventDetector: Stage {
             if together.count >= 2 {
                 actors = together
             } else {
-                let found = nearest(pronoun - 1, range.lowerBound) ?? previousActor.flatMap { fits($0) ? $0 : nil } ?? nearest(range.lowerBound - 1, 0)
+                // ("The North Atlantic Council has issued its statement. It condemns …": "it"
+                // opening the sentence, and no "it is", is the body the sentence before opens
+                // with, before the actor of the last event.)
+                let opener = pronoun == range.lowerBound && lower[pronoun] == "it" && !["is", "was", "’s", "'s"].contains(lower[pronoun + 1])
+                    ? Self.openingSubject(before: range.lowerBound, lower: lower, entityAt: entityAt, document: document).flatMap { fits($0) ? $0 : nil }
+                    : nil
+                let found = nearest(pronoun - 1, range.lowerBound) ?? opener ?? previousActor.flatMap { fits($0) ? $0 : nil } ?? nearest(range.lowerBound - 1, 0)
                 if let found, let actor = countryOf(found, document: document) { actors = [actor] }
             }
         }

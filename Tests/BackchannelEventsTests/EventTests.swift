@@ -497,6 +497,13 @@ struct EventTests {
         #expect(!found.contains { $0.hasPrefix("REJECT") && $0.contains(" [\"William Ruto\"] ->") }, "\(found)")
     }
 
+    /// "The North Atlantic Council issued its statement. It condemns …": "it" opening a sentence
+    /// is the body the sentence before opens with, not the actor of the event before.
+    @Test func itOpeningASentenceIsTheBodyTheSentenceBeforeOpensWith() throws {
+        let found = try events("Denmark asked for the meeting on Friday. The North Atlantic Council issued its statement after the meeting. It condemns the violation of Estonian airspace by Russia.")
+        #expect(found.contains { $0.hasPrefix("DISAPPROVE") && $0.contains(" [\"North Atlantic Council\"] ->") }, "\(found)")
+    }
+
     /// "The US has sent warships, and since September has struck boats": a clause that starts
     /// with its verb, after a time, shares the sentence's subject.
     @Test func aVerbAfterATimeSharesTheSentencesSubject() throws {
