@@ -533,7 +533,18 @@ public struct EventDetector: Stage {
                Self.auxiliaries.contains(lower[k]) || Self.timeWords.contains(lower[k]) || Self.months.contains(lower[k]) || Self.weekdays.contains(lower[k].text)
            }) {
             let semicolon = (opening..<clauseStart).last { lower[$0] == ";" }
-            actors = subject(semicolon.map { $0 + 1 } ?? opening, clauseStart)
+            let from = semicolon.map { $0 + 1 } ?? opening
+            // ("In a statement it said the RSF had shelled the market, and called the attack “a
+            // heinous crime”": a sentence whose subject is "it" before a reporting verb goes on
+            // with it, not with the subject of the words it reports.)
+            if let it = (from..<min(clauseStart, from + 5)).first(where: { lower[$0] == "it" }), it + 1 < clauseStart,
+               Self.reporting.contains(lower[it + 1]), !(from..<it).contains(where: { entityAt[$0] != nil }),
+               let body = Self.openingSubject(before: range.lowerBound, lower: lower, entityAt: entityAt, document: document)
+                   ?? previousActor, canAct(body), document.entities[body].type != .person {
+                actors = [body]
+            } else {
+                actors = subject(from, clauseStart)
+            }
         }
         // "Trump has said he wants…", "It also banned exports…": a pronoun subject is the
         // nearest one named before it in the sentence that it can stand for (a person for "he"

@@ -504,6 +504,14 @@ struct EventTests {
         #expect(found.contains { $0.hasPrefix("DISAPPROVE") && $0.contains(" [\"North Atlantic Council\"] ->") }, "\(found)")
     }
 
+    /// "In a statement it said the RSF had shelled a market, and called the attack …": the verb
+    /// after ", and" goes on with the sentence's "it", not with the subject of its reported words.
+    @Test func aVerbAfterItSaidGoesOnWithIt() throws {
+        let found = try events("Chad’s government blamed the Rapid Support Forces for the attack. In a statement it said the RSF had shelled a market in Adre, and called the attack “a heinous crime”.")
+        #expect(found.contains { $0.hasPrefix("DISAPPROVE") && $0.contains(" [\"Chad\"] ->") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("FIGHT") && $0.contains(" [\"Rapid Support Forces\"] ->") }, "\(found)")
+    }
+
     /// "The US has sent warships, and since September has struck boats": a clause that starts
     /// with its verb, after a time, shares the sentence's subject.
     @Test func aVerbAfterATimeSharesTheSentencesSubject() throws {
