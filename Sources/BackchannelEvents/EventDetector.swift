@@ -580,8 +580,9 @@ public struct EventDetector: Stage {
             } else {
                 // ("The North Atlantic Council has issued its statement. It condemns …": "it"
                 // opening the sentence, and no "it is", is the body the sentence before opens
-                // with, before the actor of the last event.)
-                let opener = pronoun == range.lowerBound && lower[pronoun] == "it" && !["is", "was", "’s", "'s"].contains(lower[pronoun + 1])
+                // with, before the actor of the last event; "he" or "she", the person it opens
+                // with: "Zelenskyy said Trump had promised … He offered …" is Zelenskyy.)
+                let opener = pronoun == range.lowerBound && ["it", "he", "she"].contains(lower[pronoun]) && !["is", "was", "’s", "'s"].contains(lower[pronoun + 1])
                     ? Self.openingSubject(before: range.lowerBound, lower: lower, entityAt: entityAt, document: document).flatMap { fits($0) ? $0 : nil }
                     : nil
                 let found = nearest(pronoun - 1, range.lowerBound) ?? opener ?? previousActor.flatMap { fits($0) ? $0 : nil } ?? nearest(range.lowerBound - 1, 0)

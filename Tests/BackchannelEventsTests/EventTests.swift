@@ -504,6 +504,13 @@ struct EventTests {
         #expect(found.contains { $0.hasPrefix("DISAPPROVE") && $0.contains(" [\"North Atlantic Council\"] ->") }, "\(found)")
     }
 
+    /// "Zelenskyy said Trump had promised … He offered …": "he" opening a sentence is the person
+    /// the sentence before opens with, not the actor of its last event.
+    @Test func heOpeningASentenceIsThePersonTheSentenceBeforeOpensWith() throws {
+        let found = try events("Volodymyr Zelenskyy said on Friday that Donald Trump had promised to send more air defence systems. He offered to supply Washington with thousands of drones in return.")
+        #expect(found.contains { $0.hasPrefix("AGREE") && $0.contains(" [\"Volodymyr Zelenskyy\"] ->") }, "\(found)")
+    }
+
     /// "In a statement it said the RSF had shelled a market, and called the attack …": the verb
     /// after ", and" goes on with the sentence's "it", not with the subject of its reported words.
     @Test func aVerbAfterItSaidGoesOnWithIt() throws {
