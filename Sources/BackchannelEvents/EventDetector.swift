@@ -483,6 +483,13 @@ public struct EventDetector: Stage {
             subjectStart = comma + 1
         }
         var actors = subject(subjectStart, triggerTokens.lowerBound)
+        // "Speaking by phone from the White House, Netanyahu told …": a trigger in an opening
+        // phrase led by a participle belongs to the subject of the clause after its comma.
+        if actors.isEmpty, clauseStart == opening, words[opening].startsUppercase, lower[opening].hasSuffix("ing"), lower[opening].text.count > 4, lower[opening] != "according",
+           let comma = (triggerTokens.upperBound..<max(triggerTokens.upperBound, min(range.upperBound, opening + 14))).first(where: { lower[$0] == "," }),
+           !(opening..<triggerTokens.lowerBound).contains(where: { lower[$0] == "," }) {
+            actors = subject(comma + 1, min(range.upperBound, comma + 8))
+        }
         // "… after a visit by Félix Tshisekedi, who had long refused to deal with the rebels": a
         // clause opened by "who" is about the one named right before it.
         if let who = (clauseStart..<triggerTokens.lowerBound).last(where: { lower[$0] == "who" }), who >= 2, lower[who - 1] == ",",

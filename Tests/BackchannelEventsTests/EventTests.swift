@@ -511,6 +511,13 @@ struct EventTests {
         #expect(found.contains { $0.hasPrefix("AGREE") && $0.contains(" [\"Volodymyr Zelenskyy\"] ->") }, "\(found)")
     }
 
+    /// "Speaking by phone from the White House, Netanyahu told …": a trigger in an opening
+    /// phrase led by a participle belongs to the subject after its comma.
+    @Test func anOpeningParticiplePhraseBelongsToTheSubjectAfterIt() throws {
+        let found = try events("Speaking by phone from Ankara on Monday, Recep Tayyip Erdoğan told Vladimir Putin that the talks should resume.")
+        #expect(found.contains { $0.hasPrefix("CONSULT") && $0.contains(" [\"Recep Tayyip Erdoğan\"] ->") }, "\(found)")
+    }
+
     /// "In a statement it said the RSF had shelled a market, and called the attack …": the verb
     /// after ", and" goes on with the sentence's "it", not with the subject of its reported words.
     @Test func aVerbAfterItSaidGoesOnWithIt() throws {
