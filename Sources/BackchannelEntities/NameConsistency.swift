@@ -32,6 +32,7 @@ struct NameConsistency {
         found = personNames(siteNames(found, words: words), words: words)
         found = honorifics(found, words: words)
         found = titledAppositions(found, words: words)
+        found = describedBodies(found, words: words)
         found = administrations(found, words: words)
         let speakers = speakerNames(found, words: words).subtracting(Self.indefinitePeople.words)
         found = found.map { f in
@@ -570,6 +571,62 @@ struct NameConsistency {
         guard run.count >= 2 else { return false }
         return Self.organisationLastWords.contains(words[run.upperBound - 1].lowercased())
             || run.dropLast().contains { Self.organisationFirstWords.contains(words[$0].lowercased()) && words[$0 + 1] == "of" }
+    }
+
+    /// Nouns for a company or body, which an apposition or a noun before a name gives it:
+    /// "Transneft, the Russian state pipeline company,", "commodities trader Gunvor".
+    static let bodyDescriptions: WordSet = ["company", "lender", "bank", "trader", "firm", "operator", "carrier", "airline", "insurer",
+                                            "producer", "exporter", "manufacturer", "conglomerate", "utility", "broadcaster", "newspaper",
+                                            "shipper", "miner", "refiner", "maker", "giant", "monopoly", "supplier"]
+
+    /// "Rosselkhozbank, the state agricultural lender,", "Transneft, the Russian state pipeline
+    /// company, which…", "the state nuclear company, Energoatom,", "commodities trader Gunvor":
+    /// one to three capitalised words nothing tagged, which the gazetteer knows as nothing else,
+    /// described as a company or body by an apposition after them, by one before them set off
+    /// by commas, or by such a noun right before them, are an organisation.
+    func describedBodies(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var covered = [Bool](repeating: false, count: words.count)
+        for f in found { for k in f.tokens where k < words.count { covered[k] = true } }
+        // ", the state agricultural lender," after the name: an article, up to five words in
+        // lower case and the noun, then a comma, a full stop or a relative word.
+        func describedAfter(_ j: Int) -> Bool {
+            guard j + 2 < words.count, words[j] == ",", ["the", "a", "an"].contains(words[j + 1].lowercased()) else { return false }
+            var k = j + 2
+            while k < words.count, k - j <= 7, words[k].startsLowercase || Self.isCapitalised(words[k]) && !covered[k] || covered[k] {
+                if Self.bodyDescriptions.contains(words[k]) {
+                    return k + 1 < words.count && [",", ".", "which", "that"].contains(words[k + 1])
+                }
+                k += 1
+            }
+            return false
+        }
+        // "the state nuclear company, Energoatom," before it, or "trader Gunvor" right before it.
+        func describedBefore(_ i: Int) -> Bool {
+            guard i >= 1 else { return false }
+            if Self.bodyDescriptions.contains(words[i - 1]) { return true }
+            return i >= 2 && words[i - 1] == "," && Self.bodyDescriptions.contains(words[i - 2])
+        }
+        var result = found
+        var i = 0
+        while i < words.count {
+            guard !covered[i], Self.isCapitalised(words[i]), !Self.notNames.contains(words[i]) else { i += 1; continue }
+            var j = i + 1
+            while j < words.count, j - i < 3, !covered[j], !sentenceStarts.contains(j), Self.isCapitalised(words[j]) { j += 1 }
+            defer { i = j }
+            // (A run that goes on into a tagged name, or a word opening a sentence that is not
+            // described after it, is left alone.)
+            guard j == words.count || !covered[j] else { continue }
+            // ("Separately, the company…": no adverb opening a sentence; "firm Secunia.com": the
+            // name ends at a word, a comma, a stop or a possessive.)
+            guard !(sentenceStarts.contains(i) && (j - i == 1 && words[i].hasSuffix("ly") || Self.sentenceOpeners.contains(words[i]))),
+                  j == words.count || [",", ".", ";", ":", "’s", "'s"].contains(words[j]) || words[j].startsLowercase,
+                  !(j + 1 < words.count && words[j] == "." && words[j + 1].startsLowercase) else { continue }
+            guard describedAfter(j) || (!sentenceStarts.contains(i) && describedBefore(i)) else { continue }
+            guard words[i..<j].allSatisfy({ gazetteer.lookup($0).allSatisfy { ["FIRSTNAME", "SURNAME"].contains($0.type) } }),
+                  gazetteer.lookup(words[i..<j].joined(separator: " ")).isEmpty else { continue }
+            result.append(EntityResolver.Found(tokens: i..<j, type: .org))
+        }
+        return result.count == found.count ? found : result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
     /// "Jean-Noël Barrot, the French foreign minister," and "the union's chairperson, Moussa

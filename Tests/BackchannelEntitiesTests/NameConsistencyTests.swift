@@ -102,6 +102,11 @@ struct NameConsistencyTests {
          ["GPE Pakistan", "FAC Torkham", "FAC Angoor Adda"]),
         ("through a Russian pipeline", [F(tokens: 2..<3, type: .norp)], ["NORP Russian"]),
         ("to the Chad camps", [F(tokens: 2..<3, type: .gpe)], ["GPE Chad"]),
+        // a name nothing tagged that an apposition or a noun before it calls a company is an organisation
+        ("sanctions on Rosselkhozbank , the state agricultural lender , were lifted", [F](), ["ORG Rosselkhozbank"]),
+        ("commodities trader Gunvor withdrew its offer", [F](), ["ORG Gunvor"]),
+        ("the state nuclear company , Energoatom , said so", [F](), ["ORG Energoatom"]),
+        ("the security firm Secunia . com said so", [F](), [String]()),
         // capitalised words the tagger left out between "the" and such a noun are the site
         ("fighters looted the nearby Kalma camp", [F](), ["FAC Kalma"]),
         ("they took the Heglig oilfield", [F](), ["FAC Heglig"]),
