@@ -29,8 +29,8 @@ appear with several types or canonicals ("Georgia" country and US state; "Congo"
 Democratic Republic of the Congo, "Republic of the Congo" separately): the consumer picks.
 
 Choices worth knowing:
-* "Houthis"/"Houthi movement"/"Ansar Allah" are ORG (the movement); the adjective "Houthi"
-  is NORP.
+* "Houthis"/"Houthi movement"/"Ansar Allah" are ORG (the movement), and so is the adjective
+  "Houthi" ("a Houthi drone", "the Houthi-run agency"): it names the movement, not a people.
 * "Democratic" is not in the NORP list (it would fire inside "Democratic Republic of the
   Congo"); "Democrat"/"Democrats" are.
 * West Bank, Gaza Strip, Gaza are GPE (kind territory), not LOC.
@@ -338,7 +338,6 @@ NORP_GROUPS = [
     (["Shia", "Shi'ite", "Shiite", "Shiites", "Shi'ites", "Shia Muslims"], "Shia", "religion"),
     (["Sunni", "Sunnis", "Sunni Muslims"], "Sunni", "religion"),
     (["Zionist", "Zionists"], "Zionist", "group"),
-    (["Houthi"], "Houthi", "group"),
     (["Republican", "Republicans"], "Republican", "party"),
     (["Democrat", "Democrats"], "Democrat", "party"),
     (["Labour"], "Labour", "party"),
@@ -785,7 +784,7 @@ ORGS = [
     ("Islamic Jihad", "armed", ["Palestinian Islamic Jihad", "PIJ"]),
     ("Palestinian Authority", "gov", []), ("Fatah", "party", []),
     ("PLO", "org", ["Palestine Liberation Organization"]),
-    ("Houthis", "armed", ["Houthi movement", "Ansar Allah", "Ansarullah", "Houthi rebels"]),
+    ("Houthis", "armed", ["Houthi", "Houthi movement", "Ansar Allah", "Ansarullah", "Houthi rebels"]),
     ("M23", "armed", ["AFC/M23", "M23 rebels", "March 23 Movement"]),
     ("AFC", "armed", ["Alliance Fleuve Congo", "Congo River Alliance"]),
     ("FARDC", "armed", ["Armed Forces of the Democratic Republic of the Congo"]),
@@ -1172,6 +1171,13 @@ def build():
             g.add(s, "GPE", canon, "country")
 
     add_focus_towns(g, gc, canon_by_a2)
+    # A city named like a territory or a state that has another canonical name is read as the
+    # larger unit: "Gaza" alone is the Gaza Strip in the news; the city is "Gaza City".
+    larger = {(k[0], k[2]) for k, kind in g.entries.items() if k[1] == "GPE" and (kind == "country" or kind.startswith("territory"))}
+    larger_surfaces = {surface for surface, _ in larger}
+    for key in [k for k, kind in g.entries.items() if k[1] == "GPE" and kind.startswith("city") and k[0] in larger_surfaces
+                and (k[0], k[2]) not in larger]:
+        del g.entries[key]
     # Given names and frequent surnames (US census lists in the `names` package, MIT):
     # soft evidence for the tagger, never entities on their own.
     add_personal_names(g)

@@ -254,6 +254,11 @@ struct EntityStageTests {
         #expect(gazetteer.lookup("Druzhba").contains { $0.type == "FAC" && $0.canonical == "Druzhba" })
         #expect(gazetteer.lookup("Druzhba pipeline").isEmpty)
         #expect(gazetteer.lookup("Kerem Shalom crossing").isEmpty)
+        // A city named like a territory with another name is read as the territory.
+        #expect(gazetteer.lookup("Gaza").allSatisfy { $0.canonical == "Gaza Strip" }, "\(gazetteer.lookup("Gaza"))")
+        #expect(gazetteer.lookup("Gaza City").contains { $0.kind?.hasPrefix("city") == true })
+        // "a Houthi drone" names the movement, as "the Houthis" does.
+        #expect(gazetteer.lookup("Houthi").map(\.type) == ["ORG"] && gazetteer.lookup("Houthi").first?.canonical == "Houthis")
     }
 
     @Test func twoCompaniesJoinedByAndAreTwo() throws {

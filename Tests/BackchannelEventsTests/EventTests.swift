@@ -181,7 +181,7 @@ struct EventTests {
         ("Shehbaz Sharif telephoned Narendra Modi.", "CONSULT asserted [\"Shehbaz Sharif\"] -> [\"Narendra Modi\"] mode=phone"),
         ("Donald Trump and Vladimir Putin shook hands.", "CONSULT asserted [\"Donald Trump\", \"Vladimir Putin\"] -> [] mode=meeting"),
         // launching strikes is fighting; fighting that goes on is reported without a named side
-        ("Israel launched waves of air strikes across Gaza.", "FIGHT asserted [\"Israel\"] -> [] @Gaza"),
+        ("Israel launched waves of air strikes across Gaza.", "FIGHT asserted [\"Israel\"] -> [] @Gaza Strip"),
         ("The clashes began on Thursday near the border.", "FIGHT asserted [] -> [] on=2025-04-10"),
         // withholding support and calling something unjust are disapproval
         ("India said New Delhi did not support unilateral sanctions.", "DISAPPROVE asserted [\"New Delhi\"] -> []"),
@@ -219,7 +219,7 @@ struct EventTests {
         // initialling, working towards a truce and putting forward a plan
         ("Aliyev and Pashinyan watched Jeyhun Bayramov and Ararat Mirzoyan initial the text.", "AGREE asserted [\"Jeyhun Bayramov\", \"Ararat Mirzoyan\"] -> [] position=accepts:text"),
         ("Congo and M23 said they would work towards a truce.", "AGREE asserted [\"Democratic Republic of the Congo\", \"M23\"] -> [] position=accepts:truce"),
-        ("Egypt put forward a plan for Gaza on Tuesday.", "AGREE asserted [\"Egypt\"] -> [] @Gaza on=2025-04-08 position=offers:plan for gaza"),
+        ("Egypt put forward a plan for Gaza on Tuesday.", "AGREE asserted [\"Egypt\"] -> [] @Gaza Strip on=2025-04-08 position=offers:plan for gaza"),
         // in an article about sanctions, listing is sanctioning
         ("The EU listed a refinery in India under its sanctions.", "SANCTION asserted [\"European Union\"] -> [] @India"),
         // after "any", a negation further back still denies
