@@ -185,6 +185,10 @@ struct EntityResolver {
         return result
     }
 
+    /// Head words of a body's name that the text uses alone for it ("the Commission").
+    static let bodyHeadWords: Set<String> = ["commission", "council", "parliament", "assembly", "court", "committee", "tribunal",
+                                             "senate", "congress", "agency", "alliance", "union", "bank", "fund", "forum"]
+
     static func isTitleWord(_ word: String) -> Bool {
         let lower = word.lowercased()
         return RoleFinder.heads.contains(lower) || (word.hasSuffix(".") && Tokenizer.abbreviations.contains(String(word.dropLast()))
@@ -304,6 +308,13 @@ struct EntityResolver {
             }
             if let first = sharing.min(by: { firstToken[$0] < firstToken[$1] }) { return first }
             return nil
+        }
+        // "the Commission" after "the European Commission": a body's head word alone is the one
+        // body of the text whose name ends with it (none when two do: "the Council" after the
+        // Security Council and the European Council).
+        if type == .org, parts.count == 1, Self.bodyHeadWords.contains(parts[0]) {
+            let ending = entities.indices.filter { entities[$0].type == .org && forms[$0].folded.count >= 2 && forms[$0].folded.last == parts[0] }
+            if ending.count == 1 { return ending[0] }
         }
         for (i, entity) in entities.enumerated() where entity.type == type {
             let full = forms[i].folded

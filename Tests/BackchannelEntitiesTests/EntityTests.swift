@@ -261,6 +261,12 @@ struct EntityStageTests {
         #expect(gazetteer.lookup("Houthi").map(\.type) == ["ORG"] && gazetteer.lookup("Houthi").first?.canonical == "Houthis")
     }
 
+    @Test func aBodysHeadWordAloneIsTheOneBodyNamedWithIt() throws {
+        let text = "The European Commission proposed new tariffs on Monday. The Commission said the measures would take effect in June."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.contains("ORG European Commission [European Commission|Commission]"), "\(lines)")
+    }
+
     @Test func twoCompaniesJoinedByAndAreTwo() throws {
         let text = "The EU listed two refiners, Liaoyang Petrochemical and Shandong Yulong Petrochemical, on Friday."
         let lines = summary(try entities(text), in: text)
