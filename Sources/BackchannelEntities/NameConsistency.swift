@@ -513,7 +513,7 @@ struct NameConsistency {
     static let organisationLastWords: WordSet = TaggerFeatures.organisationHeads.union([
         "navy", "magazine", "authority", "office", "institute", "ministry", "commission", "agency", "wire",
         // "Black Sea Fleet", "Ukraine's General Staff", "Relief International"
-        "fleet", "staff", "international", "brotherhood", "corps",
+        "fleet", "staff", "international", "brotherhood", "corps", "command",
         // companies: "Shandong Yulong Petrochemical", "Nayara Energy"
         "petrochemical", "petrochemicals", "petroleum", "refinery", "refining", "energy", "holdings", "shipping", "industries",
     ])
@@ -801,6 +801,10 @@ struct NameConsistency {
             }
             let head = words[f.tokens.upperBound - 1].lowercased()
             if f.type != .person, f.tokens.count >= 2, Self.facilityHeads.contains(head) { f.type = .fac }
+            // "U.S. Central Command", "the Eastern Theater Command": a place's name does not end in
+            // a body's head word, unless the gazetteer knows the whole as a place.
+            if f.type == .gpe || f.type == .loc, f.tokens.count >= 2, words[f.tokens.upperBound - 1].startsUppercase,
+               Self.organisationLastWords.contains(head), !isKnownPlaceOrBody(words[f.tokens].joined(separator: " ")) { f.type = .org }
             // A facility the gazetteer knows ("Oval Office", "Nord Stream") whatever the tagger read.
             if f.type == .org || f.type == .gpe, gazetteer.lookup(words[f.tokens].joined(separator: " ")).contains(where: { $0.type == "FAC" }) { f.type = .fac }
             if f.type == .gpe || f.type == .org, f.tokens.count >= 2, Self.naturalFeatureWords.contains(head) || Self.naturalFeatureWords.contains(words[f.tokens.lowerBound].lowercased()) {

@@ -257,6 +257,8 @@ struct EntityStageTests {
         // A city named like a territory with another name is read as the territory.
         #expect(gazetteer.lookup("Gaza").allSatisfy { $0.canonical == "Gaza Strip" }, "\(gazetteer.lookup("Gaza"))")
         #expect(gazetteer.lookup("Gaza City").contains { $0.kind?.hasPrefix("city") == true })
+        // Donbas is a place of Ukraine, not a region beyond states.
+        #expect(gazetteer.lookup("Donbas").contains { $0.type == "GPE" && $0.kind == "region:Ukraine" })
         // "a Houthi drone" names the movement, as "the Houthis" does.
         #expect(gazetteer.lookup("Houthi").map(\.type) == ["ORG"] && gazetteer.lookup("Houthi").first?.canonical == "Houthis")
     }
