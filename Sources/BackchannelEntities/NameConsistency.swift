@@ -516,6 +516,7 @@ struct NameConsistency {
         "fleet", "staff", "international", "brotherhood", "corps", "command",
         // companies: "Shandong Yulong Petrochemical", "Nayara Energy"
         "petrochemical", "petrochemicals", "petroleum", "refinery", "refining", "energy", "holdings", "shipping", "industries",
+        "resources", "technology", "technologies",
     ])
     /// Words that stand for people without naming anyone ("Everybody is tired").
     static let indefinitePeople: WordSet = ["Everybody", "Everyone", "Nobody", "Somebody", "Someone", "Anyone", "Anybody", "No-one"]

@@ -102,6 +102,8 @@ struct NameConsistencyTests {
          ["GPE Pakistan", "FAC Torkham", "FAC Angoor Adda"]),
         ("through a Russian pipeline", [F(tokens: 2..<3, type: .norp)], ["NORP Russian"]),
         ("to the Chad camps", [F(tokens: 2..<3, type: .gpe)], ["GPE Chad"]),
+        // a company's name ends in "Resources" or "Technology", a person's does not
+        ("Alphamin Resources halted mining", [F(tokens: 0..<2, type: .person)], ["ORG Alphamin Resources"]),
         // a place's name does not end in a body's head word
         ("U.S. Central Command said so", [F(tokens: 0..<3, type: .gpe)], ["ORG U.S. Central Command"]),
         // a name nothing tagged that an apposition or a noun before it calls a company is an organisation
