@@ -316,7 +316,7 @@ public struct QuoteDetector: Stage {
                    let group = describedGroup(at: t, words: words, entityAt: entityAt, document: document)
                     // ("The SBU said … “…,” the agency said": with no body called so before, the
                     // organisation the sentence before the quotation opens with.)
-                    ?? (GroupReference.descriptors[words[t].lowercased()] != nil
+                    ?? (GroupReference.descriptors[words[t].lowercased()] != nil || Self.documentNouns.contains(words[t].lowercased())
                         ? document.tokens.firstIndex(where: { $0.span.start >= min(quote.lowerBound, document.tokens[t].span.start) })
                             .flatMap { openingBody(before: $0, words: words, entityAt: entityAt, document: document) }
                             .flatMap { [.org, .gpe].contains(document.entities[$0].type) ? $0 : nil }
@@ -627,7 +627,9 @@ public struct QuoteDetector: Stage {
 
     /// Words for a government's or a body's offices: "the ministry said".
     static let bodyNouns: WordSet = ["ministry", "government", "office", "army", "cabinet", "presidency", "embassy", "military", "secretariat", "mission",
-                                     "service"]
+                                     "service", "statement"]
+    /// Documents a body issues, which speak for it ("“…,” the statement adds").
+    static let documentNouns: WordSet = ["statement", "communique", "communiqué", "declaration", "resolution"]
     /// A state's offices abroad: the city they sit in does not speak for them.
     static let missionNouns: WordSet = ["embassy", "mission", "consulate", "delegation"]
     /// Nouns for an organisation that names none ("the charity said").

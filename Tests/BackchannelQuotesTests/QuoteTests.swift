@@ -346,6 +346,18 @@ struct QuoteTests {
         #expect(try quotes(text) == ["disrupt illicit networks | Sean Parnell | said"])
     }
 
+    @Test(arguments: [
+        // "the statement adds": the body whose statement the sentences before are about
+        ("The North Atlantic Council issued its statement after the meeting. It condemns the incursion. “Our commitment to collective defence is unshakeable,” the statement adds.",
+         "Our commitment to collective defence is unshakeable, | North Atlantic Council | adds"),
+        // "a Syrian statement said": the state of the nationality
+        ("A Russian delegation met Ahmed al-Sharaa in Syria on Tuesday. A Syrian statement said any new ties must address “the wrongs of the past”.",
+         "the wrongs of the past | Syria | said"),
+    ])
+    func aStatementSpeaksForWhoIssuedIt(text: String, expected: String) throws {
+        #expect(try quotes(text) == [expected])
+    }
+
     @Test func aPrimeMinisterNamedByNoOneIsThePersonTheTextIsAbout() throws {
         let text = "NATO Secretary-General Mark Rutte spoke in Berlin on Thursday. “Time is not on our side,” the former Dutch prime minister said."
         #expect(try quotes(text) == ["Time is not on our side, | Mark Rutte | said"])
