@@ -439,6 +439,11 @@ CITIES = {
     "Haifa": ("Israel", []),
     "Eilat": ("Israel", []),
     "Beersheba": ("Israel", ["Beer Sheva", "Be'er Sheva"]),
+    "Petah Tikva": ("Israel", ["Petah Tiqva", "Petach Tikva"]),
+    "Sderot": ("Israel", []),
+    # The kibbutzim the attack of October 7, 2023 struck, named in every account of the hostages.
+    "Kfar Aza": ("Israel", []), "Nir Oz": ("Israel", []), "Be'eri": ("Israel", ["Be’eri", "Beeri"]),
+    "Nahal Oz": ("Israel", []), "Kissufim": ("Israel", []),
     "Muscat": ("Oman", []),
     "Doha": ("Qatar", []),
     "Riyadh": ("Saudi Arabia", []),
@@ -488,6 +493,7 @@ CITIES = {
     "Kigali": ("Rwanda", []),
     "Khartoum": ("Sudan", []),
     "Omdurman": ("Sudan", []),
+    "Wad Madani": ("Sudan", ["Wad Medani"]),
     "Port Sudan": ("Sudan", []),
     "El Fasher": ("Sudan", ["Al-Fashir", "El-Fasher", "Al Fashir"]),
     "Nyala": ("Sudan", []),
@@ -814,6 +820,7 @@ ORGS = [
     ("National League for Democracy", "party", []), ("Kuomintang", "party", ["KMT"]),
     ("Democratic Progressive Party", "party", ["DPP"]), ("Taiwan People's Party", "party", ["Taiwan People’s Party"]),
     ("Civil Contract", "party", []),
+    ("Pheu Thai", "party", ["Pheu Thai Party"]), ("Bhumjaithai", "party", ["Bhumjaithai Party"]),
     # the forums where officials speak ("said in a speech hosted by the Munich Security Conference")
     ("Munich Security Conference", "org", []), ("Shangri-La Dialogue", "org", []), ("World Economic Forum", "org", []),
     ("Valdai Discussion Club", "org", ["Valdai Club"]), ("Raisina Dialogue", "org", []), ("Chatham House", "org", []),
