@@ -231,10 +231,10 @@ def parse_args(description, errors_help, argv=None):
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
-                    help="articles to score (default dev; further is the held-out split: score it "
-                         "once, at the end of a piece of work; onward, the previous one, was scored at "
-                         "d594e73 and is spent, as is beyond (8cf9972); all includes every "
-                         "split but the held-out one)")
+                    help="articles to score (default dev; yonder is the held-out split: score it "
+                         "once, at the end of a piece of work; further, the previous one, was scored at "
+                         "76dbfe6 and is spent, as are onward (d594e73) and beyond (8cf9972); all "
+                         "includes every split but the held-out one)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument("--selftest", action="store_true", help="check the scorer on hand-made cases")
