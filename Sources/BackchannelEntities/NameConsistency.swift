@@ -796,8 +796,8 @@ struct NameConsistency {
             // before a site's noun in lower case names that site, the noun left outside as
             // for a region ("the Donetsk region"). A country or a nationality stays what it is
             // ("a Russian pipeline", "Sudan's camps").
-            if f.type != .fac, f.type != .norp, !isCountry(words[f.tokens].joined(separator: " ")),
-               let noun = siteNounAfter(f.tokens, words: words, found: found), Self.bareSiteNouns.contains(words[noun]) {
+            if f.type != .fac, f.type != .norp, let noun = siteNounAfter(f.tokens, words: words, found: found),
+               Self.bareSiteNouns.contains(words[noun]), !isCountry(words[f.tokens].joined(separator: " ")) {
                 f.type = .fac
             }
             let head = words[f.tokens.upperBound - 1].lowercased()

@@ -59,11 +59,8 @@ public struct EventDetector: Stage {
     /// Conjunctions that open a clause with a subject of its own: "after Trump and Putin agreed".
     static let subordinators: WordSet = ["after", "before", "when", "since", "until", "once", "because", "while", "if", "unless"]
 
-    /// Whether the clause from token `k` opens with a name ("the" may stand before it) or a
-    /// subject pronoun and runs to token `end` without a comma: "after Trump and Putin agreed",
-    /// "if it dropped its demand", not "after talks, Kyiv agreed".
     /// The name the sentence before token `k` opens with, as its subject: at its first word, or
-    /// after "the" and up to two words in lower case ("the North Atlantic Council has …", "the
+    /// after "the" and up to three words in lower case ("the North Atlantic Council has …", "the
     /// Israeli military said …"). Nil when the sentence opens otherwise.
     static func openingSubject(before k: Int, lower: [Word], entityAt: [Int?], document: Document) -> Int? {
         guard k > 0, let previous = document.sentences.last(where: { $0.span.start <= document.tokens[k - 1].span.start }) else { return nil }
@@ -76,6 +73,9 @@ public struct EventDetector: Stage {
         return e
     }
 
+    /// Whether the clause from token `k` opens with a name ("the" may stand before it) or a
+    /// subject pronoun and runs to token `end` without a comma: "after Trump and Putin agreed",
+    /// "if it dropped its demand", not "after talks, Kyiv agreed".
     static func startsWithName(_ k: Int, before end: Int, lower: [Word], entityAt: [Int?]) -> Bool {
         let first = k < end && lower[k] == "the" ? k + 1 : k
         guard first < end, entityAt[first] != nil || (first == k && subjectPronouns.contains(lower[first])) else { return false }

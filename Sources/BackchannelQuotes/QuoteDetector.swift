@@ -746,11 +746,10 @@ public struct QuoteDetector: Stage {
     private func closingReporter(of s: Int, words: [String], entityAt: [Int?], document: Document) -> Int? {
         let span = document.sentences[s].span
         let inSentence = document.tokens.indices.filter { document.tokens[$0].span.start >= span.start && document.tokens[$0].span.end <= span.end }
-        guard inSentence.count >= 4 else { return nil }
+        // (Not a quotation's own cue: "“…,” he said." ends with it too.)
+        guard inSentence.count >= 4, !inSentence.contains(where: { ["“", "”", "\""].contains(words[$0]) }) else { return nil }
         func person(_ k: Int) -> Int? { entityAt[k].flatMap { document.entities[$0].type == .person ? $0 : nil } }
         for c in inSentence.suffix(5) where Self.sayingVerbs.contains(words[c].lowercased()) {
-            // (Not a quotation's own cue: "“…,” he said." ends with it too.)
-            guard !inSentence.contains(where: { ["“", "”", "\""].contains(words[$0]) }) else { return nil }
             var b = c - 1
             while b >= inSentence.first!, words[b] == "," || Self.auxiliaries.contains(words[b].lowercased()) { b -= 1 }
             if b >= inSentence.first!, let e = person(b) { return e }
