@@ -43,6 +43,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Also print, on standard error, the words that triggered each event.")
     var explain = false
 
+    @Flag(name: .long, help: "Give events the modality their rules find, without the modality model (what scripts/train_modality.py learns from).")
+    var ruleModality = false
+
     @Option(name: .long, help: "Refuse inputs larger than this many megabytes.")
     var maxMegabytes: Int = 64
 
@@ -77,7 +80,9 @@ struct ExtractCommand: ParsableCommand {
     }
 
     var pipelineOptions: PipelineOptions {
-        PipelineOptions(analysis: noAnalysis ? .none : analysis ?? .full)
+        var options = PipelineOptions(analysis: noAnalysis ? .none : analysis ?? .full)
+        options.ruleModality = ruleModality
+        return options
     }
 }
 

@@ -21,9 +21,13 @@ public struct EventDetector: Stage {
 
     /// The sentence classifier; nil runs the rules alone.
     public let typeModel: EventTypeModel?
+    /// The modality classifier, which revises the rules' modality of each event; nil keeps the
+    /// rules' (what `scripts/train_modality.py` trains the model from).
+    public let modalityModel: ModalityModel?
 
-    public init(typeModel: EventTypeModel? = .shared) {
+    public init(typeModel: EventTypeModel? = .shared, modalityModel: ModalityModel? = .shared) {
         self.typeModel = typeModel
+        self.modalityModel = modalityModel
     }
 
     /// A rule's event whose type the classifier gives less than this in its sentence is dropped.
@@ -288,6 +292,7 @@ public struct EventDetector: Stage {
         let withActs = Set(events.lazy.filter { $0.type != .statement }.map(\.sentence))
         events.removeAll { $0.type == .statement && withActs.contains($0.sentence) }
         events.sort { ($0.sentence.start, $0.trigger.start) < ($1.sentence.start, $1.trigger.start) }
+        if let modalityModel { events = modalityModel.revise(events, in: document) }
         for n in events.indices { events[n].id = Event.ID(rawValue: "V\(n + 1)") }
         return events
     }

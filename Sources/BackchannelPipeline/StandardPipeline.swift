@@ -21,6 +21,10 @@ public struct PipelineOptions: Sendable {
 
     public var analysis: Analysis
 
+    /// Whether events keep the modality their rules give (no modality model): what
+    /// `scripts/train_modality.py` trains the model from.
+    public var ruleModality = false
+
     /// Whether any analysis runs: false is ``Analysis/none``, true ``Analysis/full``.
     public var analyse: Bool {
         get { analysis != .none }
@@ -50,10 +54,15 @@ public enum StandardPipeline {
     /// What is wrong with the resources the stages load, one line each (none when all is well):
     /// a type model that failed to load leaves the event stage on its trigger rules alone, which
     /// no output would otherwise show. (The entity model's absence stops the entity stage itself.)
-    public static func resourceProblems(typeModel: EventTypeModel? = .shared) -> [String] {
-        typeModel == nil
-            ? ["the event-type model (Backchannel_BackchannelEvents.resources/event-types.tsv) could not be loaded: events come from the trigger rules alone"]
-            : []
+    public static func resourceProblems(typeModel: EventTypeModel? = .shared, modalityModel: ModalityModel? = .shared) -> [String] {
+        var problems: [String] = []
+        if typeModel == nil {
+            problems.append("the event-type model (Backchannel_BackchannelEvents.resources/event-types.tsv) could not be loaded: events come from the trigger rules alone")
+        }
+        if modalityModel == nil {
+            problems.append("the modality model (Backchannel_BackchannelEvents.resources/modality.tsv) could not be loaded: events keep the rules' modality")
+        }
+        return problems
     }
 
     public static func make(_ options: PipelineOptions = PipelineOptions()) -> Pipeline {
@@ -62,7 +71,9 @@ public enum StandardPipeline {
         switch options.analysis {
         case .none: return try! Pipeline([])
         case .language: return try! Pipeline(language)
-        case .full: return try! Pipeline(language + [QuoteDetector(), EventDetector()])
+        case .full:
+            let events = EventDetector(modalityModel: options.ruleModality ? nil : .shared)
+            return try! Pipeline(language + [QuoteDetector(), events])
         }
     }
 }

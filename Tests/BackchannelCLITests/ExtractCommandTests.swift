@@ -171,6 +171,20 @@ struct ExtractCommandTests {
         #expect(try members(["--no-analysis", "--analysis", "none"]) == ["entities": 0, "dates": 0, "quotes": 0, "events": 0])
     }
 
+    /// "used a meeting … to demand": the rules read "to" before the trigger as an intention; the
+    /// modality model, on by default, reads the demand as made.
+    @Test func ruleModalityKeepsTheRulesAnswer() throws {
+        let text = "Defence Secretary Pete Hegseth used a meeting with NATO counterparts in Brussels on Thursday to demand that European allies spend far more on defence."
+        func demand(_ arguments: [String]) throws -> String? {
+            let result = try run(arguments + ["--body-only", "--published", "2025-04-11", "--format", "jsonl", "-"], stdin: text)
+            #expect(result.status == 0)
+            let events = try #require(result.lines.first?["events"] as? [[String: Any]])
+            return events.first { $0["type"] as? String == "DEMAND" }?["modality"] as? String
+        }
+        #expect(try demand([]) == "asserted")
+        #expect(try demand(["--rule-modality"]) == "planned")
+    }
+
     @Test func explainPrintsTheTriggerOfEachEvent() throws {
         let result = try run(["--explain", "--body-only", "--format", "jsonl", "-"],
                              stdin: "U.S. Special Envoy Steve Witkoff met Vladimir Putin in St. Petersburg on Friday.")

@@ -38,10 +38,13 @@ struct SharedDataPipelineTests {
 /// A resource that fails to load is said, not silently worked around.
 @Suite("Pipeline resources")
 struct PipelineResourceTests {
-    @Test func theShippedResourcesLoadAndAMissingTypeModelIsReported() {
+    @Test func theShippedResourcesLoadAndAMissingModelIsReported() {
         #expect(StandardPipeline.resourceProblems().isEmpty)
         let problems = StandardPipeline.resourceProblems(typeModel: nil)
         #expect(problems.count == 1)
         #expect(problems.first?.contains("event-types.tsv") == true && problems.first?.contains("rules alone") == true)
+        let modality = StandardPipeline.resourceProblems(modalityModel: nil)
+        #expect(modality.count == 1)
+        #expect(modality.first?.contains("modality.tsv") == true && modality.first?.contains("rules' modality") == true)
     }
 }
