@@ -99,8 +99,10 @@ def event_features(event, quotes):
     return features(event["modality"], event["type"], text[:t - s], text[t - s:u - s], text[u - s:], in_quote)
 
 
-def examples(binary, splits):
-    """(split, features, gold modality, matched with actors) for each matched event."""
+def matched_events(binary, splits, flag):
+    """Runs `binary extract --format jsonl FLAG` over the articles of `splits` and yields, for
+    each predicted event matched to a gold event (type only, one to one, as eval_events.py
+    matches): (split, predicted event, gold event, matched with actors too, the article's output)."""
     articles, slugs, golds = {}, [], {}
     for split in splits:
         a, s, g = ce.load(split, lambda m: None, "events")
@@ -108,7 +110,7 @@ def examples(binary, splits):
         slugs += s
         golds.update(g)
     paths = [os.path.join("Corpus", "html", slug + ".html") for slug in slugs]
-    proc = subprocess.run([binary, "extract", "--format", "jsonl", "--rule-modality"] + paths, cwd=ROOT,
+    proc = subprocess.run([binary, "extract", "--format", "jsonl", flag] + paths, cwd=ROOT,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if proc.returncode != 0:
         sys.exit("%s exited with %d: %s" % (binary, proc.returncode, proc.stderr.decode("utf-8", "replace")[:300]))
@@ -116,7 +118,6 @@ def examples(binary, splits):
     for line in proc.stdout.decode("utf-8").splitlines():
         d = json.loads(line)
         out[os.path.basename(d["source"])[:-5]] = d
-    rows = []
     for slug in slugs:
         d = out.get(slug)
         if d is None:
@@ -127,11 +128,17 @@ def examples(binary, splits):
         gold, gents = golds[slug]["events"], golds[slug]["entities"]
         with_actors, _ = ev.match(gold, pred, gents, pents, True)
         type_only, _ = ev.match(gold, pred, gents, pents, False)
-        quotes = d.get("quotes") or []
         for gi, pi in sorted(type_only.items()):
-            f = event_features(pred[pi], quotes)
-            if f is not None and gold[gi].get("modality") in LABELS:
-                rows.append((articles[slug]["split"], f, gold[gi]["modality"], with_actors.get(gi) == pi))
+            yield articles[slug]["split"], pred[pi], gold[gi], with_actors.get(gi) == pi, d
+
+
+def examples(binary, splits):
+    """(split, features, gold modality, matched with actors) for each matched event."""
+    rows = []
+    for split, event, gold, with_actors, output in matched_events(binary, splits, "--rule-modality"):
+        f = event_features(event, output.get("quotes") or [])
+        if f is not None and gold.get("modality") in LABELS:
+            rows.append((split, f, gold["modality"], with_actors))
     return rows
 
 

@@ -46,6 +46,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Give events the modality their rules find, without the modality model (what scripts/train_modality.py learns from).")
     var ruleModality = false
 
+    @Flag(name: .long, help: "Give events the date their rules find, without the event-date model (what scripts/train_event_dates.py learns from).")
+    var ruleDates = false
+
     @Option(name: .long, help: "Refuse inputs larger than this many megabytes.")
     var maxMegabytes: Int = 64
 
@@ -82,6 +85,7 @@ struct ExtractCommand: ParsableCommand {
     var pipelineOptions: PipelineOptions {
         var options = PipelineOptions(analysis: noAnalysis ? .none : analysis ?? .full)
         options.ruleModality = ruleModality
+        options.ruleDates = ruleDates
         return options
     }
 }

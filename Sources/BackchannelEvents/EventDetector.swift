@@ -24,10 +24,15 @@ public struct EventDetector: Stage {
     /// The modality classifier, which revises the rules' modality of each event; nil keeps the
     /// rules' (what `scripts/train_modality.py` trains the model from).
     public let modalityModel: ModalityModel?
+    /// The date chooser, which revises the rules' date of each event (after the modality model,
+    /// whose answer it reads); nil keeps the rules' (what `scripts/train_event_dates.py` trains
+    /// the model from).
+    public let dateModel: EventDateModel?
 
-    public init(typeModel: EventTypeModel? = .shared, modalityModel: ModalityModel? = .shared) {
+    public init(typeModel: EventTypeModel? = .shared, modalityModel: ModalityModel? = .shared, dateModel: EventDateModel? = .shared) {
         self.typeModel = typeModel
         self.modalityModel = modalityModel
+        self.dateModel = dateModel
     }
 
     /// A rule's event whose type the classifier gives less than this in its sentence is dropped.
@@ -293,6 +298,7 @@ public struct EventDetector: Stage {
         events.removeAll { $0.type == .statement && withActs.contains($0.sentence) }
         events.sort { ($0.sentence.start, $0.trigger.start) < ($1.sentence.start, $1.trigger.start) }
         if let modalityModel { events = modalityModel.revise(events, in: document) }
+        if let dateModel { events = dateModel.revise(events, in: document) }
         for n in events.indices { events[n].id = Event.ID(rawValue: "V\(n + 1)") }
         return events
     }

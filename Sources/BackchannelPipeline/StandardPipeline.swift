@@ -25,6 +25,10 @@ public struct PipelineOptions: Sendable {
     /// `scripts/train_modality.py` trains the model from.
     public var ruleModality = false
 
+    /// Whether events keep the date their rules give (no date model): what
+    /// `scripts/train_event_dates.py` trains the model from.
+    public var ruleDates = false
+
     /// Whether any analysis runs: false is ``Analysis/none``, true ``Analysis/full``.
     public var analyse: Bool {
         get { analysis != .none }
@@ -54,13 +58,17 @@ public enum StandardPipeline {
     /// What is wrong with the resources the stages load, one line each (none when all is well):
     /// a type model that failed to load leaves the event stage on its trigger rules alone, which
     /// no output would otherwise show. (The entity model's absence stops the entity stage itself.)
-    public static func resourceProblems(typeModel: EventTypeModel? = .shared, modalityModel: ModalityModel? = .shared) -> [String] {
+    public static func resourceProblems(typeModel: EventTypeModel? = .shared, modalityModel: ModalityModel? = .shared,
+                                        dateModel: EventDateModel? = .shared) -> [String] {
         var problems: [String] = []
         if typeModel == nil {
             problems.append("the event-type model (Backchannel_BackchannelEvents.resources/event-types.tsv) could not be loaded: events come from the trigger rules alone")
         }
         if modalityModel == nil {
             problems.append("the modality model (Backchannel_BackchannelEvents.resources/modality.tsv) could not be loaded: events keep the rules' modality")
+        }
+        if dateModel == nil {
+            problems.append("the event-date model (Backchannel_BackchannelEvents.resources/event-dates.tsv) could not be loaded: events keep the rules' date")
         }
         return problems
     }
@@ -72,7 +80,7 @@ public enum StandardPipeline {
         case .none: return try! Pipeline([])
         case .language: return try! Pipeline(language)
         case .full:
-            let events = EventDetector(modalityModel: options.ruleModality ? nil : .shared)
+            let events = EventDetector(modalityModel: options.ruleModality ? nil : .shared, dateModel: options.ruleDates ? nil : .shared)
             return try! Pipeline(language + [QuoteDetector(), events])
         }
     }

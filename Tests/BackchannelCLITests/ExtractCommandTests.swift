@@ -185,6 +185,21 @@ struct ExtractCommandTests {
         #expect(try demand(["--rule-modality"]) == "planned")
     }
 
+    /// "who chairs … this year, has offered to host talks": the rules date the offer with the
+    /// sentence's only date; the date model, on by default, sees it dates the chairing.
+    @Test func ruleDatesKeepsTheRulesDate() throws {
+        let text = "Kenyan President William Ruto, who chairs the East African Community this year, has offered to host talks in Nairobi."
+        func date(_ arguments: [String]) throws -> String? {
+            let result = try run(arguments + ["--body-only", "--published", "2025-04-11", "--format", "jsonl", "-"], stdin: text)
+            #expect(result.status == 0)
+            let events = try #require(result.lines.first?["events"] as? [[String: Any]])
+            let consult = try #require(events.first { $0["type"] as? String == "CONSULT" })
+            return (consult["date"] as? [String: Any])?["value"] as? String
+        }
+        #expect(try date([]) == nil)
+        #expect(try date(["--rule-dates"]) == "2025")
+    }
+
     @Test func explainPrintsTheTriggerOfEachEvent() throws {
         let result = try run(["--explain", "--body-only", "--format", "jsonl", "-"],
                              stdin: "U.S. Special Envoy Steve Witkoff met Vladimir Putin in St. Petersburg on Friday.")

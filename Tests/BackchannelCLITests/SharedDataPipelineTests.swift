@@ -46,5 +46,8 @@ struct PipelineResourceTests {
         let modality = StandardPipeline.resourceProblems(modalityModel: nil)
         #expect(modality.count == 1)
         #expect(modality.first?.contains("modality.tsv") == true && modality.first?.contains("rules' modality") == true)
+        let dates = StandardPipeline.resourceProblems(dateModel: nil)
+        #expect(dates.count == 1)
+        #expect(dates.first?.contains("event-dates.tsv") == true && dates.first?.contains("rules' date") == true)
     }
 }

@@ -1,0 +1,144 @@
+import BackchannelCore
+import Foundation
+
+/// Which date an event has: none, the one the rules chose, or another date its sentence names.
+/// A logistic regression scores each candidate from the rules' choice and the words around it,
+/// trained on the corpus's gold events by `scripts/train_event_dates.py` and shipped as
+/// `Resources/event-dates.tsv`; the best-scoring candidate is the event's date.
+///
+/// The rules take the sentence's date nearest the trigger, unless it names a thing ("the 2015
+/// accord") or a start ("since April"). The model weighs that choice against what stands between
+/// the date and the trigger, the words before and after the date, its granularity, the event's
+/// type and modality. Measured leaving one corpus split out at a time, it chose the gold date
+/// more often than the rules (docs/benchmarks.md, "Eighteenth session").
+public struct EventDateModel: Sendable {
+    let intercept: Double
+    /// The feature names: feature `i`'s weight is `weights[i]`.
+    let features: WordSet
+    let weights: [Double]
+
+    /// The model shipped with Backchannel, or nil when the resource is missing or unreadable.
+    public static let shared: EventDateModel? = {
+        guard let url = Bundle.module.url(forResource: "event-dates", withExtension: "tsv"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+        return EventDateModel(tsv: text)
+    }()
+
+    /// Reads the format `scripts/train_event_dates.py` writes; nil when it is malformed:
+    ///
+    ///     # comment lines
+    ///     intercept <TAB> w
+    ///     <feature> <TAB> w       one line per feature
+    public init?(tsv text: String) {
+        var intercept: Double?
+        var names: [String] = []
+        var weights: [Double] = []
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 2, let weight = EventTypeModel.number(Array(fields[1].utf8)[...]) else { return nil }
+            if fields[0] == "intercept", intercept == nil {
+                intercept = weight
+            } else {
+                names.append(String(fields[0]))
+                weights.append(weight)
+            }
+        }
+        guard let intercept else { return nil }
+        self.intercept = intercept
+        self.features = WordSet(names)
+        // (A feature written twice would leave a weight no name leads to.)
+        guard features.count == names.count else { return nil }
+        self.weights = weights
+    }
+
+    /// One date an event may have, and its features.
+    struct Candidate {
+        /// The date's value; nil for "no date".
+        var value: String?
+        var features: [String]
+    }
+
+    /// The candidates for an event, in the trainer's order: no date, then each date of the
+    /// sentence in text order (one candidate per value), then the rules' date when it is none of
+    /// those ("the next day", counted from an earlier event). `text` is the document's text as
+    /// scalars.
+    static func candidates(for event: Event, dates: [DateMention], text: [Unicode.Scalar]) -> [Candidate] {
+        let sentence = event.sentence, trigger = event.trigger
+        func slice(_ start: Int, _ end: Int) -> Substring {
+            guard start < end, start >= 0, end <= text.count else { return "" }
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: text[start..<end])
+            return String(scalars)[...]
+        }
+        func words(_ start: Int, _ end: Int) -> [String] { EventTypeModel.words(slice(start, end)) }
+        let mentions = dates.filter { sentence.start <= $0.span.start && $0.span.end <= sentence.end }
+        let type = event.type.rawValue, modality = event.modality.rawValue
+        let lead = sentence.start < 300 ? "0" : sentence.start < 1200 ? "1" : "2"
+        let triggerText = String(slice(trigger.start, trigger.end)).lowercased()
+        let rule = event.date?.value
+        var candidates = [Candidate(value: nil, features: [
+            "k=none", "n_lead=" + lead, "n_tw=" + triggerText, "nd=\(min(mentions.count, 3))", "n_ty=" + type, "n_mod=" + modality,
+        ])]
+        if rule == nil { candidates[0].features.append("rule_none") }
+        for mention in mentions {
+            let m = mention.span
+            let side = m.start >= trigger.end ? "after" : "before"
+            let distance = bucket(words(min(m.end, trigger.start), max(m.start, trigger.end)).count)
+            var features = ["k=mention", "side=" + side, "dist=" + distance, "side_dist=\(side)_\(distance)",
+                            "gran=" + mention.granularity.rawValue, "rel=" + (mention.relative ? "True" : "False"),
+                            "appr=" + (mention.approximate ? "True" : "False")]
+            let before = words(sentence.start, m.start), after = words(m.end, sentence.end)
+            if let w = before.last { features.append("w1=" + w) }
+            if before.count > 1 { features.append("w2=" + before[before.count - 2]) }
+            if let w = after.first { features.append("a1=" + w) }
+            features += words(min(m.end, trigger.end), max(m.start, trigger.start)).prefix(12).map { "bw=" + $0 }
+            features += ["m_ty=" + type, "m_mod=" + modality]
+            if let k = candidates.firstIndex(where: { $0.value == mention.value }) {
+                candidates[k].features += features
+            } else {
+                candidates.append(Candidate(value: mention.value, features: features))
+            }
+        }
+        if let rule, !candidates.contains(where: { $0.value == rule }) {
+            candidates.append(Candidate(value: rule, features: ["k=ruleonly"]))
+        }
+        if let k = candidates.firstIndex(where: { $0.value == rule }) { candidates[k].features.append("is_rule") }
+        return candidates
+    }
+
+    /// A count of words as the trainer buckets it.
+    static func bucket(_ n: Int) -> String { n < 4 ? String(n) : n < 8 ? "4-7" : n < 16 ? "8-15" : "16+" }
+
+    /// A candidate's score (each feature counted once).
+    func score(_ features: [String]) -> Double {
+        var total = intercept
+        for feature in Set(features) {
+            if let i = self.features.index(of: feature) { total += weights[i] }
+        }
+        return total
+    }
+
+    /// Each event's date chosen by the model among its candidates.
+    func revise(_ events: [Event], in document: Document) -> [Event] {
+        guard !events.isEmpty else { return events }
+        let text = Array(document.text.unicodeScalars)
+        return events.map { event in
+            // (A quotation's act, whose trigger is the quotation, keeps the rules' date, as the trainer leaves it out.)
+            guard event.sentence.start <= event.trigger.start, event.trigger.end <= event.sentence.end else { return event }
+            let candidates = Self.candidates(for: event, dates: document.dates, text: text)
+            // (The first of equal scores, as numpy's argmax takes it.)
+            var best = 0, bestScore = -Double.infinity
+            for (k, candidate) in candidates.enumerated() {
+                let s = score(candidate.features)
+                if s > bestScore { best = k; bestScore = s }
+            }
+            let value = candidates[best].value
+            guard value != event.date?.value else { return event }
+            var revised = event
+            revised.date = value.flatMap { v in
+                document.dates.first { $0.value == v && event.sentence.start <= $0.span.start && $0.span.end <= event.sentence.end }
+            }
+            return revised
+        }
+    }
+}
