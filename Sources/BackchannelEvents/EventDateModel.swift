@@ -63,18 +63,19 @@ public struct EventDateModel: Sendable {
     /// those ("the next day", counted from an earlier event). `text` is the document's text as
     /// scalars.
     static func candidates(for event: Event, dates: [DateMention], text: [Unicode.Scalar]) -> [Candidate] {
+        candidates(for: event, dates: dates, text: text, words: SentenceWords(text, start: event.sentence.start, end: event.sentence.end))
+    }
+
+    /// The same with the sentence's words found already.
+    static func candidates(for event: Event, dates: [DateMention], text: [Unicode.Scalar], words sentenceWords: SentenceWords) -> [Candidate] {
         let sentence = event.sentence, trigger = event.trigger
-        func slice(_ start: Int, _ end: Int) -> Substring {
-            guard start < end, start >= 0, end <= text.count else { return "" }
-            var scalars = String.UnicodeScalarView()
-            scalars.append(contentsOf: text[start..<end])
-            return String(scalars)[...]
-        }
-        func words(_ start: Int, _ end: Int) -> [String] { EventTypeModel.words(slice(start, end)) }
+        func words(_ start: Int, _ end: Int) -> [String] { sentenceWords.words(from: start, to: end) }
         let mentions = dates.filter { sentence.start <= $0.span.start && $0.span.end <= sentence.end }
         let type = event.type.rawValue, modality = event.modality.rawValue
         let lead = sentence.start < 300 ? "0" : sentence.start < 1200 ? "1" : "2"
-        let triggerText = String(slice(trigger.start, trigger.end)).lowercased()
+        var triggerScalars = String.UnicodeScalarView()
+        if trigger.start < trigger.end, trigger.end <= text.count { triggerScalars.append(contentsOf: text[trigger.start..<trigger.end]) }
+        let triggerText = String(triggerScalars).lowercased()
         let rule = event.date?.value
         var candidates = [Candidate(value: nil, features: [
             "k=none", "n_lead=" + lead, "n_tw=" + triggerText, "nd=\(min(mentions.count, 3))", "n_ty=" + type, "n_mod=" + modality,
@@ -110,22 +111,31 @@ public struct EventDateModel: Sendable {
     static func bucket(_ n: Int) -> String { n < 4 ? String(n) : n < 8 ? "4-7" : n < 16 ? "8-15" : "16+" }
 
     /// A candidate's score (each feature counted once).
-    func score(_ features: [String]) -> Double {
-        var total = intercept
-        for feature in Set(features) {
-            if let i = self.features.index(of: feature) { total += weights[i] }
+    func score(_ names: [String]) -> Double {
+        var rows: [Int] = []
+        rows.reserveCapacity(names.count)
+        for name in names {
+            if let i = features.index(of: name) { rows.append(i) }
         }
+        rows.sort()
+        var total = intercept
+        for (n, row) in rows.enumerated() where n == 0 || rows[n - 1] != row { total += weights[row] }
         return total
     }
 
-    /// Each event's date chosen by the model among its candidates.
+    /// Each event's date revised by the model.
     func revise(_ events: [Event], in document: Document) -> [Event] {
-        guard !events.isEmpty else { return events }
         let text = Array(document.text.unicodeScalars)
-        return events.map { event in
+        return revise(events, in: document, text: text, words: SentenceWords.ofSentences(of: events, text: text))
+    }
+
+    /// Each event's date chosen by the model among its candidates. `text` is the document's
+    /// text as scalars, `words` each event's sentence's words.
+    func revise(_ events: [Event], in document: Document, text: [Unicode.Scalar], words sentences: [SentenceWords]) -> [Event] {
+        zip(events, sentences).map { event, words in
             // (A quotation's act, whose trigger is the quotation, keeps the rules' date, as the trainer leaves it out.)
             guard event.sentence.start <= event.trigger.start, event.trigger.end <= event.sentence.end else { return event }
-            let candidates = Self.candidates(for: event, dates: document.dates, text: text)
+            let candidates = Self.candidates(for: event, dates: document.dates, text: text, words: words)
             // (The first of equal scores, as numpy's argmax takes it.)
             var best = 0, bestScore = -Double.infinity
             for (k, candidate) in candidates.enumerated() {

@@ -297,8 +297,13 @@ public struct EventDetector: Stage {
         let withActs = Set(events.lazy.filter { $0.type != .statement }.map(\.sentence))
         events.removeAll { $0.type == .statement && withActs.contains($0.sentence) }
         events.sort { ($0.sentence.start, $0.trigger.start) < ($1.sentence.start, $1.trigger.start) }
-        if let modalityModel { events = modalityModel.revise(events, in: document) }
-        if let dateModel { events = dateModel.revise(events, in: document) }
+        if !events.isEmpty, modalityModel != nil || dateModel != nil {
+            // (Both read the words around each trigger: the text's scalars and each sentence's words are found once.)
+            let text = Array(document.text.unicodeScalars)
+            let words = SentenceWords.ofSentences(of: events, text: text)
+            if let modalityModel { events = modalityModel.revise(events, in: document, text: text, words: words) }
+            if let dateModel { events = dateModel.revise(events, in: document, text: text, words: words) }
+        }
         for n in events.indices { events[n].id = Event.ID(rawValue: "V\(n + 1)") }
         return events
     }

@@ -156,6 +156,16 @@ public struct EventTypeModel: Sendable {
         /// Each word's bytes in `bytes`.
         var ranges: [Range<Int>] = []
 
+        /// Whether a scalar is a word character (`\w`): ASCII letters, digits and the underscore,
+        /// other letters, numbers and combining marks through their Unicode properties.
+        @inline(__always)
+        static func isWord(_ scalar: Unicode.Scalar) -> Bool {
+            let v = scalar.value
+            if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F }
+            let p = scalar.properties
+            return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+        }
+
         /// ASCII is read byte by byte, other letters through their Unicode properties.
         init(_ text: Substring) {
             bytes.reserveCapacity(text.utf8.count)
@@ -179,14 +189,7 @@ public struct EventTypeModel: Sendable {
             }
             for scalar in text.unicodeScalars {
                 let v = scalar.value
-                let isWord: Bool
-                if v < 0x80 {
-                    isWord = (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
-                } else {
-                    let p = scalar.properties
-                    isWord = p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
-                }
-                guard isWord else {
+                guard Self.isWord(scalar) else {
                     if length > 0 { flush() }
                     continue
                 }

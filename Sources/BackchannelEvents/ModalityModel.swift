@@ -79,55 +79,35 @@ public struct ModalityModel: Sendable {
     /// which computes the same from `extract`'s output).
     static func features(rule: Event.Modality, type: Event.Kind, before: Substring, trigger: Substring, after: Substring,
                          inQuote: Bool) -> [String] {
-        var result: [String] = []
-        forEachFeature(rule: rule, type: type, before: before, trigger: trigger, after: after, inQuote: inQuote) {
-            result.append(String(decoding: $0, as: UTF8.self))
+        features(rule: rule, type: type, before: EventTypeModel.words(before), trigger: EventTypeModel.words(trigger),
+                 after: EventTypeModel.words(after), inQuote: inQuote)
+    }
+
+    /// The same from the words of each part (as ``EventTypeModel/words(_:)`` finds them).
+    static func features(rule: Event.Modality, type: Event.Kind, before: [String], trigger: [String], after: [String],
+                         inQuote: Bool) -> [String] {
+        var result = ["r=" + rule.rawValue, "ty=" + type.rawValue, "t=" + trigger.joined(separator: " ")]
+        result.reserveCapacity(16 + before.count + after.count)
+        for (n, word) in before.suffix(nearBefore).reversed().enumerated() {
+            result.append("b=" + word)
+            if n < 2 { result.append((n == 0 ? "b1=" : "b2=") + word) }
         }
+        for (n, word) in after.prefix(nearAfter).enumerated() {
+            result.append("a=" + word)
+            if n == 0 { result.append("a1=" + word) }
+        }
+        for word in before { result.append("B=" + word) }
+        for word in after { result.append("A=" + word) }
+        if inQuote { result.append("inquote") }
         return result
     }
 
-    private static let rulePrefix = Array("r=".utf8), typePrefix = Array("ty=".utf8), triggerPrefix = Array("t=".utf8)
-    private static let nearPrefix = Array("b=".utf8), lastPrefix = Array("b1=".utf8), secondPrefix = Array("b2=".utf8)
-    private static let nextPrefix = Array("a=".utf8), firstPrefix = Array("a1=".utf8)
-    private static let beforePrefix = Array("B=".utf8), afterPrefix = Array("A=".utf8), inQuoteName = Array("inquote".utf8)
-
-    /// Gives each feature name (see ``features(rule:type:before:trigger:after:inQuote:)``) as
-    /// UTF-8 bytes, in order, without building a `String` for each: an event has some fifty.
-    static func forEachFeature(rule: Event.Modality, type: Event.Kind, before: Substring, trigger: Substring, after: Substring,
-                               inQuote: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let before = EventTypeModel.Words(before), after = EventTypeModel.Words(after), trigger = EventTypeModel.Words(trigger)
-        var key: [UInt8] = []
-        key.reserveCapacity(64)
-        func emit(_ prefix: [UInt8], _ bytes: ArraySlice<UInt8>) {
-            key.removeAll(keepingCapacity: true)
-            key += prefix
-            key += bytes
-            key.withUnsafeBufferPointer(body)
-        }
-        emit(rulePrefix, ArraySlice(rule.rawValue.utf8))
-        emit(typePrefix, ArraySlice(type.rawValue.utf8))
-        // (The words' buffer keeps one space between neighbours: the trigger's words joined by spaces.)
-        emit(triggerPrefix, trigger.ranges.first.map { trigger.bytes[$0.lowerBound..<trigger.ranges.last!.upperBound] } ?? [])
-        for (n, range) in before.ranges.suffix(nearBefore).reversed().enumerated() {
-            emit(nearPrefix, before.bytes[range])
-            if n < 2 { emit(n == 0 ? lastPrefix : secondPrefix, before.bytes[range]) }
-        }
-        for (n, range) in after.ranges.prefix(nearAfter).enumerated() {
-            emit(nextPrefix, after.bytes[range])
-            if n == 0 { emit(firstPrefix, after.bytes[range]) }
-        }
-        for range in before.ranges { emit(beforePrefix, before.bytes[range]) }
-        for range in after.ranges { emit(afterPrefix, after.bytes[range]) }
-        if inQuote { inQuoteName.withUnsafeBufferPointer(body) }
-    }
-
-    /// The modality the model gives to an event (each feature counted once, however often it occurs).
-    func modality(rule: Event.Modality, type: Event.Kind, before: Substring, trigger: Substring, after: Substring,
-                  inQuote: Bool) -> Event.Modality {
+    /// The modality the model gives to an event's features (each counted once, however often it occurs).
+    func modality(features names: [String]) -> Event.Modality {
         var rows: [Int] = []
-        rows.reserveCapacity(64)
-        Self.forEachFeature(rule: rule, type: type, before: before, trigger: trigger, after: after, inQuote: inQuote) {
-            if let row = features.index(utf8: $0) { rows.append(row) }
+        rows.reserveCapacity(names.count)
+        for name in names {
+            if let row = features.index(of: name) { rows.append(row) }
         }
         rows.sort()
         var scores = intercept
@@ -140,34 +120,30 @@ public struct ModalityModel: Sendable {
         return labels[best]
     }
 
-    /// Each event's modality revised by the model. `events` are in text order (by sentence),
-    /// as ``EventDetector`` returns them.
+    /// The same for an event whose sentence reads `before`, the trigger, then `after`.
+    func modality(rule: Event.Modality, type: Event.Kind, before: Substring, trigger: Substring, after: Substring,
+                  inQuote: Bool) -> Event.Modality {
+        modality(features: Self.features(rule: rule, type: type, before: before, trigger: trigger, after: after, inQuote: inQuote))
+    }
+
+    /// Each event's modality revised by the model.
     func revise(_ events: [Event], in document: Document) -> [Event] {
-        let scalars = document.text.unicodeScalars
-        let length = events.isEmpty ? 0 : scalars.count
-        var cursor = scalars.startIndex, cursorOffset = 0
-        func index(_ offset: Int) -> String.UnicodeScalarView.Index {
-            // (Offsets mostly grow from one event to the next: walk on from the last one.)
-            if offset < cursorOffset {
-                cursor = scalars.startIndex
-                cursorOffset = 0
-            }
-            cursor = scalars.index(cursor, offsetBy: offset - cursorOffset)
-            cursorOffset = offset
-            return cursor
-        }
-        return events.map { event in
-            let sentence = event.sentence, trigger = event.trigger
-            guard sentence.start <= trigger.start, trigger.start <= trigger.end, trigger.end <= sentence.end,
-                  sentence.end <= length else { return event }
-            let s = index(sentence.start)
-            let t = scalars.index(s, offsetBy: trigger.start - sentence.start)
-            let u = scalars.index(t, offsetBy: trigger.end - trigger.start)
-            let e = scalars.index(u, offsetBy: sentence.end - trigger.end)
+        let text = Array(document.text.unicodeScalars)
+        return revise(events, in: document, text: text, words: SentenceWords.ofSentences(of: events, text: text))
+    }
+
+    /// Each event's modality revised by the model. `text` is the document's text as scalars,
+    /// `words` each event's sentence's words.
+    func revise(_ events: [Event], in document: Document, text: [Unicode.Scalar], words sentences: [SentenceWords]) -> [Event] {
+        zip(events, sentences).map { event, words in
+            let span = event.sentence, trigger = event.trigger
+            // (A quotation's act, whose trigger is the quotation, keeps the rules' modality.)
+            guard span.start <= trigger.start, trigger.start <= trigger.end, trigger.end <= span.end, span.end <= text.count else { return event }
             let inQuote = document.quotes.contains { $0.span.start <= trigger.start && trigger.start < $0.span.end }
             var revised = event
-            revised.modality = modality(rule: event.modality, type: event.type, before: Substring(scalars[s..<t]),
-                                        trigger: Substring(scalars[t..<u]), after: Substring(scalars[u..<e]), inQuote: inQuote)
+            revised.modality = modality(features: Self.features(
+                rule: event.modality, type: event.type, before: words.words(from: span.start, to: trigger.start),
+                trigger: words.words(from: trigger.start, to: trigger.end), after: words.words(from: trigger.end, to: span.end), inQuote: inQuote))
             return revised
         }
     }

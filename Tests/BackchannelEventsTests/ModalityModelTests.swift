@@ -126,3 +126,26 @@ struct ModalityModelTests {
         #expect(model.revise([inside], in: document).first?.modality == .asserted)
     }
 }
+
+/// The sentence's words found once give, for any stretch of it, what reading that stretch alone gives.
+@Suite("Sentence words")
+struct SentenceWordsTests {
+    @Test(arguments: [
+        "Zelenskyy’s envoy met Erdoğan in İstanbul on 3 March, a week after the talks in Jeddah.",
+        "ÉLYSÉE: Macron's “coalition of the willing” — 26 states — would deploy troops after a ceasefire_deal.",
+        "a b cd  e",
+        "",
+    ])
+    func anyStretchReadsAsItsSlice(sentence: String) {
+        let text = Array(sentence.unicodeScalars)
+        let words = SentenceWords(text, start: 0, end: text.count)
+        for lower in 0...text.count {
+            for upper in lower...text.count {
+                var slice = String.UnicodeScalarView()
+                slice.append(contentsOf: text[lower..<upper])
+                #expect(words.words(from: lower, to: upper) == EventTypeModel.words(String(slice)[...]), "\(lower)..<\(upper)")
+            }
+        }
+        #expect(words.words(from: 5, to: 2).isEmpty)
+    }
+}
