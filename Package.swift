@@ -66,7 +66,9 @@ let package = Package(
         .target(name: "BackchannelQuotes", dependencies: ["BackchannelCore"]),
         .testTarget(name: "BackchannelQuotesTests", dependencies: ["BackchannelQuotes", "BackchannelEntities", "BackchannelSegment", "BackchannelCore"]),
         // Who did what to whom: PLOVER events with positions.
-        .target(name: "BackchannelEvents", dependencies: ["BackchannelCore"], resources: [.copy("Resources/event-types.tsv"), .copy("Resources/modality.tsv"), .copy("Resources/event-dates.tsv")]),
+        .target(name: "BackchannelEvents", dependencies: ["BackchannelCore"],
+                resources: [.copy("Resources/event-types.tsv"), .copy("Resources/modality.tsv"), .copy("Resources/event-dates.tsv"),
+                            .copy("Resources/event-places.tsv")]),
         .testTarget(name: "BackchannelEventsTests", dependencies: ["BackchannelEvents", "BackchannelQuotes", "BackchannelEntities", "BackchannelDates", "BackchannelMoney", "BackchannelSegment", "BackchannelCore"]),
         // Assembly of the stages.
         .target(

@@ -49,6 +49,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Give events the date their rules find, without the event-date model (what scripts/train_event_dates.py learns from).")
     var ruleDates = false
 
+    @Flag(name: .long, help: "Give events the place their rules find, without the event-place model (what scripts/train_event_places.py learns from).")
+    var rulePlaces = false
+
     @Option(name: .long, help: "Refuse inputs larger than this many megabytes.")
     var maxMegabytes: Int = 64
 
@@ -86,6 +89,7 @@ struct ExtractCommand: ParsableCommand {
         var options = PipelineOptions(analysis: noAnalysis ? .none : analysis ?? .full)
         options.ruleModality = ruleModality
         options.ruleDates = ruleDates
+        options.rulePlaces = rulePlaces
         return options
     }
 }

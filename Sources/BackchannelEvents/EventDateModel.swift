@@ -12,10 +12,7 @@ import Foundation
 /// type and modality. Measured leaving one corpus split out at a time, it chose the gold date
 /// more often than the rules (docs/benchmarks.md, "Eighteenth session").
 public struct EventDateModel: Sendable {
-    let intercept: Double
-    /// The feature names: feature `i`'s weight is `weights[i]`.
-    let features: WordSet
-    let weights: [Double]
+    let scorer: LinearScorer
 
     /// The model shipped with Backchannel, or nil when the resource is missing or unreadable.
     public static let shared: EventDateModel? = {
@@ -24,31 +21,10 @@ public struct EventDateModel: Sendable {
         return EventDateModel(tsv: text)
     }()
 
-    /// Reads the format `scripts/train_event_dates.py` writes; nil when it is malformed:
-    ///
-    ///     # comment lines
-    ///     intercept <TAB> w
-    ///     <feature> <TAB> w       one line per feature
+    /// Reads the format `scripts/train_event_dates.py` writes (``LinearScorer``'s); nil when it is malformed.
     public init?(tsv text: String) {
-        var intercept: Double?
-        var names: [String] = []
-        var weights: [Double] = []
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 2, let weight = EventTypeModel.number(Array(fields[1].utf8)[...]) else { return nil }
-            if fields[0] == "intercept", intercept == nil {
-                intercept = weight
-            } else {
-                names.append(String(fields[0]))
-                weights.append(weight)
-            }
-        }
-        guard let intercept else { return nil }
-        self.intercept = intercept
-        self.features = WordSet(names)
-        // (A feature written twice would leave a weight no name leads to.)
-        guard features.count == names.count else { return nil }
-        self.weights = weights
+        guard let scorer = LinearScorer(tsv: text) else { return nil }
+        self.scorer = scorer
     }
 
     /// One date an event may have, and its features.
@@ -110,19 +86,6 @@ public struct EventDateModel: Sendable {
     /// A count of words as the trainer buckets it.
     static func bucket(_ n: Int) -> String { n < 4 ? String(n) : n < 8 ? "4-7" : n < 16 ? "8-15" : "16+" }
 
-    /// A candidate's score (each feature counted once).
-    func score(_ names: [String]) -> Double {
-        var rows: [Int] = []
-        rows.reserveCapacity(names.count)
-        for name in names {
-            if let i = features.index(of: name) { rows.append(i) }
-        }
-        rows.sort()
-        var total = intercept
-        for (n, row) in rows.enumerated() where n == 0 || rows[n - 1] != row { total += weights[row] }
-        return total
-    }
-
     /// Each event's date revised by the model.
     func revise(_ events: [Event], in document: Document) -> [Event] {
         let text = Array(document.text.unicodeScalars)
@@ -139,7 +102,7 @@ public struct EventDateModel: Sendable {
             // (The first of equal scores, as numpy's argmax takes it.)
             var best = 0, bestScore = -Double.infinity
             for (k, candidate) in candidates.enumerated() {
-                let s = score(candidate.features)
+                let s = scorer.score(candidate.features)
                 if s > bestScore { best = k; bestScore = s }
             }
             let value = candidates[best].value
@@ -150,5 +113,54 @@ public struct EventDateModel: Sendable {
             }
             return revised
         }
+    }
+}
+
+/// A binary logistic regression over named features, as the candidate choosers
+/// (``EventDateModel``, ``EventPlaceModel``) score their candidates.
+struct LinearScorer: Sendable {
+    let intercept: Double
+    /// The feature names: feature `i`'s weight is `weights[i]`.
+    let features: WordSet
+    let weights: [Double]
+
+    /// Reads the format the trainers write; nil when it is malformed:
+    ///
+    ///     # comment lines
+    ///     intercept <TAB> w
+    ///     <feature> <TAB> w       one line per feature
+    init?(tsv text: String) {
+        var intercept: Double?
+        var names: [String] = []
+        var weights: [Double] = []
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 2, let weight = EventTypeModel.number(Array(fields[1].utf8)[...]) else { return nil }
+            if fields[0] == "intercept", intercept == nil {
+                intercept = weight
+            } else {
+                names.append(String(fields[0]))
+                weights.append(weight)
+            }
+        }
+        guard let intercept else { return nil }
+        self.intercept = intercept
+        self.features = WordSet(names)
+        // (A feature written twice would leave a weight no name leads to.)
+        guard features.count == names.count else { return nil }
+        self.weights = weights
+    }
+
+    /// A candidate's score (each feature counted once).
+    func score(_ names: [String]) -> Double {
+        var rows: [Int] = []
+        rows.reserveCapacity(names.count)
+        for name in names {
+            if let i = features.index(of: name) { rows.append(i) }
+        }
+        rows.sort()
+        var total = intercept
+        for (n, row) in rows.enumerated() where n == 0 || rows[n - 1] != row { total += weights[row] }
+        return total
     }
 }

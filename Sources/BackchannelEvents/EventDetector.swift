@@ -28,11 +28,16 @@ public struct EventDetector: Stage {
     /// whose answer it reads); nil keeps the rules' (what `scripts/train_event_dates.py` trains
     /// the model from).
     public let dateModel: EventDateModel?
+    /// The place chooser, which revises the rules' place of each event; nil keeps the rules'
+    /// (what `scripts/train_event_places.py` trains the model from).
+    public let placeModel: EventPlaceModel?
 
-    public init(typeModel: EventTypeModel? = .shared, modalityModel: ModalityModel? = .shared, dateModel: EventDateModel? = .shared) {
+    public init(typeModel: EventTypeModel? = .shared, modalityModel: ModalityModel? = .shared, dateModel: EventDateModel? = .shared,
+                placeModel: EventPlaceModel? = .shared) {
         self.typeModel = typeModel
         self.modalityModel = modalityModel
         self.dateModel = dateModel
+        self.placeModel = placeModel
     }
 
     /// A rule's event whose type the classifier gives less than this in its sentence is dropped.
@@ -297,12 +302,13 @@ public struct EventDetector: Stage {
         let withActs = Set(events.lazy.filter { $0.type != .statement }.map(\.sentence))
         events.removeAll { $0.type == .statement && withActs.contains($0.sentence) }
         events.sort { ($0.sentence.start, $0.trigger.start) < ($1.sentence.start, $1.trigger.start) }
-        if !events.isEmpty, modalityModel != nil || dateModel != nil {
+        if !events.isEmpty, modalityModel != nil || dateModel != nil || placeModel != nil {
             // (Both read the words around each trigger: the text's scalars and each sentence's words are found once.)
             let text = Array(document.text.unicodeScalars)
             let words = SentenceWords.ofSentences(of: events, text: text)
             if let modalityModel { events = modalityModel.revise(events, in: document, text: text, words: words) }
             if let dateModel { events = dateModel.revise(events, in: document, text: text, words: words) }
+            if let placeModel { events = placeModel.revise(events, in: document, words: words) }
         }
         for n in events.indices { events[n].id = Event.ID(rawValue: "V\(n + 1)") }
         return events

@@ -29,6 +29,10 @@ public struct PipelineOptions: Sendable {
     /// `scripts/train_event_dates.py` trains the model from.
     public var ruleDates = false
 
+    /// Whether events keep the place their rules give (no place model): what
+    /// `scripts/train_event_places.py` trains the model from.
+    public var rulePlaces = false
+
     /// Whether any analysis runs: false is ``Analysis/none``, true ``Analysis/full``.
     public var analyse: Bool {
         get { analysis != .none }
@@ -59,7 +63,7 @@ public enum StandardPipeline {
     /// a type model that failed to load leaves the event stage on its trigger rules alone, which
     /// no output would otherwise show. (The entity model's absence stops the entity stage itself.)
     public static func resourceProblems(typeModel: EventTypeModel? = .shared, modalityModel: ModalityModel? = .shared,
-                                        dateModel: EventDateModel? = .shared) -> [String] {
+                                        dateModel: EventDateModel? = .shared, placeModel: EventPlaceModel? = .shared) -> [String] {
         var problems: [String] = []
         if typeModel == nil {
             problems.append("the event-type model (Backchannel_BackchannelEvents.resources/event-types.tsv) could not be loaded: events come from the trigger rules alone")
@@ -69,6 +73,9 @@ public enum StandardPipeline {
         }
         if dateModel == nil {
             problems.append("the event-date model (Backchannel_BackchannelEvents.resources/event-dates.tsv) could not be loaded: events keep the rules' date")
+        }
+        if placeModel == nil {
+            problems.append("the event-place model (Backchannel_BackchannelEvents.resources/event-places.tsv) could not be loaded: events keep the rules' place")
         }
         return problems
     }
@@ -80,7 +87,8 @@ public enum StandardPipeline {
         case .none: return try! Pipeline([])
         case .language: return try! Pipeline(language)
         case .full:
-            let events = EventDetector(modalityModel: options.ruleModality ? nil : .shared, dateModel: options.ruleDates ? nil : .shared)
+            let events = EventDetector(modalityModel: options.ruleModality ? nil : .shared, dateModel: options.ruleDates ? nil : .shared,
+                                       placeModel: options.rulePlaces ? nil : .shared)
             return try! Pipeline(language + [QuoteDetector(), events])
         }
     }

@@ -200,6 +200,23 @@ struct ExtractCommandTests {
         #expect(try date(["--rule-dates"]) == "2025")
     }
 
+    /// "sanctions on two banks in Iran": the rules place the sanctions in Iran; the place model,
+    /// on by default, sees Iran locates the banks.
+    @Test func rulePlacesKeepsTheRulesPlace() throws {
+        let text = "The United States imposed sanctions on two banks in Iran on Monday."
+        func place(_ arguments: [String]) throws -> String? {
+            let result = try run(arguments + ["--body-only", "--published", "2025-04-11", "--format", "jsonl", "-"], stdin: text)
+            #expect(result.status == 0)
+            let line = try #require(result.lines.first)
+            let events = try #require(line["events"] as? [[String: Any]])
+            let sanction = try #require(events.first { $0["type"] as? String == "SANCTION" })
+            let entities = try #require(line["entities"] as? [[String: Any]])
+            return (sanction["place"] as? String).flatMap { id in entities.first { $0["id"] as? String == id }?["name"] as? String }
+        }
+        #expect(try place([]) == nil)
+        #expect(try place(["--rule-places"]) == "Iran")
+    }
+
     @Test func explainPrintsTheTriggerOfEachEvent() throws {
         let result = try run(["--explain", "--body-only", "--format", "jsonl", "-"],
                              stdin: "U.S. Special Envoy Steve Witkoff met Vladimir Putin in St. Petersburg on Friday.")

@@ -49,5 +49,8 @@ struct PipelineResourceTests {
         let dates = StandardPipeline.resourceProblems(dateModel: nil)
         #expect(dates.count == 1)
         #expect(dates.first?.contains("event-dates.tsv") == true && dates.first?.contains("rules' date") == true)
+        let places = StandardPipeline.resourceProblems(placeModel: nil)
+        #expect(places.count == 1)
+        #expect(places.first?.contains("event-places.tsv") == true && places.first?.contains("rules' place") == true)
     }
 }

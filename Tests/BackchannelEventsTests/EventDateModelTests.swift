@@ -75,8 +75,8 @@ struct EventDateModelTests {
 
     @Test func theShippedModelLoads() throws {
         let model = try #require(EventDateModel.shared)
-        #expect(model.features.count > 1000)
-        #expect(model.features.contains("is_rule"))
+        #expect(model.scorer.features.count > 1000)
+        #expect(model.scorer.features.contains("is_rule"))
     }
 
     /// The events of one paragraph through the real stages and shipped models, as `extract` runs

@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""Trains the event-place chooser shipped as Sources/BackchannelEvents/Resources/event-places.tsv.
+
+The event stage's rules place an event at a place its sentence names after "in", "at" or
+"near". The model revises the choice: for each event it scores the candidates — no place, each
+place (GPE, LOC or FAC entity) with a mention in the sentence, and the rules' place when it is
+none of those — and the best is the event's place. The score is a logistic regression (C = 1)
+over binary features of each candidate, which `EventPlaceModel.candidates` in Swift computes
+the same way:
+
+    no place    k=none  ty=<type>  rule_none (when the rules gave no place)
+    a place     k=ent  et=<entity type>  side=before|after the trigger  dist=<bucket of the words
+                between them>  sd=<side>_<bucket>  m_ty=<type>  w1=, w2= the two words before the
+                place  a1= the word after it  bw= each of the first eight words between the place
+                and the trigger  is_actor (an actor or target of the event); read at the place's
+                mention nearest the trigger
+    other       k=ruleonly (the rules' place, not one the sentence names)
+    is_rule     on the candidate the rules chose
+
+Words are found as scikit-learn's default token pattern finds them, lower-cased (see
+train_modality.py). Training data, fitting and output are those of train_event_dates.py: the
+events `backchannel extract --rule-places` finds on the development splits' articles, matched to
+gold events (type only); the label of a candidate is whether it is the gold place (an entity
+whose name or mention matches it as eval_events.py matches places, or no place for none).
+
+Usage:
+    pip install scikit-learn
+    swift build -c release --product backchannel
+    python3 scripts/train_event_places.py             # rewrites the resource
+    python3 scripts/train_event_places.py --check     # exit 1 if the resource differs
+    python3 scripts/train_event_places.py --measure   # leave one split out, and the spent held-out splits
+    python3 scripts/train_event_places.py --selftest  # the candidates of a written example
+"""
+
+import argparse
+import collections
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import corpus_eval as ce  # noqa: E402
+import eval_events as ev  # noqa: E402
+import train_event_dates as dates  # noqa: E402
+from probe_event_types import DEVELOPMENT  # noqa: E402
+from train_modality import SPENT, matched_events, words  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUTPUT = os.path.join(ROOT, "Sources", "BackchannelEvents", "Resources", "event-places.tsv")
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+
+
+def candidates(event, entities, text):
+    """[(entity id or None, [features])] for one event of `extract`'s output (the same as
+    EventPlaceModel.candidates in Swift)."""
+    s, t = event["sentence"], event["trigger"]
+    kind, rule = event["type"], event.get("place")
+    result = [(None, ["k=none", "ty=" + kind])]
+    if rule is None:
+        result[0][1].append("rule_none")
+    parties = set(event.get("actors") or []) | set(event.get("targets") or [])
+    for e in entities:
+        if e["type"] not in PLACE_TYPES:
+            continue
+        inside = [m for m in e["mentions"] if s["start"] <= m["start"] and m["end"] <= s["end"]]
+        if not inside:
+            continue
+        m = min(inside, key=lambda m: abs(m["start"] - t["start"]))
+        side = "after" if m["start"] >= t["end"] else "before"
+        between = words(text[m["end"]:t["start"]]) if side == "before" else words(text[t["end"]:m["start"]])
+        distance = dates.bucket(len(between))
+        f = ["k=ent", "et=" + e["type"], "side=" + side, "dist=" + distance, "sd=%s_%s" % (side, distance), "m_ty=" + kind]
+        before, after = words(text[s["start"]:m["start"]]), words(text[m["end"]:s["end"]])
+        if before:
+            f.append("w1=" + before[-1])
+        if len(before) > 1:
+            f.append("w2=" + before[-2])
+        if after:
+            f.append("a1=" + after[0])
+        f += ["bw=" + w for w in between[:8]]
+        if e["id"] in parties:
+            f.append("is_actor")
+        result.append((e["id"], f))
+    if rule is not None and all(c != rule for c, _ in result):
+        result.append((rule, ["k=ruleonly"]))
+    for c, f in result:
+        if c == rule:
+            f.append("is_rule")
+            break
+    return result
+
+
+def examples(binary, splits):
+    """(split, candidates, the gold candidates, whether the rules' place is right, matched with
+    actors) per matched event; the gold candidates are those that match the gold place."""
+    rows = []
+    for split, event, gold, with_actors, output in matched_events(binary, splits, "--rule-places"):
+        s, t = event.get("sentence") or {}, event.get("trigger") or {}
+        if not (s.get("start", 0) <= t.get("start", -1) <= t.get("end", -1) <= s.get("end", -1)):
+            continue  # a quotation's act: Swift keeps its place too
+        pents = {e["id"]: e for e in output.get("entities") or []}
+        gents = gold_entities(output, split)
+        cands = candidates(event, output.get("entities") or [], output["article"]["text"])
+        place = gold.get("place")
+
+        def right(c):
+            return (place is None and c is None) or (place is not None and c is not None
+                                                     and ev.refs_match(place, c, gents, pents))
+        rows.append((split, cands, {c for c, _ in cands if right(c)}, right(event.get("place")), with_actors))
+    return rows
+
+
+_GOLD = {}
+
+
+def gold_entities(output, split):
+    """The gold entities of an article's output (by its slug)."""
+    slug = os.path.basename(output["source"])[:-5]
+    if slug not in _GOLD:
+        _, _, golds = ce.load(split, lambda m: None, "events")
+        _GOLD.update({k: g["entities"] for k, g in golds.items()})
+    return _GOLD[slug]
+
+
+def fit(rows):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    x, y = [], []
+    for _, cands, gold, _, _ in rows:
+        if not gold:
+            continue
+        for c, f in cands:
+            x.append(dict.fromkeys(f, 1))
+            y.append(int(c in gold))
+    vectors = DictVectorizer()
+    model = LogisticRegression(C=dates.C, max_iter=5000).fit(vectors.fit_transform(x), y)
+    model.coef_[:, abs(model.coef_[0]) < dates.MINIMUM_WEIGHT] = 0
+    return vectors, model
+
+
+def measure(binary):
+    """Place right among the type + actors matches (what eval_events.py reports): the rules
+    against the model, leaving one development split out at a time, then on the spent held-out
+    splits with a model trained on all development splits."""
+    rows = examples(binary, DEVELOPMENT + SPENT)
+    dev = [r for r in rows if r[0] in DEVELOPMENT]
+    total = collections.Counter()
+    print("leave one development split out (place right among type + actors matches; quotations' acts left out):")
+    for held in DEVELOPMENT:
+        test = [r for r in dev if r[0] == held and r[4]]
+        if not test:
+            continue
+        vectors, model = fit([r for r in dev if r[0] != held])
+        by_rule = sum(r[3] for r in test)
+        by_model = sum(dates.choose(vectors, model, r[1]) in r[2] for r in test)
+        total.update(rules=by_rule, model=by_model, n=len(test))
+        print("  %-8s rules %.3f  model %.3f  (%d)" % (held, by_rule / len(test), by_model / len(test), len(test)))
+    print("  all      rules %.3f  model %.3f  (%d)" % (total["rules"] / total["n"], total["model"] / total["n"], total["n"]))
+    vectors, model = fit(dev)
+    test = [r for r in rows if r[0] in SPENT and r[4]]
+    by_rule = sum(r[3] for r in test)
+    by_model = sum(dates.choose(vectors, model, r[1]) in r[2] for r in test)
+    print("spent held-out splits (%s), trained on the development splits:" % ", ".join(SPENT))
+    print("  rules %.3f  model %.3f  (%d)" % (by_rule / len(test), by_model / len(test), len(test)))
+
+
+def render(binary):
+    rows = examples(binary, DEVELOPMENT)
+    vectors, model = fit(rows)
+    lines = ["# Backchannel event-place model: logistic regression (C = %g) over the place candidates of %d events" % (dates.C, len(rows)),
+             "# of the development splits (scripts/train_event_places.py). Features: see EventPlaceModel.swift.",
+             "intercept\t%.4f" % model.intercept_[0]]
+    names = vectors.get_feature_names_out()
+    for j in sorted(range(len(names)), key=lambda j: names[j]):
+        if model.coef_[0][j] != 0:
+            lines.append("%s\t%.4f" % (names[j], model.coef_[0][j]))
+    return "\n".join(lines) + "\n"
+
+
+def selftest():
+    # The same example as EventPlaceModelTests in Swift.
+    text = "Ukraine's foreign minister met his Turkish counterpart in Ankara before flying to Brussels."
+    event = {"type": "CONSULT", "sentence": {"start": 0, "end": len(text)}, "trigger": {"start": 27, "end": 30},
+             "actors": ["E1"], "targets": [], "place": "E3"}
+    entities = [{"id": "E1", "type": "GPE", "mentions": [{"start": 0, "end": 7}]},
+                {"id": "E2", "type": "NORP", "mentions": [{"start": 35, "end": 42}]},
+                {"id": "E3", "type": "GPE", "mentions": [{"start": 58, "end": 64}]},
+                {"id": "E4", "type": "GPE", "mentions": [{"start": 82, "end": 90}]}]
+    got = candidates(event, entities, text)
+    want = [(None, ["k=none", "ty=CONSULT"]),
+            ("E1", ["k=ent", "et=GPE", "side=before", "dist=2", "sd=before_2", "m_ty=CONSULT", "a1=foreign",
+                    "bw=foreign", "bw=minister", "is_actor"]),
+            ("E3", ["k=ent", "et=GPE", "side=after", "dist=4-7", "sd=after_4-7", "m_ty=CONSULT", "w1=in", "w2=counterpart",
+                    "a1=before", "bw=his", "bw=turkish", "bw=counterpart", "bw=in", "is_rule"]),
+            ("E4", ["k=ent", "et=GPE", "side=after", "dist=8-15", "sd=after_8-15", "m_ty=CONSULT", "w1=to", "w2=flying",
+                    "bw=his", "bw=turkish", "bw=counterpart", "bw=in", "bw=ankara", "bw=before", "bw=flying", "bw=to"])]
+    assert got == want, got
+    print("selftest ok")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--binary", default=None, help="backchannel binary (default: .build/release/backchannel)")
+    ap.add_argument("--check", action="store_true", help="exit 1 if the resource differs from a fresh training")
+    ap.add_argument("--measure", action="store_true", help="measure the model against the rules")
+    ap.add_argument("--selftest", action="store_true")
+    args = ap.parse_args()
+    if args.selftest:
+        selftest()
+        return
+    binary = ce.find_binary(args.binary)
+    if args.measure:
+        measure(binary)
+        return
+    text = render(binary)
+    if args.check:
+        with open(OUTPUT, encoding="utf-8") as f:
+            same = f.read() == text
+        print("event-places.tsv is %s" % ("up to date" if same else "out of date"))
+        sys.exit(0 if same else 1)
+    with open(OUTPUT, "w", encoding="utf-8") as f:
+        f.write(text)
+    print("wrote %s (%d lines)" % (OUTPUT, text.count("\n")))
+
+
+if __name__ == "__main__":
+    main()
