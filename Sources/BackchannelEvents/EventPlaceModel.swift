@@ -35,6 +35,21 @@ public struct EventPlaceModel: Sendable {
     /// sentence names (in the order of the document's entities, read at its mention nearest the
     /// trigger), then the rules' place when it is none of those.
     static func candidates(for event: Event, entities: [Entity], words sentenceWords: SentenceWords) -> [(place: Entity.ID?, features: [String])] {
+        candidates(for: event, places: places(in: event.sentence, of: entities), words: sentenceWords)
+    }
+
+    /// The place entities with a mention in `sentence`, and those mentions, in the entities' order.
+    static func places(in sentence: TextSpan, of entities: [Entity]) -> [(entity: Entity, mentions: [TextSpan])] {
+        entities.compactMap { entity in
+            guard placeTypes.contains(entity.type) else { return nil }
+            let inside = entity.mentions.lazy.map(\.span).filter { sentence.start <= $0.start && $0.end <= sentence.end }
+            return inside.isEmpty ? nil : (entity, Array(inside))
+        }
+    }
+
+    /// The same with the sentence's places found already (``places(in:of:)``).
+    static func candidates(for event: Event, places: [(entity: Entity, mentions: [TextSpan])],
+                           words sentenceWords: SentenceWords) -> [(place: Entity.ID?, features: [String])] {
         let sentence = event.sentence, trigger = event.trigger
         func words(_ start: Int, _ end: Int) -> [String] { sentenceWords.words(from: start, to: end) }
         let type = event.type.rawValue
@@ -42,10 +57,9 @@ public struct EventPlaceModel: Sendable {
         var candidates: [(place: Entity.ID?, features: [String])] = [(nil, ["k=none", "ty=" + type])]
         if rule == nil { candidates[0].features.append("rule_none") }
         let parties = Set(event.actors + event.targets)
-        for entity in entities where placeTypes.contains(entity.type) {
-            let inside = entity.mentions.filter { sentence.start <= $0.span.start && $0.span.end <= sentence.end }
+        for (entity, inside) in places {
             // (The first of the nearest, as Python's min takes it.)
-            guard let m = inside.min(by: { abs($0.span.start - trigger.start) < abs($1.span.start - trigger.start) })?.span else { continue }
+            guard let m = inside.min(by: { abs($0.start - trigger.start) < abs($1.start - trigger.start) }) else { continue }
             let side = m.start >= trigger.end ? "after" : "before"
             let between = side == "before" ? words(m.end, trigger.start) : words(trigger.end, m.start)
             let distance = EventDateModel.bucket(between.count)
@@ -72,10 +86,13 @@ public struct EventPlaceModel: Sendable {
     /// Each event's place chosen by the model among its candidates; `words` holds each event's
     /// sentence's words.
     func revise(_ events: [Event], in document: Document, words sentences: [SentenceWords]) -> [Event] {
-        zip(events, sentences).map { event, words in
+        var last: (sentence: TextSpan, places: [(entity: Entity, mentions: [TextSpan])])?
+        return zip(events, sentences).map { event, words in
             // (A quotation's act, whose trigger is the quotation, keeps the rules' place, as the trainer leaves it out.)
             guard event.sentence.start <= event.trigger.start, event.trigger.end <= event.sentence.end else { return event }
-            let candidates = Self.candidates(for: event, entities: document.entities, words: words)
+            // (Events come by sentence: each sentence's places are found once.)
+            if last?.sentence != event.sentence { last = (event.sentence, Self.places(in: event.sentence, of: document.entities)) }
+            let candidates = Self.candidates(for: event, places: last!.places, words: words)
             // (The first of equal scores, as numpy's argmax takes it.)
             var best = 0, bestScore = -Double.infinity
             for (k, candidate) in candidates.enumerated() {
