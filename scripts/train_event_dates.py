@@ -42,24 +42,15 @@ Usage:
     python3 scripts/train_event_dates.py --selftest  # the candidates of a written example
 """
 
-import argparse
-import collections
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import corpus_eval as ce  # noqa: E402
+import event_models as em  # noqa: E402
+from event_models import words  # noqa: E402
 from probe_event_types import DEVELOPMENT  # noqa: E402
-from train_modality import SPENT, matched_events, words  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUTPUT = os.path.join(ROOT, "Sources", "BackchannelEvents", "Resources", "event-dates.tsv")
-C = 1.0
-MINIMUM_WEIGHT = 0.01
-
-
-def bucket(n):
-    return str(n) if n < 4 else "4-7" if n < 8 else "8-15" if n < 16 else "16+"
+OUTPUT = os.path.join(em.RESOURCES, "event-dates.tsv")
 
 
 def candidates(event, dates, text):
@@ -77,7 +68,7 @@ def candidates(event, dates, text):
         result[0][1].append("rule_none")
     for m in mentions:
         side = "after" if m["start"] >= t["end"] else "before"
-        distance = bucket(len(words(text[min(m["end"], t["start"]):max(m["start"], t["end"])])))
+        distance = em.bucket(len(words(text[min(m["end"], t["start"]):max(m["start"], t["end"])])))
         f = ["k=mention", "side=" + side, "dist=" + distance, "side_dist=%s_%s" % (side, distance),
              "gran=" + m["granularity"], "rel=%s" % bool(m.get("relative")), "appr=%s" % bool(m.get("approximate"))]
         before, after = words(text[s["start"]:m["start"]]), words(text[m["end"]:s["end"]])
@@ -105,79 +96,32 @@ def candidates(event, dates, text):
 
 
 def examples(binary, splits):
-    """(split, candidates, gold date, the rules' date, matched with actors) per matched event."""
+    """(split, candidates, the gold date as a set of one (or empty when no candidate has it),
+    the rules' date, the gold date, matched with actors) per matched event."""
     rows = []
-    for split, event, gold, with_actors, output in matched_events(binary, splits, "--rule-dates"):
-        text = output["article"]["text"]
-        s, t = event.get("sentence") or {}, event.get("trigger") or {}
-        if not (s.get("start", 0) <= t.get("start", -1) <= t.get("end", -1) <= s.get("end", -1)):
-            continue  # a quotation's act: its trigger is not in its sentence; Swift keeps its date too
-        rows.append((split, candidates(event, output.get("dates") or [], text), gold.get("date"),
-                     (event.get("date") or {}).get("value"), with_actors))
+    for split, event, gold, with_actors, output, _ in em.matched_events(binary, splits, "--rule-dates"):
+        if not em.trigger_in_sentence(event):
+            continue  # a quotation's act: Swift keeps its date too
+        cands = candidates(event, output.get("dates") or [], output["article"]["text"])
+        date = gold.get("date")
+        right = {date} if any(value == date for value, _ in cands) else set()
+        rows.append((split, cands, right, (event.get("date") or {}).get("value"), date, with_actors))
     return rows
 
 
 def fit(rows):
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    x, y = [], []
-    for _, cands, gold, _, _ in rows:
-        if gold not in [value for value, _ in cands]:
-            continue
-        for value, f in cands:
-            x.append(dict.fromkeys(f, 1))
-            y.append(int(value == gold))
-    vectors = DictVectorizer()
-    model = LogisticRegression(C=C, max_iter=5000).fit(vectors.fit_transform(x), y)
-    model.coef_[:, abs(model.coef_[0]) < MINIMUM_WEIGHT] = 0
-    return vectors, model
-
-
-def choose(vectors, model, cands):
-    import numpy
-    scores = model.decision_function(vectors.transform([dict.fromkeys(f, 1) for _, f in cands]))
-    return cands[int(numpy.argmax(scores))][0]
-
-
-def right(rows, pick):
-    return sum(pick(r) == r[2] for r in rows)
+    return em.fit_candidates([(r[1], r[2]) for r in rows])
 
 
 def measure(binary):
-    """Date right among the type + actors matches (what eval_events.py reports): the rules
-    against the model, leaving one development split out at a time, then on the spent held-out
-    splits with a model trained on all development splits."""
-    rows = examples(binary, DEVELOPMENT + SPENT)
-    dev = [r for r in rows if r[0] in DEVELOPMENT]
-    total = collections.Counter()
-    print("leave one development split out (date right among type + actors matches; quotations' acts left out):")
-    for held in DEVELOPMENT:
-        test = [r for r in dev if r[0] == held and r[4]]
-        if not test:
-            continue
-        vectors, model = fit([r for r in dev if r[0] != held])
-        by_rule, by_model = right(test, lambda r: r[3]), right(test, lambda r: choose(vectors, model, r[1]))
-        total.update(rules=by_rule, model=by_model, n=len(test))
-        print("  %-8s rules %.3f  model %.3f  (%d)" % (held, by_rule / len(test), by_model / len(test), len(test)))
-    print("  all      rules %.3f  model %.3f  (%d)" % (total["rules"] / total["n"], total["model"] / total["n"], total["n"]))
-    vectors, model = fit(dev)
-    test = [r for r in rows if r[0] in SPENT and r[4]]
-    by_rule, by_model = right(test, lambda r: r[3]), right(test, lambda r: choose(vectors, model, r[1]))
-    print("spent held-out splits (%s), trained on the development splits:" % ", ".join(SPENT))
-    print("  rules %.3f  model %.3f  (%d)" % (by_rule / len(test), by_model / len(test), len(test)))
+    em.compare(binary, examples, fit, lambda r: r[3] == r[4], lambda m, r: em.choose(m, r[1]) == r[4], "date")
 
 
 def render(binary):
     rows = examples(binary, DEVELOPMENT)
-    vectors, model = fit(rows)
-    lines = ["# Backchannel event-date model: logistic regression (C = %g) over the date candidates of %d events" % (C, len(rows)),
-             "# of the development splits (scripts/train_event_dates.py). Features: see EventDateModel.swift.",
-             "intercept\t%.4f" % model.intercept_[0]]
-    names = vectors.get_feature_names_out()
-    for j in sorted(range(len(names)), key=lambda j: names[j]):
-        if model.coef_[0][j] != 0:
-            lines.append("%s\t%.4f" % (names[j], model.coef_[0][j]))
-    return "\n".join(lines) + "\n"
+    return em.render_candidates(fit(rows), [
+        "# Backchannel event-date model: logistic regression (C = %g) over the date candidates of %d events" % (em.C, len(rows)),
+        "# of the development splits (scripts/train_event_dates.py). Features: see EventDateModel.swift."])
 
 
 def selftest():
@@ -198,30 +142,5 @@ def selftest():
     print("selftest ok")
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--binary", default=None, help="backchannel binary (default: .build/release/backchannel)")
-    ap.add_argument("--check", action="store_true", help="exit 1 if the resource differs from a fresh training")
-    ap.add_argument("--measure", action="store_true", help="measure the model against the rules")
-    ap.add_argument("--selftest", action="store_true")
-    args = ap.parse_args()
-    if args.selftest:
-        selftest()
-        return
-    binary = ce.find_binary(args.binary)
-    if args.measure:
-        measure(binary)
-        return
-    text = render(binary)
-    if args.check:
-        with open(OUTPUT, encoding="utf-8") as f:
-            same = f.read() == text
-        print("event-dates.tsv is %s" % ("up to date" if same else "out of date"))
-        sys.exit(0 if same else 1)
-    with open(OUTPUT, "w", encoding="utf-8") as f:
-        f.write(text)
-    print("wrote %s (%d lines)" % (OUTPUT, text.count("\n")))
-
-
 if __name__ == "__main__":
-    main()
+    em.main(__doc__, OUTPUT, selftest, measure, render)

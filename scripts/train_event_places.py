@@ -17,8 +17,8 @@ the same way:
     other       k=ruleonly (the rules' place, not one the sentence names)
     is_rule     on the candidate the rules chose
 
-Words are found as scikit-learn's default token pattern finds them, lower-cased (see
-train_modality.py). Training data, fitting and output are those of train_event_dates.py: the
+Words are found as scikit-learn's default token pattern finds them, lower-cased (`event_models.words`;
+see train_modality.py). Training data, fitting and output are those of train_event_dates.py: the
 events `backchannel extract --rule-places` finds on the development splits' articles, matched to
 gold events (type only); the label of a candidate is whether it is the gold place (an entity
 whose name or mention matches it as eval_events.py matches places, or no place for none).
@@ -32,20 +32,16 @@ Usage:
     python3 scripts/train_event_places.py --selftest  # the candidates of a written example
 """
 
-import argparse
-import collections
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import corpus_eval as ce  # noqa: E402
 import eval_events as ev  # noqa: E402
-import train_event_dates as dates  # noqa: E402
+import event_models as em  # noqa: E402
+from event_models import words  # noqa: E402
 from probe_event_types import DEVELOPMENT  # noqa: E402
-from train_modality import SPENT, matched_events, words  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUTPUT = os.path.join(ROOT, "Sources", "BackchannelEvents", "Resources", "event-places.tsv")
+OUTPUT = os.path.join(em.RESOURCES, "event-places.tsv")
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 
 
@@ -67,7 +63,7 @@ def candidates(event, entities, text):
         m = min(inside, key=lambda m: abs(m["start"] - t["start"]))
         side = "after" if m["start"] >= t["end"] else "before"
         between = words(text[m["end"]:t["start"]]) if side == "before" else words(text[t["end"]:m["start"]])
-        distance = dates.bucket(len(between))
+        distance = em.bucket(len(between))
         f = ["k=ent", "et=" + e["type"], "side=" + side, "dist=" + distance, "sd=%s_%s" % (side, distance), "m_ty=" + kind]
         before, after = words(text[s["start"]:m["start"]]), words(text[m["end"]:s["end"]])
         if before:
@@ -90,15 +86,14 @@ def candidates(event, entities, text):
 
 
 def examples(binary, splits):
-    """(split, candidates, the gold candidates, whether the rules' place is right, matched with
-    actors) per matched event; the gold candidates are those that match the gold place."""
+    """(split, candidates, the candidates that match the gold place, whether the rules' place
+    is right, matched with actors) per matched event. A candidate matches as eval_events.py
+    matches places: an entity whose name or mention matches the gold place, or no place for none."""
     rows = []
-    for split, event, gold, with_actors, output in matched_events(binary, splits, "--rule-places"):
-        s, t = event.get("sentence") or {}, event.get("trigger") or {}
-        if not (s.get("start", 0) <= t.get("start", -1) <= t.get("end", -1) <= s.get("end", -1)):
+    for split, event, gold, with_actors, output, gents in em.matched_events(binary, splits, "--rule-places"):
+        if not em.trigger_in_sentence(event):
             continue  # a quotation's act: Swift keeps its place too
         pents = {e["id"]: e for e in output.get("entities") or []}
-        gents = gold_entities(output, split)
         cands = candidates(event, output.get("entities") or [], output["article"]["text"])
         place = gold.get("place")
 
@@ -109,71 +104,19 @@ def examples(binary, splits):
     return rows
 
 
-_GOLD = {}
-
-
-def gold_entities(output, split):
-    """The gold entities of an article's output (by its slug)."""
-    slug = os.path.basename(output["source"])[:-5]
-    if slug not in _GOLD:
-        _, _, golds = ce.load(split, lambda m: None, "events")
-        _GOLD.update({k: g["entities"] for k, g in golds.items()})
-    return _GOLD[slug]
-
-
 def fit(rows):
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    x, y = [], []
-    for _, cands, gold, _, _ in rows:
-        if not gold:
-            continue
-        for c, f in cands:
-            x.append(dict.fromkeys(f, 1))
-            y.append(int(c in gold))
-    vectors = DictVectorizer()
-    model = LogisticRegression(C=dates.C, max_iter=5000).fit(vectors.fit_transform(x), y)
-    model.coef_[:, abs(model.coef_[0]) < dates.MINIMUM_WEIGHT] = 0
-    return vectors, model
+    return em.fit_candidates([(r[1], r[2]) for r in rows])
 
 
 def measure(binary):
-    """Place right among the type + actors matches (what eval_events.py reports): the rules
-    against the model, leaving one development split out at a time, then on the spent held-out
-    splits with a model trained on all development splits."""
-    rows = examples(binary, DEVELOPMENT + SPENT)
-    dev = [r for r in rows if r[0] in DEVELOPMENT]
-    total = collections.Counter()
-    print("leave one development split out (place right among type + actors matches; quotations' acts left out):")
-    for held in DEVELOPMENT:
-        test = [r for r in dev if r[0] == held and r[4]]
-        if not test:
-            continue
-        vectors, model = fit([r for r in dev if r[0] != held])
-        by_rule = sum(r[3] for r in test)
-        by_model = sum(dates.choose(vectors, model, r[1]) in r[2] for r in test)
-        total.update(rules=by_rule, model=by_model, n=len(test))
-        print("  %-8s rules %.3f  model %.3f  (%d)" % (held, by_rule / len(test), by_model / len(test), len(test)))
-    print("  all      rules %.3f  model %.3f  (%d)" % (total["rules"] / total["n"], total["model"] / total["n"], total["n"]))
-    vectors, model = fit(dev)
-    test = [r for r in rows if r[0] in SPENT and r[4]]
-    by_rule = sum(r[3] for r in test)
-    by_model = sum(dates.choose(vectors, model, r[1]) in r[2] for r in test)
-    print("spent held-out splits (%s), trained on the development splits:" % ", ".join(SPENT))
-    print("  rules %.3f  model %.3f  (%d)" % (by_rule / len(test), by_model / len(test), len(test)))
+    em.compare(binary, examples, fit, lambda r: r[3], lambda m, r: em.choose(m, r[1]) in r[2], "place")
 
 
 def render(binary):
     rows = examples(binary, DEVELOPMENT)
-    vectors, model = fit(rows)
-    lines = ["# Backchannel event-place model: logistic regression (C = %g) over the place candidates of %d events" % (dates.C, len(rows)),
-             "# of the development splits (scripts/train_event_places.py). Features: see EventPlaceModel.swift.",
-             "intercept\t%.4f" % model.intercept_[0]]
-    names = vectors.get_feature_names_out()
-    for j in sorted(range(len(names)), key=lambda j: names[j]):
-        if model.coef_[0][j] != 0:
-            lines.append("%s\t%.4f" % (names[j], model.coef_[0][j]))
-    return "\n".join(lines) + "\n"
+    return em.render_candidates(fit(rows), [
+        "# Backchannel event-place model: logistic regression (C = %g) over the place candidates of %d events" % (em.C, len(rows)),
+        "# of the development splits (scripts/train_event_places.py). Features: see EventPlaceModel.swift."])
 
 
 def selftest():
@@ -197,30 +140,5 @@ def selftest():
     print("selftest ok")
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--binary", default=None, help="backchannel binary (default: .build/release/backchannel)")
-    ap.add_argument("--check", action="store_true", help="exit 1 if the resource differs from a fresh training")
-    ap.add_argument("--measure", action="store_true", help="measure the model against the rules")
-    ap.add_argument("--selftest", action="store_true")
-    args = ap.parse_args()
-    if args.selftest:
-        selftest()
-        return
-    binary = ce.find_binary(args.binary)
-    if args.measure:
-        measure(binary)
-        return
-    text = render(binary)
-    if args.check:
-        with open(OUTPUT, encoding="utf-8") as f:
-            same = f.read() == text
-        print("event-places.tsv is %s" % ("up to date" if same else "out of date"))
-        sys.exit(0 if same else 1)
-    with open(OUTPUT, "w", encoding="utf-8") as f:
-        f.write(text)
-    print("wrote %s (%d lines)" % (OUTPUT, text.count("\n")))
-
-
 if __name__ == "__main__":
-    main()
+    em.main(__doc__, OUTPUT, selftest, measure, render)

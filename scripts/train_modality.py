@@ -37,33 +37,19 @@ Usage:
     python3 scripts/train_modality.py --selftest  # the feature names of a written example
 """
 
-import argparse
-import collections
-import json
 import os
-import re
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import corpus_eval as ce  # noqa: E402
-import corpus_splits  # noqa: E402
-import eval_events as ev  # noqa: E402
+import event_models as em  # noqa: E402
+from event_models import words  # noqa: E402
 from probe_event_types import DEVELOPMENT  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUTPUT = os.path.join(ROOT, "Sources", "BackchannelEvents", "Resources", "modality.tsv")
+OUTPUT = os.path.join(em.RESOURCES, "modality.tsv")
 LABELS = ["asserted", "denied", "planned", "hypothetical", "reported"]
-TOKEN = re.compile(r"(?u)\b\w\w+\b")
 NEAR_BEFORE, NEAR_AFTER = 6, 4
 C = 1.0
 MINIMUM_WEIGHT = 0.1
-# The spent held-out splits: scored by --measure with a model trained on DEVELOPMENT only.
-SPENT = [s for s in corpus_splits.SPLITS if s not in DEVELOPMENT and s not in corpus_splits.HELD_OUT]
-
-
-def words(text):
-    return [w.lower() for w in TOKEN.findall(text)]
 
 
 def features(rule, kind, before, trigger, after, in_quote):
@@ -86,56 +72,20 @@ def features(rule, kind, before, trigger, after, in_quote):
 
 
 def event_features(event, quotes):
-    """Features of one event of `extract`'s output; None when its spans do not nest."""
-    sentence, trigger = event.get("sentence") or {}, event.get("trigger") or {}
-    try:
-        s, t, u = sentence["start"], trigger["start"], trigger["end"]
-        text = sentence["text"]
-    except (KeyError, TypeError):
+    """Features of one event of `extract`'s output; None for a quotation's act (its trigger is
+    not in its sentence), which keeps the rules' modality."""
+    if not em.trigger_in_sentence(event):
         return None
-    if not (s <= t <= u <= s + len(text)):
-        return None
-    in_quote = any(q["start"] <= t < q["end"] for q in quotes)
-    return features(event["modality"], event["type"], text[:t - s], text[t - s:u - s], text[u - s:], in_quote)
-
-
-def matched_events(binary, splits, flag):
-    """Runs `binary extract --format jsonl FLAG` over the articles of `splits` and yields, for
-    each predicted event matched to a gold event (type only, one to one, as eval_events.py
-    matches): (split, predicted event, gold event, matched with actors too, the article's output)."""
-    articles, slugs, golds = {}, [], {}
-    for split in splits:
-        a, s, g = ce.load(split, lambda m: None, "events")
-        articles.update(a)
-        slugs += s
-        golds.update(g)
-    paths = [os.path.join("Corpus", "html", slug + ".html") for slug in slugs]
-    proc = subprocess.run([binary, "extract", "--format", "jsonl", flag] + paths, cwd=ROOT,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    if proc.returncode != 0:
-        sys.exit("%s exited with %d: %s" % (binary, proc.returncode, proc.stderr.decode("utf-8", "replace")[:300]))
-    out = {}
-    for line in proc.stdout.decode("utf-8").splitlines():
-        d = json.loads(line)
-        out[os.path.basename(d["source"])[:-5]] = d
-    for slug in slugs:
-        d = out.get(slug)
-        if d is None:
-            print("warning: %s: no output" % slug, file=sys.stderr)
-            continue
-        pred = d.get("events") or []
-        pents = {e["id"]: e for e in d.get("entities") or []}
-        gold, gents = golds[slug]["events"], golds[slug]["entities"]
-        with_actors, _ = ev.match(gold, pred, gents, pents, True)
-        type_only, _ = ev.match(gold, pred, gents, pents, False)
-        for gi, pi in sorted(type_only.items()):
-            yield articles[slug]["split"], pred[pi], gold[gi], with_actors.get(gi) == pi, d
+    s, t = event["sentence"], event["trigger"]
+    text, start, a, b = s["text"], s["start"], t["start"], t["end"]
+    in_quote = any(q["start"] <= a < q["end"] for q in quotes)
+    return features(event["modality"], event["type"], text[:a - start], text[a - start:b - start], text[b - start:], in_quote)
 
 
 def examples(binary, splits):
     """(split, features, gold modality, matched with actors) for each matched event."""
     rows = []
-    for split, event, gold, with_actors, output in matched_events(binary, splits, "--rule-modality"):
+    for split, event, gold, with_actors, output, _ in em.matched_events(binary, splits, "--rule-modality"):
         f = event_features(event, output.get("quotes") or [])
         if f is not None and gold.get("modality") in LABELS:
             rows.append((split, f, gold["modality"], with_actors))
@@ -153,40 +103,13 @@ def fit(rows):
     return vectors, model
 
 
-def predict(vectors, model, rows):
-    return list(model.predict(vectors.transform([dict.fromkeys(f, 1) for _, f, _, _ in rows])))
-
-
-def rule(f):
-    return f[0][2:]
+def predicted(fitted, row):
+    vectors, model = fitted
+    return model.predict(vectors.transform([dict.fromkeys(row[1], 1)]))[0]
 
 
 def measure(binary):
-    """Modality right among the type + actors matches (what eval_events.py reports): the rules
-    against the model, leaving one development split out at a time, then on the spent held-out
-    splits with a model trained on all development splits."""
-    rows = examples(binary, DEVELOPMENT + SPENT)
-    dev = [r for r in rows if r[0] in DEVELOPMENT]
-    total = collections.Counter()
-    print("leave one development split out (modality right among type + actors matches):")
-    for held in DEVELOPMENT:
-        test = [r for r in dev if r[0] == held and r[3]]
-        if not test:
-            continue
-        vectors, model = fit([r for r in dev if r[0] != held])
-        got = predict(vectors, model, test)
-        by_rule = sum(rule(f) == label for _, f, label, _ in test)
-        by_model = sum(g == label for g, (_, _, label, _) in zip(got, test))
-        total.update(rules=by_rule, model=by_model, n=len(test))
-        print("  %-8s rules %.3f  model %.3f  (%d)" % (held, by_rule / len(test), by_model / len(test), len(test)))
-    print("  all      rules %.3f  model %.3f  (%d)" % (total["rules"] / total["n"], total["model"] / total["n"], total["n"]))
-    vectors, model = fit(dev)
-    test = [r for r in rows if r[0] in SPENT and r[3]]
-    got = predict(vectors, model, test)
-    by_rule = sum(rule(f) == label for _, f, label, _ in test)
-    by_model = sum(g == label for g, (_, _, label, _) in zip(got, test))
-    print("spent held-out splits (%s), trained on the development splits:" % ", ".join(SPENT))
-    print("  rules %.3f  model %.3f  (%d)" % (by_rule / len(test), by_model / len(test), len(test)))
+    em.compare(binary, examples, fit, lambda r: r[1][0][2:] == r[2], lambda m, r: predicted(m, r) == r[2], "modality")
 
 
 def render(binary):
@@ -220,30 +143,5 @@ def selftest():
     print("selftest ok")
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--binary", default=None, help="backchannel binary (default: .build/release/backchannel)")
-    ap.add_argument("--check", action="store_true", help="exit 1 if the resource differs from a fresh training")
-    ap.add_argument("--measure", action="store_true", help="measure the model against the rules")
-    ap.add_argument("--selftest", action="store_true")
-    args = ap.parse_args()
-    if args.selftest:
-        selftest()
-        return
-    binary = ce.find_binary(args.binary)
-    if args.measure:
-        measure(binary)
-        return
-    text = render(binary)
-    if args.check:
-        with open(OUTPUT, encoding="utf-8") as f:
-            same = f.read() == text
-        print("modality.tsv is %s" % ("up to date" if same else "out of date"))
-        sys.exit(0 if same else 1)
-    with open(OUTPUT, "w", encoding="utf-8") as f:
-        f.write(text)
-    print("wrote %s (%d lines)" % (OUTPUT, text.count("\n")))
-
-
 if __name__ == "__main__":
-    main()
+    em.main(__doc__, OUTPUT, selftest, measure, render)
