@@ -178,6 +178,30 @@ public struct DateRecognizer: Stage {
         return DateMention(span: span, value: ISODigits.day(y!, month, day), granularity: .day, relative: relative)
     }
 
+    /// Words that tell, a few words before a weekday, that what happens on it is still to come.
+    static let toComeWords: WordSet = ["will", "due", "scheduled", "'ll", "’ll"]
+    /// Words before "to" that do the same: "is to hold", "are set to meet", "expected to sign".
+    static let toComeBeforeTo: WordSet = ["is", "are", "set", "expected", "plans", "planned", "plan", "intends", "aims"]
+    /// Words that end the stretch read before a weekday: "said on Monday" dates the saying.
+    static let toComeStops: WordSet = [".", ";", "!", "?", "said", "says", "told", "announced", "reported", "had", "was", "were", "did"]
+
+    /// "Zelensky is due in Paris on Monday", "the leaders are to hold a summit on Saturday", "will
+    /// meet on Friday": a weekday after such words (in the eight before it, up to a full stop or
+    /// a reporting verb, and not after "was" or "were") is the next one, not the last; news
+    /// otherwise dates the past.
+    static func toCome(before k: Int, lower: [String]) -> Bool {
+        var j = k - 1
+        while j >= max(0, k - 8) {
+            let word = lower[j]
+            if toComeStops.contains(word) { return false }
+            // ("were due to end on Tuesday": due in the past.)
+            if toComeWords.contains(word) { return !(j > 0 && ["was", "were", "had", "been"].contains(lower[j - 1])) }
+            if word == "to", j > 0, toComeBeforeTo.contains(lower[j - 1]) { return true }
+            j -= 1
+        }
+        return false
+    }
+
     private func relative(at k: Int, lower: [String], words: [String], span: (Int, Int) -> TextSpan,
                           pub: DateComponents, published: Date) -> (DateMention, Int)? {
         func dayValue(_ date: Date) -> String {
@@ -195,7 +219,8 @@ public struct DateRecognizer: Stage {
             let next = k > 0 && lower[k - 1] == "next"
             let last = k > 0 && lower[k - 1] == "last"
             var delta = weekday - pub.weekday!
-            if next { if delta <= 0 { delta += 7 } } else if delta > 0 || (last && delta == 0) { delta -= 7 }
+            if next { if delta <= 0 { delta += 7 } } else if !last, Self.toCome(before: k, lower: lower) { if delta < 0 { delta += 7 } }
+            else if delta > 0 || (last && delta == 0) { delta -= 7 }
             let date = calendar.date(byAdding: .day, value: delta, to: published)!
             let start = (next || last) ? k - 1 : k
             return (DateMention(span: span(start, k), value: dayValue(date), granularity: .day, relative: true), 1)

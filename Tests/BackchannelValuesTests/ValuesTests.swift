@@ -44,6 +44,13 @@ struct DateTests {
         ("Fighting resumed this morning.", ["this morning=2025-04-11/day"]),
         ("Talks continue tonight.", ["tonight=2025-04-11/day"]),
         ("Drones struck Kharkiv last night.", ["last night=2025-04-10/day"]),
+        // A weekday still to come is the next one.
+        ("Zelensky is due in Paris on Tuesday.", ["Tuesday=2025-04-15/day"]),
+        ("The leaders are to hold a joint summit on Monday.", ["Monday=2025-04-14/day"]),
+        ("The envoys will meet on Wednesday, officials said on Thursday.", ["Wednesday=2025-04-16/day", "Thursday=2025-04-10/day"]),
+        ("Talks will resume on Friday.", ["Friday=2025-04-11/day"]),                  // the day of publication
+        ("He said on Tuesday that talks will resume.", ["Tuesday=2025-04-08/day"]),   // the saying is past
+        ("The talks were due to end on Tuesday.", ["Tuesday=2025-04-08/day"]),
     ])
     func normalisation(text: String, expected: [String]) {
         #expect(dates(text) == expected)
