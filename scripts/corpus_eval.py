@@ -231,7 +231,7 @@ def parse_args(description, errors_help, argv=None):
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
-                    help="articles to score (default dev; yonder is the held-out split: score it "
+                    help="articles to score (default dev; zenith is the held-out split: score it "
                          "once, at the end of a piece of work; further, the previous one, was scored at "
                          "76dbfe6 and is spent, as are onward (d594e73) and beyond (8cf9972); all "
                          "includes every split but the held-out one)")
