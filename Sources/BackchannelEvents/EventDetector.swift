@@ -13,7 +13,10 @@ import Foundation
 ///
 /// A learned classifier (``EventTypeModel``) then checks each sentence's types: a rule's event
 /// whose type it finds very unlikely there is dropped, and a type it finds very likely that no
-/// rule found is added when the rules' subject finder gives it an actor.
+/// rule found is added when the rules' subject finder gives it an actor. Last, three learned
+/// models revise what the rules gave each event, each taking the rules' answer as one of its
+/// features: its modality (``ModalityModel``), its date (``EventDateModel``) and its place
+/// (``EventPlaceModel``).
 public struct EventDetector: Stage {
     public let name = "events"
     public let requires: Set<Layer> = [.tokens, .sentences, .entities, .dates, .money, .quotes]

@@ -37,7 +37,7 @@ public struct ModalityModel: Sendable {
         var intercept: [Double] = []
         var names: [String] = []
         var weights: [Double] = []
-        // (Parsed from the bytes: the model's seventeen thousand lines are read at every start.)
+        // (Parsed from the bytes: the model's thousands of lines are read at every start.)
         var bytes = Array(text.utf8)
         bytes.append(0x0A)
         var lineStart = 0
