@@ -68,7 +68,7 @@ let package = Package(
         // Who did what to whom: PLOVER events with positions.
         .target(name: "BackchannelEvents", dependencies: ["BackchannelCore"],
                 resources: [.copy("Resources/event-types.tsv"), .copy("Resources/modality.tsv"), .copy("Resources/event-dates.tsv"),
-                            .copy("Resources/event-places.tsv")]),
+                            .copy("Resources/event-places.tsv"), .copy("Resources/event-targets.tsv")]),
         .testTarget(name: "BackchannelEventsTests", dependencies: ["BackchannelEvents", "BackchannelQuotes", "BackchannelEntities", "BackchannelDates", "BackchannelMoney", "BackchannelSegment", "BackchannelCore"]),
         // Assembly of the stages.
         .target(

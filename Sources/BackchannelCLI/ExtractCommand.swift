@@ -52,6 +52,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Give events the place their rules find, without the event-place model (what scripts/train_event_places.py learns from).")
     var rulePlaces = false
 
+    @Flag(name: .long, help: "Give events the targets their rules find, without the event-target model (what scripts/train_event_targets.py learns from).")
+    var ruleTargets = false
+
     @Option(name: .long, help: "Refuse inputs larger than this many megabytes.")
     var maxMegabytes: Int = 64
 
@@ -90,6 +93,7 @@ struct ExtractCommand: ParsableCommand {
         options.ruleModality = ruleModality
         options.ruleDates = ruleDates
         options.rulePlaces = rulePlaces
+        options.ruleTargets = ruleTargets
         return options
     }
 }

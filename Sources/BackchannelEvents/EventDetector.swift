@@ -13,10 +13,10 @@ import Foundation
 ///
 /// A learned classifier (``EventTypeModel``) then checks each sentence's types: a rule's event
 /// whose type it finds very unlikely there is dropped, and a type it finds very likely that no
-/// rule found is added when the rules' subject finder gives it an actor. Last, three learned
+/// rule found is added when the rules' subject finder gives it an actor. Last, four learned
 /// models revise what the rules gave each event, each taking the rules' answer as one of its
-/// features: its modality (``ModalityModel``), its date (``EventDateModel``) and its place
-/// (``EventPlaceModel``).
+/// features: its modality (``ModalityModel``), its date (``EventDateModel``), its targets
+/// (``EventTargetModel``) and its place (``EventPlaceModel``).
 public struct EventDetector: Stage {
     public let name = "events"
     public let requires: Set<Layer> = [.tokens, .sentences, .entities, .dates, .money, .quotes]
@@ -34,13 +34,17 @@ public struct EventDetector: Stage {
     /// The place chooser, which revises the rules' place of each event; nil keeps the rules'
     /// (what `scripts/train_event_places.py` trains the model from).
     public let placeModel: EventPlaceModel?
+    /// The target chooser, which revises the rules' targets of each event; nil keeps the rules'
+    /// (what `scripts/train_event_targets.py` trains the model from).
+    public let targetModel: EventTargetModel?
 
     public init(typeModel: EventTypeModel? = .shared, modalityModel: ModalityModel? = .shared, dateModel: EventDateModel? = .shared,
-                placeModel: EventPlaceModel? = .shared) {
+                placeModel: EventPlaceModel? = .shared, targetModel: EventTargetModel? = .shared) {
         self.typeModel = typeModel
         self.modalityModel = modalityModel
         self.dateModel = dateModel
         self.placeModel = placeModel
+        self.targetModel = targetModel
     }
 
     /// A rule's event whose type the classifier gives less than this in its sentence is dropped.
@@ -305,12 +309,15 @@ public struct EventDetector: Stage {
         let withActs = Set(events.lazy.filter { $0.type != .statement }.map(\.sentence))
         events.removeAll { $0.type == .statement && withActs.contains($0.sentence) }
         events.sort { ($0.sentence.start, $0.trigger.start) < ($1.sentence.start, $1.trigger.start) }
-        if !events.isEmpty, modalityModel != nil || dateModel != nil || placeModel != nil {
+        if !events.isEmpty, modalityModel != nil || dateModel != nil || placeModel != nil || targetModel != nil {
             // (Both read the words around each trigger: the text's scalars and each sentence's words are found once.)
             let text = Array(document.text.unicodeScalars)
             let words = SentenceWords.ofSentences(of: events, text: text)
             if let modalityModel { events = modalityModel.revise(events, in: document, text: text, words: words) }
             if let dateModel { events = dateModel.revise(events, in: document, text: text, words: words) }
+            // (In this order, each reads what the one before revised, as its trainer read it in
+            // `extract`'s output: the date model the modality, the place model the targets.)
+            if let targetModel { events = targetModel.revise(events, in: document, words: words) }
             if let placeModel { events = placeModel.revise(events, in: document, words: words) }
         }
         for n in events.indices { events[n].id = Event.ID(rawValue: "V\(n + 1)") }

@@ -40,8 +40,13 @@ public struct EventPlaceModel: Sendable {
 
     /// The place entities with a mention in `sentence`, and those mentions, in the entities' order.
     static func places(in sentence: TextSpan, of entities: [Entity]) -> [(entity: Entity, mentions: [TextSpan])] {
+        named(in: sentence, of: entities, types: placeTypes)
+    }
+
+    /// The entities of `types` with a mention in `sentence`, and those mentions, in the entities' order.
+    static func named(in sentence: TextSpan, of entities: [Entity], types: Set<EntityType>) -> [(entity: Entity, mentions: [TextSpan])] {
         entities.compactMap { entity in
-            guard placeTypes.contains(entity.type) else { return nil }
+            guard types.contains(entity.type) else { return nil }
             let inside = entity.mentions.lazy.map(\.span).filter { sentence.start <= $0.start && $0.end <= sentence.end }
             return inside.isEmpty ? nil : (entity, Array(inside))
         }

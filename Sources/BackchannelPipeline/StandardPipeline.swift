@@ -33,6 +33,10 @@ public struct PipelineOptions: Sendable {
     /// `scripts/train_event_places.py` trains the model from.
     public var rulePlaces = false
 
+    /// Whether events keep the targets their rules give (no target model): what
+    /// `scripts/train_event_targets.py` trains the model from.
+    public var ruleTargets = false
+
     /// Whether any analysis runs: false is ``Analysis/none``, true ``Analysis/full``.
     public var analyse: Bool {
         get { analysis != .none }
@@ -63,7 +67,8 @@ public enum StandardPipeline {
     /// a type model that failed to load leaves the event stage on its trigger rules alone, which
     /// no output would otherwise show. (The entity model's absence stops the entity stage itself.)
     public static func resourceProblems(typeModel: EventTypeModel? = .shared, modalityModel: ModalityModel? = .shared,
-                                        dateModel: EventDateModel? = .shared, placeModel: EventPlaceModel? = .shared) -> [String] {
+                                        dateModel: EventDateModel? = .shared, placeModel: EventPlaceModel? = .shared,
+                                        targetModel: EventTargetModel? = .shared) -> [String] {
         var problems: [String] = []
         if typeModel == nil {
             problems.append("the event-type model (Backchannel_BackchannelEvents.resources/event-types.tsv) could not be loaded: events come from the trigger rules alone")
@@ -77,6 +82,9 @@ public enum StandardPipeline {
         if placeModel == nil {
             problems.append("the event-place model (Backchannel_BackchannelEvents.resources/event-places.tsv) could not be loaded: events keep the rules' place")
         }
+        if targetModel == nil {
+            problems.append("the event-target model (Backchannel_BackchannelEvents.resources/event-targets.tsv) could not be loaded: events keep the rules' targets")
+        }
         return problems
     }
 
@@ -88,7 +96,7 @@ public enum StandardPipeline {
         case .language: return try! Pipeline(language)
         case .full:
             let events = EventDetector(modalityModel: options.ruleModality ? nil : .shared, dateModel: options.ruleDates ? nil : .shared,
-                                       placeModel: options.rulePlaces ? nil : .shared)
+                                       placeModel: options.rulePlaces ? nil : .shared, targetModel: options.ruleTargets ? nil : .shared)
             return try! Pipeline(language + [QuoteDetector(), events])
         }
     }

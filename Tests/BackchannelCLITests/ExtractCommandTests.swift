@@ -217,6 +217,23 @@ struct ExtractCommandTests {
         #expect(try place(["--rule-places"]) == "Iran")
     }
 
+    /// "condemned Russia's attack on Kyiv": the rules take Kyiv as the condemnation's target; the
+    /// target model, on by default, takes Russia.
+    @Test func ruleTargetsKeepsTheRulesTargets() throws {
+        let text = "The European Union condemned Russia's attack on Kyiv."
+        func targets(_ arguments: [String]) throws -> [String] {
+            let result = try run(arguments + ["--body-only", "--published", "2025-04-11", "--format", "jsonl", "-"], stdin: text)
+            #expect(result.status == 0)
+            let line = try #require(result.lines.first)
+            let events = try #require(line["events"] as? [[String: Any]])
+            let disapproval = try #require(events.first { $0["type"] as? String == "DISAPPROVE" })
+            let entities = try #require(line["entities"] as? [[String: Any]])
+            return (disapproval["targets"] as? [String] ?? []).compactMap { id in entities.first { $0["id"] as? String == id }?["name"] as? String }
+        }
+        #expect(try targets([]) == ["Russia"])
+        #expect(try targets(["--rule-targets"]) == ["Kyiv"])
+    }
+
     @Test func explainPrintsTheTriggerOfEachEvent() throws {
         let result = try run(["--explain", "--body-only", "--format", "jsonl", "-"],
                              stdin: "U.S. Special Envoy Steve Witkoff met Vladimir Putin in St. Petersburg on Friday.")

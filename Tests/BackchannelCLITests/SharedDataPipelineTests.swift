@@ -52,5 +52,8 @@ struct PipelineResourceTests {
         let places = StandardPipeline.resourceProblems(placeModel: nil)
         #expect(places.count == 1)
         #expect(places.first?.contains("event-places.tsv") == true && places.first?.contains("rules' place") == true)
+        let targets = StandardPipeline.resourceProblems(targetModel: nil)
+        #expect(targets.count == 1)
+        #expect(targets.first?.contains("event-targets.tsv") == true && targets.first?.contains("rules' targets") == true)
     }
 }

@@ -9,14 +9,16 @@ import Testing
 @testable import BackchannelEvents
 
 /// The stages up to events over sentences written for each case, published Fri 11 April 2025: the
-/// trigger rules alone (the learned type check and the modality, date and place models have tests
-/// of their own, in EventTypeModelTests, ModalityModelTests, EventDateModelTests and EventPlaceModelTests).
+/// trigger rules alone (the learned type check and the modality, date, place and target models
+/// have tests of their own, in EventTypeModelTests, ModalityModelTests, EventDateModelTests,
+/// EventPlaceModelTests and EventTargetModelTests).
 func events(_ text: String, typeModel: EventTypeModel? = nil, modalityModel: ModalityModel? = nil, dateModel: EventDateModel? = nil,
-            placeModel: EventPlaceModel? = nil) throws -> [String] {
+            placeModel: EventPlaceModel? = nil, targetModel: EventTargetModel? = nil) throws -> [String] {
     var document = Document(metadata: Metadata(published: Timestamp(year: 2025, month: 4, day: 11)), text: text,
                             blocks: Segmenter.paragraphs(of: text).map { Block(kind: .paragraph, span: $0) }, layers: [.text])
     let pipeline = try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(),
-                                  EventDetector(typeModel: typeModel, modalityModel: modalityModel, dateModel: dateModel, placeModel: placeModel)])
+                                  EventDetector(typeModel: typeModel, modalityModel: modalityModel, dateModel: dateModel, placeModel: placeModel,
+                                                targetModel: targetModel)])
     try pipeline.run(&document)
     let name = { (id: Entity.ID) in document.entities.first { $0.id == id }?.name ?? "?" }
     return document.events.map { e in
@@ -575,7 +577,7 @@ struct EventTests {
                                 blocks: [Block(kind: .heading, span: TextSpan(start: 0, end: heading.unicodeScalars.count)),
                                          Block(kind: .paragraph, span: TextSpan(start: heading.unicodeScalars.count + 2, end: text.unicodeScalars.count))],
                                 layers: [.text])
-        let pipeline = try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector(typeModel: nil, modalityModel: nil, dateModel: nil, placeModel: nil)])
+        let pipeline = try Pipeline([Segmenter(), EntityRecognizer(), DateRecognizer(), MoneyRecognizer(), QuoteDetector(), EventDetector(typeModel: nil, modalityModel: nil, dateModel: nil, placeModel: nil, targetModel: nil)])
         try pipeline.run(&document)
         let name = { (id: Entity.ID) in document.entities.first { $0.id == id }?.name ?? "?" }
         return document.events.map { e in
