@@ -42,6 +42,26 @@ def bucket(n):
     return str(n) if n < 4 else "4-7" if n < 8 else "8-15" if n < 16 else "16+"
 
 
+def entity_context(mentions, event, text):
+    """Where an entity stands from an event's trigger, read at its mention nearest the trigger:
+    (side, bucket of the words between, [w1=, w2=, a1=, bw= features]) — what the place and
+    target models read of each candidate entity (`EventPlaceModel.context` in Swift)."""
+    s, t = event["sentence"], event["trigger"]
+    m = min(mentions, key=lambda m: abs(m["start"] - t["start"]))
+    side = "after" if m["start"] >= t["end"] else "before"
+    between = words(text[m["end"]:t["start"]]) if side == "before" else words(text[t["end"]:m["start"]])
+    before, after = words(text[s["start"]:m["start"]]), words(text[m["end"]:s["end"]])
+    f = []
+    if before:
+        f.append("w1=" + before[-1])
+    if len(before) > 1:
+        f.append("w2=" + before[-2])
+    if after:
+        f.append("a1=" + after[0])
+    f += ["bw=" + w for w in between[:8]]
+    return side, bucket(len(between)), f
+
+
 def trigger_in_sentence(event):
     """Whether the event's trigger lies in its sentence (a quotation's act has the quotation as
     its trigger: the models leave it as the rules give it)."""

@@ -38,7 +38,6 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import eval_events as ev  # noqa: E402
 import event_models as em  # noqa: E402
-from event_models import words  # noqa: E402
 from probe_event_types import DEVELOPMENT  # noqa: E402
 
 OUTPUT = os.path.join(em.RESOURCES, "event-places.tsv")
@@ -48,7 +47,7 @@ PLACE_TYPES = ("GPE", "LOC", "FAC")
 def candidates(event, entities, text):
     """[(entity id or None, [features])] for one event of `extract`'s output (the same as
     EventPlaceModel.candidates in Swift)."""
-    s, t = event["sentence"], event["trigger"]
+    s = event["sentence"]
     kind, rule = event["type"], event.get("place")
     result = [(None, ["k=none", "ty=" + kind])]
     if rule is None:
@@ -60,19 +59,8 @@ def candidates(event, entities, text):
         inside = [m for m in e["mentions"] if s["start"] <= m["start"] and m["end"] <= s["end"]]
         if not inside:
             continue
-        m = min(inside, key=lambda m: abs(m["start"] - t["start"]))
-        side = "after" if m["start"] >= t["end"] else "before"
-        between = words(text[m["end"]:t["start"]]) if side == "before" else words(text[t["end"]:m["start"]])
-        distance = em.bucket(len(between))
-        f = ["k=ent", "et=" + e["type"], "side=" + side, "dist=" + distance, "sd=%s_%s" % (side, distance), "m_ty=" + kind]
-        before, after = words(text[s["start"]:m["start"]]), words(text[m["end"]:s["end"]])
-        if before:
-            f.append("w1=" + before[-1])
-        if len(before) > 1:
-            f.append("w2=" + before[-2])
-        if after:
-            f.append("a1=" + after[0])
-        f += ["bw=" + w for w in between[:8]]
+        side, distance, context = em.entity_context(inside, event, text)
+        f = ["k=ent", "et=" + e["type"], "side=" + side, "dist=" + distance, "sd=%s_%s" % (side, distance), "m_ty=" + kind] + context
         if e["id"] in parties:
             f.append("is_actor")
         result.append((e["id"], f))

@@ -99,13 +99,7 @@ public struct EventDateModel: Sendable {
             // (A quotation's act, whose trigger is the quotation, keeps the rules' date, as the trainer leaves it out.)
             guard event.sentence.start <= event.trigger.start, event.trigger.end <= event.sentence.end else { return event }
             let candidates = Self.candidates(for: event, dates: document.dates, text: text, words: words)
-            // (The first of equal scores, as numpy's argmax takes it.)
-            var best = 0, bestScore = -Double.infinity
-            for (k, candidate) in candidates.enumerated() {
-                let s = scorer.score(candidate.features)
-                if s > bestScore { best = k; bestScore = s }
-            }
-            let value = candidates[best].value
+            let value = candidates[scorer.best(candidates.map(\.features))].value
             guard value != event.date?.value else { return event }
             var revised = event
             revised.date = value.flatMap { v in
@@ -149,6 +143,17 @@ struct LinearScorer: Sendable {
         // (A feature written twice would leave a weight no name leads to.)
         guard features.count == names.count else { return nil }
         self.weights = weights
+    }
+
+    /// The index of the best-scoring of some candidates' features (the first of equal scores,
+    /// as numpy's argmax takes it).
+    func best(_ candidates: [[String]]) -> Int {
+        var best = 0, bestScore = -Double.infinity
+        for (k, features) in candidates.enumerated() {
+            let s = score(features)
+            if s > bestScore { best = k; bestScore = s }
+        }
+        return best
     }
 
     /// A candidate's score (each feature counted once).

@@ -55,31 +55,42 @@ public struct EventPlaceModel: Sendable {
     /// The same with the sentence's places found already (``places(in:of:)``).
     static func candidates(for event: Event, places: [(entity: Entity, mentions: [TextSpan])],
                            words sentenceWords: SentenceWords) -> [(place: Entity.ID?, features: [String])] {
-        let sentence = event.sentence, trigger = event.trigger
-        func words(_ start: Int, _ end: Int) -> [String] { sentenceWords.words(from: start, to: end) }
         let type = event.type.rawValue
         let rule = event.place
         var candidates: [(place: Entity.ID?, features: [String])] = [(nil, ["k=none", "ty=" + type])]
         if rule == nil { candidates[0].features.append("rule_none") }
         let parties = Set(event.actors + event.targets)
         for (entity, inside) in places {
-            // (The first of the nearest, as Python's min takes it.)
-            guard let m = inside.min(by: { abs($0.start - trigger.start) < abs($1.start - trigger.start) }) else { continue }
-            let side = m.start >= trigger.end ? "after" : "before"
-            let between = side == "before" ? words(m.end, trigger.start) : words(trigger.end, m.start)
-            let distance = EventDateModel.bucket(between.count)
-            var features = ["k=ent", "et=" + entity.type.rawValue, "side=" + side, "dist=" + distance, "sd=\(side)_\(distance)", "m_ty=" + type]
-            let before = words(sentence.start, m.start), after = words(m.end, sentence.end)
-            if let w = before.last { features.append("w1=" + w) }
-            if before.count > 1 { features.append("w2=" + before[before.count - 2]) }
-            if let w = after.first { features.append("a1=" + w) }
-            features += between.prefix(8).map { "bw=" + $0 }
+            guard let context = Self.context(of: inside, event: event, words: sentenceWords) else { continue }
+            var features = ["k=ent", "et=" + entity.type.rawValue, "side=" + context.side, "dist=" + context.distance,
+                            "sd=\(context.side)_\(context.distance)", "m_ty=" + type]
+            features += context.words
             if parties.contains(entity.id) { features.append("is_actor") }
             candidates.append((entity.id, features))
         }
         if let rule, !candidates.contains(where: { $0.place == rule }) { candidates.append((rule, ["k=ruleonly"])) }
         if let k = candidates.firstIndex(where: { $0.place == rule }) { candidates[k].features.append("is_rule") }
         return candidates
+    }
+
+    /// Where an entity stands from an event's trigger, read at its mention nearest the trigger
+    /// (the first of the nearest, as Python's min takes it): the side, the bucket of the words
+    /// between, and the features of the words around it (w1, w2 before it, a1 after it, bw the
+    /// first eight between). What the place and target models read of each candidate entity.
+    static func context(of mentions: [TextSpan], event: Event, words sentenceWords: SentenceWords)
+        -> (side: String, distance: String, words: [String])? {
+        let sentence = event.sentence, trigger = event.trigger
+        func words(_ start: Int, _ end: Int) -> [String] { sentenceWords.words(from: start, to: end) }
+        guard let m = mentions.min(by: { abs($0.start - trigger.start) < abs($1.start - trigger.start) }) else { return nil }
+        let side = m.start >= trigger.end ? "after" : "before"
+        let between = side == "before" ? words(m.end, trigger.start) : words(trigger.end, m.start)
+        var features: [String] = []
+        let before = words(sentence.start, m.start), after = words(m.end, sentence.end)
+        if let w = before.last { features.append("w1=" + w) }
+        if before.count > 1 { features.append("w2=" + before[before.count - 2]) }
+        if let w = after.first { features.append("a1=" + w) }
+        features += between.prefix(8).map { "bw=" + $0 }
+        return (side, EventDateModel.bucket(between.count), features)
     }
 
     /// Each event's place revised by the model.
@@ -98,14 +109,8 @@ public struct EventPlaceModel: Sendable {
             // (Events come by sentence: each sentence's places are found once.)
             if last?.sentence != event.sentence { last = (event.sentence, Self.places(in: event.sentence, of: document.entities)) }
             let candidates = Self.candidates(for: event, places: last!.places, words: words)
-            // (The first of equal scores, as numpy's argmax takes it.)
-            var best = 0, bestScore = -Double.infinity
-            for (k, candidate) in candidates.enumerated() {
-                let s = scorer.score(candidate.features)
-                if s > bestScore { best = k; bestScore = s }
-            }
             var revised = event
-            revised.place = candidates[best].place
+            revised.place = candidates[scorer.best(candidates.map(\.features))].place
             return revised
         }
     }

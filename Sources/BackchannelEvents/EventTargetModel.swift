@@ -43,26 +43,16 @@ public struct EventTargetModel: Sendable {
     /// (``EventPlaceModel/named(in:of:types:)``).
     static func candidates(for event: Event, named: [(entity: Entity, mentions: [TextSpan])],
                            words sentenceWords: SentenceWords) -> [(targets: [Entity.ID], features: [String])] {
-        let sentence = event.sentence, trigger = event.trigger
-        func words(_ start: Int, _ end: Int) -> [String] { sentenceWords.words(from: start, to: end) }
         let type = event.type.rawValue
         let rule = event.targets
         var candidates: [(targets: [Entity.ID], features: [String])] = [([], ["k=none", "ty=" + type])]
         if rule.isEmpty { candidates[0].features.append("rule_none") }
         for (entity, inside) in named {
-            // (The first of the nearest, as Python's min takes it.)
-            guard let m = inside.min(by: { abs($0.start - trigger.start) < abs($1.start - trigger.start) }) else { continue }
-            let side = m.start >= trigger.end ? "after" : "before"
-            let between = side == "before" ? words(m.end, trigger.start) : words(trigger.end, m.start)
-            let distance = EventDateModel.bucket(between.count)
+            guard let context = EventPlaceModel.context(of: inside, event: event, words: sentenceWords) else { continue }
             let kind = entity.type.rawValue
-            var features = ["k=ent", "et=" + kind, "side=" + side, "dist=" + distance, "sd=\(side)_\(distance)", "m_ty=" + type,
-                            "ty_side_et=\(type)_\(side)_\(kind)"]
-            let before = words(sentence.start, m.start), after = words(m.end, sentence.end)
-            if let w = before.last { features.append("w1=" + w) }
-            if before.count > 1 { features.append("w2=" + before[before.count - 2]) }
-            if let w = after.first { features.append("a1=" + w) }
-            features += between.prefix(8).map { "bw=" + $0 }
+            var features = ["k=ent", "et=" + kind, "side=" + context.side, "dist=" + context.distance,
+                            "sd=\(context.side)_\(context.distance)", "m_ty=" + type, "ty_side_et=\(type)_\(context.side)_\(kind)"]
+            features += context.words
             if event.actors.contains(entity.id) { features.append("is_actor") }
             if rule.contains(entity.id) { features.append("in_rule") }
             if rule.first == entity.id { features.append("rule0") }
@@ -90,13 +80,7 @@ public struct EventTargetModel: Sendable {
             // (Events come by sentence: each sentence's entities are found once.)
             if last?.sentence != event.sentence { last = (event.sentence, EventPlaceModel.named(in: event.sentence, of: document.entities, types: Self.targetTypes)) }
             let candidates = Self.candidates(for: event, named: last!.named, words: words)
-            // (The first of equal scores, as numpy's argmax takes it.)
-            var best = 0, bestScore = -Double.infinity
-            for (k, candidate) in candidates.enumerated() {
-                let s = scorer.score(candidate.features)
-                if s > bestScore { best = k; bestScore = s }
-            }
-            let targets = candidates[best].targets
+            let targets = candidates[scorer.best(candidates.map(\.features))].targets
             guard targets != event.targets else { return event }
             var revised = event
             revised.targets = targets
