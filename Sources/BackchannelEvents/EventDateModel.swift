@@ -127,16 +127,17 @@ struct LinearScorer: Sendable {
         var intercept: Double?
         var names: [String] = []
         var weights: [Double] = []
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 2, let weight = EventTypeModel.number(Array(fields[1].utf8)[...]) else { return nil }
-            if fields[0] == "intercept", intercept == nil {
+        let read = ModelTSV.forEachLine(text) { head, values in
+            guard values.count == 1, let weight = EventTypeModel.number(values.first!) else { return false }
+            if head == "intercept", intercept == nil {
                 intercept = weight
             } else {
-                names.append(String(fields[0]))
+                names.append(head)
                 weights.append(weight)
             }
+            return true
         }
+        guard read else { return nil }
         guard let intercept else { return nil }
         self.intercept = intercept
         self.features = WordSet(names)

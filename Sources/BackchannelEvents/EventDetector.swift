@@ -310,7 +310,7 @@ public struct EventDetector: Stage {
         events.removeAll { $0.type == .statement && withActs.contains($0.sentence) }
         events.sort { ($0.sentence.start, $0.trigger.start) < ($1.sentence.start, $1.trigger.start) }
         if !events.isEmpty, modalityModel != nil || dateModel != nil || placeModel != nil || targetModel != nil {
-            // (Both read the words around each trigger: the text's scalars and each sentence's words are found once.)
+            // (All four read the words around each trigger: the text's scalars and each sentence's words are found once.)
             let text = Array(document.text.unicodeScalars)
             let words = SentenceWords.ofSentences(of: events, text: text)
             if let modalityModel { events = modalityModel.revise(events, in: document, text: text, words: words) }

@@ -37,31 +37,22 @@ public struct ModalityModel: Sendable {
         var intercept: [Double] = []
         var names: [String] = []
         var weights: [Double] = []
-        // (Parsed from the bytes: the model's thousands of lines are read at every start.)
-        var bytes = Array(text.utf8)
-        bytes.append(0x0A)
-        var lineStart = 0
-        for (n, byte) in bytes.enumerated() where byte == 0x0A {
-            let line = bytes[lineStart..<n]
-            lineStart = n + 1
-            guard let first = line.first, first != UInt8(ascii: "#") else { continue }
-            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
-            let head = String(decoding: fields[0], as: UTF8.self)
-            let values = fields.dropFirst()
+        let read = ModelTSV.forEachLine(text) { head, values in
             if head == "labels", labels.isEmpty {
                 labels = values.compactMap { Event.Modality(rawValue: String(decoding: $0, as: UTF8.self)) }
-                guard !labels.isEmpty, labels.count == values.count else { return nil }
-                continue
+                return !labels.isEmpty && labels.count == values.count
             }
             let numbers = values.compactMap { EventTypeModel.number($0) }
-            guard !labels.isEmpty, numbers.count == labels.count, values.count == labels.count else { return nil }
+            guard !labels.isEmpty, numbers.count == labels.count, values.count == labels.count else { return false }
             if head == "intercept", intercept.isEmpty {
                 intercept = numbers
             } else {
                 names.append(head)
                 weights += numbers
             }
+            return true
         }
+        guard read else { return nil }
         guard !labels.isEmpty, intercept.count == labels.count else { return nil }
         self.labels = labels
         self.intercept = intercept
