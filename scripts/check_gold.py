@@ -5,10 +5,9 @@ Usage:
     python3 scripts/check_gold.py        # prints per-type, per-kind and per-event-type counts, then OK (exit 0) or the errors (exit 1)
     python3 scripts/check_gold.py --quiet   # only OK or the errors
 
-Counts are given per split (``SPLITS``). ``further`` is the held-out split, the sixteenth,
-written in the sixteenth session by a helper in a separate clone (``onward``, the fifteenth, was
-scored once at d594e73 and ``beyond`` once at 8cf9972: both are spent): score it once, at the
-end of a piece of work. Every other split is development data (see
+Counts are given per split (``SPLITS``). The held-out split is named in ``corpus_splits.HELD_OUT``
+(with the spent ones in that module's docstring): score it once, at the end of a piece of work.
+Every other split is development data (see
 "Splits" in Corpus/README.md). The counts include the held-out split's; pass ``--quiet`` to print
 only OK or the errors.
 
@@ -64,7 +63,7 @@ EVENT_KEYS = ("type", "mode", "actors", "targets", "place", "date", "modality", 
 EVENT_OPTIONAL = {"position", "casualties", "amounts"}
 ACTOR_TYPES = {"ORG", "GPE", "PERSON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-# further is the held-out split (see the docstring); the others are development data.
+# The held-out split is corpus_splits.HELD_OUT; the others are development data.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from corpus_splits import SPLITS  # noqa: E402
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

@@ -10,11 +10,10 @@ a split, running the binary once over the pages and reading its JSON lines, chec
 the command-line options, target marks, per-article error lists, JSON output and the little
 self-test harness. The scoring itself stays in each script.
 
-Splits: ``dev`` is the default. ``further`` (the sixteenth held-out split, written in the
-sixteenth session; ``onward``, the fifteenth, was scored once at d594e73, and ``beyond`` once
-at 8cf9972: both are spent) is the held-out split: score it once, at the end of a piece of work, and
-never use it for development, debugging, tuning or training. Every other split is development data; "Splits" in ``Corpus/README.md`` tells when
-each was written, scored and spent. ``--split all`` takes every article of a development split (not the held-out
+Splits: ``dev`` is the default. The held-out split is named in ``corpus_splits.HELD_OUT``
+(with the splits already spent in its docstring): score it once, at the end of a piece of work,
+and never use it for development, debugging, tuning or training. Every other split is
+development data; "Splits" in ``Corpus/README.md`` tells when each was written, scored and spent. ``--split all`` takes every article of a development split (not the held-out
 ones, ``corpus_splits.HELD_OUT``).
 
 The scripts put their own folder on ``sys.path`` and ``import corpus_eval``, so they run as
@@ -225,16 +224,15 @@ def span_ok(text, start, end, want):
 # ---------------------------------------------------------------- command line
 
 def parse_args(description, errors_help, argv=None):
-    """The common options: --binary, --split (one of ``SPLIT_CHOICES``, default dev; ``further``
-    is the held-out split: score it once, at the end of a piece of work), --errors N, --json and
+    """The common options: --binary, --split (one of ``SPLIT_CHOICES``, default dev; the split
+    in ``corpus_splits.HELD_OUT`` is held out: score it once, at the end of a piece of work), --errors N, --json and
     --selftest."""
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
                     help="articles to score (default dev; zenith is the held-out split: score it "
-                         "once, at the end of a piece of work; further, the previous one, was scored at "
-                         "76dbfe6 and is spent, as are onward (d594e73) and beyond (8cf9972); all "
-                         "includes every split but the held-out one)")
+                         "once, at the end of a piece of work; the splits spent before it are named in "
+                         "scripts/corpus_splits.py; all includes every split but the held-out one)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument("--selftest", action="store_true", help="check the scorer on hand-made cases")

@@ -45,7 +45,7 @@ CORPUS = os.path.join(ROOT, "Corpus")
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
 import corpus_eval as ce  # noqa: E402
 
-# The splits the classifier is trained and measured on. A held-out split (`further` now) is never
+# The splits the classifier is trained and measured on. The held-out split (corpus_splits.HELD_OUT) is never
 # trained on. `locked`, `train` and `unseen` (scored once at 6233de9, then spent) joined in the
 # eighth session; `train2` to `train8`, written as training data, in the ninth.
 DEVELOPMENT = ["dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "train", "unseen", "train2", "train3", "train4", "train5", "train6", "train7", "train8"]
