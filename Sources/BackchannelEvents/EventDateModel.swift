@@ -44,8 +44,15 @@ public struct EventDateModel: Sendable {
 
     /// The same with the sentence's words found already.
     static func candidates(for event: Event, dates: [DateMention], text: [Unicode.Scalar], words sentenceWords: SentenceWords) -> [Candidate] {
+        candidates(for: event, dates: dates, text: text, words: sentenceWords, empty: FeatureNames())
+            .map { Candidate(value: $0.value, features: $0.features.names) }
+    }
+
+    /// The candidates with their features written into copies of `empty`.
+    static func candidates<Features: FeatureSink>(for event: Event, dates: [DateMention], text: [Unicode.Scalar],
+                                                  words sentenceWords: SentenceWords, empty: Features) -> [(value: String?, features: Features)] {
         let sentence = event.sentence, trigger = event.trigger
-        func words(_ start: Int, _ end: Int) -> [String] { sentenceWords.words(from: start, to: end) }
+        func words(_ start: Int, _ end: Int) -> WordSpan { sentenceWords.span(from: start, to: end) }
         let mentions = dates.filter { sentence.start <= $0.span.start && $0.span.end <= sentence.end }
         let type = event.type.rawValue, modality = event.modality.rawValue
         let lead = sentence.start < 300 ? "0" : sentence.start < 1200 ? "1" : "2"
@@ -53,33 +60,43 @@ public struct EventDateModel: Sendable {
         if trigger.start < trigger.end, trigger.end <= text.count { triggerScalars.append(contentsOf: text[trigger.start..<trigger.end]) }
         let triggerText = String(triggerScalars).lowercased()
         let rule = event.date?.value
-        var candidates = [Candidate(value: nil, features: [
-            "k=none", "n_lead=" + lead, "n_tw=" + triggerText, "nd=\(min(mentions.count, 3))", "n_ty=" + type, "n_mod=" + modality,
-        ])]
-        if rule == nil { candidates[0].features.append("rule_none") }
+        var none = empty
+        none.add("k=none")
+        none.add("n_lead=" + lead)
+        none.add("n_tw=" + triggerText)
+        none.add("nd=\(min(mentions.count, 3))")
+        none.add("n_ty=" + type)
+        none.add("n_mod=" + modality)
+        if rule == nil { none.add("rule_none") }
+        var candidates: [(value: String?, features: Features)] = [(nil, none)]
         for mention in mentions {
             let m = mention.span
             let side = m.start >= trigger.end ? "after" : "before"
             let distance = bucket(words(min(m.end, trigger.start), max(m.start, trigger.end)).count)
-            var features = ["k=mention", "side=" + side, "dist=" + distance, "side_dist=\(side)_\(distance)",
-                            "gran=" + mention.granularity.rawValue, "rel=" + (mention.relative ? "True" : "False"),
-                            "appr=" + (mention.approximate ? "True" : "False")]
-            let before = words(sentence.start, m.start), after = words(m.end, sentence.end)
-            if let w = before.last { features.append("w1=" + w) }
-            if before.count > 1 { features.append("w2=" + before[before.count - 2]) }
-            if let w = after.first { features.append("a1=" + w) }
-            features += words(min(m.end, trigger.end), max(m.start, trigger.start)).prefix(12).map { "bw=" + $0 }
-            features += ["m_ty=" + type, "m_mod=" + modality]
+            var features = empty
+            features.add("k=mention")
+            features.add("side=" + side)
+            features.add("dist=" + distance)
+            features.add("side_dist=\(side)_\(distance)")
+            features.add("gran=" + mention.granularity.rawValue)
+            features.add(mention.relative ? "rel=True" : "rel=False")
+            features.add(mention.approximate ? "appr=True" : "appr=False")
+            features.addContext(before: words(sentence.start, m.start), after: words(m.end, sentence.end),
+                                between: words(min(m.end, trigger.end), max(m.start, trigger.start)), limit: 12)
+            features.add("m_ty=" + type)
+            features.add("m_mod=" + modality)
             if let k = candidates.firstIndex(where: { $0.value == mention.value }) {
-                candidates[k].features += features
+                candidates[k].features.append(contentsOf: features)
             } else {
-                candidates.append(Candidate(value: mention.value, features: features))
+                candidates.append((mention.value, features))
             }
         }
         if let rule, !candidates.contains(where: { $0.value == rule }) {
-            candidates.append(Candidate(value: rule, features: ["k=ruleonly"]))
+            var only = empty
+            only.add("k=ruleonly")
+            candidates.append((rule, only))
         }
-        if let k = candidates.firstIndex(where: { $0.value == rule }) { candidates[k].features.append("is_rule") }
+        if let k = candidates.firstIndex(where: { $0.value == rule }) { candidates[k].features.add("is_rule") }
         return candidates
     }
 
@@ -95,10 +112,14 @@ public struct EventDateModel: Sendable {
     /// Each event's date chosen by the model among its candidates. `text` is the document's
     /// text as scalars, `words` each event's sentence's words.
     func revise(_ events: [Event], in document: Document, text: [Unicode.Scalar], words sentences: [SentenceWords]) -> [Event] {
-        zip(events, sentences).map { event, words in
+        var last: (sentence: TextSpan, indices: [Int32])?
+        return zip(events, sentences).map { event, words in
             // (A quotation's act, whose trigger is the quotation, keeps the rules' date, as the trainer leaves it out.)
             guard event.sentence.start <= event.trigger.start, event.trigger.end <= event.sentence.end else { return event }
-            let candidates = Self.candidates(for: event, dates: document.dates, text: text, words: words)
+            // (Events come by sentence: each sentence's words are looked up once.)
+            if last?.sentence != event.sentence { last = (event.sentence, scorer.table.vocabularyIndices(of: words)) }
+            let candidates = Self.candidates(for: event, dates: document.dates, text: text, words: words,
+                                             empty: FeatureRows(scorer.table, words: last!.indices))
             let value = candidates[scorer.best(candidates.map(\.features))].value
             guard value != event.date?.value else { return event }
             var revised = event
@@ -111,12 +132,15 @@ public struct EventDateModel: Sendable {
 }
 
 /// A binary logistic regression over named features, as the candidate choosers
-/// (``EventDateModel``, ``EventPlaceModel``) score their candidates.
+/// (``EventDateModel``, ``EventPlaceModel``, ``EventTargetModel``) score their candidates.
 struct LinearScorer: Sendable {
     let intercept: Double
-    /// The feature names: feature `i`'s weight is `weights[i]`.
-    let features: WordSet
+    /// The features, by name and by their parts (``ContextWords``): feature `i`'s weight is `weights[i]`.
+    let table: FeatureTable
     let weights: [Double]
+
+    /// The feature names.
+    var features: WordSet { table.names }
 
     /// Reads the format the trainers write; nil when it is malformed:
     ///
@@ -140,31 +164,33 @@ struct LinearScorer: Sendable {
         guard read else { return nil }
         guard let intercept else { return nil }
         self.intercept = intercept
-        self.features = WordSet(names)
+        let features = WordSet(names)
         // (A feature written twice would leave a weight no name leads to.)
         guard features.count == names.count else { return nil }
+        self.table = FeatureTable(features, prefixes: ContextWords.all)
         self.weights = weights
     }
 
-    /// The index of the best-scoring of some candidates' features (the first of equal scores,
-    /// as numpy's argmax takes it).
-    func best(_ candidates: [[String]]) -> Int {
+
+    /// The index of the best-scoring of some candidates (the first of equal scores, as numpy's
+    /// argmax takes it).
+    func best(_ candidates: [FeatureRows]) -> Int {
         var best = 0, bestScore = -Double.infinity
         for (k, features) in candidates.enumerated() {
-            let s = score(features)
+            let s = score(rows: features.rows)
             if s > bestScore { best = k; bestScore = s }
         }
         return best
     }
 
-    /// A candidate's score (each feature counted once).
+    /// The score of a candidate with these features (each counted once).
     func score(_ names: [String]) -> Double {
-        var rows: [Int] = []
-        rows.reserveCapacity(names.count)
-        for name in names {
-            if let i = features.index(of: name) { rows.append(i) }
-        }
-        rows.sort()
+        score(rows: names.compactMap { features.index(of: $0) })
+    }
+
+    /// The score of a candidate whose features are these rows (each counted once).
+    func score(rows: [Int]) -> Double {
+        let rows = rows.sorted()
         var total = intercept
         for (n, row) in rows.enumerated() where n == 0 || rows[n - 1] != row { total += weights[row] }
         return total

@@ -55,42 +55,64 @@ public struct EventPlaceModel: Sendable {
     /// The same with the sentence's places found already (``places(in:of:)``).
     static func candidates(for event: Event, places: [(entity: Entity, mentions: [TextSpan])],
                            words sentenceWords: SentenceWords) -> [(place: Entity.ID?, features: [String])] {
+        candidates(for: event, places: places, words: sentenceWords, empty: FeatureNames()).map { ($0.place, $0.features.names) }
+    }
+
+    /// The candidates with their features written into copies of `empty`.
+    static func candidates<Features: FeatureSink>(for event: Event, places: [(entity: Entity, mentions: [TextSpan])],
+                                                  words sentenceWords: SentenceWords, empty: Features) -> [(place: Entity.ID?, features: Features)] {
         let type = event.type.rawValue
         let rule = event.place
-        var candidates: [(place: Entity.ID?, features: [String])] = [(nil, ["k=none", "ty=" + type])]
-        if rule == nil { candidates[0].features.append("rule_none") }
-        let parties = Set(event.actors + event.targets)
+        var none = empty
+        none.add("k=none")
+        none.add("ty=" + type)
+        if rule == nil { none.add("rule_none") }
+        var candidates: [(place: Entity.ID?, features: Features)] = [(nil, none)]
         for (entity, inside) in places {
             guard let context = Self.context(of: inside, event: event, words: sentenceWords) else { continue }
-            var features = ["k=ent", "et=" + entity.type.rawValue, "side=" + context.side, "dist=" + context.distance,
-                            "sd=\(context.side)_\(context.distance)", "m_ty=" + type]
-            features += context.words
-            if parties.contains(entity.id) { features.append("is_actor") }
+            var features = empty
+            features.add("k=ent")
+            features.add("et=" + entity.type.rawValue)
+            features.add("side=" + context.side)
+            features.add("dist=" + context.distance)
+            features.add("sd=\(context.side)_\(context.distance)")
+            features.add("m_ty=" + type)
+            context.add(to: &features)
+            if event.actors.contains(entity.id) || event.targets.contains(entity.id) { features.add("is_actor") }
             candidates.append((entity.id, features))
         }
-        if let rule, !candidates.contains(where: { $0.place == rule }) { candidates.append((rule, ["k=ruleonly"])) }
-        if let k = candidates.firstIndex(where: { $0.place == rule }) { candidates[k].features.append("is_rule") }
+        if let rule, !candidates.contains(where: { $0.place == rule }) {
+            var only = empty
+            only.add("k=ruleonly")
+            candidates.append((rule, only))
+        }
+        if let k = candidates.firstIndex(where: { $0.place == rule }) { candidates[k].features.add("is_rule") }
         return candidates
     }
 
     /// Where an entity stands from an event's trigger, read at its mention nearest the trigger
     /// (the first of the nearest, as Python's min takes it): the side, the bucket of the words
-    /// between, and the features of the words around it (w1, w2 before it, a1 after it, bw the
-    /// first eight between). What the place and target models read of each candidate entity.
-    static func context(of mentions: [TextSpan], event: Event, words sentenceWords: SentenceWords)
-        -> (side: String, distance: String, words: [String])? {
+    /// between, and the words around it. What the place and target models read of each
+    /// candidate entity.
+    struct Context {
+        let side: String, distance: String
+        let before: WordSpan, after: WordSpan, between: WordSpan
+
+        /// The features of the words around the entity: w1, w2 before it, a1 after it, bw the
+        /// first eight between it and the trigger.
+        func add<Features: FeatureSink>(to features: inout Features) {
+            features.addContext(before: before, after: after, between: between, limit: 8)
+        }
+    }
+
+    static func context(of mentions: [TextSpan], event: Event, words sentenceWords: SentenceWords) -> Context? {
         let sentence = event.sentence, trigger = event.trigger
-        func words(_ start: Int, _ end: Int) -> [String] { sentenceWords.words(from: start, to: end) }
+        func words(_ start: Int, _ end: Int) -> WordSpan { sentenceWords.span(from: start, to: end) }
         guard let m = mentions.min(by: { abs($0.start - trigger.start) < abs($1.start - trigger.start) }) else { return nil }
         let side = m.start >= trigger.end ? "after" : "before"
         let between = side == "before" ? words(m.end, trigger.start) : words(trigger.end, m.start)
-        var features: [String] = []
-        let before = words(sentence.start, m.start), after = words(m.end, sentence.end)
-        if let w = before.last { features.append("w1=" + w) }
-        if before.count > 1 { features.append("w2=" + before[before.count - 2]) }
-        if let w = after.first { features.append("a1=" + w) }
-        features += between.prefix(8).map { "bw=" + $0 }
-        return (side, EventDateModel.bucket(between.count), features)
+        return Context(side: side, distance: EventDateModel.bucket(between.count),
+                       before: words(sentence.start, m.start), after: words(m.end, sentence.end), between: between)
     }
 
     /// Each event's place revised by the model.
@@ -102,13 +124,15 @@ public struct EventPlaceModel: Sendable {
     /// Each event's place chosen by the model among its candidates; `words` holds each event's
     /// sentence's words.
     func revise(_ events: [Event], in document: Document, words sentences: [SentenceWords]) -> [Event] {
-        var last: (sentence: TextSpan, places: [(entity: Entity, mentions: [TextSpan])])?
+        var last: (sentence: TextSpan, places: [(entity: Entity, mentions: [TextSpan])], indices: [Int32])?
         return zip(events, sentences).map { event, words in
             // (A quotation's act, whose trigger is the quotation, keeps the rules' place, as the trainer leaves it out.)
             guard event.sentence.start <= event.trigger.start, event.trigger.end <= event.sentence.end else { return event }
-            // (Events come by sentence: each sentence's places are found once.)
-            if last?.sentence != event.sentence { last = (event.sentence, Self.places(in: event.sentence, of: document.entities)) }
-            let candidates = Self.candidates(for: event, places: last!.places, words: words)
+            // (Events come by sentence: each sentence's places and words are found once.)
+            if last?.sentence != event.sentence {
+                last = (event.sentence, Self.places(in: event.sentence, of: document.entities), scorer.table.vocabularyIndices(of: words))
+            }
+            let candidates = Self.candidates(for: event, places: last!.places, words: words, empty: FeatureRows(scorer.table, words: last!.indices))
             var revised = event
             revised.place = candidates[scorer.best(candidates.map(\.features))].place
             return revised

@@ -43,23 +43,42 @@ public struct EventTargetModel: Sendable {
     /// (``EventPlaceModel/named(in:of:types:)``).
     static func candidates(for event: Event, named: [(entity: Entity, mentions: [TextSpan])],
                            words sentenceWords: SentenceWords) -> [(targets: [Entity.ID], features: [String])] {
+        candidates(for: event, named: named, words: sentenceWords, empty: FeatureNames()).map { ($0.targets, $0.features.names) }
+    }
+
+    /// The candidates with their features written into copies of `empty`.
+    static func candidates<Features: FeatureSink>(for event: Event, named: [(entity: Entity, mentions: [TextSpan])],
+                                                  words sentenceWords: SentenceWords, empty: Features) -> [(targets: [Entity.ID], features: Features)] {
         let type = event.type.rawValue
         let rule = event.targets
-        var candidates: [(targets: [Entity.ID], features: [String])] = [([], ["k=none", "ty=" + type])]
-        if rule.isEmpty { candidates[0].features.append("rule_none") }
+        var none = empty
+        none.add("k=none")
+        none.add("ty=" + type)
+        if rule.isEmpty { none.add("rule_none") }
+        var candidates: [(targets: [Entity.ID], features: Features)] = [([], none)]
         for (entity, inside) in named {
             guard let context = EventPlaceModel.context(of: inside, event: event, words: sentenceWords) else { continue }
             let kind = entity.type.rawValue
-            var features = ["k=ent", "et=" + kind, "side=" + context.side, "dist=" + context.distance,
-                            "sd=\(context.side)_\(context.distance)", "m_ty=" + type, "ty_side_et=\(type)_\(context.side)_\(kind)"]
-            features += context.words
-            if event.actors.contains(entity.id) { features.append("is_actor") }
-            if rule.contains(entity.id) { features.append("in_rule") }
-            if rule.first == entity.id { features.append("rule0") }
+            var features = empty
+            features.add("k=ent")
+            features.add("et=" + kind)
+            features.add("side=" + context.side)
+            features.add("dist=" + context.distance)
+            features.add("sd=\(context.side)_\(context.distance)")
+            features.add("m_ty=" + type)
+            features.add("ty_side_et=\(type)_\(context.side)_\(kind)")
+            context.add(to: &features)
+            if event.actors.contains(entity.id) { features.add("is_actor") }
+            if rule.contains(entity.id) { features.add("in_rule") }
+            if rule.first == entity.id { features.add("rule0") }
             candidates.append(([entity.id], features))
         }
-        if !candidates.contains(where: { $0.targets == rule }) { candidates.append((rule, ["k=ruleset"])) }
-        if let k = candidates.firstIndex(where: { $0.targets == rule }) { candidates[k].features.append("is_rule") }
+        if !candidates.contains(where: { $0.targets == rule }) {
+            var set = empty
+            set.add("k=ruleset")
+            candidates.append((rule, set))
+        }
+        if let k = candidates.firstIndex(where: { $0.targets == rule }) { candidates[k].features.add("is_rule") }
         return candidates
     }
 
@@ -73,13 +92,16 @@ public struct EventTargetModel: Sendable {
     /// sentence's words. A position addressed to the rules' first target is addressed to the
     /// chosen first target.
     func revise(_ events: [Event], in document: Document, words sentences: [SentenceWords]) -> [Event] {
-        var last: (sentence: TextSpan, named: [(entity: Entity, mentions: [TextSpan])])?
+        var last: (sentence: TextSpan, named: [(entity: Entity, mentions: [TextSpan])], indices: [Int32])?
         return zip(events, sentences).map { event, words in
             // (A quotation's act, whose trigger is the quotation, keeps the rules' targets, as the trainer leaves it out.)
             guard event.sentence.start <= event.trigger.start, event.trigger.end <= event.sentence.end else { return event }
-            // (Events come by sentence: each sentence's entities are found once.)
-            if last?.sentence != event.sentence { last = (event.sentence, EventPlaceModel.named(in: event.sentence, of: document.entities, types: Self.targetTypes)) }
-            let candidates = Self.candidates(for: event, named: last!.named, words: words)
+            // (Events come by sentence: each sentence's entities and words are found once.)
+            if last?.sentence != event.sentence {
+                last = (event.sentence, EventPlaceModel.named(in: event.sentence, of: document.entities, types: Self.targetTypes),
+                        scorer.table.vocabularyIndices(of: words))
+            }
+            let candidates = Self.candidates(for: event, named: last!.named, words: words, empty: FeatureRows(scorer.table, words: last!.indices))
             let targets = candidates[scorer.best(candidates.map(\.features))].targets
             guard targets != event.targets else { return event }
             var revised = event

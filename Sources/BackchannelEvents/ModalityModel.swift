@@ -17,6 +17,8 @@ public struct ModalityModel: Sendable {
     let intercept: [Double]
     /// The feature names: feature `i`'s weights are `weights[i * labels.count ..< (i + 1) * labels.count]`.
     let features: WordSet
+    /// The features by their parts (``Words``).
+    let table: FeatureTable
     let weights: [Double]
 
     /// The model shipped with Backchannel, or nil when the resource is missing or unreadable.
@@ -59,7 +61,18 @@ public struct ModalityModel: Sendable {
         self.features = WordSet(names)
         // (A feature written twice would leave a row no name leads to.)
         guard features.count == names.count else { return nil }
+        self.table = FeatureTable(features, prefixes: Words.all)
         self.weights = weights
+    }
+
+    /// The prefixes of the features of the words around the trigger: the six before it (b, and
+    /// b1, b2 for the last two), the four after it (a, and a1 for the first), and every word
+    /// before (B) and after (A) it in the sentence.
+    enum Words {
+        static let b = WordPrefix(index: 0, name: "b="), b1 = WordPrefix(index: 1, name: "b1="), b2 = WordPrefix(index: 2, name: "b2="),
+                   a = WordPrefix(index: 3, name: "a="), a1 = WordPrefix(index: 4, name: "a1="),
+                   before = WordPrefix(index: 5, name: "B="), after = WordPrefix(index: 6, name: "A=")
+        static let all = [b, b1, b2, a, a1, before, after]
     }
 
     /// How many words before the trigger count as near it, and how many after.
@@ -70,37 +83,42 @@ public struct ModalityModel: Sendable {
     /// which computes the same from `extract`'s output).
     static func features(rule: Event.Modality, type: Event.Kind, before: Substring, trigger: Substring, after: Substring,
                          inQuote: Bool) -> [String] {
-        features(rule: rule, type: type, before: EventTypeModel.words(before), trigger: EventTypeModel.words(trigger),
-                 after: EventTypeModel.words(after), inQuote: inQuote)
+        let text = Array((before + trigger + after).unicodeScalars)
+        let b = before.unicodeScalars.count, t = trigger.unicodeScalars.count
+        let words = SentenceWords(text, start: 0, end: text.count)
+        var names = FeatureNames()
+        features(rule: rule, type: type, before: words.span(from: 0, to: b), trigger: words.span(from: b, to: b + t),
+                 after: words.span(from: b + t, to: text.count), inQuote: inQuote, into: &names)
+        return names.names
     }
 
-    /// The same from the words of each part (as ``EventTypeModel/words(_:)`` finds them).
-    static func features(rule: Event.Modality, type: Event.Kind, before: [String], trigger: [String], after: [String],
-                         inQuote: Bool) -> [String] {
-        var result = ["r=" + rule.rawValue, "ty=" + type.rawValue, "t=" + trigger.joined(separator: " ")]
-        result.reserveCapacity(16 + before.count + after.count)
-        for (n, word) in before.suffix(nearBefore).reversed().enumerated() {
-            result.append("b=" + word)
-            if n < 2 { result.append((n == 0 ? "b1=" : "b2=") + word) }
+    /// The same from the words of each part of the sentence, written into `features`.
+    static func features<Features: FeatureSink>(rule: Event.Modality, type: Event.Kind, before: WordSpan, trigger: WordSpan,
+                                                after: WordSpan, inQuote: Bool, into features: inout Features) {
+        features.add("r=" + rule.rawValue)
+        features.add("ty=" + type.rawValue)
+        features.add("t=" + (0..<trigger.count).map { trigger.word($0) }.joined(separator: " "))
+        for (n, k) in (max(0, before.count - nearBefore)..<before.count).reversed().enumerated() {
+            features.add(Words.b, before, k)
+            if n < 2 { features.add(n == 0 ? Words.b1 : Words.b2, before, k) }
         }
-        for (n, word) in after.prefix(nearAfter).enumerated() {
-            result.append("a=" + word)
-            if n == 0 { result.append("a1=" + word) }
+        for k in 0..<min(after.count, nearAfter) {
+            features.add(Words.a, after, k)
+            if k == 0 { features.add(Words.a1, after, k) }
         }
-        for word in before { result.append("B=" + word) }
-        for word in after { result.append("A=" + word) }
-        if inQuote { result.append("inquote") }
-        return result
+        for k in 0..<before.count { features.add(Words.before, before, k) }
+        for k in 0..<after.count { features.add(Words.after, after, k) }
+        if inQuote { features.add("inquote") }
     }
 
     /// The modality the model gives to an event's features (each counted once, however often it occurs).
     func modality(features names: [String]) -> Event.Modality {
-        var rows: [Int] = []
-        rows.reserveCapacity(names.count)
-        for name in names {
-            if let row = features.index(of: name) { rows.append(row) }
-        }
-        rows.sort()
+        modality(rows: names.compactMap { features.index(of: $0) })
+    }
+
+    /// The modality the model gives to an event whose features are these rows (each counted once).
+    func modality(rows: [Int]) -> Event.Modality {
+        let rows = rows.sorted()
         var scores = intercept
         for (n, row) in rows.enumerated() where n == 0 || rows[n - 1] != row {
             for k in scores.indices { scores[k] += weights[row * labels.count + k] }
@@ -126,15 +144,20 @@ public struct ModalityModel: Sendable {
     /// Each event's modality revised by the model. `text` is the document's text as scalars,
     /// `words` each event's sentence's words.
     func revise(_ events: [Event], in document: Document, text: [Unicode.Scalar], words sentences: [SentenceWords]) -> [Event] {
-        zip(events, sentences).map { event, words in
+        var last: (sentence: TextSpan, indices: [Int32])?
+        return zip(events, sentences).map { event, words in
             let span = event.sentence, trigger = event.trigger
             // (A quotation's act, whose trigger is the quotation, keeps the rules' modality.)
             guard span.start <= trigger.start, trigger.start <= trigger.end, trigger.end <= span.end, span.end <= text.count else { return event }
             let inQuote = document.quotes.contains { $0.span.start <= trigger.start && trigger.start < $0.span.end }
+            // (Events come by sentence: each sentence's words are looked up once.)
+            if last?.sentence != span { last = (span, table.vocabularyIndices(of: words)) }
+            var features = FeatureRows(table, words: last!.indices)
+            Self.features(rule: event.modality, type: event.type, before: words.span(from: span.start, to: trigger.start),
+                          trigger: words.span(from: trigger.start, to: trigger.end), after: words.span(from: trigger.end, to: span.end),
+                          inQuote: inQuote, into: &features)
             var revised = event
-            revised.modality = modality(features: Self.features(
-                rule: event.modality, type: event.type, before: words.words(from: span.start, to: trigger.start),
-                trigger: words.words(from: trigger.start, to: trigger.end), after: words.words(from: trigger.end, to: span.end), inQuote: inQuote))
+            revised.modality = modality(rows: features.rows)
             return revised
         }
     }

@@ -59,13 +59,63 @@ struct SentenceWords {
 
     /// The words of the text from offset `lower` up to `upper` (none when `upper <= lower`).
     func words(from lower: Int, to upper: Int) -> [String] {
-        var result: [String] = []
-        guard lower < upper else { return result }
-        for run in runs where run.end > lower && run.start < upper {
-            let a = max(run.start, lower), b = min(run.end, upper)
-            guard b - a >= 2 else { continue }
-            result.append(a == run.start && b == run.end ? run.word : Self.lowercased(text[a..<b]))
+        let span = self.span(from: lower, to: upper)
+        return (0..<span.count).map { span.word($0) }
+    }
+
+    /// The same words as ``words(from:to:)``, by the runs they are, without copying them.
+    func span(from lower: Int, to upper: Int) -> WordSpan {
+        guard lower < upper else { return WordSpan(words: self, runs: 0..<0) }
+        // The runs the stretch meets are consecutive; only the first and the last can be cut.
+        var first = lowerBound(ofRunEndingAfter: lower)
+        var end = first
+        while end < runs.count, runs[end].start < upper { end += 1 }
+        func cut(_ n: Int) -> String? {
+            let a = max(runs[n].start, lower), b = min(runs[n].end, upper)
+            return a == runs[n].start && b == runs[n].end ? nil : Self.lowercased(text[a..<b])
         }
-        return result
+        func kept(_ n: Int) -> Bool { min(runs[n].end, upper) - max(runs[n].start, lower) >= 2 }
+        if first < end, !kept(first) { first += 1 }
+        if first < end, !kept(end - 1) { end -= 1 }
+        guard first < end else { return WordSpan(words: self, runs: first..<first) }
+        return WordSpan(words: self, runs: first..<end, head: cut(first), tail: end - 1 > first ? cut(end - 1) : nil)
+    }
+
+    /// The first run that ends after `offset` (binary search: the runs are in text order).
+    private func lowerBound(ofRunEndingAfter offset: Int) -> Int {
+        var low = 0, high = runs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if runs[mid].end > offset { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+}
+
+/// Some consecutive words of a sentence (``SentenceWords/span(from:to:)``): the runs they are,
+/// and the text of the first and the last when the stretch cuts them.
+struct WordSpan {
+    let words: SentenceWords
+    /// The runs, by index in `words.runs`.
+    let runs: Range<Int>
+    /// The first run's word when the stretch cuts it, and the last one's (of a span of two or
+    /// more runs): nil when whole.
+    var head: String? = nil, tail: String? = nil
+
+    var count: Int { runs.count }
+
+    /// The index in `words.runs` of the `k`-th word, or nil when it is a cut run.
+    @inline(__always)
+    func run(_ k: Int) -> Int? {
+        if k == 0, head != nil { return nil }
+        if k == runs.count - 1, k > 0, tail != nil { return nil }
+        return runs.lowerBound + k
+    }
+
+    /// The `k`-th word.
+    func word(_ k: Int) -> String {
+        if k == 0, let head { return head }
+        if k == runs.count - 1, k > 0, let tail { return tail }
+        return words.runs[runs.lowerBound + k].word
     }
 }

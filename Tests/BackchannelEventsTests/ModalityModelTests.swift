@@ -144,6 +144,11 @@ struct SentenceWordsTests {
                 var slice = String.UnicodeScalarView()
                 slice.append(contentsOf: text[lower..<upper])
                 #expect(words.words(from: lower, to: upper) == EventTypeModel.words(String(slice)[...]), "\(lower)..<\(upper)")
+                // A word given by its run is that run's word whole (what the models look up by the run).
+                let span = words.span(from: lower, to: upper)
+                for k in 0..<span.count {
+                    if let run = span.run(k) { #expect(words.runs[run].word == span.word(k), "\(lower)..<\(upper) word \(k)") }
+                }
             }
         }
         #expect(words.words(from: 5, to: 2).isEmpty)
