@@ -290,6 +290,30 @@ struct StoreTests {
         await #expect(throws: StoreError.self) { try await store.searchArticles(SearchQuery(since: "last week")) }
     }
 
+    /// A search with words and dates reads each match's day (on SQLite from the index of days by
+    /// id, not the article's row); a page of ranked quotes is that page of the whole ranking.
+    @Test(arguments: TestDatabases.Kind.allCases)
+    func searchesWithWordsFilterByDayAndPage(_ kind: TestDatabases.Kind) async throws {
+        guard let store = try await TestDatabases.fresh(kind) else { return }
+        defer { Task { try? await store.close() } }
+        for day in 1...6 {
+            // Day n's quotation says "truce" n times in n + 1 words: the later the day, the higher it ranks.
+            let words = String(repeating: "truce ", count: day) + "holds"
+            var a = ArticleBuilder(url: "https://wire.example/truce-\(day)", published: "2025-03-0\(day)", title: "Truce report \(day)",
+                                   text: "The envoy spoke on day \(day). He said: \u{201C}\(words)\u{201D}.")
+            a.quote(words, speaker: nil)
+            try await store.transaction { _ = try await store.write(a.document, input: nil) }
+        }
+        func days(_ hits: [QuoteHit]) -> [String] { hits.map { String($0.published?.prefix(10).suffix(1) ?? "?") } }
+        #expect(days(try await store.searchQuotes(SearchQuery(text: "truce"))) == ["6", "5", "4", "3", "2", "1"])
+        #expect(days(try await store.searchQuotes(SearchQuery(text: "truce", limit: 2, offset: 2))) == ["4", "3"])
+        #expect(days(try await store.searchQuotes(SearchQuery(text: "truce", since: "2025-03-03", until: "2025-03-05"))) == ["5", "4", "3"])
+        #expect(days(try await store.searchQuotes(SearchQuery(text: "truce", since: "2025-03-02", limit: 1, offset: 1))) == ["5"])
+        #expect(try await store.searchArticles(SearchQuery(text: "truce", since: "2025-03-05")).count == 2)
+        #expect(try await store.searchArticles(SearchQuery(text: "truce", until: "2025-03-02")).compactMap(\.title).sorted() == ["Truce report 1", "Truce report 2"])
+        #expect(try await store.searchArticles(SearchQuery(text: "truce", since: "2025-04-01")).isEmpty)
+    }
+
     /// A stance with no issue named stays on its event and out of the tracker's table of issues.
     @Test(arguments: TestDatabases.Kind.allCases)
     func aStanceWithoutAnIssueStaysOutOfTheTracker(_ kind: TestDatabases.Kind) async throws {
