@@ -362,6 +362,9 @@ struct RoleFinder {
         // secretary, …": a preposition after words that name no role starts the title.
         if let preposition = (j..<comma).last(where: { p in p > j && ["to", "by", "from", "with", "on", "at", "in"].contains(words[p].lowercased())
             && !(j..<p).contains(where: { Self.isHead(words[$0]) }) }), (preposition + 1..<comma).contains(where: { Self.isHead(words[$0]) }) {
+            // ("Speaking to senior diplomats at the foreign ministry, Putin said…": after a
+            // participle the words are whom the clause addresses, not the name's title.)
+            if (j..<preposition).contains(where: { Self.isGerund(words[$0].lowercased()) }) { return nil }
             j = preposition + 1
         }
         // "a week after Azerbaijan's president, …", "at the invitation of Qatar's emir, …", "to

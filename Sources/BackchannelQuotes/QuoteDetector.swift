@@ -241,6 +241,14 @@ public struct QuoteDetector: Stage {
                 // name joins names, not clauses.
                 while start > 0, !Self.clauseBreaks.contains(words[tokens[start - 1]].lowercased())
                     || (words[tokens[start - 1]].lowercased() == "and" && start >= 2 && entityAt[tokens[start - 2]] != nil) { start -= 1 }
+                // ("It released a video … and said the supports had been left in an “emergency
+                // condition”", "It said it expected Ukraine to follow suit, and warned of an
+                // “adequate” response": a sentence that opens with "it" and goes on to say
+                // something is the body the one before opens with, whatever it names after its "it".)
+                if start == 0, words[tokens[0]] == "It", Self.sayingVerbs.contains(cue.lowercased()),
+                   let body = openingBody(before: tokens[0], words: words, entityAt: entityAt, document: document) {
+                    return body
+                }
                 // ("its Atomic Energy Organization … called the resolution political and said":
                 // a body when no person opens the clause.)
                 if let subject = clauseSubject(tokens[start..<conjunction], words: words, entityAt: entityAt, document: document)
@@ -257,12 +265,6 @@ public struct QuoteDetector: Stage {
                 if let it = (0..<min(conjunction, 6)).first(where: { words[tokens[$0]].lowercased() == "it" && $0 + 1 < conjunction
                        && Self.cues.contains(words[tokens[$0 + 1]].lowercased()) }),
                    let body = bodyCalledIt(it + 1, tokens: tokens, words: words, entityAt: entityAt, document: document) {
-                    return body
-                }
-                // ("It released a video … and said the supports had been left in an “emergency
-                // condition”": a sentence that opens with "it" is the body the one before opens with.)
-                if start == 0, words[tokens[0]].lowercased() == "it", Self.sayingVerbs.contains(cue.lowercased()),
-                   let body = openingBody(before: tokens[0], words: words, entityAt: entityAt, document: document) {
                     return body
                 }
             }
@@ -789,7 +791,9 @@ public struct QuoteDetector: Stage {
     /// before it ("foreign"), and of those the one named last before it.
     private func personWithRole(at t: Int, words: [String], document: Document) -> Int? {
         let head = words[t].lowercased()
-        guard head.count > 3, !Self.pronouns.contains(words[t]) else { return nil }
+        // ("Ukraine's foreign ministry said": a word for a body is the body, whatever title of
+        // someone's it ends.)
+        guard head.count > 3, !Self.pronouns.contains(words[t]), !Self.bodyNouns.contains(head) else { return nil }
         var modifiers: [String] = []
         var k = t - 1
         while k >= 0, t - k <= 2, words[k].startsLowercase, !["the", "a", "an", "his", "her", "its", "their"].contains(words[k].lowercased()) {

@@ -653,6 +653,15 @@ struct EntityStageTests {
         #expect(found?.roles.map(\.title) == ["NATO’s secretary general"], "\(String(describing: found?.roles))")
     }
 
+    /// "Speaking to …, Name said": the participle's object is whom the person addressed, not a title
+    /// (while "…, has written to Britain's foreign secretary, Name" keeps the title after "to").
+    @Test func whomAParticipleAddressesIsNoRole() throws {
+        let speaking = try entities("Speaking to senior officers at the defence ministry, Tom Hale said the army would stay.").first { $0.name == "Tom Hale" }
+        #expect(speaking?.roles.isEmpty == true, "\(String(describing: speaking?.roles))")
+        let written = try entities("The senator has written to Britain's foreign secretary, Ann Ward, about the visas.").first { $0.name == "Ann Ward" }
+        #expect(written?.roles.map(\.title) == ["Britain's foreign secretary"], "\(String(describing: written?.roles))")
+    }
+
     @Test func aRelativeClauseIsNoRole() throws {
         let found = try entities("Malaysian Prime Minister Anwar Ibrahim, whose country chairs the bloc this year, hosted the talks.")
             .first { $0.name == "Anwar Ibrahim" }

@@ -275,6 +275,25 @@ struct QuoteTests {
         #expect(try quotes(text) == ["under attack | David McGuinty | saying"])
     }
 
+    /// "It" opening a sentence is the body that opened the one before, even when the clause after
+    /// the "it" names another state ("it expected Ukraine to…") before the "and" of the cue.
+    @Test(arguments: [
+        ("The Kremlin announced a three-day truce for the holiday. It said it expected Ukraine to follow suit, and warned of an “adequate” reply to any breach.",
+         ["adequate | Kremlin | warned"]),
+        ("The European Union extended its sanctions on Belarus. It accused Minsk of “hybrid attacks” on its borders.",
+         ["hybrid attacks | European Union | accused"]),
+    ])
+    func aSentenceOpeningWithItIsTheBodyBefore(text: String, expected: [String]) throws {
+        #expect(try quotes(text) == expected)
+    }
+
+    /// "Ukraine's foreign ministry said": a word for a body is the body, not the person whose title
+    /// ends in it ("the head of the foreign ministry").
+    @Test func aMinistryIsNoPersonsTitle() throws {
+        let text = "The head of the foreign ministry, Ivan Sokol, spoke on Friday. Ukraine's foreign ministry said the terms were “insulting”."
+        #expect(try quotes(text) == ["insulting | Ukraine | said"])
+    }
+
     @Test func itChainsBackToTheBodyThatOpenedTheParagraph() throws {
         let text = "Norway's defence ministry confirmed the attacks on two airfields. It said several aircraft had burned. It called the strikes “acts of sabotage” and reported no casualties."
         #expect(try quotes(text) == ["acts of sabotage | Norway | called"])
