@@ -401,15 +401,26 @@ public struct QuoteDetector: Stage {
         guard n >= 4, words[tokens[n - 1]] == "," else { return nil }
         var c = n - 2
         while c > 0, n - c <= 16, words[tokens[c]] != ",", ![";", ".", "“", "”", "\""].contains(words[tokens[c]]) { c -= 1 }
-        guard c > 0, c < n - 2, words[tokens[c]] == ",", let named = entityAt[tokens[c - 1]] else { return nil }
+        guard c > 0, c < n - 2, words[tokens[c]] == "," else { return nil }
+        // ("The Rapid Support Forces (RSF), the paramilitary group…, said": the name before the
+        // short form in brackets.)
+        var end = c - 1
+        if words[tokens[end]] == ")", let open = (max(0, end - 4)..<end).last(where: { words[tokens[$0]] == "(" }), open > 0 { end = open - 1 }
+        guard var named = entityAt[tokens[end]] else { return nil }
         switch document.entities[named].type {
         case .person: break
         case .org, .gpe:
             // (Only a body that opens the sentence: "the talks, which Qatar hosted, …" is not Qatar's.)
-            var first = c - 1
+            var first = end
             while first > 0, entityAt[tokens[first - 1]] == named { first -= 1 }
-            let opensSentence = first == 0 || (first == 1 && words[tokens[0]].lowercased() == "the")
-            guard opensSentence, ["a", "an", "the"].contains(words[tokens[c + 1]].lowercased()) else { return nil }
+            var opensSentence = first == 0 || (first == 1 && words[tokens[0]].lowercased() == "the")
+            // ("Brazil, Colombia and Mexico, whose governments…, urged": states listed from the
+            // sentence's start speak together; the first is named for them.)
+            if !opensSentence, first >= 2, let list = listOpeningTheSentence(before: first, tokens: tokens, words: words, entityAt: entityAt, document: document) {
+                opensSentence = true
+                named = list
+            }
+            guard opensSentence, Self.appositionOpeners.contains(words[tokens[c + 1]].lowercased()) else { return nil }
         default: return nil
         }
         // The apposition opens with a lower-case word ("a spokeswoman", "who signed", "the
@@ -419,6 +430,26 @@ public struct QuoteDetector: Stage {
         let possessor = entityAt[tokens[opening]] != nil && (opening + 1..<n - 1).contains { ["'s", "’s"].contains(words[tokens[$0]]) }
         guard first.startsLowercase || possessor else { return nil }
         return named
+    }
+
+    /// Words that open an apposition after a body's name: "the RSF, the paramilitary group…",
+    /// "Mexico, whose government…".
+    static let appositionOpeners: WordSet = ["a", "an", "the", "whose", "which", "who"]
+
+    /// The first of the bodies or states listed from the start of the sentence up to the one that
+    /// starts at token position `last` ("Brazil, Colombia and Mexico"), or nil when anything else
+    /// comes before it.
+    private func listOpeningTheSentence(before last: Int, tokens: [Int], words: [String], entityAt: [Int?], document: Document) -> Int? {
+        var k = last - 1
+        guard [",", "and"].contains(words[tokens[k]]) else { return nil }
+        while k >= 0 {
+            if [",", "and"].contains(words[tokens[k]]) { k -= 1; continue }
+            guard let e = entityAt[tokens[k]], [.org, .gpe].contains(document.entities[e].type) else { return nil }
+            while k > 0, entityAt[tokens[k - 1]] == e { k -= 1 }
+            if k == 0 { return e }
+            k -= 1
+        }
+        return nil
     }
 
     /// "The committee authorised … what it called “corresponding actions”": "it" before the

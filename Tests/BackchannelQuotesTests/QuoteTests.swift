@@ -287,6 +287,20 @@ struct QuoteTests {
         #expect(try quotes(text) == expected)
     }
 
+    /// A body named before an apposition speaks: after its short form in brackets, with a relative
+    /// clause for apposition, and first of the states listed from the sentence's start.
+    @Test(arguments: [
+        ("Chile, Peru and Ecuador, whose governments had kept ties with Caracas, urged the electoral council to publish the tallies “without delay”.",
+         ["without delay | Chile | urged"]),
+        ("The Kurdistan Workers' Party (PKK), which has fought Ankara for four decades, said it would lay down its arms “as a gesture of peace”.",
+         ["as a gesture of peace | PKK | said"]),
+        ("The Rapid Support Forces (RSF), a paramilitary force at war with the army, said it was “ready to talk” in Jeddah.",
+         ["ready to talk | Rapid Support Forces | said"]),
+    ])
+    func aBodyBeforeItsAppositionSpeaks(text: String, expected: [String]) throws {
+        #expect(try quotes(text) == expected)
+    }
+
     /// "Ukraine's foreign ministry said": a word for a body is the body, not the person whose title
     /// ends in it ("the head of the foreign ministry").
     @Test func aMinistryIsNoPersonsTitle() throws {
