@@ -865,6 +865,29 @@ public struct QuoteDetector: Stage {
             }
             return ofThatState.max { lastMention($0) < lastMention($1) }
         }
+        // "India's army chief warned": a possessor before the words names the holder's state or
+        // body; with no holder of its title, the role is nobody's the text has named before (not
+        // Pakistan's army chief, named earlier).
+        if k >= 1, ["'s", "’s"].contains(words[k]),
+           let owner = document.entities.first(where: { entity in
+               [.gpe, .org].contains(entity.type) && entity.mentions.contains { $0.span.end == document.tokens[k - 1].span.end }
+           }) {
+            // (A title names the owner when it holds one of its spellings as whole words: "U.S.
+            // Army chief", not "Russian".)
+            func wordsOf(_ text: String) -> [Substring] { text.lowercased().split { !$0.isLetter && $0 != "." } }
+            let spellings = Set([owner.name] + owner.mentions.map { document.text.slice($0.span) }).map(wordsOf)
+            let ofThatOwner = holders.filter { e in
+                let holder = document.entities[e]
+                return holder.affiliation == owner.name || holder.roles.contains { role in
+                    let title = wordsOf(role.title)
+                    return spellings.contains { spelling in
+                        !spelling.isEmpty && title.count >= spelling.count
+                            && (0...(title.count - spelling.count)).contains { Array(title[$0..<($0 + spelling.count)]) == spelling }
+                    }
+                }
+            }
+            return ofThatOwner.max { lastMention($0) < lastMention($1) }
+        }
         let pool = fitting.isEmpty ? holders : fitting
         return pool.max { lastMention($0) < lastMention($1) }
     }

@@ -301,6 +301,13 @@ struct QuoteTests {
         #expect(try quotes(text) == expected)
     }
 
+    /// "India's army chief warned": a title owned by a state is no holder of that title's from
+    /// another state (Pakistan's army chief, named before); with none of India's, India speaks.
+    @Test func aTitleOwnedByAStateIsThatStatesHolder() throws {
+        let text = "Pakistan's army chief, Gen. Asim Munir, spoke on Monday. On Tuesday India's army chief warned that the army would respond “with full force”."
+        #expect(try quotes(text) == ["with full force | India | warned"])
+    }
+
     /// "Ukraine's foreign ministry said": a word for a body is the body, not the person whose title
     /// ends in it ("the head of the foreign ministry").
     @Test func aMinistryIsNoPersonsTitle() throws {
