@@ -28,7 +28,7 @@ struct RoleFinder {
         // "the UN special rapporteur on Myanmar", "a member of the political bureau", "the
         // archbishop", "a businessman", "the U.S. chargé d’affaires"
         "rapporteur", "member", "archbishop", "bishop", "cleric", "patriarch", "catholicos", "businessman", "businesswoman",
-        "activist", "campaigner", "militant", "chargé",
+        "activist", "campaigner", "militant", "chargé", "ombudsman",
         // family: "President Donald Trump's son-in-law", "her daughter, Ana Corina Sosa"
         "son-in-law", "daughter-in-law", "daughter", "son", "wife", "husband", "widow", "brother", "sister",
     ]
@@ -90,6 +90,10 @@ struct RoleFinder {
         "external", "home", "internal", "labour", "labor", "education", "agriculture", "transport", "environment",
         "climate", "industry", "commerce", "culture", "digital", "communications", "information", "public",
         "infrastructure", "migration", "homeland", "legal", "parliamentary", "opposition",
+        // the portfolios of international bodies: "U.N. humanitarian chief", "the UN refugee
+        // chief", "Karabakh's human rights ombudsman", "the U.N. nuclear watchdog chief"
+        "humanitarian", "refugee", "refugees", "human", "rights", "relief", "aid", "peacekeeping", "emergency",
+        "disarmament", "arms", "counterterrorism", "counter-terrorism", "watchdog", "electoral",
     ]
 
     /// A past tense or participle written in lower case that is no title word ("sanctioned",

@@ -653,6 +653,16 @@ struct EntityStageTests {
         #expect(found?.roles.map(\.title) == ["NATO’s secretary general"], "\(String(describing: found?.roles))")
     }
 
+    /// The portfolios of international bodies stand inside a title: "U.N. humanitarian chief",
+    /// "the UN refugee chief", "human rights ombudsman".
+    @Test func portfoliosOfInternationalBodiesAreTitleWords() throws {
+        let text = "U.N. humanitarian chief Martin Griffiths flew to Jeddah, and the UN refugee chief, Filippo Grandi, went to Chad. Georgia's human rights ombudsman, Levan Ioseliani, spoke."
+        let found = try entities(text)
+        #expect(found.first { $0.name == "Martin Griffiths" }?.roles.map(\.title) == ["U.N. humanitarian chief"])
+        #expect(found.first { $0.name == "Filippo Grandi" }?.roles.map(\.title) == ["UN refugee chief"])
+        #expect(found.first { $0.name == "Levan Ioseliani" }?.roles.map(\.title) == ["Georgia's human rights ombudsman"])
+    }
+
     /// "Speaking to …, Name said": the participle's object is whom the person addressed, not a title
     /// (while "…, has written to Britain's foreign secretary, Name" keeps the title after "to").
     @Test func whomAParticipleAddressesIsNoRole() throws {
