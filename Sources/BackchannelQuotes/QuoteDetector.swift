@@ -42,6 +42,8 @@ public struct QuoteDetector: Stage {
     /// Words that hang a participle cue on the clause before it: ", saying", "while saying".
     static let participleOpeners: WordSet = [",", "while", "before", "after", "when", "by"]
     static let pronouns: WordSet = ["he", "she", "they", "He", "She", "They"]
+    /// Verbs that report someone else's words: "quoted him as saying".
+    static let quotingVerbs: WordSet = ["quoted", "quotes", "quoting", "cited", "cites", "citing"]
 
     func detect(in document: Document) -> [Quote] {
         let scalars = Array(document.text.unicodeScalars)
@@ -213,6 +215,19 @@ public struct QuoteDetector: Stage {
     private func speaker(ofCueAt n: Int, cue: String, in tokens: [Int], words: [String], entityAt: [Int?], document: Document,
                          quote: Range<Int>) -> Int? {
         let according = cue.lowercased() == "according to"
+        // "“We are not afraid,” Nykyforov quoted him as saying": the one quoted speaks, not who
+        // quotes him; "him" or "her" is the person named before the sentence, not its subject.
+        if cue.lowercased() == "saying", n >= 2, words[tokens[n - 1]].lowercased() == "as",
+           let verb = (max(0, n - 8)..<(n - 1)).last(where: { Self.quotingVerbs.contains(words[tokens[$0]].lowercased()) }) {
+            for k in (verb + 1)..<(n - 1) {
+                let t = tokens[k]
+                if let e = entityAt[t], document.entities[e].type == .person { return e }
+                if ["him", "her"].contains(words[t].lowercased()),
+                   let s = document.sentences.lastIndex(where: { $0.span.start <= document.tokens[t].span.start }) {
+                    return lastPerson(before: document.sentences[s].span.start, words: words, document: document)
+                }
+            }
+        }
         // ", calling it “the worst yet”": the subject of the sentence, before the comma.
         // ("Hamas rejected the resolution, saying…", "Sudan's government cut relations, declaring
         // it…": a body or a state that is the clause's subject says it when no person does.)
@@ -312,8 +327,10 @@ public struct QuoteDetector: Stage {
                 }
                 // "In a statement, the rebels said…": the group the text called so before (an
                 // adjective may come between: "the operational command called it").
-                if k >= 1, words[tokens[k - 1]].lowercased() == "the"
-                    || k >= 2 && words[tokens[k - 2]].lowercased() == "the" && words[tokens[k - 1]].startsLowercase && entityAt[tokens[k - 1]] == nil,
+                // ("Their final communiqué says": a document a body issued, after its possessive.)
+                let determiners: Set<String> = Self.documentNouns.contains(words[t].lowercased()) ? ["the", "its", "their"] : ["the"]
+                if k >= 1, determiners.contains(words[tokens[k - 1]].lowercased())
+                    || k >= 2 && determiners.contains(words[tokens[k - 2]].lowercased()) && words[tokens[k - 1]].startsLowercase && entityAt[tokens[k - 1]] == nil,
                    (k + 1..<n).allSatisfy({ Self.auxiliaries.contains(words[tokens[$0]].lowercased()) }),
                    let group = describedGroup(at: t, words: words, entityAt: entityAt, document: document)
                     // ("The SBU said … “…,” the agency said": with no body called so before, the

@@ -308,6 +308,18 @@ struct QuoteTests {
         #expect(try quotes(text) == ["with full force | India | warned"])
     }
 
+    /// "X quoted him as saying": the one quoted speaks; "their communiqué says": the body that
+    /// issued it, not the state named after the cue.
+    @Test(arguments: [
+        ("Volodymyr Zelenskiy toured Kharkiv on Monday. “We will not retreat,” Ivan Koval, his press secretary, quoted him as saying.",
+         ["We will not retreat, | Volodymyr Zelenskiy | saying"]),
+        ("NATO leaders met in Vilnius on Tuesday. Their final communiqué says Ukraine will be invited “when conditions are met”.",
+         ["when conditions are met | NATO | says"]),
+    ])
+    func theOneQuotedAndTheBodyOfADocumentSpeak(text: String, expected: [String]) throws {
+        #expect(try quotes(text) == expected)
+    }
+
     /// "Ukraine's foreign ministry said": a word for a body is the body, not the person whose title
     /// ends in it ("the head of the foreign ministry").
     @Test func aMinistryIsNoPersonsTitle() throws {
