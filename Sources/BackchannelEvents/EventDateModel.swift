@@ -171,7 +171,6 @@ struct LinearScorer: Sendable {
         self.weights = weights
     }
 
-
     /// The index of the best-scoring of some candidates (the first of equal scores, as numpy's
     /// argmax takes it).
     func best(_ candidates: [FeatureRows]) -> Int {
@@ -181,11 +180,6 @@ struct LinearScorer: Sendable {
             if s > bestScore { best = k; bestScore = s }
         }
         return best
-    }
-
-    /// The score of a candidate with these features (each counted once).
-    func score(_ names: [String]) -> Double {
-        score(rows: names.compactMap { features.index(of: $0) })
     }
 
     /// The score of a candidate whose features are these rows (each counted once).

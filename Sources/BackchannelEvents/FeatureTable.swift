@@ -1,7 +1,7 @@
 import BackchannelCore
 
 /// A word feature's prefix: "bw=" in "bw=talks". Each model that reads the words around an
-/// event names its prefixes once (``ContextWords``, ``ModalityModel/Prefix``), by name for the
+/// event names its prefixes once (``ContextWords``, ``ModalityModel/Words``), by name for the
 /// trainers' feature names and by number for ``FeatureTable``'s look-ups.
 struct WordPrefix: Sendable {
     /// Its position in the model's list of prefixes.
@@ -11,7 +11,7 @@ struct WordPrefix: Sendable {
 }
 
 /// The prefixes of the words around a candidate that the date, place and target models read
-/// (``EventPlaceModel/context(of:event:words:into:)``, ``EventDateModel``).
+/// (``EventPlaceModel/Context``, ``EventDateModel``).
 enum ContextWords {
     static let w1 = WordPrefix(index: 0, name: "w1="), w2 = WordPrefix(index: 1, name: "w2="),
                a1 = WordPrefix(index: 2, name: "a1="), bw = WordPrefix(index: 3, name: "bw=")

@@ -468,7 +468,7 @@ enum Schema {
         // A search with words and dates reads the day of every article the words match, newest
         // first, until its window is full: at 100k articles "ceasefire" matches 10,000. Read
         // from the article's row, each day cost a page of its own (a row holds the body), and a
-        // search's first run took 60–80 ms faulting them in; this index holds a few hundred days
+        // search's first run took 60–90 ms faulting them in; this index holds a few hundred days
         // to the page (`Store.articleDays`). On PostgreSQL the day is read with the row it filters.
         Migration(version: 15, name: "articles' days by id for searches", shared: [], sqlite: [
             "CREATE INDEX articles_day_by_id ON articles(id, published_day)",
