@@ -62,7 +62,10 @@ struct RoleFinder {
     /// What a title holder has rather than is: "the office of Prime Minister X".
     static let ownedNouns: WordSet = ["office", "government", "administration", "cabinet", "team", "family", "camp", "wife", "husband"]
     /// Words that end a title written before a name and a comma, because they belong to a clause.
-    static let clauseBreaks: WordSet = ["he", "she", "they", "it", "we", "i", "you", "with", "who", "which", "that", "while", "whereas", "although", "though"]
+    /// ("When China's foreign minister, Wang Yi, …": a conjunction that opens a clause ends a
+    /// title read backwards from its comma; capitalised, it is no name that owns the title.)
+    static let clauseBreaks: WordSet = ["he", "she", "they", "it", "we", "i", "you", "with", "who", "which", "that", "while", "whereas", "although", "though",
+                                        "when", "after", "before", "as", "if", "since", "because", "once", "unless"]
     /// Words that open a title written before a name and a comma ("his Middle East envoy, Steve Witkoff").
     static let openers: WordSet = ["his", "her", "its", "their", "whose", "a", "an", "the", "our", "your"]
     /// Verbs in the past that do not end in "-ed", which end a title read backwards from its

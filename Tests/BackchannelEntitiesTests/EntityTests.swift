@@ -653,6 +653,15 @@ struct EntityStageTests {
         #expect(found?.roles.map(\.title) == ["NATO’s secretary general"], "\(String(describing: found?.roles))")
     }
 
+    /// A conjunction that opens the clause is no part of the title after it, capitalised or not.
+    @Test func aConjunctionBeforeATitleEndsIt() throws {
+        for (text, title) in [("When China's foreign minister, Wang Yi, landed in Berlin, talks began.", "China's foreign minister"),
+                              ("Talks began after Egypt's intelligence chief, Hassan Rashad, arrived.", "Egypt's intelligence chief")] {
+            let person = try entities(text).first { $0.type == .person }
+            #expect(person?.roles.map(\.title) == [title], "\(text): \(String(describing: person?.roles))")
+        }
+    }
+
     /// The portfolios of international bodies stand inside a title: "U.N. humanitarian chief",
     /// "the UN refugee chief", "human rights ombudsman".
     @Test func portfoliosOfInternationalBodiesAreTitleWords() throws {
