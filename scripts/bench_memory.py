@@ -15,8 +15,6 @@ navigation, scripts, ads and comments), written to a temporary folder and delete
 import argparse
 import os
 import random
-import resource
-import subprocess
 import sys
 import tempfile
 import time
