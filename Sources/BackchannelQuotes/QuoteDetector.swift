@@ -18,7 +18,15 @@ public struct QuoteDetector: Stage {
     public init() {}
 
     public func process(_ document: inout Document) throws(StageError) {
-        document.quotes = detect(in: document)
+        let (quotes, titles) = detectWithTitles(in: document)
+        document.quotes = quotes
+        // A speaker the text names by a title alone ("“…,” Iran's supreme leader said") is
+        // given that title, as a title written beside the name would be, unless a title the
+        // speaker has already says as much ("the spokesman said" of a "U.N. spokesman").
+        func words(_ title: String) -> Set<Substring> { Set(title.lowercased().split { !$0.isLetter && $0 != "." }) }
+        for (entity, role) in titles where !document.entities[entity].roles.contains(where: { words($0.title).isSuperset(of: words(role.title)) }) {
+            document.entities[entity].roles.append(role)
+        }
         document.layers.insert(.quotes)
     }
 
@@ -45,7 +53,11 @@ public struct QuoteDetector: Stage {
     /// Verbs that report someone else's words: "quoted him as saying".
     static let quotingVerbs: WordSet = ["quoted", "quotes", "quoting", "cited", "cites", "citing"]
 
-    func detect(in document: Document) -> [Quote] {
+    func detect(in document: Document) -> [Quote] { detectWithTitles(in: document).quotes }
+
+    /// The quotations, and the titles that stand for their speakers where no name does (the
+    /// speaker's entity index and the title as a role).
+    func detectWithTitles(in document: Document) -> (quotes: [Quote], titles: [(Int, Role)]) {
         let scalars = Array(document.text.unicodeScalars)
         let words = document.wordsOfTokens
         let tokens = document.tokens
@@ -63,6 +75,7 @@ public struct QuoteDetector: Stage {
             }
         }
         var quotes: [Quote] = []
+        var titles: [(Int, Role)] = []
         let found = QuoteFinder().find(in: scalars)
         // Who a pronoun or a role stands for is looked for among the people the writer names:
         // "“This was Netanyahu's decision, not mine,” he wrote" is not Netanyahu's.
@@ -89,14 +102,19 @@ public struct QuoteDetector: Stage {
             quotes.append(Quote(id: Quote.ID(rawValue: "Q\(quotes.count + 1)"), span: found.content,
                                 speaker: attribution.speaker.map { document.entities[$0].id },
                                 cue: attribution.cue, sentence: attribution.sentence))
+            if let speaker = attribution.speaker, let title = attribution.title, document.entities[speaker].type == .person {
+                titles.append((speaker, Role(title: document.text.slice(title), span: title)))
+            }
         }
-        return quotes
+        return (quotes, titles)
     }
 
     struct Attribution {
         var speaker: Int?
         var cue: String?
         var sentence: TextSpan
+        /// Where the speaker is written as a title without a name ("the Ukrainian president told").
+        var title: TextSpan? = nil
     }
 
     private func attribute(_ quote: QuoteFinder.Found, sentenceIndex: Int, document: Document, words: [String], entityAt: [Int?]) -> Attribution {
@@ -114,7 +132,7 @@ public struct QuoteDetector: Stage {
                     && !(tokens[t].span.start >= quote.open && tokens[t].span.end <= quoteEnd)
             }
             if let found = cue(in: outside, words: words, entityAt: entityAt, document: document, quote: quote.open..<quoteEnd) {
-                return Attribution(speaker: found.speaker, cue: found.cue, sentence: sentence)
+                return Attribution(speaker: found.speaker, cue: found.cue, sentence: sentence, title: found.title)
             }
         }
         // A quoted paragraph: the next sentence ("He said…") or a previous one ending in a colon.
@@ -173,7 +191,7 @@ public struct QuoteDetector: Stage {
 
     /// The cue nearest the quotation among `tokens` (those of its sentence outside the marks),
     /// and the speaker that goes with it.
-    private func cue(in tokens: [Int], words: [String], entityAt: [Int?], document: Document, quote: Range<Int>) -> (speaker: Int?, cue: String)? {
+    private func cue(in tokens: [Int], words: [String], entityAt: [Int?], document: Document, quote: Range<Int>) -> (speaker: Int?, cue: String, title: TextSpan?)? {
         var best: (n: Int, cue: String, distance: Int)?
         for (n, t) in tokens.enumerated() {
             let word = words[t].lowercased()
@@ -204,7 +222,58 @@ public struct QuoteDetector: Stage {
             if best == nil || distance < best!.distance { best = (n, cue, distance) }
         }
         guard let (n, cue, _) = best else { return nil }
-        return (speaker(ofCueAt: n, cue: cue, in: tokens, words: words, entityAt: entityAt, document: document, quote: quote), cue)
+        let speaker = speaker(ofCueAt: n, cue: cue, in: tokens, words: words, entityAt: entityAt, document: document, quote: quote)
+        let title = speaker.flatMap { titleSubject(ofCueAt: n, in: tokens, speaker: $0, words: words, entityAt: entityAt, document: document) }
+        return (speaker, cue, title)
+    }
+
+    /// The title a cue's subject is written as when no name stands there: "“…,” Iran's supreme
+    /// leader said", "the Ukrainian president told the leaders", "the foreign minister told
+    /// reporters". The head right before the cue (auxiliaries aside) must be an office one
+    /// person holds or a word of a title `speaker` has; the title runs back over lower-case
+    /// words and nationalities to "the", to the possessive of the state, body or person that
+    /// opens it, or to the punctuation before it. Nil for anything else ("a senior official
+    /// said", "his spokesman said", a name).
+    private func titleSubject(ofCueAt n: Int, in tokens: [Int], speaker: Int, words: [String], entityAt: [Int?], document: Document) -> TextSpan? {
+        var k = n - 1
+        while k >= 0, Self.auxiliaries.contains(words[tokens[k]].lowercased()) { k -= 1 }
+        guard k >= 0, entityAt[tokens[k]] == nil, words[tokens[k]].startsLowercase else { return nil }
+        let head = words[tokens[k]].lowercased()
+        guard head.count > 3, !Self.bodyNouns.contains(head) else { return nil }
+        let holds = Self.officeHolders.contains(head) || head == "minister" && k >= 1 && words[tokens[k - 1]].lowercased() == "prime"
+            || document.entities[speaker].roles.contains { $0.title.lowercased().split(separator: " ").contains(Substring(head)) }
+        guard holds else { return nil }
+        var first = k
+        var j = k - 1
+        var lowerWords = 0
+        while j >= 0 {
+            let word = words[tokens[j]]
+            if let e = entityAt[tokens[j]] {
+                // A nationality qualifies the title ("the former Dutch prime minister").
+                guard document.entities[e].type == .norp else { return nil }
+                while j >= 0, entityAt[tokens[j]] == e { j -= 1 }
+                first = j + 1
+                continue
+            }
+            if ["'s", "’s"].contains(word) {
+                // The owner opens the title: "Iran's supreme leader", "NATO's secretary general".
+                guard j >= 1, let owner = entityAt[tokens[j - 1]] else { return nil }
+                var m = j - 1
+                while m > 0, entityAt[tokens[m - 1]] == owner { m -= 1 }
+                first = m
+                break
+            }
+            if word.startsLowercase, !["the", "a", "an", "his", "her", "its", "their", "and", "or", "of", "who"].contains(word), lowerWords < 3 {
+                lowerWords += 1
+                first = j
+                j -= 1
+                continue
+            }
+            // What stands before the title: "the", or punctuation ("“…,” the president said").
+            guard word == "the" || word == "The" || !word.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+            break
+        }
+        return TextSpan(start: document.tokens[tokens[first]].span.start, end: document.tokens[tokens[k]].span.end)
     }
 
     /// Who a cue belongs to. Before the cue, back to the start of its clause, the nearest

@@ -575,6 +575,20 @@ struct EntityStageTests {
         #expect(vasylenko?.roles.map(\.title) == ["Ukrainian president"], "\(other)")
     }
 
+    /// A body's office that one person holds stands for the person just named ("the Kremlin
+    /// leader", "the NATO secretary general"); an office of several ("the Kremlin spokesman")
+    /// does not, nor a nationality's title inside a clause with a verb in the past tense.
+    @Test func aBodysSoleOfficeWithoutANameIsThePersonJustNamed() throws {
+        let kremlin = try entities("Vladimir Putin set out his terms to diplomats in Moscow. The Kremlin leader presented the offer as a genuine attempt to end the war.")
+        #expect(kremlin.first { $0.name == "Vladimir Putin" }?.roles.map(\.title) == ["Kremlin leader"], "\(kremlin)")
+        let nato = try entities("Mark Rutte went to London on Monday. In a speech there, the NATO secretary general said allies must spend more.")
+        #expect(nato.first { $0.name == "Mark Rutte" }?.roles.map(\.title) == ["NATO secretary general"], "\(nato)")
+        let spokesman = try entities("Vladimir Putin met the envoy in Moscow. The Kremlin spokesman said the talks had been useful.")
+        #expect(spokesman.first { $0.name == "Vladimir Putin" }?.roles == [], "\(spokesman)")
+        let clause = try entities("Olena Marchuk told reporters in Helsinki that the Russian leader wanted a weaker Ukraine.")
+        #expect(clause.first { $0.name == "Olena Marchuk" }?.roles == [], "\(clause)")
+    }
+
     /// Given names the gazetteer does not know, which the tagger left out: opening a sentence
     /// and written nowhere in lower case; after a title and its comma; before a titled
     /// apposition, whose head may be capitalised after an article.

@@ -428,6 +428,28 @@ struct QuoteTests {
         #expect(found.first?.hasSuffix("| Marco Rubio | said") == true)
     }
 
+    /// A speaker named by a title alone is given the title as a role, with its offsets; not
+    /// when a title the speaker has says as much, and not to an unnamed speaker.
+    @Test func aTitleStandingForTheSpeakerIsTheSpeakersRole() throws {
+        func roles(_ text: String) throws -> [String: [String]] {
+            var document = Document(text: text, blocks: Segmenter.paragraphs(of: text).map { Block(kind: .paragraph, span: $0) }, layers: [.text])
+            try Segmenter().process(&document)
+            try EntityRecognizer().process(&document)
+            try QuoteDetector().process(&document)
+            for entity in document.entities { for role in entity.roles { #expect(text.slice(role.span) == role.title) } }
+            return Dictionary(document.entities.filter { $0.type == .person }.map { ($0.name, $0.roles.map(\.title)) }, uniquingKeysWith: { a, _ in a })
+        }
+        let leader = try roles("Ayatollah Ali Khamenei spoke to officials in Tehran on Saturday. “Pressure will not bring us to the table,” Iran’s supreme leader said.")
+        #expect(leader["Ali Khamenei"] == ["Iran’s supreme leader"], "\(leader)")
+        let former = try roles("Mark Rutte went to Berlin. “Conflict is at our door,” the former Dutch prime minister said.")
+        #expect(former["Mark Rutte"] == ["former Dutch prime minister"], "\(former)")
+        // ("the spokesman" says no more than "Kremlin spokesman")
+        let spokesman = try roles("Kremlin spokesman Dmitry Peskov briefed reporters. “Nothing is agreed yet,” the spokesman said.")
+        #expect(spokesman["Dmitry Peskov"] == ["Kremlin spokesman"], "\(spokesman)")
+        let unnamed = try roles("Olena Marchuk visited the front. “We left with nothing,” a senior official said.")
+        #expect(unnamed["Olena Marchuk"] == [], "\(unnamed)")
+    }
+
     @Test func quoteOffsetsIndexTheText() throws {
         let text = "Zelenskyy 🤝 said: “We will not trade territory for promises.”"
         var document = Document(text: text, layers: [.text])
