@@ -37,6 +37,8 @@ struct RoleFinder {
     static let calendar: WordSet = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                         "january", "february", "march", "april", "june", "july", "august", "september",
                                         "october", "november", "december", "yesterday", "today", "tomorrow"]
+    /// Spans of time after "last", "this" or "next": "who became defence minister last week".
+    static let periods: WordSet = ["week", "month", "year", "weekend", "spring", "summer", "autumn", "winter", "fall"]
     /// Honorifics that stand between a title and a name but belong to neither ("Supreme Leader
     /// Ayatollah Ali Khamenei", "Emir Sheikh Tamim").
     static let honorifics: WordSet = ["ayatollah", "sheikh", "sheik", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "his", "her"]
@@ -189,6 +191,11 @@ struct RoleFinder {
         let relative = name.upperBound + 1 < words.count && words[name.upperBound] == "," && words[name.upperBound + 1].lowercased() == "who"
         if relative || commaBefore(name, words: words, sentenceStarts: sentenceStarts) == nil, let after = apposition(name, words: words) {
             for part in splitConjoined(after, words: words) { found.append(make(part, tokens: tokens, words: words)) }
+            // "Choi Sang-mok, the finance minister who has been acting president since December,":
+            // a relative clause that ends the apposition's title gives a second one.
+            if after.upperBound < words.count, words[after.upperBound] == "who", let more = description(openingAt: after.upperBound, words: words) {
+                found.append(make(more, tokens: tokens, words: words))
+            }
         }
         return found
     }
@@ -412,20 +419,36 @@ struct RoleFinder {
 
     /// "Name, the head of Russia's sovereign wealth fund," → the words between the commas.
     private func apposition(_ name: Range<Int>, words: [String]) -> Range<Int>? {
-        var j = name.upperBound
+        let j = name.upperBound
         guard j < words.count, words[j] == "," else { return nil }
-        j += 1
-        // "X, who is also foreign minister,", "X, who serves as secretary of the council.": the
-        // role after the copula is the person's, as an apposition's is.
+        return description(openingAt: j + 1, words: words)
+    }
+
+    /// How many words at `j` say that the person is, or became, what follows: "is", "was",
+    /// "serves as", "has been", "became", "took over as", "was appointed"; nil for another verb.
+    static func copula(at j: Int, words: [String]) -> Int? {
+        func word(_ k: Int) -> String { k < words.count ? words[k].lowercased() : "" }
+        switch word(j) {
+        case "is", "was": return ["appointed", "named"].contains(word(j + 1)) ? (word(j + 2) == "as" ? 3 : 2) : 1
+        case "became", "becomes": return 1
+        case "serves", "served": return word(j + 1) == "as" ? 2 : nil
+        case "has", "had": return word(j + 1) == "been" ? 2 : nil
+        case "took", "takes": return word(j + 1) == "over" && word(j + 2) == "as" ? 3 : nil
+        default: return nil
+        }
+    }
+
+    /// A title that a description written after a name opens at token `j` (an apposition's
+    /// words after its comma, or a relative clause's).
+    private func description(openingAt j: Int, words: [String]) -> Range<Int>? {
+        var j = j
+        // "X, who is also foreign minister,", "X, who serves as secretary of the council.", "X,
+        // who took over as the party's chair this month,": the role after the copula is the
+        // person's, as an apposition's is.
         if j + 2 < words.count, words[j].lowercased() == "who" {
             j += 1
-            if ["is", "was"].contains(words[j].lowercased()) {
-                j += 1
-            } else if ["serves", "served"].contains(words[j].lowercased()), words[j + 1].lowercased() == "as" {
-                j += 2
-            } else {
-                return nil
-            }
+            guard let copula = Self.copula(at: j, words: words) else { return nil }
+            j += copula
             while j < words.count, ["also", "now", "currently", "still"].contains(words[j].lowercased()) { j += 1 }
         }
         // ("Richard Grenell, his envoy for special missions,": a pronoun's possession is no part
@@ -442,7 +465,12 @@ struct RoleFinder {
             range = (range.lowerBound + 1)..<range.upperBound
         }
         // "Estonia's prime minister until last year": the time the role was held is not part of it.
-        if let time = range.first(where: { ["until", "since", "till"].contains(words[$0].lowercased()) }), range[start..<time].contains(where: { Self.isHead(words[$0]) }) {
+        // ("… who became Ukraine's defence minister last week", "… on Friday": nor is when it began.)
+        if let time = range.first(where: { k in
+            ["until", "since", "till"].contains(words[k].lowercased())
+                || ["last", "this", "next", "earlier", "on", "in"].contains(words[k].lowercased()) && k + 1 < range.upperBound
+                    && (Self.periods.contains(words[k + 1].lowercased()) || Self.calendar.contains(words[k + 1].lowercased()))
+        }), range[start..<time].contains(where: { Self.isHead(words[$0]) }) {
             range = range.lowerBound..<time
         }
         // "a former U.N. official whom the army chief named", "the Rwandan minister it accused of

@@ -365,6 +365,13 @@ struct EntityStageTests {
         // "who is also" and "who serves as" clauses give roles; the time a role was held does not belong to it
         ("Rustem Umerov, who serves as secretary of the security council, arrived.", "Rustem Umerov", ["secretary of the security council"]),
         ("Kaja Kallas, who was Estonia's prime minister until last year, spoke first.", "Kaja Kallas", ["Estonia's prime minister"]),
+        // so do "who became", "who took over as", "who was appointed" and "who has been", nor
+        // does the week or month the role began belong to it
+        ("Lena Hartmann, who became Germany's defence minister last week, met her counterparts.", "Lena Hartmann", ["Germany's defence minister"]),
+        ("Marta Ruiz, who took over as the party's chair this month, said it would vote no.", "Marta Ruiz", ["party's chair"]),
+        ("Oleh Marchenko, who was appointed secretary of the security council on Friday, arrived.", "Oleh Marchenko", ["secretary of the security council"]),
+        // a relative clause with another verb gives none
+        ("Lena Hartmann, who met the envoy last week, said little.", "Lena Hartmann", []),
         ("Katz's predecessor, Yoav Gallant, was dismissed.", "Yoav Gallant", ["Katz's predecessor"]),
         // a title owned by a named person; a title after "for" belongs to the name after it
         ("Andriy Yermak, President Volodymyr Zelenskiy's chief of staff, resigned.", "Andriy Yermak", ["President Volodymyr Zelenskiy's chief of staff"]),
@@ -383,9 +390,9 @@ struct EntityStageTests {
          ["Afghanistan's acting interior minister"]),
         // initials without stops after a title
         ("The visit was announced by Vice President JD Vance on Friday.", "JD Vance", ["Vice President"]),
-        // a relative clause ends a title as a comma does
+        // a relative clause ends a title as a comma does, and its copula gives the second
         ("Blinken held talks with Choi Sang-mok, the finance minister who has been acting president since December.", "Choi Sang-mok",
-         ["finance minister"]),
+         ["finance minister", "acting president"]),
         // rapporteurs, members and clerics hold titles too
         ("Tom Ellery, the UN special rapporteur on Myanmar, called the strikes unlawful.", "Tom Ellery", ["UN special rapporteur on Myanmar"]),
         ("Nadia Karimi, a member of the group’s political bureau, denied the report.", "Nadia Karimi", ["member of the group’s political bureau"]),
