@@ -147,6 +147,20 @@ struct RoleFinder {
                earlier.upperBound == before.lowerBound - 1, let last = earlier.last, words[last].startsUppercase, Self.isHead(words[last]) {
                 found.append(make(earlier, tokens: tokens, words: words))
             }
+            // "The bloc's chairman, President Emmerson Mnangagwa", "Russia's chief negotiator,
+            // presidential aide Vladimir Medinsky": a title and a comma before the title written
+            // before the name is the name's too (one person's: not a plural's). Not in a list:
+            // "Hossein Salami, the commander of the Guards, armed forces chief Mohammad Bagheri"
+            // and "Secretary of State Marco Rubio, national security adviser Mike Waltz".
+            // (A rank between the comma and the name is read with the name: "the army chief, Gen. …".)
+            if before.lowerBound >= 2, words[before.lowerBound - 1] == ",", commaBefore(name, words: words, sentenceStarts: sentenceStarts) == nil,
+               let earlier = commaBefore(before, words: words, sentenceStarts: sentenceStarts),
+               let head = earlier.last(where: { Self.isHead(words[$0]) }), !Self.isPlural(words[head]),
+               words[earlier.upperBound - 1].startsLowercase || Self.isHead(words[earlier.upperBound - 1])
+                   || !gazetteer.lookup(words[earlier.upperBound - 1]).allSatisfy({ ["FIRSTNAME", "SURNAME"].contains($0.type) }),
+               !(earlier.lowerBound >= 2 && ["the", "a", "an"].contains(words[earlier.lowerBound - 1].lowercased()) && words[earlier.lowerBound - 2] == ",") {
+                found.append(make(earlier, tokens: tokens, words: words))
+            }
             for part in splitRank(before, words: words) { found.append(make(part, tokens: tokens, words: words)) }
             // "President Félix Tshisekedi of the Democratic Republic of Congo": the country or
             // body named after the name is the one the title serves.

@@ -370,6 +370,13 @@ struct EntityStageTests {
         ("Lena Hartmann, who became Germany's defence minister last week, met her counterparts.", "Lena Hartmann", ["Germany's defence minister"]),
         ("Marta Ruiz, who took over as the party's chair this month, said it would vote no.", "Marta Ruiz", ["party's chair"]),
         ("Oleh Marchenko, who was appointed secretary of the security council on Friday, arrived.", "Oleh Marchenko", ["secretary of the security council"]),
+        // a title and a comma before a title written before the name are the name's too, but
+        // not in a list, where they are the person's before
+        ("The bloc's chairman, President Ramon Okafor of Nigeria, called a summit.", "Ramon Okafor", ["bloc's chairman", "President"]),
+        ("Russia's chief negotiator, presidential aide Pavel Orlov, arrived.", "Pavel Orlov", ["Russia's chief negotiator", "presidential aide"]),
+        ("The strikes killed Reza Karimi, the commander of the Guards, armed forces chief of staff Ali Jafari and others.", "Ali Jafari",
+         ["armed forces chief of staff"]),
+        ("Secretary of State Marco Rubio, national security adviser Mike Waltz and others flew in.", "Mike Waltz", ["national security adviser"]),
         // a relative clause with another verb gives none
         ("Lena Hartmann, who met the envoy last week, said little.", "Lena Hartmann", []),
         ("Katz's predecessor, Yoav Gallant, was dismissed.", "Yoav Gallant", ["Katz's predecessor"]),
