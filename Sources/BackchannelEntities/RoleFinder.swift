@@ -29,6 +29,10 @@ struct RoleFinder {
         // archbishop", "a businessman", "the U.S. chargé d’affaires"
         "rapporteur", "member", "archbishop", "bishop", "cleric", "patriarch", "catholicos", "businessman", "businesswoman",
         "activist", "campaigner", "militant", "chargé", "ombudsman",
+        // descriptions the text gives a person: "Bazile Richardson, a naturalised US citizen",
+        // "an Israeli-American soldier", "a civilian economist", "the Pakistani fast bowler"
+        "soldier", "citizen", "economist", "lawyer", "journalist", "civilian", "academic", "professor",
+        "banker", "tycoon", "oligarch", "dissident", "politician",
         // family: "President Donald Trump's son-in-law", "her daughter, Ana Corina Sosa"
         "son-in-law", "daughter-in-law", "daughter", "son", "wife", "husband", "widow", "brother", "sister",
     ]
@@ -37,6 +41,10 @@ struct RoleFinder {
     static let calendar: WordSet = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                         "january", "february", "march", "april", "june", "july", "august", "september",
                                         "october", "november", "december", "yesterday", "today", "tomorrow"]
+    /// Words that open what follows a participle in a clause ("hosted by the emir", "sent to
+    /// Moscow"), not a title it qualifies.
+    static let participleObjects: WordSet = ["by", "to", "with", "in", "at", "on", "from", "for", "into", "as", "the", "a", "an", "his", "her",
+                                             "its", "their", "him", "them", "it", "out", "up", "off", "over", "back", "down", "after", "before"]
     /// Spans of time after "last", "this" or "next": "who became defence minister last week".
     static let periods: WordSet = ["week", "month", "year", "weekend", "spring", "summer", "autumn", "winter", "fall"]
     /// Honorifics that stand between a title and a name but belong to neither ("Supreme Leader
@@ -202,7 +210,8 @@ struct RoleFinder {
         // closes the apposition the name stands in; nothing after it describes the person.
         // ("A deputy prime minister, Suriya Juangroongruangkit, who is also transport minister,":
         // a relative clause after that comma still describes the person.)
-        let relative = name.upperBound + 1 < words.count && words[name.upperBound] == "," && words[name.upperBound + 1].lowercased() == "who"
+        // ("… named a civilian economist, Ali Zeine, as prime minister": nor does "as" and a title.)
+        let relative = name.upperBound + 1 < words.count && words[name.upperBound] == "," && ["who", "as"].contains(words[name.upperBound + 1].lowercased())
         if relative || commaBefore(name, words: words, sentenceStarts: sentenceStarts) == nil, let after = apposition(name, words: words) {
             for part in splitConjoined(after, words: words) { found.append(make(part, tokens: tokens, words: words)) }
             // "Choi Sang-mok, the finance minister who has been acting president since December,":
@@ -475,8 +484,12 @@ struct RoleFinder {
         guard j < words.count, [",", ".", ";", "—", "–"].contains(words[j]) || j > start && ["who", "which"].contains(words[j]) else { return nil }
         var range = start..<j
         // "Mark Rutte, now NATO's secretary general,": the role follows the adverb.
+        // ("…, as its chairman": and the article or pronoun after it.)
         while range.count > 1, ["while", "as", "now", "then", "once", "formerly", "currently", "also"].contains(words[range.lowerBound].lowercased()) {
             range = (range.lowerBound + 1)..<range.upperBound
+            while range.count > 1, ["the", "a", "an", "his", "her", "their", "its"].contains(words[range.lowerBound].lowercased()) {
+                range = (range.lowerBound + 1)..<range.upperBound
+            }
         }
         // "Estonia's prime minister until last year": the time the role was held is not part of it.
         // ("… who became Ukraine's defence minister last week", "… on Friday": nor is when it began.)
@@ -499,7 +512,8 @@ struct RoleFinder {
             range = start..<with
         }
         // "RSF commander known as Hemedti", "commander, better known as…": a second name is no role.
-        if let known = range.first(where: { ["known", "better", "nicknamed", "dubbed"].contains(words[$0].lowercased()) }),
+        // ("an Israeli-American soldier believed to be the last …": nor what is thought of the person.)
+        if let known = range.first(where: { ["known", "better", "nicknamed", "dubbed", "believed", "thought", "reported", "said"].contains(words[$0].lowercased()) }),
            range[start..<known].contains(where: { Self.isHead(words[$0]) }) {
             range = start..<known
         }
@@ -508,7 +522,9 @@ struct RoleFinder {
               !Self.irregularPasts.contains(words[range.lowerBound].lowercased()),
               // "Kagame, hosted by the emir,", "Rubio, with special envoy Witkoff," and "Trump,
               // speaking in the Oval Office," describe a circumstance, not a role.
-              !Self.isVerbLike(words[range.lowerBound]), !Self.isGerund(words[range.lowerBound]),
+              // ("Tomas Berger, a naturalised US citizen,": a participle that qualifies the head is no clause.)
+              !(Self.isVerbLike(words[range.lowerBound]) && (range.count < 2 || Self.participleObjects.contains(words[range.lowerBound + 1].lowercased()))),
+              !Self.isGerund(words[range.lowerBound]),
               !["with", "by", "alongside", "after", "before", "in", "at", "on", "from", "and", "or", "but", "whose", "that", "due"].contains(words[range.lowerBound].lowercased()),
               // "Keir Starmer, French President Emmanuel Macron, …": a title followed by a name is
               // the next person of a list, not this one's role.

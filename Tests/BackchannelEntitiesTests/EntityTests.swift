@@ -377,6 +377,12 @@ struct EntityStageTests {
         ("The strikes killed Reza Karimi, the commander of the Guards, armed forces chief of staff Ali Jafari and others.", "Ali Jafari",
          ["armed forces chief of staff"]),
         ("Secretary of State Marco Rubio, national security adviser Mike Waltz and others flew in.", "Mike Waltz", ["national security adviser"]),
+        // descriptions are roles too: a citizen, a soldier, an economist; "as" and a title
+        // after the name's comma is its role besides the one before; what the person is
+        // believed to be is not
+        ("A second man, Tomas Berger, a naturalised US citizen, was also charged.", "Tomas Berger", ["naturalised US citizen"]),
+        ("The junta named a civilian economist, Amadou Issoufou, as prime minister.", "Amadou Issoufou", ["civilian economist", "prime minister"]),
+        ("The talks centred on Daniel Weiss, an Israeli-American soldier believed to be alive.", "Daniel Weiss", ["Israeli-American soldier"]),
         // a relative clause with another verb gives none
         ("Lena Hartmann, who met the envoy last week, said little.", "Lena Hartmann", []),
         ("Katz's predecessor, Yoav Gallant, was dismissed.", "Yoav Gallant", ["Katz's predecessor"]),
