@@ -45,7 +45,12 @@ public struct EventDetector: Stage {
         self.dateModel = dateModel
         self.placeModel = placeModel
         self.targetModel = targetModel
+        let tables = [modalityModel?.table, dateModel?.scorer.table, placeModel?.scorer.table, targetModel?.scorer.table].compactMap { $0 }
+        vocabulary = tables.count > 1 ? SharedVocabulary(tables) : nil
     }
+
+    /// The four revising models' words in one set: each sentence's words are looked up once for all.
+    let vocabulary: SharedVocabulary?
 
     /// A rule's event whose type the classifier gives less than this in its sentence is dropped.
     static let vetoBelow = 0.1
@@ -312,7 +317,7 @@ public struct EventDetector: Stage {
         if !events.isEmpty, modalityModel != nil || dateModel != nil || placeModel != nil || targetModel != nil {
             // (All four read the words around each trigger: the text's scalars and each sentence's words are found once.)
             let text = Array(document.text.unicodeScalars)
-            let words = SentenceWords.ofSentences(of: events, text: text)
+            let words = SentenceWords.ofSentences(of: events, text: text, vocabulary: vocabulary)
             if let modalityModel { events = modalityModel.revise(events, in: document, text: text, words: words) }
             if let dateModel { events = dateModel.revise(events, in: document, text: text, words: words) }
             // (In this order, each reads what the one before revised, as its trainer read it in

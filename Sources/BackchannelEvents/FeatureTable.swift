@@ -86,9 +86,13 @@ final class FeatureTable: Sendable {
     }
 
     /// Each word of a sentence's position in ``vocabulary``, or -1: what ``FeatureRows`` reads
-    /// its words' features by.
+    /// its words' features by. When the sentence's words were looked up in a
+    /// ``SharedVocabulary`` that knows this table, its positions are mapped, not looked up again.
     func vocabularyIndices(of words: SentenceWords) -> [Int32] {
-        words.runs.map { run in vocabulary.index(of: run.word).map(Int32.init) ?? -1 }
+        if let found = words.shared, let map = found.vocabulary.map(for: self) {
+            return found.indices.map { $0 < 0 ? -1 : map[Int($0)] }
+        }
+        return words.runs.map { run in vocabulary.index(of: run.word).map(Int32.init) ?? -1 }
     }
 
     /// The row of `prefix` + the word at `index` of ``vocabulary``, or nil.
@@ -127,4 +131,33 @@ struct FeatureRows: FeatureSink {
     }
 
     mutating func append(contentsOf other: FeatureRows) { rows += other.rows }
+}
+
+/// The words of several models' vocabularies in one set. The event stage's four models each
+/// read every word of an event's sentence; looked up once here, a word's position in each
+/// model's vocabulary is then one read of an array (``FeatureTable/vocabularyIndices(of:)``).
+final class SharedVocabulary: Sendable {
+    let words: WordSet
+    /// Per table, the position in its vocabulary of each word of ``words``, or -1.
+    private let maps: [ObjectIdentifier: [Int32]]
+
+    init(_ tables: [FeatureTable]) {
+        var all: [String] = []
+        for table in tables { all += table.vocabulary.words }
+        let words = WordSet(all)
+        self.words = words
+        var maps: [ObjectIdentifier: [Int32]] = [:]
+        for table in tables {
+            maps[ObjectIdentifier(table)] = words.words.map { word in table.vocabulary.index(of: word).map(Int32.init) ?? -1 }
+        }
+        self.maps = maps
+    }
+
+    /// Each word of a sentence's position in ``words``, or -1.
+    func indices(of runs: [SentenceWords.Run]) -> [Int32] {
+        runs.map { run in words.index(of: run.word).map(Int32.init) ?? -1 }
+    }
+
+    /// The map of `table`'s vocabulary, or nil when this set was not built with it.
+    func map(for table: FeatureTable) -> [Int32]? { maps[ObjectIdentifier(table)] }
 }

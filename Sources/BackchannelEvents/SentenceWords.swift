@@ -17,12 +17,19 @@ struct SentenceWords {
 
     let runs: [Run]
     private let text: [Unicode.Scalar]
+    /// The runs' positions in a vocabulary several models share, when they were looked up there.
+    private(set) var shared: (vocabulary: SharedVocabulary, indices: [Int32])?
 
-    /// The words of each event's sentence, for events in text order (one look at each sentence).
-    static func ofSentences(of events: [Event], text: [Unicode.Scalar]) -> [SentenceWords] {
+    /// The words of each event's sentence, for events in text order (one look at each sentence),
+    /// looked up in `vocabulary` when one is given.
+    static func ofSentences(of events: [Event], text: [Unicode.Scalar], vocabulary: SharedVocabulary? = nil) -> [SentenceWords] {
         var last: (span: TextSpan, words: SentenceWords)?
         return events.map { event in
-            if last?.span != event.sentence { last = (event.sentence, SentenceWords(text, start: event.sentence.start, end: event.sentence.end)) }
+            if last?.span != event.sentence {
+                var words = SentenceWords(text, start: event.sentence.start, end: event.sentence.end)
+                if let vocabulary { words.shared = (vocabulary, vocabulary.indices(of: words.runs)) }
+                last = (event.sentence, words)
+            }
             return last!.words
         }
     }

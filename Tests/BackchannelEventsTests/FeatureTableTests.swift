@@ -37,6 +37,29 @@ struct FeatureTableTests {
         #expect(cut.rows.isEmpty)
     }
 
+    /// A sentence's words looked up once in the models' shared vocabulary give each model the
+    /// positions its own vocabulary gives them.
+    @Test func aSharedVocabularyGivesEachTableItsOwnPositions() throws {
+        let first = FeatureTable(["bw=talks", "w1=in", "k=none"], prefixes: ContextWords.all)
+        let second = FeatureTable(["a1=doha", "bw=in", "bw=geneva"], prefixes: ContextWords.all)
+        let shared = SharedVocabulary([first, second])
+        #expect(Set(shared.words.words) == ["talks", "in", "doha", "geneva"])
+        let text = Array("Talks in Doha went on, and in Geneva.".unicodeScalars)
+        let event = Event(id: Event.ID(rawValue: "V1"), type: .consult, sentence: TextSpan(start: 0, end: text.count),
+                          trigger: TextSpan(start: 0, end: 5), confidence: 0.8)
+        let plain = SentenceWords.ofSentences(of: [event], text: text)[0]
+        let looked = SentenceWords.ofSentences(of: [event], text: text, vocabulary: shared)[0]
+        #expect(plain.shared == nil && looked.shared?.indices.count == looked.runs.count)
+        for table in [first, second] {
+            #expect(table.vocabularyIndices(of: looked) == table.vocabularyIndices(of: plain))
+            #expect(table.vocabularyIndices(of: looked).contains { $0 >= 0 })
+        }
+        // A table the set was not built with looks the words up itself.
+        let other = FeatureTable(["bw=went"], prefixes: ContextWords.all)
+        #expect(other.vocabularyIndices(of: looked) == other.vocabularyIndices(of: plain))
+        #expect(other.vocabularyIndices(of: looked).contains(0))
+    }
+
     @Test func theTargetModelsRowsAreThoseOfItsNames() throws {
         let model = try #require(EventTargetModel.shared)
         let text = Array(EventTargetModelTests.text.unicodeScalars)
