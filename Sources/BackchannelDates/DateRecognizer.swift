@@ -35,9 +35,11 @@ public struct DateRecognizer: Stage {
     static let approximators = WordMap<String>(["mid": "mid", "early": "early", "late": "late", "end": "end"])
     static let lowercaseStarters: WordSet = [
         "yesterday", "today", "tomorrow", "tonight", "last", "this", "next", "past", "mid", "early", "late", "end", "less", "about",
-        "some", "nearly", "almost", "one", "two", "three", "four", "five", "six", "seven", "ten", "a",
+        "some", "nearly", "almost", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "a", "an", "overnight",
     ]
-    static let numbers = WordMap<Int>(["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "a": 1])
+    static let numbers = WordMap<Int>(["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                                       "eleven": 11, "twelve": 12, "a": 1, "an": 1])
     static let units = WordMap<(Calendar.Component, Int)>([
         "hours": (.hour, 1), "hour": (.hour, 1), "days": (.day, 1), "day": (.day, 1), "weeks": (.day, 7), "week": (.day, 7),
     ])
@@ -226,7 +228,9 @@ public struct DateRecognizer: Stage {
             return (DateMention(span: span(start, k), value: dayValue(date), granularity: .day, relative: true), 1)
         }
         switch w {
-        case "yesterday", "today", "tomorrow", "tonight":
+        // "Russia fired 300 drones overnight": in the night before publication, dated as news
+        // dates it, to the day of publication.
+        case "yesterday", "today", "tomorrow", "tonight", "overnight":
             let delta = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0
             let date = calendar.date(byAdding: .day, value: delta, to: published)!
             return (DateMention(span: span(k, k), value: dayValue(date), granularity: .day, relative: true), 1)
@@ -251,9 +255,11 @@ public struct DateRecognizer: Stage {
                 return nil
             }
         default:
-            // "48 hours before", "two days ago", "three weeks earlier"
+            // "48 hours before", "two days ago", "three weeks earlier"; "nine days after Trump
+            // gave Russia 50 days": what came after it was the news of the day, so it was that
+            // long before publication.
             guard k + 2 < lower.count, let (unit, factor) = Self.units[lower[k + 1]], let n = Int(w) ?? Self.numbers[w],
-                  ["ago", "before", "earlier", "later"].contains(lower[k + 2]) else { return nil }
+                  ["ago", "before", "earlier", "later", "after"].contains(lower[k + 2]) else { return nil }
             let sign = lower[k + 2] == "later" ? 1 : -1
             let start = k >= 2 && lower[k - 2] == "less" && lower[k - 1] == "than" ? k - 2 : (k >= 1 && ["about", "some", "nearly", "almost"].contains(lower[k - 1]) ? k - 1 : k)
             let date = calendar.date(byAdding: unit, value: sign * n * factor, to: published)!

@@ -56,7 +56,7 @@ struct EventTests {
         ("In Kyiv, President Volodymyr Zelensky said Ukraine would not accept any deal negotiated without it.",
          "REJECT asserted [\"Ukraine\", \"Volodymyr Zelensky\"] -> [] @Kyiv position=rejects:any deal negotiated without it"),
         // a claim attributed at the end of the sentence is reported
-        ("Iran struck Haifa overnight, according to Israeli authorities.", "FIGHT reported [\"Iran\"] -> [] @Haifa"),
+        ("Iran struck Haifa overnight, according to Israeli authorities.", "FIGHT reported [\"Iran\"] -> [] @Haifa on=2025-04-11"),
         // an event dated after publication is planned
         ("Germany called a meeting of NATO allies for April 14.", "CONSULT planned [\"Germany\"] -> [\"NATO\"] mode=meeting on=2025-04-14"),
         // a sentence that only reports speech is a STATEMENT

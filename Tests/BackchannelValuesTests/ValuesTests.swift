@@ -44,6 +44,12 @@ struct DateTests {
         ("Fighting resumed this morning.", ["this morning=2025-04-11/day"]),
         ("Talks continue tonight.", ["tonight=2025-04-11/day"]),
         ("Drones struck Kharkiv last night.", ["last night=2025-04-10/day"]),
+        // the night before publication, dated as news dates it
+        ("Russia fired 300 drones overnight. Overnight strike kills six.", ["overnight=2025-04-11/day", "Overnight=2025-04-11/day"]),
+        // what came "nine days after" it was the news of the day: it was nine days before
+        ("The round took place nine days after the ultimatum.", ["nine days after=2025-04-02/day~"]),
+        ("The vote came a day after the sanctions.", ["a day after=2025-04-10/day~"]),
+        ("It happened eleven days earlier.", ["eleven days earlier=2025-03-31/day~"]),
         // A weekday still to come is the next one.
         ("Zelensky is due in Paris on Tuesday.", ["Tuesday=2025-04-15/day"]),
         ("The leaders are to hold a joint summit on Monday.", ["Monday=2025-04-14/day"]),
