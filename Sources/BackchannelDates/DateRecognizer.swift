@@ -36,7 +36,7 @@ public struct DateRecognizer: Stage {
     static let lowercaseStarters: WordSet = [
         "yesterday", "today", "tomorrow", "tonight", "last", "this", "next", "past", "mid", "early", "late", "end", "less", "about",
         "some", "nearly", "almost", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "a", "an", "overnight",
+        "a", "an", "overnight", "following", "same", "previous",
     ]
     static let numbers = WordMap<Int>(["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                                        "eleven": 11, "twelve": 12, "a": 1, "an": 1])
@@ -131,7 +131,11 @@ public struct DateRecognizer: Stage {
                 k += 1
                 continue
             }
-            if let pub = pubComponents, let published, let (mention, consumed) = relative(at: k, lower: lower, words: words, span: span, pub: pub, published: published) {
+            // ("Two days later…", "the next day": counted from the last day the text gave, as a
+            // reader counts them, else from publication.)
+            let lastDay = found.last { $0.granularity == .day }.flatMap { Self.dayFormat.date(from: $0.value) }
+            if let pub = pubComponents, let published, let (mention, consumed) = relative(at: k, lower: lower, words: words, span: span, pub: pub,
+                                                                                         published: published, narrative: lastDay) {
                 found.append(mention)
                 k += consumed
                 continue
@@ -145,8 +149,10 @@ public struct DateRecognizer: Stage {
     static func mergeWeekdays(_ mentions: [DateMention], text: String) -> [DateMention] {
         var result: [DateMention] = []
         for mention in mentions {
+            // (Only across a comma or a space: "Tuesday. The next day" is two days.)
             if let last = result.last, last.granularity == .day, mention.granularity == .day,
                mention.span.start - last.span.end <= 2,
+               text.slice(TextSpan(start: last.span.end, end: mention.span.start)).allSatisfy({ $0 == "," || $0 == " " }),
                Self.weekdays[text.slice(last.span).lowercased()] != nil {
                 result[result.count - 1] = DateMention(span: TextSpan(start: last.span.start, end: mention.span.end), value: mention.value,
                                                        granularity: .day, approximate: mention.approximate, relative: mention.relative)
@@ -204,8 +210,19 @@ public struct DateRecognizer: Stage {
         return false
     }
 
+    /// Days as ``DateMention`` writes them ("2025-04-11"), at midnight UTC.
+    static let dayFormat: DateFormatter = {
+        let format = DateFormatter()
+        format.locale = Locale(identifier: "en_US_POSIX")
+        format.timeZone = TimeZone(identifier: "UTC")!
+        format.dateFormat = "yyyy-MM-dd"
+        return format
+    }()
+
+    /// A date the words at `k` give relative to the day of publication (`published`), or to
+    /// the last day the text gave before them (`narrative`, if any: "two days later", "the next day").
     private func relative(at k: Int, lower: [String], words: [String], span: (Int, Int) -> TextSpan,
-                          pub: DateComponents, published: Date) -> (DateMention, Int)? {
+                          pub: DateComponents, published: Date, narrative: Date?) -> (DateMention, Int)? {
         func dayValue(_ date: Date) -> String {
             let c = calendar.dateComponents([.year, .month, .day], from: date)
             return ISODigits.day(c.year!, c.month!, c.day!)
@@ -226,6 +243,14 @@ public struct DateRecognizer: Stage {
             let date = calendar.date(byAdding: .day, value: delta, to: published)!
             let start = (next || last) ? k - 1 : k
             return (DateMention(span: span(start, k), value: dayValue(date), granularity: .day, relative: true), 1)
+        }
+        // "the next day", "the following day", "the same day", "the previous day": after "the",
+        // from the last day the text gave (none when it gave none: the day of what?).
+        if ["next", "following", "same", "previous"].contains(w), k >= 1, lower[k - 1] == "the", k + 1 < lower.count, lower[k + 1] == "day" {
+            guard let narrative else { return nil }
+            let delta = w == "same" ? 0 : w == "previous" ? -1 : 1
+            let date = calendar.date(byAdding: .day, value: delta, to: narrative)!
+            return (DateMention(span: span(k - 1, k + 1), value: dayValue(date), granularity: .day, relative: true), 2)
         }
         switch w {
         // "Russia fired 300 drones overnight": in the night before publication, dated as news
@@ -262,7 +287,9 @@ public struct DateRecognizer: Stage {
                   ["ago", "before", "earlier", "later", "after"].contains(lower[k + 2]) else { return nil }
             let sign = lower[k + 2] == "later" ? 1 : -1
             let start = k >= 2 && lower[k - 2] == "less" && lower[k - 1] == "than" ? k - 2 : (k >= 1 && ["about", "some", "nearly", "almost"].contains(lower[k - 1]) ? k - 1 : k)
-            let date = calendar.date(byAdding: unit, value: sign * n * factor, to: published)!
+            // ("A day later he wrote…", "eleven days earlier": from the last day the text gave.)
+            let anchor = ["later", "earlier"].contains(lower[k + 2]) && unit == .day ? narrative ?? published : published
+            let date = calendar.date(byAdding: unit, value: sign * n * factor, to: anchor)!
             return (DateMention(span: span(start, k + 2), value: dayValue(date), granularity: .day, approximate: true, relative: true), 3)
         }
     }

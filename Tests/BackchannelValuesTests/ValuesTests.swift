@@ -50,6 +50,13 @@ struct DateTests {
         ("The round took place nine days after the ultimatum.", ["nine days after=2025-04-02/day~"]),
         ("The vote came a day after the sanctions.", ["a day after=2025-04-10/day~"]),
         ("It happened eleven days earlier.", ["eleven days earlier=2025-03-31/day~"]),
+        // "later", "earlier" and "the next day" count from the last day the text gave
+        ("The list came out on April 2. Washington acted the next day, and Moscow the same day. A day later it ended. Talks resume next week.",
+         ["April 2=2025-04-02/day", "the next day=2025-04-03/day", "the same day=2025-04-03/day", "A day later=2025-04-04/day~",
+          "next week=2025-W16/week"]),
+        ("They met on April 2. Three days earlier the rebels had moved.", ["April 2=2025-04-02/day", "Three days earlier=2025-03-30/day~"]),
+        ("The next day brought no news.", []),
+        ("Russia struck on Tuesday. The next day Ukraine replied.", ["Tuesday=2025-04-08/day", "The next day=2025-04-09/day"]),
         // A weekday still to come is the next one.
         ("Zelensky is due in Paris on Tuesday.", ["Tuesday=2025-04-15/day"]),
         ("The leaders are to hold a joint summit on Monday.", ["Monday=2025-04-14/day"]),
