@@ -133,7 +133,8 @@ public struct DateRecognizer: Stage {
             }
             // ("Two days later…", "the next day": counted from the last day the text gave, as a
             // reader counts them, else from publication.)
-            let lastDay = found.last { $0.granularity == .day }.flatMap { Self.dayFormat.date(from: $0.value) }
+            // (Only its value is passed: most words reach here and need no anchor.)
+            let lastDay = found.last { $0.granularity == .day }?.value
             if let pub = pubComponents, let published, let (mention, consumed) = relative(at: k, lower: lower, words: words, span: span, pub: pub,
                                                                                          published: published, narrative: lastDay) {
                 found.append(mention)
@@ -210,19 +211,10 @@ public struct DateRecognizer: Stage {
         return false
     }
 
-    /// Days as ``DateMention`` writes them ("2025-04-11"), at midnight UTC.
-    static let dayFormat: DateFormatter = {
-        let format = DateFormatter()
-        format.locale = Locale(identifier: "en_US_POSIX")
-        format.timeZone = TimeZone(identifier: "UTC")!
-        format.dateFormat = "yyyy-MM-dd"
-        return format
-    }()
-
     /// A date the words at `k` give relative to the day of publication (`published`), or to
     /// the last day the text gave before them (`narrative`, if any: "two days later", "the next day").
     private func relative(at k: Int, lower: [String], words: [String], span: (Int, Int) -> TextSpan,
-                          pub: DateComponents, published: Date, narrative: Date?) -> (DateMention, Int)? {
+                          pub: DateComponents, published: Date, narrative: String?) -> (DateMention, Int)? {
         func dayValue(_ date: Date) -> String {
             let c = calendar.dateComponents([.year, .month, .day], from: date)
             return ISODigits.day(c.year!, c.month!, c.day!)
@@ -247,10 +239,9 @@ public struct DateRecognizer: Stage {
         // "the next day", "the following day", "the same day", "the previous day": after "the",
         // from the last day the text gave (none when it gave none: the day of what?).
         if ["next", "following", "same", "previous"].contains(w), k >= 1, lower[k - 1] == "the", k + 1 < lower.count, lower[k + 1] == "day" {
-            guard let narrative else { return nil }
+            guard let anchor = narrative.flatMap(DayNumber.of) else { return nil }
             let delta = w == "same" ? 0 : w == "previous" ? -1 : 1
-            let date = calendar.date(byAdding: .day, value: delta, to: narrative)!
-            return (DateMention(span: span(k - 1, k + 1), value: dayValue(date), granularity: .day, relative: true), 2)
+            return (DateMention(span: span(k - 1, k + 1), value: DayNumber.day(anchor + delta), granularity: .day, relative: true), 2)
         }
         switch w {
         // "Russia fired 300 drones overnight": in the night before publication, dated as news
@@ -288,8 +279,11 @@ public struct DateRecognizer: Stage {
             let sign = lower[k + 2] == "later" ? 1 : -1
             let start = k >= 2 && lower[k - 2] == "less" && lower[k - 1] == "than" ? k - 2 : (k >= 1 && ["about", "some", "nearly", "almost"].contains(lower[k - 1]) ? k - 1 : k)
             // ("A day later he wrote…", "eleven days earlier": from the last day the text gave.)
-            let anchor = ["later", "earlier"].contains(lower[k + 2]) && unit == .day ? narrative ?? published : published
-            let date = calendar.date(byAdding: unit, value: sign * n * factor, to: anchor)!
+            if ["later", "earlier"].contains(lower[k + 2]), unit == .day, let anchor = narrative.flatMap(DayNumber.of) {
+                return (DateMention(span: span(start, k + 2), value: DayNumber.day(anchor + sign * n * factor), granularity: .day, approximate: true,
+                                    relative: true), 3)
+            }
+            let date = calendar.date(byAdding: unit, value: sign * n * factor, to: published)!
             return (DateMention(span: span(start, k + 2), value: dayValue(date), granularity: .day, approximate: true, relative: true), 3)
         }
     }
