@@ -1524,7 +1524,7 @@ public struct EventDetector: Stage {
     ///   promised help" at "after";
     /// - "sanctions on banks were lifted" as "sanctions on banks lifted", but nothing from a
     ///   clause such as "the town had fallen";
-    /// - "him to help end the war" as "help end war"; "eu ’s plan" as "eu’s plan".
+    /// - "him to help end the war" as "help end war"; "eu ’s plan" and "eu 's plan" as "eu’s plan".
     static func cleanIssue(_ words: [String]) -> String? {
         var issue = words
         if let face = issue.firstIndex(of: "or"), face > 0 { issue = Array(issue[..<face]) }
@@ -1556,7 +1556,9 @@ public struct EventDetector: Stage {
         }
         guard issue.contains(where: { !issueStops.contains($0) && !issueTimes.contains($0) && !["as", "well", "only", "again"].contains($0) }) else { return nil }
         if issue.count == 1, vagueIssues.contains(issue[0]) { return nil }
-        return issue.joined(separator: " ").replacingOccurrences(of: " ’s", with: "’s").replacingOccurrences(of: " 's", with: "'s")
+        // (One apostrophe for both: "court's jurisdiction" and "court’s jurisdiction" are one
+        // issue in the tracker.)
+        return issue.joined(separator: " ").replacingOccurrences(of: "'", with: "’").replacingOccurrences(of: " ’s", with: "’s")
     }
 
     static let phraseEnds: WordSet = ["in", "that", "which", "as", "by", "from", "with", "after", "before", "until", "if", "on", "at", "who", "when"]
