@@ -955,12 +955,17 @@ public struct EventDetector: Stage {
         var confidence = trigger.confidence
         if actor == nil { confidence -= 0.2 }
         if !targets.isEmpty { confidence += 0.05 }
-        // "would not accept", "refuses to endorse": a stated refusal is a REJECT; "has not
-        // accepted" stays an AGREE that did not happen.
+        // "would not accept", "refuses to endorse", "does not accept": a stated refusal is a
+        // REJECT; "has not accepted" stays an AGREE that did not happen.
         var type = trigger.type
         if modality == .denied, [.agree, .support, .consult, .cooperate].contains(type) {
             let before = max(range.lowerBound, triggerTokens.lowerBound - 3)..<triggerTokens.lowerBound
             if before.contains(where: { ["would", "will", "wo", "refuses", "refused", "refuse"].contains(lower[$0]) }) {
+                type = .reject
+                modality = .asserted
+            } else if type == .agree, before.contains(where: { ["does", "did", "do"].contains(lower[$0]) }) {
+                // "Thailand does not accept the court's jurisdiction", "the United States did not
+                // recognise the result": a refusal stated as a fact is a REJECT too.
                 type = .reject
                 modality = .asserted
             } else if type == .support, before.contains(where: { ["does", "did", "do"].contains(lower[$0]) }) {

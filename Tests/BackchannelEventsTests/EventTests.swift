@@ -809,6 +809,17 @@ struct EventTests {
         #expect(frame.contains { $0.hasPrefix("REJECT") && $0.contains("@Kyiv") }, "\(frame)")
     }
 
+    /// A refusal stated as a fact ("does not accept") is a REJECT and no AGREE beside it; an
+    /// acceptance that has not happened yet stays an AGREE that did not happen.
+    @Test func aStatedRefusalIsARejectionOnly() throws {
+        let stated = try events("Thailand does not accept the court’s jurisdiction over the border.", typeModel: .shared, modalityModel: .shared)
+        #expect(stated.contains { $0.hasPrefix("REJECT asserted [\"Thailand\"]") && $0.contains("position=rejects") }, "\(stated)")
+        #expect(!stated.contains { $0.hasPrefix("AGREE") }, "\(stated)")
+        let past = try events("The United States did not recognise the result.")
+        #expect(past.contains { $0.hasPrefix("REJECT asserted [\"United States\"]") } && !past.contains { $0.hasPrefix("AGREE") }, "\(past)")
+        #expect(try events("Russia has not formally accepted the proposal.").contains { $0.hasPrefix("AGREE denied [\"Russia\"]") })
+    }
+
     @Test func figuresOfSpeechAndConditionsAreNoFighting() throws {
         let found = try events("Foreign Minister Hakan Fidan struck a conciliatory tone on Monday. "
             + "Emmanuel Macron said talks would stall unless the fighting stopped.")
