@@ -18,7 +18,7 @@ public struct QuoteDetector: Stage {
     public init() {}
 
     public func process(_ document: inout Document) throws(StageError) {
-        let (quotes, titles) = detectWithTitles(in: document)
+        let (quotes, titles) = detect(in: document)
         document.quotes = quotes
         // A speaker the text names by a title alone ("“…,” Iran's supreme leader said") is
         // given that title, as a title written beside the name would be, unless a title the
@@ -53,11 +53,9 @@ public struct QuoteDetector: Stage {
     /// Verbs that report someone else's words: "quoted him as saying".
     static let quotingVerbs: WordSet = ["quoted", "quotes", "quoting", "cited", "cites", "citing"]
 
-    func detect(in document: Document) -> [Quote] { detectWithTitles(in: document).quotes }
-
     /// The quotations, and the titles that stand for their speakers where no name does (the
     /// speaker's entity index and the title as a role).
-    func detectWithTitles(in document: Document) -> (quotes: [Quote], titles: [(Int, Role)]) {
+    func detect(in document: Document) -> (quotes: [Quote], titles: [(Int, Role)]) {
         let scalars = Array(document.text.unicodeScalars)
         let words = document.wordsOfTokens
         let tokens = document.tokens
