@@ -40,7 +40,10 @@ Figures, over the *type + actors* matches:
 * date right: both null, or the predicted ``date.value`` equals the gold date;
 * modality right, mode right (null equals null);
 * positions, where the gold event has one: stance right, holder right (the predicted holder is
-  an entity id, or a name, that matches the gold holder).
+  an entity id, or a name, that matches the gold holder), and how close the predicted issue is to
+  the gold issue: the F1 of their content words (lower case, a short stop list left out, a
+  plural "s", an "ing" or "ed" ending and then a final "e" cut), averaged over the gold positions (a missing
+  predicted position scores 0), and the share of gold positions whose issue scores 0.5 or more.
 
 Targets (from the issue), printed beside the figures: precision and recall on type + actors
 >= 0.80; place right and date right >= 0.80 of the matched events; modality right >= 0.90.
@@ -190,7 +193,39 @@ def new_counts():
         c[a] = [0, 0]          # right, total
     c["stance"] = [0, 0]
     c["holder"] = [0, 0]
+    c["issue_f1"] = [0.0, 0]       # sum of per-position F1, gold positions
+    c["issue_close"] = [0, 0]      # positions with issue F1 >= 0.5
     return c
+
+
+ISSUE_STOP = frozenset("""a an the of to on in for and or with by from at as into over about its his her
+their our your my this that these those which who whom be is are was were been being it they he she
+we any all some no not than then there what when where while would will shall should can could may
+might must do does did has have had""".split())
+
+
+def issue_words(issue):
+    """The content words of an issue phrase, lower-cased and lightly stemmed."""
+    words = set()
+    for w in re.findall(r"[a-z0-9]+", (issue or "").lower().replace("’", "'").replace("'s", "")):
+        if w in ISSUE_STOP:
+            continue
+        for suffix in ("ing", "ed", "s"):
+            if len(w) > len(suffix) + 2 and w.endswith(suffix):
+                w = w[: -len(suffix)]
+                break
+        if len(w) > 3 and w.endswith("e"):     # "move", "moving" and "moved" alike
+            w = w[:-1]
+        words.add(w)
+    return words
+
+
+def issue_f1(gold_issue, pred_issue):
+    g, p = issue_words(gold_issue), issue_words(pred_issue)
+    common = len(g & p)
+    if not common:
+        return 0.0
+    return 2.0 * common / (len(g) + len(p))
 
 
 def add_counts(total, c):
@@ -286,6 +321,14 @@ def score_article(gold, gents, pred, pents_list):
                     c["holder"][0] += 1
                 else:
                     wrong["holder"] = (gpos.get("holder"), ref_label(ppos.get("holder"), pents))
+            f = issue_f1(gpos.get("issue"), ppos.get("issue"))
+            c["issue_f1"][0] += f
+            c["issue_f1"][1] += 1
+            c["issue_close"][1] += 1
+            if f >= 0.5:
+                c["issue_close"][0] += 1
+            else:
+                wrong["issue"] = (gpos.get("issue"), ppos.get("issue"))
         if wrong:
             det["attribute_errors"].append({"type": g.get("type"), "actors": g.get("actors"),
                                             "sentence": g.get("sentence", "")[:100],
@@ -324,6 +367,8 @@ def summarize(t):
         s[a + "_right"] = ratio(*t[a])
     s["stance_right"] = ratio(*t["stance"])
     s["holder_right"] = ratio(*t["holder"])
+    s["issue_f1"] = ratio(*t["issue_f1"])
+    s["issue_close"] = ratio(*t["issue_close"])
     s["recall_by_type"] = {k: ratio(v[0], v[1]) for k, v in sorted(t["by_type"].items()) if v[1]}
     return s
 
@@ -367,6 +412,8 @@ def print_report(split, slugs, golds, articles, t, s, warnings, details, n_error
         print("  %-15s %.3f  (%d/%d)%s" % (a + " right", s[key], t[a][0], t[a][1], target_mark(key, s[key])))
     print("  %-15s %.3f  (%d/%d)" % ("stance right", s["stance_right"], t["stance"][0], t["stance"][1]))
     print("  %-15s %.3f  (%d/%d)" % ("holder right", s["holder_right"], t["holder"][0], t["holder"][1]))
+    print("  %-15s %.3f  (mean content-word F1 over %d gold positions)" % ("issue words", s["issue_f1"], t["issue_f1"][1]))
+    print("  %-15s %.3f  (%d/%d with F1 >= 0.5)" % ("issue close", s["issue_close"], t["issue_close"][0], t["issue_close"][1]))
     print("recall by type (type + actors; found/gold, predicted):")
     print("  " + "  ".join("%s %d/%d,%d" % (k, v[0], v[1], v[2]) for k, v in sorted(t["by_type"].items())))
     print("modality right by gold modality (right/found of gold):")
@@ -477,6 +524,12 @@ def selftest():
     check("mode", c["mode"], [2, 3])
     check("stance", c["stance"], [0, 1])
     check("holder", c["holder"], [1, 1])
+    check("issue counted", c["issue_f1"][1], 1)
+    check("issue x vs y", c["issue_close"], [0, 1])
+    check("issue words", sorted(issue_words("Iran's halting enrichment of uranium")), ["enrichment", "halt", "iran", "uranium"])
+    check("issue stems", issue_words("moving troops") == issue_words("move troop"), True)
+    check("issue f1", round(issue_f1("a 30-day ceasefire", "30-day ceasefires in the Black Sea"), 3), 0.75)
+    check("issue none", issue_f1("a 30-day ceasefire", None), 0.0)
     s = summarize(c)
     check("precision", round(s["precision"], 3), 0.5)
     check("recall", s["recall"], 0.75)
