@@ -164,7 +164,6 @@ public struct EventDetector: Stage {
                 guard var event = build(trigger, at: t..<(t + 1), in: range, sentence: sentence.span, document: document, words: words,
                                         lower: lower, entityAt: entityAt, keepWithoutActors: speaker != nil) else { continue }
                 if event.actors.isEmpty, let speaker { event.actors = [speaker] }
-                if !Self.stances.contains(type) { event.position = nil }
                 result.append(event)
             }
         }
@@ -300,7 +299,7 @@ public struct EventDetector: Stage {
             }
         }
         // A quotation that is an act is what its speaker's statement was.
-        let acts = quoteActs(document: document, entityAt: entityAt, words: words)
+        let acts = quoteActs(document: document, entityAt: entityAt, words: words, lower: lower)
         events.removeAll { event in
             event.type == .statement && acts.contains { $0.sentence == event.sentence && $0.actors.contains(where: event.actors.contains) }
         }
@@ -981,7 +980,7 @@ public struct EventDetector: Stage {
                           sentence: sentence,
                           trigger: TextSpan(start: tokens[triggerTokens.lowerBound].span.start, end: tokens[triggerTokens.upperBound - 1].span.end),
                           confidence: min(1, max(0.05, confidence)))
-        event.position = position(for: event, after: triggerTokens, in: range, words: words, lower: lower)
+        event.position = position(for: event, after: triggerTokens, in: range, words: words, lower: lower, entityAt: entityAt)
         // "a ceasefire between Israel and Iran": the parties accept the ceasefire itself.
         if betweenParties, type == .agree {
             event.position = Event.Position(issue: lower[triggerTokens.lowerBound].text, stance: .accepts, holder: event.actors.first, addressee: nil)
@@ -1523,7 +1522,7 @@ public struct EventDetector: Stage {
         event.modality = .asserted
         event.trigger = TextSpan(start: document.tokens[modal.lowerBound].span.start, end: document.tokens[modal.upperBound - 1].span.end)
         event.confidence = 0.55
-        event.position = position(for: event, after: modal, in: range, words: words, lower: lower)
+        event.position = position(for: event, after: modal, in: range, words: words, lower: lower, entityAt: entityAt)
         return event
     }
 
@@ -1552,7 +1551,7 @@ public struct EventDetector: Stage {
         return false
     }
 
-    private func quoteActs(document: Document, entityAt: [Int?], words: [String]) -> [Event] {
+    private func quoteActs(document: Document, entityAt: [Int?], words: [String], lower: [Word]) -> [Event] {
         var events: [Event] = []
         for quote in document.quotes {
             guard let speaker = quote.speaker else { continue }
@@ -1572,9 +1571,17 @@ public struct EventDetector: Stage {
             // The target: a body or country named inside the quotation.
             let inside = document.tokens.indices.filter { quote.span.contains(document.tokens[$0].span) }
             let target = inside.compactMap { entityAt[$0] }.first { [.gpe, .org, .person].contains(document.entities[$0].type) && document.entities[$0].id != speaker }
-            events.append(Event(id: Event.ID(rawValue: ""), type: type, modality: .asserted, actors: [speaker],
-                                targets: target.map { [document.entities[$0].id] } ?? [],
-                                sentence: quote.sentence, trigger: quote.span, confidence: 0.6))
+            var event = Event(id: Event.ID(rawValue: ""), type: type, modality: .asserted, actors: [speaker],
+                              targets: target.map { [document.entities[$0].id] } ?? [],
+                              sentence: quote.sentence, trigger: quote.span, confidence: 0.6)
+            // What is demanded follows the quotation's "must" or "has to": "“Every sanction has
+            // to be lifted first”" demands every sanction lifted.
+            if type == .demand, let first = inside.first, let last = inside.last,
+               let modal = inside.first(where: { lower[$0] == "must" || lower[$0] == "should" || ["has", "have"].contains(lower[$0]) && $0 < last && lower[$0 + 1] == "to" }) {
+                let end = lower[modal] == "must" || lower[modal] == "should" ? modal + 1 : modal + 2
+                event.position = position(for: event, after: modal..<end, in: first..<(last + 1), words: words, lower: lower, entityAt: entityAt)
+            }
+            events.append(event)
         }
         return events
     }

@@ -5,7 +5,7 @@ import BackchannelCore
 extension EventDetector {
     /// The position a demand, refusal or agreement states: the words after the trigger up to
     /// the end of the phrase, without articles ("rejected a full ceasefire" → "full ceasefire").
-    func position(for event: Event, after trigger: Range<Int>, in range: Range<Int>, words: [String], lower: [Word]) -> Event.Position? {
+    func position(for event: Event, after trigger: Range<Int>, in range: Range<Int>, words: [String], lower: [Word], entityAt: [Int?]) -> Event.Position? {
         let stance: Event.Position.Stance
         switch event.type {
         case .demand, .request, .appeal: stance = .demands
@@ -16,13 +16,205 @@ extension EventDetector {
         case .agree, .concede: stance = .accepts
         default: return nil
         }
-        // "a U.S. proposal for a 30-day ceasefire" offers what follows "for" or "on"; "a U.S.
-        // proposal delivered through Oman" names no issue.
-        if Self.proposalNouns.contains(lower[trigger.lowerBound]),
-           !(trigger.upperBound < range.upperBound && ["for", "on", "to"].contains(lower[trigger.upperBound])) {
-            return Event.Position(issue: nil, stance: stance, holder: event.actors.first, addressee: event.targets.first)
+        var issue: String?
+        if Self.issueNouns.contains(lower[trigger.lowerBound]) {
+            issue = nounIssue(at: trigger.lowerBound, in: range, words: words, lower: lower)
+        } else {
+            issue = forwardIssue(for: event, after: trigger, in: range, words: words, lower: lower, entityAt: entityAt)
+            // "“Attacks on civilians must stop”": a verb alone after a modal says what its subject must do.
+            let modal = ["must", "should"].contains(lower[trigger.upperBound - 1])
+                || trigger.count >= 2 && lower[trigger.upperBound - 1] == "to" && ["has", "have", "had"].contains(lower[trigger.upperBound - 2])
+            if modal, let verb = issue, !verb.contains(" "),
+               let subject = backwardIssue(before: trigger, in: range, words: words, lower: lower, entityAt: entityAt, passive: true) {
+                issue = Self.cleanIssue(subject.split(separator: " ").map(String.init) + [verb])
+            }
+            if issue == nil { issue = backwardIssue(before: trigger, in: range, words: words, lower: lower, entityAt: entityAt) }
         }
+        return Event.Position(issue: issue, stance: stance, holder: event.actors.first, addressee: event.targets.first)
+    }
+
+    /// Nouns that are their own issue when they trigger a position: "brokered a ceasefire",
+    /// "called for an immediate and unconditional ceasefire", "a U.S. proposal for talks".
+    static let issueNouns: WordSet = ["ceasefire", "ceasefires", "truce", "truces", "armistice", "deal", "agreement", "accord", "accords",
+                                      "pact", "treaty", "proposal", "proposals", "plan", "draft", "counterproposal", "offer", "initiative",
+                                      "framework", "moratorium", "settlement", "memorandum", "roadmap"]
+    /// Words that end a noun's modifiers, reading back from it.
+    static let modifierStops: WordSet = ["a", "an", "the", "any", "this", "that", "these", "those", "its", "their", "his", "her", "our", "no",
+                                         "of", "to", "for", "on", "in", "at", "with", "by", "from", "into", "over", "under", "after", "before",
+                                         "and", "or", "but", "as", "which", "who", "said", "says", "is", "was", "were", "are", "be", "been",
+                                         "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "not"]
+
+    /// A noun trigger's own phrase: its modifiers ("an immediate and unconditional 30-day
+    /// ceasefire", "a written U.S. proposal") and what follows a "for", "on" or "over" ("a
+    /// proposal for talks on Iran's programme").
+    private func nounIssue(at noun: Int, in range: Range<Int>, words: [String], lower: [Word]) -> String? {
+        var start = noun
+        while start > range.lowerBound, noun - start < 5 {
+            let w = lower[start - 1]
+            // "immediate and unconditional": an "and" between two modifiers stays.
+            if w == "and", start - 2 > range.lowerBound, !Self.modifierStops.contains(lower[start - 2]),
+               start < noun, !Self.modifierStops.contains(lower[start]) {
+                start -= 1
+                continue
+            }
+            guard !Self.modifierStops.contains(w), w.text.first?.isPunctuation != true, !["“", "”", "\"", "—", "–"].contains(w) else { break }
+            // (A verb right before the noun is no modifier: "brokered a ceasefire" has its
+            // article, "signed accords" has none.)
+            if w.text.hasSuffix("ed"), !words[start - 1].startsUppercase,
+               start - 2 < range.lowerBound || !["a", "an", "the", "its", "their", "his", "her", "our"].contains(lower[start - 2]) { break }
+            start -= 1
+        }
+        var phrase = (start..<noun + 1).map { lower[$0].text }
+        if noun + 1 < range.upperBound, ["for", "on", "over", "to"].contains(lower[noun + 1]) {
+            var t = noun + 2
+            var tail: [String] = []
+            while t < range.upperBound, tail.count < 8, ![",", ".", ";", ":", "but", "while", "which", "who", "that", "“", "\"", "and"].contains(lower[t]),
+                  !(tail.count >= 2 && Self.phraseEnds.contains(lower[t])) {
+                if ["in", "at"].contains(lower[t]), t + 1 < range.upperBound, words[t + 1].startsUppercase, !tail.isEmpty { break }
+                if !["a", "an", "the", "its", "their", "his", "her"].contains(lower[t]) { tail.append(lower[t].text) }
+                t += 1
+            }
+            if !tail.isEmpty { phrase += [lower[noun + 1].text] + tail }
+        }
+        return Self.cleanIssue(phrase)
+    }
+
+    /// The object before a trigger that has none after it: "the 30-day truce proposed by
+    /// Washington", "the agreement Congo and Rwanda signed", "a ceasefire the two countries
+    /// agreed", "details of U.S. support would be settled".
+    private func backwardIssue(before trigger: Range<Int>, in range: Range<Int>, words: [String], lower: [Word], entityAt: [Int?],
+                               passive knownPassive: Bool = false) -> String? {
+        var k = trigger.lowerBound - 1
+        // Adverbs and auxiliaries between the object (or the relative clause's subject) and the trigger.
+        while k >= range.lowerBound, Self.issueAuxiliaries.contains(lower[k]) || ["not", "never", "already", "also", "firmly", "so", "far", "since", "being"].contains(lower[k]) {
+            k -= 1
+        }
+        guard k >= range.lowerBound else { return nil }
+        let passive = knownPassive || k < trigger.lowerBound - 1 && Self.passiveAuxiliaries.contains(lower[k + 1]) || lower[k + 1] == "being"
+            || trigger.upperBound < range.upperBound && lower[trigger.upperBound] == "by"
+        if !passive {
+            // A relative clause: its subject (a name, a pronoun, or a short phrase with its
+            // article) stands between the object and the trigger, perhaps after "that" or "which".
+            let subjectEnd = k
+            if let e = entityAt[k] {
+                while k >= range.lowerBound, entityAt[k] == e { k -= 1 }
+                // "the 5% that President Donald Trump has demanded": the title goes with the name.
+                while k >= range.lowerBound, entityAt[k] == nil, words[k].startsUppercase { k -= 1 }
+            } else if Self.subjectPronouns.contains(lower[k]) {
+                k -= 1
+            } else if let article = (max(range.lowerBound, k - 3)...k).reversed().first(where: { ["the", "its", "his", "her", "their"].contains(lower[$0]) }),
+                      (article...k).allSatisfy({ !words[$0].isEmpty && words[$0].first!.isLetter }) {
+                k = article - 1
+            } else {
+                return nil
+            }
+            // "wants the dispute settled in bilateral talks": the "subject" is the object, and
+            // the participle says what should become of it.
+            if k >= range.lowerBound, Self.wantingVerbs.contains(lower[k]) {
+                let object = (k + 1...subjectEnd).compactMap { ["a", "an", "the", "its", "their", "his", "her"].contains(lower[$0]) ? nil : lower[$0].text }
+                return Self.cleanIssue(object + [lower[trigger.upperBound - 1].text])
+            }
+            if k > range.lowerBound, lower[k] == "which", lower[k - 1] == "," {
+                // ", which Yerevan denies": what it denies is the clause before the comma.
+                if let clause = clauseIssue(endingAt: k - 1, in: range, lower: lower) { return clause }
+            }
+            if k >= range.lowerBound, ["that", "which"].contains(lower[k]) { k -= 1 }
+            // (The subject's own article was the object's: "agreed by the two sides" has none left.)
+            guard k >= range.lowerBound else { return nil }
+        }
+        if k >= range.lowerBound, lower[k] == "," { k -= 1 }
+        guard k >= range.lowerBound, !Self.modifierStops.contains(lower[k]) || lower[k] == "that", words[k].first?.isLetter == true || words[k].first?.isNumber == true else { return nil }
+        // The noun phrase that ends at k: back to its article, a preposition's object included
+        // ("the return of the measures"), at most eight words.
+        var start = k
+        while start > range.lowerBound, k - start < 8 {
+            let w = lower[start - 1]
+            // "at Natanz, Fordow and Isfahan": a list of names stays whole.
+            if [",", "and"].contains(w), start - 2 >= range.lowerBound, words[start].startsUppercase, words[start - 2].startsUppercase {
+                start -= 1
+                continue
+            }
+            if [",", ";", ":", "(", "“", "”", "\"", "—", "–", "."].contains(w) || Self.statementCues.contains(w) || Self.issueAuxiliaries.contains(w) { break }
+            if ["the", "a", "an", "any", "its", "their", "his", "her", "this"].contains(w) {
+                // "the return of the measures", "any deal giving up land in the Donbas": the article
+                // of a noun after a preposition is not the phrase's.
+                if start - 2 >= range.lowerBound, Self.nounPrepositions.contains(lower[start - 2]) { start -= 2; continue }
+                break
+            }
+            if ["that", "which", "who", "and", "or", "but"].contains(w) { break }
+            start -= 1
+        }
+        guard start <= k else { return nil }
+        return Self.cleanIssue((start...k).compactMap { ["a", "an", "the", "its", "their", "his", "her", "this"].contains(lower[$0]) ? nil : lower[$0].text })
+    }
+
+    static let addressingVerbs: WordSet = ["told", "tells", "tell", "urged", "urges", "urge", "asked", "asks", "ask", "pressed", "presses",
+                                           "warned", "warns", "invited", "invites", "wants", "want", "wanted", "expects", "expected", "called"]
+    static let wantingVerbs: WordSet = ["wants", "want", "wanted", "needs", "need", "needed", "expects", "expected", "wished", "wishes"]
+    static let nounPrepositions: WordSet = ["of", "in", "on", "at", "from", "for", "with", "to", "over", "across", "under", "against"]
+    static let negotiating: [String: String] = ["negotiate": "negotiations", "talk": "talks", "meet": "meeting"]
+    static let irregularParticiples: WordSet = ["met", "paid", "held", "kept", "made", "given", "taken", "put", "brought", "sent", "set",
+                                                "torn", "withdrawn", "drawn", "shown", "done", "seen", "heard", "built", "broken", "dealt"]
+    static let accusingWords: WordSet = ["accuses", "accused", "accusing", "accuse"]
+    static let sayingWords: WordSet = ["saying", "says", "say", "said", "claims", "claimed", "alleges", "alleged", "insists"]
+
+    /// What a ", which…" clause refers to, the clause before `comma`: an accusation ("accused
+    /// Armenian troops of firing across the border" → "accusation of firing across border") or
+    /// what someone said ("saying Hamas steals aid" → "hamas steals aid").
+    private func clauseIssue(endingAt comma: Int, in range: Range<Int>, lower: [Word]) -> String? {
+        guard let cue = (range.lowerBound..<comma).last(where: { Self.accusingWords.contains(lower[$0]) || Self.sayingWords.contains(lower[$0]) }),
+              !(cue + 1..<comma).contains(where: { [",", ";", ":"].contains(lower[$0]) }) else { return nil }
+        var words: [String] = []
+        if Self.accusingWords.contains(lower[cue]) {
+            guard let of = (cue + 1..<comma).first(where: { lower[$0] == "of" }) else { return nil }
+            words = ["accusation", "of"] + (of + 1..<comma).map { lower[$0].text }
+        } else {
+            words = (cue + 1..<comma).map { lower[$0].text }
+            // "said Rwanda had exercised command…": what was said, without its subject.
+            if let aux = words.prefix(4).firstIndex(where: { Self.issueAuxiliaries.contains($0) }) { words.removeFirst(aux + 1) }
+        }
+        words = words.filter { !["a", "an", "the", "its", "their", "his", "her", "that"].contains($0) }
+        if let times = words.firstIndex(where: { ["several", "repeatedly", "again", "twice"].contains($0) }), times > 2 { words = Array(words[..<times]) }
+        return Self.cleanIssue(Array(words.prefix(10)))
+    }
+
+    /// The object after a verb trigger: "rejected a full ceasefire", "urged Russia to accept the
+    /// plan", "agreed in Istanbul on Friday to a new exchange of prisoners".
+    private func forwardIssue(for event: Event, after trigger: Range<Int>, in range: Range<Int>, words: [String], lower: [Word], entityAt: [Int?]) -> String? {
         var t = trigger.upperBound
+        // "every economic sanction on Iran would have to be lifted": the subject, as a headline
+        // would put it ("every economic sanction on iran lifted").
+        if t + 1 < range.upperBound, lower[t] == "be", lower[t + 1].text.hasSuffix("ed") || Self.irregularParticiples.contains(lower[t + 1]),
+           let subject = backwardIssue(before: trigger, in: range, words: words, lower: lower, entityAt: entityAt, passive: true) {
+            return Self.cleanIssue(subject.split(separator: " ").map(String.init) + [lower[t + 1].text])
+        }
+        // "rejected, by 51 votes to 48, a resolution…": an aside between the verb and its object.
+        if t < range.upperBound, lower[t] == ",",
+           let close = (t + 1..<min(range.upperBound, t + 9)).first(where: { lower[$0] == "," }), close + 1 < range.upperBound,
+           ["a", "an", "the", "any"].contains(lower[close + 1]) {
+            t = close + 1
+        }
+        // "denied that the town had fallen", "agreed that their teams would start negotiations":
+        // the clause is the issue, without its auxiliaries.
+        var clause = t < range.upperBound && lower[t] == "that"
+        // "told the ministers that allies would have to spend…", "urged the group to accept…": a
+        // short addressee before "that" or "to".
+        if Self.addressingVerbs.contains(lower[trigger.upperBound - 1]), t < range.upperBound, ["the", "its", "their", "his", "her"].contains(lower[t]),
+           let link = (t + 2..<min(range.upperBound, t + 5)).first(where: { ["that", "to"].contains(lower[$0]) }),
+           (t + 1..<link).allSatisfy({ words[$0].first?.isLetter == true && !Self.issueStops.contains(lower[$0]) && !Self.issueAuxiliaries.contains(lower[$0]) }) {
+            clause = lower[link] == "that"
+            t = link + 1
+        }
+        // "would not negotiate with Washington": the talks are the issue.
+        let nominal = Self.negotiating[lower[trigger.upperBound - 1].text]
+        if let nominal, t < range.upperBound, ["with", "under", "through", "over", "on"].contains(lower[t]) {
+            var talks = [nominal]
+            while t < range.upperBound, talks.count < 9, ![",", ".", ";", ":", "while", "until", "unless", "if", "because", "as", "but", "and"].contains(lower[t]) {
+                if !["a", "an", "the"].contains(lower[t]) { talks.append(lower[t].text) }
+                t += 1
+            }
+            return Self.cleanIssue(talks)
+        }
         // "pressed Western capitals to punish Rwanda": the issue is what follows "to".
         if Self.pressingVerbs.contains(lower[trigger.lowerBound]),
            let to = (trigger.upperBound..<min(range.upperBound, trigger.upperBound + 6)).first(where: { lower[$0] == "to" }) {
@@ -37,6 +229,21 @@ extension EventDetector {
             while t < range.upperBound, ["that", "to", "on", "for", "the", "a", "an", "its", "their", "his", "her", "'s", "’s"].contains(lower[t]) || event.targets.isEmpty == false && words[t].startsUppercase {
                 t += 1
             }
+            // "asked the International Court of Justice to rule…": the whole name is the addressee.
+            if t < range.upperBound, let e = entityAt[t] {
+                var end = t
+                while end < range.upperBound, entityAt[end] == e { end += 1 }
+                if end < range.upperBound, ["to", "for", "that"].contains(lower[end]) { t = end; skipping = true; continue }
+            }
+            // "agreed in principle to…", "agreed in a phone call on October 16 to meet…".
+            if t < range.upperBound, ["in", "by", "during", "after", "over", "via", "through"].contains(lower[t]),
+               let to = (t + 1..<min(range.upperBound, t + 14)).first(where: { ["to", "that"].contains(lower[$0]) }),
+               !(t + 1..<to).contains(where: { [".", ";", ":", "“", "”", "\""].contains(lower[$0]) }),
+               to + 1 < range.upperBound, lower[to + 1] != "be" {
+                t = to + 1
+                skipping = true
+                continue
+            }
             let start = t > trigger.upperBound && lower[t - 1] == "on" ? t - 1 : t
             if start < range.upperBound, ["in", "at", "on", "with", "under", "from", "last", "this", "next"].contains(lower[start]) || Self.issueTimes.contains(lower[t]) {
                 var u = start == t && !Self.issueTimes.contains(lower[t]) ? t + 1 : t
@@ -50,8 +257,13 @@ extension EventDetector {
         }
         var issue: [String] = []
         let phraseEnds = Self.phraseEnds
-        while t < range.upperBound, issue.count < 8, ![",", ".", ";", ":", "and", "but", "while", "which", "who", "“", "\""].contains(lower[t]),
-              !(issue.count >= 2 && phraseEnds.contains(lower[t])) {
+        while t < range.upperBound, issue.count < 12, ![",", ".", ";", ":", "but", "while", "which", "who", "“", "\""].contains(lower[t]) {
+            if issue.count >= 2, phraseEnds.contains(lower[t]) {
+                // "the 30-day truce proposed by Washington": the participle goes with its agent.
+                if lower[t] == "by", let last = issue.last, last.hasSuffix("ed") { issue.removeLast() }
+                break
+            }
+            if lower[t] == "and", issue.isEmpty || t + 1 >= range.upperBound || !["a", "an", "the", "to"].contains(lower[t + 1]) { break }
             // "the treaty in Washington", "the package for two months": a place or a span of time
             // after the object is not part of the issue.
             if !issue.isEmpty, t + 1 < range.upperBound,
@@ -64,11 +276,20 @@ extension EventDetector {
         }
         // "turned the offer down": the particle closes the verb, not the issue.
         if Self.turningVerbs.contains(lower[trigger.lowerBound]), issue.last == "down" { issue.removeLast() }
-        return Event.Position(issue: Self.cleanIssue(issue), stance: stance, holder: event.actors.first, addressee: event.targets.first)
+        // (A long subject is the issue itself: "insists that its right to enrich uranium will
+        // never be given up" holds on to the right.)
+        if clause, let a = issue.firstIndex(where: { Self.issueAuxiliaries.contains($0) }), a < 3 { issue.removeAll { Self.issueAuxiliaries.contains($0) } }
+        if let nominal, let first = issue.first, ["with", "under", "while", "through", "on", "over"].contains(first) { issue.insert(nominal, at: 0) }
+        // "rejected the demand for unconditional surrender": the issue is what was demanded.
+        if issue.count > 2, ["demand", "demands", "call", "calls", "request", "requests"].contains(issue[0]), ["for", "that"].contains(issue[1]) {
+            issue.removeFirst(2)
+        }
+        return Self.cleanIssue(issue)
     }
 
     static let issueTimes: WordSet = WordSet(weekdays + ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                                                          "october", "november", "december", "today", "tomorrow", "week", "weekend", "month", "year", "earlier", "later"])
+    static let spokenTimes: WordSet = ["yesterday", "today", "tonight", "tomorrow"]
     static let issueStops: WordSet = ["of", "to", "for", "the", "a", "an", "with", "and", "by", "or", "that", "as", "at", "in", "on", "be", "would", "will", "were", "was", "whether"]
 
     /// Words that open a clause or an adverbial inside an issue: what follows is the reason,
@@ -86,7 +307,8 @@ extension EventDetector {
                                        "did", "does", "do", "is", "are", "was", "were", "been", "be", "am"]
     static let passiveAuxiliaries: WordSet = ["was", "were", "is", "are", "be", "been"]
     /// Single words that name no issue on their own.
-    static let vagueIssues: WordSet = ["end", "war", "meet", "immediate", "return", "full", "finish", "them", "him", "her", "it", "this", "that", "us"]
+    static let vagueIssues: WordSet = ["end", "war", "meet", "immediate", "return", "full", "finish", "them", "him", "her", "it", "this", "that", "us",
+                                       "what", "expected", "up", "’", "‘"]
     static let objectPronouns: WordSet = ["him", "her", "them", "us", "me", "it"]
 
     /// An issue as the tracker shows it, a short noun or verb phrase, or nil when the words
@@ -103,18 +325,32 @@ extension EventDetector {
         if let face = issue.firstIndex(of: "or"), face > 0 { issue = Array(issue[..<face]) }
         if let cut = issue.indices.dropFirst().first(where: { issueBreaks.contains(issue[$0]) }) { issue = Array(issue[..<cut]) }
         if let first = issue.first, notIssueStarts.contains(first) { return nil }
-        while let first = issue.first, ["it", "they", "he", "she", "we", "first", "also", "now", "still"].contains(first) || issueTimes.contains(first)
-                || first == "to" && issue.count > 1 {
+        // "the document yesterday", "the step this month", "the proposal on Friday": the time
+        // the act took place is not part of its issue (a deadline, "by Thursday", is).
+        if let cut = issue.indices.dropFirst().first(where: { k in
+            spokenTimes.contains(issue[k])
+                || ["this", "last", "next", "on", "early", "late"].contains(issue[k]) && k + 1 < issue.count && issueTimes.contains(issue[k + 1])
+                || weekdays.contains(issue[k]) && !["by", "until", "before"].contains(issue[k - 1])
+        }) {
+            issue = Array(issue[..<cut])
+        }
+        while let first = issue.first, ["it", "they", "he", "she", "we", "first", "also", "now", "still", "’s", "'s"].contains(first) || issueTimes.contains(first)
+                || first == "to" && issue.count > 1
+                || ["early", "late", "on", "this", "last", "next"].contains(first) && issue.count > 1 && issueTimes.contains(issue[1]) {
             issue.removeFirst()
         }
         // "accepted it on her behalf": what follows the pronoun is no object either.
         if let first = issue.first, notIssueStarts.contains(first), first != "to" { return nil }
         if issue.count > 2, objectPronouns.contains(issue[0]), issue[1] == "to" { issue.removeFirst(2) }
         if let a = issue.firstIndex(where: { issueAuxiliaries.contains($0) }) {
-            if a > 0, a == issue.count - 2, passiveAuxiliaries.contains(issue[a]),
+            if a > 0, a + 1 < issue.count, passiveAuxiliaries.contains(issue[a]),
                issue[a + 1].hasSuffix("ed") || ["met", "paid", "held", "kept", "made", "given", "taken"].contains(issue[a + 1]) {
-                // "sanctions on banks were lifted": a passive at the end reads as a headline does.
-                issue.remove(at: a)
+                // "sanctions on banks were lifted": a passive reads as a headline does, and
+                // ends the issue.
+                issue = Array(issue[..<a]) + [issue[a + 1]]
+            } else if a >= 2, ["that", "which", "who"].contains(issue[a - 1]) {
+                // "a resolution that would have barred strikes": the clause describes the object.
+                issue = Array(issue[..<(a - 1)])
             } else if a >= 3 {
                 // "its right to enrich uranium will never be given up": the issue is the subject.
                 issue = Array(issue[..<a])
@@ -124,7 +360,9 @@ extension EventDetector {
             }
         }
         while let last = issue.last, issueStops.contains(last) || last.allSatisfy(\.isNumber)
-                || ["’s", "'s", "outright", "earlier", "later", "they", "he", "she", "we"].contains(last) {
+                || ["’s", "'s", "outright", "earlier", "later", "they", "he", "she", "we", "but"].contains(last)
+                // "the damage it": a pronoun that opens a clause, not "without it".
+                || last == "it" && issue.count > 1 && !issueStops.contains(issue[issue.count - 2]) && issue[issue.count - 2] != "without" {
             issue.removeLast()
         }
         guard issue.contains(where: { !issueStops.contains($0) && !issueTimes.contains($0) && !["as", "well", "only", "again"].contains($0) }) else { return nil }
@@ -132,7 +370,8 @@ extension EventDetector {
         // (One apostrophe for both: "court's jurisdiction" and "court’s jurisdiction" are one
         // issue in the tracker.)
         return issue.joined(separator: " ").replacingOccurrences(of: "'", with: "’").replacingOccurrences(of: " ’s", with: "’s")
+            .replacingOccurrences(of: " , ", with: ", ")
     }
 
-    static let phraseEnds: WordSet = ["in", "that", "which", "as", "by", "from", "with", "after", "before", "until", "if", "on", "at", "who", "when"]
+    static let phraseEnds: WordSet = ["in", "that", "which", "as", "by", "after", "before", "until", "if", "at", "who", "when"]
 }
