@@ -600,8 +600,12 @@ extension Store {
         var issueCounts: [String: Int] = [:]
         if !rows.isEmpty {
             let people = try await actorRefs(rows.flatMap { [try $0.optionalInt("holder_actor_id"), try $0.optionalInt("addressee_actor_id")].compactMap { $0 } })
+            // One row per issue however it was worded ("the court's jurisdiction", "jurisdiction
+            // of the court"), shown as its most frequent wording.
+            let labels = IssueKey.labels(for: try rows.map { try $0.string("issue") })
             for row in rows {
-                let holder = try row.int("holder_actor_id"), issue = try row.string("issue"), stance = try row.string("stance")
+                let holder = try row.int("holder_actor_id"), stance = try row.string("stance")
+                let issue = labels[try row.string("issue")]!
                 let change = StanceChange(stance: stance, date: try row.optionalString("stated_on"),
                                           addressee: try row.optionalInt("addressee_actor_id").flatMap { people[$0] },
                                           eventID: try row.int("fused_id"), articleID: try row.int("article_id"), sentence: try row.string("sentence_text"))

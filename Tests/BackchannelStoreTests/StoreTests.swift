@@ -332,6 +332,40 @@ struct StoreTests {
         #expect(tracker.cells.first?.history.count == 1)
     }
 
+    /// The tracker shows one row for an issue however it is worded, under its most frequent wording.
+    @Test(arguments: TestDatabases.Kind.allCases)
+    func theTrackerJoinsTheWordingsOfAnIssue(_ kind: TestDatabases.Kind) async throws {
+        guard let store = try await TestDatabases.fresh(kind) else { return }
+        defer { Task { try? await store.close() } }
+        let stances: [(day: Int, issue: String, stance: Event.Position.Stance)] = [
+            (1, "court’s jurisdiction", .rejects), (2, "jurisdiction of the court", .rejects), (3, "court’s jurisdiction", .accepts),
+            (4, "ceasefire violations", .rejects), (5, "ceasefires", .accepts), (6, "ceasefire", .accepts)]
+        for (day, issue, stance) in stances {
+            var a = ArticleBuilder(url: "https://wire.example/border-\(day)", published: "2025-07-0\(day)", title: "Border dispute \(day)",
+                                   text: "Thailand took a stand on day \(day).")
+            let thailand = a.entity("Thailand", .gpe)
+            a.event(stance == .rejects ? .reject : .agree, actors: [thailand], targets: [], date: "2025-07-0\(day)",
+                    sentence: "Thailand took a stand on day \(day).", trigger: "took a stand",
+                    position: Event.Position(issue: issue, stance: stance, holder: thailand, addressee: nil))
+            try await store.transaction { _ = try await store.write(a.document, input: nil) }
+        }
+        let tracker = try await store.negotiationTracker(actors: [try await store.actorID(named: "Thailand")], query: nil)
+        #expect(tracker.issues.sorted() == ["ceasefire", "ceasefire violations", "court’s jurisdiction"], "\(tracker.issues)")
+        let court = try #require(tracker.cells.first { $0.issue == "court’s jurisdiction" })
+        #expect(court.history.map(\.stance) == ["rejects", "rejects", "accepts"] && court.stance == "accepts")
+        #expect(tracker.cells.first { $0.issue == "ceasefire" }?.history.count == 2)
+        #expect(tracker.cells.first { $0.issue == "ceasefire violations" }?.history.count == 1)
+    }
+
+    @Test func issueKeysIgnoreSmallWordsPluralsAndApostrophes() {
+        #expect(IssueKey.key("the court’s jurisdiction") == IssueKey.key("jurisdiction of the court"))
+        #expect(IssueKey.key("30-day ceasefires") == IssueKey.key("a 30-day ceasefire"))
+        #expect(IssueKey.key("ceasefire") != IssueKey.key("ceasefire violations"))
+        #expect(IssueKey.key("status of the talks") != IssueKey.key("talks"))
+        let labels = IssueKey.labels(for: ["end of the war", "end war", "end war", "the war’s end"])
+        #expect(Set(labels.values) == ["end war"])
+    }
+
     @Test(arguments: TestDatabases.Kind.allCases)
     func aSeatOfGovernmentActsForItsCountry(_ kind: TestDatabases.Kind) async throws {
         guard let store = try await TestDatabases.fresh(kind) else { return }
