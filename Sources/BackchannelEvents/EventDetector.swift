@@ -798,6 +798,12 @@ public struct EventDetector: Stage {
            let proposer = Self.proposer(before: triggerTokens.lowerBound, in: range, lower: lower, entityAt: entityAt, document: document) {
             actors = [proposer]
         }
+        // "…, a charge Kigali rejects", "an accusation the Emiratis deny": the one named between
+        // the charge and the verb answers it.
+        if [.reject, .concede].contains(trigger.type),
+           let answerer = Self.chargeAnswerer(before: triggerTokens.lowerBound, in: range, lower: lower, entityAt: entityAt), canAct(answerer) {
+            actors = [answerer]
+        }
         // "the UAE, which it accuses of arming the RSF", "Iran, which Washington accuses of
         // supplying drones": the one the relative pronoun stands for is accused (sanctioned,
         // threatened, fought); the clause's own subject acts, and a pronoun or a common noun there
@@ -1481,6 +1487,29 @@ public struct EventDetector: Stage {
             }
         }
         return statement
+    }
+
+    static let chargeNouns: WordSet = ["charge", "charges", "accusation", "accusations", "claim", "claims", "allegation", "allegations"]
+
+    /// The party in "a charge Kigali rejects", "an accusation that the Emiratis deny", "a claim
+    /// Kyiv's general staff denied": the name right before the verb (its own words after a
+    /// possessive allowed), with a word for a charge right before the name.
+    static func chargeAnswerer(before trigger: Int, in range: Range<Int>, lower: [Word], entityAt: [Int?]) -> Int? {
+        var k = trigger - 1
+        while k > range.lowerBound, ["has", "have", "had", "did", "does", "do", "also", "always", "strongly", "firmly", "flatly", "repeatedly"].contains(lower[k]) { k -= 1 }
+        // "Kyiv's general staff": back over up to three words to the possessive.
+        if k > range.lowerBound, entityAt[k] == nil,
+           let owner = (max(range.lowerBound + 1, k - 3)..<k).reversed().first(where: { ["'s", "’s"].contains(lower[$0]) }),
+           (owner + 1...k).allSatisfy({ entityAt[$0] == nil && lower[$0].text.first?.isLetter == true }) {
+            k = owner - 1
+        }
+        guard k > range.lowerBound, let e = entityAt[k] else { return nil }
+        var start = k
+        while start > range.lowerBound, entityAt[start - 1] == e { start -= 1 }
+        if start > range.lowerBound, lower[start - 1] == "the" { start -= 1 }
+        if start > range.lowerBound, lower[start - 1] == "that" { start -= 1 }
+        guard start > range.lowerBound, chargeNouns.contains(lower[start - 1]) else { return nil }
+        return e
     }
 
     static let concernWords: WordSet = ["concern", "concerned", "risk", "risks", "endanger", "endangered", "endangers",

@@ -876,6 +876,18 @@ struct EventTests {
         #expect(found.contains { $0.hasSuffix("position=accepts:new exchange of prisoners") }, "\(found)")
     }
 
+    /// "…, a charge Kigali rejects": the one named between the charge and the verb answers it,
+    /// not the sentence's subject or whoever made the charge.
+    @Test(arguments: [
+        ("U.N. experts have said Rwanda controls the operations of the M23, a charge Kigali rejects.", "Kigali"),
+        ("Moscow said its troops had retaken the village, a claim Kyiv's general staff denied.", "Kyiv"),
+        ("Sudan accuses Abu Dhabi of arming the paramilitaries, an accusation that the UAE has always denied.", "United Arab Emirates"),
+    ])
+    func whoAnswersACharge(_ sentence: String, _ answerer: String) throws {
+        let rejections = try events(sentence).filter { $0.hasPrefix("REJECT") }
+        #expect(rejections.count == 1 && rejections[0].contains("[\"\(answerer)\"] ->"), "\(rejections)")
+    }
+
     /// Where the issue of a position is not the words right after the trigger.
     @Test(arguments: [
         // the object before the trigger: a passive, a relative clause, a clause before ", which"
