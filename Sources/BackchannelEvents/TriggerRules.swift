@@ -84,7 +84,7 @@ extension EventDetector {
     /// "Egypt's new plan"): a person, body or country, or a nationality standing for a country.
     static func proposer(before i: Int, in range: Range<Int>, lower: [Word], entityAt: [Int?], document: Document) -> Int? {
         var k = i - 1
-        if k > range.lowerBound, ["new", "latest", "revised", "own", "rival", "draft", "peace", "ceasefire"].contains(lower[k]) { k -= 1 }
+        if k > range.lowerBound, ["new", "latest", "revised", "own", "rival", "draft", "peace", "ceasefire", "main", "earlier", "key", "central"].contains(lower[k]) { k -= 1 }
         if k > range.lowerBound, ["'s", "’s"].contains(lower[k]) { k -= 1 }
         guard k >= range.lowerBound, let e = entityAt[k] else { return nil }
         let entity = document.entities[e]
@@ -97,6 +97,27 @@ extension EventDetector {
         default: return nil
         }
     }
+    /// Nouns for a demand or a request whose author may be named before them ("Moscow's main
+    /// demands", "an earlier U.S. demand", "at Britain's request") or after "of" ("at the request
+    /// of six members").
+    static let demandNouns: WordSet = ["demand", "demands", "request", "requests", "ultimatum", "call", "calls"]
+
+    /// The parties after "the request of", "the demand of": "at the request of Britain and France".
+    static func requesters(after i: Int, in range: Range<Int>, lower: [Word], entityAt: [Int?], document: Document) -> [Int] {
+        guard i + 1 < range.upperBound, lower[i + 1] == "of", i > range.lowerBound, lower[i - 1] == "the" else { return [] }
+        var found: [Int] = []
+        var k = i + 2
+        while k < range.upperBound {
+            if let e = entityAt[k] {
+                if !found.contains(e), [.person, .org, .gpe, .norp].contains(document.entities[e].type) { found.append(e) }
+            } else if ![",", "and", "the"].contains(lower[k]) {
+                break
+            }
+            k += 1
+        }
+        return found
+    }
+
     static let overridingWords: WordSet = ["dropped", "drop", "drops", "dropping", "lifted", "lift", "lifts", "withdrew", "withdrawn",
                                            "withdraw", "waived", "over", "despite", "overrode", "overruled"]
     /// What a party offers to do when it says it is ready to: "ready to send troops".

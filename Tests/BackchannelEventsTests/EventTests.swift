@@ -888,6 +888,27 @@ struct EventTests {
         #expect(rejections.count == 1 && rejections[0].contains("[\"\(answerer)\"] ->"), "\(rejections)")
     }
 
+    /// A demand or request named as a noun is by the party named with it.
+    @Test(arguments: [
+        ("Kyiv turned down an earlier U.S. demand for $500bn of mineral wealth.", "DEMAND", "United States"),
+        ("The plan, European diplomats said, echoed Moscow's main demands.", "DEMAND", "Moscow"),
+        ("The council met behind closed doors at the request of Britain and France.", "REQUEST", "United Kingdom\", \"France"),
+    ])
+    func theAuthorOfADemandNamedAsANoun(_ sentence: String, _ type: String, _ authors: String) throws {
+        let found = try events(sentence).filter { $0.hasPrefix(type) }
+        #expect(found.contains { $0.contains("[\"\(authors)\"] ->") }, "\(found)")
+    }
+
+    /// An attack told without its author is by the author of the attack just before, a sentence
+    /// or two back, unless that author is what it hit.
+    @Test func anAttackWithoutAnAuthorIsByTheAttackerBefore() throws {
+        let carried = try events("Israel struck the port of Hodeidah on Monday. The strike hit two fuel tanks and a pier.")
+        #expect(carried.filter { $0.hasPrefix("FIGHT") }.allSatisfy { $0.contains("[\"Israel\"] ->") } && carried.filter { $0.hasPrefix("FIGHT") }.count == 2, "\(carried)")
+        let far = try events("Israel struck the port of Hodeidah on Monday. The port handles most of the country's fuel. "
+                             + "It had been closed for a week. Ships waited offshore for days. A strike hit two fuel tanks on Friday.")
+        #expect(far.filter { $0.hasPrefix("FIGHT") }.last?.contains("FIGHT asserted [] ->") == true, "\(far)")
+    }
+
     /// Where the issue of a position is not the words right after the trigger.
     @Test(arguments: [
         // the object before the trigger: a passive, a relative clause, a clause before ", which"
