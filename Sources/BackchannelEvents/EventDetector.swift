@@ -325,6 +325,7 @@ public struct EventDetector: Stage {
             if let placeModel { events = placeModel.revise(events, in: document, words: words) }
         }
         carryAttackers(&events, document: document)
+        Self.nameTheCharges(&events, ranges: ranges, document: document, lower: lower)
         for n in events.indices { events[n].id = Event.ID(rawValue: "V\(n + 1)") }
         return events
     }

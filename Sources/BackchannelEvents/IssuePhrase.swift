@@ -28,7 +28,11 @@ extension EventDetector {
                let subject = backwardIssue(before: trigger, in: range, words: words, lower: lower, entityAt: entityAt, passive: true) {
                 issue = Self.cleanIssue(subject.split(separator: " ").map(String.init) + [verb])
             }
-            if issue == nil { issue = backwardIssue(before: trigger, in: range, words: words, lower: lower, entityAt: entityAt) }
+            // "…, which Thailand refuses to accept": the verb alone names nothing; its object is
+            // before the trigger.
+            if issue == nil || issue.map(Self.bareVerbs.contains) == true {
+                issue = backwardIssue(before: trigger, in: range, words: words, lower: lower, entityAt: entityAt) ?? issue
+            }
         }
         return Event.Position(issue: issue, stance: stance, holder: event.actors.first, addressee: event.targets.first)
     }
@@ -148,10 +152,45 @@ extension EventDetector {
         return Self.cleanIssue((start...k).compactMap { ["a", "an", "the", "its", "their", "his", "her", "this"].contains(lower[$0]) ? nil : lower[$0].text })
     }
 
+    static let bareVerbs: WordSet = ["accept", "recognise", "recognize", "sign", "negotiate", "discuss", "consider", "comment", "agree", "do",
+                                     "respond", "answer", "reply"]
     static let addressingVerbs: WordSet = ["told", "tells", "tell", "urged", "urges", "urge", "asked", "asks", "ask", "pressed", "presses",
                                            "warned", "warns", "invited", "invites", "wants", "want", "wanted", "expects", "expected", "called"]
     static let wantingVerbs: WordSet = ["wants", "want", "wanted", "needs", "need", "needed", "expects", "expected", "wished", "wishes"]
     static let nounPrepositions: WordSet = ["of", "in", "on", "at", "from", "for", "with", "to", "over", "across", "under", "against"]
+    /// Words that refer back to an accusation: "Kigali rejects the charge".
+    static let chargeReferences: WordSet = ["charge", "charges", "accusation", "accusations", "allegation", "allegations", "claim", "claims"]
+
+    /// "Sudan accuses the UAE of arming the RSF. The UAE denies the charge.": a refusal of "the
+    /// charge" refuses the accusation made in its sentence or the two before it, which becomes
+    /// the issue ("accusation of arming rsf").
+    static func nameTheCharges(_ events: inout [Event], ranges: [Range<Int>], document: Document, lower: [Word]) {
+        guard events.contains(where: { $0.position?.issue.map { chargeReferences.contains($0) } ?? false }) else { return }
+        var sentenceIndex: [Int: Int] = [:]
+        for (n, sentence) in document.sentences.enumerated() { sentenceIndex[sentence.span.start] = n }
+        for n in events.indices where events[n].type == .reject {
+            guard let issue = events[n].position?.issue, chargeReferences.contains(issue),
+                  let here = sentenceIndex[events[n].sentence.start], here < ranges.count else { continue }
+            let trigger = events[n].trigger.start
+            // The accusation nearest before the refusal: this sentence first, then back.
+            search: for k in stride(from: here, through: max(0, here - 2), by: -1) {
+                let range = ranges[k]
+                for a in range.reversed() where accusingWords.contains(lower[a]) && document.tokens[a].span.start < trigger {
+                    guard let of = (a + 1..<min(range.upperBound, a + 9)).first(where: { lower[$0] == "of" }) else { continue }
+                    var words = ["accusation", "of"]
+                    var t = of + 1
+                    while t < range.upperBound, words.count < 10, document.tokens[t].span.start < trigger,
+                          ![",", ".", ";", ":", "and", "which", "who", "—", "–", "“", "”", "\""].contains(lower[t]) {
+                        if !["a", "an", "the", "its", "their", "his", "her"].contains(lower[t]) { words.append(lower[t].text) }
+                        t += 1
+                    }
+                    if words.count > 2, let named = cleanIssue(words) { events[n].position?.issue = named }
+                    break search
+                }
+            }
+        }
+    }
+
     static let negotiating: [String: String] = ["negotiate": "negotiations", "talk": "talks", "meet": "meeting"]
     static let irregularParticiples: WordSet = ["met", "paid", "held", "kept", "made", "given", "taken", "put", "brought", "sent", "set",
                                                 "torn", "withdrawn", "drawn", "shown", "done", "seen", "heard", "built", "broken", "dealt"]
@@ -199,7 +238,7 @@ extension EventDetector {
         var clause = t < range.upperBound && lower[t] == "that"
         // "told the ministers that allies would have to spend…", "urged the group to accept…": a
         // short addressee before "that" or "to".
-        if Self.addressingVerbs.contains(lower[trigger.upperBound - 1]), t < range.upperBound, ["the", "its", "their", "his", "her"].contains(lower[t]),
+        if Self.addressingVerbs.contains(lower[trigger.upperBound - 1]), t < range.upperBound, ["the", "its", "their", "his", "her", "both"].contains(lower[t]),
            let link = (t + 2..<min(range.upperBound, t + 5)).first(where: { ["that", "to"].contains(lower[$0]) }),
            (t + 1..<link).allSatisfy({ words[$0].first?.isLetter == true && !Self.issueStops.contains(lower[$0]) && !Self.issueAuxiliaries.contains(lower[$0]) }) {
             clause = lower[link] == "that"

@@ -927,6 +927,15 @@ struct EventTests {
         #expect(found.contains { $0.hasSuffix("position=" + position) }, "\(found)")
     }
 
+    /// "the charge" refused names the accusation made just before; a bare "accept" names the
+    /// object before it.
+    @Test func referencesToAChargeAndBareVerbs() throws {
+        let charge = try events("Sudan accuses the UAE of arming the paramilitaries. The UAE denies the charge.")
+        #expect(charge.contains { $0.hasSuffix("position=rejects:accusation of arming paramilitaries") }, "\(charge)")
+        let bare = try events("Cambodia asked the court to rule on the temple grounds, which Thailand refuses to accept.")
+        #expect(bare.contains { $0.hasPrefix("REJECT") && $0.contains("position=rejects:court to rule on temple grounds") }, "\(bare)")
+    }
+
     @Test func issueNounsKeepTheirModifiers() throws {
         let found = try events("Malaysia brokered an immediate and unconditional ceasefire between Thailand and Cambodia.")
         #expect(found.contains { $0.hasSuffix("position=accepts:ceasefire") }, "\(found)")
