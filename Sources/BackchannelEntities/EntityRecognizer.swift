@@ -46,6 +46,47 @@ public struct EntityRecognizer: Stage {
         }
     }
 
+    /// "Tigray People’s Liberation Front", "Sudan People's Liberation Movement-North": a
+    /// "People's" (or "Workers'") with a capitalised word after it is inside a name, which the
+    /// tagger cuts at the possessive ("Tigray", "People", "Liberation Front"). The name runs from
+    /// the names just before it to the capitalised words after.
+    static func namesWithPeoples(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        guard words.contains(where: { peoples.contains($0) }) else { return found }
+        var covered = [Bool](repeating: false, count: words.count)
+        for span in found { for t in span.tokens { covered[t] = true } }
+        var joined: [Range<Int>] = []
+        for i in words.indices where peoples.contains(words[i]) && i + 2 < words.count && possessives.contains(words[i + 1])
+            && words[i + 2].first?.isUppercase == true && !found.contains(where: { $0.tokens.contains(i) && $0.tokens.contains(i + 2) }) {
+            var start = i
+            while start > 0, i - start < 3, words[start - 1].first?.isUppercase == true,
+                  covered[start - 1] || !openingWords.contains(words[start - 1]) { start -= 1 }
+            var end = i + 2
+            while end < words.count, end - i < 8,
+                  words[end].first?.isUppercase == true || words[end] == "-" && end + 1 < words.count && words[end + 1].first?.isUppercase == true {
+                end += 1
+            }
+            if joined.last.map({ $0.overlaps(start..<end) }) != true { joined.append(start..<end) }
+        }
+        guard !joined.isEmpty else { return found }
+        var result = found.filter { span in !joined.contains { $0.overlaps(span.tokens) } }
+        result += joined.map { EntityResolver.Found(tokens: $0, type: .org) }
+        return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+    static let peoples: Set<String> = ["People", "Peoples", "Workers"]
+    static let openingWords: Set<String> = ["The", "A", "An", "In", "On", "At", "For", "And", "But", "Of", "By", "With", "From", "To", "As", "When", "While"]
+    static let possessives: Set<String> = ["’s", "'s", "’", "'"]
+
+    /// "Three U.S. Navy ships": a count that opens a sentence is not part of the name after it.
+    static func withoutLeadingCounts(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        found.map { span in
+            guard span.type == .org, span.tokens.count > 1, counts.contains(words[span.tokens.lowerBound]) else { return span }
+            var span = span
+            span.tokens = (span.tokens.lowerBound + 1)..<span.tokens.upperBound
+            return span
+        }
+    }
+    static let counts: Set<String> = ["Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Dozens", "Hundreds"]
+
     public func process(_ document: inout Document) throws(StageError) {
         guard let tagger else {
             throw StageError(stage: name, document: document.id, message: "the entity model (Resources/ner.model) is missing")
@@ -79,6 +120,8 @@ public struct EntityRecognizer: Stage {
         }
         found = NameConsistency(gazetteer: gazetteer, sentenceStarts: sentenceStarts, lowercaseSeen: lowercaseSeen).apply(found, words: words, matches: matches)
         found = Self.withoutCurrencyPrefixes(found, words: words, tokens: document.tokens)
+        found = Self.namesWithPeoples(found, words: words)
+        found = Self.withoutLeadingCounts(found, words: words)
         let platforms = Self.platformX(words: words, found: found)
         if !platforms.isEmpty { found = (found + platforms).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }
         document.entities = EntityResolver(gazetteer: gazetteer).resolve(found, tokens: document.tokens, words: words, sentenceStarts: sentenceStarts)

@@ -43,6 +43,18 @@ struct EntityResolverTests {
         return summary(EntityResolver(gazetteer: .shared).resolve(found, tokens: tokens, words: words), in: text)
     }
 
+    /// "People's" with a capitalised word after it is inside a name; a count that opens the
+    /// sentence is not.
+    @Test(arguments: [
+        ("The Tigray People’s Liberation Front said it would fight on.", "ORG Tigray People’s Liberation Front"),
+        ("Fighters of the Sudan People's Liberation Movement-North shelled the town.", "ORG Sudan People's Liberation Movement-North"),
+        ("Three U.S. Navy ships were sent to the region.", "ORG U.S. Navy"),
+    ])
+    func namesAroundAPossessiveAndACount(_ text: String, _ expected: String) throws {
+        let found = summary(try entities(text), in: text)
+        #expect(found.contains { $0.hasPrefix(expected + " [") }, "\(found)")
+    }
+
     @Test func surnameJoinsTheFullName() {
         let text = "U.S. Special Envoy Steve Witkoff met Putin. Witkoff said little."
         #expect(resolve(text, [("U.S.", .gpe), ("Steve Witkoff", .person), ("Putin", .person), ("Witkoff", .person)]) == [
