@@ -76,6 +76,27 @@ public struct EntityRecognizer: Stage {
     static let openingWords: Set<String> = ["The", "A", "An", "In", "On", "At", "For", "And", "But", "Of", "By", "With", "From", "To", "As", "When", "While"]
     static let possessives: Set<String> = ["’s", "'s", "’", "'"]
 
+    /// "United Nations Secretary-General Antonio Guterres": a title at the end of an
+    /// organisation's name is the person's, not the body's ("Nations Secretary-General"); the
+    /// body is what the gazetteer names there ("United Nations").
+    static func withoutTrailingTitles(_ found: [EntityResolver.Found], words: [String], matches: [Gazetteer.Match]) -> [EntityResolver.Found] {
+        found.compactMap { span in
+            guard span.type == .org, span.tokens.count > 1, trailingTitles.contains(words[span.tokens.upperBound - 1]) else { return span }
+            var end = span.tokens.upperBound
+            while end > span.tokens.lowerBound, trailingTitles.contains(words[end - 1]) { end -= 1 }
+            guard end > span.tokens.lowerBound else { return nil }
+            var span = span
+            span.tokens = span.tokens.lowerBound..<end
+            // The gazetteer's name that the cut span ends ("United Nations" for "Nations").
+            if let match = matches.first(where: { $0.tokens.lowerBound < span.tokens.lowerBound && $0.tokens.upperBound == end }) {
+                span.tokens = match.tokens
+            }
+            return span
+        }
+    }
+    static let trailingTitles: Set<String> = ["Secretary-General", "Secretary", "General", "Spokesman", "Spokeswoman", "Envoy", "Chief",
+                                              "Director-General", "Commissioner", "Ambassador", "Chairman", "Chairwoman"]
+
     /// "Three U.S. Navy ships": a count that opens a sentence is not part of the name after it.
     static func withoutLeadingCounts(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
         found.map { span in
@@ -121,6 +142,9 @@ public struct EntityRecognizer: Stage {
         found = NameConsistency(gazetteer: gazetteer, sentenceStarts: sentenceStarts, lowercaseSeen: lowercaseSeen).apply(found, words: words, matches: matches)
         found = Self.withoutCurrencyPrefixes(found, words: words, tokens: document.tokens)
         found = Self.namesWithPeoples(found, words: words)
+        found = Self.withoutTrailingTitles(found, words: words, matches: matches)
+        // "Brent crude": a benchmark of oil, not a person.
+        found.removeAll { $0.type == .person && $0.tokens.count == 1 && $0.tokens.upperBound < words.count && ["crude", "futures"].contains(words[$0.tokens.upperBound]) }
         found = Self.withoutLeadingCounts(found, words: words)
         let platforms = Self.platformX(words: words, found: found)
         if !platforms.isEmpty { found = (found + platforms).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }

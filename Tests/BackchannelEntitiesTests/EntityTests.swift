@@ -49,10 +49,17 @@ struct EntityResolverTests {
         ("The Tigray People’s Liberation Front said it would fight on.", "ORG Tigray People’s Liberation Front"),
         ("Fighters of the Sudan People's Liberation Movement-North shelled the town.", "ORG Sudan People's Liberation Movement-North"),
         ("Three U.S. Navy ships were sent to the region.", "ORG U.S. Navy"),
+        ("In a statement, United Nations Secretary-General Antonio Guterres urged restraint.", "ORG United Nations"),
     ])
     func namesAroundAPossessiveAndACount(_ text: String, _ expected: String) throws {
         let found = summary(try entities(text), in: text)
         #expect(found.contains { $0.hasPrefix(expected + " [") }, "\(found)")
+        #expect(!found.contains { $0.contains("Secretary-General [") }, "\(found)")
+    }
+
+    @Test func anOilBenchmarkIsNoPerson() throws {
+        let text = "Brent crude rose 2% to $74 a barrel after the strikes."
+        #expect(!summary(try entities(text), in: text).contains { $0.hasPrefix("PERSON Brent") })
     }
 
     @Test func surnameJoinsTheFullName() {
