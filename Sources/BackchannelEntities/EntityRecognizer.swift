@@ -97,6 +97,29 @@ public struct EntityRecognizer: Stage {
     static let trailingTitles: Set<String> = ["Secretary-General", "Secretary", "General", "Spokesman", "Spokeswoman", "Envoy", "Chief",
                                               "Director-General", "Commissioner", "Ambassador", "Chairman", "Chairwoman"]
 
+    /// "the occupied West Bank": two names side by side that end a name of the gazetteer
+    /// together ("West" and "Bank" of "occupied West Bank") are one name, with its type.
+    static func joinedGazetteerNames(_ found: [EntityResolver.Found], matches: [Gazetteer.Match]) -> [EntityResolver.Found] {
+        guard found.count > 1, !matches.isEmpty else { return found }
+        var byEnd: [Int: (start: Int, type: EntityType)] = [:]
+        for match in matches where match.tokens.count > 1 {
+            if let type = EntityType(rawValue: match.entry.type) { byEnd[match.tokens.upperBound] = (match.tokens.lowerBound, type) }
+        }
+        var result: [EntityResolver.Found] = []
+        var n = 0
+        while n < found.count {
+            if n + 1 < found.count, found[n].tokens.upperBound == found[n + 1].tokens.lowerBound,
+               let name = byEnd[found[n + 1].tokens.upperBound], name.start <= found[n].tokens.lowerBound, case let type = name.type {
+                result.append(EntityResolver.Found(tokens: found[n].tokens.lowerBound..<found[n + 1].tokens.upperBound, type: type))
+                n += 2
+            } else {
+                result.append(found[n])
+                n += 1
+            }
+        }
+        return result
+    }
+
     /// "Three U.S. Navy ships": a count that opens a sentence is not part of the name after it.
     static func withoutLeadingCounts(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
         found.map { span in
@@ -141,6 +164,7 @@ public struct EntityRecognizer: Stage {
         }
         found = NameConsistency(gazetteer: gazetteer, sentenceStarts: sentenceStarts, lowercaseSeen: lowercaseSeen).apply(found, words: words, matches: matches)
         found = Self.withoutCurrencyPrefixes(found, words: words, tokens: document.tokens)
+        found = Self.joinedGazetteerNames(found, matches: matches)
         found = Self.namesWithPeoples(found, words: words)
         found = Self.withoutTrailingTitles(found, words: words, matches: matches)
         // "Brent crude": a benchmark of oil, not a person.

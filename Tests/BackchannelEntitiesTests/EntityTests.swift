@@ -57,6 +57,19 @@ struct EntityResolverTests {
         #expect(!found.contains { $0.contains("Secretary-General [") }, "\(found)")
     }
 
+    /// Two names side by side that end a gazetteer name together are that name: the tagger
+    /// cut "the occupied West Bank" into "West" (ORG) and "Bank" (GPE) in one article.
+    @Test func twoNamesThatEndAGazetteerNameAreOne() {
+        let entry = Gazetteer.Entry(type: "GPE", canonical: "West Bank", kind: "territory:Palestine")
+        let found = [EntityResolver.Found(tokens: 4..<5, type: .org), EntityResolver.Found(tokens: 5..<6, type: .gpe),
+                     EntityResolver.Found(tokens: 6..<7, type: .person)]
+        let joined = EntityRecognizer.joinedGazetteerNames(found, matches: [Gazetteer.Match(tokens: 3..<6, entry: entry)])
+        #expect(joined.map(\.tokens) == [4..<6, 6..<7] && joined.first?.type == .gpe)
+        // names that do not end the gazetteer's name together stay apart
+        let apart = EntityRecognizer.joinedGazetteerNames(found, matches: [Gazetteer.Match(tokens: 3..<5, entry: entry)])
+        #expect(apart.map(\.tokens) == [4..<5, 5..<6, 6..<7])
+    }
+
     @Test func anOilBenchmarkIsNoPerson() throws {
         let text = "Brent crude rose 2% to $74 a barrel after the strikes."
         #expect(!summary(try entities(text), in: text).contains { $0.hasPrefix("PERSON Brent") })
