@@ -28,8 +28,8 @@ Scoring (one entity per actor, so a duplicate is an error):
   ignored in matching) and per-type P/R (typed matching).
 * Roles (PERSON). Recall over every gold role of matched PERSON entities *and* of unmatched
   gold PERSON entities (those count as not found). A gold role is found when a predicted role
-  of the matched entity equals it ignoring case, a leading "the ", runs of white space and
-  curly versus straight apostrophes. Precision = predicted roles of matched persons that
+  of the matched entity equals it ignoring case, a leading "the " or possessive determiner
+  ("his", "her", "its", "their"), runs of white space and curly versus straight apostrophes. Precision = predicted roles of matched persons that
   equal a gold role / predicted roles of matched persons.
 * Affiliation. Accuracy over matched persons whose gold affiliation is not null. Names are
   compared after normalisation (case, leading "the ", apostrophes, and the table
@@ -93,7 +93,9 @@ ALIASES = {
 # ---------------------------------------------------------------- normalisation
 
 def norm_role(s):
-    return ce.norm_text(s)
+    """A role as norm_text gives it, without a leading possessive determiner: "His defence
+    minister" and "defence minister" are one title, as "the defence minister" is."""
+    return re.sub(r"^(his|her|its|their) ", "", ce.norm_text(s))
 
 
 def norm_name(s):
@@ -459,6 +461,8 @@ def selftest():
     assert (c["role_pred_ok"], c["role_pred"]) == (1, 2), c
     assert d["roles"][0]["missing"] == ["real-estate investor"]
     assert (c["aff_ok"], c["aff_n"]) == (1, 1), c          # "United States" == "U.S."
+    assert norm_role("His defence minister") == norm_role("the defence minister")
+    assert norm_role("history teacher") != norm_role("teacher")
     assert (c["ref_ok"], c["ref_n"], c["ref_spurious"]) == (1, 2, 0), c
     assert abs(s["entity_precision"] - 4 / 7) < 1e-9 and abs(s["role_recall"] - 1 / 3) < 1e-9
     assert s["per_type"]["PERSON"]["precision"] == 1 / 3 and s["per_type"]["NORP"]["recall"] == 0.0

@@ -880,7 +880,8 @@ Citigroup UBS BlackRock Euroclear SWIFT Deutsche Bank Goldman Sachs Morgan Stanl
 # ---------------------------------------------------------------------------
 
 TITLES = {
-    "president": ["president", "vice president", "vice-president", "president-elect"],
+    "president": ["president", "vice president", "vice-president", "president-elect", "acting president"],
+    "state counsellor": ["state counsellor", "state councillor"],
     "prime minister": ["prime minister", "premier", "pm", "deputy prime minister", "acting prime minister", "taoiseach", "tánaiste"],
     "foreign minister": ["foreign minister", "foreign affairs minister", "minister of foreign affairs",
                          "foreign secretary"],

@@ -34,7 +34,9 @@ struct RoleFinder {
         "soldier", "citizen", "economist", "lawyer", "journalist", "civilian", "academic", "professor",
         "banker", "tycoon", "oligarch", "dissident", "politician",
         // family: "President Donald Trump's son-in-law", "her daughter, Ana Corina Sosa"
-        "son-in-law", "daughter-in-law", "daughter", "son", "wife", "husband", "widow", "brother", "sister",
+        "son-in-law", "daughter-in-law", "daughter", "son", "wife", "husband", "widow", "brother", "sister", "girlfriend", "boyfriend",
+        // "State Counsellor Aung San Suu Kyi", "State Councillor Wang Yi", "the former editor of Nexta"
+        "counsellor", "councillor", "editor",
     ]
     /// Days and months: a title written before a name never reaches back past them ("On Sunday
     /// the army chief, Gen. …").

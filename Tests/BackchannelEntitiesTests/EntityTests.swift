@@ -70,6 +70,16 @@ struct EntityResolverTests {
         #expect(apart.map(\.tokens) == [4..<5, 5..<6, 6..<7])
     }
 
+    @Test(arguments: [
+        ("The military detained State Counsellor Aung San Suu Kyi and other leaders.", "PERSON Aung San Suu Kyi [Aung San Suu Kyi] roles=State Counsellor"),
+        ("State Councillor Wang Yi met the envoy in Beijing.", "PERSON Wang Yi [Wang Yi] roles=State Councillor"),
+        ("Police arrested Roman Protasevich, a former editor of Nexta, at the airport.", "PERSON Roman Protasevich [Roman Protasevich] roles=former editor of Nexta"),
+    ])
+    func counsellorsAndEditorsAreTitles(_ text: String, _ expected: String) throws {
+        let found = summary(try entities(text), in: text)
+        #expect(found.contains(expected), "\(found)")
+    }
+
     @Test func anOilBenchmarkIsNoPerson() throws {
         let text = "Brent crude rose 2% to $74 a barrel after the strikes."
         #expect(!summary(try entities(text), in: text).contains { $0.hasPrefix("PERSON Brent") })
