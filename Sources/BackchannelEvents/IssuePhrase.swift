@@ -3,8 +3,10 @@ import BackchannelCore
 /// The position a demand, refusal, request or agreement states, and its issue in the short form
 /// the negotiation tracker shows.
 extension EventDetector {
-    /// The position a demand, refusal or agreement states: the words after the trigger up to
-    /// the end of the phrase, without articles ("rejected a full ceasefire" → "full ceasefire").
+    /// The position a demand, refusal, request or agreement states, and its issue where the
+    /// sentence puts it: an issue noun's own phrase ("an immediate and unconditional ceasefire"),
+    /// else the object after the verb without articles ("rejected a full ceasefire" → "full
+    /// ceasefire"), else the object before it ("the 30-day truce proposed by Washington").
     func position(for event: Event, after trigger: Range<Int>, in range: Range<Int>, words: [String], lower: [Word], entityAt: [Int?]) -> Event.Position? {
         let stance: Event.Position.Stance
         switch event.type {
@@ -152,6 +154,7 @@ extension EventDetector {
         return Self.cleanIssue((start...k).compactMap { ["a", "an", "the", "its", "their", "his", "her", "this"].contains(lower[$0]) ? nil : lower[$0].text })
     }
 
+    static let relayingVerbs: WordSet = ["tell", "inform", "assure", "remind", "warn", "convince", "persuade"]
     static let bareVerbs: WordSet = ["accept", "recognise", "recognize", "sign", "negotiate", "discuss", "consider", "comment", "agree", "do",
                                      "respond", "answer", "reply"]
     static let addressingVerbs: WordSet = ["told", "tells", "tell", "urged", "urges", "urge", "asked", "asks", "ask", "pressed", "presses",
@@ -294,6 +297,14 @@ extension EventDetector {
                 if named { t = max(u, t + 1); skipping = true }
             }
         }
+        // "asked Trump to tell Phnom Penh that Bangkok wanted bilateral talks": what is to be
+        // told is the issue.
+        if t < range.upperBound, Self.relayingVerbs.contains(lower[t]),
+           let that = (t + 1..<min(range.upperBound, t + 7)).first(where: { lower[$0] == "that" }),
+           !(t + 1..<that).contains(where: { [",", ".", ";", ":"].contains(lower[$0]) }) {
+            t = that + 1
+            clause = true
+        }
         var issue: [String] = []
         let phraseEnds = Self.phraseEnds
         while t < range.upperBound, issue.count < 12, ![",", ".", ";", ":", "but", "while", "which", "who", "“", "\""].contains(lower[t]) {
@@ -373,7 +384,7 @@ extension EventDetector {
         }) {
             issue = Array(issue[..<cut])
         }
-        while let first = issue.first, ["it", "they", "he", "she", "we", "first", "also", "now", "still", "’s", "'s"].contains(first) || issueTimes.contains(first)
+        while let first = issue.first, ["it", "they", "he", "she", "we", "first", "also", "now", "still", "again", "’s", "'s"].contains(first) || issueTimes.contains(first)
                 || first == "to" && issue.count > 1
                 || ["early", "late", "on", "this", "last", "next"].contains(first) && issue.count > 1 && issueTimes.contains(issue[1]) {
             issue.removeFirst()

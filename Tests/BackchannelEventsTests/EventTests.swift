@@ -872,6 +872,7 @@ struct EventTests {
         #expect(EventDetector.cleanIssue(["plan", "outright"]) == "plan")
         #expect(EventDetector.cleanIssue(["it", "on", "behalf"]) == nil)
         #expect(EventDetector.cleanIssue(["minerals", "agreement", "they"]) == "minerals agreement")
+        #expect(EventDetector.cleanIssue(["again", "to", "thais"]) == "thais")
         let found = try events("Russia and Ukraine agreed in Istanbul on Friday to a new exchange of prisoners.")
         #expect(found.contains { $0.hasSuffix("position=accepts:new exchange of prisoners") }, "\(found)")
     }
@@ -921,6 +922,8 @@ struct EventTests {
         // a clause after "that", without its auxiliaries; talks refused
         ("Venezuela denied that its troops had crossed the border.", "rejects:troops crossed border"),
         ("Tehran said it would not negotiate with Washington while the strikes continued.", "rejects:negotiations with washington"),
+        // what someone is asked to tell another
+        ("Phumtham asked Donald Trump to tell Phnom Penh that Bangkok wanted bilateral talks.", "demands:bangkok wanted bilateral talks"),
     ])
     func issuesThatAreNotRightAfterTheTrigger(_ sentence: String, _ position: String) throws {
         let found = try events(sentence)
