@@ -339,8 +339,8 @@ public struct EventDetector: Stage {
     /// in ten of the authors so found are the annotated ones; the event's confidence says that
     /// its author was read from the sentences before.)
     private func carryAttackers(_ events: inout [Event], document: Document) {
-        var sentenceIndex: [Int: Int] = [:]
-        for (n, sentence) in document.sentences.enumerated() { sentenceIndex[sentence.span.start] = n }
+        guard events.contains(where: { Self.authorlessTypes.contains($0.type) && $0.actors.isEmpty }) else { return }
+        let sentenceIndex = Self.sentenceIndex(of: document)
         var last: (actors: [Entity.ID], sentence: Int)?
         for n in events.indices where Self.authorlessTypes.contains(events[n].type) {
             guard let here = sentenceIndex[events[n].sentence.start] else { continue }
@@ -351,6 +351,14 @@ public struct EventDetector: Stage {
                 events[n].confidence = (events[n].confidence * 0.8 * 100).rounded() / 100
             }
         }
+    }
+
+    /// Each sentence's position in the document, by the offset it starts at: how far apart two
+    /// events' sentences are.
+    static func sentenceIndex(of document: Document) -> [Int: Int] {
+        var index: [Int: Int] = [:]
+        for (n, sentence) in document.sentences.enumerated() { index[sentence.span.start] = n }
+        return index
     }
 
     /// Deeds reported even when the sentence names no one who did them.

@@ -77,7 +77,7 @@ extension EventDetector {
             while t < range.upperBound, tail.count < 8, ![",", ".", ";", ":", "but", "while", "which", "who", "that", "“", "\"", "and"].contains(lower[t]),
                   !(tail.count >= 2 && Self.phraseEnds.contains(lower[t])) {
                 if ["in", "at"].contains(lower[t]), t + 1 < range.upperBound, words[t + 1].startsUppercase, !tail.isEmpty { break }
-                if !["a", "an", "the", "its", "their", "his", "her"].contains(lower[t]) { tail.append(lower[t].text) }
+                if !Self.issueArticles.contains(lower[t]) { tail.append(lower[t].text) }
                 t += 1
             }
             if !tail.isEmpty { phrase += [lower[noun + 1].text] + tail }
@@ -117,7 +117,7 @@ extension EventDetector {
             // "wants the dispute settled in bilateral talks": the "subject" is the object, and
             // the participle says what should become of it.
             if k >= range.lowerBound, Self.wantingVerbs.contains(lower[k]) {
-                let object = (k + 1...subjectEnd).compactMap { ["a", "an", "the", "its", "their", "his", "her"].contains(lower[$0]) ? nil : lower[$0].text }
+                let object = (k + 1...subjectEnd).compactMap { Self.issueArticles.contains(lower[$0]) ? nil : lower[$0].text }
                 return Self.cleanIssue(object + [lower[trigger.upperBound - 1].text])
             }
             if k > range.lowerBound, lower[k] == "which", lower[k - 1] == "," {
@@ -154,6 +154,8 @@ extension EventDetector {
         return Self.cleanIssue((start...k).compactMap { ["a", "an", "the", "its", "their", "his", "her", "this"].contains(lower[$0]) ? nil : lower[$0].text })
     }
 
+    /// The articles and possessives an issue is written without ("its right to enrich" → "right to enrich").
+    static let issueArticles: WordSet = ["a", "an", "the", "its", "their", "his", "her"]
     static let relayingVerbs: WordSet = ["tell", "inform", "assure", "remind", "warn", "convince", "persuade"]
     static let bareVerbs: WordSet = ["accept", "recognise", "recognize", "sign", "negotiate", "discuss", "consider", "comment", "agree", "do",
                                      "respond", "answer", "reply"]
@@ -169,8 +171,7 @@ extension EventDetector {
     /// the issue ("accusation of arming rsf").
     static func nameTheCharges(_ events: inout [Event], ranges: [Range<Int>], document: Document, lower: [Word]) {
         guard events.contains(where: { $0.position?.issue.map { chargeReferences.contains($0) } ?? false }) else { return }
-        var sentenceIndex: [Int: Int] = [:]
-        for (n, sentence) in document.sentences.enumerated() { sentenceIndex[sentence.span.start] = n }
+        let sentenceIndex = Self.sentenceIndex(of: document)
         for n in events.indices where events[n].type == .reject {
             guard let issue = events[n].position?.issue, chargeReferences.contains(issue),
                   let here = sentenceIndex[events[n].sentence.start], here < ranges.count else { continue }
@@ -184,7 +185,7 @@ extension EventDetector {
                     var t = of + 1
                     while t < range.upperBound, words.count < 10, document.tokens[t].span.start < trigger,
                           ![",", ".", ";", ":", "and", "which", "who", "—", "–", "“", "”", "\""].contains(lower[t]) {
-                        if !["a", "an", "the", "its", "their", "his", "her"].contains(lower[t]) { words.append(lower[t].text) }
+                        if !Self.issueArticles.contains(lower[t]) { words.append(lower[t].text) }
                         t += 1
                     }
                     if words.count > 2, let named = cleanIssue(words) { events[n].position?.issue = named }
@@ -321,7 +322,7 @@ extension EventDetector {
                || lower[t] == "for" && (Self.numberWords[lower[t + 1].text] != nil || lower[t + 1].text.first?.isNumber == true) {
                 break
             }
-            if !["a", "an", "the", "its", "their", "his", "her"].contains(lower[t]) { issue.append(lower[t].text) }
+            if !Self.issueArticles.contains(lower[t]) { issue.append(lower[t].text) }
             t += 1
         }
         // "turned the offer down": the particle closes the verb, not the issue.
