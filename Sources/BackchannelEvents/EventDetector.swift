@@ -364,7 +364,7 @@ public struct EventDetector: Stage {
     /// Deeds reported even when the sentence names no one who did them.
     static let authorlessTypes: Set<Event.Kind> = [.fight, .assault]
     /// Nouns for fighting, which mostly refer back to a deed told already.
-    static let referringFightNouns: WordSet = fightNouns.union(["assault", "war", "killings"])
+    static let referringFightNouns: WordSet = WordSet(fightNouns.words.filter { $0 != "fighting" }).union(["assault", "war", "killings"])
 
     /// One deed per type and actors in a sentence.
     struct DeedKey: Hashable {
@@ -843,8 +843,15 @@ public struct EventDetector: Stage {
         // "…, a charge Kigali rejects", "an accusation the Emiratis deny": the one named between
         // the charge and the verb answers it.
         if [.reject, .concede].contains(trigger.type),
-           let answerer = Self.chargeAnswerer(before: triggerTokens.lowerBound, in: range, lower: lower, entityAt: entityAt), canAct(answerer) {
-            actors = [answerer]
+           // (A city that answers a charge stands for its government.)
+           let answerer = Self.chargeAnswerer(before: triggerTokens.lowerBound, in: range, lower: lower, entityAt: entityAt), canAct(answerer) || isTown(answerer) {
+            actors = [countryOf(answerer, document: document) ?? answerer]
+        } else if [.reject, .concede].contains(trigger.type),
+                  Self.chargeAnswerer(before: triggerTokens.lowerBound, in: range, lower: lower, entityAt: entityAt, pronoun: true) != nil,
+                  let accusation = earlier.last(where: { $0.type == .accuse && $0.sentence.start == sentence.start && !$0.targets.isEmpty }),
+                  let accused = document.entities.firstIndex(where: { $0.id == accusation.targets[0] }) {
+            // "It accuses him of heading a cartel, a charge he rejects": the accused answers.
+            actors = [accused]
         }
         // "the UAE, which it accuses of arming the RSF", "Iran, which Washington accuses of
         // supplying drones": the one the relative pronoun stands for is accused (sanctioned,
@@ -1536,9 +1543,16 @@ public struct EventDetector: Stage {
     /// The party in "a charge Kigali rejects", "an accusation that the Emiratis deny", "a claim
     /// Kyiv's general staff denied": the name right before the verb (its own words after a
     /// possessive allowed), with a word for a charge right before the name.
-    static func chargeAnswerer(before trigger: Int, in range: Range<Int>, lower: [Word], entityAt: [Int?]) -> Int? {
+    /// With `pronoun`, the answerer is a personal pronoun ("a charge he rejects"), returned as -1.
+    static func chargeAnswerer(before trigger: Int, in range: Range<Int>, lower: [Word], entityAt: [Int?], pronoun: Bool = false) -> Int? {
         var k = trigger - 1
         while k > range.lowerBound, ["has", "have", "had", "did", "does", "do", "also", "always", "strongly", "firmly", "flatly", "repeatedly"].contains(lower[k]) { k -= 1 }
+        if pronoun {
+            guard k > range.lowerBound, ["he", "she", "they", "it"].contains(lower[k]) else { return nil }
+            var start = k
+            if lower[start - 1] == "that" || lower[start - 1] == "which" { start -= 1 }
+            return start > range.lowerBound && chargeNouns.contains(lower[start - 1]) ? -1 : nil
+        }
         // "Kyiv's general staff": back over up to three words to the possessive.
         if k > range.lowerBound, entityAt[k] == nil,
            let owner = (max(range.lowerBound + 1, k - 3)..<k).reversed().first(where: { ["'s", "’s"].contains(lower[$0]) }),
@@ -1549,6 +1563,11 @@ public struct EventDetector: Stage {
         var start = k
         while start > range.lowerBound, entityAt[start - 1] == e { start -= 1 }
         if start > range.lowerBound, lower[start - 1] == "the" { start -= 1 }
+        // "charges that the defence ministry in Yerevan has denied": the body of a place.
+        if start > range.lowerBound + 2, lower[start - 1] == "in", let the = (max(range.lowerBound, start - 5)..<(start - 1)).last(where: { lower[$0] == "the" }),
+           (the + 1..<(start - 1)).allSatisfy({ entityAt[$0] == nil && lower[$0].text.first?.isLetter == true }) {
+            start = the
+        }
         if start > range.lowerBound, lower[start - 1] == "that" { start -= 1 }
         guard start > range.lowerBound, chargeNouns.contains(lower[start - 1]) else { return nil }
         return e

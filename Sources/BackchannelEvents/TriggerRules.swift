@@ -59,8 +59,15 @@ extension EventDetector {
     static let blockNounsBefore: WordSet = ["a", "an", "the", "apartment", "residential", "tower", "office", "housing", "city", "voting",
                                             "this", "that", "its", "their", "one", "building", "concrete", "cell", "eastern", "western"]
     static let violence: WordSet = ["killed", "killing", "killings", "attack", "attacked", "attacks", "assault", "shooting", "shot", "massacre"]
-    static let irregulars: WordSet = ["gunmen", "gunman", "militants", "attackers", "assailants", "terrorists", "bombers", "bomber", "militiamen"]
-    static let defenceless: WordSet = ["civilians", "worshippers", "tourists", "pilgrims", "patients", "camp", "hospital", "school", "mosque", "church"]
+    static let irregulars: WordSet = ["gunmen", "gunman", "militants", "attackers", "assailants", "terrorists", "bombers", "bomber", "militiamen",
+                                      "gang", "gangs", "terrorist", "terror"]
+    static let defenceless: WordSet = ["civilians", "worshippers", "worshipers", "tourists", "pilgrims", "patients", "camp", "hospital", "school", "mosque",
+                                       "church", "children", "kindergarten", "convoy", "villagers", "displaced", "hospitals", "schools"]
+    /// A bomb carried by a person or a vehicle, not dropped by an air force: "a suicide bombing".
+    static let irregularBombs: WordSet = ["suicide", "car", "truck", "roadside"]
+    static let bombWords: WordSet = ["bombing", "bombings", "bomb", "bombs", "bomber", "bombers"]
+    /// Between a killing and whom it killed: "killed at least 25 worshippers".
+    static let countWords: WordSet = ["at", "least", "more", "than", "about", "some", "over", "nearly", "almost", "dozens", "hundreds", "of", "scores"]
     static let tellingVerbs: WordSet = ["told", "tells", "assured", "assures", "informed", "informs", "briefed", "briefs", "reassured"]
     /// Shutting these to another state sanctions it: "closed its airspace to Indian airlines".
     static let closingVerbs: WordSet = ["closed", "closes", "close", "closing", "shut", "shuts", "suspended", "suspends", "suspend", "halted", "halts",
@@ -664,12 +671,27 @@ extension EventDetector {
         // ("launched an assault on the camp": the deed's word may follow the trigger.)
         if trigger?.type == .fight, let deed = ([i] + Self.ahead(i, 1, 4, in: range)).first(where: { Self.violence.contains(lower[$0]) }) {
             let near = max(range.lowerBound, deed - 5)..<min(range.upperBound, deed + 6)
-            let irregulars = near.contains { Self.irregulars.contains(lower[$0]) }
+            // ("drones used against gang positions": the irregulars are the ones attacked.)
+            let irregulars = near.contains { k in
+                Self.irregulars.contains(lower[k]) && !(max(range.lowerBound, k - 2)..<k).contains { lower[$0] == "against" }
+            }
             // ("killed at least 12 civilians": "at least" is a count, not an aim.)
             let atCount = deed + 2 < range.upperBound && lower[deed + 1] == "at" && ["least", "most"].contains(lower[deed + 2])
             let defenceless = deed + 1 < range.upperBound && ["on", "at", "against"].contains(lower[deed + 1]) && !atCount
                 && Self.ahead(deed, 1, 5, in: range).contains { Self.defenceless.contains(lower[$0]) }
-            if irregulars || defenceless { trigger?.type = .assault }
+            // ("killing civilians", "killed at least 25 worshippers": the killed are named; a
+            // missile or shelling that kills civilians stays the war's FIGHT.)
+            let weapon = (max(range.lowerBound, deed - 4)..<deed).contains { Self.hittingWeapons.contains(lower[$0]) || Self.launchedWeapons.contains(lower[$0]) }
+            let killedDefenceless = ["killed", "killing"].contains(lower[deed]) && !weapon
+                && Self.ahead(deed, 1, 6, in: range).first(where: { !Self.countWords.contains(lower[$0]) && !lower[$0].text.allSatisfy({ $0.isNumber || $0 == "," }) })
+                    .map { Self.defenceless.contains(lower[$0]) } == true
+            if irregulars || defenceless || killedDefenceless { trigger?.type = .assault }
+        }
+        // "a suicide bombing", "a car bomb", "a terrorist attack": not a battle's weapon.
+        if trigger?.type == .fight, i > range.lowerBound,
+           Self.bombWords.contains(lower[i]) && Self.irregularBombs.contains(lower[i - 1])
+               || ["attack", "attacks"].contains(lower[i]) && ["terrorist", "terror"].contains(lower[i - 1]) {
+            trigger?.type = .assault
         }
         // "military support", "financial backing": aid, not political support.
         if trigger?.type == .support, i > range.lowerBound, TriggerLexicon.aidModes.contains(where: { $0.words.contains(lower[i - 1].text) }) {
