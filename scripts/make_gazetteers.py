@@ -1277,6 +1277,11 @@ def add_personal_names(g, surnames=5000):
                 # A name that is already a place, organisation or title keeps that meaning only.
                 if len(name) > 1 and name not in taken and name.lower() not in DROP_SURFACES:
                     g.add(name, kind, name, kind.lower())
+                # A given name that is also a place's ("Sofia", "Jordan", "Victoria") is marked as
+                # such beside the place: before a surname it opens a person's name ("Sofia
+                # Sapega"), which the analysis reads from the words after it.
+                elif kind == "FIRSTNAME" and len(name) > 1 and any(k[0] == name and k[1] == "GPE" for k in g.entries):
+                    g.add(name, "GIVENNAME", name, "givenname")
 
 
 def main():

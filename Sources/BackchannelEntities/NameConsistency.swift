@@ -783,12 +783,30 @@ struct NameConsistency {
                       !Self.bodyHeads.contains(words[f.tokens.upperBound - 1].lowercased()),
                       !isKnownPlaceOrBody(words[f.tokens].joined(separator: " ")) {
                 f.type = .person
+            } else if f.type == .gpe || f.type == .loc || f.type == .org, f.tokens.count == 2,
+                      gazetteer.lookup(words[f.tokens.lowerBound]).contains(where: { $0.type == "GIVENNAME" }),
+                      isSurnameLike(words[f.tokens.lowerBound + 1], words: words),
+                      !isKnownPlaceOrBody(words[f.tokens].joined(separator: " ")) {
+                // "Sofia Sapega", "Israel Katz": a given name that is also a place's, before a
+                // word that can only be a surname.
+                f.type = .person
             }
             // "Ben Gurion airport", "the Salah al-Din road", "al-Nau hospital": a name the
             // gazetteer does not know, before a facility's noun in lower case, is that facility.
             if f.type == .person || f.type == .org, f.tokens.upperBound < words.count, !sentenceStarts.contains(f.tokens.upperBound),
                Self.namedFacilityNouns.contains(words[f.tokens.upperBound]),
                gazetteer.lookup(words[f.tokens].joined(separator: " ")).isEmpty, !starts.contains(f.tokens.upperBound) {
+                f.tokens = f.tokens.lowerBound..<(f.tokens.upperBound + 1)
+                f.type = .fac
+            }
+            // "Miraflores Palace", "Bagram Airbase": a name, then a facility's head word
+            // capitalised, is that facility, however the tagger cut it.
+            if f.type != .fac, f.type != .norp, f.tokens.upperBound < words.count, !sentenceStarts.contains(f.tokens.upperBound),
+               words[f.tokens.upperBound].startsUppercase, Self.facilityHeads.contains(words[f.tokens.upperBound].lowercased()),
+               !isCountry(words[f.tokens].joined(separator: " ")), f.type != .loc,
+               // ("the Caspian Pipeline Consortium": the name goes on.)
+               f.tokens.upperBound + 1 >= words.count || sentenceStarts.contains(f.tokens.upperBound + 1) || !words[f.tokens.upperBound + 1].startsUppercase,
+               !found.contains(where: { $0.tokens.lowerBound == f.tokens.upperBound && $0.tokens.count > 1 }) {
                 f.tokens = f.tokens.lowerBound..<(f.tokens.upperBound + 1)
                 f.type = .fac
             }
@@ -863,6 +881,28 @@ struct NameConsistency {
 
     /// A given name the gazetteer knows, also written with accents it lists without
     /// ("Stéphane" for "Stephane").
+    /// A word that can be nothing but a surname after a given name: capitalised, in lower case
+    /// after its first letter, unknown to the gazetteer but as a name, no head of a place's or a
+    /// body's name ("Valley", "Airways", "Daily"), and never written in lower case in the text.
+    func isSurnameLike(_ word: String, words: [String]) -> Bool {
+        guard word.startsUppercase, word.count > 2, word.unicodeScalars.dropFirst().allSatisfy({ $0.properties.isLowercase || $0 == "-" || $0 == "'" }),
+              gazetteer.lookup(word).allSatisfy({ ["FIRSTNAME", "SURNAME"].contains($0.type) }),
+              !Self.notSurnames.contains(word.lowercased()) else { return false }
+        let lowercase = lowercaseSeen ?? TaggerFeatures.lowercaseVocabulary(words)
+        return !lowercase.contains(word.lowercased())
+    }
+
+    /// Words after a place's name that make a longer name, not a person's.
+    static let notSurnames: WordSet = [
+        "valley", "street", "avenue", "road", "square", "club", "falls", "airport", "airways", "airlines", "palace", "river", "lake", "bay", "city",
+        "province", "region", "county", "district", "post", "times", "daily", "today", "accord", "accords", "agreement", "declaration", "summit",
+        "format", "group", "conference", "protocol", "process", "hotel", "centre", "center", "university", "stadium", "bridge", "port",
+        "harbour", "harbor", "mountains", "hills", "heights", "sea", "gulf", "strait", "island", "islands", "peninsula", "basin", "corridor",
+        "line", "highway", "station", "base", "forum", "treaty", "charter", "convention", "conventions", "principles", "initiative", "plan",
+        "state", "tech", "keys", "metro", "express", "herald", "tribune", "observer", "telegraph", "journal", "gazette", "weekly", "monthly",
+        "council", "army", "navy", "police", "government", "parliament", "assembly", "front", "party", "movement", "republic", "kingdom",
+    ]
+
     func isFirstName(_ word: String) -> Bool {
         if gazetteer.lookup(word).contains(where: { $0.type == "FIRSTNAME" }) { return true }
         guard !word.utf8.allSatisfy({ $0 < 0x80 }) else { return false }

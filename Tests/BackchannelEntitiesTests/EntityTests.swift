@@ -80,6 +80,28 @@ struct EntityResolverTests {
         #expect(found.contains(expected), "\(found)")
     }
 
+    /// A given name that is also a place's opens a person's name before a word that can only be
+    /// a surname; before a place's or a body's word it stays the place.
+    @Test func aGivenNameThatIsAlsoAPlace() throws {
+        let text = "Police detained Sofia Sapega at Minsk airport. Sapega is a Russian citizen. "
+            + "Jordan Bardella criticised the plan. Jordan Valley farmers protested."
+        let found = summary(try entities(text), in: text)
+        #expect(found.contains { $0.hasPrefix("PERSON Sofia Sapega [Sofia Sapega|Sapega]") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("PERSON Jordan Bardella [") }, "\(found)")
+        #expect(!found.contains { $0.hasPrefix("PERSON Jordan Valley") }, "\(found)")
+        // the gazetteer marks the given names that places also bear
+        #expect(Gazetteer.shared.lookup("Sofia").contains { $0.type == "GIVENNAME" })
+        #expect(!Gazetteer.shared.lookup("Minsk").contains { $0.type == "GIVENNAME" })
+    }
+
+    /// A name and a facility's head word in capitals are the facility, unless the name goes on.
+    @Test func aNameAndAFacilitysWordAreTheFacility() throws {
+        let text = "Officials at Miraflores Palace said Maduro would speak. The Caspian Pipeline Consortium halted loadings."
+        let found = summary(try entities(text), in: text)
+        #expect(found.contains { $0.hasPrefix("FAC Miraflores Palace [") }, "\(found)")
+        #expect(!found.contains { $0.hasPrefix("FAC Caspian Pipeline [") }, "\(found)")
+    }
+
     @Test func anOilBenchmarkIsNoPerson() throws {
         let text = "Brent crude rose 2% to $74 a barrel after the strikes."
         #expect(!summary(try entities(text), in: text).contains { $0.hasPrefix("PERSON Brent") })
