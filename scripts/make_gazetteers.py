@@ -1166,6 +1166,10 @@ def build():
             g.add(s, "ORG", canon, kind)
             if s.startswith("The "):
                 g.add(s[4:], "ORG", canon, kind)
+            # British and American spellings of a body's name: "Organisation", "Organization".
+            for us, uk in (("Organization", "Organisation"), ("Organisation", "Organization")):
+                if us in s:
+                    g.add(s.replace(us, uk), "ORG", canon, kind)
 
     # Titles: lower case and capitalised forms ("President", "Foreign Minister").
     for canon, surfaces in TITLES.items():

@@ -315,6 +315,11 @@ struct NameConsistency {
             if f.type == .gpe || f.type == .loc, end < words.count, !sentenceStarts.contains(end), Self.agreementWords.contains(words[end]) {
                 continue
             }
+            // "the Stockholm Agreement" cut by the tagger leaves "Agreement": a text, no name.
+            // "Operation Barkhane", "Operation Sindoor": a military operation's name is no actor.
+            if f.type != .person, f.tokens.count == 1, Self.agreementWords.contains(words[f.tokens.lowerBound]) { continue }
+            if words[f.tokens.lowerBound] == "Operation"
+                || f.tokens.lowerBound > 0 && words[f.tokens.lowerBound - 1] == "Operation" && !sentenceStarts.contains(f.tokens.lowerBound) { continue }
             if f.type == .gpe || f.type == .loc, f.tokens.lowerBound >= 2, words[f.tokens.lowerBound - 1] == "of",
                Self.stateWords.contains(words[f.tokens.lowerBound - 2]), !sentenceStarts.contains(f.tokens.lowerBound - 1) {
                 var start = f.tokens.lowerBound - 2
@@ -535,8 +540,20 @@ struct NameConsistency {
         while i < words.count {
             guard Self.isCapitalised(words[i]) else { i += 1; continue }
             var j = i + 1
-            while j < words.count, !sentenceStarts.contains(j), Self.isCapitalised(words[j])
-                    || (["of", "for", "and"].contains(words[j]) && j + 1 < words.count && !sentenceStarts.contains(j + 1) && Self.isCapitalised(words[j + 1])) { j += 1 }
+            while j < words.count, !sentenceStarts.contains(j) {
+                if Self.isCapitalised(words[j])
+                    || (["of", "for", "and"].contains(words[j]) && j + 1 < words.count && !sentenceStarts.contains(j + 1) && Self.isCapitalised(words[j + 1])
+                        && !(words[j] == "for" && Self.calendarWords.contains(words[j + 1]))) {
+                    j += 1
+                } else if words[j] == "for", j + 2 < words.count, words[j + 1] == "the", !sentenceStarts.contains(j + 2),
+                          Self.isCapitalised(words[j + 2]), Self.organisationFirstWords.contains(words[j - 1].lowercased()) {
+                    // "Organisation for the Prohibition of Chemical Weapons": a body's name goes on
+                    // past "for the" ("… of the" mostly names the body it belongs to).
+                    j += 2
+                } else {
+                    break
+                }
+            }
             var start = i
             while start < j, Self.notNames.contains(words[start]) { start += 1 }
             defer { i = j }
@@ -571,7 +588,7 @@ struct NameConsistency {
     func isOrganisation(_ run: Range<Int>, words: [String]) -> Bool {
         guard run.count >= 2 else { return false }
         return Self.organisationLastWords.contains(words[run.upperBound - 1].lowercased())
-            || run.dropLast().contains { Self.organisationFirstWords.contains(words[$0].lowercased()) && words[$0 + 1] == "of" }
+            || run.dropLast().contains { Self.organisationFirstWords.contains(words[$0].lowercased()) && ["of", "for"].contains(words[$0 + 1]) }
     }
 
     /// Nouns for a company or body, which an apposition or a noun before a name gives it:

@@ -102,6 +102,19 @@ struct EntityResolverTests {
         #expect(!found.contains { $0.hasPrefix("FAC Caspian Pipeline [") }, "\(found)")
     }
 
+    /// A body's name goes on past "for the"; both spellings of "Organisation" are known; a named
+    /// agreement or military operation is no entity.
+    @Test func bodiesAgreementsAndOperations() throws {
+        let text = "The Organisation for the Prohibition of Chemical Weapons sent inspectors. "
+            + "The Organisation for Security and Co-operation in Europe closed its mission. "
+            + "The Houthis said they would respect the Stockholm Agreement. France ended Operation Barkhane in August."
+        let found = summary(try entities(text), in: text)
+        #expect(found.contains { $0.hasPrefix("ORG Organisation for the Prohibition of Chemical Weapons [") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("ORG OSCE [Organisation for Security and Co-operation in Europe]") }, "\(found)")
+        #expect(!found.contains { $0.contains("Agreement") || $0.contains("Barkhane") || $0.contains("Stockholm") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("GPE France [") }, "\(found)")
+    }
+
     @Test func anOilBenchmarkIsNoPerson() throws {
         let text = "Brent crude rose 2% to $74 a barrel after the strikes."
         #expect(!summary(try entities(text), in: text).contains { $0.hasPrefix("PERSON Brent") })
