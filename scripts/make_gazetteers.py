@@ -802,6 +802,7 @@ ORGS = [
     ("Islamic State", "armed", ["ISIS", "ISIL", "Daesh", "Islamic State group", "Islamic State of Iraq and Syria"]),
     ("Al-Qaeda", "armed", ["al-Qaeda", "al Qaeda", "Al Qaeda", "al-Qaida"]),
     ("Al-Shabaab", "armed", ["al-Shabaab", "al-Shabab"]),
+    ("Boko Haram", "armed", []), ("ISWAP", "armed", ["Islamic State West Africa Province"]),
     ("Hayat Tahrir al-Sham", "armed", ["HTS"]), ("SDF", "armed", ["Syrian Democratic Forces"]),
     ("PKK", "armed", ["Kurdistan Workers' Party"]), ("YPG", "armed", []),
     ("Wagner", "armed", ["Wagner Group", "Wagner group", "Africa Corps"]),
@@ -858,6 +859,7 @@ Citigroup UBS BlackRock Euroclear SWIFT Deutsche Bank Goldman Sachs Morgan Stanl
     ("IRNA", "media", []), ("Tasnim", "media", []), ("Fars News Agency", "media", ["Fars"]),
     ("Truth Social", "media", []),
     ("Al Jazeera", "media", ["Al-Jazeera"]), ("Al Arabiya", "media", ["Al-Arabiya"]),
+    ("Al-Manar", "media", ["Al Manar"]), ("Amaq", "media", ["Amaq News Agency", "Amaq news agency"]),
     ("BBC", "media", ["British Broadcasting Corporation"]), ("CNN", "media", []),
     ("Ukrinform", "media", []), ("Anadolu", "media", ["Anadolu Agency"]),
     ("Kyiv Independent", "media", []), ("Axios", "media", []), ("Politico", "media", []),
@@ -1166,6 +1168,10 @@ def build():
             g.add(s, "ORG", canon, kind)
             if s.startswith("The "):
                 g.add(s[4:], "ORG", canon, kind)
+            # A name that opens with an Arabic article in lower case opens a sentence with it
+            # capitalised: "al-Shabab" → "Al-Shabab".
+            if s[:3] in ("al-", "el-"):
+                g.add(s[0].upper() + s[1:], "ORG", canon, kind)
             # British and American spellings of a body's name: "Organisation", "Organization".
             for us, uk in (("Organization", "Organisation"), ("Organisation", "Organization")):
                 if us in s:

@@ -193,6 +193,8 @@ struct EntityResolver {
         let lower = word.lowercased()
         return RoleFinder.heads.contains(lower) || (word.hasSuffix(".") && Tokenizer.abbreviations.contains(String(word.dropLast()))
             && !["St", "Mt", "Ft"].contains(String(word.dropLast()))) || ["mr", "mrs", "ms", "sheikh", "ayatollah", "dr", "sir", "dame", "lord", "lady"].contains(lower)
+            // a title's qualifier opening a sentence: "Retired Gen. David Petraeus", "Former President …"
+            || ["retired", "former", "acting", "caretaker", "interim"].contains(lower)
     }
 
     /// The key that makes two mentions the same entity outright.

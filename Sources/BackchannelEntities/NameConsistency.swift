@@ -568,10 +568,13 @@ struct NameConsistency {
                 if k - from >= 2 { pieces.append(from..<k) }
                 from = k + 1
             }
-            let twoBodies = pieces.count >= 2 && pieces.allSatisfy { isOrganisation($0, words: words) }
+            // ("Human Rights Watch and Amnesty International": bodies the gazetteer knows are two.)
+            let twoBodies = pieces.count >= 2 && pieces.allSatisfy {
+                isOrganisation($0, words: words) || gazetteer.lookup(words[$0].joined(separator: " ")).contains { $0.type == "ORG" }
+            }
             var parts = [start..<j]
             if twoBodies || !isOrganisation(start..<j, words: words) { parts = pieces }
-            for run in parts where isOrganisation(run, words: words) {
+            for run in parts where isOrganisation(run, words: words) || twoBodies {
                 guard !result.contains(where: { $0.tokens.overlaps(run) && ($0.type == .person || !run.contains($0.tokens.lowerBound) || $0.tokens.upperBound > run.upperBound) }) else { continue }
                 // A known place keeps its reading ("Soviet Union", "European Union" stays the gazetteer's).
                 if let known = gazetteer.lookup(words[run].joined(separator: " ")).first(where: { EntityType(rawValue: $0.type) != nil }),

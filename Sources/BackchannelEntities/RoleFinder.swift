@@ -90,7 +90,7 @@ struct RoleFinder {
     static let verbs: WordSet = ["said", "says", "told", "tells", "added", "met", "meets", "called", "urged", "warned", "is", "was", "has", "had", "will", "would"]
     /// Words that may stand inside a title before the name, lower case.
     static let modifiers: WordSet = [
-        "acting", "former", "deputy", "interim", "chief", "top", "senior", "special", "foreign", "defense", "defence",
+        "acting", "former", "deputy", "interim", "caretaker", "transitional", "chief", "top", "senior", "special", "foreign", "defense", "defence",
         "national", "security", "press", "economic", "investment", "finance", "prime", "vice", "first", "state", "white",
         "house", "middle", "east", "presidential", "military", "intelligence", "policy", "assistant", "high", "lead",
         "general", "energy", "trade", "treasury", "interior", "justice", "health", "armed", "forces", "army", "navy",
@@ -427,8 +427,9 @@ struct RoleFinder {
                   // (A given name or a surname the gazetteer knows is still someone's name: "Marco
                   // Rubio also brought Syria's foreign minister, …".)
                   && gazetteer.lookup(words[$0]).allSatisfy({ ["FIRSTNAME", "SURNAME"].contains($0.type) })
-                  // "Director General of Military Operations": capitalised words after "of" name a body.
-                  && !range[range.lowerBound..<$0].contains(where: { ["of", "for"].contains(words[$0]) }) })
+                  // "Director General of Military Operations": capitalised words after "of" name a body;
+                  // "ambassador to the United Nations" the body the title is sent to.
+                  && !range[range.lowerBound..<$0].contains(where: { ["of", "for", "to"].contains(words[$0]) }) })
         else { return nil }
         return ownTitle(range, words: words)
     }

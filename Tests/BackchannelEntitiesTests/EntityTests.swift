@@ -80,6 +80,25 @@ struct EntityResolverTests {
         #expect(found.contains(expected), "\(found)")
     }
 
+    /// A title sent to a body keeps the body; "caretaker" qualifies a title; a qualifier that
+    /// opens the sentence before a rank is no part of the name.
+    @Test(arguments: [
+        ("Israel's ambassador to the United Nations, Danny Danon, asked the council to act.",
+         "PERSON Danny Danon [Danny Danon] roles=Israel's ambassador to the United Nations of=Israel"),
+        ("Iraqi caretaker Prime Minister Adel Abdul Mahdi asked parliament to act.",
+         "PERSON Adel Abdul Mahdi [Adel Abdul Mahdi] roles=Iraqi caretaker Prime Minister of=Iraq"),
+    ])
+    func titlesSentToABodyAndCaretakers(_ text: String, _ expected: String) throws {
+        let found = summary(try entities(text), in: text)
+        #expect(found.contains(expected), "\(found)")
+    }
+
+    @Test func aQualifierOpeningTheSentenceIsNoName() throws {
+        let text = "Retired Gen. David Petraeus, a former CIA director, said the strike was significant."
+        let found = summary(try entities(text), in: text)
+        #expect(found.contains { $0.hasPrefix("PERSON David Petraeus [David Petraeus]") }, "\(found)")
+    }
+
     /// A given name that is also a place's opens a person's name before a word that can only be
     /// a surname; before a place's or a body's word it stays the place.
     @Test func aGivenNameThatIsAlsoAPlace() throws {
@@ -113,6 +132,18 @@ struct EntityResolverTests {
         #expect(found.contains { $0.hasPrefix("ORG OSCE [Organisation for Security and Co-operation in Europe]") }, "\(found)")
         #expect(!found.contains { $0.contains("Agreement") || $0.contains("Barkhane") || $0.contains("Stockholm") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("GPE France [") }, "\(found)")
+    }
+
+    /// Two bodies the gazetteer knows, joined by "and", stay two; an Arabic article opening a
+    /// sentence is capitalised.
+    @Test func twoKnownBodiesAndASentenceOpeningArticle() throws {
+        let text = "Human Rights Watch and Amnesty International called for an inquiry. "
+            + "Al-Shabab fighters attacked a base, and Boko Haram claimed a raid."
+        let found = summary(try entities(text), in: text)
+        for expected in ["ORG Human Rights Watch [Human Rights Watch]", "ORG Amnesty International [Amnesty International]",
+                         "ORG Al-Shabaab [Al-Shabab]", "ORG Boko Haram [Boko Haram]"] {
+            #expect(found.contains { $0.hasPrefix(expected) }, "\(expected): \(found)")
+        }
     }
 
     @Test func anOilBenchmarkIsNoPerson() throws {
