@@ -148,7 +148,13 @@ public struct EventDetector: Stage {
             let end = scalars.index(cursor, offsetBy: sentence.span.end - sentence.span.start)
             let probabilities = model.probabilities(Substring(scalars[cursor..<end]))
             let probability = { (type: Event.Kind) in model.types.firstIndex(of: type).map { probabilities[$0] } }
-            result += here.filter { (probability($0.type) ?? 1) >= Self.vetoBelow }
+            // (The model vetoes only what it has evidence on: a trigger word it never saw in
+            // training — "arrested" — says nothing against the rule's reading.)
+            result += here.filter { event in
+                guard (probability(event.type) ?? 1) < Self.vetoBelow else { return true }
+                guard let k = range.first(where: { tokens[$0].span.start == event.trigger.start }) else { return false }
+                return model.feature(of: lower[k].text) == nil
+            }
             // (A name is no trigger: "said Rwanda had violated the ceasefire" is told by
             // "violated", and the subject finder reads the clause before the trigger.) The
             // words' features are looked up once, for the first type to add.

@@ -321,6 +321,8 @@ struct EventTests {
         ("Gang violence killed more than 5,600 people in Haiti last year.", "ASSAULT asserted [] -> [] @Haiti on=2024 killed=5600"),
         ("Soldiers killed at least 40 villagers near the river.", "ASSAULT asserted [] -> [] killed=40"),
         ("The army's drones struck gang positions in the capital.", "FIGHT asserted [] -> []"),
+        // an arrest, though the type model never saw the word: it vetoes only on evidence
+        ("Pakistan arrested 12 militants near Quetta.", "COERCE asserted [\"Pakistan\"] -> [] @Quetta"),
         // fighting that goes on is news without its author
         ("Fighting went on in parts of Sagaing on Sunday.", "FIGHT asserted [] -> [] @Sagaing on=2025-04-06"),
         // a relative clause has its own subject; after it, the sentence's subject acts again

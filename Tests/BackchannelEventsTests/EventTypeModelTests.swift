@@ -103,14 +103,17 @@ struct EventTypeModelTests {
         #expect(event.modality == .asserted)
     }
 
-    /// With a model that finds AGREE impossible, the rules' AGREE is dropped; with one that finds
-    /// CONSULT certain, a CONSULT is added with the rules' subject as its actor.
+    /// With a model that finds AGREE impossible and knows the trigger word, the rules' AGREE is
+    /// dropped (one that never saw the word keeps it); with one that finds CONSULT certain, a
+    /// CONSULT is added with the rules' subject as its actor.
     @Test func theStageDropsVetoedTypesAndAddsLikelyOnes() throws {
         let text = "Armenia and Azerbaijan signed the treaty in Washington on Friday."
         func run(_ model: EventTypeModel?) throws -> [Event] { try Self.events(text, model: model) }
         let rules = try run(nil)
         #expect(rules.contains { $0.type == .agree })
-        let veto = try #require(EventTypeModel(tsv: "types\tAGREE\tCONSULT\nbias\t-9\t9\ntreaty\t1.0\t1:1.0\n"))
+        let unaware = try #require(EventTypeModel(tsv: "types\tAGREE\tCONSULT\nbias\t-9\t9\ntreaty\t1.0\t1:1.0\n"))
+        #expect(try run(unaware).contains { $0.type == .agree })
+        let veto = try #require(EventTypeModel(tsv: "types\tAGREE\tCONSULT\nbias\t-9\t9\ntreaty\t1.0\t1:1.0\nsigned\t1.0\t1:0.1\n"))
         let checked = try run(veto)
         #expect(!checked.contains { $0.type == .agree }, "\(checked.map(\.type))")
         let consult = try #require(checked.first { $0.type == .consult })
