@@ -488,7 +488,11 @@ public struct EventDetector: Stage {
                     if m < to, ["'s", "’s"].contains(lower[m]) || (["'", "’"].contains(lower[m]) && words[m - 1].hasSuffix("s")) {
                         let owned = (m + 1..<min(to, m + 4))
                         let ownsState = owned.contains { Self.stateNouns.contains(lower[$0]) } && !owned.contains { entityAt[$0] != nil }
-                        if !ownsState { k = m + 1; continue }
+                        // ("Israel's defence minister threatened…": an office no one is named to
+                        // in the clause acts for its state.)
+                        let unnamedOffice = owned.contains { Self.titleHeads.contains(lower[$0]) } && !(m + 1..<to).contains { entityAt[$0] != nil }
+                            && document.entities[e].type != .person
+                        if !ownsState && !unnamedOffice { k = m + 1; continue }
                     }
                     var actor = e
                     if document.entities[e].type != .person,

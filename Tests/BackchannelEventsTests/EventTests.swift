@@ -323,6 +323,8 @@ struct EventTests {
         ("The army's drones struck gang positions in the capital.", "FIGHT asserted [] -> []"),
         // an arrest, though the type model never saw the word: it vetoes only on evidence
         ("Pakistan arrested 12 militants near Quetta.", "COERCE asserted [\"Pakistan\"] -> [] @Quetta"),
+        // an office no one is named to acts for its state
+        ("Israel's defence minister threatened to flatten Beirut if Hezbollah kept firing rockets.", "THREATEN asserted [\"Israel\"] -> [\"Beirut\"]"),
         // fighting that goes on is news without its author
         ("Fighting went on in parts of Sagaing on Sunday.", "FIGHT asserted [] -> [] @Sagaing on=2025-04-06"),
         // a relative clause has its own subject; after it, the sentence's subject acts again
