@@ -15,7 +15,8 @@ each candidate, which `EventTargetModel.candidates` in Swift computes the same w
                 first eight words between it and the trigger  is_actor (one of the event's actors)
                 in_rule (one of the rules' targets)  rule0 (the rules' first target); read at the
                 entity's mention nearest the trigger
-    other       k=ruleset (the rules' targets, when no other candidate is them)
+    other       k=ruleset (the rules' targets, when no other candidate is them), rs_ty=<event type>,
+                rs_mode=<the event's mode, when it has one>
     is_rule     on the candidate that is the rules' targets
 
 Words as `event_models.words` finds them. Training data, fitting and output are those of
@@ -70,7 +71,10 @@ def candidates(event, entities, text):
             f.append("rule0")
         result.append(((e["id"],), f))
     if all(c != rule for c, _ in result):
-        result.append((rule, ["k=ruleset"]))
+        f = ["k=ruleset", "rs_ty=" + kind]
+        if event.get("mode"):
+            f.append("rs_mode=" + event["mode"])
+        result.append((rule, f))
     for c, f in result:
         if c == rule:
             f.append("is_rule")
@@ -126,7 +130,7 @@ def selftest():
                        "w1=struck", "w2=israel", "a1=targets", "in_rule", "rule0"]),
             (("E3",), ["k=ent", "et=GPE", "side=after", "dist=3", "sd=after_3", "m_ty=FIGHT", "ty_side_et=FIGHT_after_GPE",
                        "w1=in", "w2=targets", "a1=after", "bw=hezbollah", "bw=targets", "bw=in", "in_rule"]),
-            (("E2", "E3"), ["k=ruleset", "is_rule"])]
+            (("E2", "E3"), ["k=ruleset", "rs_ty=FIGHT", "is_rule"])]
     assert got == want, got
     print("selftest ok")
 

@@ -718,6 +718,7 @@ public struct EventDetector: Stage {
         // "a meeting between A and B", "a phone call between A and B": A and B meet.
         var betweenParties = false
         var betweenTargets: [Int] = []
+        var hostMediates = false
         // "a surprise meeting in the Qatari capital on March 18 between A and B": the parties may
         // come a few words after the trigger, within its phrase.
         if [.consult, .agree].contains(trigger.type),
@@ -726,7 +727,9 @@ public struct EventDetector: Stage {
                .first(where: { lower[$0] == "between" }) {
             var parties: [Int] = []
             var j = between + 1
-            while j < range.upperBound, j - between < 16, parties.count < 4, ![".", ";", "that", "which", "who"].contains(lower[j]) {
+            // ("talks between the United States and Iran in Muscat": the place is no party.)
+            while j < range.upperBound, j - between < 16, parties.count < 4, ![".", ";", "that", "which", "who"].contains(lower[j]),
+                  !(parties.count >= 1 && Self.placePrepositions.contains(lower[j])) {
                 if let e = entityAt[j], isActorType(e), !parties.contains(e) {
                     if document.entities[e].type != .person, let person = (j + 1..<min(range.upperBound, j + 4)).compactMap({ entityAt[$0] }).first(where: { document.entities[$0].type == .person }) {
                         parties.append(person)
@@ -737,9 +740,12 @@ public struct EventDetector: Stage {
                 }
                 j += 1
             }
-            // "Egypt mediated between Israel and Hamas": the mediator acts, the parties are its targets.
-            if parties.count >= 2, trigger.mode == "mediation", !actors.isEmpty, !actors.contains(where: parties.contains) {
+            // "Egypt mediated between Israel and Hamas", "Oman hosted talks between the United States
+            // and Iran": the mediator or host acts, the parties are its targets.
+            let hosting = ["host", "hosts", "hosted", "hosting", "co-hosted", "co-hosts"].contains(lower[triggerTokens.lowerBound])
+            if parties.count >= 2, trigger.mode == "mediation" || hosting, !actors.isEmpty, !actors.contains(where: parties.contains) {
                 betweenTargets = parties
+                if hosting { hostMediates = true }
             } else if parties.count >= 2 {
                 actors = parties
                 betweenParties = true
@@ -988,6 +994,7 @@ public struct EventDetector: Stage {
         }
         let amounts = document.money.filter { sentence.contains($0.span) }
         var mode = trigger.mode
+        if hostMediates { mode = "mediation" }
         if trigger.type == .aid {
             mode = TriggerLexicon.aidModes.first { entry in range.contains { entry.words.contains(lower[$0].text) } }?.mode
         }

@@ -76,6 +76,10 @@ public struct EventTargetModel: Sendable {
         if !candidates.contains(where: { $0.targets == rule }) {
             var set = empty
             set.add("k=ruleset")
+            // (What kind of event has several targets: "Oman hosted talks between the United
+            // States and Iran" — a mediation's are its parties.)
+            set.add("rs_ty=" + type)
+            if let mode = event.mode { set.add("rs_mode=" + mode) }
             candidates.append((rule, set))
         }
         if let k = candidates.firstIndex(where: { $0.targets == rule }) { candidates[k].features.add("is_rule") }

@@ -36,7 +36,7 @@ struct EventTargetModelTests {
              "w1=struck", "w2=israel", "a1=targets", "in_rule", "rule0"],
             ["k=ent", "et=GPE", "side=after", "dist=3", "sd=after_3", "m_ty=FIGHT", "ty_side_et=FIGHT_after_GPE",
              "w1=in", "w2=targets", "a1=after", "bw=hezbollah", "bw=targets", "bw=in", "in_rule"],
-            ["k=ruleset", "is_rule"],
+            ["k=ruleset", "rs_ty=FIGHT", "is_rule"],
         ])
     }
 

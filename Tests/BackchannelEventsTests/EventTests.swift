@@ -323,6 +323,9 @@ struct EventTests {
         ("The army's drones struck gang positions in the capital.", "FIGHT asserted [] -> []"),
         // an arrest, though the type model never saw the word: it vetoes only on evidence
         ("Pakistan arrested 12 militants near Quetta.", "COERCE asserted [\"Pakistan\"] -> [] @Quetta"),
+        // a host of talks between two parties mediates them; the place is no party
+        ("Oman hosted talks between the United States and Iran in Muscat.",
+         "CONSULT asserted [\"Oman\"] -> [\"United States\", \"Iran\"] mode=mediation @Muscat"),
         // an office no one is named to acts for its state
         ("Israel's defence minister threatened to flatten Beirut if Hezbollah kept firing rockets.", "THREATEN asserted [\"Israel\"] -> [\"Beirut\"]"),
         // fighting that goes on is news without its author
