@@ -292,7 +292,12 @@ public struct EventDetector: Stage {
                 // tens of thousands".
                 // (A verb tells the deed; a noun — "the strikes came a week after…", "before the
                 // offensive" — mostly refers back to one told already.)
+                // People freed are news without who freed them: "20 hostages were released",
+                // "the rebels released 20 hostages".
+                let freedPeople = event.type == .retreat && Self.releaseVerbs.contains(lower[i])
+                    && (max(range.lowerBound, i - 4)..<min(range.upperBound, i + 5)).contains { TriggerLexicon.people.contains(lower[$0]) }
                 let authorless = Self.authorlessTypes.contains(event.type) && event.confidence >= 0.45 && !Self.referringFightNouns.contains(lower[i])
+                    || freedPeople
                 if !event.actors.isEmpty || event.confidence >= 0.7 || event.casualties?.killed != nil || inHeading || authorless {
                     if seen.insert(key).inserted {
                         events.append(event)
@@ -366,6 +371,8 @@ public struct EventDetector: Stage {
         for (n, sentence) in document.sentences.enumerated() { index[sentence.span.start] = n }
         return index
     }
+
+    static let releaseVerbs: WordSet = ["released", "freed", "releases", "frees", "release", "free", "handed", "returned", "exchanged", "swapped"]
 
     /// Deeds reported even when the sentence names no one who did them.
     static let authorlessTypes: Set<Event.Kind> = [.fight, .assault]

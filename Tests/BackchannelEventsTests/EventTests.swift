@@ -323,6 +323,8 @@ struct EventTests {
         ("The army's drones struck gang positions in the capital.", "FIGHT asserted [] -> []"),
         // an arrest, though the type model never saw the word: it vetoes only on evidence
         ("Pakistan arrested 12 militants near Quetta.", "COERCE asserted [\"Pakistan\"] -> [] @Quetta"),
+        // people freed are news without who freed them
+        ("Twenty hostages were released in Gaza on Sunday.", "RETREAT asserted [] -> [] @Gaza Strip on=2025-04-06"),
         // a host of talks between two parties mediates them; the place is no party
         ("Oman hosted talks between the United States and Iran in Muscat.",
          "CONSULT asserted [\"Oman\"] -> [\"United States\", \"Iran\"] mode=mediation @Muscat"),
