@@ -32,6 +32,10 @@ public struct DateRecognizer: Stage {
     static let weekdays = WordMap<Int>([
         "sunday": 1, "monday": 2, "tuesday": 3, "wednesday": 4, "thursday": 5, "friday": 6, "saturday": 7,
     ])
+    /// Words before a month's name that look forward to it, or back.
+    static let futureCues: WordSet = ["will", "due", "expected", "scheduled", "set", "planned", "plans", "plan", "aims", "hopes", "upcoming",
+                                      "shall", "'ll", "intends", "promised", "pledged"]
+    static let pastCues: WordSet = ["was", "were", "had", "last", "ago", "since"]
     static let approximators = WordMap<String>(["mid": "mid", "early": "early", "late": "late", "end": "end"])
     static let lowercaseStarters: WordSet = [
         "yesterday", "today", "tomorrow", "tonight", "last", "this", "next", "past", "mid", "early", "late", "end", "less", "about",
@@ -92,11 +96,17 @@ public struct DateRecognizer: Stage {
                     continue
                 }
                 if let pub = pubComponents, lower[k] != "may" || (k > 0 && ["in", "by", "until", "since", "from", "early", "late", "mid", "end", "of"].contains(lower[k - 1])) {
+                    // ("Elections are due in late May", "talks will resume in June": a month the
+                    // clause looks forward to is the next one of that name.)
                     let forward = k > 0 && ["by", "until", "next", "till"].contains(lower[k - 1])
+                        || (max(0, k - 8)..<k).contains { Self.futureCues.contains(lower[$0]) } && !(max(0, k - 8)..<k).contains { Self.pastCues.contains(lower[$0]) }
                     var y = pub.year!
                     if forward && month < pub.month! { y += 1 }
                     if !forward && month > pub.month! { y -= 1 }
-                    found.append(DateMention(span: span(k, k), value: ISODigits.month(y, month), granularity: .month, relative: true))
+                    // ("early March", "late May": the approximator is part of the date.)
+                    let approximate = k > 0 && ["early", "mid", "late"].contains(lower[k - 1])
+                    found.append(DateMention(span: span(approximate ? k - 1 : k, k), value: ISODigits.month(y, month), granularity: .month,
+                                             approximate: approximate, relative: true))
                 }
                 k += 1
                 continue
@@ -117,6 +127,24 @@ public struct DateRecognizer: Stage {
                let y = Int(lower[k][lower[k].index(after: hyphen)...]), (1900...2100).contains(y) {
                 found.append(DateMention(span: span(k, k), value: String(y), granularity: .year, approximate: true))
                 k += 1
+                continue
+            }
+            // "mid-January", "early-March": a month, as its name alone would be, approximately.
+            if let pub = pubComponents, let hyphen = lower[k].firstIndex(of: "-"), Self.approximators[String(lower[k][..<hyphen])] != nil,
+               let month = Self.months[String(lower[k][lower[k].index(after: hyphen)...])] {
+                var end = k
+                var y = pub.year!
+                if let yy = year(k + 1) {
+                    y = yy
+                    end = k + 1
+                } else {
+                    let forward = (max(0, k - 8)..<k).contains { Self.futureCues.contains(lower[$0]) || ["by", "until", "next", "till"].contains(lower[$0]) }
+                        && !(max(0, k - 8)..<k).contains { Self.pastCues.contains(lower[$0]) }
+                    if forward && month < pub.month! { y += 1 }
+                    if !forward && month > pub.month! { y -= 1 }
+                }
+                found.append(DateMention(span: span(k, end), value: ISODigits.month(y, month), granularity: .month, approximate: true, relative: end == k))
+                k = end + 1
                 continue
             }
             if Self.approximators[lower[k]] != nil, let y = year(k + 1) {

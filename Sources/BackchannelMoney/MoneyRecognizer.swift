@@ -20,6 +20,7 @@ public struct MoneyRecognizer: Stage {
 
     static let symbols = WordMap<String>([
         "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH", "₹": "INR", "₪": "ILS", "₩": "KRW",
+        "Rs": "INR", "Rs.": "INR",
     ])
     static let codes: WordSet = ["USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "CHF", "INR", "ILS", "SAR", "AED", "QAR", "TRY", "IRR"]
     static let words = WordMap<String>([
@@ -28,10 +29,25 @@ public struct MoneyRecognizer: Stage {
         "hryvnias": "UAH", "hryvnias'": "UAH", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "rupee": "INR", "rupees": "INR",
         "shekel": "ILS", "shekels": "ILS", "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED",
         "lira": "TRY", "liras": "TRY", "francs": "CHF", "franc": "CHF", "rial": "IRR", "rials": "IRR",
+        "rand": "ZAR", "naira": "NGN", "shilling": "KES", "shillings": "KES", "birr": "ETB", "ringgit": "MYR",
+        "rupiah": "IDR", "baht": "THB", "pesos": "MXN", "peso": "MXN", "zloty": "PLN", "forint": "HUF",
+        "afghanis": "AFN", "manat": "AZN", "dram": "AMD", "drams": "AMD", "lari": "GEL", "tenge": "KZT", "dinar": "IQD", "dinars": "IQD",
     ])
+    /// A country's word and its currency, for the currency words after it ("Swiss francs").
+    static let nationalCurrencies: [(words: [String], currency: String)] = [
+        (["Swiss"], "CHF"), (["CFA"], "XOF"), (["Hong", "Kong"], "HKD"), (["Canadian"], "CAD"), (["Australian"], "AUD"),
+        (["New", "Zealand"], "NZD"), (["Singapore"], "SGD"), (["Taiwan"], "TWD"), (["U.S."], "USD"), (["US"], "USD"),
+        (["Saudi"], "SAR"), (["Qatari"], "QAR"), (["Iranian"], "IRR"), (["Indian"], "INR"), (["Pakistani"], "PKR"),
+        (["Egyptian"], "EGP"), (["Turkish"], "TRY"), (["Russian"], "RUB"), (["Ukrainian"], "UAH"), (["Chinese"], "CNY"),
+        (["Japanese"], "JPY"), (["Israeli"], "ILS"), (["Emirati"], "AED"), (["Kuwaiti"], "KWD"), (["Jordanian"], "JOD"),
+        (["Lebanese"], "LBP"), (["Syrian"], "SYP"), (["Sudanese"], "SDG"), (["Venezuelan"], "VES"), (["Mexican"], "MXN"),
+        (["Nigerian"], "NGN"), (["South", "African"], "ZAR"), (["Kenyan"], "KES"), (["Ethiopian"], "ETB"), (["Afghan"], "AFN"),
+        (["South", "Korean"], "KRW"), (["Korean"], "KRW"), (["Brazilian"], "BRL"), (["Argentine"], "ARS"), (["Colombian"], "COP"),
+    ]
     static let multipliers = WordMap<Double>([
         "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
         "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+        "lakh": 1e5, "crore": 1e7,
     ])
     /// Qualifiers, longest first, as token sequences.
     static let qualifiers: [[String]] = [
@@ -51,7 +67,7 @@ public struct MoneyRecognizer: Stage {
             // "$", "€", "US$", "USD". (Every symbol is "$" or starts outside ASCII, and every code
             // is three capitals: other words skip both look-ups.)
             let lead = words[k].utf8.first ?? 0
-            let mayBeCurrency = lead >= 0x80 || lead == 0x24 || (lead >= 0x41 && lead <= 0x5A && words[k].utf8.count == 3)
+            let mayBeCurrency = lead >= 0x80 || lead == 0x24 || (lead >= 0x41 && lead <= 0x5A && words[k].utf8.count <= 3)
             if mayBeCurrency, let c = Self.symbols[words[k]] {
                 currency = c
                 numberIndex = k + 1
@@ -79,6 +95,11 @@ public struct MoneyRecognizer: Stage {
             if last + 1 < tokens.count, let mult = Self.multipliers[words[last + 1].lowercased()] {
                 amount *= mult
                 last += 1
+                // "Rs 1.2 lakh crore": Indian counts multiply ("lakh crore" is 10^12).
+                if last + 1 < tokens.count, words[last] == "lakh", words[last + 1].lowercased() == "crore" {
+                    amount *= 1e7
+                    last += 1
+                }
             }
             let start = prefixed ? k - 1 : k
             let match = Match(firstToken: start, lastToken: last, amount: amount, currency: currency!)
@@ -105,6 +126,14 @@ public struct MoneyRecognizer: Stage {
             j += 1
         }
         guard j < tokens.count else { return nil }
+        // "450 million Swiss francs", "2 billion Hong Kong dollars", "Pakistani rupees": a
+        // country's word before the currency's names whose currency it is.
+        for (adjective, code) in Self.nationalCurrencies where j + adjective.count < tokens.count {
+            let currencyWord = words[j + adjective.count].lowercased()
+            guard adjective.indices.allSatisfy({ words[j + $0] == adjective[$0] }),
+                  Self.words[currencyWord] != nil || ["won", "real", "reais"].contains(currencyWord) else { continue }
+            return Match(firstToken: k, lastToken: j + adjective.count, amount: amount, currency: code)
+        }
         if let c = Self.words[words[j].lowercased()] {
             return Match(firstToken: k, lastToken: j, amount: amount, currency: c)
         }

@@ -64,6 +64,13 @@ struct DateTests {
         ("Talks will resume on Friday.", ["Friday=2025-04-11/day"]),                  // the day of publication
         ("He said on Tuesday that talks will resume.", ["Tuesday=2025-04-08/day"]),   // the saying is past
         ("The talks were due to end on Tuesday.", ["Tuesday=2025-04-08/day"]),
+        // a month the clause looks forward to is the next of that name; "early", "mid-" approximate it
+        ("Elections are due in late May.", ["late May=2025-05/month~"]),
+        ("The summit is set for the first week of June.", ["June=2025-06/month"]),
+        ("The summit was set for June.", ["June=2024-06/month"]),
+        ("They met in early March.", ["early March=2025-03/month~"]),
+        ("Talks will resume in mid-January.", ["mid-January=2026-01/month~"]),
+        ("The army withdrew in mid-November 2024.", ["mid-November 2024=2024-11/month~"]),
     ])
     func normalisation(text: String, expected: [String]) {
         #expect(dates(text) == expected)
@@ -87,6 +94,12 @@ struct MoneyTests {
         ("Sales fell 4 percent to 1.5 trillion roubles.", ["1.5 trillion roubles=1500.0bn RUB"]),
         ("It cost about 20,000 dollars.", ["about 20,000 dollars=about 20000.0 USD"]),
         ("Twenty people came in 2025.", []),
+        // a country's word before the currency's name; Indian counts and the rupee's sign
+        ("The fund received 450 million Swiss francs.", ["450 million Swiss francs=450.0m CHF"]),
+        ("Seoul set aside 2 trillion South Korean won.", ["2 trillion South Korean won=2000.0bn KRW"]),
+        ("The bill could cost as much as Rs 1.2 lakh crore.", ["as much as Rs 1.2 lakh crore=as much as 1200.0bn INR"]),
+        ("Lagos raised 30 billion naira.", ["30 billion naira=30.0bn NGN"]),
+        ("The team won 3 matches.", []),
     ])
     func amounts(text: String, expected: [String]) {
         #expect(money(text) == expected)
