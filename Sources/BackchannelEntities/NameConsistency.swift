@@ -764,7 +764,8 @@ struct NameConsistency {
     ]
     /// Facilities named by a name and a noun in lower case ("Ramon airport", "Ofer prison").
     static let namedFacilityNouns: WordSet = ["airport", "road", "hospital", "prison", "corridor", "temple", "airbase", "bridge", "dam"]
-    static let naturalFeatureWords: WordSet = ["sea", "ocean", "river", "gulf", "strait", "lake", "mountains", "bay", "channel", "desert", "peninsula"]
+    static let naturalFeatureWords: WordSet = ["sea", "ocean", "river", "gulf", "strait", "lake", "mountains", "bay", "channel", "desert", "peninsula",
+                                               "valley", "glacier", "plateau"]
     static let notNames: WordSet = ["The", "A", "An", "This", "That", "It", "He", "She", "They", "We", "I", "In", "On", "But"]
 
     /// Person names with particles ("Abdel Fattah al-Sisi", "Tamim bin Hamad Al Thani"),
@@ -813,7 +814,8 @@ struct NameConsistency {
             }
             // "Ben Gurion airport", "the Salah al-Din road", "al-Nau hospital": a name the
             // gazetteer does not know, before a facility's noun in lower case, is that facility.
-            if f.type == .person || f.type == .org, f.tokens.upperBound < words.count, !sentenceStarts.contains(f.tokens.upperBound),
+            // ("Imam Khomeini airport": a facility the tagger found without its noun, too.)
+            if f.type == .person || f.type == .org || f.type == .fac, f.tokens.upperBound < words.count, !sentenceStarts.contains(f.tokens.upperBound),
                Self.namedFacilityNouns.contains(words[f.tokens.upperBound]),
                gazetteer.lookup(words[f.tokens].joined(separator: " ")).isEmpty, !starts.contains(f.tokens.upperBound) {
                 f.tokens = f.tokens.lowerBound..<(f.tokens.upperBound + 1)

@@ -146,6 +146,16 @@ struct EntityResolverTests {
         }
     }
 
+    /// A valley is a natural feature; a facility found without its noun in lower case takes it;
+    /// an armed group's name stops before "group".
+    @Test func valleysAirportsAndGroups() throws {
+        let text = "Troops clashed in the Galwan Valley. Flights left Imam Khomeini airport. The Wagner group withdrew."
+        let found = summary(try entities(text), in: text)
+        #expect(found.contains { $0.hasPrefix("LOC Galwan Valley [") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("FAC Imam Khomeini airport [") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("ORG Wagner [Wagner]") }, "\(found)")
+    }
+
     @Test func anOilBenchmarkIsNoPerson() throws {
         let text = "Brent crude rose 2% to $74 a barrel after the strikes."
         #expect(!summary(try entities(text), in: text).contains { $0.hasPrefix("PERSON Brent") })
