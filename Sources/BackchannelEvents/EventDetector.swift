@@ -377,7 +377,9 @@ public struct EventDetector: Stage {
     /// Deeds reported even when the sentence names no one who did them.
     static let authorlessTypes: Set<Event.Kind> = [.fight, .assault]
     /// Nouns for fighting, which mostly refer back to a deed told already.
-    static let referringFightNouns: WordSet = WordSet(fightNouns.words.filter { $0 != "fighting" }).union(["assault", "war", "killings"])
+    /// ("The fighting has not let up": fighting that goes on is news, not a reference.)
+    static let referringFightNouns: WordSet = ["strikes", "strike", "attacks", "attack", "offensive", "killing", "shelling", "bombing",
+                                               "assault", "war", "killings"]
 
     /// One deed per type and actors in a sentence.
     struct DeedKey: Hashable {
@@ -870,7 +872,7 @@ public struct EventDetector: Stage {
            let answerer = Self.chargeAnswerer(before: triggerTokens.lowerBound, in: range, lower: lower, entityAt: entityAt), canAct(answerer) || isTown(answerer) {
             actors = [countryOf(answerer, document: document) ?? answerer]
         } else if [.reject, .concede].contains(trigger.type),
-                  Self.chargeAnswerer(before: triggerTokens.lowerBound, in: range, lower: lower, entityAt: entityAt, pronoun: true) != nil,
+                  Self.pronounAnswersCharge(before: triggerTokens.lowerBound, in: range, lower: lower),
                   let accusation = earlier.last(where: { $0.type == .accuse && $0.sentence.start == sentence.start && !$0.targets.isEmpty }),
                   let accused = document.entities.firstIndex(where: { $0.id == accusation.targets[0] }) {
             // "It accuses him of heading a cartel, a charge he rejects": the accused answers.
@@ -1564,19 +1566,28 @@ public struct EventDetector: Stage {
 
     static let chargeNouns: WordSet = ["charge", "charges", "accusation", "accusations", "claim", "claims", "allegation", "allegations"]
 
+    /// The word before the verb at `trigger` and its auxiliaries and adverbs ("has always denied").
+    static func lastBeforeAuxiliaries(_ trigger: Int, in range: Range<Int>, lower: [Word]) -> Int {
+        var k = trigger - 1
+        while k > range.lowerBound, ["has", "have", "had", "did", "does", "do", "also", "always", "strongly", "firmly", "flatly", "repeatedly"].contains(lower[k]) { k -= 1 }
+        return k
+    }
+
+    /// "…, a charge he rejects", "an accusation that they deny": a personal pronoun answers the
+    /// charge (the one it accused, whom the caller finds).
+    static func pronounAnswersCharge(before trigger: Int, in range: Range<Int>, lower: [Word]) -> Bool {
+        let k = lastBeforeAuxiliaries(trigger, in: range, lower: lower)
+        guard k > range.lowerBound, ["he", "she", "they", "it"].contains(lower[k]) else { return false }
+        var start = k
+        if ["that", "which"].contains(lower[start - 1]) { start -= 1 }
+        return start > range.lowerBound && chargeNouns.contains(lower[start - 1])
+    }
+
     /// The party in "a charge Kigali rejects", "an accusation that the Emiratis deny", "a claim
     /// Kyiv's general staff denied": the name right before the verb (its own words after a
     /// possessive allowed), with a word for a charge right before the name.
-    /// With `pronoun`, the answerer is a personal pronoun ("a charge he rejects"), returned as -1.
-    static func chargeAnswerer(before trigger: Int, in range: Range<Int>, lower: [Word], entityAt: [Int?], pronoun: Bool = false) -> Int? {
-        var k = trigger - 1
-        while k > range.lowerBound, ["has", "have", "had", "did", "does", "do", "also", "always", "strongly", "firmly", "flatly", "repeatedly"].contains(lower[k]) { k -= 1 }
-        if pronoun {
-            guard k > range.lowerBound, ["he", "she", "they", "it"].contains(lower[k]) else { return nil }
-            var start = k
-            if lower[start - 1] == "that" || lower[start - 1] == "which" { start -= 1 }
-            return start > range.lowerBound && chargeNouns.contains(lower[start - 1]) ? -1 : nil
-        }
+    static func chargeAnswerer(before trigger: Int, in range: Range<Int>, lower: [Word], entityAt: [Int?]) -> Int? {
+        var k = lastBeforeAuxiliaries(trigger, in: range, lower: lower)
         // "Kyiv's general staff": back over up to three words to the possessive.
         if k > range.lowerBound, entityAt[k] == nil,
            let owner = (max(range.lowerBound + 1, k - 3)..<k).reversed().first(where: { ["'s", "’s"].contains(lower[$0]) }),

@@ -687,10 +687,9 @@ extension EventDetector {
                     .map { Self.defenceless.contains(lower[$0]) } == true
             if irregulars || defenceless || killedDefenceless { trigger?.type = .assault }
         }
-        // "a suicide bombing", "a car bomb", "a terrorist attack": not a battle's weapon.
-        if trigger?.type == .fight, i > range.lowerBound,
-           Self.bombWords.contains(lower[i]) && Self.irregularBombs.contains(lower[i - 1])
-               || ["attack", "attacks"].contains(lower[i]) && ["terrorist", "terror"].contains(lower[i - 1]) {
+        // "a suicide bombing", "a car bomb": not a battle's weapon. (A "terrorist attack" is an
+        // irregulars' deed above.)
+        if trigger?.type == .fight, i > range.lowerBound, Self.bombWords.contains(lower[i]), Self.irregularBombs.contains(lower[i - 1]) {
             trigger?.type = .assault
         }
         // "military support", "financial backing": aid, not political support.
