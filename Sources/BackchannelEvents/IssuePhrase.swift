@@ -330,6 +330,14 @@ extension EventDetector {
         // (A long subject is the issue itself: "insists that its right to enrich uranium will
         // never be given up" holds on to the right.)
         if clause, let a = issue.firstIndex(where: { Self.issueAuxiliaries.contains($0) }), a < 3 { issue.removeAll { Self.issueAuxiliaries.contains($0) } }
+        // "…that Bangkok wanted bilateral talks as soon as possible": what the clause's subject
+        // wants is the issue, without the subject, the verb or the haste.
+        if clause, let want = issue.prefix(4).firstIndex(where: { Self.wantingVerbs.contains($0) && !$0.hasPrefix("expect") }), want + 1 < issue.count {
+            issue.removeFirst(want + 1)
+            if let haste = issue.indices.first(where: { issue[$0] == "as" && $0 + 1 < issue.count && ["soon", "quickly", "early"].contains(issue[$0 + 1]) }), haste > 0 {
+                issue.removeSubrange(haste...)
+            }
+        }
         if let nominal, let first = issue.first, ["with", "under", "while", "through", "on", "over"].contains(first) { issue.insert(nominal, at: 0) }
         // "rejected the demand for unconditional surrender": the issue is what was demanded.
         if issue.count > 2, ["demand", "demands", "call", "calls", "request", "requests"].contains(issue[0]), ["for", "that"].contains(issue[1]) {

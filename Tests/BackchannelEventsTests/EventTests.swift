@@ -943,7 +943,8 @@ struct EventTests {
         ("Venezuela denied that its troops had crossed the border.", "rejects:troops crossed border"),
         ("Tehran said it would not negotiate with Washington while the strikes continued.", "rejects:negotiations with washington"),
         // what someone is asked to tell another
-        ("Phumtham asked Donald Trump to tell Phnom Penh that Bangkok wanted bilateral talks.", "demands:bangkok wanted bilateral talks"),
+        // (what the clause's subject wants, without the subject, the verb or the haste)
+        ("Phumtham asked Donald Trump to tell Phnom Penh that Bangkok wanted bilateral talks as soon as possible.", "demands:bilateral talks"),
     ])
     func issuesThatAreNotRightAfterTheTrigger(_ sentence: String, _ position: String) throws {
         let found = try events(sentence)
