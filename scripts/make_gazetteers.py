@@ -1284,6 +1284,7 @@ def add_personal_names(g, surnames=5000):
         if not any(k[0] == name for k in g.entries):
             g.add(name, "FIRSTNAME", name, "firstname")
     taken = {key[0] for key in g.entries}
+    places = {key[0] for key in g.entries if key[1] == "GPE"}
     for file, kind, limit in [("dist.male.first", "FIRSTNAME", None), ("dist.female.first", "FIRSTNAME", None),
                               ("dist.all.last", "SURNAME", surnames)]:
         with open(os.path.join(folder, file), encoding="utf-8") as handle:
@@ -1297,7 +1298,7 @@ def add_personal_names(g, surnames=5000):
                 # A given name that is also a place's ("Sofia", "Jordan", "Victoria") is marked as
                 # such beside the place: before a surname it opens a person's name ("Sofia
                 # Sapega"), which the analysis reads from the words after it.
-                elif kind == "FIRSTNAME" and len(name) > 1 and any(k[0] == name and k[1] == "GPE" for k in g.entries):
+                elif kind == "FIRSTNAME" and len(name) > 1 and name in places:
                     g.add(name, "GIVENNAME", name, "givenname")
 
 

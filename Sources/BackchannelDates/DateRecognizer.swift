@@ -68,6 +68,17 @@ public struct DateRecognizer: Stage {
             return d
         }
         let pubComponents = published.map { calendar.dateComponents([.year, .month, .day, .weekday], from: $0) }
+        // The year of a month named without one at token `k`: the publication's, else the next
+        // one's when the clause looks forward to the month ("by May", "Elections are due in late
+        // May") and the one before when the month is later in the year than publication.
+        func yearOfMonth(_ month: Int, at k: Int, published pub: DateComponents) -> Int {
+            let window = max(0, k - 8)..<k
+            let forward = k > 0 && ["by", "until", "next", "till"].contains(lower[k - 1])
+                || window.contains { Self.futureCues.contains(lower[$0]) } && !window.contains { Self.pastCues.contains(lower[$0]) }
+            if forward && month < pub.month! { return pub.year! + 1 }
+            if !forward && month > pub.month! { return pub.year! - 1 }
+            return pub.year!
+        }
 
         while k < tokens.count {
             // Dates start with a capital (months, weekdays), a digit, or one of a few words.
@@ -96,13 +107,7 @@ public struct DateRecognizer: Stage {
                     continue
                 }
                 if let pub = pubComponents, lower[k] != "may" || (k > 0 && ["in", "by", "until", "since", "from", "early", "late", "mid", "end", "of"].contains(lower[k - 1])) {
-                    // ("Elections are due in late May", "talks will resume in June": a month the
-                    // clause looks forward to is the next one of that name.)
-                    let forward = k > 0 && ["by", "until", "next", "till"].contains(lower[k - 1])
-                        || (max(0, k - 8)..<k).contains { Self.futureCues.contains(lower[$0]) } && !(max(0, k - 8)..<k).contains { Self.pastCues.contains(lower[$0]) }
-                    var y = pub.year!
-                    if forward && month < pub.month! { y += 1 }
-                    if !forward && month > pub.month! { y -= 1 }
+                    let y = yearOfMonth(month, at: k, published: pub)
                     // ("early March", "late May": the approximator is part of the date.)
                     let approximate = k > 0 && ["early", "mid", "late"].contains(lower[k - 1])
                     found.append(DateMention(span: span(approximate ? k - 1 : k, k), value: ISODigits.month(y, month), granularity: .month,
@@ -132,17 +137,9 @@ public struct DateRecognizer: Stage {
             // "mid-January", "early-March": a month, as its name alone would be, approximately.
             if let pub = pubComponents, let hyphen = lower[k].firstIndex(of: "-"), Self.approximators[String(lower[k][..<hyphen])] != nil,
                let month = Self.months[String(lower[k][lower[k].index(after: hyphen)...])] {
-                var end = k
-                var y = pub.year!
-                if let yy = year(k + 1) {
-                    y = yy
-                    end = k + 1
-                } else {
-                    let forward = (max(0, k - 8)..<k).contains { Self.futureCues.contains(lower[$0]) || ["by", "until", "next", "till"].contains(lower[$0]) }
-                        && !(max(0, k - 8)..<k).contains { Self.pastCues.contains(lower[$0]) }
-                    if forward && month < pub.month! { y += 1 }
-                    if !forward && month > pub.month! { y -= 1 }
-                }
+                let given = year(k + 1)
+                let end = given == nil ? k : k + 1
+                let y = given ?? yearOfMonth(month, at: k, published: pub)
                 found.append(DateMention(span: span(k, end), value: ISODigits.month(y, month), granularity: .month, approximate: true, relative: end == k))
                 k = end + 1
                 continue

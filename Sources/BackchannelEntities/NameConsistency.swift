@@ -823,9 +823,9 @@ struct NameConsistency {
             }
             // "Miraflores Palace", "Bagram Airbase": a name, then a facility's head word
             // capitalised, is that facility, however the tagger cut it.
-            if f.type != .fac, f.type != .norp, f.tokens.upperBound < words.count, !sentenceStarts.contains(f.tokens.upperBound),
+            if ![.fac, .norp, .loc].contains(f.type), f.tokens.upperBound < words.count, !sentenceStarts.contains(f.tokens.upperBound),
                words[f.tokens.upperBound].startsUppercase, Self.facilityHeads.contains(words[f.tokens.upperBound].lowercased()),
-               !isCountry(words[f.tokens].joined(separator: " ")), f.type != .loc,
+               !isCountry(words[f.tokens].joined(separator: " ")),
                // ("the Caspian Pipeline Consortium": the name goes on.)
                f.tokens.upperBound + 1 >= words.count || sentenceStarts.contains(f.tokens.upperBound + 1) || !words[f.tokens.upperBound + 1].startsUppercase,
                !found.contains(where: { $0.tokens.lowerBound == f.tokens.upperBound && $0.tokens.count > 1 }) {
@@ -914,16 +914,14 @@ struct NameConsistency {
         return !lowercase.contains(word.lowercased())
     }
 
-    /// Words after a place's name that make a longer name, not a person's.
-    static let notSurnames: WordSet = [
-        "valley", "street", "avenue", "road", "square", "club", "falls", "airport", "airways", "airlines", "palace", "river", "lake", "bay", "city",
-        "province", "region", "county", "district", "post", "times", "daily", "today", "accord", "accords", "agreement", "declaration", "summit",
-        "format", "group", "conference", "protocol", "process", "hotel", "centre", "center", "university", "stadium", "bridge", "port",
-        "harbour", "harbor", "mountains", "hills", "heights", "sea", "gulf", "strait", "island", "islands", "peninsula", "basin", "corridor",
-        "line", "highway", "station", "base", "forum", "treaty", "charter", "convention", "conventions", "principles", "initiative", "plan",
-        "state", "tech", "keys", "metro", "express", "herald", "tribune", "observer", "telegraph", "journal", "gazette", "weekly", "monthly",
-        "council", "army", "navy", "police", "government", "parliament", "assembly", "front", "party", "movement", "republic", "kingdom",
-    ]
+    /// Words after a place's name that make a longer name, not a person's: the head words of
+    /// natural features, facilities, texts and bodies, and a few of streets and newspapers.
+    static let notSurnames = WordSet(naturalFeatureWords.words + facilityHeads.words + agreementWords.words.map { $0.lowercased() }
+        + organisationLastWords.words.map { $0.lowercased() }
+        + ["street", "avenue", "road", "club", "falls", "city", "province", "region", "county", "district", "daily", "today", "summit", "group",
+           "conference", "hills", "heights", "island", "islands", "basin", "corridor", "line", "highway", "station", "forum", "principles",
+           "initiative", "state", "tech", "keys", "metro", "express", "herald", "tribune", "observer", "telegraph", "journal", "gazette",
+           "weekly", "monthly", "front", "movement", "republic", "kingdom", "airways"])
 
     func isFirstName(_ word: String) -> Bool {
         if gazetteer.lookup(word).contains(where: { $0.type == "FIRSTNAME" }) { return true }

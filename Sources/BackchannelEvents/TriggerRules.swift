@@ -681,8 +681,8 @@ extension EventDetector {
                 && Self.ahead(deed, 1, 5, in: range).contains { Self.defenceless.contains(lower[$0]) }
             // ("killing civilians", "killed at least 25 worshippers": the killed are named; a
             // missile or shelling that kills civilians stays the war's FIGHT.)
-            let weapon = (max(range.lowerBound, deed - 4)..<deed).contains { Self.hittingWeapons.contains(lower[$0]) || Self.launchedWeapons.contains(lower[$0]) }
-            let killedDefenceless = ["killed", "killing"].contains(lower[deed]) && !weapon
+            let killedDefenceless = ["killed", "killing"].contains(lower[deed])
+                && !(max(range.lowerBound, deed - 4)..<deed).contains { Self.hittingWeapons.contains(lower[$0]) || Self.launchedWeapons.contains(lower[$0]) }
                 && Self.ahead(deed, 1, 6, in: range).first(where: { !Self.countWords.contains(lower[$0]) && !lower[$0].text.allSatisfy({ $0.isNumber || $0 == "," }) })
                     .map { Self.defenceless.contains(lower[$0]) } == true
             if irregulars || defenceless || killedDefenceless { trigger?.type = .assault }
