@@ -10,13 +10,21 @@ struct TrainNERCommand: ParsableCommand {
         abstract: "Train the named-entity tagger on annotated JSON Lines files.",
         discussion: """
             Trains on GUM's non-news genres and WikiGold (the training files of the NER data \
-            in ../shared/data/ner; see its README) and writes the model that `extract` uses. \
-            Training is seeded: the same data gives the same model.
+            in ../shared/data/ner; see its README), and on the team corpus's gold entities \
+            when `--corpus` gives them (written by scripts/corpus_ner.py), and writes the \
+            model that `extract` uses. Training is seeded: the same data gives the same model.
             """
     )
 
     @Option(name: .long, help: "Folder with gum_train_extra.jsonl and wikigold.jsonl.")
     var data: String = "../shared/data/ner"
+
+    @Option(name: .long, parsing: .singleValue,
+            help: "A JSON Lines file of the same format with Backchannel's own types (scripts/corpus_ner.py); repeatable.")
+    var corpus: [String] = []
+
+    @Option(name: .long, help: "How much a mistake on a --corpus sentence moves the weights, against 1 for the shared data.")
+    var corpusWeight: Float = 1
 
     @Option(name: .long, help: "Where to write the model.")
     var output: String = "Sources/BackchannelEntities/Resources/ner.model"
@@ -32,22 +40,24 @@ struct TrainNERCommand: ParsableCommand {
     }
 
     func run() throws {
-        let sources: [(String, EntityTraining.Scheme)] = [("gum_train_extra.jsonl", .native), ("wikigold.jsonl", .coarse)]
+        let shared: [(String, EntityTraining.Scheme)] = [("gum_train_extra.jsonl", .native), ("wikigold.jsonl", .coarse)]
+        let sources = shared.map { ((data as NSString).appendingPathComponent($0.0), $0.1) } + corpus.map { ($0, .native) }
         var examples: [EntityTraining.Example] = []
-        for (file, scheme) in sources {
-            let path = (data as NSString).appendingPathComponent(file)
+        for (path, scheme) in sources {
+            let file = (path as NSString).lastPathComponent
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw ValidationError("\(path): cannot be read")
             }
-            let found = EntityTraining.examples(jsonl: text, scheme: scheme)
+            var found = EntityTraining.examples(jsonl: text, scheme: scheme)
+            if corpus.contains(path) { for n in found.indices { found[n].weight = corpusWeight } }
             print("\(file): \(found.count) sentences, \(found.reduce(0) { $0 + $1.words.count }) tokens")
             examples += found
         }
         let model = EntityTraining.train(examples, epochs: epochs, seed: seed) { epoch, accuracy in
             print(String(format: "epoch %d: token accuracy %.4f", epoch, accuracy))
         }
-        let data = model.serialized()
-        try data.write(to: URL(fileURLWithPath: output))
-        print("wrote \(output) (\(data.count / 1024) KB)")
+        let bytes = model.serialized()
+        try bytes.write(to: URL(fileURLWithPath: output))
+        print("wrote \(output) (\(bytes.count / 1024) KB)")
     }
 }

@@ -10,6 +10,8 @@ public enum EntityTraining {
         public var labels: [Int]
         /// Words the example's document writes in lower case.
         public var lowercaseSeen: Set<String> = []
+        /// How much a mistake on this example moves the weights (1 for the shared data).
+        public var weight: Float = 1
     }
 
     /// How a corpus's types map onto Backchannel's.
@@ -118,7 +120,7 @@ public enum EntityTraining {
                     // another type.
                     var truth = example.labels[i]
                     if truth > 0, truth % 2 == 0, previous == 0 || (previous - 1) / 2 != (truth - 1) / 2 { truth -= 1 }
-                    model.update(truth: truth, guess: guess, features: features)
+                    model.update(truth: truth, guess: guess, features: features, step: example.weight)
                     if guess == example.labels[i] { correct += 1 }
                     total += 1
                     previous2 = previous

@@ -36,7 +36,7 @@ public final class Perceptron: @unchecked Sendable {
     }
 
     /// One training step: moves weight from the predicted label to the right one.
-    func update(truth: Int, guess: Int, features: [UInt64]) {
+    func update(truth: Int, guess: Int, features: [UInt64], step: Float = 1) {
         instances += 1
         guard truth != guess else { return }
         for f in features {
@@ -45,7 +45,7 @@ public final class Perceptron: @unchecked Sendable {
                 totals[f] = [Double](repeating: 0, count: labels.count)
                 stamps[f] = [Int](repeating: 0, count: labels.count)
             }
-            for (label, delta) in [(truth, Float(1)), (guess, Float(-1))] {
+            for (label, delta) in [(truth, step), (guess, -step)] {
                 let w = weights[f]![label]
                 totals[f]![label] += Double(instances - stamps[f]![label]) * Double(w)
                 stamps[f]![label] = instances
