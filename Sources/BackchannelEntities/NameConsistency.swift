@@ -29,7 +29,7 @@ struct NameConsistency {
         found = acronyms(found, words: words)
         found = statesAndAgreements(found, words: words)
         found = hyphenatedGivenNames(found, words: words)
-        found = personNames(siteNames(found, words: words), words: words)
+        found = personNames(settlementNames(siteNames(found, words: words), words: words), words: words)
         found = honorifics(found, words: words)
         found = titledAppositions(found, words: words)
         found = describedBodies(found, words: words)
@@ -856,6 +856,65 @@ struct NameConsistency {
         }
         return result
     }
+
+    /// "the town of Brelka", "the villages of Kirra and Bantu Wells", "the Tesvar region",
+    /// "Tesvar province": a name after a settlement's or a region's noun and "of", or before a
+    /// region's noun in lower case, is a place, the noun left outside it (as the gazetteer leaves
+    /// it outside "the Donetsk region"). Towns too small for any gazetteer are named so, and the
+    /// tagger, which has not seen them, takes them for persons or leaves them out. A name the
+    /// gazetteer knows as anything else, a nationality ("the Russian region of Kursk") and a
+    /// place already found stay what they are.
+    func settlementNames(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var result = found
+        var added: [EntityResolver.Found] = []
+        func place(_ run: Range<Int>) {
+            // ("the City of London Corporation", "the city of Dallas Police Department": a body.)
+            guard !run.isEmpty, inOneSentence(run),
+                  !words[run].contains(where: { Self.bodyHeads.contains($0.lowercased()) || Self.organisationLastWords.contains($0.lowercased()) }) else { return }
+            let surface = words[run].joined(separator: " ")
+            guard gazetteer.lookup(surface).allSatisfy({ ["GPE", "FIRSTNAME", "SURNAME", "GIVENNAME"].contains($0.type) }) else { return }
+            if let n = result.firstIndex(where: { $0.tokens == run }) {
+                if result[n].type == .person || result[n].type == .org { result[n].type = .gpe }
+            } else if !result.contains(where: { $0.tokens.overlaps(run) }), !added.contains(where: { $0.tokens.overlaps(run) }) {
+                added.append(EntityResolver.Found(tokens: run, type: .gpe))
+            }
+        }
+        /// The capitalised words from `k` on, within the sentence.
+        func runForward(from k: Int) -> Range<Int> {
+            var end = k
+            while end < words.count, end == k || !sentenceStarts.contains(end), Self.isCapitalised(words[end]),
+                  !Self.notNames.contains(words[end]), !Self.settlementNouns.contains(words[end].lowercased()) { end += 1 }
+            return k..<end
+        }
+        for k in words.indices {
+            let noun = words[k]
+            if Self.settlementNouns.contains(noun), k + 2 < words.count, words[k + 1] == "of", !sentenceStarts.contains(k + 2) {
+                // ("the towns of Kirra and Bantu Wells": the names joined by "and" or commas.)
+                var start = k + 2
+                while start < words.count {
+                    let run = runForward(from: start)
+                    guard !run.isEmpty else { break }
+                    place(run)
+                    guard run.upperBound + 1 < words.count, words[run.upperBound] == "and" || words[run.upperBound] == ",",
+                          !sentenceStarts.contains(run.upperBound + 1) else { break }
+                    start = run.upperBound + (words[run.upperBound] == "," && words[run.upperBound + 1] == "and" ? 2 : 1)
+                }
+            } else if Self.regionNouns.contains(noun), k >= 1, !sentenceStarts.contains(k) {
+                var start = k
+                while start > 0, !sentenceStarts.contains(start), Self.isCapitalised(words[start - 1]), !Self.notNames.contains(words[start - 1]) { start -= 1 }
+                place(start..<k)
+            }
+        }
+        guard result.count != found.count || !added.isEmpty || zip(result, found).contains(where: { $0.type != $1.type }) else { return found }
+        return (result + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// Nouns of places that "of" and a name follow: "the town of Brelka", "the province of Idlib".
+    static let settlementNouns: WordSet = ["town", "towns", "city", "cities", "village", "villages", "port", "capital", "district",
+                                           "districts", "province", "provinces", "region", "regions", "governorate", "oblast",
+                                           "county", "municipality", "enclave", "suburb", "suburbs"]
+    /// Nouns of regions that follow a name in lower case: "the Tesvar region", "Idlib province".
+    static let regionNouns: WordSet = ["region", "province", "district", "governorate", "oblast", "county", "prefecture", "municipality"]
 
     /// "the nearby Zamzam camp", "the Heglig oilfield": capitalised words the tagger left out,
     /// after "the" (and an adjective in lower case) and before a site's noun, name that site.

@@ -115,6 +115,18 @@ struct NameConsistencyTests {
         ("fighters looted the nearby Kalma camp", [F](), ["FAC Kalma"]),
         ("they took the Heglig oilfield", [F](), ["FAC Heglig"]),
         ("near a Kalma camp", [F](), [String]()),
+        // a name after a settlement's noun and "of", or before a region's noun, is a place,
+        // whether the tagger left it out or took it for a person
+        ("shelling hit the town of Brelka overnight", [F](), ["GPE Brelka"]),
+        ("rebels seized the towns of Kirra and Bantu Wells", [F(tokens: 5..<6, type: .person), F(tokens: 7..<9, type: .person)],
+         ["GPE Kirra", "GPE Bantu Wells"]),
+        ("aid reached the Tesvar region on Monday", [F](), ["GPE Tesvar"]),
+        ("the governor of Tesvar province said so", [F(tokens: 3..<4, type: .person)], ["GPE Tesvar"]),
+        // a body, a nationality and a known place of another kind stay what they are
+        ("the city of Dallas Police Department said so", [F(tokens: 3..<6, type: .org)], ["ORG Dallas Police Department"]),
+        ("the Russian region of Kursk", [F(tokens: 1..<2, type: .norp)], ["NORP Russian", "GPE Kursk"]),
+        ("the region of Europe hardest hit", [F(tokens: 3..<4, type: .loc)], ["LOC Europe"]),
+        ("the capital of the country", [F](), [String]()),
     ])
     func rule(sentence: String, found: [F], expected: [String]) {
         #expect(apply(sentence, found) == expected)
