@@ -546,9 +546,11 @@ struct NameConsistency {
                         && !(words[j] == "for" && Self.calendarWords.contains(words[j + 1]))) {
                     j += 1
                 } else if words[j] == "for", j + 2 < words.count, words[j + 1] == "the", !sentenceStarts.contains(j + 2),
-                          Self.isCapitalised(words[j + 2]), Self.organisationFirstWords.contains(words[j - 1].lowercased()) {
-                    // "Organisation for the Prohibition of Chemical Weapons": a body's name goes on
-                    // past "for the" ("… of the" mostly names the body it belongs to).
+                          Self.isCapitalised(words[j + 2]),
+                          Self.organisationFirstWords.contains(words[j - 1].lowercased()) || Self.organisationLastWords.contains(words[j - 1].lowercased()) {
+                    // "Organisation for the Prohibition of Chemical Weapons", "Popular Front for the
+                    // Liberation of Palestine": a body's name goes on past "for the" ("… of the"
+                    // mostly names the body it belongs to).
                     j += 2
                 } else {
                     break
@@ -592,6 +594,8 @@ struct NameConsistency {
         guard run.count >= 2 else { return false }
         return Self.organisationLastWords.contains(words[run.upperBound - 1].lowercased())
             || run.dropLast().contains { Self.organisationFirstWords.contains(words[$0].lowercased()) && ["of", "for"].contains(words[$0 + 1]) }
+            // ("Movement for Democratic Change", "Popular Front for the Liberation of Palestine".)
+            || run.dropLast().contains { Self.organisationLastWords.contains(words[$0].lowercased()) && words[$0 + 1] == "for" }
     }
 
     /// Nouns for a company or body, which an apposition or a noun before a name gives it:
@@ -882,7 +886,9 @@ struct NameConsistency {
         /// The capitalised words from `k` on, within the sentence.
         func runForward(from k: Int) -> Range<Int> {
             var end = k
-            while end < words.count, end == k || !sentenceStarts.contains(end), Self.isCapitalised(words[end]),
+            // ("the town of al-Qusayr": a name may open with an Arabic article in lower case.)
+            while end < words.count, end == k || !sentenceStarts.contains(end),
+                  Self.isCapitalised(words[end]) || end == k && Self.isParticleName(words[end]),
                   !Self.notNames.contains(words[end]), !Self.settlementNouns.contains(words[end].lowercased()) { end += 1 }
             return k..<end
         }

@@ -115,9 +115,15 @@ struct NameConsistencyTests {
         ("fighters looted the nearby Kalma camp", [F](), ["FAC Kalma"]),
         ("they took the Heglig oilfield", [F](), ["FAC Heglig"]),
         ("near a Kalma camp", [F](), [String]()),
+        // a body's name goes on past "for the" after its head word
+        ("the Popular Front for the Liberation of Tesvar claimed it", [F(tokens: 1..<3, type: .org)],
+         ["ORG Popular Front for the Liberation of Tesvar"]),
+        ("the Movement for Democratic Change won", [F](), ["ORG Movement for Democratic Change"]),
+        ("the Rapid Support Forces for the first time", [F(tokens: 1..<4, type: .org)], ["ORG Rapid Support Forces"]),
         // a name after a settlement's noun and "of", or before a region's noun, is a place,
         // whether the tagger left it out or took it for a person
         ("shelling hit the town of Brelka overnight", [F](), ["GPE Brelka"]),
+        ("forces retook the town of al-Qusayr on Sunday", [F](), ["GPE al-Qusayr"]),
         ("rebels seized the towns of Kirra and Bantu Wells", [F(tokens: 5..<6, type: .person), F(tokens: 7..<9, type: .person)],
          ["GPE Kirra", "GPE Bantu Wells"]),
         ("aid reached the Tesvar region on Monday", [F](), ["GPE Tesvar"]),
