@@ -408,6 +408,18 @@ struct NameConsistency {
             }
         }
         let lowercase = lowercaseSeen ?? TaggerFeatures.lowercaseVocabulary(words)
+        // "special envoy for Syria Geir Pedersen" (with "Geir" read as a body): a word the
+        // gazetteer knows as nothing but a name, right before a person's name inside a sentence,
+        // is a given name it lacks, whatever the tagger made of it.
+        for i in result.indices where result[i].type == .person {
+            let before = result[i].tokens.lowerBound - 1
+            if before >= 1, !sentenceStarts.contains(before), !sentenceStarts.contains(before + 1), isUnknownWord(words[before], lowercase: lowercase),
+               let j = result.indices.first(where: { $0 != i && result[$0].tokens == before..<(before + 1) && result[$0].type != .person }) {
+                dropped.insert(j)
+                covered[before] = false
+                result[i].tokens = before..<result[i].tokens.upperBound
+            }
+        }
         for i in result.indices where result[i].type == .person {
             var start = result[i].tokens.lowerBound
             while start > 0, !sentenceStarts.contains(start), !covered[start - 1] {
@@ -1135,7 +1147,20 @@ struct NameConsistency {
     /// tagger missed and completes what it cut short; places and bodies are left alone.
     func titledNames(_ found: [EntityResolver.Found], words: [String], matches: [Gazetteer.Match]) -> [EntityResolver.Found] {
         var result = found
-        for match in matches where match.entry.type == "TITLE" {
+        var titles = matches.filter { $0.entry.type == "TITLE" }.map(\.tokens)
+        // "Prime Minister-designate Nawaf Salam", "President-elect Lina Orsi": a title with its
+        // suffix is one word the gazetteer does not hold.
+        for k in words.indices {
+            guard let dash = words[k].lastIndex(of: "-"), Self.titleSuffixes.contains(String(words[k][words[k].index(after: dash)...])) else { continue }
+            let stem = String(words[k][..<dash])
+            if k >= 1, !sentenceStarts.contains(k), gazetteer.lookup(words[k - 1] + " " + stem).contains(where: { $0.type == "TITLE" }) {
+                titles.append((k - 1)..<(k + 1))
+            } else if gazetteer.lookup(stem).contains(where: { $0.type == "TITLE" }) {
+                titles.append(k..<(k + 1))
+            }
+        }
+        for title in titles {
+            let match = (tokens: title, ())
             var end = match.tokens.upperBound
             let start = end
             // "Vice President JD Vance": two capitals with no full stops open the name when a
@@ -1170,6 +1195,9 @@ struct NameConsistency {
         }
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
+
+    /// What follows a title after a hyphen and keeps it a title: "Prime Minister-designate".
+    static let titleSuffixes: WordSet = ["designate", "elect"]
 
     /// A word that can be part of a personal name: capitalised with lower-case letters
     /// ("Peskov", "Al-Maeena"), a surname with its Arabic article ("al-Shaibani") or initials

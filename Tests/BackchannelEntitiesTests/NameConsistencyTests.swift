@@ -115,6 +115,13 @@ struct NameConsistencyTests {
         ("fighters looted the nearby Kalma camp", [F](), ["FAC Kalma"]),
         ("they took the Heglig oilfield", [F](), ["FAC Heglig"]),
         ("near a Kalma camp", [F](), [String]()),
+        // a word known as nothing but a name, before a person's name, is its given name
+        ("the special envoy for Syria Geir Pedersen said so", [F(tokens: 4..<5, type: .gpe), F(tokens: 5..<6, type: .org), F(tokens: 6..<7, type: .person)],
+         ["GPE Syria", "PERSON Geir Pedersen"]),
+        ("talks in Geneva Pedersen said", [F(tokens: 2..<3, type: .gpe), F(tokens: 3..<4, type: .person)], ["GPE Geneva", "PERSON Pedersen"]),
+        // a title with "-designate" or "-elect" is still a title
+        ("Prime Minister-designate Yara Nassif spoke", [F](), ["PERSON Yara Nassif"]),
+        ("President-elect Lina Orsi spoke", [F](), ["PERSON Lina Orsi"]),
         // a body's name goes on past "for the" after its head word
         ("the Popular Front for the Liberation of Tesvar claimed it", [F(tokens: 1..<3, type: .org)],
          ["ORG Popular Front for the Liberation of Tesvar"]),
