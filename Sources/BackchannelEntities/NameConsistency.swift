@@ -29,7 +29,7 @@ struct NameConsistency {
         found = acronyms(found, words: words)
         found = statesAndAgreements(found, words: words)
         found = hyphenatedGivenNames(found, words: words)
-        found = personNames(settlementNames(siteNames(found, words: words), words: words), words: words)
+        found = personNames(possessingStates(settlementNames(siteNames(found, words: words), words: words), words: words), words: words)
         found = honorifics(found, words: words)
         found = titledAppositions(found, words: words)
         found = describedBodies(found, words: words)
@@ -553,7 +553,8 @@ struct NameConsistency {
             guard Self.isCapitalised(words[i]) else { i += 1; continue }
             var j = i + 1
             while j < words.count, !sentenceStarts.contains(j) {
-                if Self.isCapitalised(words[j])
+                // ("the Ansar al-Din Front": an Arabic article in lower case inside the name.)
+                if Self.isCapitalised(words[j]) || Self.isParticleName(words[j])
                     || (["of", "for", "and"].contains(words[j]) && j + 1 < words.count && !sentenceStarts.contains(j + 1) && Self.isCapitalised(words[j + 1])
                         && !(words[j] == "for" && Self.calendarWords.contains(words[j + 1]))) {
                     j += 1
@@ -926,6 +927,41 @@ struct NameConsistency {
         guard result.count != found.count || !added.isEmpty || zip(result, found).contains(where: { $0.type != $1.type }) else { return found }
         return (result + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
+
+    /// "Tesvar's president", "Tesvar's Ministry of Foreign Affairs", "Tesvar's central bank": a
+    /// word the gazetteer knows as nothing but a name, whose president, parliament or ministry the
+    /// text speaks of, is a state or a region that has them (the tagger, which has not seen the
+    /// name, takes it for a person). A word that ends a person's name in the document stays a
+    /// person's.
+    func possessingStates(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        let lowercase = lowercaseSeen ?? TaggerFeatures.lowercaseVocabulary(words)
+        var result = found
+        var added: [EntityResolver.Found] = []
+        for k in words.indices where k >= 1 && k + 1 < words.count && (words[k] == "'s" || words[k] == "\u{2019}s") {
+            let x = k - 1
+            let next = words[k + 1].lowercased()
+            let pair = k + 2 < words.count ? next + " " + words[k + 2].lowercased() : ""
+            guard Self.stateNouns.contains(next) || Self.stateNouns.contains(pair),
+                  x == 0 || sentenceStarts.contains(x) || !Self.startsName(words[x - 1]) || words[x - 1] == "The",
+                  isUnknownWord(words[x], lowercase: lowercase),
+                  // (A body has a president too: "the Commission's president".)
+                  !Self.organisationLastWords.contains(words[x].lowercased()), !Self.organisationFirstWords.contains(words[x].lowercased()),
+                  !found.contains(where: { $0.type == .person && $0.tokens.count >= 2 && words[$0.tokens].contains(words[x]) }) else { continue }
+            if let n = result.firstIndex(where: { $0.tokens.contains(x) }) {
+                if result[n].tokens == x..<(x + 1), result[n].type == .person { result[n].type = .gpe }
+            } else if !added.contains(where: { $0.tokens.contains(x) }) {
+                added.append(EntityResolver.Found(tokens: x..<(x + 1), type: .gpe))
+            }
+        }
+        guard !added.isEmpty || zip(result, found).contains(where: { $0.type != $1.type }) else { return found }
+        return (result + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// What a state has and a person does not, after a possessive (one word or two, in lower case).
+    /// (Not an army: "Putin's army" is said of a person.)
+    static let stateNouns: WordSet = ["president", "parliament", "capital", "constitution", "ministry", "presidency", "prime minister",
+                                      "central bank", "supreme court", "foreign ministry", "defence ministry", "defense ministry",
+                                      "interior ministry", "foreign minister", "defence minister", "defense minister", "interior minister"]
 
     /// Nouns of places that "of" and a name follow: "the town of Brelka", "the province of Idlib".
     static let settlementNouns: WordSet = ["town", "towns", "city", "cities", "village", "villages", "port", "capital", "district",

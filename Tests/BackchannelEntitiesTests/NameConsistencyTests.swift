@@ -122,6 +122,14 @@ struct NameConsistencyTests {
         // a title with "-designate" or "-elect" is still a title
         ("Prime Minister-designate Yara Nassif spoke", [F](), ["PERSON Yara Nassif"]),
         ("President-elect Lina Orsi spoke", [F](), ["PERSON Lina Orsi"]),
+        // a name whose president or ministry the text speaks of is a state; an army may be a person's
+        ("Tesvar 's president , Amira Kell , said so", [F(tokens: 0..<1, type: .person), F(tokens: 4..<6, type: .person)],
+         ["GPE Tesvar", "PERSON Amira Kell"]),
+        ("officials said Jubaland 's foreign ministry objected", [F](), ["GPE Jubaland"]),
+        ("Putin 's army pressed on", [F(tokens: 0..<1, type: .person)], ["PERSON Putin"]),
+        ("the Commission 's president spoke", [F(tokens: 1..<2, type: .org)], ["ORG Commission"]),
+        // an Arabic article inside a body's name
+        ("the Ansar al-Din Front claimed it", [F](), ["ORG Ansar al-Din Front"]),
         // a body's name goes on past "for the" after its head word
         ("the Popular Front for the Liberation of Tesvar claimed it", [F(tokens: 1..<3, type: .org)],
          ["ORG Popular Front for the Liberation of Tesvar"]),
