@@ -85,6 +85,12 @@ public struct Role: Sendable, Codable, Equatable, Hashable {
         self.title = title
         self.span = span
     }
+
+    /// Whether two titles are one role written in two places: equal but for letter case
+    /// ("Junta leader" opening a sentence, "junta leader" inside one).
+    public static func sameTitle(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && (a == b || a.lowercased() == b.lowercased())
+    }
 }
 
 /// A date or period written in the text, normalised against the publication date.

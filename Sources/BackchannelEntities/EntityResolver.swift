@@ -168,7 +168,7 @@ struct EntityResolver {
         let roles = RoleFinder(gazetteer: gazetteer)
         for (m, mention) in mentions.enumerated() where mention.type == .person && mention.scalars == nil {
             let e = entityOfMention[m]
-            for role in roles.roles(of: mention.range, tokens: tokens, words: words, sentenceStarts: sentenceStarts) where !entities[e].roles.contains(where: { $0.title == role.title }) {
+            for role in roles.roles(of: mention.range, tokens: tokens, words: words, sentenceStarts: sentenceStarts) where !entities[e].roles.contains(where: { Role.sameTitle($0.title, role.title) }) {
                 entities[e].roles.append(role.role)
                 if entities[e].affiliation == nil { entities[e].affiliation = role.affiliation }
             }

@@ -793,6 +793,11 @@ struct NameConsistency {
         var starts = Set(found.map(\.tokens.lowerBound))
         for var f in found {
             if f.tokens.count == 1, Self.notNames.contains(words[f.tokens.lowerBound]) { continue }
+            // "Jama'at Ansar al-Haqq", "Harakat al-Shabaab", "Lashkar-e-Taiba": a name that opens
+            // with the Arabic, Persian or Urdu word for a group, movement, party, army or front.
+            if f.type != .org, Self.opensBodyName(words[f.tokens.lowerBound]), f.tokens.count >= 2 || words[f.tokens.lowerBound].contains("-") {
+                f.type = .org
+            }
             if f.type == .person {
                 var end = f.tokens.upperBound
                 while end < words.count, !sentenceStarts.contains(end), !starts.contains(end) || found.contains(where: { $0.tokens.lowerBound == end && $0.type == .person }) {
@@ -1230,6 +1235,22 @@ struct NameConsistency {
             result.append(EntityResolver.Found(tokens: run, type: .person))
         }
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// Words for a group, movement, party, army, brigade, front or council that open the names
+    /// of armed groups and parties in Arabic, Persian and Urdu, written without their marks.
+    static let bodyNameOpeners: WordSet = ["jamaat", "jamaah", "jamaa", "harakat", "hizb", "hezb", "jaysh", "jaish", "liwa", "kataib",
+                                           "ansar", "tanzim", "jabhat", "hayat", "tehrik", "tehreek", "lashkar", "sipah", "quwat",
+                                           "saraya", "faylaq", "asaib", "majlis"]
+
+    /// Whether a word opens a body's name by ``bodyNameOpeners``: "Jama'at", "Hay'at",
+    /// "Lashkar-e-Taiba" (its part before the first hyphen), apostrophes left out. ("Hayat"
+    /// alone is also a given name: only "Hay'at" counts.)
+    static func opensBodyName(_ word: String) -> Bool {
+        let head = word.split(separator: "-").first.map(String.init) ?? word
+        guard head.first?.isUppercase == true else { return false }
+        if head == "Hayat" { return false }
+        return bodyNameOpeners.contains(head.lowercased().filter { $0 != "'" && $0 != "\u{2019}" })
     }
 
     /// What follows a title after a hyphen and keeps it a title: "Prime Minister-designate".

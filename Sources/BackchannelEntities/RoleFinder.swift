@@ -109,6 +109,10 @@ struct RoleFinder {
         // chief", "Karabakh's human rights ombudsman", "the U.N. nuclear watchdog chief"
         "humanitarian", "refugee", "refugees", "human", "rights", "relief", "aid", "peacekeeping", "emergency",
         "disarmament", "arms", "counterterrorism", "counter-terrorism", "watchdog", "electoral",
+        // armed groups and governments of force: "junta leader", "rebel commander", "militia
+        // chief", "spy chief", "police chief", "the ruling party's leader"
+        "junta", "rebel", "militia", "paramilitary", "insurgent", "guerrilla", "separatist", "militant", "spy", "police",
+        "coalition", "ruling",
     ]
 
     /// A past tense or participle written in lower case that is no title word ("sanctioned",

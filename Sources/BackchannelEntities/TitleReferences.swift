@@ -47,7 +47,7 @@ struct TitleReferences {
             guard Self.isPredicate(words[title.upperBound]) else { continue }
             guard let person = antecedent(before: t, state: state, at: at, entities: entities, sentenceStarts: sentenceStarts) else { continue }
             let found = roles.make(title, tokens: tokens, words: words)
-            guard !entities[person].roles.contains(where: { $0.title == found.title }) else { continue }
+            guard !entities[person].roles.contains(where: { Role.sameTitle($0.title, found.title) }) else { continue }
             entities[person].roles.append(found.role)
             if entities[person].affiliation == nil { entities[person].affiliation = found.affiliation ?? state }
         }

@@ -824,6 +824,16 @@ struct EntityStageTests {
         #expect(found.first { $0.name == "Levan Ioseliani" }?.roles.map(\.title) == ["Georgia's human rights ombudsman"])
     }
 
+    /// The qualifiers of armed groups and governments of force stand in a title, and a title
+    /// written twice, once opening a sentence, is one role.
+    @Test func juntasRebelsAndMilitiasQualifyTitles() throws {
+        let text = "Junta leader Col. Abdou Sanga promised elections. The deal was signed by junta leader Col. Abdou Sanga and rebel commander Jean-Baptiste Moulaka. Militia chief Omar Tasso said the road was open."
+        let found = try entities(text)
+        #expect(found.first { $0.name == "Abdou Sanga" }?.roles.map(\.title) == ["Junta leader", "Col."])
+        #expect(found.first { $0.name == "Jean-Baptiste Moulaka" }?.roles.map(\.title) == ["rebel commander"])
+        #expect(found.first { $0.name == "Omar Tasso" }?.roles.map(\.title) == ["Militia chief"])
+    }
+
     /// "Speaking to …, Name said": the participle's object is whom the person addressed, not a title
     /// (while "…, has written to Britain's foreign secretary, Name" keeps the title after "to").
     @Test func whomAParticipleAddressesIsNoRole() throws {

@@ -128,6 +128,10 @@ struct NameConsistencyTests {
         ("officials said Jubaland 's foreign ministry objected", [F](), ["GPE Jubaland"]),
         ("Putin 's army pressed on", [F(tokens: 0..<1, type: .person)], ["PERSON Putin"]),
         ("the Commission 's president spoke", [F(tokens: 1..<2, type: .org)], ["ORG Commission"]),
+        // a name opening with the word for a group, a movement or an army is a body's
+        ("claimed by Jama'at Ansar al-Haqq today", [F(tokens: 2..<5, type: .person)], ["ORG Jama'at Ansar al-Haqq"]),
+        ("Lashkar-e-Taiba denied it", [F(tokens: 0..<1, type: .gpe)], ["ORG Lashkar-e-Taiba"]),
+        ("then Hayat Khan spoke", [F(tokens: 1..<3, type: .person)], ["PERSON Hayat Khan"]),
         // an Arabic article inside a body's name
         ("the Ansar al-Din Front claimed it", [F](), ["ORG Ansar al-Din Front"]),
         // a body's name goes on past "for the" after its head word
