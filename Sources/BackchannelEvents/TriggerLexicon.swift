@@ -72,6 +72,7 @@ enum TriggerLexicon {
         add(["tariff", "barred", "restrictions"], .sanction, 0.6)
         add(forms("sanction") + ["embargo", "blacklisted", "banned", "bans", "tariffs", "penalties", "imposed", "blacklist"], .sanction, 0.7)
         add(forms("oppose") + ["denies", "denied", "deny"], .reject, 0.7)
+        add(forms("rebuff") + forms("spurn"), .reject, 0.75)
         add(["wants", "want", "seeks"], .demand, 0.5)
         add(forms("require"), .demand, 0.6)
         add(forms("pledge") + forms("donate") + forms("deliver") + forms("provide") + forms("supply", ["supplied", "supplies"]), .aid, 0.75)
@@ -81,8 +82,13 @@ enum TriggerLexicon {
         // against people who are not fighting ("gunmen shot", "massacred").
         add(forms("attack") + forms("bomb") + forms("shell") + ["struck", "strikes", "strike", "killed", "killing", "offensive", "retook", "captured"], .fight, 0.7)
         add(["fought", "clashed", "clashes", "fighting", "fired"], .fight, 0.7)
+        // The wire's other verbs of battle: "pounded Kharkiv", "bombarded targets", "repelled an
+        // assault", "recaptured the town", "overran the base", "ambushed a convoy".
+        add(forms("pound") + forms("bombard", ["bombardment"]) + forms("repel", ["repelled", "repelling"]) + ["repulsed"]
+            + forms("recapture") + ["overran", "ambushed", "invaded"], .fight, 0.7)
         add(["shot", "massacred", "executed", "tortured", "shooting", "massacre"], .assault, 0.7)
         add(forms("mobilise") + forms("mobilize") + forms("deploy"), .mobilize, 0.75)
+        add(forms("jail") + forms("imprison") + ["sentenced"], .coerce, 0.7)
         add(forms("seize") + forms("detain") + forms("arrest") + forms("expel", ["expelled", "expelling"]) + forms("blockade") + forms("deport"), .coerce, 0.75)
         add(forms("kidnap") + ["kidnapped", "looted", "hijacked"], .crime, 0.75)
         add(["withdrew", "withdraw", "withdrawn", "withdrawal", "retreated"], .retreat, 0.75)

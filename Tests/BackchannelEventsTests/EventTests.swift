@@ -71,6 +71,11 @@ struct EventTests {
         // a wire dateline's city is not the subject
         ("MUSCAT, April 12 (Harbour Wire) - Iran and the United States held talks in Oman on Saturday.",
          "CONSULT asserted [\"Iran\", \"United States\"] -> [] mode=meeting @Oman on=2025-04-05"),
+        // the wire's other verbs of battle, refusal and jailing
+        ("Russia pounded Kharkiv overnight.", "FIGHT asserted [\"Russia\"] -> [] @Kharkiv on=2025-04-11"),
+        ("Ukraine repelled an assault near Pokrovsk.", "FIGHT asserted [\"Ukraine\"] -> [] @Pokrovsk"),
+        ("Iran rebuffed the European proposal.", "REJECT asserted [\"Iran\"] -> [] position=rejects:european proposal"),
+        ("Belarus jailed the opposition leader for 11 years.", "COERCE asserted [\"Belarus\"] -> []"),
         // handing people back is a RETREAT, and a swap of prisoners too
         ("Hamas freed three hostages on Sunday.", "RETREAT asserted [\"Hamas\"] -> [] on=2025-04-06"),
         ("Russia and Ukraine exchanged 175 prisoners each.", "RETREAT asserted [\"Russia\", \"Ukraine\"] -> []"),
