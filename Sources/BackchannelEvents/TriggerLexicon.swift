@@ -59,6 +59,11 @@ enum TriggerLexicon {
         add(forms("condemn") + forms("criticise") + forms("criticize") + forms("denounce") + forms("deplore"), .disapprove, 0.8)
         add(forms("object") + forms("complain") + ["questioned", "regrettable", "ignored", "outrageous", "objection", "objections"], .disapprove, 0.6)
         add(forms("hail"), .support, 0.6)
+        // The wire's other verbs of praise and blame: "lauded the agreement", "slammed the move"
+        // (not "applauded", said of hands as often as of deals).
+        add(forms("laud"), .support, 0.6)
+        add(forms("lambast") + ["slammed", "slams", "slamming"] + forms("decry", ["decried", "decries"]), .disapprove, 0.75)
+        add(forms("ratify", ["ratified", "ratifies"]), .agree, 0.7)
         add(["ask", "asks", "asking"], .request, 0.6)
         add(forms("accuse") + forms("blame") + ["alleged", "accusations", "breach"], .accuse, 0.8)
         add(["meaningless"], .reject, 0.6)

@@ -76,6 +76,8 @@ struct EventTests {
         ("Ukraine repelled an assault near Pokrovsk.", "FIGHT asserted [\"Ukraine\"] -> [] @Pokrovsk"),
         ("Iran rebuffed the European proposal.", "REJECT asserted [\"Iran\"] -> [] position=rejects:european proposal"),
         ("Belarus jailed the opposition leader for 11 years.", "COERCE asserted [\"Belarus\"] -> []"),
+        ("Russia lambasted the decision.", "DISAPPROVE asserted [\"Russia\"] -> []"),
+        ("Italy ratified the treaty.", "AGREE asserted [\"Italy\"] -> [] position=accepts:treaty"),
         // handing people back is a RETREAT, and a swap of prisoners too
         ("Hamas freed three hostages on Sunday.", "RETREAT asserted [\"Hamas\"] -> [] on=2025-04-06"),
         ("Russia and Ukraine exchanged 175 prisoners each.", "RETREAT asserted [\"Russia\", \"Ukraine\"] -> []"),
