@@ -179,6 +179,41 @@ public struct EventDetector: Stage {
         return result
     }
 
+    /// "Ukraine demanded the withdrawal of Russian troops", "Hamas insisted on a full Israeli
+    /// withdrawal", "Egypt urged a ceasefire and the exchange of prisoners": an act named in what
+    /// a party demands, asks, urges or rejects has not happened, and is not the party's own: it is
+    /// the position's issue. The rules read the noun as an act of the sentence's subject; such an
+    /// event, standing shortly after the stance's trigger in the same clause with the same
+    /// actors, is dropped.
+    static func dropWantedActs(_ events: inout [Event], text: String) {
+        guard events.count >= 2 else { return }
+        let scalars = text.unicodeScalars
+        var drop = Set<Int>()
+        for (n, event) in events.enumerated() where wantedActTypes.contains(event.type) {
+            // (Only a noun: "calls to withdraw" and "requires Hezbollah to withdraw" say who would act.)
+            let trigger = String(scalars[scalars.index(scalars.startIndex, offsetBy: event.trigger.start)..<scalars.index(scalars.startIndex, offsetBy: event.trigger.end)])
+            guard wantedActNouns.contains(trigger.lowercased()) else { continue }
+            for stance in events where wantingTypes.contains(stance.type) && stance.sentence == event.sentence
+                && stance.trigger.end <= event.trigger.start && event.trigger.start - stance.trigger.end <= 60
+                && !event.actors.isEmpty && Set(event.actors).isSubset(of: stance.actors) {
+                let from = scalars.index(scalars.startIndex, offsetBy: stance.trigger.end)
+                let between = String(scalars[from..<scalars.index(from, offsetBy: event.trigger.start - stance.trigger.end)])
+                if between.contains(where: { ",;:—–".contains($0) }) || between.split(separator: " ").contains(where: { clauseOpeners.contains(String($0)) }) { continue }
+                drop.insert(n)
+                break
+            }
+        }
+        guard !drop.isEmpty else { return }
+        events = events.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+    }
+    /// Stances whose object may name an act wanted or refused.
+    static let wantingTypes: Set<Event.Kind> = [.demand, .request, .appeal, .reject]
+    /// Acts a noun in such an object names: a withdrawal, a release, an exchange, a return.
+    static let wantedActTypes: Set<Event.Kind> = [.retreat]
+    static let wantedActNouns: WordSet = ["withdrawal", "release", "exchange", "return", "handover", "pullback", "pull-out", "swap", "retreat"]
+    /// Words that open another clause, whose acts are its own.
+    static let clauseOpeners: WordSet = ["after", "as", "while", "but", "when", "since", "because", "before", "which", "who", "that"]
+
     /// "“This is a perilous moment,” he said": the speaker the quotation stage found for a
     /// quotation of the sentence — what a pronoun after the quotation stands for, which the
     /// subject finder does not read through the quoted words.
@@ -323,6 +358,7 @@ public struct EventDetector: Stage {
         // with any other event keeps no STATEMENT.
         let withActs = Set(events.lazy.filter { $0.type != .statement }.map(\.sentence))
         events.removeAll { $0.type == .statement && withActs.contains($0.sentence) }
+        Self.dropWantedActs(&events, text: document.text)
         events.sort { ($0.sentence.start, $0.trigger.start) < ($1.sentence.start, $1.trigger.start) }
         if !events.isEmpty, modalityModel != nil || dateModel != nil || placeModel != nil || targetModel != nil {
             // (All four read the words around each trigger: the text's scalars and each sentence's words are found once.)

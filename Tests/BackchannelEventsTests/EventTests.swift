@@ -518,6 +518,18 @@ struct EventTests {
         #expect(try events("Sudan attacked border posts in Chad on Monday.").contains { $0.hasPrefix("FIGHT") })
     }
 
+    /// A withdrawal or a release a party demands, urges or rejects has not happened and is not
+    /// its own: the demand's issue, no RETREAT; a withdrawal it reports is one.
+    @Test func anActWantedIsNoAct() throws {
+        for text in ["Ukraine demanded the withdrawal of Russian troops.", "Hamas insisted on a full Israeli withdrawal from Gaza.",
+                     "Egypt urged an immediate ceasefire and the exchange of prisoners."] {
+            let found = try events(text)
+            #expect(!found.contains { $0.hasPrefix("RETREAT") }, "\(found)")
+            #expect(found.contains { $0.hasPrefix("DEMAND") || $0.hasPrefix("APPEAL") }, "\(found)")
+        }
+        #expect(try events("Russia completed the withdrawal of its troops.").contains { $0.hasPrefix("RETREAT") })
+    }
+
     /// "…, who had long refused to deal with the rebels": a clause opened by "who" after a comma
     /// is about the one named right before it, not the sentence's subject.
     @Test func aWhoClauseIsAboutTheNameBeforeIt() throws {
