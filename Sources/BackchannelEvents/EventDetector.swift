@@ -206,6 +206,28 @@ public struct EventDetector: Stage {
         guard !drop.isEmpty else { return }
         events = events.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
     }
+    /// "The EU called for the release of the detained journalists", "the occupied
+    /// territories", "its seized tankers": a participle after a determiner describes what it
+    /// comes before; the deed is no act of the sentence's subject, and the text does not say
+    /// whose it was. Such events are dropped.
+    static func dropParticiplesBeforeNouns(_ events: inout [Event], text: String) {
+        guard !events.isEmpty else { return }
+        let scalars = Array(text.unicodeScalars)
+        events.removeAll { event in
+            guard event.trigger.end - event.trigger.start > 3, event.trigger.end <= scalars.count,
+                  scalars[event.trigger.end - 2] == "e", scalars[event.trigger.end - 1] == "d" else { return false }
+            // The word before the trigger.
+            var end = event.trigger.start
+            while end > 0, scalars[end - 1] == " " { end -= 1 }
+            var start = end
+            while start > 0, scalars[start - 1].properties.isAlphabetic { start -= 1 }
+            guard start < end else { return false }
+            let before = String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
+            return participleDeterminers.contains(before)
+        }
+    }
+    static let participleDeterminers: WordSet = ["the", "a", "an", "its", "their", "his", "her", "our", "newly"]
+
     /// Stances whose object may name an act wanted or refused.
     static let wantingTypes: Set<Event.Kind> = [.demand, .request, .appeal, .reject]
     /// Acts a noun in such an object names: a withdrawal, a release, an exchange, a return.
@@ -359,6 +381,7 @@ public struct EventDetector: Stage {
         let withActs = Set(events.lazy.filter { $0.type != .statement }.map(\.sentence))
         events.removeAll { $0.type == .statement && withActs.contains($0.sentence) }
         Self.dropWantedActs(&events, text: document.text)
+        Self.dropParticiplesBeforeNouns(&events, text: document.text)
         events.sort { ($0.sentence.start, $0.trigger.start) < ($1.sentence.start, $1.trigger.start) }
         if !events.isEmpty, modalityModel != nil || dateModel != nil || placeModel != nil || targetModel != nil {
             // (All four read the words around each trigger: the text's scalars and each sentence's words are found once.)

@@ -530,6 +530,14 @@ struct EventTests {
         #expect(try events("Russia completed the withdrawal of its troops.").contains { $0.hasPrefix("RETREAT") })
     }
 
+    /// "the detained journalists", "the besieged city": a participle before a noun describes it;
+    /// the sentence's subject did not do it.
+    @Test func aParticipleBeforeANounIsNoDeed() throws {
+        let found = try events("The EU called for the release of the detained journalists.")
+        #expect(!found.contains { $0.hasPrefix("COERCE") }, "\(found)")
+        #expect(try events("Belarus detained the journalists on Monday.").contains { $0.hasPrefix("COERCE") })
+    }
+
     /// "…, who had long refused to deal with the rebels": a clause opened by "who" after a comma
     /// is about the one named right before it, not the sentence's subject.
     @Test func aWhoClauseIsAboutTheNameBeforeIt() throws {
