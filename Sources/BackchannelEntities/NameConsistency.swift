@@ -1201,8 +1201,7 @@ struct NameConsistency {
             }
         }
         for title in titles {
-            let match = (tokens: title, ())
-            var end = match.tokens.upperBound
+            var end = title.upperBound
             let start = end
             // "Vice President JD Vance": two capitals with no full stops open the name when a
             // name word follows them.
@@ -1220,14 +1219,14 @@ struct NameConsistency {
             // A body's name the tagger ran on into the title and the person ("United Nations
             // Secretary-General António Guterres" as one ORG) is cut back to before the title.
             for i in result.indices where result[i].type != .person && result[i].tokens.overlaps(run)
-                && result[i].tokens.lowerBound < match.tokens.lowerBound {
-                result[i].tokens = result[i].tokens.lowerBound..<match.tokens.lowerBound
+                && result[i].tokens.lowerBound < title.lowerBound {
+                result[i].tokens = result[i].tokens.lowerBound..<title.lowerBound
             }
             // "Defence Minister Israel Katz", "Field Marshal Asim Munir" (read as a place and as a
             // body): two name words or more right after a title are a person, whatever the tagger
             // made of a part of them, unless the last one names a place or body.
             if run.count >= 2, !isKnownPlaceOrBody(words[run.upperBound - 1]) {
-                result.removeAll { $0.type != .person && $0.tokens.overlaps(run) && $0.tokens.lowerBound >= match.tokens.lowerBound && $0.tokens.upperBound <= run.upperBound }
+                result.removeAll { $0.type != .person && $0.tokens.overlaps(run) && $0.tokens.lowerBound >= title.lowerBound && $0.tokens.upperBound <= run.upperBound }
             }
             let overlapping = result.indices.filter { result[$0].tokens.overlaps(run) }
             if overlapping.contains(where: { result[$0].type != .person }) { continue }

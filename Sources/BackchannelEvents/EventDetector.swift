@@ -185,19 +185,17 @@ public struct EventDetector: Stage {
     /// the position's issue. The rules read the noun as an act of the sentence's subject; such an
     /// event, standing shortly after the stance's trigger in the same clause with the same
     /// actors, is dropped.
-    static func dropWantedActs(_ events: inout [Event], text: String) {
+    static func dropWantedActs(_ events: inout [Event], text scalars: [Unicode.Scalar]) {
         guard events.count >= 2 else { return }
-        let scalars = text.unicodeScalars
+        func string(_ start: Int, _ end: Int) -> String { String(String.UnicodeScalarView(scalars[max(0, start)..<min(end, scalars.count)])) }
         var drop = Set<Int>()
         for (n, event) in events.enumerated() where wantedActTypes.contains(event.type) {
             // (Only a noun: "calls to withdraw" and "requires Hezbollah to withdraw" say who would act.)
-            let trigger = String(scalars[scalars.index(scalars.startIndex, offsetBy: event.trigger.start)..<scalars.index(scalars.startIndex, offsetBy: event.trigger.end)])
-            guard wantedActNouns.contains(trigger.lowercased()) else { continue }
+            guard wantedActNouns.contains(string(event.trigger.start, event.trigger.end).lowercased()) else { continue }
             for stance in events where wantingTypes.contains(stance.type) && stance.sentence == event.sentence
                 && stance.trigger.end <= event.trigger.start && event.trigger.start - stance.trigger.end <= 60
                 && !event.actors.isEmpty && Set(event.actors).isSubset(of: stance.actors) {
-                let from = scalars.index(scalars.startIndex, offsetBy: stance.trigger.end)
-                let between = String(scalars[from..<scalars.index(from, offsetBy: event.trigger.start - stance.trigger.end)])
+                let between = string(stance.trigger.end, event.trigger.start)
                 if between.contains(where: { ",;:—–".contains($0) }) || between.split(separator: " ").contains(where: { clauseOpeners.contains(String($0)) }) { continue }
                 drop.insert(n)
                 break
@@ -210,9 +208,7 @@ public struct EventDetector: Stage {
     /// territories", "its seized tankers": a participle after a determiner describes what it
     /// comes before; the deed is no act of the sentence's subject, and the text does not say
     /// whose it was. Such events are dropped.
-    static func dropParticiplesBeforeNouns(_ events: inout [Event], text: String) {
-        guard !events.isEmpty else { return }
-        let scalars = Array(text.unicodeScalars)
+    static func dropParticiplesBeforeNouns(_ events: inout [Event], text scalars: [Unicode.Scalar]) {
         events.removeAll { event in
             guard event.trigger.end - event.trigger.start > 3, event.trigger.end <= scalars.count,
                   scalars[event.trigger.end - 2] == "e", scalars[event.trigger.end - 1] == "d" else { return false }
@@ -380,12 +376,13 @@ public struct EventDetector: Stage {
         // with any other event keeps no STATEMENT.
         let withActs = Set(events.lazy.filter { $0.type != .statement }.map(\.sentence))
         events.removeAll { $0.type == .statement && withActs.contains($0.sentence) }
-        Self.dropWantedActs(&events, text: document.text)
-        Self.dropParticiplesBeforeNouns(&events, text: document.text)
+        // (The text's scalars, found once for the filters below and the four revising models.)
+        let text = events.isEmpty ? [] : Array(document.text.unicodeScalars)
+        Self.dropWantedActs(&events, text: text)
+        Self.dropParticiplesBeforeNouns(&events, text: text)
         events.sort { ($0.sentence.start, $0.trigger.start) < ($1.sentence.start, $1.trigger.start) }
         if !events.isEmpty, modalityModel != nil || dateModel != nil || placeModel != nil || targetModel != nil {
             // (All four read the words around each trigger: the text's scalars and each sentence's words are found once.)
-            let text = Array(document.text.unicodeScalars)
             let words = SentenceWords.ofSentences(of: events, text: text, vocabulary: vocabulary)
             if let modalityModel { events = modalityModel.revise(events, in: document, text: text, words: words) }
             if let dateModel { events = dateModel.revise(events, in: document, text: text, words: words) }
