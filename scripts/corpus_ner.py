@@ -26,7 +26,7 @@ split's entity precision, recall and role recall and the totals over all splits.
 copied with its resources to a temporary folder, whose tagger is replaced for each run.
 
     python3 scripts/corpus_ner.py --output /tmp/corpus-ner.jsonl [--leave-out ridge]
-    python3 scripts/corpus_ner.py --measure [--binary .build/release/backchannel]
+    python3 scripts/corpus_ner.py --measure [--corpus-weight W] [--binary .build/release/backchannel]
 """
 import argparse
 import json
