@@ -41,15 +41,15 @@ struct TrainNERCommand: ParsableCommand {
 
     func run() throws {
         let shared: [(String, EntityTraining.Scheme)] = [("gum_train_extra.jsonl", .native), ("wikigold.jsonl", .coarse)]
-        let sources = shared.map { ((data as NSString).appendingPathComponent($0.0), $0.1) } + corpus.map { ($0, .native) }
+        let sources = shared.map { ((data as NSString).appendingPathComponent($0.0), $0.1, Float(1)) } + corpus.map { ($0, .native, corpusWeight) }
         var examples: [EntityTraining.Example] = []
-        for (path, scheme) in sources {
+        for (path, scheme, weight) in sources {
             let file = (path as NSString).lastPathComponent
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw ValidationError("\(path): cannot be read")
             }
             var found = EntityTraining.examples(jsonl: text, scheme: scheme)
-            if corpus.contains(path) { for n in found.indices { found[n].weight = corpusWeight } }
+            for n in found.indices { found[n].weight = weight }
             print("\(file): \(found.count) sentences, \(found.reduce(0) { $0 + $1.words.count }) tokens")
             examples += found
         }

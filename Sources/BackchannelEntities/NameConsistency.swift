@@ -929,7 +929,7 @@ struct NameConsistency {
                 place(start..<k)
             }
         }
-        guard result.count != found.count || !added.isEmpty || zip(result, found).contains(where: { $0.type != $1.type }) else { return found }
+        guard !added.isEmpty || zip(result, found).contains(where: { $0.type != $1.type }) else { return found }
         return (result + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
