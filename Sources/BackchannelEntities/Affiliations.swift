@@ -57,15 +57,21 @@ struct Affiliations {
 
         // "Ukraine's team, led by Andriy Yermak, …, included Foreign Minister Andrii Sybiha and
         // Defence Minister Rustem Umerov": the people a delegation's cue names belong to its owner.
+        // (The delegations first: a later one's cue is its own, not the earlier one's — "the U.S.
+        // side were …; the North Korean team included Kim Yong Chol".)
+        var delegations: [(owner: Placed, noun: Int)] = []
+        for owner in mentions where isBody(owner.entity) || entities[owner.entity].type == .norp {
+            var k = owner.range.upperBound
+            if k < words.count, ["'s", "’s", "'", "’"].contains(words[k]) { k += 1 }
+            if k < words.count, delegationNouns.contains(words[k].lowercased()) { delegations.append((owner, k)) }
+        }
         var sentence = 0
         let starts = sentenceStarts.sorted()
-        for owner in mentions where isBody(owner.entity) || entities[owner.entity].type == .norp {
-            let end = owner.range.upperBound
-            var k = end
-            if k < words.count, ["'s", "’s", "'", "’"].contains(words[k]) { k += 1 }
-            guard k < words.count, delegationNouns.contains(words[k].lowercased()) else { continue }
+        for (n, (owner, k)) in delegations.enumerated() {
             while sentence + 1 < starts.count, starts[sentence + 1] <= owner.range.lowerBound { sentence += 1 }
-            let sentenceEnd = sentence + 1 < starts.count ? starts[sentence + 1] : words.count
+            var sentenceEnd = sentence + 1 < starts.count ? starts[sentence + 1] : words.count
+            if n + 1 < delegations.count { sentenceEnd = min(sentenceEnd, delegations[n + 1].owner.range.lowerBound) }
+            if let semicolon = words[(k + 1)..<max(k + 1, sentenceEnd)].firstIndex(of: ";") { sentenceEnd = semicolon }
             let affiliation = entities[owner.entity].type == .norp ? entities[owner.entity].refersTo : entities[owner.entity].name
             guard let affiliation else { continue }
             var t = k + 1

@@ -154,6 +154,15 @@ struct EntityResolver {
             entityOfMention[m] = entities.count - 1
             keyToEntity[key] = entities.count - 1
         }
+        // "Rodrigo Londoño, better known as Timochenko", "the Alliance of Sahel States (AES)": the
+        // second name is the entity's, wherever else the text uses it.
+        let aliasPairs = Aliases.pairs(mentions.map { Aliases.Mention(range: $0.scalars == nil ? $0.range : $0.range.lowerBound..<$0.range.lowerBound, type: $0.type) },
+                                       words: words, sentenceStarts: sentenceStarts, known: { lookup($0) })
+        for (named, alias) in aliasPairs {
+            let keep = entityOfMention[named], drop = entityOfMention[alias]
+            guard keep != drop else { continue }
+            for m in entityOfMention.indices where entityOfMention[m] == drop { entityOfMention[m] = keep }
+        }
         for (m, mention) in mentions.enumerated() {
             let e = entityOfMention[m]
             let start = tokens[mention.range.lowerBound].span.start
@@ -297,6 +306,9 @@ struct EntityResolver {
             let starting = entities.indices.filter { entities[$0].type == .person && forms[$0].folded.count >= 2 && forms[$0].folded.first == parts[0] }
             let ending = entities.indices.contains { entities[$0].type == .person && forms[$0].folded.last == parts[0] }
             if starting.count == 1, !ending { return starting[0] }
+            // "Kim" after "Kim Jong Un" and "Kim Yong Chol": a family name written first, which
+            // several people of the text share, stands for the one named first (as a surname does).
+            if starting.count >= 2, !ending { return starting.min { firstToken[$0] < firstToken[$1] } }
             // "Burhan" after "Abdel Fattah al-Burhan": a surname without its Arabic article.
             let articled = entities.indices.filter { entities[$0].type == .person && forms[$0].bareSurname == parts[0] }
             if articled.count == 1 { return articled[0] }

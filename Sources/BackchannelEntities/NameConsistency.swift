@@ -32,6 +32,7 @@ struct NameConsistency {
         found = personNames(possessingStates(settlementNames(siteNames(found, words: words), words: words), words: words), words: words)
         found = honorifics(found, words: words)
         found = titledAppositions(found, words: words)
+        found = aliasNames(found, words: words)
         found = describedBodies(found, words: words)
         found = administrations(found, words: words)
         let speakers = speakerNames(found, words: words).subtracting(Self.indefinitePeople.words)
@@ -780,7 +781,18 @@ struct NameConsistency {
         "room",
     ]
     /// Facilities named by a name and a noun in lower case ("Ramon airport", "Ofer prison").
-    static let namedFacilityNouns: WordSet = ["airport", "road", "hospital", "prison", "corridor", "temple", "airbase", "bridge", "dam"]
+    static let namedFacilityNouns: WordSet = ["airport", "road", "hospital", "prison", "corridor", "temple", "airbase", "bridge", "dam",
+                                              "reactor", "hotel", "market"]
+    /// The same, of two words ("the Shayrat air base", "the Ras Kanatib power station").
+    static let namedFacilityPairs: Set<String> = ["air base", "power station", "research centre", "research center", "naval base"]
+
+    /// How many words a facility's noun in lower case takes at `k`; nil when none is there.
+    func facilityNoun(at k: Int, words: [String]) -> Int? {
+        guard k < words.count, !sentenceStarts.contains(k) else { return nil }
+        if Self.namedFacilityNouns.contains(words[k]) { return 1 }
+        if k + 1 < words.count, !sentenceStarts.contains(k + 1), Self.namedFacilityPairs.contains(words[k] + " " + words[k + 1]) { return 2 }
+        return nil
+    }
     static let naturalFeatureWords: WordSet = ["sea", "ocean", "river", "gulf", "strait", "lake", "mountains", "bay", "channel", "desert", "peninsula",
                                                "valley", "glacier", "plateau"]
     static let notNames: WordSet = ["The", "A", "An", "This", "That", "It", "He", "She", "They", "We", "I", "In", "On", "But"]
@@ -837,10 +849,11 @@ struct NameConsistency {
             // "Ben Gurion airport", "the Salah al-Din road", "al-Nau hospital": a name the
             // gazetteer does not know, before a facility's noun in lower case, is that facility.
             // ("Imam Khomeini airport": a facility the tagger found without its noun, too.)
-            if f.type == .person || f.type == .org || f.type == .fac, f.tokens.upperBound < words.count, !sentenceStarts.contains(f.tokens.upperBound),
-               Self.namedFacilityNouns.contains(words[f.tokens.upperBound]),
+            // ("the Shayrat air base", "the Zangezur corridor": a place the gazetteer does not
+            // know, before such a noun, is the facility too.)
+            if f.type == .person || f.type == .org || f.type == .fac || f.type == .gpe, let noun = facilityNoun(at: f.tokens.upperBound, words: words),
                gazetteer.lookup(words[f.tokens].joined(separator: " ")).isEmpty, !starts.contains(f.tokens.upperBound) {
-                f.tokens = f.tokens.lowerBound..<(f.tokens.upperBound + 1)
+                f.tokens = f.tokens.lowerBound..<(f.tokens.upperBound + noun)
                 f.type = .fac
             }
             // "Miraflores Palace", "Bagram Airbase": a name, then a facility's head word
@@ -871,6 +884,15 @@ struct NameConsistency {
             // A facility the gazetteer knows ("Oval Office", "Nord Stream") whatever the tagger read.
             if f.type == .org || f.type == .gpe, gazetteer.lookup(words[f.tokens].joined(separator: " ")).contains(where: { $0.type == "FAC" }) { f.type = .fac }
             if f.type == .gpe || f.type == .org, f.tokens.count >= 2, Self.naturalFeatureWords.contains(head) || Self.naturalFeatureWords.contains(words[f.tokens.lowerBound].lowercased()) {
+                f.type = .loc
+            }
+            // "the Korean Peninsula": a nationality before a natural feature's word, capitalised,
+            // names that feature.
+            // (The tagger may have found the feature's word alone: "Peninsula".)
+            if f.type == .norp, f.tokens.upperBound < words.count, !sentenceStarts.contains(f.tokens.upperBound),
+               !starts.contains(f.tokens.upperBound) || found.contains(where: { $0.tokens == f.tokens.upperBound..<(f.tokens.upperBound + 1) }),
+               words[f.tokens.upperBound].startsUppercase, Self.naturalFeatureWords.contains(words[f.tokens.upperBound].lowercased()) {
+                f.tokens = f.tokens.lowerBound..<(f.tokens.upperBound + 1)
                 f.type = .loc
             }
             if result.contains(where: { $0.tokens.overlaps(f.tokens) }) { continue }
@@ -975,6 +997,36 @@ struct NameConsistency {
     /// Nouns of regions that follow a name in lower case: "the Tesvar region", "Idlib province".
     static let regionNouns: WordSet = ["region", "province", "district", "governorate", "oblast", "county", "prefecture", "municipality"]
 
+    /// "Mohamed Hamdan Dagalo, known as Hemedti", "…, the RSF commander known as Hemedti": a
+    /// name the tagger left out after "known as" is a second name of the person or body named
+    /// before the comma, and of its type (``Aliases`` makes it the same entity).
+    func aliasNames(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var added: [EntityResolver.Found] = []
+        var tagged = [Bool](repeating: false, count: words.count)
+        for f in found { for k in f.tokens where k < words.count { tagged[k] = true } }
+        for k in words.indices where words[k] == "known" && k >= 2 && k + 2 < words.count && words[k + 1] == "as" {
+            let first = k + 2
+            guard !tagged[first], !sentenceStarts.contains(first), !sentenceStarts.contains(k), Self.isCapitalised(words[first]),
+                  !Self.notNames.contains(words[first]) else { continue }
+            var end = first + 1
+            while end < words.count, end - first < 3, !sentenceStarts.contains(end), !tagged[end], Self.isCapitalised(words[end]) { end += 1 }
+            // The comma that closes the name: right before "known" (", better known as"), or
+            // before an apposition ("…, the RSF commander known as").
+            var comma = k - 1
+            if ["better", "also", "widely"].contains(words[comma]) { comma -= 1 }
+            if words[comma] != "," {
+                guard let c = (max(0, k - 9)..<k).last(where: { words[$0] == "," }), c + 1 < k, ["the", "a", "an"].contains(words[c + 1].lowercased()),
+                      inOneSentence(c..<k) else { continue }
+                comma = c
+            }
+            guard let named = found.first(where: { $0.tokens.upperBound == comma }), [.person, .org, .fac].contains(named.type),
+                  gazetteer.lookup(words[first..<end].joined(separator: " ")).allSatisfy({ !["GPE", "LOC", "NORP"].contains($0.type) }) else { continue }
+            added.append(EntityResolver.Found(tokens: first..<end, type: named.type))
+        }
+        guard !added.isEmpty else { return found }
+        return (found + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
     /// "the nearby Zamzam camp", "the Heglig oilfield": capitalised words the tagger left out,
     /// after "the" (and an adjective in lower case) and before a site's noun, name that site.
     /// (``personNames`` types the names the tagger did find before such a noun.)
@@ -985,7 +1037,10 @@ struct NameConsistency {
         var k = 0
         while k < words.count {
             defer { k += 1 }
-            guard Self.bareSiteNouns.contains(words[k]), k >= 2 else { continue }
+            // ("the Jebel Aulia dam", "the Ras Kanatib power station": a facility's own noun is
+            // part of its name, as in ``personNames``.)
+            let facility = facilityNoun(at: k, words: words)
+            guard Self.bareSiteNouns.contains(words[k]) || facility != nil, k >= 2 else { continue }
             var start = k
             while start > 0, !sentenceStarts.contains(start), !tagged[start - 1], Self.isCapitalised(words[start - 1]),
                   !Self.notNames.contains(words[start - 1]) { start -= 1 }
@@ -993,7 +1048,7 @@ struct NameConsistency {
             var article = start - 1
             if article >= 1, words[article].first?.isLowercase == true, words[article] != "the" { article -= 1 }
             guard words[article] == "the" else { continue }
-            added.append(EntityResolver.Found(tokens: start..<k, type: .fac))
+            added.append(EntityResolver.Found(tokens: start..<(k + (facility ?? 0)), type: .fac))
         }
         guard !added.isEmpty else { return found }
         return (found + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }

@@ -422,7 +422,8 @@ struct RoleFinder {
         // "Two left-wing lawmakers, …": a count before the title is not part of it.
         while j < comma, ["the", "of", "and", "one", "two", "three", "four", "five", "several", "both", "some"].contains(words[j].lowercased()) { j += 1 }
         let range = j..<comma
-        guard !range.isEmpty, range.contains(where: { Self.isHead(words[$0]) }),
+        // (A head word inside a body's name is no title: "at the UN General Assembly last week, …".)
+        guard !range.isEmpty, range.contains(where: { Self.isHead(words[$0]) && !insideKnownName($0, in: range, words: words) }),
               !range.contains(where: { Self.verbs.contains(words[$0].lowercased()) }),
               // The words must describe a role, not name someone else ("Pashinyan, Bayramov").
               !range.contains(where: { words[$0].startsUppercase && !Self.isHead(words[$0]) && !Self.modifiers.contains(words[$0].lowercased())
@@ -431,11 +432,32 @@ struct RoleFinder {
                   // (A given name or a surname the gazetteer knows is still someone's name: "Marco
                   // Rubio also brought Syria's foreign minister, …".)
                   && gazetteer.lookup(words[$0]).allSatisfy({ ["FIRSTNAME", "SURNAME"].contains($0.type) })
+                  // ("the United Nations secretary-general, …": a word of a body's or a place's
+                  // name the gazetteer knows whole is no one's name.)
+                  && !insideKnownName($0, in: range, words: words)
                   // "Director General of Military Operations": capitalised words after "of" name a body;
                   // "ambassador to the United Nations" the body the title is sent to.
                   && !range[range.lowerBound..<$0].contains(where: { ["of", "for", "to"].contains(words[$0]) }) })
         else { return nil }
         return ownTitle(range, words: words)
+    }
+
+    /// Whether the capitalised word at `k` is part of a run of capitalised words within `range`
+    /// that the gazetteer knows as a body, a place or a nationality ("United" in "the United
+    /// Nations secretary-general").
+    private func insideKnownName(_ k: Int, in range: Range<Int>, words: [String]) -> Bool {
+        var start = k, end = k + 1
+        while start > range.lowerBound, words[start - 1].startsUppercase { start -= 1 }
+        while end < range.upperBound, words[end].startsUppercase { end += 1 }
+        guard end - start >= 2 else { return false }
+        for a in start..<end {
+            for b in stride(from: a + 2, through: end, by: 1) where a <= k && k < b {
+                if gazetteer.lookup(words[a..<b].joined(separator: " ")).contains(where: { ["ORG", "GPE", "LOC", "NORP", "FAC"].contains($0.type) }) {
+                    return true
+                }
+            }
+        }
+        return false
     }
 
     /// Whether the word at `k` is part of a capitalised name followed by a possessive before
@@ -540,7 +562,9 @@ struct RoleFinder {
               !range.dropLast().contains(where: { k in
                   !range[range.lowerBound..<k].contains(where: { ["to", "of", "for", "at", "on", "with"].contains(words[$0].lowercased()) })
                       && Self.isHead(words[k]) && words[k + 1].startsUppercase && !Self.isHead(words[k + 1])
-                      && !Self.modifiers.contains(words[k + 1].lowercased()) && gazetteer.lookup(words[k + 1]).allSatisfy { $0.type == "FIRSTNAME" }
+                      && !Self.modifiers.contains(words[k + 1].lowercased())
+                      // ("National Security Adviser John Bolton": "John" is a surname too.)
+                      && gazetteer.lookup(words[k + 1]).allSatisfy { ["FIRSTNAME", "SURNAME", "GIVENNAME"].contains($0.type) }
                       // ("President Volodymyr Zelenskiy's chief of staff": the name owns the role.)
                       && !range[(k + 1)...].prefix(4).contains(where: { ["'s", "’s"].contains(words[$0]) })
               }) else { return nil }

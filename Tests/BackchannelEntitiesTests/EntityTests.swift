@@ -858,3 +858,82 @@ struct EntityStageTests {
         }
     }
 }
+
+/// Second names a text gives an entity, and family names several people share.
+@Suite("Aliases")
+struct AliasTests {
+    let resolver = EntityResolverTests()
+
+    @Test(arguments: [
+        // after a comma, with or without "better" or "also"
+        ("The deal was signed by Tarik Osei, better known as Falcon, last week.",
+         [("Tarik Osei", EntityType.person), ("Falcon", .person)], "PERSON Tarik Osei [Tarik Osei|Falcon]"),
+        // after an apposition, whatever the tagger typed the alias
+        ("Lena Brask, the militia commander known as Kestrel, denied it.",
+         [("Lena Brask", .person), ("Kestrel", .gpe)], "PERSON Lena Brask [Lena Brask|Kestrel] roles=militia commander"),
+        // an acronym in brackets or after "or"
+        ("The Northern Relief Council (NRC) met.",
+         [("Northern Relief Council", .org), ("NRC", .org)], "ORG Northern Relief Council [Northern Relief Council|NRC]"),
+        ("Monitors of the Joint Border Mission, or JBM, left.",
+         [("Joint Border Mission", .org), ("JBM", .org)], "ORG Joint Border Mission [Joint Border Mission|JBM]"),
+    ])
+    func aSecondNameIsTheSameEntity(text: String, spans: [(String, EntityType)], expected: String) {
+        let lines = resolver.resolve(text, spans)
+        #expect(lines.first == expected, "\(lines)")
+        #expect(lines.count == 1, "\(lines)")
+    }
+
+    @Test func theAliasElsewhereInTheTextIsTheSameEntity() throws {
+        let text = "The deal was signed by Tarik Osei, better known as Falcon, last week. Falcon said little."
+        let people = try entities(text).filter { $0.type == .person }
+        #expect(people.count == 1 && people[0].mentions.count == 3, "\(summary(people, in: text))")
+    }
+
+    @Test func aPlaceOrAWordInBracketsIsNoAlias() {
+        // A place after "known as" is a place of its own; a word in brackets that is no acronym
+        // is no second name.
+        let lines = resolver.resolve("Tarik Osei, known as Ukraine's friend, spoke. The Relief Council (Geneva) met.",
+                                     [("Tarik Osei", .person), ("Ukraine", .gpe), ("Relief Council", .org), ("Geneva", .gpe)])
+        #expect(lines.count == 4, "\(lines)")
+    }
+
+    @Test func aSharedFamilyNameWrittenFirstIsTheFirstNamedPerson() {
+        let text = "Kim Sun Ho met Kim Dae Il in Seoul. Kim said the talks went well."
+        let lines = resolver.resolve(text, [("Kim Sun Ho", .person), ("Kim Dae Il", .person), ("Kim", .person)])
+        #expect(lines == ["PERSON Kim Sun Ho [Kim Sun Ho|Kim]", "PERSON Kim Dae Il [Kim Dae Il]"], "\(lines)")
+    }
+}
+
+/// Titles in lists of names, and the delegations people belong to.
+@Suite("Titles in lists")
+struct TitlesInListsTests {
+    let resolver = EntityResolverTests()
+
+    @Test func aTitleBetweenTwoNamesIsTheSecondOnes() {
+        let text = "It was signed in front of the United Nations secretary-general, Olu Bamidele, the US secretary of state, Mark Hale, and others."
+        let lines = resolver.resolve(text, [("United Nations", .org), ("Olu Bamidele", .person), ("US", .gpe), ("Mark Hale", .person)])
+        #expect(lines.contains("PERSON Olu Bamidele [Olu Bamidele] roles=United Nations secretary-general of=United Nations"), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("PERSON Mark Hale [Mark Hale] roles=US secretary of state") }, "\(lines)")
+    }
+
+    @Test func aTitledNameAfterACommaIsNoRoleOfTheNameBefore() {
+        let text = "On the U.S. side were Osei, National Security Adviser John Brandt and Chief of Staff Paul Wren."
+        let lines = resolver.resolve(text, [("U.S.", .gpe), ("Osei", .person), ("John Brandt", .person), ("Paul Wren", .person)])
+        #expect(lines.contains("PERSON Osei [Osei]"), "\(lines)")
+    }
+
+    @Test func aBodysNameHoldingAHeadWordIsNoTitle() {
+        let lines = resolver.resolve("Speaking at the UN General Assembly last week, Tarik Osei said so.",
+                                     [("UN General Assembly", .org), ("Tarik Osei", .person)])
+        #expect(lines.contains("PERSON Tarik Osei [Tarik Osei]"), "\(lines)")
+    }
+
+    @Test func aDelegationsMembersStopAtTheNextDelegation() throws {
+        let text = "On the American side were Lena Ortiz and Mark Hale; the North Korean team included Pak Song Il, a senior official, "
+            + "and Foreign Minister Choe Ryong."
+        let found = try entities(text)
+        let affiliation = { (name: String) in found.first { $0.name == name }?.affiliation }
+        #expect(affiliation("Pak Song Il") != "United States", "\(summary(found, in: text))")
+        #expect(affiliation("Choe Ryong") != "United States", "\(summary(found, in: text))")
+    }
+}

@@ -152,6 +152,18 @@ struct NameConsistencyTests {
         ("the Russian region of Kursk", [F(tokens: 1..<2, type: .norp)], ["NORP Russian", "GPE Kursk"]),
         ("the region of Europe hardest hit", [F(tokens: 3..<4, type: .loc)], ["LOC Europe"]),
         ("the capital of the country", [F](), [String]()),
+        // a name before a facility's own noun in lower case is that facility, noun included,
+        // whether the tagger left it out or took it for a body or an unknown place
+        ("fighters neared the Kessa Dunu dam overnight", [F](), ["FAC Kessa Dunu dam"]),
+        ("missiles hit the Varosh air base and the Kappel hotel", [F(tokens: 3..<4, type: .org), F(tokens: 8..<9, type: .gpe)],
+         ["FAC Varosh air base", "FAC Kappel hotel"]),
+        ("strikes hit the Ras Kalbi power station", [F](), ["FAC Ras Kalbi power station"]),
+        // a nationality before a natural feature's word is that feature
+        ("peace on the Korean Peninsula", [F(tokens: 3..<4, type: .norp), F(tokens: 4..<5, type: .org)], ["LOC Korean Peninsula"]),
+        // a name the tagger left out after "known as" is a second name of the one before the comma
+        ("Tarik Osei , better known as Falcon , spoke", [F(tokens: 0..<2, type: .person)], ["PERSON Tarik Osei", "PERSON Falcon"]),
+        ("the Relief Council , known as Relco , met", [F(tokens: 1..<3, type: .org)], ["ORG Relief Council", "ORG Relco"]),
+        ("the town , known as Brelka , burned", [F](), [String]()),
     ])
     func rule(sentence: String, found: [F], expected: [String]) {
         #expect(apply(sentence, found) == expected)

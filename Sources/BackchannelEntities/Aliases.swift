@@ -1,0 +1,74 @@
+import BackchannelCore
+
+/// Second names the text gives an entity it has just named: "Rodrigo Londoño, better known as
+/// Timochenko", "Mohamed Hamdan Dagalo, the RSF commander known as Hemedti", "the Alliance of
+/// Sahel States (AES)", "the UN Interim Security Force for Abyei, or UNISFA,". The alias is the
+/// same entity wherever else it is used, whatever the tagger typed it ("Barbecue" is no town).
+enum Aliases {
+    /// A mention by token range and type.
+    struct Mention {
+        var range: Range<Int>
+        var type: EntityType
+    }
+
+    /// Types of the entities a text gives second names to.
+    static let named: Set<EntityType> = [.person, .org, .fac]
+    /// Types an alias may not have: a place or a nationality is a name of its own.
+    static let notAliases: Set<EntityType> = [.norp, .loc]
+
+    /// Pairs of mention indices (the named entity's mention, the alias's mention).
+    static func pairs(_ mentions: [Mention], words: [String], sentenceStarts: TokenPositions,
+                      known: (String) -> [Gazetteer.Entry]) -> [(named: Int, alias: Int)] {
+        var startingAt: [Int: Int] = [:], endingAt: [Int: Int] = [:]
+        for (i, m) in mentions.enumerated() where !m.range.isEmpty {
+            startingAt[m.range.lowerBound] = startingAt[m.range.lowerBound] ?? i
+            endingAt[m.range.upperBound] = endingAt[m.range.upperBound] ?? i
+        }
+        func word(_ k: Int) -> String { k >= 0 && k < words.count ? words[k] : "" }
+        /// An acronym: one token in capitals (letters, maybe digits), two letters at least.
+        func isAcronym(_ range: Range<Int>) -> Bool {
+            guard range.count == 1 else { return false }
+            let w = words[range.lowerBound]
+            return w.count >= 2 && w.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+                && w.unicodeScalars.contains { ("A"..."Z").contains($0) }
+        }
+        /// The alias's mention starting at `k`, if it is one: not a place or a nationality the
+        /// gazetteer knows.
+        func alias(at k: Int) -> Int? {
+            guard !sentenceStarts.contains(k), let b = startingAt[k], !notAliases.contains(mentions[b].type) else { return nil }
+            let text = words[mentions[b].range].joined(separator: " ")
+            guard isAcronym(mentions[b].range) || !known(text).contains(where: { ["GPE", "LOC", "NORP"].contains($0.type) }) else { return nil }
+            return b
+        }
+        var result: [(named: Int, alias: Int)] = []
+        for (a, m) in mentions.enumerated() where named.contains(m.type) {
+            let end = m.range.upperBound
+            // "the Alliance of Sahel States (AES)": an acronym in brackets right after a body.
+            if m.type != .person, word(end) == "(", word(end + 2) == ")", let b = alias(at: end + 1), isAcronym(mentions[b].range) {
+                result.append((a, b))
+            }
+            // "the UN Interim Security Force for Abyei, or UNISFA,".
+            if m.type != .person, word(end) == ",", word(end + 1) == "or", let b = alias(at: end + 2), isAcronym(mentions[b].range),
+               [",", ".", ")", ";"].contains(word(mentions[b].range.upperBound)) || mentions[b].range.upperBound == words.count {
+                result.append((a, b))
+            }
+            // ", known as", ", better known as", ", also known as", or an apposition before
+            // "known as" (", the RSF commander known as").
+            guard word(end) == "," else { continue }
+            var k = end + 1
+            if ["the", "a", "an"].contains(word(k).lowercased()) {
+                // The apposition: no comma, no full stop, a few words.
+                var j = k
+                while j < words.count, j - k < 8, !sentenceStarts.contains(j), ![",", ".", ";", ":", "(", ")"].contains(words[j]), words[j] != "known" { j += 1 }
+                guard word(j) == "known" else { continue }
+                k = j
+            } else {
+                if ["better", "also", "widely"].contains(word(k)) { k += 1 }
+                guard word(k) == "known" else { continue }
+            }
+            guard word(k + 1) == "as", k + 2 < words.count, let b = alias(at: k + 2), b != a else { continue }
+            result.append((a, b))
+        }
+        return result
+    }
+}
