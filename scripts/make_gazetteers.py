@@ -748,7 +748,7 @@ ORGS = [
     ("IAEA", "org", ["International Atomic Energy Agency"]),
     ("International Criminal Court", "org", ["ICC"]),
     ("International Court of Justice", "org", ["ICJ", "World Court"]),
-    ("OPEC", "org", ["Organization of the Petroleum Exporting Countries", "OPEC+"]),
+    ("OPEC", "org", ["Organization of the Petroleum Exporting Countries", "OPEC+", "Opec", "Opec+"]),
     ("OSCE", "org", ["Organization for Security and Co-operation in Europe", "Organization for Security and Cooperation in Europe"]),
     ("African Union", "org", ["AU"]), ("Arab League", "org", ["League of Arab States"]),
     ("G7", "org", ["G-7", "Group of Seven"]), ("G20", "org", ["G-20", "Group of 20", "Group of Twenty"]),
@@ -838,6 +838,39 @@ ORGS = [
     ("FSB", "agency", ["Federal Security Service"]), ("GRU", "agency", []), ("SVR", "agency", []),
     ("Gazprom", "company", []), ("Rosneft", "company", []), ("Lukoil", "company", []),
     ("Rosatom", "company", []), ("Naftogaz", "company", []), ("Aramco", "company", ["Saudi Aramco"]),
+    # parliaments and armed forces known by their own names
+    ("Bundesrat", "gov", []), ("Sejm", "gov", []), ("Riksdag", "gov", []), ("Storting", "gov", []),
+    ("Folketing", "gov", []), ("Eduskunta", "gov", []), ("Saeima", "gov", []), ("Seimas", "gov", []),
+    ("Riigikogu", "gov", []), ("Althing", "gov", []), ("Inatsisartut", "gov", []), ("Oireachtas", "gov", []),
+    ("Dáil", "gov", ["Dail", "Dáil Éireann"]), ("Majlis", "gov", ["Iranian Majlis"]), ("Lok Sabha", "gov", []),
+    ("Rajya Sabha", "gov", []), ("National People's Congress", "gov", ["National People’s Congress"]),
+    ("Supreme People's Assembly", "gov", ["Supreme People’s Assembly"]),
+    ("Grand National Assembly", "gov", ["Grand National Assembly of Turkey"]), ("Shura Council", "gov", []),
+    ("Loya Jirga", "gov", []), ("Wolesi Jirga", "gov", []), ("Pyidaungsu Hluttaw", "gov", ["Hluttaw"]),
+    ("Bundeswehr", "armed", []), ("Tatmadaw", "armed", []), ("Basij", "armed", []),
+    # state companies and banks of the sanctions lists, and the big oil companies of the Gulf and the Americas
+    ("Transneft", "company", []), ("Energoatom", "company", []), ("Ukrenergo", "company", []), ("Rostec", "company", []),
+    ("Rosoboronexport", "company", []), ("Novatek", "company", []), ("Sovcomflot", "company", []),
+    ("Gazprom Neft", "company", []), ("Surgutneftegas", "company", []), ("Sberbank", "company", []),
+    ("VTB", "company", ["VTB Bank"]), ("Gazprombank", "company", []), ("Alfa-Bank", "company", ["Alfa Bank"]),
+    ("Rosselkhozbank", "company", ["Russian Agricultural Bank"]), ("Promsvyazbank", "company", []), ("Sovcombank", "company", []),
+    ("Bank Melli", "company", []), ("Bank Mellat", "company", []), ("Bank Saderat", "company", []),
+    ("National Iranian Oil Company", "company", ["NIOC"]), ("Sonatrach", "company", []), ("PDVSA", "company", []),
+    ("Pemex", "company", []), ("Petrobras", "company", []), ("ADNOC", "company", []), ("QatarEnergy", "company", []),
+    ("Sinopec", "company", []), ("CNPC", "company", ["China National Petroleum Corporation"]), ("PetroChina", "company", []),
+    ("CNOOC", "company", []), ("SMIC", "company", []), ("Nayara Energy", "company", []),
+    # United Nations missions in the field in 2025
+    ("MONUSCO", "org", []), ("UNIFIL", "org", ["UN Interim Force in Lebanon", "United Nations Interim Force in Lebanon"]),
+    ("UNMISS", "org", ["UN Mission in South Sudan", "United Nations Mission in South Sudan"]),
+    ("UNISFA", "org", ["UN Interim Security Force for Abyei", "United Nations Interim Security Force for Abyei"]),
+    ("UNDOF", "org", ["UN Disengagement Observer Force"]), ("UNFICYP", "org", []), ("UNTSO", "org", []),
+    ("MINURSO", "org", []), ("MINUSCA", "org", []), ("UNMIK", "org", []), ("UNMOGIP", "org", []),
+    ("UNAMA", "org", ["UN Assistance Mission in Afghanistan"]), ("UNAMI", "org", []), ("UNSMIL", "org", []),
+    ("BINUH", "org", []), ("UNMHA", "org", []),
+    # cartels and gangs the United States listed as terrorist organisations in 2025
+    ("Sinaloa Cartel", "armed", ["Sinaloa cartel"]), ("Jalisco New Generation Cartel", "armed", ["CJNG"]),
+    ("MS-13", "armed", ["Mara Salvatrucha"]), ("Gulf Cartel", "armed", []), ("Cartel del Noreste", "armed", []),
+    ("Organisation internationale de la Francophonie", "org", ["Francophonie", "International Organisation of La Francophonie"]),
 ] + [(name, "company", []) for name in """
 Apple Google Alphabet Microsoft Amazon Meta Facebook Instagram WhatsApp YouTube Twitter Telegram TikTok ByteDance
 Spotify Reddit Netflix Disney Sony Nintendo Samsung Huawei Xiaomi ZTE Alibaba Tencent Baidu BYD Tesla SpaceX Starlink

@@ -441,6 +441,16 @@ struct EntityStageTests {
         }
     }
 
+    @Test func parliamentsStateCompaniesAndMissionsFromTheGazetteer() throws {
+        let text = "The Bundesrat and the Lok Sabha debated it, Transneft and Rosselkhozbank were listed, MONUSCO patrolled the border "
+            + "and the Sinaloa cartel denied it. Opec kept output steady; the Russian Agricultural Bank appealed."
+        let lines = summary(try entities(text), in: text)
+        for org in ["Bundesrat", "Lok Sabha", "Transneft", "MONUSCO", "Sinaloa Cartel", "OPEC"] {
+            #expect(lines.contains { $0.hasPrefix("ORG \(org) [") }, "\(org): \(lines)")
+        }
+        #expect(lines.contains("ORG Rosselkhozbank [Rosselkhozbank|Russian Agricultural Bank]"), "\(lines)")
+    }
+
     @Test func theSocialNetworkXOnlyWhereItIsOne() throws {
         let text = "Kaja Kallas wrote on X that the talks had failed. In a later X post she named Iran. Article X of the treaty was not discussed. Iran answered on X."
         let lines = summary(try entities(text), in: text)
