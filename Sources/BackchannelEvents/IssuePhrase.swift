@@ -36,8 +36,28 @@ extension EventDetector {
                 issue = backwardIssue(before: trigger, in: range, words: words, lower: lower, entityAt: entityAt) ?? issue
             }
         }
+        if let one = issue, !one.contains(" "), !isIssueWord(one, before: trigger, in: range, lower: lower, entityAt: entityAt) { issue = nil }
         return Event.Position(issue: issue, stance: stance, holder: event.actors.first, addressee: event.targets.first)
     }
+
+    /// Whether a single word can be an issue on its own: not an adverb ("agreed early"), the
+    /// sentence's subject ("Moscow was ready" → "moscow") or people ("urged its citizens").
+    private func isIssueWord(_ word: String, before trigger: Range<Int>, in range: Range<Int>, lower: [Word], entityAt: [Int?]) -> Bool {
+        if Self.notIssueWords.contains(word) || Self.issueAdverbs.contains(word) { return false }
+        // A name before the trigger is the sentence's subject, not what it wants ("wanted
+        // Greenland" is an issue).
+        return !(range.lowerBound..<trigger.lowerBound).contains { entityAt[$0] != nil && lower[$0].text == word }
+    }
+
+    /// Single words that say who or when, not what: people, times and adverbs.
+    static let notIssueWords: WordSet = ["citizens", "authorities", "people", "civilians", "residents", "government", "officials", "leaders",
+                                         "group", "side", "sides", "there", "here", "out", "more", "less", "morning", "evening", "night", "day",
+                                         "early", "late", "soon", "far", "so", "doing", "being", "having", "adding", "saying"]
+    /// Adverbs between a verb and its object: "agreed early on Wednesday on a law", "will not
+    /// negotiate directly with Washington".
+    static let issueAdverbs: WordSet = ["early", "formally", "quickly", "swiftly", "unanimously", "tentatively", "finally", "already",
+                                        "repeatedly", "publicly", "privately", "reluctantly", "directly", "immediately", "fully", "jointly",
+                                        "unilaterally", "together", "again", "eventually", "firmly", "openly", "personally"]
 
     /// Nouns that are their own issue when they trigger a position: "brokered a ceasefire",
     /// "called for an immediate and unconditional ceasefire", "a U.S. proposal for talks".
@@ -196,6 +216,8 @@ extension EventDetector {
     }
 
     static let negotiating: [String: String] = ["negotiate": "negotiations", "talk": "talks", "meet": "meeting"]
+    static let mannerAdjectives: [String: String] = ["directly": "direct", "formally": "formal", "publicly": "public", "privately": "private",
+                                                     "jointly": "joint"]
     static let irregularParticiples: WordSet = ["met", "paid", "held", "kept", "made", "given", "taken", "put", "brought", "sent", "set",
                                                 "torn", "withdrawn", "drawn", "shown", "done", "seen", "heard", "built", "broken", "dealt"]
     static let accusingWords: WordSet = ["accuses", "accused", "accusing", "accuse"]
@@ -242,16 +264,28 @@ extension EventDetector {
         var clause = t < range.upperBound && lower[t] == "that"
         // "told the ministers that allies would have to spend…", "urged the group to accept…": a
         // short addressee before "that" or "to".
+        // ("urged its citizens on Friday to avoid…": the day of the appeal may follow the addressee.)
         if Self.addressingVerbs.contains(lower[trigger.upperBound - 1]), t < range.upperBound, ["the", "its", "their", "his", "her", "both"].contains(lower[t]),
-           let link = (t + 2..<min(range.upperBound, t + 5)).first(where: { ["that", "to"].contains(lower[$0]) }),
-           (t + 1..<link).allSatisfy({ words[$0].first?.isLetter == true && !Self.issueStops.contains(lower[$0]) && !Self.issueAuxiliaries.contains(lower[$0]) }) {
+           let link = (t + 2..<min(range.upperBound, t + 7)).first(where: { ["that", "to"].contains(lower[$0]) }),
+           (t + 1..<link).allSatisfy({ k in
+               words[k].first?.isLetter == true && !Self.issueAuxiliaries.contains(lower[k])
+                   && (!Self.issueStops.contains(lower[k]) || lower[k] == "on" && k + 1 < link && Self.issueTimes.contains(lower[k + 1]))
+           }),
+           (t + 1..<link).filter({ !Self.issueTimes.contains(lower[$0]) && lower[$0] != "on" }).count <= 3 {
             clause = lower[link] == "that"
             t = link + 1
+        }
+        // "agreed early on Wednesday on a law", "will not negotiate directly with Washington": an
+        // adverb after the verb is no part of its object (the manner of talks is their kind).
+        var manner: String?
+        while t < range.upperBound, Self.issueAdverbs.contains(lower[t]) {
+            manner = Self.mannerAdjectives[lower[t].text] ?? manner
+            t += 1
         }
         // "would not negotiate with Washington": the talks are the issue.
         let nominal = Self.negotiating[lower[trigger.upperBound - 1].text]
         if let nominal, t < range.upperBound, ["with", "under", "through", "over", "on"].contains(lower[t]) {
-            var talks = [nominal]
+            var talks = (manner.map { [$0] } ?? []) + [nominal]
             while t < range.upperBound, talks.count < 9, ![",", ".", ";", ":", "while", "until", "unless", "if", "because", "as", "but", "and"].contains(lower[t]) {
                 if !["a", "an", "the"].contains(lower[t]) { talks.append(lower[t].text) }
                 t += 1

@@ -999,6 +999,27 @@ struct EventTests {
         #expect(!found.contains { $0.hasPrefix("SUPPORT") }, "\(found)")
     }
 
+    /// What the tracker shows as the issue of a position: no adverb, no subject, no addressee.
+    @Test(arguments: [
+        // an adverb and a day between the verb and its object are skipped
+        ("Serbia and Kosovo agreed early on Sunday to an immediate ceasefire.", "position=accepts:immediate ceasefire"),
+        // talks refused in a manner are talks of that kind
+        ("Iran will not negotiate directly with Washington while sanctions remain.", "position=rejects:direct negotiations with washington"),
+        // the addressee of an appeal and its day are not what is asked
+        ("China urged its citizens on Friday to avoid travelling to Japan.", "position=demands:avoid travelling to japan"),
+    ])
+    func theIssueIsWhatIsAsked(text: String, expected: String) throws {
+        let lines = try events(text)
+        #expect(lines.contains { $0.hasSuffix(expected) }, "\(lines)")
+    }
+
+    @Test func theSubjectOfAnOfferIsNoIssue() throws {
+        // Better no issue than the party itself ("Moscow offers: moscow").
+        let lines = try events("Officials said last week that Moscow was ready to do all it could to help.", typeModel: try #require(EventTypeModel.shared))
+        #expect(lines.contains { $0.contains("position=offers:") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("position=offers:moscow") }, "\(lines)")
+    }
+
     @Test func aNameInsideAQuotationIsNotTheSubject() throws {
         let found = try events("“Every package takes money the Kremlin needs,” Kaja Kallas, the EU foreign policy chief, said on Tuesday.")
         #expect(found.contains { $0.hasPrefix("STATEMENT asserted [\"Kaja Kallas\"]") }, "\(found)")
