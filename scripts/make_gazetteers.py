@@ -341,7 +341,6 @@ NORP_GROUPS = [
     (["Zionist", "Zionists"], "Zionist", "group"),
     (["Republican", "Republicans"], "Republican", "party"),
     (["Democrat", "Democrats"], "Democrat", "party"),
-    (["Labour"], "Labour", "party"),
     (["Conservative", "Conservatives", "Tory", "Tories"], "Conservative", "party"),
     (["Liberal Democrat", "Liberal Democrats", "Lib Dems", "Lib Dem"], "Liberal Democrat", "party"),
     (["Communist", "Communists"], "Communist", "party"),
@@ -695,7 +694,7 @@ LOCS = [
     ("Alps", "geo", []), ("Andes", "geo", []), ("Karakoram", "geo", []),
     ("Strait of Hormuz", "strait", ["Hormuz"]), ("Bab el-Mandeb", "strait", ["Bab al-Mandab"]),
     ("Taiwan Strait", "strait", []), ("Kerch Strait", "strait", []), ("Bosphorus", "strait", []),
-    ("Dardanelles", "strait", []), ("Suez Canal", "strait", []),
+    ("Dardanelles", "strait", []),
     ("Dnieper", "river", ["Dnipro River", "Dnieper River"]), ("Don River", "river", []),
     ("Euphrates", "river", []), ("Tigris", "river", []), ("Nile", "river", []),
     ("Jordan River", "river", []), ("Litani River", "river", ["Litani"]), ("Danube", "river", []),
@@ -718,11 +717,14 @@ FACS = [
     ("TurkStream", "pipeline", []), ("Druzhba", "pipeline", []), ("Power of Siberia", "pipeline", []),
     ("Zaporizhzhia nuclear power plant", "plant", ["Zaporizhzhia Nuclear Power Plant", "ZNPP"]),
     ("Chernobyl nuclear power plant", "plant", []), ("Bushehr nuclear power plant", "plant", []),
-    ("Crimean Bridge", "bridge", ["Kerch Bridge"]), ("Azovstal", "plant", ["Azovstal steelworks"]),
+    ("Crimean Bridge", "bridge", ["Kerch Bridge", "Crimean bridge", "Kerch bridge"]), ("Azovstal", "plant", ["Azovstal steelworks"]),
     ("Rafah crossing", "crossing", ["Rafah border crossing"]), ("Kerem Shalom", "crossing", []),
     ("Allenby Bridge", "crossing", []), ("Ramstein Air Base", "base", []),
     ("Ain al-Asad", "base", ["Ain al-Assad", "Al Asad Airbase"]), ("Al Udeid Air Base", "base", ["Al Udeid"]),
     ("South Lawn", "building", []), ("Lachin corridor", "road", ["Lachin Corridor"]),
+    # canals, and the corridors that peace plans and wars are fought over, by their names
+    ("Suez Canal", "canal", []), ("Panama Canal", "canal", []), ("Zangezur corridor", "road", ["Zangezur Corridor"]),
+    ("Netzarim corridor", "road", ["Netzarim Corridor"]), ("Philadelphi corridor", "road", ["Philadelphi Corridor"]),
 ]
 
 # ---------------------------------------------------------------------------
@@ -871,6 +873,17 @@ ORGS = [
     ("Sinaloa Cartel", "armed", ["Sinaloa cartel"]), ("Jalisco New Generation Cartel", "armed", ["CJNG"]),
     ("MS-13", "armed", ["Mara Salvatrucha"]), ("Gulf Cartel", "armed", []), ("Cartel del Noreste", "armed", []),
     ("Organisation internationale de la Francophonie", "org", ["Francophonie", "International Organisation of La Francophonie"]),
+    ("Los Choneros", "armed", []), ("Los Lobos", "armed", []),
+    ("SPLM-North", "armed", ["SPLM-N", "Sudan People's Liberation Movement-North", "Sudan People’s Liberation Movement-North"]),
+    ("Amal Movement", "party", []), ("Magen David Adom", "org", []), ("Westinghouse", "company", []),
+    # airlines, whose names are often a country's or a region's
+    ("Iran Air", "company", []), ("Iberia", "company", []), ("Avianca", "company", []), ("Latam", "company", ["LATAM"]),
+    ("Turkish Airlines", "company", []), ("Qatar Airways", "company", []), ("Etihad", "company", ["Etihad Airways"]),
+    ("flydubai", "company", []), ("El Al", "company", []), ("Air France", "company", []), ("British Airways", "company", []),
+    ("KLM", "company", []), ("Korean Air", "company", []), ("Ukraine International Airlines", "company", []),
+    ("Belavia", "company", []), ("Wizz Air", "company", []), ("easyJet", "company", ["EasyJet"]), ("Air India", "company", []),
+    ("Singapore Airlines", "company", []), ("Cathay Pacific", "company", []), ("Delta Air Lines", "company", []),
+    ("United Airlines", "company", []), ("American Airlines", "company", []),
 ] + [(name, "company", []) for name in """
 Apple Google Alphabet Microsoft Amazon Meta Facebook Instagram WhatsApp YouTube Twitter Telegram TikTok ByteDance
 Spotify Reddit Netflix Disney Sony Nintendo Samsung Huawei Xiaomi ZTE Alibaba Tencent Baidu BYD Tesla SpaceX Starlink
@@ -912,7 +925,7 @@ Citigroup UBS BlackRock Euroclear SWIFT Deutsche Bank Goldman Sachs Morgan Stanl
     ("Kommersant", "media", []), ("RT", "media", ["Russia Today"]),
     # parties
     ("Republican Party", "party", ["GOP"]), ("Democratic Party", "party", []),
-    ("Labour Party", "party", []), ("Conservative Party", "party", []),
+    ("Labour Party", "party", ["Labour"]), ("Conservative Party", "party", []),
     ("Likud", "party", []), ("United Russia", "party", []), ("Servant of the People", "party", []),
     ("Communist Party", "party", ["Chinese Communist Party", "CCP", "CPC"]),
 ]

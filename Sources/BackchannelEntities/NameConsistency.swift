@@ -30,6 +30,7 @@ struct NameConsistency {
         found = statesAndAgreements(found, words: words)
         found = hyphenatedGivenNames(found, words: words)
         found = personNames(possessingStates(settlementNames(siteNames(found, words: words), words: words), words: words), words: words)
+        found = placesAfterPrepositions(found, words: words)
         found = honorifics(found, words: words)
         found = titledAppositions(found, words: words)
         found = aliasNames(found, words: words)
@@ -778,7 +779,7 @@ struct NameConsistency {
     static let facilityHeads: WordSet = [
         "base", "palace", "airport", "prison", "bridge", "square", "hospital", "stadium", "tower", "embassy", "building",
         "mosque", "cathedral", "hotel", "dam", "pipeline", "crossing", "terminal", "port", "plant", "facility", "centre", "center",
-        "room",
+        "room", "canal",
     ]
     /// Facilities named by a name and a noun in lower case ("Ramon airport", "Ofer prison").
     static let namedFacilityNouns: WordSet = ["airport", "road", "hospital", "prison", "corridor", "temple", "airbase", "bridge", "dam",
@@ -911,16 +912,16 @@ struct NameConsistency {
     func settlementNames(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
         var result = found
         var added: [EntityResolver.Found] = []
-        func place(_ run: Range<Int>) {
+        func place(_ run: Range<Int>, type: EntityType = .gpe) {
             // ("the City of London Corporation", "the city of Dallas Police Department": a body.)
             guard !run.isEmpty, inOneSentence(run),
                   !words[run].contains(where: { Self.bodyHeads.contains($0.lowercased()) || Self.organisationLastWords.contains($0.lowercased()) }) else { return }
             let surface = words[run].joined(separator: " ")
             guard gazetteer.lookup(surface).allSatisfy({ ["GPE", "FIRSTNAME", "SURNAME", "GIVENNAME"].contains($0.type) }) else { return }
             if let n = result.firstIndex(where: { $0.tokens == run }) {
-                if result[n].type == .person || result[n].type == .org { result[n].type = .gpe }
+                if result[n].type == .person || result[n].type == .org { result[n].type = type }
             } else if !result.contains(where: { $0.tokens.overlaps(run) }), !added.contains(where: { $0.tokens.overlaps(run) }) {
-                added.append(EntityResolver.Found(tokens: run, type: .gpe))
+                added.append(EntityResolver.Found(tokens: run, type: type))
             }
         }
         /// The capitalised words from `k` on, within the sentence.
@@ -934,9 +935,12 @@ struct NameConsistency {
         }
         for k in words.indices {
             let noun = words[k]
-            if Self.settlementNouns.contains(noun), k + 2 < words.count, words[k + 1] == "of", !sentenceStarts.contains(k + 2) {
+            // ("towns including Jermuk, Goris and Vardenis", "villages such as Kirants": a list.)
+            let listStart = k + 1 < words.count ? (["of", "including", "like"].contains(words[k + 1]) ? k + 2
+                : words[k + 1] == "such" && k + 2 < words.count && words[k + 2] == "as" ? k + 3 : nil) : nil
+            if Self.settlementNouns.contains(noun), let listStart, listStart < words.count, !sentenceStarts.contains(listStart) {
                 // ("the towns of Kirra and Bantu Wells": the names joined by "and" or commas.)
-                var start = k + 2
+                var start = listStart
                 while start < words.count {
                     let run = runForward(from: start)
                     guard !run.isEmpty else { break }
@@ -945,11 +949,61 @@ struct NameConsistency {
                           !sentenceStarts.contains(run.upperBound + 1) else { break }
                     start = run.upperBound + (words[run.upperBound] == "," && words[run.upperBound + 1] == "and" ? 2 : 1)
                 }
-            } else if Self.regionNouns.contains(noun), k >= 1, !sentenceStarts.contains(k) {
+            } else if Self.regionNouns.contains(noun) || noun == "area", k >= 1, !sentenceStarts.contains(k) {
                 var start = k
                 while start > 0, !sentenceStarts.contains(start), Self.isCapitalised(words[start - 1]), !Self.notNames.contains(words[start - 1]) { start -= 1 }
-                place(start..<k)
+                // ("the Chong Bok area": an area is no administrative unit.)
+                place(start..<k, type: noun == "area" ? .loc : .gpe)
             }
+        }
+
+        guard !added.isEmpty || zip(result, found).contains(where: { $0.type != $1.type }) else { return found }
+        return (result + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// "fled towards Tawila", "attacked near Al Koma", "In Mai Kadra, in western Tigray,", "the
+    /// Chong Bok area": a name after a preposition of place, before ", in" and a place, or
+    /// before "area", is a place when the gazetteer
+    /// does not know it and the tagger took it for a person's or left it out (even when it
+    /// opens with a word that is also a given name: "Al", "Mai"), unless the text names a
+    /// person with its last word. (After ``personNames``, which would make a person of "Mai
+    /// Kadra" again.)
+    func placesAfterPrepositions(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var result = found
+        var added: [EntityResolver.Found] = []
+        var tagged = [Bool](repeating: false, count: words.count)
+        for f in found { for k in f.tokens where k < words.count { tagged[k] = true } }
+        func isPlace(_ run: Range<Int>) -> Bool {
+            let before = words[run.lowerBound - 1].lowercased()
+            let end = run.upperBound
+            if ["near", "towards", "toward", "outside"].contains(before) { return end >= words.count || !["'s", "’s"].contains(words[end]) }
+            return ["in", "at"].contains(before) && end + 2 < words.count && words[end] == "," && words[end + 1] == "in"
+                && (Self.compassAdjectives.contains(words[end + 2].lowercased()) || found.contains { $0.tokens.lowerBound == end + 2 && ($0.type == .gpe || $0.type == .loc) })
+        }
+        func unknown(_ run: Range<Int>) -> Bool {
+            inOneSentence(run) && gazetteer.lookup(words[run].joined(separator: " ")).isEmpty
+                // ("tilted towards Assad" after "Bashar al-Assad".)
+                && !found.contains { $0.type == .person && $0.tokens.count > run.count && words[$0.tokens].contains { w in
+                    w == words[run.upperBound - 1] || Self.withoutParticle(w) == words[run.upperBound - 1] } }
+        }
+        for (n, f) in found.enumerated() where f.type == .person && f.tokens.lowerBound >= 1 && !sentenceStarts.contains(f.tokens.lowerBound) {
+            if isPlace(f.tokens), unknown(f.tokens) { result[n].type = .gpe }
+            // "the Chong Bok area" (``settlementNames`` names areas too, but "Chong" is a given name).
+            if words[f.tokens.lowerBound - 1] == "the", f.tokens.upperBound < words.count, words[f.tokens.upperBound] == "area",
+               !sentenceStarts.contains(f.tokens.upperBound), unknown(f.tokens) { result[n].type = .loc }
+        }
+        // A name the tagger left out: its capitalised words after the preposition.
+        var k = 1
+        while k < words.count {
+            defer { k += 1 }
+            guard !tagged[k], !sentenceStarts.contains(k), Self.isCapitalised(words[k]), !Self.notNames.contains(words[k]),
+                  ["near", "towards", "toward", "outside"].contains(words[k - 1].lowercased()) else { continue }
+            var end = k + 1
+            while end < words.count, end - k < 3, !tagged[end], !sentenceStarts.contains(end), Self.isCapitalised(words[end]) { end += 1 }
+            if isPlace(k..<end), unknown(k..<end), !words[k..<end].contains(where: { gazetteer.lookup($0).contains { ["FIRSTNAME", "SURNAME"].contains($0.type) } }) {
+                added.append(EntityResolver.Found(tokens: k..<end, type: .gpe))
+            }
+            k = end - 1
         }
         guard !added.isEmpty || zip(result, found).contains(where: { $0.type != $1.type }) else { return found }
         return (result + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
@@ -994,6 +1048,9 @@ struct NameConsistency {
     static let settlementNouns: WordSet = ["town", "towns", "city", "cities", "village", "villages", "port", "capital", "district",
                                            "districts", "province", "provinces", "region", "regions", "governorate", "oblast",
                                            "county", "municipality", "enclave", "suburb", "suburbs"]
+    static let compassAdjectives: WordSet = ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+                                             "north-east", "north-west", "south-east", "south-west", "northeastern", "northwestern",
+                                             "southeastern", "southwestern"]
     /// Nouns of regions that follow a name in lower case: "the Tesvar region", "Idlib province".
     static let regionNouns: WordSet = ["region", "province", "district", "governorate", "oblast", "county", "prefecture", "municipality"]
 

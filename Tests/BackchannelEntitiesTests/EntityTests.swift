@@ -47,7 +47,7 @@ struct EntityResolverTests {
     /// sentence is not.
     @Test(arguments: [
         ("The Tigray People’s Liberation Front said it would fight on.", "ORG Tigray People’s Liberation Front"),
-        ("Fighters of the Sudan People's Liberation Movement-North shelled the town.", "ORG Sudan People's Liberation Movement-North"),
+        ("Fighters of the Kordofan People's Liberation Movement-North shelled the town.", "ORG Kordofan People's Liberation Movement-North"),
         ("Three U.S. Navy ships were sent to the region.", "ORG U.S. Navy"),
         ("In a statement, United Nations Secretary-General Antonio Guterres urged restraint.", "ORG United Nations"),
     ])
@@ -449,6 +449,14 @@ struct EntityStageTests {
             #expect(lines.contains { $0.hasPrefix("ORG \(org) [") }, "\(org): \(lines)")
         }
         #expect(lines.contains("ORG Rosselkhozbank [Rosselkhozbank|Russian Agricultural Bank]"), "\(lines)")
+    }
+
+    @Test func airlinesCanalsAndThePartyAlone() throws {
+        let text = "Iberia and Iran Air cancelled flights through the Suez Canal region. The Labour leader spoke."
+        let lines = summary(try entities(text), in: text)
+        #expect(lines.contains { $0.hasPrefix("ORG Iberia [") } && lines.contains { $0.hasPrefix("ORG Iran Air [") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("FAC Suez Canal [") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("ORG Labour Party [Labour]") }, "\(lines)")
     }
 
     @Test func theSocialNetworkXOnlyWhereItIsOne() throws {

@@ -164,6 +164,19 @@ struct NameConsistencyTests {
         ("Tarik Osei , better known as Falcon , spoke", [F(tokens: 0..<2, type: .person)], ["PERSON Tarik Osei", "PERSON Falcon"]),
         ("the Relief Council , known as Relco , met", [F(tokens: 1..<3, type: .org)], ["ORG Relief Council", "ORG Relco"]),
         ("the town , known as Brelka , burned", [F](), [String]()),
+        // a list of places after a settlement's noun and "including" or "such as"; an area is a place too
+        ("drones struck towns including Brelka , Tesvar and Kirra", [F(tokens: 5..<6, type: .person)], ["GPE Brelka", "GPE Tesvar", "GPE Kirra"]),
+        ("residents of villages such as Kirants and Voskepar fear", [F(tokens: 5..<6, type: .person), F(tokens: 7..<8, type: .person)],
+         ["GPE Kirants", "GPE Voskepar"]),
+        ("the clash took place in the Chong Pha area", [F(tokens: 6..<8, type: .person)], ["LOC Chong Pha"]),
+        // a name after a preposition of place, or before ", in" and a place, is a place
+        ("thousands fled towards Tawila on foot", [F](), ["GPE Tawila"]),
+        ("a convoy was attacked near Al Koma overnight", [F(tokens: 5..<7, type: .person)], ["GPE Al Koma"]),
+        ("hundreds died in Mai Kadra , in western Tigray", [F(tokens: 3..<5, type: .person), F(tokens: 8..<9, type: .gpe)],
+         ["GPE Mai Kadra", "GPE Tigray"]),
+        // unless the text names a person with it
+        ("Bashar al-Assad held on ; the balance tilted towards Assad", [F(tokens: 0..<2, type: .person), F(tokens: 9..<10, type: .person)],
+         ["PERSON Bashar al-Assad", "PERSON Assad"]),
     ])
     func rule(sentence: String, found: [F], expected: [String]) {
         #expect(apply(sentence, found) == expected)
