@@ -26,7 +26,7 @@ split's entity precision, recall and role recall and the totals over all splits.
 copied with its resources to a temporary folder, whose tagger is replaced for each run.
 
     python3 scripts/corpus_ner.py --output /tmp/corpus-ner.jsonl [--leave-out ridge]
-    python3 scripts/corpus_ner.py --measure [--corpus-weight W] [--binary .build/release/backchannel]
+    python3 scripts/corpus_ner.py --measure [--corpus-weight W] [--gazetteer-dropout P] [--binary .build/release/backchannel]
 """
 import argparse
 import json
@@ -98,7 +98,7 @@ def scores(counts):
             counts["role_found"] / max(counts["role_gold"], 1))
 
 
-def measure(binary, weight=None):
+def measure(binary, weight=None, dropout=None):
     splits = sorted({json.loads(p.read_text(encoding="utf-8")).get("split")
                      for p in (REPO / "Corpus" / "articles").glob("*.json")} - set(HELD_OUT))
     with tempfile.TemporaryDirectory() as tmp:
@@ -118,6 +118,8 @@ def measure(binary, weight=None):
                    "--output", str(out)] + (["--corpus", str(corpus)] if corpus else [])
             if corpus and weight is not None:
                 cmd += ["--corpus-weight", str(weight)]
+            if corpus and dropout is not None:
+                cmd += ["--corpus-gazetteer-dropout", str(dropout)]
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=REPO)
 
         def evaluate(split, tagger):
@@ -158,11 +160,12 @@ def main():
     ap.add_argument("--measure", action="store_true", help="score each split with a tagger trained without it")
     ap.add_argument("--binary", type=Path, default=REPO / ".build" / "release" / "backchannel")
     ap.add_argument("--corpus-weight", type=float, help="train-ner's --corpus-weight for --measure")
+    ap.add_argument("--gazetteer-dropout", type=float, help="train-ner's --corpus-gazetteer-dropout for --measure")
     args = ap.parse_args()
     if args.measure:
         if not (REPO.parent / "shared" / "data" / "ner").is_dir():
             sys.exit("../shared/data/ner is not here: the tagger's shared training data is needed to measure")
-        measure(args.binary, args.corpus_weight)
+        measure(args.binary, args.corpus_weight, args.gazetteer_dropout)
         return
     if not args.output:
         ap.error("--output or --measure is needed")

@@ -26,6 +26,9 @@ struct TrainNERCommand: ParsableCommand {
     @Option(name: .long, help: "How much a mistake on a --corpus sentence moves the weights, against 1 for the shared data.")
     var corpusWeight: Float = 1
 
+    @Option(name: .long, help: "The share of a --corpus sentence's gazetteer matches (titles apart) hidden from training, 0 to 1.")
+    var corpusGazetteerDropout: Double = 0
+
     @Option(name: .long, help: "Where to write the model.")
     var output: String = "Sources/BackchannelEntities/Resources/ner.model"
 
@@ -37,19 +40,24 @@ struct TrainNERCommand: ParsableCommand {
 
     func validate() throws {
         if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
+        if !(0...1).contains(corpusGazetteerDropout) { throw ValidationError("--corpus-gazetteer-dropout must be between 0 and 1") }
     }
 
     func run() throws {
         let shared: [(String, EntityTraining.Scheme)] = [("gum_train_extra.jsonl", .native), ("wikigold.jsonl", .coarse)]
-        let sources = shared.map { ((data as NSString).appendingPathComponent($0.0), $0.1, Float(1)) } + corpus.map { ($0, .native, corpusWeight) }
+        let sources = shared.map { ((data as NSString).appendingPathComponent($0.0), $0.1, Float(1), 0.0) }
+            + corpus.map { ($0, EntityTraining.Scheme.native, corpusWeight, corpusGazetteerDropout) }
         var examples: [EntityTraining.Example] = []
-        for (path, scheme, weight) in sources {
+        for (path, scheme, weight, dropout) in sources {
             let file = (path as NSString).lastPathComponent
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw ValidationError("\(path): cannot be read")
             }
             var found = EntityTraining.examples(jsonl: text, scheme: scheme)
-            for n in found.indices { found[n].weight = weight }
+            for n in found.indices {
+                found[n].weight = weight
+                found[n].gazetteerDropout = dropout
+            }
             print("\(file): \(found.count) sentences, \(found.reduce(0) { $0 + $1.words.count }) tokens")
             examples += found
         }

@@ -12,6 +12,9 @@ public enum EntityTraining {
         public var lowercaseSeen: Set<String> = []
         /// How much a mistake on this example moves the weights (1 for the shared data).
         public var weight: Float = 1
+        /// The share of the example's gazetteer matches (titles apart) that training hides, so
+        /// that text whose names the gazetteer nearly all knows still teaches their context.
+        public var gazetteerDropout: Double = 0
     }
 
     /// How a corpus's types map onto Backchannel's.
@@ -100,9 +103,15 @@ public enum EntityTraining {
     public static func train(_ examples: [Example], epochs: Int = 8, seed: UInt64 = 1, gazetteer: Gazetteer = .shared,
                              progress: (Int, Double) -> Void = { _, _ in }) -> Perceptron {
         let model = Perceptron(labels: EntityTagger.labels)
-        let featurized = examples.map { TaggerFeatures(words: $0.words, gazetteer: gazetteer, lowercaseSeen: $0.lowercaseSeen) }
-        var order = Array(examples.indices)
         var rng = SplitMix64(seed: seed)
+        let featurized = examples.map { example in
+            guard example.gazetteerDropout > 0 else {
+                return TaggerFeatures(words: example.words, gazetteer: gazetteer, lowercaseSeen: example.lowercaseSeen)
+            }
+            let kept = gazetteer.matches(example.words).filter { $0.entry.type == "TITLE" || Double.random(in: 0..<1, using: &rng) >= example.gazetteerDropout }
+            return TaggerFeatures(words: example.words, gazetteer: gazetteer, lowercaseSeen: example.lowercaseSeen, matches: kept)
+        }
+        var order = Array(examples.indices)
         var scores = [Float](repeating: 0, count: EntityTagger.labels.count)
         for epoch in 1...epochs {
             order.shuffle(using: &rng)

@@ -41,4 +41,18 @@ struct EntityTrainingTests {
         let words = examples[0].words
         #expect(EntityTagger(model: once).spans(words) == EntityTagger(model: twice).spans(words))
     }
+
+    /// Hiding a source's gazetteer matches changes what the model learns from it, and hiding
+    /// none is training without the option.
+    @Test func gazetteerDropoutHidesMatchesButNotTitles() {
+        let text = """
+            {"text": "Envoy Tarik Malouf flew to Moscow and Kyiv on Friday.", "entities": [{"start": 6, "end": 18, "type": "PERSON"}, {"start": 27, "end": 33, "type": "GPE"}, {"start": 38, "end": 42, "type": "GPE"}]}
+            """
+        var examples = EntityTraining.examples(jsonl: text, scheme: .native)
+        let plain = EntityTraining.train(examples, epochs: 2).serialized()
+        for n in examples.indices { examples[n].gazetteerDropout = 0 }
+        #expect(EntityTraining.train(examples, epochs: 2).serialized() == plain)
+        for n in examples.indices { examples[n].gazetteerDropout = 1 }
+        #expect(EntityTraining.train(examples, epochs: 2).serialized() != plain)
+    }
 }
