@@ -37,6 +37,11 @@ struct RoleFinder {
         "son-in-law", "daughter-in-law", "daughter", "son", "wife", "husband", "widow", "brother", "sister", "girlfriend", "boyfriend",
         // "State Counsellor Aung San Suu Kyi", "State Councillor Wang Yi", "the former editor of Nexta"
         "counsellor", "councillor", "editor",
+        // police ranks ("Detective Sergeant Nick Bailey"), the press, sport, the services and
+        // the clergy ("host" and "reporter" are not here: "would host Israeli Prime Minister
+        // …", "told reporters")
+        "sergeant", "inspector", "constable", "superintendent", "detective", "correspondent", "analyst",
+        "bowler", "cricketer", "player", "spy", "agent", "pilot", "doctor", "priest", "imam", "rabbi",
     ]
     /// Days and months: a title written before a name never reaches back past them ("On Sunday
     /// the army chief, Gen. …").
@@ -58,7 +63,7 @@ struct RoleFinder {
     /// Words of a military rank written before a name ("Lt. Gen.", "Field Marshal", "Commander").
     static let rankWords: WordSet = ranks.union(["cmdr.", "general", "colonel", "commander", "admiral", "marshal", "field",
                                                  "lieutenant", "major", "captain", "brigadier", "sergeant", "vice", "rear",
-                                                 "wing", "squadron", "air"])
+                                                 "wing", "squadron", "air", "detective", "inspector", "constable", "superintendent"])
     /// Air force ranks of several words, one rank each ("Air Chief Marshal A.P. Singh").
     static let compoundRanks: [[String]] = [["air", "chief", "marshal"], ["air", "vice", "marshal"], ["air", "marshal"],
                                             ["wing", "commander"], ["squadron", "leader"], ["group", "captain"]]

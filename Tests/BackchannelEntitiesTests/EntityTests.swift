@@ -230,6 +230,9 @@ struct EntityResolverTests {
         ("They named Omar Bashar, a former U.N. official whom the army chief trusts, as premier.", "Omar Bashar", "roles=former U.N. official of=United Nations"),
         ("The council listed Omar Bashar, a Rwandan minister it accused of arming rebels, on Monday.", "Omar Bashar", "roles=Rwandan minister of=Rwanda"),
         ("Russian-Armenian billionaire Omar Bashar was arrested.", "Omar Bashar", "roles=Russian-Armenian billionaire"),
+        // a police rank of two words is one title, and stays out of the name; the press's titles are titles
+        ("Detective Sergeant Tom Hale was taken to hospital.", "Tom Hale", "roles=Detective Sergeant"),
+        ("Lena Ortiz, the Daily Ledger's correspondent in Cairo, was freed.", "Lena Ortiz", "roles=Daily Ledger's correspondent in Cairo"),
     ])
     func rolesAndAffiliation(text: String, name: String, expected: String) {
         let line = resolve(text, [(name, .person)]).first ?? ""
