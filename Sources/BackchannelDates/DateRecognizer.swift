@@ -67,6 +67,27 @@ public struct DateRecognizer: Stage {
             guard let d = Int(w), (1...31).contains(d) else { return nil }
             return d
         }
+        /// A range of days at token `i`: "12-13" as one token, or "14", a dash and "15". The
+        /// day it stands for, and its last token: the first day, but the second after "the
+        /// night of" or "midnight on" ("the night of September 9-10" ended on the 10th).
+        func dayRange(_ i: Int) -> (day: Int, last: Int)? {
+            var first: Int?, second: Int?, last = i
+            if i < tokens.count, let dash = words[i].firstIndex(where: { $0 == "-" || $0 == "–" }), words[i].utf8.count <= 5,
+               let a = Int(words[i][..<dash]), let b = Int(words[i][words[i].index(after: dash)...]) {
+                first = a
+                second = b
+            } else if let a = day(i), i + 2 < tokens.count, ["-", "–"].contains(words[i + 1]), let b = day(i + 2) {
+                first = a
+                second = b
+                last = i + 2
+            }
+            guard let first, let second, (1...31).contains(first), (1...31).contains(second), first < second else { return nil }
+            var before = i - 1
+            // ("on March 12-13", "the night of 9-10 September": the words before the month too.)
+            while before >= 0, before >= i - 3, Self.months[lower[before]] != nil || ["on", "of", "the"].contains(lower[before]) { before -= 1 }
+            let night = before >= 0 && ["night", "midnight", "overnight"].contains(lower[before])
+            return (night ? second : first, last)
+        }
         let pubComponents = published.map { calendar.dateComponents([.year, .month, .day, .weekday], from: $0) }
         // The year of a month named without one at token `k`: the publication's, else the next
         // one's when the clause looks forward to the month ("by May", "Elections are due in late
@@ -90,8 +111,10 @@ public struct DateRecognizer: Stage {
             }
             // Month-led: "April 11, 2025", "April 11", "April 2025", "April"
             if let month = Self.months[lower[k]], isMonthWord(words[k], lower: lower[k], next: k + 1 < words.count ? words[k + 1] : "") {
-                if let d = day(k + 1) {
-                    var end = k + 1
+                // "March 12-13": a range of days, dated by the day it stands for.
+                let range = dayRange(k + 1)
+                if let d = range?.day ?? day(k + 1) {
+                    var end = range?.last ?? k + 1
                     var y: Int? = nil
                     if end + 1 < tokens.count, words[end + 1] == ",", let yy = year(end + 2) { y = yy; end += 2 }
                     else if let yy = year(end + 1) { y = yy; end += 1 }
@@ -116,7 +139,17 @@ public struct DateRecognizer: Stage {
                 k += 1
                 continue
             }
-            // Day-led: "11 April 2025", "11 April"
+            // Day-led: "11 April 2025", "11 April", "12-13 March"
+            if let range = dayRange(k), range.last + 1 < tokens.count, let month = Self.months[lower[range.last + 1]], words[range.last + 1].startsUppercase {
+                var end = range.last + 1
+                var y: Int? = nil
+                if let yy = year(end + 1) { y = yy; end += 1 }
+                if let mention = dayMention(year: y, month: month, day: range.day, span: span(k, end), published: pubComponents) {
+                    found.append(mention)
+                }
+                k = end + 1
+                continue
+            }
             if let d = day(k), k + 1 < tokens.count, let month = Self.months[lower[k + 1]], words[k + 1].startsUppercase {
                 var end = k + 1
                 var y: Int? = nil

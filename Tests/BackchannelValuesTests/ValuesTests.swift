@@ -71,6 +71,11 @@ struct DateTests {
         ("They met in early March.", ["early March=2025-03/month~"]),
         ("Talks will resume in mid-January.", ["mid-January=2026-01/month~"]),
         ("The army withdrew in mid-November 2024.", ["mid-November 2024=2024-11/month~"]),
+        // a range of days is one mention dated by its first day, or its second after "the night of"
+        ("Leaders met on March 3-4 in Oslo.", ["March 3-4=2025-03-03/day"]),
+        ("A summit on 3–4 March 2026 is planned.", ["3–4 March 2026=2026-03-03/day"]),
+        ("Drones crossed on the night of April 8-9.", ["April 8-9=2025-04-09/day"]),
+        ("The vote was 12-3 in March.", ["March=2025-03/month"]),
     ])
     func normalisation(text: String, expected: [String]) {
         #expect(dates(text) == expected)
