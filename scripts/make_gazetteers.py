@@ -874,6 +874,7 @@ ORGS = [
     ("MS-13", "armed", ["Mara Salvatrucha"]), ("Gulf Cartel", "armed", []), ("Cartel del Noreste", "armed", []),
     ("Organisation internationale de la Francophonie", "org", ["Francophonie", "International Organisation of La Francophonie"]),
     ("Los Choneros", "armed", []), ("Los Lobos", "armed", []),
+    ("FARC", "armed", ["Farc", "Revolutionary Armed Forces of Colombia"]), ("ELN", "armed", []),
     ("SPLM-North", "armed", ["SPLM-N", "Sudan People's Liberation Movement-North", "Sudan People’s Liberation Movement-North"]),
     ("Amal Movement", "party", []), ("Magen David Adom", "org", []), ("Westinghouse", "company", []),
     # airlines, whose names are often a country's or a region's

@@ -574,6 +574,14 @@ struct NameConsistency {
             var start = i
             while start < j, Self.notNames.contains(words[start]) { start += 1 }
             defer { i = j }
+            // "the Trilateral Contact Group of Ukraine, Russia and the OSCE": a body's head word,
+            // "of" and the first of a list of members; the body's name ends at its head word.
+            if j + 2 < words.count, words[j] == ",", Self.isCapitalised(words[j + 1]),
+               (j + 1..<min(words.count, j + 8)).contains(where: { words[$0] == "and" }),
+               let of = (start + 1..<j).last(where: { words[$0] == "of" }), of == j - 2 || of == j - 3,
+               Self.organisationLastWords.contains(words[of - 1].lowercased()) {
+                j = of
+            }
             guard j - start >= 2 else { continue }
             // The whole run, or else each part of it between "and"s ("the Wikimedia
             // Foundation and Creative Commons": the foundation is one organisation).
@@ -609,6 +617,9 @@ struct NameConsistency {
         guard run.count >= 2 else { return false }
         return Self.organisationLastWords.contains(words[run.upperBound - 1].lowercased())
             || run.dropLast().contains { Self.organisationFirstWords.contains(words[$0].lowercased()) && ["of", "for"].contains(words[$0 + 1]) }
+            // "the Revolutionary Armed Forces of Colombia": a head word of two or more words before
+            // "of" and the one word of a place.
+            || run.count >= 4 && words[run.upperBound - 2] == "of" && Self.organisationLastWords.contains(words[run.upperBound - 3].lowercased())
             // ("Movement for Democratic Change", "Popular Front for the Liberation of Palestine".)
             || run.dropLast().contains { Self.organisationLastWords.contains(words[$0].lowercased()) && words[$0 + 1] == "for" }
     }

@@ -174,6 +174,11 @@ struct NameConsistencyTests {
         ("a convoy was attacked near Al Koma overnight", [F(tokens: 5..<7, type: .person)], ["GPE Al Koma"]),
         ("hundreds died in Mai Kadra , in western Tigray", [F(tokens: 3..<5, type: .person), F(tokens: 8..<9, type: .gpe)],
          ["GPE Mai Kadra", "GPE Tigray"]),
+        // a body's head word, "of" and a place is one name; "of" and a list of members is not part of it
+        ("the Popular Liberation Forces of Tesvar signed", [F(tokens: 5..<6, type: .gpe)], ["ORG Popular Liberation Forces of Tesvar"]),
+        ("the Joint Border Group of Tesvar , Kirra and the OSCE met", [F(tokens: 1..<3, type: .org), F(tokens: 5..<6, type: .gpe),
+                                                                      F(tokens: 7..<8, type: .gpe), F(tokens: 10..<11, type: .org)],
+         ["ORG Joint Border Group", "GPE Tesvar", "GPE Kirra", "ORG OSCE"]),
         // unless the text names a person with it
         ("Bashar al-Assad held on ; the balance tilted towards Assad", [F(tokens: 0..<2, type: .person), F(tokens: 9..<10, type: .person)],
          ["PERSON Bashar al-Assad", "PERSON Assad"]),
