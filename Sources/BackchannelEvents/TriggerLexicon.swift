@@ -193,7 +193,11 @@ enum TriggerLexicon {
     static let handedBack: WordSet = ["handed", "hands", "return", "returned", "returns", "returning", "release", "released", "releases", "releasing", "free", "frees", "freed", "freeing",
                                           "exchange", "exchanged", "swapped"]
     static let people: WordSet = ["prisoners", "hostages", "detainees", "captives", "soldiers", "women", "children", "civilians",
-                                      "bodies", "prisoner", "hostage", "people", "men", "troops", "pows", "others"]
+                                      "bodies", "prisoner", "hostage", "people", "men", "troops", "pows", "others",
+                                      // "freed the sailors", "released its citizen", "freed two journalists"
+                                      "captive", "detainee", "soldier", "civilian", "citizen", "citizens", "nationals", "sailors", "seamen",
+                                      "crew", "crewmen", "fishermen", "journalist", "journalists", "activist", "activists", "students",
+                                      "migrants", "foreigners", "workers", "fighters", "officers"]
 
     /// Stopping these is a SANCTION: "halted approvals for exports", "paused some shipments".
     static let stopping: WordSet = ["halt", "halts", "halted", "halting", "pause", "paused", "pausing", "froze", "frozen", "freeze",

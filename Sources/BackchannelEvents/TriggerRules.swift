@@ -188,9 +188,14 @@ extension EventDetector {
         if trigger == nil { trigger = TriggerLexicon.single[lower[i]] }
         // "freed three hostages", "hostages to be freed": a RETREAT; "exchanged ideas" is
         // a meeting; "released a statement" no event at all.
+        // ("Iran freed the journalist Jason Rezaian", "freed five Americans": a person or
+        // nationals named right after the verb are people too.)
         if trigger?.type == .retreat, TriggerLexicon.handedBack.contains(lower[i]) {
             let near = max(range.lowerBound, i - 4)..<min(range.upperBound, i + 8)
-            if !near.contains(where: { TriggerLexicon.people.contains(lower[$0]) }) {
+            let named = (i + 1..<min(range.upperBound, i + 5)).contains { k in
+                entityAt[k].map { [.person, .norp].contains(document.entities[$0].type) } ?? false
+            }
+            if !named, !near.contains(where: { TriggerLexicon.people.contains(lower[$0]) }) {
                 trigger = ["exchange", "exchanged"].contains(lower[i]) ? TriggerLexicon.Trigger(type: .consult, mode: "meeting", confidence: 0.5, length: 1) : nil
             }
         }

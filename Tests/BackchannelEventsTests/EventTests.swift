@@ -1013,6 +1013,19 @@ struct EventTests {
         #expect(lines.contains { $0.hasSuffix(expected) }, "\(lines)")
     }
 
+    /// Freeing people is a RETREAT whoever they are: sailors, a citizen, a person named after
+    /// the verb; freeing funds is none.
+    @Test(arguments: [
+        ("Iran freed the sailors on Monday.", true),
+        ("Ecuador released its citizen on Sunday.", true),
+        ("Russia freed the journalist Evan Gershkovich in a swap.", true),
+        ("The ministry released a statement on Monday.", false),
+    ])
+    func freeingPeopleIsARetreat(text: String, retreat: Bool) throws {
+        let lines = try events(text)
+        #expect(lines.contains { $0.hasPrefix("RETREAT") } == retreat, "\(lines)")
+    }
+
     @Test func theSubjectOfAnOfferIsNoIssue() throws {
         // Better no issue than the party itself ("Moscow offers: moscow").
         let lines = try events("Officials said last week that Moscow was ready to do all it could to help.", typeModel: try #require(EventTypeModel.shared))
