@@ -30,7 +30,7 @@ extension EventDetector {
         .union(closingVerbs).union(expellingVerbs).union(declaringVerbs).union(vowing).union(conditionWords).union(takingVerbs)
         .union(["told", "brought", "brings", "bring", "distanced", "reserved", "reserves", "reserve"]).union(tellingVerbs)
         .union(reopeningVerbs).union(["hit", "hits"]).union(readiness).union(tablingVerbs).union(proposalNouns)
-        .union(joiningVerbs).union(["phone", "phones", "phoning"]).union(pressingVerbs)
+        .union(joiningVerbs).union(["phone", "phones", "phoning"]).union(pressingVerbs).union(decreeingVerbs).union(dissolvingVerbs)
     static let launchVerbs: WordSet = ["launched", "launches", "launch", "launching"]
     static let openingVerbs: WordSet = ["opened", "opens", "open", "closed", "closes"]
     static let gatheringVerbs: WordSet = ["gather", "gathered", "gathers", "gathering"]
@@ -153,6 +153,10 @@ extension EventDetector {
     static let threatAdjectives: WordSet = ["firm", "overwhelming", "decisive", "strong", "harsh", "crushing", "forceful", "severe", "serious", "lasting", "dire", "trade",
                                             "fitting", "befitting", "swift", "resolute", "robust", "military"]
     static let pullingVerbs: WordSet = ["pull", "pulls", "pulled", "pulling"]
+    static let decreeingVerbs: WordSet = ["declared", "declares", "declare", "declaring", "imposed", "imposes", "impose", "imposing"]
+    static let dissolvingVerbs: WordSet = ["dissolved", "dissolves", "dissolve", "dissolving", "disbanded", "disbands", "disband", "banned", "bans", "ban"]
+    static let dissolvedBodies: WordSet = ["parliament", "council", "parties", "party", "government", "assembly", "legislature", "cabinet",
+                                           "congress", "senate", "commission", "unions", "opposition"]
     static let settingVerbs: WordSet = ["set", "sets", "setting", "laid", "lays", "laying"]
     static let releasingVerbs: WordSet = ["released", "releases", "release", "releasing", "disbursed", "disburse", "disburses"]
     static let conditionNouns: WordSet = ["terms", "conditions", "demands", "preconditions", "red", "requirements"]
@@ -218,6 +222,20 @@ extension EventDetector {
            i + 1 >= range.upperBound || !["for", "on", "to"].contains(lower[i + 1])
             || lower[i + 1] == "on" && i + 2 < range.upperBound && (Self.weekdays.contains(lower[i + 2].text) || Self.months.contains(lower[i + 2].text)) {
             trigger = TriggerLexicon.Trigger(type: .consult, mode: "phone", confidence: 0.7, length: 1)
+        }
+        // "declared a state of emergency", "imposed martial law", "dissolved the council and the
+        // government": a government's force on its own people and institutions is a COERCE.
+        // (A declaration is otherwise a STATEMENT.)
+        if trigger == nil || trigger?.type == .statement, Self.decreeingVerbs.contains(lower[i]) {
+            // (The trigger runs to the measure's last word: the words say more than "declared".)
+            if let last = Self.ahead(i, 1, 6, in: range).first(where: { k in lower[k] == "emergency" && k >= 2 && lower[k - 1] == "of" && lower[k - 2] == "state"
+                    || lower[k] == "law" && lower[k - 1] == "martial" || lower[k] == "curfew" }) {
+                trigger = TriggerLexicon.Trigger(type: .coerce, mode: nil, confidence: 0.7, length: last - i + 1)
+            }
+        }
+        if trigger == nil, Self.dissolvingVerbs.contains(lower[i]),
+           Self.ahead(i, 1, 5, in: range).contains(where: { Self.dissolvedBodies.contains(lower[$0]) }) {
+            trigger = TriggerLexicon.Trigger(type: .coerce, mode: nil, confidence: 0.7, length: 1)
         }
         // "accused Rwanda of backing the rebels", "blamed Kyiv for shelling the plant": the deed
         // named in an accusation is what is alleged, not a deed the writer reports.

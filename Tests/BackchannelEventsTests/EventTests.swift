@@ -1026,6 +1026,20 @@ struct EventTests {
         #expect(lines.contains { $0.hasPrefix("RETREAT") } == retreat, "\(lines)")
     }
 
+    /// A state of emergency, martial law, a curfew, and dissolving a parliament or the parties
+    /// are COERCE by the rules (the learned type check may still veto one where its sentence
+    /// model reads another act); a declaration of anything else is not.
+    @Test(arguments: [
+        ("On Monday Sudan declared a state of emergency.", true),
+        ("Thailand declared martial law in eight border districts on Friday.", true),
+        ("Mali dissolved all political parties in May.", true),
+        ("Sudan declared that the talks were over.", false),
+    ])
+    func emergenciesAndDissolutionsAreCoercion(text: String, coercion: Bool) throws {
+        let lines = try events(text)
+        #expect(lines.contains { $0.hasPrefix("COERCE") } == coercion, "\(lines)")
+    }
+
     @Test func theSubjectOfAnOfferIsNoIssue() throws {
         // Better no issue than the party itself ("Moscow offers: moscow").
         let lines = try events("Officials said last week that Moscow was ready to do all it could to help.", typeModel: try #require(EventTypeModel.shared))
