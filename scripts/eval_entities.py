@@ -53,8 +53,9 @@ Error classes (``--errors N`` lists them per article, up to N of each list):
 Usage:
     python3 scripts/eval_entities.py                 # dev split
     python3 scripts/eval_entities.py --errors 20     # plus per-article errors
-    python3 scripts/eval_entities.py --split wharf  # the held-out split: once, at the end
-    python3 scripts/eval_entities.py --split vista  # the previous held-out split (spent: scored once at 05b9f2e)
+    python3 scripts/eval_entities.py --split quarry # the held-out split: once, at the end
+    python3 scripts/eval_entities.py --split wharf  # the previous held-out split (spent: scored once at 190af60)
+    python3 scripts/eval_entities.py --split vista  # spent: scored once at 05b9f2e
     python3 scripts/eval_entities.py --split ridge  # spent: scored once at f0af0fa
     python3 scripts/eval_entities.py --split crest  # spent: scored once at df0eafe
     python3 scripts/eval_entities.py --split apex   # spent: scored once at c5748e5

@@ -14,7 +14,7 @@ same features in Swift.
 
 Training data: the gold events of the splits in `probe_event_types.DEVELOPMENT` (the eighteen
 development splits: `locked`, `train` and `unseen` were added in the eighth session, `train2`
-to `train8` in the ninth; the spent held-out splits `blind`, `hidden`, `fresh`, `ahead`, `later`, `beyond`, `onward`, `further`, `yonder`, `zenith`, `apex`, `crest`, `ridge` and `vista`, and `wharf`, the held-out one, are not), one example per
+to `train8` in the ninth; the spent held-out splits `blind`, `hidden`, `fresh`, `ahead`, `later`, `beyond`, `onward`, `further`, `yonder`, `zenith`, `apex`, `crest`, `ridge`, `vista` and `wharf`, and `quarry`, the held-out one, are not), one example per
 sentence with the set of types its gold events have (see scripts/probe_event_types.py for how
 sentences and events are matched, and for the leave-one-split-out measurement of this model).
 
