@@ -19,10 +19,10 @@ enum Aliases {
     /// Pairs of mention indices (the named entity's mention, the alias's mention).
     static func pairs(_ mentions: [Mention], words: [String], sentenceStarts: TokenPositions,
                       known: (String) -> [Gazetteer.Entry]) -> [(named: Int, alias: Int)] {
-        var startingAt: [Int: Int] = [:], endingAt: [Int: Int] = [:]
-        for (i, m) in mentions.enumerated() where !m.range.isEmpty {
-            startingAt[m.range.lowerBound] = startingAt[m.range.lowerBound] ?? i
-            endingAt[m.range.upperBound] = endingAt[m.range.upperBound] ?? i
+        // The first mention starting at each token (-1: none).
+        var startingAt = [Int](repeating: -1, count: words.count)
+        for (i, m) in mentions.enumerated() where !m.range.isEmpty && m.range.lowerBound < words.count && startingAt[m.range.lowerBound] < 0 {
+            startingAt[m.range.lowerBound] = i
         }
         func word(_ k: Int) -> String { k >= 0 && k < words.count ? words[k] : "" }
         /// An acronym: one token in capitals (letters, maybe digits), two letters at least.
@@ -35,7 +35,7 @@ enum Aliases {
         /// The alias's mention starting at `k`, if it is one: not a place or a nationality the
         /// gazetteer knows.
         func alias(at k: Int) -> Int? {
-            guard !sentenceStarts.contains(k), let b = startingAt[k], !notAliases.contains(mentions[b].type) else { return nil }
+            guard k < words.count, !sentenceStarts.contains(k), case let b = startingAt[k], b >= 0, !notAliases.contains(mentions[b].type) else { return nil }
             let text = words[mentions[b].range].joined(separator: " ")
             guard isAcronym(mentions[b].range) || !known(text).contains(where: { ["GPE", "LOC", "NORP"].contains($0.type) }) else { return nil }
             return b

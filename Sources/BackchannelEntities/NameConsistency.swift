@@ -796,13 +796,16 @@ struct NameConsistency {
     static let namedFacilityNouns: WordSet = ["airport", "road", "hospital", "prison", "corridor", "temple", "airbase", "bridge", "dam",
                                               "reactor", "hotel", "market"]
     /// The same, of two words ("the Shayrat air base", "the Ras Kanatib power station").
-    static let namedFacilityPairs: Set<String> = ["air base", "power station", "research centre", "research center", "naval base"]
+    static let namedFacilityPairs: WordSet = ["air base", "power station", "research centre", "research center", "naval base"]
+    /// The first words of those pairs: most words are settled by one look-up, without a pair built.
+    static let namedFacilityPairFirsts: WordSet = ["air", "power", "research", "naval"]
 
     /// How many words a facility's noun in lower case takes at `k`; nil when none is there.
     func facilityNoun(at k: Int, words: [String]) -> Int? {
         guard k < words.count, !sentenceStarts.contains(k) else { return nil }
         if Self.namedFacilityNouns.contains(words[k]) { return 1 }
-        if k + 1 < words.count, !sentenceStarts.contains(k + 1), Self.namedFacilityPairs.contains(words[k] + " " + words[k + 1]) { return 2 }
+        if Self.namedFacilityPairFirsts.contains(words[k]), k + 1 < words.count, !sentenceStarts.contains(k + 1),
+           Self.namedFacilityPairs.contains(words[k] + " " + words[k + 1]) { return 2 }
         return nil
     }
     static let naturalFeatureWords: WordSet = ["sea", "ocean", "river", "gulf", "strait", "lake", "mountains", "bay", "channel", "desert", "peninsula",
@@ -947,9 +950,10 @@ struct NameConsistency {
         for k in words.indices {
             let noun = words[k]
             // ("towns including Jermuk, Goris and Vardenis", "villages such as Kirants": a list.)
-            let listStart = k + 1 < words.count ? (["of", "including", "like"].contains(words[k + 1]) ? k + 2
-                : words[k + 1] == "such" && k + 2 < words.count && words[k + 2] == "as" ? k + 3 : nil) : nil
-            if Self.settlementNouns.contains(noun), let listStart, listStart < words.count, !sentenceStarts.contains(listStart) {
+            let listStart = Self.settlementNouns.contains(noun) && k + 1 < words.count
+                ? (["of", "including", "like"].contains(words[k + 1]) ? k + 2
+                    : words[k + 1] == "such" && k + 2 < words.count && words[k + 2] == "as" ? k + 3 : nil) : nil
+            if let listStart, listStart < words.count, !sentenceStarts.contains(listStart) {
                 // ("the towns of Kirra and Bantu Wells": the names joined by "and" or commas.)
                 var start = listStart
                 while start < words.count {
@@ -960,11 +964,11 @@ struct NameConsistency {
                           !sentenceStarts.contains(run.upperBound + 1) else { break }
                     start = run.upperBound + (words[run.upperBound] == "," && words[run.upperBound + 1] == "and" ? 2 : 1)
                 }
-            } else if Self.regionNouns.contains(noun) || noun == "area", k >= 1, !sentenceStarts.contains(k) {
+            } else if Self.regionNouns.contains(noun) || Self.areaNouns.contains(noun), k >= 1, !sentenceStarts.contains(k) {
                 var start = k
                 while start > 0, !sentenceStarts.contains(start), Self.isCapitalised(words[start - 1]), !Self.notNames.contains(words[start - 1]) { start -= 1 }
                 // ("the Chong Bok area": an area is no administrative unit.)
-                place(start..<k, type: noun == "area" ? .loc : .gpe)
+                place(start..<k, type: Self.areaNouns.contains(noun) ? .loc : .gpe)
             }
         }
 
@@ -987,7 +991,7 @@ struct NameConsistency {
         func isPlace(_ run: Range<Int>) -> Bool {
             let before = words[run.lowerBound - 1].lowercased()
             let end = run.upperBound
-            if ["near", "towards", "toward", "outside"].contains(before) { return end >= words.count || !["'s", "’s"].contains(words[end]) }
+            if Self.placePrepositions.contains(before) { return end >= words.count || !["'s", "’s"].contains(words[end]) }
             return ["in", "at"].contains(before) && end + 2 < words.count && words[end] == "," && words[end + 1] == "in"
                 && (Self.compassAdjectives.contains(words[end + 2].lowercased()) || found.contains { $0.tokens.lowerBound == end + 2 && ($0.type == .gpe || $0.type == .loc) })
         }
@@ -1007,8 +1011,8 @@ struct NameConsistency {
         var k = 1
         while k < words.count {
             defer { k += 1 }
-            guard !tagged[k], !sentenceStarts.contains(k), Self.isCapitalised(words[k]), !Self.notNames.contains(words[k]),
-                  ["near", "towards", "toward", "outside"].contains(words[k - 1].lowercased()) else { continue }
+            guard Self.placePrepositions.contains(words[k - 1]), !tagged[k], !sentenceStarts.contains(k), Self.isCapitalised(words[k]),
+                  !Self.notNames.contains(words[k]) else { continue }
             var end = k + 1
             while end < words.count, end - k < 3, !tagged[end], !sentenceStarts.contains(end), Self.isCapitalised(words[end]) { end += 1 }
             if isPlace(k..<end), unknown(k..<end), !words[k..<end].contains(where: { gazetteer.lookup($0).contains { ["FIRSTNAME", "SURNAME"].contains($0.type) } }) {
@@ -1059,6 +1063,9 @@ struct NameConsistency {
     static let settlementNouns: WordSet = ["town", "towns", "city", "cities", "village", "villages", "port", "capital", "district",
                                            "districts", "province", "provinces", "region", "regions", "governorate", "oblast",
                                            "county", "municipality", "enclave", "suburb", "suburbs"]
+    static let areaNouns: WordSet = ["area"]
+    /// Prepositions before a place, in lower case: "near Al Koma", "towards Tawila".
+    static let placePrepositions: WordSet = ["near", "towards", "toward", "outside", "Near", "Towards", "Toward", "Outside"]
     static let compassAdjectives: WordSet = ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                                              "north-east", "north-west", "south-east", "south-west", "northeastern", "northwestern",
                                              "southeastern", "southwestern"]
@@ -1072,7 +1079,8 @@ struct NameConsistency {
         var added: [EntityResolver.Found] = []
         var tagged = [Bool](repeating: false, count: words.count)
         for f in found { for k in f.tokens where k < words.count { tagged[k] = true } }
-        for k in words.indices where words[k] == "known" && k >= 2 && k + 2 < words.count && words[k + 1] == "as" {
+        // (Asked of every word: its length settles nearly all.)
+        for k in words.indices where words[k].utf8.count == 5 && words[k] == "known" && k >= 2 && k + 2 < words.count && words[k + 1] == "as" {
             let first = k + 2
             guard !tagged[first], !sentenceStarts.contains(first), !sentenceStarts.contains(k), Self.isCapitalised(words[first]),
                   !Self.notNames.contains(words[first]) else { continue }
@@ -1107,8 +1115,9 @@ struct NameConsistency {
             defer { k += 1 }
             // ("the Jebel Aulia dam", "the Ras Kanatib power station": a facility's own noun is
             // part of its name, as in ``personNames``.)
+            guard k >= 2, Self.siteWords.contains(words[k]) else { continue }
             let facility = facilityNoun(at: k, words: words)
-            guard Self.bareSiteNouns.contains(words[k]) || facility != nil, k >= 2 else { continue }
+            guard Self.bareSiteNouns.contains(words[k]) || facility != nil else { continue }
             var start = k
             while start > 0, !sentenceStarts.contains(start), !tagged[start - 1], Self.isCapitalised(words[start - 1]),
                   !Self.notNames.contains(words[start - 1]) { start -= 1 }
@@ -1124,6 +1133,8 @@ struct NameConsistency {
 
     /// Sites named by a name before their noun in lower case, the noun outside the name.
     static let bareSiteNouns: WordSet = ["crossing", "crossings", "camp", "camps", "pipeline", "pipelines", "oilfield", "refinery"]
+    /// The words ``siteNames`` starts from: one look-up settles most words.
+    static let siteWords = bareSiteNouns.union(namedFacilityNouns).union(namedFacilityPairFirsts)
 
     /// The position of the lower-case word after a name, or after the last of the names it is
     /// joined to by "and" ("Torkham and Chaman crossings"); nil at a sentence's end.
