@@ -978,11 +978,10 @@ struct NameConsistency {
 
     /// "fled towards Tawila", "attacked near Al Koma", "In Mai Kadra, in western Tigray,", "the
     /// Chong Bok area": a name after a preposition of place, before ", in" and a place, or
-    /// before "area", is a place when the gazetteer
-    /// does not know it and the tagger took it for a person's or left it out (even when it
-    /// opens with a word that is also a given name: "Al", "Mai"), unless the text names a
-    /// person with its last word. (After ``personNames``, which would make a person of "Mai
-    /// Kadra" again.)
+    /// before "area", is a place when the gazetteer does not know it and the tagger took it for
+    /// a person's or left it out (even when it opens with a word that is also a given name:
+    /// "Al", "Mai"), unless the text names a person with its last word. (After
+    /// ``personNames``, which would make a person of "Mai Kadra" again.)
     func placesAfterPrepositions(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
         var result = found
         var added: [EntityResolver.Found] = []
@@ -1064,7 +1063,7 @@ struct NameConsistency {
                                            "districts", "province", "provinces", "region", "regions", "governorate", "oblast",
                                            "county", "municipality", "enclave", "suburb", "suburbs"]
     static let areaNouns: WordSet = ["area"]
-    /// Prepositions before a place, in lower case: "near Al Koma", "towards Tawila".
+    /// Prepositions before a place: "near Al Koma", "towards Tawila" (capitalised too, opening a sentence).
     static let placePrepositions: WordSet = ["near", "towards", "toward", "outside", "Near", "Towards", "Toward", "Outside"]
     static let compassAdjectives: WordSet = ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                                              "north-east", "north-west", "south-east", "south-west", "northeastern", "northwestern",

@@ -455,8 +455,9 @@ struct RoleFinder {
         while start > range.lowerBound, words[start - 1].startsUppercase { start -= 1 }
         while end < range.upperBound, words[end].startsUppercase { end += 1 }
         guard end - start >= 2 else { return false }
-        for a in start..<end {
-            for b in stride(from: a + 2, through: end, by: 1) where a <= k && k < b {
+        // (Runs that hold `k`: from a start at or before it, two words at least.)
+        for a in start...k {
+            for b in stride(from: max(a + 2, k + 1), through: end, by: 1) {
                 if gazetteer.lookup(words[a..<b].joined(separator: " ")).contains(where: { ["ORG", "GPE", "LOC", "NORP", "FAC"].contains($0.type) }) {
                     return true
                 }
