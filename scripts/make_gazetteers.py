@@ -308,6 +308,7 @@ NORP_GROUPS = [
     (["Arab", "Arabs", "Arabian"], "Arab", "ethnic"),
     (["Kurdish", "Kurd", "Kurds"], "Kurdish", "ethnic"),
     (["Pashtun", "Pashtuns"], "Pashtun", "ethnic"),
+    (["Tuareg", "Tuaregs"], "Tuareg", "ethnic"), (["Misseriya"], "Misseriya", "ethnic"),
     (["Baloch", "Baluch"], "Baloch", "ethnic"),
     (["Tutsi", "Tutsis"], "Tutsi", "ethnic"),
     (["Hutu", "Hutus"], "Hutu", "ethnic"),
@@ -875,6 +876,9 @@ ORGS = [
     ("Organisation internationale de la Francophonie", "org", ["Francophonie", "International Organisation of La Francophonie"]),
     ("Los Choneros", "armed", []), ("Los Lobos", "armed", []),
     ("FARC", "armed", ["Farc", "Revolutionary Armed Forces of Colombia"]), ("ELN", "armed", []),
+    # the armed groups of the Sahel before the juntas
+    ("AQIM", "armed", ["al Qaeda in the Islamic Maghreb", "al-Qaeda in the Islamic Maghreb", "Al-Qaeda in the Islamic Maghreb"]),
+    ("Ansar Dine", "armed", ["Ansar Eddine"]), ("MUJAO", "armed", []), ("MNLA", "armed", []),
     ("SPLM-North", "armed", ["SPLM-N", "Sudan People's Liberation Movement-North", "Sudan People’s Liberation Movement-North"]),
     ("Amal Movement", "party", []), ("Magen David Adom", "org", []), ("Westinghouse", "company", []),
     # airlines, whose names are often a country's or a region's

@@ -67,6 +67,10 @@ struct NameConsistency {
         for f in found where f.type == .person && f.tokens.count >= 2 {
             let last = [words[f.tokens.upperBound - 1]]
             if typeOf[last] != nil, typeOf[last] != .person, !isKnownPlaceOrBody(last[0]) { typeOf[last] = .person }
+            // ("Bashir" tagged GPE beside "Omar al-Bashir": the surname without its article too.)
+            if let bare = Self.withoutParticle(last[0]), typeOf[[bare]] != nil, typeOf[[bare]] != .person, !isKnownPlaceOrBody(bare) {
+                typeOf[[bare]] = .person
+            }
             if Self.isParticleName(last[0]) {
                 let capitalised = [Self.capitalised(last[0])]
                 if typeOf[capitalised] != nil, typeOf[capitalised] != .person { typeOf[capitalised] = .person }

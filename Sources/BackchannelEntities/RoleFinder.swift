@@ -17,7 +17,7 @@ struct RoleFinder {
     static let heads: WordSet = [
         "president", "minister", "secretary", "envoy", "spokesman", "spokeswoman", "spokesperson", "ambassador",
         "chancellor", "king", "emir", "prince", "general", "gen.", "gen", "admiral", "commander", "chief", "adviser", "advisor",
-        "adm.", "adm", "maj.", "brig.", "capt.", "cmdr.",
+        "adm.", "adm", "maj.", "brig.", "capt.", "cmdr.", "col", "capt", "sgt",
         "negotiator", "mediator", "chairman", "chairwoman", "chairperson", "chair", "governor", "mayor", "senator", "sen.", "rep.",
         "representative", "speaker", "leader", "head", "director", "premier", "monarch", "sultan", "pope", "officer",
         "lt.", "col.", "colonel", "lieutenant", "marshal", "deputy", "aide", "official", "coordinator", "commissioner",
@@ -59,7 +59,7 @@ struct RoleFinder {
     static let honorifics: WordSet = ["ayatollah", "sheikh", "sheik", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "his", "her"]
     /// Military ranks that may stand between a comma and a name ("the army chief, Gen. …").
     /// (British style writes them without the period: "Maj Gen", "Lt Gen".)
-    static let ranks: WordSet = ["gen.", "gen", "lt.", "lt", "col.", "maj.", "maj", "adm.", "adm", "brig.", "brig", "capt.", "sgt."]
+    static let ranks: WordSet = ["gen.", "gen", "lt.", "lt", "col.", "col", "maj.", "maj", "adm.", "adm", "brig.", "brig", "capt.", "capt", "sgt.", "sgt"]
     /// Words of a military rank written before a name ("Lt. Gen.", "Field Marshal", "Commander").
     static let rankWords: WordSet = ranks.union(["cmdr.", "general", "colonel", "commander", "admiral", "marshal", "field",
                                                  "lieutenant", "major", "captain", "brigadier", "sergeant", "vice", "rear",
@@ -68,7 +68,7 @@ struct RoleFinder {
     static let compoundRanks: [[String]] = [["air", "chief", "marshal"], ["air", "vice", "marshal"], ["air", "marshal"],
                                             ["wing", "commander"], ["squadron", "leader"], ["group", "captain"]]
     /// Words of a rank that are ranks on their own ("Gen.", "Commander"; not "Field" or "Vice").
-    static let rankHeads: WordSet = ["gen.", "gen", "col.", "adm.", "capt.", "sgt.", "cmdr.", "general", "colonel", "commander",
+    static let rankHeads: WordSet = ["gen.", "gen", "col.", "col", "adm.", "capt.", "sgt.", "cmdr.", "general", "colonel", "commander",
                                      "admiral", "marshal", "captain", "sergeant"]
     /// Titles that end in "General" without being a rank ("Secretary General", "Attorney General").
     static let generalTitles: WordSet = ["secretary", "attorney", "director", "surgeon", "solicitor", "inspector", "auditor",

@@ -232,6 +232,8 @@ struct EntityResolverTests {
         ("Russian-Armenian billionaire Omar Bashar was arrested.", "Omar Bashar", "roles=Russian-Armenian billionaire"),
         // a police rank of two words is one title, and stays out of the name; the press's titles are titles
         ("Detective Sergeant Tom Hale was taken to hospital.", "Tom Hale", "roles=Detective Sergeant"),
+        // a rank written without its full stop, in British style
+        ("The junta named Col Omar Bashar as minister.", "Omar Bashar", "roles=Col"),
         ("Lena Ortiz, the Daily Ledger's correspondent in Cairo, was freed.", "Lena Ortiz", "roles=Daily Ledger's correspondent in Cairo"),
     ])
     func rolesAndAffiliation(text: String, name: String, expected: String) {
@@ -452,6 +454,14 @@ struct EntityStageTests {
             #expect(lines.contains { $0.hasPrefix("ORG \(org) [") }, "\(org): \(lines)")
         }
         #expect(lines.contains("ORG Rosselkhozbank [Rosselkhozbank|Russian Agricultural Bank]"), "\(lines)")
+    }
+
+    @Test func sahelGroupsAndPeoples() throws {
+        let text = "Ansar Dine and Tuareg rebels of the MNLA took Timbuktu, while Misseriya herders moved south."
+        let lines = summary(try entities(text), in: text)
+        for (type, name) in [("ORG", "Ansar Dine"), ("ORG", "MNLA"), ("NORP", "Tuareg"), ("NORP", "Misseriya")] {
+            #expect(lines.contains { $0.hasPrefix("\(type) \(name) [") }, "\(name): \(lines)")
+        }
     }
 
     @Test func airlinesCanalsAndThePartyAlone() throws {
