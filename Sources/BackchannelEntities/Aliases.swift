@@ -52,23 +52,33 @@ enum Aliases {
                [",", ".", ")", ";"].contains(word(mentions[b].range.upperBound)) || mentions[b].range.upperBound == words.count {
                 result.append((a, b))
             }
-            // ", known as", ", better known as", ", also known as", or an apposition before
-            // "known as" (", the RSF commander known as").
-            guard word(end) == "," else { continue }
-            var k = end + 1
-            if ["the", "a", "an"].contains(word(k).lowercased()) {
-                // The apposition: no comma, no full stop, a few words.
-                var j = k
-                while j < words.count, j - k < 8, !sentenceStarts.contains(j), ![",", ".", ";", ":", "(", ")"].contains(words[j]), words[j] != "known" { j += 1 }
-                guard word(j) == "known" else { continue }
-                k = j
-            } else {
-                if ["better", "also", "widely"].contains(word(k)) { k += 1 }
-                guard word(k) == "known" else { continue }
-            }
-            guard word(k + 1) == "as", k + 2 < words.count, let b = alias(at: k + 2), b != a else { continue }
+        }
+        // ", known as", ", better known as", ", also known as", or an apposition before
+        // "known as" (", the RSF commander known as"): the name that ends at the comma.
+        var endingAt = [Int](repeating: -1, count: words.count + 1)
+        for (i, m) in mentions.enumerated() where !m.range.isEmpty && m.range.upperBound <= words.count && endingAt[m.range.upperBound] < 0 {
+            endingAt[m.range.upperBound] = i
+        }
+        for k in words.indices where words[k].utf8.count == 5 && words[k] == "known" && word(k + 1) == "as" {
+            guard let comma = commaBefore(known: k, words: words, sentenceStarts: sentenceStarts), case let a = endingAt[comma], a >= 0,
+                  named.contains(mentions[a].type), k + 2 < words.count, let b = alias(at: k + 2), b != a else { continue }
             result.append((a, b))
         }
         return result
+    }
+
+    /// The comma that closes the name a "known as" at `k` gives a second name to: right before
+    /// it (", known as", ", better known as"), or before an apposition of a few words that opens
+    /// with an article (", the RSF commander known as"). Nil when there is none.
+    static func commaBefore(known k: Int, words: [String], sentenceStarts: TokenPositions) -> Int? {
+        guard k >= 2 else { return nil }
+        var comma = k - 1
+        if ["better", "also", "widely"].contains(words[comma]) { comma -= 1 }
+        if words[comma] == "," { return comma }
+        // The apposition: no punctuation and no sentence's start between the comma and "known".
+        var j = k - 1
+        while j > 0, k - j <= 8, !sentenceStarts.contains(j), ![",", ".", ";", ":", "(", ")"].contains(words[j]) { j -= 1 }
+        guard words[j] == ",", j + 1 < k, ["the", "a", "an"].contains(words[j + 1].lowercased()) else { return nil }
+        return j
     }
 }

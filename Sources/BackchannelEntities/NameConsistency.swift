@@ -1089,16 +1089,8 @@ struct NameConsistency {
                   !Self.notNames.contains(words[first]) else { continue }
             var end = first + 1
             while end < words.count, end - first < 3, !sentenceStarts.contains(end), !tagged[end], Self.isCapitalised(words[end]) { end += 1 }
-            // The comma that closes the name: right before "known" (", better known as"), or
-            // before an apposition ("…, the RSF commander known as").
-            var comma = k - 1
-            if ["better", "also", "widely"].contains(words[comma]) { comma -= 1 }
-            if words[comma] != "," {
-                guard let c = (max(0, k - 9)..<k).last(where: { words[$0] == "," }), c + 1 < k, ["the", "a", "an"].contains(words[c + 1].lowercased()),
-                      inOneSentence(c..<k) else { continue }
-                comma = c
-            }
-            guard let named = found.first(where: { $0.tokens.upperBound == comma }), [.person, .org, .fac].contains(named.type),
+            guard let comma = Aliases.commaBefore(known: k, words: words, sentenceStarts: sentenceStarts),
+                  let named = found.first(where: { $0.tokens.upperBound == comma }), Aliases.named.contains(named.type),
                   gazetteer.lookup(words[first..<end].joined(separator: " ")).allSatisfy({ !["GPE", "LOC", "NORP"].contains($0.type) }) else { continue }
             added.append(EntityResolver.Found(tokens: first..<end, type: named.type))
         }
