@@ -304,6 +304,11 @@ NORP_GROUPS = [
     (["Asian", "Asians"], "Asian", "group"),
     (["Latin American", "Latin Americans"], "Latin American", "group"),
     (["Middle Eastern"], "Middle Eastern", "group"),
+    # Peoples of a part of a continent ("five Southeast Asian countries", "West African troops").
+    (["Southeast Asian", "South-East Asian", "Southeast Asians"], "Southeast Asian", "group"),
+    (["South Asian", "South Asians"], "South Asian", "group"), (["Central Asian", "Central Asians"], "Central Asian", "group"),
+    (["West African", "West Africans"], "West African", "group"), (["East African", "East Africans"], "East African", "group"),
+    (["North African", "North Africans"], "North African", "group"),
     (["Western", "Westerners"], "Western", "group"),
     (["Arab", "Arabs", "Arabian"], "Arab", "ethnic"),
     (["Kurdish", "Kurd", "Kurds"], "Kurdish", "ethnic"),

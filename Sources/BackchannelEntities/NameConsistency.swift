@@ -33,6 +33,7 @@ struct NameConsistency {
         found = placesAfterPrepositions(found, words: words)
         found = honorifics(found, words: words)
         found = titledAppositions(found, words: words)
+        found = speakingNames(found, words: words)
         found = aliasNames(found, words: words)
         found = describedBodies(found, words: words)
         found = administrations(found, words: words)
@@ -173,9 +174,11 @@ struct NameConsistency {
     func knownNames(_ found: [EntityResolver.Found], words: [String], matches: [Gazetteer.Match]) -> [EntityResolver.Found] {
         var result = found
         for match in matches {
-            // (A name may open with an Arabic article in lower case: "al-Qaeda", "al-Jawf".)
+            // (A name may open with an Arabic article in lower case: "al-Qaeda", "al-Jawf", and
+            // without its hyphen, "al Qaeda in the Islamic Maghreb".)
             let first = words[match.tokens.lowerBound]
-            guard let type = EntityType(rawValue: match.entry.type), Self.startsName(first),
+            let article = match.tokens.count >= 2 && ["al", "el"].contains(first) && words[match.tokens.lowerBound + 1].startsUppercase
+            guard let type = EntityType(rawValue: match.entry.type), Self.startsName(first) || article,
                   inOneSentence(match.tokens) else { continue }
             let overlapping = result.filter { $0.tokens.overlaps(match.tokens) }
             if overlapping.isEmpty {
@@ -537,6 +540,8 @@ struct NameConsistency {
         "navy", "magazine", "authority", "office", "institute", "ministry", "commission", "agency", "wire",
         // "Black Sea Fleet", "Ukraine's General Staff", "Relief International"
         "fleet", "staff", "international", "brotherhood", "corps", "command",
+        // "the Aceh Monitoring Mission", "the UN Assistance Mission"
+        "mission",
         // companies: "Shandong Yulong Petrochemical", "Nayara Energy"
         "petrochemical", "petrochemicals", "petroleum", "refinery", "refining", "energy", "holdings", "shipping", "industries",
         "resources", "technology", "technologies",
@@ -619,6 +624,9 @@ struct NameConsistency {
     /// organisation's head word, or has a head word followed by "of".
     func isOrganisation(_ run: Range<Int>, words: [String]) -> Bool {
         guard run.count >= 2 else { return false }
+        // "drills it named Justice Mission 2025": a name before a year is an exercise's or an
+        // operation's, not a body's.
+        if run.upperBound < words.count, words[run.upperBound].first?.isNumber == true { return false }
         return Self.organisationLastWords.contains(words[run.upperBound - 1].lowercased())
             || run.dropLast().contains { Self.organisationFirstWords.contains(words[$0].lowercased()) && ["of", "for"].contains(words[$0 + 1]) }
             // "the Revolutionary Armed Forces of Colombia": a head word of two or more words before
@@ -684,6 +692,60 @@ struct NameConsistency {
         return result.count == found.count ? found : result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
+    /// Whether `words[k]` is a particle between two parts of a name: "di" in "Hasan di Tiro",
+    /// "bin" in "Hamad bin Jassim".
+    func inNameParticle(_ k: Int, words: [String]) -> Bool {
+        k > 0 && k + 1 < words.count && !sentenceStarts.contains(k) && !sentenceStarts.contains(k + 1)
+            && Self.nameParticles.contains(words[k]) && Self.isCapitalised(words[k - 1]) && Self.isCapitalised(words[k + 1])
+    }
+
+    /// Words that open a relative clause after a title.
+    static let relativeWords: WordSet = ["who", "whose", "which"]
+
+    /// "Pieter Feith said", "Martti Ahtisaari told reporters", "Hasan di Tiro has said": two or
+    /// three capitalised words nothing tagged, before a verb of speech, each unknown to the
+    /// gazetteer but as a name and never written in lower case in the document, are a person.
+    /// The tagger, meeting at a sentence's start words it has never seen, leaves them out.
+    func speakingNames(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var covered = [Bool](repeating: false, count: words.count)
+        for f in found { for k in f.tokens { covered[k] = true } }
+        let lowercase = lowercaseSeen ?? TaggerFeatures.lowercaseVocabulary(words)
+        let fullNameLastWords = Set(found.filter { $0.type == .person && $0.tokens.count >= 2 }.map { words[$0.tokens.upperBound - 1] })
+        var added: [EntityResolver.Found] = []
+        for v in words.indices.dropFirst(2) where Self.speechVerbs.contains(words[v]) || Self.auxiliaries.contains(words[v]) {
+            if Self.auxiliaries.contains(words[v]) {
+                guard v + 1 < words.count, Self.speechVerbs.contains(words[v + 1]) else { continue }
+            }
+            guard !sentenceStarts.contains(v), !covered[v - 1] else { continue }
+            var start = v
+            while start > 0, v - start < 4, !covered[start - 1] {
+                let w = words[start - 1]
+                guard isUnknownWord(w, lowercase: lowercase) || inNameParticle(start - 1, words: words) else { break }
+                start -= 1
+                if sentenceStarts.contains(start) { break }
+            }
+            let run = start..<v
+            // The run is whole: it opens the sentence or follows a word that is no name and
+            // does not join names into a body's ("the Directorate General of Maritime Affairs
+            // said").
+            guard run.count >= 2, Self.isCapitalised(words[start]),
+                  sentenceStarts.contains(start) || !Self.isCapitalised(words[start - 1]) && !Self.bodyJoiners.contains(words[start - 1]),
+                  // "Afterwards Trump said", with "Donald Trump" named: a surname the document
+                  // gives with another given name is that person's, the word before it no name.
+                  !fullNameLastWords.contains(words[v - 1]) else { continue }
+            added.append(EntityResolver.Found(tokens: run, type: .person))
+            for k in run { covered[k] = true }
+        }
+        return added.isEmpty ? found : (found + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// Words that join capitalised words into one body's name ("Directorate General of Maritime
+    /// Affairs", "Bosnia and Herzegovina").
+    static let bodyJoiners: WordSet = ["of", "for", "and", "&", "the"]
+
+    /// "Hasan di Tiro has said": auxiliaries between a name and its verb of speech.
+    static let auxiliaries: WordSet = ["has", "had"]
+
     /// "Jean-Noël Barrot, the French foreign minister," and "the union's chairperson, Moussa
     /// Faki Mahamat,": two to four capitalised words nothing tagged, next to a title set off by
     /// commas, are a person.
@@ -698,10 +760,19 @@ struct NameConsistency {
         func titleAfter(_ j: Int) -> Bool {
             guard j < words.count, words[j] == "," else { return false }
             var k = j + 1
-            while k < words.count, k - j <= 13, ![",", ".", ";"].contains(words[k]) { k += 1 }
+            // (Where a relative clause opens: ", the former Finnish president whose foundation
+            // hosted five rounds of talks since January, said" is a title too long to end at its
+            // comma.)
+            var relative: Int? = nil
+            while k < words.count, k - j <= 13, ![",", ".", ";"].contains(words[k]) {
+                if relative == nil, Self.relativeWords.contains(words[k]) { relative = k }
+                k += 1
+            }
             // (A capitalised head counts after an article: ", the UN Secretary-General,".)
             let article = j + 1 < words.count && ["the", "a", "an", "its", "his", "her", "their"].contains(words[j + 1].lowercased())
-            guard k < words.count, (j + 1..<k).contains(where: { RoleFinder.isHead(words[$0]) && (article || words[$0].startsLowercase) }) else { return false }
+            let hasHead = { (end: Int) in (j + 1..<end).contains(where: { RoleFinder.isHead(words[$0]) && (article || words[$0].startsLowercase) }) }
+            if article, let relative, hasHead(relative) { return true }
+            guard k < words.count, hasHead(k) else { return false }
             if words[k] == "," { return true }
             return words[k] == "." && ["the", "a", "an"].contains(words[j + 1].lowercased())
                 && !(j + 1..<k).contains { RoleFinder.verbs.contains(words[$0].lowercased()) }
@@ -709,16 +780,24 @@ struct NameConsistency {
         // A lower-case title before a name and its comma, its head word at most `reach` words
         // back: "the union's chairperson, Moussa Faki Mahamat" (1), "Israel's ambassador in
         // London, Tzipi Hotovely" (3).
+        // ("The United Nations Secretary-General, Ban Ki-moon,": a capitalised head counts in a
+        // title that opens with "the".)
         func titleBefore(_ i: Int, reach: Int) -> Bool {
             guard i >= 2, words[i - 1] == "," else { return false }
-            return (max(0, i - 1 - reach)..<(i - 1)).reversed().prefix(while: { ![",", ".", ";", ":"].contains(words[$0]) })
-                .contains { RoleFinder.isHead(words[$0]) && words[$0].startsLowercase }
+            let phrase = (max(0, i - 1 - reach)..<(i - 1)).reversed().prefix(while: { ![",", ".", ";", ":"].contains(words[$0]) && !sentenceStarts.contains($0 + 1) })
+            // (The article may stand just beyond the reach: "The United Nations High Commissioner".)
+            let article = phrase.last.map { first in
+                ["the", "The"].contains(words[first]) || first > 0 && !sentenceStarts.contains(first) && ["the", "The"].contains(words[first - 1])
+            } ?? false
+            return phrase.contains { RoleFinder.isHead(words[$0]) && (article || words[$0].startsLowercase) }
         }
         var i = 0
         while i < words.count {
             guard !covered[i], Self.isCapitalised(words[i]), !Self.notNames.contains(words[i]) else { i += 1; continue }
             var j = i + 1
-            while j < words.count, j - i < 4, !covered[j], !sentenceStarts.contains(j), Self.isCapitalised(words[j]) || Self.isParticleName(words[j]) { j += 1 }
+            // ("Hasan di Tiro": a particle inside the run, before a capitalised word.)
+            while j < words.count, j - i < 4, !covered[j], !sentenceStarts.contains(j),
+                  Self.isCapitalised(words[j]) || Self.isParticleName(words[j]) || inNameParticle(j, words: words) { j += 1 }
             defer { i = j }
             guard Self.startsName(words[j - 1]) else { continue }
             // Last, as it costs most: no word of the run is a known place, body or title.
@@ -798,7 +877,7 @@ struct NameConsistency {
     ]
     /// Facilities named by a name and a noun in lower case ("Ramon airport", "Ofer prison").
     static let namedFacilityNouns: WordSet = ["airport", "road", "hospital", "prison", "corridor", "temple", "airbase", "bridge", "dam",
-                                              "reactor", "hotel", "market"]
+                                              "reactor", "hotel", "market", "tunnel"]
     /// The same, of two words ("the Shayrat air base", "the Ras Kanatib power station").
     static let namedFacilityPairs: WordSet = ["air base", "power station", "research centre", "research center", "naval base"]
     /// The first words of those pairs: most words are settled by one look-up, without a pair built.
