@@ -21,11 +21,11 @@ computes the same way:
 Words are found as scikit-learn's default token pattern finds them, lower-cased. Two dates
 of one value make one candidate with the features of both.
 
-Training data: the events `backchannel extract --rule-dates` finds on the development splits'
-articles (`probe_event_types.DEVELOPMENT`, with the modality model on: its answer is a
+Training data: the events `backchannel extract --rule-dates` finds on the articles of every split
+but the held-out one (`event_models.TRAINING`, with the modality model on: its answer is a
 feature), matched to gold events as `eval_events.py` matches them (type only); an event whose
-gold date is none of its candidates teaches nothing and is left out. The spent held-out splits
-are not trained on: `--measure` scores them.
+gold date is none of its candidates teaches nothing and is left out. `--measure` leaves each
+split out in turn.
 
 Output (UTF-8, tab-separated, deterministic for a given scikit-learn version):
 
@@ -118,10 +118,10 @@ def measure(binary):
 
 
 def render(binary):
-    rows = examples(binary, DEVELOPMENT)
+    rows = examples(binary, em.TRAINING)
     return em.render_candidates(fit(rows), [
         "# Backchannel event-date model: logistic regression (C = %g) over the date candidates of %d events" % (em.C, len(rows)),
-        "# of the development splits (scripts/train_event_dates.py). Features: see EventDateModel.swift."])
+        "# of the development and spent splits (scripts/train_event_dates.py). Features: see EventDateModel.swift."])
 
 
 def selftest():

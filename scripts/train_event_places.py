@@ -19,7 +19,7 @@ the same way:
 
 Words are found as scikit-learn's default token pattern finds them, lower-cased (`event_models.words`;
 see train_modality.py). Training data, fitting and output are those of train_event_dates.py: the
-events `backchannel extract --rule-places` finds on the development splits' articles, matched to
+events `backchannel extract --rule-places` finds on the articles of every split but the held-out one, matched to
 gold events (type only); the label of a candidate is whether it is the gold place (an entity
 whose name or mention matches it as eval_events.py matches places, or no place for none).
 
@@ -101,10 +101,10 @@ def measure(binary):
 
 
 def render(binary):
-    rows = examples(binary, DEVELOPMENT)
+    rows = examples(binary, em.TRAINING)
     return em.render_candidates(fit(rows), [
         "# Backchannel event-place model: logistic regression (C = %g) over the place candidates of %d events" % (em.C, len(rows)),
-        "# of the development splits (scripts/train_event_places.py). Features: see EventPlaceModel.swift."])
+        "# of the development and spent splits (scripts/train_event_places.py). Features: see EventPlaceModel.swift."])
 
 
 def selftest():

@@ -21,7 +21,7 @@ each candidate, which `EventTargetModel.candidates` in Swift computes the same w
 
 Words as `event_models.words` finds them. Training data, fitting and output are those of
 train_event_dates.py (event_models.py): the events `backchannel extract --rule-targets` finds on
-the development splits' articles, matched to gold events (type only); a candidate is right when
+the articles of every split but the held-out one, matched to gold events (type only); a candidate is right when
 its targets map one to one onto the gold targets, as eval_events.py's "targets right" counts.
 
 Usage:
@@ -108,10 +108,10 @@ def measure(binary):
 
 
 def render(binary):
-    rows = examples(binary, DEVELOPMENT)
+    rows = examples(binary, em.TRAINING)
     return em.render_candidates(fit(rows), [
         "# Backchannel event-target model: logistic regression (C = %g) over the target candidates of %d events" % (em.C, len(rows)),
-        "# of the development splits (scripts/train_event_targets.py). Features: see EventTargetModel.swift."])
+        "# of the development and spent splits (scripts/train_event_targets.py). Features: see EventTargetModel.swift."])
 
 
 def selftest():

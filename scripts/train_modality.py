@@ -16,10 +16,11 @@ Words are found as scikit-learn's default token pattern finds them (runs of two 
 letters, digits or underscores, lower-cased), in the sentence's text before the trigger, the
 trigger's own text and the text after it.
 
-Training data: the events `backchannel extract --rule-modality` finds on the articles of the
-development splits (`probe_event_types.DEVELOPMENT`), each matched to a gold event of the same
-type in the same sentence as `eval_events.py` matches them (type only, one to one); the label is
-the gold event's modality. The spent held-out splits are not trained on: `--measure` scores them.
+Training data: the events `backchannel extract --rule-modality` finds on the articles of every
+split but the held-out one (`event_models.TRAINING`: the development splits and, since the
+twenty-fifth session, the spent held-out splits), each matched to a gold event of the same type
+in the same sentence as `eval_events.py` matches them (type only, one to one); the label is the
+gold event's modality. `--measure` leaves each split out in turn.
 
 Output (UTF-8, tab-separated, deterministic for a given scikit-learn version):
 
@@ -113,12 +114,12 @@ def measure(binary):
 
 
 def render(binary):
-    rows = examples(binary, DEVELOPMENT)
+    rows = examples(binary, em.TRAINING)
     vectors, model = fit(rows)
     classes = list(model.classes_)
     order = [classes.index(label) for label in LABELS if label in classes]
     lines = ["# Backchannel modality model: multinomial logistic regression (C = %g) over %d events of the" % (C, len(rows)),
-             "# development splits (scripts/train_modality.py). Features: see ModalityModel.swift.",
+             "# development and spent splits (scripts/train_modality.py). Features: see ModalityModel.swift.",
              "labels\t" + "\t".join(classes[k] for k in order),
              "intercept\t" + "\t".join("%.4f" % model.intercept_[k] for k in order)]
     names = vectors.get_feature_names_out()

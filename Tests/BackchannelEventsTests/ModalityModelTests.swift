@@ -84,13 +84,12 @@ struct ModalityModelTests {
     }
 
     /// Where the rules' cue words mislead: "used a meeting … to demand" is a demand made, not one
-    /// intended ("to" before the trigger); "would never give up" is a refusal stated, not a
+    /// intended ("to" before the trigger); "would never lay down" is a refusal stated, not a
     /// refusal denied ("never" before the trigger).
     @Test(arguments: [
         ("Defence Secretary Pete Hegseth used a meeting with NATO counterparts in Brussels on Thursday to demand that European allies spend far more on defence.",
          "DEMAND planned", "DEMAND asserted"),
-        ("Iran's foreign minister Abbas Araghchi said Tehran would never give up enrichment on its own soil.",
-         "REJECT denied", "REJECT asserted"),
+        ("Hamas said it would never lay down its weapons.", "REJECT denied", "REJECT asserted"),
     ])
     func theModelCorrectsTheRules(text: String, rules: String, model: String) throws {
         let shipped = try #require(ModalityModel.shared)
