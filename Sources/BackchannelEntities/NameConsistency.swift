@@ -703,7 +703,8 @@ struct NameConsistency {
     static let relativeWords: WordSet = ["who", "whose", "which"]
 
     /// "Pieter Feith said", "Martti Ahtisaari told reporters", "Hasan di Tiro has said": two or
-    /// three capitalised words nothing tagged, before a verb of speech, each unknown to the
+    /// three capitalised words nothing tagged, before a verb of speech ("urged", "warned" too:
+    /// ``surnameVerbs``), each unknown to the
     /// gazetteer but as a name and never written in lower case in the document, are a person.
     /// The tagger, meeting at a sentence's start words it has never seen, leaves them out.
     func speakingNames(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
@@ -712,7 +713,7 @@ struct NameConsistency {
         let lowercase = lowercaseSeen ?? TaggerFeatures.lowercaseVocabulary(words)
         let fullNameLastWords = Set(found.filter { $0.type == .person && $0.tokens.count >= 2 }.map { words[$0.tokens.upperBound - 1] })
         var added: [EntityResolver.Found] = []
-        for v in words.indices.dropFirst(2) where Self.speechVerbs.contains(words[v]) || Self.auxiliaries.contains(words[v]) {
+        for v in words.indices.dropFirst(2) where Self.surnameVerbs.contains(words[v]) || Self.auxiliaries.contains(words[v]) {
             if Self.auxiliaries.contains(words[v]) {
                 guard v + 1 < words.count, Self.speechVerbs.contains(words[v + 1]) else { continue }
             }

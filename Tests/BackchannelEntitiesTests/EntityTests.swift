@@ -714,20 +714,20 @@ struct EntityStageTests {
         #expect(lines.contains { $0.hasPrefix("PERSON Hamid Farahani") }, "\(lines)")
     }
 
-    /// Names nobody lists, opening a sentence before a verb of speech, are people; so are those
+    /// Names nobody lists, opening a sentence before a verb of speech or of urging, are people; so are those
     /// before a particle ("di"), a title that goes on in a relative clause, or a title that opens
     /// with "the" and a capitalised head. A body's name after "of" and an adverb before the
     /// surname of a person already named stay out.
     @Test func unknownNamesBeforeSpeechParticlesAndLongTitlesArePeople() throws {
         let text = "Talks resume in Oslo. Veikko Rantanen said the parties had agreed on a timetable. "
-            + "Ousmane Kéita Diarra has said he would attend. "
+            + "Ousmane Kéita Diarra has said he would attend. Henrik Vasstad urged both sides to keep talking. "
             + "Idris di Marbek, the movement’s founder, has endorsed the plan. "
             + "Lauri Korpela, the former Finnish envoy whose institute hosted the first three rounds of talks in a lakeside villa, said the mood was good. "
             + "The United Nations High Commissioner, Ilkka Saarinen, also welcomed the deal. "
             + "The Directorate of Coastal Shipping said the port was shut. "
             + "Donald Trump arrived late. Afterwards Trump said nothing."
         let lines = summary(try entities(text), in: text)
-        for name in ["Veikko Rantanen", "Ousmane Kéita Diarra", "Idris di Marbek", "Lauri Korpela", "Ilkka Saarinen"] {
+        for name in ["Veikko Rantanen", "Ousmane Kéita Diarra", "Henrik Vasstad", "Idris di Marbek", "Lauri Korpela", "Ilkka Saarinen"] {
             #expect(lines.contains { $0.hasPrefix("PERSON \(name) [") }, "\(name): \(lines)")
         }
         #expect(lines.contains { $0.hasPrefix("PERSON Lauri Korpela") && $0.contains("roles=former Finnish envoy") }, "\(lines)")
