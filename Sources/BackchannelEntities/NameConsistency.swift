@@ -31,6 +31,7 @@ struct NameConsistency {
         found = hyphenatedGivenNames(found, words: words)
         found = personNames(possessingStates(settlementNames(siteNames(found, words: words), words: words), words: words), words: words)
         found = placesAfterPrepositions(found, words: words)
+        found = describedPlaces(found, words: words)
         found = honorifics(found, words: words)
         found = titledAppositions(found, words: words)
         found = speakingNames(found, words: words)
@@ -1106,6 +1107,72 @@ struct NameConsistency {
         guard !added.isEmpty || zip(result, found).contains(where: { $0.type != $1.type }) else { return found }
         return (result + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
+
+    /// "Sukhumi, the Abkhaz capital,", "Brelka, a small town in the north,": one or two
+    /// capitalised words the gazetteer does not know, which the tagger left out or read as a
+    /// person, before an apposition naming a settlement (an article, then only capitalised words
+    /// or words of place and size before the noun) are a place. So is a word nothing tagged
+    /// beside a place in "between Poti and Senaki" or "from Senaki to Poti".
+    func describedPlaces(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
+        var tagged = [Int?](repeating: nil, count: words.count)
+        for (n, f) in found.enumerated() { for k in f.tokens where k < words.count { tagged[k] = n } }
+        var result = found
+        var added: [EntityResolver.Found] = []
+        func unknown(_ run: Range<Int>) -> Bool {
+            run.allSatisfy { Self.isCapitalised(words[$0]) && !Self.notNames.contains(words[$0]) && !Self.calendarWords.contains(words[$0]) }
+                && gazetteer.lookup(words[run].joined(separator: " ")).isEmpty
+                && words[run].allSatisfy { gazetteer.lookup($0).allSatisfy { ["FIRSTNAME", "SURNAME"].contains($0.type) } }
+        }
+        // The apposition after the comma at `j` names a settlement.
+        func settlementAfter(_ j: Int) -> Bool {
+            guard j + 2 < words.count, words[j] == ",", ["the", "a", "an"].contains(words[j + 1]) else { return false }
+            var k = j + 2
+            while k < words.count, k - j <= 5 {
+                let w = words[k]
+                if Self.settlementNouns.contains(w) {
+                    return k + 1 >= words.count || !["'s", "’s"].contains(words[k + 1])
+                }
+                guard Self.isCapitalised(w) || Self.settlementQualifiers.contains(w) || Self.compassAdjectives.contains(w)
+                        || w.hasSuffix("-held") || w.hasSuffix("-controlled") else { return false }
+                k += 1
+            }
+            return false
+        }
+        func mark(_ run: Range<Int>) {
+            if let n = tagged[run.lowerBound] {
+                guard result[n].tokens == run, result[n].type == .person else { return }
+                result[n].type = .gpe
+            } else if !run.contains(where: { tagged[$0] != nil }) {
+                added.append(EntityResolver.Found(tokens: run, type: .gpe))
+            }
+        }
+        for j in words.indices where words[j] == "," && j >= 1 {
+            guard settlementAfter(j) else { continue }
+            for length in [2, 1] where j - length >= 0 {
+                let run = (j - length)..<j
+                guard inOneSentence(run), unknown(run),
+                      sentenceStarts.contains(run.lowerBound) || run.lowerBound == 0 || !Self.isCapitalised(words[run.lowerBound - 1]) else { continue }
+                mark(run)
+                break
+            }
+        }
+        // "between Poti and Senaki", "from Senaki to Poti": one word each side.
+        for k in words.indices.dropFirst() where k + 3 < words.count && (words[k - 1] == "between" && words[k + 1] == "and" || words[k - 1] == "from" && words[k + 1] == "to") {
+            let pair = [k..<(k + 1), (k + 2)..<(k + 3)]
+            guard inOneSentence(k..<(k + 3)), k + 3 >= words.count || !Self.isCapitalised(words[k + 3]) || sentenceStarts.contains(k + 3) else { continue }
+            for (side, other) in [(pair[0], pair[1]), (pair[1], pair[0])] {
+                guard let n = tagged[other.lowerBound], found[n].tokens == other, found[n].type == .gpe, unknown(side) else { continue }
+                mark(side)
+            }
+        }
+        guard !added.isEmpty || zip(result, found).contains(where: { $0.type != $1.type }) else { return found }
+        return (result + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// Words of place and size before a settlement's noun: "a small town", "the main port".
+    static let settlementQualifiers: WordSet = ["small", "main", "key", "strategic", "nearby", "coastal", "border", "frontline",
+                                               "provincial", "regional", "mountain", "desert", "northernmost", "southernmost",
+                                               "besieged", "disputed", "largest", "second", "biggest", "former", "garrison"]
 
     /// "Tesvar's president", "Tesvar's Ministry of Foreign Affairs", "Tesvar's central bank": a
     /// word the gazetteer knows as nothing but a name, whose president, parliament or ministry the

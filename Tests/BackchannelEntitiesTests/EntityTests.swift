@@ -734,6 +734,20 @@ struct EntityStageTests {
         #expect(!lines.contains { $0.hasPrefix("PERSON Coastal") || $0.hasPrefix("PERSON Afterwards") }, "\(lines)")
     }
 
+    /// A name nobody lists, set off before an apposition naming a settlement, or paired with a
+    /// known place after "between" or "from", is a place; a city's official is no city.
+    @Test func unknownTownsDescribedOrPairedWithAPlace() throws {
+        let text = "Crowds gathered in Varnok, the Tesvar capital, on Sunday. "
+            + "Militia fighters shelled Durrakh, a small town near the frontier. "
+            + "Convoys shuttled between Odesa and Ostrovets all week. "
+            + "Marek Holub, the city’s mayor, said the water was back."
+        let lines = summary(try entities(text), in: text)
+        for name in ["Varnok", "Durrakh", "Ostrovets"] {
+            #expect(lines.contains { $0.hasPrefix("GPE \(name) [") }, "\(name): \(lines)")
+        }
+        #expect(!lines.contains { $0.hasPrefix("GPE Marek") }, "\(lines)")
+    }
+
     /// A run the tagger read as a place or body, before a title set off by commas whose head word
     /// comes first, is a person; a given name it left out before the run opens it. A body's
     /// apposition whose head word is a complement ("whose leader") leaves the body alone.
