@@ -15,5 +15,5 @@ adding it here (and, for training data, to ``DEVELOPMENT`` in probe_event_types.
 
 SPLITS = ("dev", "test", "final", "holdout", "sealed", "vault", "reserve", "safe", "locked", "unseen",
           "train", "train2", "train3", "train4", "train5", "train6", "train7", "train8", "blind", "hidden", "fresh", "ahead",
-          "later", "beyond", "onward", "further", "yonder", "zenith", "apex", "crest", "ridge", "vista", "wharf", "quarry")
+          "later", "beyond", "onward", "further", "yonder", "zenith", "apex", "crest", "ridge", "vista", "wharf", "quarry", "cairn")
 HELD_OUT = ("quarry",)
