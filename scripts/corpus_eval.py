@@ -230,7 +230,7 @@ def parse_args(description, errors_help, argv=None):
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--binary", help="backchannel binary (default .build/release/backchannel, else debug)")
     ap.add_argument("--split", choices=SPLIT_CHOICES, default="dev",
-                    help="articles to score (default dev; quarry is the held-out split: score it "
+                    help="articles to score (default dev; cairn is the held-out split: score it "
                          "once, at the end of a piece of work; the splits spent before it are named in "
                          "scripts/corpus_splits.py; all includes every split but the held-out one)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help=errors_help)

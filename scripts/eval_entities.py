@@ -53,7 +53,7 @@ Error classes (``--errors N`` lists them per article, up to N of each list):
 Usage:
     python3 scripts/eval_entities.py                 # dev split
     python3 scripts/eval_entities.py --errors 20     # plus per-article errors
-    python3 scripts/eval_entities.py --split quarry # the held-out split: once, at the end
+    python3 scripts/eval_entities.py --split cairn  # the held-out split: once, at the end
     python3 scripts/eval_entities.py --split wharf  # the previous held-out split (spent: scored once at 190af60)
     python3 scripts/eval_entities.py --split vista  # spent: scored once at 05b9f2e
     python3 scripts/eval_entities.py --split ridge  # spent: scored once at f0af0fa

@@ -44,7 +44,7 @@ Usage:
     python3 scripts/eval_quotes.py                 # dev split
     python3 scripts/eval_quotes.py --errors 10     # plus per-article errors (up to 10 of each list)
     python3 scripts/eval_quotes.py --split test    # the older held-out split (already looked at)
-    python3 scripts/eval_quotes.py --split quarry # the held-out split: once, at the end
+    python3 scripts/eval_quotes.py --split cairn  # the held-out split: once, at the end
     python3 scripts/eval_quotes.py --split wharf  # the previous held-out split (spent: scored once at 190af60)
     python3 scripts/eval_quotes.py --split vista  # spent: scored once at 05b9f2e
     python3 scripts/eval_quotes.py --split ridge  # spent: scored once at f0af0fa

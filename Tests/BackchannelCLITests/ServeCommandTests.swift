@@ -60,7 +60,7 @@ struct ServeCommandTests {
             offset = page?["next_offset"] as? Int
             if let next = offset { #expect(next == from + 100) }
         }
-        #expect(pages == [100, 100, 100, 100, 46])
+        #expect(pages == [100, 100, 100, 100, 56])
 
         // A second server on the same port says so and stops.
         let second = try StoreCommandTests.run(["serve", "--data", data, "--port", String(port)])

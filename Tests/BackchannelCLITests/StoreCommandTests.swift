@@ -92,7 +92,7 @@ struct StoreCommandTests {
         let ingest = try Self.run(["ingest", "--data", data, Self.corpus])
         #expect(ingest.status == 0)
         #expect(ingest.err.contains("stored"))
-        #expect(ingest.err.contains("ingest: 446 stored, 0 updated, 0 duplicates, 0 failed"))
+        #expect(ingest.err.contains("ingest: 456 stored, 0 updated, 0 duplicates, 0 failed"))
 
         let search = try Self.run(["search", "--data", data, "--format", "jsonl", "ceasefire", "--limit", "5"])
         #expect(search.status == 0)
