@@ -776,7 +776,10 @@ struct NameConsistency {
             if article, let relative, hasHead(relative) { return true }
             guard k < words.count, hasHead(k) else { return false }
             if words[k] == "," { return true }
-            return words[k] == "." && ["the", "a", "an"].contains(words[j + 1].lowercased())
+            // (At the sentence's end a title opens with an article or a possessor: ", India's
+            // external affairs minister.")
+            let possessor = j + 2 < k && ["'s", "’s"].contains(words[j + 2]) && Self.isCapitalised(words[j + 1])
+            return words[k] == "." && (["the", "a", "an"].contains(words[j + 1].lowercased()) || possessor)
                 && !(j + 1..<k).contains { RoleFinder.verbs.contains(words[$0].lowercased()) }
         }
         // A lower-case title before a name and its comma, its head word at most `reach` words

@@ -34,7 +34,7 @@ public struct QuoteDetector: Stage {
         "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "posted", "described", "describes",
         "called", "calls", "insisted", "warned", "stressed", "argued", "noted", "declared", "stated", "announced",
         "asked", "replied", "urged", "explained", "continued", "recalled", "acknowledged", "admitted", "suggested",
-        "claimed", "tweeted", "vowed", "pledged", "promised", "complained", "cautioned", "remarked", "insists", "warns",
+        "claimed", "tweeted", "vowed", "pledged", "promised", "agreed", "complained", "cautioned", "remarked", "insists", "warns",
         "calling", "saying", "describing", "adding", "noting", "warning", "insisting", "stressing", "arguing",
         "welcomed", "hailed", "branded", "dismissed", "accused", "accuses", "accusing", "condemned", "denounced",
         "repeated", "reiterated", "maintained", "conceded", "confirmed", "predicted", "responded", "answered", "countered",
@@ -219,7 +219,15 @@ public struct QuoteDetector: Stage {
             }
             if best == nil || distance < best!.distance { best = (n, cue, distance) }
         }
-        guard let (n, cue, _) = best else { return nil }
+        guard var (n, cue, _) = best else { return nil }
+        // "Cook … said the parties had agreed “a framework for real autonomy”": a complement
+        // cue inside words reported by a verb of saying before it is the reporter's quotation.
+        // (Not a clause of its own: "…, and it rejected “in the strongest terms” the claims".)
+        if Self.complementCues.contains(cue.lowercased()), let saying = (0..<n).last(where: { Self.sayingVerbs.contains(words[tokens[$0]].lowercased()) }),
+           !(saying..<n).contains(where: { [",", ";", ":"].contains(words[tokens[$0]]) }) {
+            n = saying
+            cue = words[tokens[saying]]
+        }
         let speaker = speaker(ofCueAt: n, cue: cue, in: tokens, words: words, entityAt: entityAt, document: document, quote: quote)
         let title = speaker.flatMap { titleSubject(ofCueAt: n, in: tokens, speaker: $0, words: words, entityAt: entityAt, document: document) }
         return (speaker, cue, title)
@@ -466,7 +474,9 @@ public struct QuoteDetector: Stage {
     /// Cues that only report words, whoever the clause's "it" is.
     static let sayingVerbs: WordSet = ["said", "says", "added", "adds", "told", "tells", "stated", "wrote", "warned"]
     /// Cues that say something only of the quotation they take as complement, right after them.
-    static let complementCues: WordSet = ["rejected", "rejects", "rejecting", "labelled", "labeled", "labelling", "labeling", "termed", "dubbed"]
+    /// ("agreed on Sunday to take “concrete steps”": what was agreed is the complement too.)
+    static let complementCues: WordSet = ["rejected", "rejects", "rejecting", "labelled", "labeled", "labelling", "labeling", "termed", "dubbed",
+                                          "agreed"]
     /// Cues whose object follows them: a name after them is who or what is spoken of.
     static let objectCues: WordSet = ["condemned", "described", "describes", "called", "calls", "branded", "dismissed", "accused", "accuses",
                                       "welcomed", "hailed", "denounced", "urged", "calling", "describing", "accusing",
@@ -486,6 +496,17 @@ public struct QuoteDetector: Stage {
         var c = n - 2
         while c > 0, n - c <= 16, words[tokens[c]] != ",", ![";", ".", "“", "”", "\""].contains(words[tokens[c]]) { c -= 1 }
         guard c > 0, c < n - 2, words[tokens[c]] == "," else { return nil }
+        // "Robin Cook, who chaired the talks with his French counterpart, Hubert Vedrine, said":
+        // a name set off just before the cue closes a relative clause about the person named
+        // before it, who speaks.
+        if let inner = entityAt[tokens[c + 1]], (c + 1..<(n - 1)).allSatisfy({ entityAt[tokens[$0]] == inner }) {
+            var c2 = c - 1
+            while c2 > 0, c - c2 <= 16, words[tokens[c2]] != ",", ![";", ".", "“", "”", "\""].contains(words[tokens[c2]]) { c2 -= 1 }
+            if c2 > 0, words[tokens[c2]] == ",", ["who", "whose"].contains(words[tokens[c2 + 1]].lowercased()),
+               let outer = entityAt[tokens[c2 - 1]], outer != inner, document.entities[outer].type == .person {
+                return outer
+            }
+        }
         // ("The Rapid Support Forces (RSF), the paramilitary group…, said": the name before the
         // short form in brackets.)
         var end = c - 1

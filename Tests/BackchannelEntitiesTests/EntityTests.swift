@@ -731,6 +731,10 @@ struct EntityStageTests {
             #expect(lines.contains { $0.hasPrefix("PERSON \(name) [") }, "\(name): \(lines)")
         }
         #expect(lines.contains { $0.hasPrefix("PERSON Lauri Korpela") && $0.contains("roles=former Finnish envoy") }, "\(lines)")
+        // A possessor's title may end the sentence.
+        let closing = "“Nothing is agreed until the troops leave,” said Harjit Mehta, India’s deputy foreign minister."
+        let closingLines = summary(try entities(closing), in: closing)
+        #expect(closingLines.contains { $0.hasPrefix("PERSON Harjit Mehta") }, "\(closingLines)")
         #expect(!lines.contains { $0.hasPrefix("PERSON Coastal") || $0.hasPrefix("PERSON Afterwards") }, "\(lines)")
     }
 

@@ -410,6 +410,21 @@ struct QuoteTests {
         #expect(try quotes(text) == [expected])
     }
 
+    /// A name set off just before the cue closes a relative clause about the person named
+    /// before it, who speaks; what a subject "agreed" to is its words when nobody reports them,
+    /// and the reporter's when someone does.
+    @Test(arguments: [
+        ("Norwegian Foreign Minister Eirik Dahl, who hosted the talks with his Swiss counterpart, Anna Keller, said the sides had made “real progress”.",
+         "real progress | Eirik Dahl | said"),
+        ("Chile’s president, Marta Ibáñez, agreed on Friday to take “concrete steps” to reopen the border.",
+         "concrete steps | Marta Ibáñez | agreed"),
+        ("Mediator Eirik Dahl said the parties had agreed “a framework for real autonomy” and must now keep to it.",
+         "a framework for real autonomy | Eirik Dahl | said"),
+    ])
+    func theSubjectOfARelativeClauseOrOfAnAgreementSpeaks(text: String, expected: String) throws {
+        #expect(try quotes(text) == [expected])
+    }
+
     @Test func aPrimeMinisterNamedByNoOneIsThePersonTheTextIsAbout() throws {
         let text = "NATO Secretary-General Mark Rutte spoke in Berlin on Thursday. “Time is not on our side,” the former Dutch prime minister said."
         #expect(try quotes(text) == ["Time is not on our side, | Mark Rutte | said"])
