@@ -295,6 +295,8 @@ DEMONYMS = [
     ("Yemeni", ["Yemenis"], "Yemen"),
     ("Zambian", ["Zambians"], "Zambia"),
     ("Zimbabwean", ["Zimbabweans"], "Zimbabwe"),
+    # States that are gone, for older copy ("the Yugoslav president").
+    ("Yugoslav", ["Yugoslavs", "Yugoslavian"], "Yugoslavia"), ("Czechoslovak", ["Czechoslovaks", "Czechoslovakian"], "Czechoslovakia"),
 ]
 
 # NORP groups without a country: (surface forms, canonical, kind)
@@ -352,6 +354,7 @@ NORP_GROUPS = [
     (["Communist", "Communists"], "Communist", "party"),
     (["Socialist", "Socialists"], "Socialist", "party"),
     (["Soviet", "Soviets"], "Soviet", "group"),
+    (["Kashmiri", "Kashmiris"], "Kashmiri", "ethnic"),
 ]
 
 # ---------------------------------------------------------------------------
@@ -717,7 +720,7 @@ FACS = [
     # ("the Druzhba pipeline", "the Kerem Shalom crossing"), as for regions; "Rafah crossing"
     # keeps its noun, which tells the crossing from the city.
     ("Oval Office", "building", []), ("Situation Room", "building", []), ("Camp David", "building", []),
-    ("Élysée Palace", "building", ["Elysee Palace"]), ("Lancaster House", "building", []), ("Chequers", "building", []),
+    ("Élysée Palace", "building", ["Elysee Palace"]), ("Lancaster House", "building", []), ("Blair House", "building", []), ("Chequers", "building", []),
     ("Mar-a-Lago", "building", []), ("Kremlin Palace", "building", []), ("Al-Aqsa Mosque", "building", ["Al-Aqsa"]),
     ("Dome of the Rock", "building", []), ("Nord Stream", "pipeline", ["Nord Stream 2"]),
     ("TurkStream", "pipeline", []), ("Druzhba", "pipeline", []), ("Power of Siberia", "pipeline", []),
@@ -759,7 +762,7 @@ ORGS = [
     ("OPEC", "org", ["Organization of the Petroleum Exporting Countries", "OPEC+", "Opec", "Opec+"]),
     ("OSCE", "org", ["Organization for Security and Co-operation in Europe", "Organization for Security and Cooperation in Europe"]),
     ("African Union", "org", ["AU"]), ("Arab League", "org", ["League of Arab States"]),
-    ("G7", "org", ["G-7", "Group of Seven"]), ("G20", "org", ["G-20", "Group of 20", "Group of Twenty"]),
+    ("G7", "org", ["G-7", "Group of Seven"]), ("G20", "org", ["G-20", "Group of 20", "Group of Twenty"]), ("G8", "org", ["G-8", "Group of Eight"]),
     ("BRICS", "org", []), ("World Bank", "org", []),
     ("IMF", "org", ["International Monetary Fund"]), ("WHO", "org", ["World Health Organization"]),
     ("WTO", "org", ["World Trade Organization"]), ("UNICEF", "org", []),

@@ -897,7 +897,7 @@ struct NameConsistency {
         return nil
     }
     static let naturalFeatureWords: WordSet = ["sea", "ocean", "river", "gulf", "strait", "lake", "mountains", "bay", "channel", "desert", "peninsula",
-                                               "valley", "glacier", "plateau"]
+                                               "valley", "glacier", "plateau", "hill", "hills", "peak"]
     static let notNames: WordSet = ["The", "A", "An", "This", "That", "It", "He", "She", "They", "We", "I", "In", "On", "But"]
 
     /// Person names with particles ("Abdel Fattah al-Sisi", "Tamim bin Hamad Al Thani"),
@@ -1107,6 +1107,21 @@ struct NameConsistency {
             }
             k = end - 1
         }
+        // "around Dras and Batalik": the place after "and" or "or" is one too, when the tagger
+        // read it as a person or left it out.
+        let placed = (result.indices.filter { result[$0].type == .gpe && found[$0].type == .person }.map { result[$0].tokens }) + added.map(\.tokens)
+        for run in placed {
+            let next = run.upperBound + 1
+            guard next < words.count, ["and", "or"].contains(words[run.upperBound]), !sentenceStarts.contains(next), Self.isCapitalised(words[next]) else { continue }
+            var end = next + 1
+            while end < words.count, end - next < 3, !sentenceStarts.contains(end), Self.isCapitalised(words[end]) { end += 1 }
+            guard unknown(next..<end), !words[next..<end].contains(where: { gazetteer.lookup($0).contains { ["FIRSTNAME", "SURNAME"].contains($0.type) } }) else { continue }
+            if let n = result.firstIndex(where: { $0.tokens.overlaps(next..<end) }) {
+                if result[n].tokens == next..<end, result[n].type == .person { result[n].type = .gpe }
+            } else if !tagged[next] {
+                added.append(EntityResolver.Found(tokens: next..<end, type: .gpe))
+            }
+        }
         guard !added.isEmpty || zip(result, found).contains(where: { $0.type != $1.type }) else { return found }
         return (result + added).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
@@ -1218,7 +1233,7 @@ struct NameConsistency {
                                            "county", "municipality", "enclave", "suburb", "suburbs"]
     static let areaNouns: WordSet = ["area"]
     /// Prepositions before a place: "near Al Koma", "towards Tawila" (capitalised too, opening a sentence).
-    static let placePrepositions: WordSet = ["near", "towards", "toward", "outside", "Near", "Towards", "Toward", "Outside"]
+    static let placePrepositions: WordSet = ["near", "towards", "toward", "outside", "around", "Near", "Towards", "Toward", "Outside", "Around"]
     static let compassAdjectives: WordSet = ["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                                              "north-east", "north-west", "south-east", "south-west", "northeastern", "northwestern",
                                              "southeastern", "southwestern"]

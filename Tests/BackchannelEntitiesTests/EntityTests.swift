@@ -752,6 +752,17 @@ struct EntityStageTests {
         #expect(!lines.contains { $0.hasPrefix("GPE Marek") }, "\(lines)")
     }
 
+    /// Towns after "around", and the one joined to them by "and"; a hill's name is a natural
+    /// feature; a state that is gone keeps its nationality.
+    @Test func townsAroundAndJoinedHillsAndGoneStates() throws {
+        let text = "The troops retook Kessel Hill and the heights around Varnok and Durrakh on Friday. "
+            + "The Yugoslav foreign minister said nothing."
+        let lines = summary(try entities(text), in: text)
+        for line in ["LOC Kessel Hill [", "GPE Varnok [", "GPE Durrakh [", "NORP Yugoslav ["] {
+            #expect(lines.contains { $0.hasPrefix(line) }, "\(line): \(lines)")
+        }
+    }
+
     /// A run the tagger read as a place or body, before a title set off by commas whose head word
     /// comes first, is a person; a given name it left out before the run opens it. A body's
     /// apposition whose head word is a complement ("whose leader") leaves the body alone.
