@@ -566,8 +566,11 @@ struct NameConsistency {
             var j = i + 1
             while j < words.count, !sentenceStarts.contains(j) {
                 // ("the Ansar al-Din Front": an Arabic article in lower case inside the name.)
+                // ("the United Nations Mission in Ethiopia and Eritrea": a mission's name goes on
+                // with where it serves.)
+                let missionIn = words[j] == "in" && words[j - 1] == "Mission"
                 if Self.isCapitalised(words[j]) || Self.isParticleName(words[j])
-                    || (["of", "for", "and"].contains(words[j]) && j + 1 < words.count && !sentenceStarts.contains(j + 1) && Self.isCapitalised(words[j + 1])
+                    || ((["of", "for", "and"].contains(words[j]) || missionIn) && j + 1 < words.count && !sentenceStarts.contains(j + 1) && Self.isCapitalised(words[j + 1])
                         && !(words[j] == "for" && Self.calendarWords.contains(words[j + 1]))) {
                     j += 1
                 } else if words[j] == "for", j + 2 < words.count, words[j + 1] == "the", !sentenceStarts.contains(j + 2),
@@ -635,6 +638,7 @@ struct NameConsistency {
             || run.count >= 4 && words[run.upperBound - 2] == "of" && Self.organisationLastWords.contains(words[run.upperBound - 3].lowercased())
             // ("Movement for Democratic Change", "Popular Front for the Liberation of Palestine".)
             || run.dropLast().contains { Self.organisationLastWords.contains(words[$0].lowercased()) && words[$0 + 1] == "for" }
+            || run.dropLast().contains { words[$0] == "Mission" && words[$0 + 1] == "in" }
     }
 
     /// Nouns for a company or body, which an apposition or a noun before a name gives it:

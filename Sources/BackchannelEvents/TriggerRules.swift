@@ -232,6 +232,13 @@ extension EventDetector {
                     || lower[k] == "law" && lower[k - 1] == "martial" || lower[k] == "curfew" }) {
                 trigger = TriggerLexicon.Trigger(type: .coerce, mode: nil, confidence: 0.7, length: last - i + 1)
             }
+            // "declared a state of war", "a state of imminent threat of war": a war footing is a
+            // MOBILIZE.
+            if trigger == nil || trigger?.type == .statement, Self.decreeingVerbs.contains(lower[i]),
+               let last = Self.ahead(i, 1, 8, in: range).first(where: { k in lower[k] == "war" }),
+               (i + 1..<last).contains(where: { j in lower[j] == "state" && lower[j + 1] == "of" }) {
+                trigger = TriggerLexicon.Trigger(type: .mobilize, mode: nil, confidence: 0.7, length: last - i + 1)
+            }
         }
         if trigger == nil, Self.dissolvingVerbs.contains(lower[i]),
            Self.ahead(i, 1, 5, in: range).contains(where: { Self.dissolvedBodies.contains(lower[$0]) }) {

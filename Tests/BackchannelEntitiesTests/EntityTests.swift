@@ -761,6 +761,10 @@ struct EntityStageTests {
         for line in ["LOC Kessel Hill [", "GPE Varnok [", "GPE Durrakh [", "NORP Yugoslav ["] {
             #expect(lines.contains { $0.hasPrefix(line) }, "\(line): \(lines)")
         }
+        // A UN mission's name runs on with where it serves.
+        let mission = "The United Nations Mission in Ethiopia and Eritrea is deploying 3,000 troops to the border."
+        let missionLines = summary(try entities(mission), in: mission)
+        #expect(missionLines.contains { $0.hasPrefix("ORG United Nations Mission in Ethiopia and Eritrea [") }, "\(missionLines)")
     }
 
     /// A run the tagger read as a place or body, before a title set off by commas whose head word

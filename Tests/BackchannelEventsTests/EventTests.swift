@@ -1040,6 +1040,13 @@ struct EventTests {
         #expect(lines.contains { $0.hasPrefix("COERCE") } == coercion, "\(lines)")
     }
 
+    /// A state of war, however qualified, is a war footing: MOBILIZE by the rules.
+    @Test func aStateOfWarIsAMobilisation() throws {
+        let lines = try events("Serbia declared a state of imminent threat of war on Tuesday.")
+        #expect(lines.contains { $0.hasPrefix("MOBILIZE") }, "\(lines)")
+        #expect(!lines.contains { $0.hasPrefix("STATEMENT") }, "\(lines)")
+    }
+
     @Test func theSubjectOfAnOfferIsNoIssue() throws {
         // Better no issue than the party itself ("Moscow offers: moscow").
         let lines = try events("Officials said last week that Moscow was ready to do all it could to help.", typeModel: try #require(EventTypeModel.shared))
