@@ -708,10 +708,10 @@ struct NameConsistency {
     static let relativeWords: WordSet = ["who", "whose", "which"]
 
     /// "Pieter Feith said", "Martti Ahtisaari told reporters", "Hasan di Tiro has said": two or
-    /// three capitalised words nothing tagged, before a verb of speech ("urged", "warned" too:
-    /// ``surnameVerbs``), each unknown to the
-    /// gazetteer but as a name and never written in lower case in the document, are a person.
-    /// The tagger, meeting at a sentence's start words it has never seen, leaves them out.
+    /// three capitalised words nothing tagged, before a verb of speech (or of urging and warning:
+    /// ``surnameVerbs``), each unknown to the gazetteer but as a name and never written in lower
+    /// case in the document, are a person. The tagger, meeting at a sentence's start words it
+    /// has never seen, leaves them out.
     func speakingNames(_ found: [EntityResolver.Found], words: [String]) -> [EntityResolver.Found] {
         var covered = [Bool](repeating: false, count: words.count)
         for f in found { for k in f.tokens { covered[k] = true } }

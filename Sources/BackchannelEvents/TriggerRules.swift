@@ -234,7 +234,7 @@ extension EventDetector {
             }
             // "declared a state of war", "a state of imminent threat of war": a war footing is a
             // MOBILIZE.
-            if trigger == nil || trigger?.type == .statement, Self.decreeingVerbs.contains(lower[i]),
+            if trigger == nil || trigger?.type == .statement,
                let last = Self.ahead(i, 1, 8, in: range).first(where: { k in lower[k] == "war" }),
                (i + 1..<last).contains(where: { j in lower[j] == "state" && lower[j + 1] == "of" }) {
                 trigger = TriggerLexicon.Trigger(type: .mobilize, mode: nil, confidence: 0.7, length: last - i + 1)
