@@ -39,7 +39,9 @@ Usage:
 
 import argparse
 import os
+import shutil
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUTPUT = os.path.join(ROOT, "Sources", "BackchannelEvents", "Resources", "event-types.tsv")
@@ -78,24 +80,13 @@ def build(splits=TRAINING, rows_of=None):
 
 
 def scored(binary, split):
-    """(matched, predicted, gold) events of `split`, type + actors, from `binary extract`."""
-    warn = lambda message: None  # noqa: E731
-    articles, slugs, golds = ce.load(split, warn, "events")
-    out = ce.run_binary(binary, slugs, warn)
-    matched = predicted = gold = 0
-    for slug in slugs:
-        d, _ = ce.output_for(slug, out, articles[slug], warn, member="events")
-        pents = {e["id"]: e for e in d["entities"]}
-        pairs, _ = ev.match(golds[slug]["events"], d["events"], golds[slug]["entities"], pents, True)
-        matched += len(pairs)
-        predicted += len(d["events"])
-        gold += len(golds[slug]["events"])
-    return matched, predicted, gold
+    """(matched, predicted, gold) events of `split`, type + actors, as eval_events.py counts them."""
+    total = ev.evaluate(binary, split)[3]
+    return total["tp_actors"], total["pred"], total["gold"]
 
 
 def with_model(binary, text, folder):
     """A copy of `binary` and its resources in `folder` whose event-type model is `text`."""
-    import shutil
     shutil.rmtree(folder, ignore_errors=True)
     os.makedirs(folder)
     here = os.path.dirname(os.path.abspath(binary))
@@ -111,7 +102,6 @@ def with_model(binary, text, folder):
 def measure(binary):
     """Leave one spent split out: the event stage of `binary` with a model trained on every
     other split, beside one trained on the development splits alone, on the split left out."""
-    import tempfile
     cache = {}
 
     def rows_of(split):
@@ -119,7 +109,12 @@ def measure(binary):
             cache[split] = probe.load_split(split)
         return cache[split]
 
-    work = tempfile.mkdtemp(prefix="bc-event-types-")
+    with tempfile.TemporaryDirectory(prefix="bc-event-types-") as work:
+        measure_in(binary, work, rows_of)
+
+
+def measure_in(binary, work, rows_of):
+    """``measure``'s work, the binaries copied into the folder `work`."""
     development = with_model(binary, build(probe.DEVELOPMENT, rows_of), os.path.join(work, "development"))
     totals = {"development": [0, 0, 0], "all others": [0, 0, 0]}
 
@@ -137,8 +132,6 @@ def measure(binary):
             print("  %-8s %s" % (split, line(name, counts)))
     for name, counts in totals.items():
         print("all spent splits: " + line(name, counts))
-    import shutil
-    shutil.rmtree(work, ignore_errors=True)
 
 
 def main():
